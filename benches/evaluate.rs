@@ -1,1 +1,79 @@
-fn main() {}
+//! Evaluation speed. `seed000_v1`: the V1 patient against `refractory-sle-age5` (41
+//! criteria, dates, three-valued logic, explanation facts; text built lazily, only when
+//! shown). `all_seed_protocols`: a V1-like patient against all three seed protocols.
+//! The `_with_*` variants add indexing the session and rendering every explanation.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+use trialscreen::engine::explain::explain;
+use trialscreen::engine::patient::PatientFacts;
+use trialscreen::engine::protocol_eval::evaluate_protocol;
+use trialscreen::library::Library;
+use trialscreen::session::load::parse_session;
+use trialscreen::session::model::{ProtocolRef, Session};
+
+const V1: &str = include_str!("../data/examples/v01-eligible-adolescent.ron");
+
+fn v1() -> Session {
+    match parse_session(V1) {
+        Ok(session) => session,
+        Err(error) => panic!("V1 example: {error}"),
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    let library = match Library::bundled() {
+        Ok(library) => library,
+        Err(error) => panic!("bundled data: {error}"),
+    };
+    let session = v1();
+    let Some(seed000) = library.get("refractory-sle-age5", 1) else { panic!("seed 000") };
+    let patient = PatientFacts::new(&library.knowledge, &session);
+
+    c.bench_function("seed000_v1", |b| {
+        b.iter(|| evaluate_protocol(&seed000.compiled, black_box(&patient), None, &session.decisions))
+    });
+
+    let mut all = session.clone();
+    all.protocols = vec![
+        ProtocolRef { id: "refractory-sle-age5".into(), version: 1, sha256: None, cohort: None },
+        ProtocolRef { id: "refractory-autoimmune-5cohort".into(), version: 1, sha256: None, cohort: Some("SLE".into()) },
+        ProtocolRef { id: "huc-msc-sle".into(), version: 1, sha256: None, cohort: None },
+    ];
+    let selected: Vec<_> = all
+        .protocols
+        .iter()
+        .filter_map(|r| library.get(&r.id, r.version).map(|p| (p, r.cohort.as_deref())))
+        .collect();
+    let all_patient = PatientFacts::new(&library.knowledge, &all);
+    c.bench_function("all_seed_protocols", |b| {
+        b.iter(|| {
+            for (loaded, cohort) in &selected {
+                black_box(evaluate_protocol(&loaded.compiled, black_box(&all_patient), *cohort, &all.decisions));
+            }
+        })
+    });
+
+    c.bench_function("seed000_v1_with_indexing", |b| {
+        b.iter(|| {
+            let patient = PatientFacts::new(&library.knowledge, black_box(&session));
+            evaluate_protocol(&seed000.compiled, &patient, None, &session.decisions)
+        })
+    });
+
+    c.bench_function("seed000_v1_with_explanations", |b| {
+        b.iter(|| {
+            let result = evaluate_protocol(&seed000.compiled, black_box(&patient), None, &session.decisions);
+            let text: usize = result
+                .criteria
+                .iter()
+                .map(|criterion| explain(&seed000.compiled, &result, criterion, &patient).len())
+                .sum();
+            black_box(text)
+        })
+    });
+}
+
+criterion_group!(evaluate, benches);
+criterion_main!(evaluate);

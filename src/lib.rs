@@ -8,5 +8,14 @@
 //!
 //! See `ARCHITECTURE.md`.
 
+// No panics on a path a user can reach: no unwrap, expect, indexing or panic outside tests.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
+
 pub mod calculators;
 pub mod model;
+pub mod engine;
+pub mod session;
+pub mod library;
+pub mod screening;
+pub mod status;
+pub mod cli;

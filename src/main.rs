@@ -1,1 +1,131 @@
-fn main() {}
+//! The `trialscreen` binary: the command line, and (with no command) the workstation.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+
+use trialscreen::cli::evaluate;
+use trialscreen::library::{Library, Origin};
+use trialscreen::screening::Screening;
+use trialscreen::session::load::{check_session, parse_session};
+
+/// Screening workstation for clinical-trial investigators.
+#[derive(Parser)]
+#[command(name = "trialscreen", version, about)]
+struct Cli {
+    /// A folder of site protocol files (*.ron) to load beside the bundled ones.
+    #[arg(long, global = true, value_name = "DIR")]
+    protocols: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Evaluates a session file against its protocols and prints every criterion.
+    Evaluate {
+        file: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Checks protocol files: syntax, unknown items, units, duplicate ids, undecidable rules.
+    CheckProtocol {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// An error to print with exit code 2.
+struct Failure(anyhow::Error);
+
+impl<E: Into<anyhow::Error>> From<E> for Failure {
+    fn from(error: E) -> Self {
+        Self(error.into())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(Failure(error)) => {
+            eprintln!("trialscreen: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let mut library = Library::bundled().context("the bundled protocols do not load (a defect of this build)")?;
+    if let Some(folder) = &cli.protocols {
+        load_site_protocols(&mut library, folder)?;
+    }
+    match cli.command {
+        Some(Command::Evaluate { file, json }) => {
+            let text = read_text(&file)?;
+            let session = parse_session(&text).with_context(|| format!("{} cannot be read", file.display()))?;
+            check_session(&session, &text, &library).with_context(|| format!("{} cannot be evaluated", file.display()))?;
+            let screening = Screening::evaluate(&library, &session);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&evaluate::to_json(&screening))?);
+            } else {
+                print!("{}", evaluate::to_text(&screening));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::CheckProtocol { files }) => {
+            let mut failed = false;
+            for file in &files {
+                let text = read_text(file)?;
+                let mut scratch = library.clone();
+                let name = file.display().to_string();
+                match scratch.add_protocol(&name, &text, Origin::Site(name.clone())) {
+                    Ok(loaded) => println!(
+                        "✔ {name}: {} v{}, {} criteria, sha256 {}",
+                        loaded.compiled.protocol.id,
+                        loaded.compiled.protocol.version,
+                        loaded.compiled.criteria.len(),
+                        loaded.sha256
+                    ),
+                    Err(error) => {
+                        failed = true;
+                        println!("✖ {error}");
+                    }
+                }
+            }
+            Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        None => {
+            println!("trialscreen: the workstation window is not part of this build yet; use a command:\n");
+            use clap::CommandFactory as _;
+            Cli::command().print_help()?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Reads a file as text, refusing one larger than any session or protocol could be.
+fn read_text(path: &Path) -> anyhow::Result<String> {
+    const MAX_BYTES: u64 = 8 * 1024 * 1024;
+    let size = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?.len();
+    anyhow::ensure!(size <= MAX_BYTES, "{}: {size} bytes is larger than the {MAX_BYTES} bytes a session or protocol file may have", path.display());
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {} as UTF-8 text", path.display()))
+}
+
+fn load_site_protocols(library: &mut Library, folder: &Path) -> anyhow::Result<()> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
+        .with_context(|| format!("cannot read the protocol folder {}", folder.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = read_text(&path)?;
+        let name = path.display().to_string();
+        library.add_protocol(&name, &text, Origin::Site(name.clone()))?;
+    }
+    Ok(())
+}

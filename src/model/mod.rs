@@ -2,4 +2,9 @@
 //! catalogue, protocols and their rules, and the values entered for a patient.
 
 pub mod dates;
+pub mod dictionary;
+pub mod drugs;
+pub mod protocol;
+pub mod rule;
 pub mod units;
+pub mod values;

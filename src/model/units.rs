@@ -63,6 +63,8 @@ pub enum Unit {
     Cm,
     #[serde(rename = "years")]
     Years,
+    #[serde(rename = "months")]
+    Months,
     /// Points of a clinical score.
     #[serde(rename = "points")]
     Points,
@@ -90,7 +92,7 @@ pub enum Dimension {
     Ratio,
     Mass,
     Length,
-    Age,
+    Duration,
     Score,
     Titer,
     Count,
@@ -114,7 +116,7 @@ pub struct IncompatibleUnits {
 
 impl Unit {
     /// All units, in a stable order.
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 24] = [
         Self::GigaPerL,
         Self::PerMicroL,
         Self::PerMm3,
@@ -134,6 +136,7 @@ impl Unit {
         Self::Kg,
         Self::Cm,
         Self::Years,
+        Self::Months,
         Self::Points,
         Self::Titer,
         Self::Mm,
@@ -162,6 +165,7 @@ impl Unit {
             Self::Kg => "kg",
             Self::Cm => "cm",
             Self::Years => "years",
+            Self::Months => "months",
             Self::Points => "points",
             Self::Titer => "titer",
             Self::Mm => "mm",
@@ -191,6 +195,7 @@ impl Unit {
             Self::Kg => "kg",
             Self::Cm => "cm",
             Self::Years => "years",
+            Self::Months => "months",
             Self::Points => "points",
             Self::Titer => "titer",
             Self::Mm => "mm",
@@ -236,6 +241,7 @@ impl Unit {
             "kg" => Self::Kg,
             "cm" => Self::Cm,
             "years" | "y" | "yr" => Self::Years,
+            "months" | "mo" => Self::Months,
             "points" | "pts" => Self::Points,
             "titer" => Self::Titer,
             "mm" => Self::Mm,
@@ -260,7 +266,7 @@ impl Unit {
             Self::Ratio => Dimension::Ratio,
             Self::Kg => Dimension::Mass,
             Self::Cm | Self::Mm => Dimension::Length,
-            Self::Years => Dimension::Age,
+            Self::Years | Self::Months => Dimension::Duration,
             Self::Points => Dimension::Score,
             Self::Titer => Dimension::Titer,
             Self::Count => Dimension::Count,
@@ -280,6 +286,8 @@ impl Unit {
             Self::MicromolPerL => 1.0,
             Self::MillimolPerL => 1000.0,
             Self::Cm => 10.0,
+            Self::Years => 12.0,
+            Self::Months => 1.0,
             Self::Mm => 1.0,
             _ => 1.0,
         }

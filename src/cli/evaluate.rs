@@ -1,0 +1,180 @@
+//! `trialscreen evaluate`: a session's verdicts as text or JSON.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value as Json, json};
+
+use crate::engine::explain::{explain, explain_discretion};
+use crate::engine::protocol_eval::{DiscretionStatus, Outcome};
+use crate::model::protocol::CriterionKind;
+use crate::screening::{ScreenedProtocol, Screening};
+use crate::status::{Status, verdict_icon, verdict_words};
+
+/// The screening as the JSON the issue tracker documents: protocols, verdicts, criteria.
+pub fn to_json(screening: &Screening<'_>) -> Json {
+    let protocols: Vec<Json> = screening.protocols.iter().map(|screened| protocol_json(screening, screened)).collect();
+    json!({
+        "participant_code": screening.session.participant_code,
+        "screening_date": screening.session.dates.screening.to_string(),
+        "protocols": protocols,
+    })
+}
+
+fn protocol_json(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) -> Json {
+    let compiled = &screened.loaded.compiled;
+    let protocol = &compiled.protocol;
+    let result = &screened.result;
+    let decisions = &screening.session.decisions;
+    let criteria: Vec<Json> = protocol
+        .criteria
+        .iter()
+        .zip(&result.criteria)
+        .map(|(criterion, outcome)| {
+            let override_json = match outcome.discretion {
+                DiscretionStatus::Applied { decision } => decisions.get(decision).map_or(Json::Null, |d| {
+                    json!({"by": d.by, "reason": d.reason, "at": d.at.to_rfc3339()})
+                }),
+                _ => Json::Null,
+            };
+            let ignored_override = match outcome.discretion {
+                DiscretionStatus::Refused { recorded: Some(_), .. } => {
+                    Some(format!("override recorded but ignored: {}", explain_discretion(compiled, result, outcome, &screening.patient)))
+                }
+                _ => None,
+            };
+            let judgment = outcome.judgment.and_then(|i| decisions.get(i)).map_or(Json::Null, |d| {
+                json!({"by": d.by, "reason": d.reason, "at": d.at.to_rfc3339()})
+            });
+            json!({
+                "id": criterion.id,
+                "kind": match criterion.kind { CriterionKind::Inclusion => "inclusion", CriterionKind::Exclusion => "exclusion" },
+                "title": criterion.title,
+                "outcome": outcome.outcome,
+                "status": Status::of(criterion.kind, outcome.outcome, outcome.discretion).word(),
+                "eligible_from": outcome.eligible_from.map(|d| d.to_string()),
+                "discretion_available": outcome.discretion == DiscretionStatus::Available,
+                "override": override_json,
+                "override_ignored": ignored_override,
+                "judgment": judgment,
+                "explanation": explain(compiled, result, outcome, &screening.patient),
+            })
+        })
+        .collect();
+    let still_needed: Vec<Json> = result
+        .still_needed()
+        .into_iter()
+        .map(|(item, count)| {
+            let def = screening.patient.knowledge.item(item);
+            json!({"item": def.map(|d| d.id.as_str()), "label": def.map(|d| d.label.as_str()), "criteria": count})
+        })
+        .collect();
+    json!({
+        "id": protocol.id,
+        "version": protocol.version,
+        "title": protocol.title,
+        "sha256": screened.loaded.sha256,
+        "protocol_changed_since_screening": screened.hash_matches == Some(false),
+        "cohort": screened.reference.cohort,
+        "source_complete": protocol.source_complete,
+        "source_gaps": protocol.source_gaps,
+        "exclusions_note": protocol.exclusions_note,
+        "verdict": result.verdict,
+        "verdict_text": verdict_words(result.verdict, protocol.source_complete),
+        "criteria": criteria,
+        "still_needed": still_needed,
+    })
+}
+
+/// The screening as text for a terminal.
+pub fn to_text(screening: &Screening<'_>) -> String {
+    let session = screening.session;
+    let mut out = String::new();
+    let dates = session.dates;
+    let _ = write!(out, "Participant {} — screening {}", session.participant_code, dates.screening);
+    if let Some(consent) = dates.consent {
+        let _ = write!(out, ", consent {consent}");
+    }
+    match dates.enrollment {
+        Some(enrollment) => {
+            let _ = writeln!(out, ", enrollment / first dose {enrollment}");
+        }
+        None => out.push_str(", enrollment / first dose not yet known\n"),
+    }
+    for screened in &screening.protocols {
+        protocol_text(&mut out, screening, screened);
+    }
+    out
+}
+
+fn protocol_text(out: &mut String, screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) {
+    let compiled = &screened.loaded.compiled;
+    let protocol = &compiled.protocol;
+    let result = &screened.result;
+    let _ = writeln!(out, "\n{} v{} — {}", protocol.id, protocol.version, protocol.title);
+    if let Some(cohort) = &screened.reference.cohort {
+        let label = protocol.cohorts.iter().find(|c| &c.id == cohort).map_or(cohort.as_str(), |c| c.label.as_str());
+        let _ = writeln!(out, "Cohort: {label}");
+    }
+    if screened.hash_matches == Some(false) {
+        out.push_str("⚠ The protocol file changed since this session was screened: the evaluation below uses the file now loaded.\n");
+    }
+    let failing: Vec<&str> = protocol
+        .criteria
+        .iter()
+        .zip(&result.criteria)
+        .filter(|(_, r)| r.outcome == Outcome::Fails)
+        .map(|(c, _)| c.id.as_str())
+        .collect();
+    let _ = write!(out, "{} {}", verdict_icon(result.verdict), verdict_words(result.verdict, protocol.source_complete));
+    if !failing.is_empty() {
+        let _ = write!(out, " ({})", failing.join(", "));
+    }
+    out.push('\n');
+    if let Some(gaps) = &protocol.source_gaps {
+        let _ = writeln!(out, "⚠ {gaps}");
+    }
+    if result.cohort_missing {
+        out.push_str("? No cohort chosen: the cohort's criteria cannot be evaluated.\n");
+    }
+    let decisions = &screening.session.decisions;
+    for (criterion, outcome) in protocol.criteria.iter().zip(&result.criteria) {
+        let status = Status::of(criterion.kind, outcome.outcome, outcome.discretion);
+        let _ = write!(out, "  {} {:<8} {:<16} {}", status.icon(), criterion.id, status.word(), criterion.title);
+        let explanation = explain(compiled, result, outcome, &screening.patient);
+        if !explanation.is_empty() && outcome.outcome != Outcome::NotApplicable {
+            let _ = write!(out, " — {explanation}");
+        }
+        if let Some(date) = outcome.eligible_from {
+            let _ = write!(out, "; eligible from {date}");
+        }
+        match outcome.discretion {
+            DiscretionStatus::Available => out.push_str("; discretion available (Override…)"),
+            DiscretionStatus::Applied { decision } => {
+                if let Some(d) = decisions.get(decision) {
+                    let _ = write!(out, "; overridden by {} at {}: {}", d.by, d.at.format("%Y-%m-%d %H:%M UTC"), d.reason);
+                }
+            }
+            DiscretionStatus::Refused { recorded, .. } => {
+                let why = explain_discretion(compiled, result, outcome, &screening.patient);
+                let what = if recorded.is_some() { "override recorded but refused" } else { "override not possible" };
+                let _ = write!(out, "; {what}: {why}");
+            }
+            DiscretionStatus::NotOffered | DiscretionStatus::Unneeded { .. } => {}
+        }
+        if let Some(d) = outcome.judgment.and_then(|i| decisions.get(i)) {
+            let _ = write!(out, "; judged by {} at {}: {}", d.by, d.at.format("%Y-%m-%d %H:%M UTC"), d.reason);
+        }
+        out.push('\n');
+    }
+    if let Some(note) = &protocol.exclusions_note {
+        let _ = writeln!(out, "  {note}");
+    }
+    let still_needed = result.still_needed();
+    if !still_needed.is_empty() {
+        let names: Vec<String> = still_needed
+            .iter()
+            .map(|(item, count)| format!("{} ({count})", screening.patient.knowledge.item_label(*item)))
+            .collect();
+        let _ = writeln!(out, "Still needed: {}", names.join(", "));
+    }
+}

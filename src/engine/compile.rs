@@ -1,0 +1,477 @@
+//! Turns a protocol's rules into a resolved tree: item and class ids become indices, units
+//! are checked against the items, and every rule that could never be decided is an error.
+
+use std::collections::BTreeSet;
+
+use crate::calculators::InstrumentId;
+use crate::engine::knowledge::{ClassMask, ItemIdx, KidneyItems, Knowledge};
+use crate::model::dates::Span;
+use crate::model::dictionary::ItemKind;
+use crate::model::protocol::{CriterionKind, Protocol};
+use crate::model::rule::{
+    Anchor, ChangeMeasure, Cmp, CountBy, Direction, DoseRate, Operand, Period, Rule, TreatmentCount,
+};
+use crate::model::units::{self, Unit};
+use crate::model::values::Response;
+
+/// A protocol ready to evaluate.
+#[derive(Clone, Debug)]
+pub struct CompiledProtocol {
+    pub protocol: Protocol,
+    pub criteria: Vec<CompiledCriterion>,
+    /// Judgment texts, indexed by [`Node::Judgment`].
+    pub judgment_texts: Vec<String>,
+}
+
+/// One criterion, resolved.
+#[derive(Clone, Debug)]
+pub struct CompiledCriterion {
+    pub kind: CriterionKind,
+    /// Index of the cohort in the protocol's cohort list.
+    pub cohort: Option<usize>,
+    pub applies_when: Option<Node>,
+    pub rule: Node,
+    pub discretion: Option<Node>,
+}
+
+/// A resolved rule.
+#[derive(Clone, Debug)]
+pub enum Node {
+    All(Vec<Node>),
+    Any(Vec<Node>),
+    AtLeast(u32, Vec<Node>),
+    Not(Box<Node>),
+    FirstKnown(Vec<Node>),
+    Compare(Value, Cmp, f64),
+    Yes(ItemIdx),
+    Choice(ItemIdx, Vec<String>),
+    Occurred(ItemIdx, Period),
+    Exposed { classes: ClassMask, when: Period },
+    StableTreatment { classes: ClassMask, lasting: Span, before: Anchor, caps: Vec<Cap> },
+    Classified(ItemIdx, InstrumentId),
+    Change(Change),
+    Judgment(u16),
+    JudgmentIf(Box<Node>, u16),
+}
+
+/// A resolved operand.
+#[derive(Clone, Debug)]
+pub enum Value {
+    Quantity { item: ItemIdx, unit: Unit, observed: Option<Period> },
+    UlnRatio { item: ItemIdx, observed: Option<Period> },
+    Titer { item: ItemIdx, observed: Option<Period> },
+    Age(Anchor),
+    Score { item: ItemIdx, instrument: InstrumentId, excluding: Vec<String>, observed: Option<Period> },
+    CountPresent { item: ItemIdx, instrument: InstrumentId, answers: Vec<String>, outside: bool },
+    Egfr(KidneyItems),
+    CreatinineClearance(KidneyItems),
+    Treatments(Count),
+}
+
+/// A resolved treatment count.
+#[derive(Clone, Debug)]
+pub struct Count {
+    pub classes: ClassMask,
+    pub except: ClassMask,
+    pub responses: Vec<Response>,
+    pub lasting: Option<Span>,
+    pub by: CountKind,
+}
+
+/// What a resolved treatment count counts.
+#[derive(Clone, Copy, Debug)]
+pub enum CountKind {
+    Agents,
+    Classes,
+    AgentsPooling(ClassMask),
+}
+
+/// A resolved dose cap.
+#[derive(Clone, Copy, Debug)]
+pub struct Cap {
+    pub target: CapTarget,
+    pub max: f64,
+    pub per: DoseRate,
+}
+
+/// What a dose cap applies to.
+#[derive(Clone, Copy, Debug)]
+pub enum CapTarget {
+    Agent(u16),
+    Classes(ClassMask),
+}
+
+/// A resolved change rule.
+#[derive(Clone, Debug)]
+pub struct Change {
+    pub baseline: ItemIdx,
+    pub current: ItemIdx,
+    pub direction: Direction,
+    pub at_least: f64,
+    pub measures: Vec<ChangeMeasure>,
+    pub baseline_observed: Option<Period>,
+    pub current_observed: Option<Period>,
+}
+
+/// A problem with a protocol file, naming the criterion and what is wrong.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ProtocolError {
+    #[error("criterion id \"{0}\" is used twice")]
+    DuplicateCriterion(String),
+    #[error("{criterion}: item \"{item}\" is not in the data dictionary")]
+    UnknownItem { criterion: String, item: String },
+    #[error("{criterion}: item \"{item}\" is a {found} item; this rule needs a {expected} item")]
+    WrongKind { criterion: String, item: String, expected: &'static str, found: &'static str },
+    #[error("{criterion}: item \"{item}\" cannot be compared in {unit} (it is entered in {allowed})")]
+    UnitMismatch { criterion: String, item: String, unit: String, allowed: String },
+    #[error("{criterion}: \"{class}\" is not a drug class or agent in the catalogue")]
+    UnknownClass { criterion: String, class: String },
+    #[error("{criterion}: cohort \"{cohort}\" is not one of the protocol's cohorts")]
+    UnknownCohort { criterion: String, cohort: String },
+    #[error("{criterion}: \"{option}\" is not an option of item \"{item}\"")]
+    UnknownOption { criterion: String, item: String, option: String },
+    #[error("{criterion}: \"{answer}\" is not an item of {instrument}")]
+    UnknownInstrumentItem { criterion: String, instrument: &'static str, answer: String },
+    #[error("{criterion}: {what} can never be decided: {why}")]
+    Undecidable { criterion: String, what: &'static str, why: String },
+    #[error("{criterion}: the kidney-function items (date_of_birth, sex, height, weight, creatinine, egfr_reported) are not all in the dictionary")]
+    MissingKidneyItems { criterion: String },
+    #[error("{criterion}: the rule needs the date_of_birth item, which the dictionary lacks")]
+    MissingDateOfBirth { criterion: String },
+    #[error("the protocol has no criteria")]
+    NoCriteria,
+    #[error("{criterion}: an exclusion cannot carry a discretion override")]
+    DiscretionOnExclusion { criterion: String },
+}
+
+/// All problems found in a protocol.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("protocol {protocol} has {} problem(s):\n  {}", problems.len(), problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n  "))]
+pub struct ProtocolErrors {
+    pub protocol: String,
+    pub problems: Vec<ProtocolError>,
+}
+
+/// Compiles a protocol against the knowledge base, reporting every problem at once.
+pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledProtocol, ProtocolErrors> {
+    let mut compiler = Compiler { knowledge, criterion: String::new(), problems: Vec::new(), judgment_texts: Vec::new() };
+    if protocol.criteria.is_empty() {
+        compiler.problems.push(ProtocolError::NoCriteria);
+    }
+    let mut seen = BTreeSet::new();
+    let mut criteria = Vec::with_capacity(protocol.criteria.len());
+    for criterion in &protocol.criteria {
+        compiler.criterion.clone_from(&criterion.id);
+        if !seen.insert(criterion.id.as_str()) {
+            compiler.problems.push(ProtocolError::DuplicateCriterion(criterion.id.clone()));
+        }
+        let cohort = criterion.cohort.as_ref().and_then(|cohort| {
+            let position = protocol.cohorts.iter().position(|c| &c.id == cohort);
+            if position.is_none() {
+                compiler
+                    .problems
+                    .push(ProtocolError::UnknownCohort { criterion: criterion.id.clone(), cohort: cohort.clone() });
+            }
+            position
+        });
+        let applies_when = criterion.applies_when.as_ref().map(|rule| compiler.node(rule));
+        let rule = compiler.node(&criterion.rule);
+        let discretion = criterion.discretion.as_ref().map(|discretion| {
+            if criterion.kind == CriterionKind::Exclusion {
+                compiler.problems.push(ProtocolError::DiscretionOnExclusion { criterion: criterion.id.clone() });
+            }
+            for question in &discretion.questions {
+                compiler.item(question);
+            }
+            compiler.node(&discretion.conditions)
+        });
+        criteria.push(CompiledCriterion { kind: criterion.kind, cohort, applies_when, rule, discretion });
+    }
+    if compiler.problems.is_empty() {
+        Ok(CompiledProtocol { protocol: protocol.clone(), criteria, judgment_texts: compiler.judgment_texts })
+    } else {
+        Err(ProtocolErrors { protocol: protocol.id.clone(), problems: compiler.problems })
+    }
+}
+
+struct Compiler<'a> {
+    knowledge: &'a Knowledge,
+    criterion: String,
+    problems: Vec<ProtocolError>,
+    judgment_texts: Vec<String>,
+}
+
+impl Compiler<'_> {
+    fn node(&mut self, rule: &Rule) -> Node {
+        match rule {
+            Rule::All(parts) => Node::All(self.parts("All", parts, 1)),
+            Rule::Any(parts) => Node::Any(self.parts("Any", parts, 1)),
+            Rule::FirstKnown(parts) => Node::FirstKnown(self.parts("FirstKnown", parts, 1)),
+            Rule::AtLeast(n, parts) => {
+                let needed = usize::try_from(*n).unwrap_or(usize::MAX).max(1);
+                Node::AtLeast(*n, self.parts("AtLeast", parts, needed))
+            }
+            Rule::Not(part) => Node::Not(Box::new(self.node(part))),
+            Rule::Compare(operand, cmp, threshold) => {
+                if !threshold.is_finite() {
+                    self.undecidable("a comparison", format!("the threshold {threshold} is not a number"));
+                }
+                Node::Compare(self.operand(operand), *cmp, *threshold)
+            }
+            Rule::Yes(item) => Node::Yes(self.item_of_kind(item, "yes/no", |k| matches!(k, ItemKind::YesNo))),
+            Rule::Choice(item, options) => {
+                let idx = self.item_of_kind(item, "choice", |k| matches!(k, ItemKind::Choice(_)));
+                if options.is_empty() {
+                    self.undecidable("a choice", format!("no option of \"{item}\" is listed"));
+                }
+                if let Some(ItemKind::Choice(allowed)) = self.knowledge.item(idx).map(|i| &i.kind) {
+                    for option in options {
+                        if !allowed.iter().any(|a| &a.id == option) {
+                            self.problems.push(ProtocolError::UnknownOption {
+                                criterion: self.criterion.clone(),
+                                item: item.clone(),
+                                option: option.clone(),
+                            });
+                        }
+                    }
+                }
+                Node::Choice(idx, options.clone())
+            }
+            Rule::Occurred(item, period) => {
+                let idx = self.item_of_kind(item, "event or date", |k| matches!(k, ItemKind::Event | ItemKind::Date));
+                self.check_period(period);
+                Node::Occurred(idx, *period)
+            }
+            Rule::Exposed { classes, when } => {
+                self.check_period(when);
+                Node::Exposed { classes: self.classes(classes), when: *when }
+            }
+            Rule::StableTreatment { classes, lasting, before, caps } => Node::StableTreatment {
+                classes: self.classes(classes),
+                lasting: *lasting,
+                before: *before,
+                caps: caps
+                    .iter()
+                    .map(|cap| {
+                        let target = match self.knowledge.agent_idx(&cap.applies_to) {
+                            Some(agent) => CapTarget::Agent(agent),
+                            None => CapTarget::Classes(self.classes(std::slice::from_ref(&cap.applies_to))),
+                        };
+                        if !(cap.max.is_finite() && cap.max >= 0.0) {
+                            self.undecidable("a dose cap", format!("the cap {} is not a dose", cap.max));
+                        }
+                        Cap { target, max: cap.max, per: cap.per }
+                    })
+                    .collect(),
+            },
+            Rule::Classified(item) => {
+                let (idx, instrument) = self.instrument(item);
+                Node::Classified(idx, instrument)
+            }
+            Rule::Change(change) => {
+                let baseline = self.item_of_kind(&change.baseline, "number", |k| matches!(k, ItemKind::Number { .. }));
+                let current = self.item_of_kind(&change.current, "number", |k| matches!(k, ItemKind::Number { .. }));
+                if change.measures.is_empty() {
+                    self.undecidable("a change", "no measure of change is listed".to_owned());
+                }
+                if !change.at_least.is_finite() {
+                    self.undecidable("a change", "the threshold is not a number".to_owned());
+                }
+                let unit_of = |idx| self.knowledge.item(idx).and_then(|i| i.kind.units().first().map(|u| u.unit));
+                if unit_of(baseline) != unit_of(current) {
+                    self.undecidable("a change", "baseline and current items are measured in different units".to_owned());
+                }
+                for period in [change.baseline_observed, change.current_observed].iter().flatten() {
+                    self.check_period(period);
+                }
+                Node::Change(Change {
+                    baseline,
+                    current,
+                    direction: change.direction,
+                    at_least: change.at_least,
+                    measures: change.measures.clone(),
+                    baseline_observed: change.baseline_observed,
+                    current_observed: change.current_observed,
+                })
+            }
+            Rule::Judgment(text) => Node::Judgment(self.judgment(text)),
+            Rule::JudgmentIf(condition, text) => {
+                let condition = Box::new(self.node(condition));
+                Node::JudgmentIf(condition, self.judgment(text))
+            }
+        }
+    }
+
+    fn parts(&mut self, what: &'static str, parts: &[Rule], needed: usize) -> Vec<Node> {
+        if parts.len() < needed {
+            self.undecidable(what, format!("it has {} part(s) and needs at least {needed}", parts.len()));
+        }
+        parts.iter().map(|part| self.node(part)).collect()
+    }
+
+    fn operand(&mut self, operand: &Operand) -> Value {
+        match operand {
+            Operand::Quantity { item, unit, observed } => {
+                let idx = self.item_of_kind(item, "number", |k| matches!(k, ItemKind::Number { .. }));
+                if let Some(def) = self.knowledge.item(idx) {
+                    let analyte = def.kind.analyte();
+                    let units = def.kind.units();
+                    if !units.is_empty() && !units.iter().all(|u| units::is_convertible(u.unit, *unit, analyte)) {
+                        self.problems.push(ProtocolError::UnitMismatch {
+                            criterion: self.criterion.clone(),
+                            item: item.clone(),
+                            unit: unit.symbol().to_owned(),
+                            allowed: units.iter().map(|u| u.unit.symbol()).collect::<Vec<_>>().join(", "),
+                        });
+                    }
+                }
+                self.check_optional_period(observed);
+                Value::Quantity { item: idx, unit: *unit, observed: *observed }
+            }
+            Operand::UlnRatio { item, observed } => {
+                let idx = self.item_of_kind(item, "number with ULN", |k| matches!(k, ItemKind::Number { uln: true, .. }));
+                self.check_optional_period(observed);
+                Value::UlnRatio { item: idx, observed: *observed }
+            }
+            Operand::Titer { item, observed } => {
+                let idx = self.item_of_kind(item, "titer", |k| matches!(k, ItemKind::Titer));
+                self.check_optional_period(observed);
+                Value::Titer { item: idx, observed: *observed }
+            }
+            Operand::Age(anchor) => {
+                if self.knowledge.date_of_birth.is_none() {
+                    self.problems.push(ProtocolError::MissingDateOfBirth { criterion: self.criterion.clone() });
+                }
+                Value::Age(*anchor)
+            }
+            Operand::Score { item, excluding, observed } => {
+                let (idx, instrument) = self.instrument(item);
+                self.instrument_answers(instrument, excluding);
+                self.check_optional_period(observed);
+                Value::Score { item: idx, instrument, excluding: excluding.clone(), observed: *observed }
+            }
+            Operand::CountPresent { item, answers, outside } => {
+                let (idx, instrument) = self.instrument(item);
+                self.instrument_answers(instrument, answers);
+                Value::CountPresent { item: idx, instrument, answers: answers.clone(), outside: *outside }
+            }
+            Operand::Egfr => Value::Egfr(self.kidney()),
+            Operand::CreatinineClearance => Value::CreatinineClearance(self.kidney()),
+            Operand::Treatments(count) => Value::Treatments(self.count(count)),
+        }
+    }
+
+    fn count(&mut self, count: &TreatmentCount) -> Count {
+        let by = match &count.count {
+            CountBy::Agents => CountKind::Agents,
+            CountBy::Classes => CountKind::Classes,
+            CountBy::AgentsPooling(pooled) => CountKind::AgentsPooling(self.classes(pooled)),
+        };
+        Count {
+            classes: self.classes(&count.classes),
+            except: if count.except.is_empty() { 0 } else { self.classes(&count.except) },
+            responses: count.responses.clone(),
+            lasting: count.lasting,
+            by,
+        }
+    }
+
+    fn kidney(&mut self) -> KidneyItems {
+        self.knowledge.kidney.unwrap_or_else(|| {
+            self.problems.push(ProtocolError::MissingKidneyItems { criterion: self.criterion.clone() });
+            KidneyItems { date_of_birth: 0, sex: 0, height: 0, weight: 0, creatinine: 0, egfr_reported: 0 }
+        })
+    }
+
+    fn item(&mut self, id: &str) -> ItemIdx {
+        self.knowledge.item_idx(id).unwrap_or_else(|| {
+            self.problems.push(ProtocolError::UnknownItem { criterion: self.criterion.clone(), item: id.to_owned() });
+            0
+        })
+    }
+
+    fn item_of_kind(&mut self, id: &str, expected: &'static str, accepts: impl Fn(&ItemKind) -> bool) -> ItemIdx {
+        let Some(idx) = self.knowledge.item_idx(id) else {
+            return self.item(id);
+        };
+        if let Some(def) = self.knowledge.item(idx) {
+            if !accepts(&def.kind) {
+                self.problems.push(ProtocolError::WrongKind {
+                    criterion: self.criterion.clone(),
+                    item: id.to_owned(),
+                    expected,
+                    found: def.kind.name(),
+                });
+            }
+        }
+        idx
+    }
+
+    fn instrument(&mut self, id: &str) -> (ItemIdx, InstrumentId) {
+        let idx = self.item_of_kind(id, "instrument", |k| matches!(k, ItemKind::Instrument(_)));
+        let instrument = match self.knowledge.item(idx).map(|i| &i.kind) {
+            Some(ItemKind::Instrument(instrument)) => *instrument,
+            _ => InstrumentId::Sledai2k,
+        };
+        (idx, instrument)
+    }
+
+    fn instrument_answers(&mut self, instrument: InstrumentId, answers: &[String]) {
+        let items = instrument.items();
+        for answer in answers {
+            let is_item = items.iter().any(|spec| spec.key == answer || spec.group == Some(answer.as_str()));
+            if !is_item {
+                self.problems.push(ProtocolError::UnknownInstrumentItem {
+                    criterion: self.criterion.clone(),
+                    instrument: instrument.label(),
+                    answer: answer.clone(),
+                });
+            }
+        }
+    }
+
+    fn classes(&mut self, ids: &[String]) -> ClassMask {
+        if ids.is_empty() {
+            self.undecidable("a treatment rule", "no drug class is listed".to_owned());
+        }
+        let mut mask = 0;
+        for id in ids {
+            match self.knowledge.class_bit(id) {
+                Some(bit) => mask |= bit,
+                None => self.problems.push(ProtocolError::UnknownClass { criterion: self.criterion.clone(), class: id.clone() }),
+            }
+        }
+        mask
+    }
+
+    fn check_optional_period(&mut self, period: &Option<Period>) {
+        if let Some(period) = period {
+            self.check_period(period);
+        }
+    }
+
+    fn check_period(&mut self, period: &Period) {
+        let span = match period {
+            Period::Within(span, _) | Period::AtLeastBefore(span, _) => *span,
+            Period::Ever | Period::DuringScreening => return,
+        };
+        let length = match span {
+            Span::Days(n) | Span::Weeks(n) | Span::Months(n) | Span::Years(n) => n,
+        };
+        if length == 0 {
+            self.undecidable("a period", "its length is zero".to_owned());
+        }
+    }
+
+    fn judgment(&mut self, text: &str) -> u16 {
+        if text.trim().is_empty() {
+            self.undecidable("a judgment", "it does not say what to decide".to_owned());
+        }
+        self.judgment_texts.push(text.to_owned());
+        u16::try_from(self.judgment_texts.len() - 1).unwrap_or(u16::MAX)
+    }
+
+    fn undecidable(&mut self, what: &'static str, why: String) {
+        self.problems.push(ProtocolError::Undecidable { criterion: self.criterion.clone(), what, why });
+    }
+}

@@ -1,0 +1,817 @@
+//! Evaluates compiled rules against a patient in three-valued logic, recording the values
+//! that decided each result and the date on which a result that time alone will change
+//! would change ("eligible from").
+
+use chrono::NaiveDate;
+
+use crate::calculators::{Classification, InstrumentId, ScoreOptions};
+use crate::engine::compile::{Cap, CapTarget, Change, Count, CountKind, Node, Value};
+use crate::engine::derived;
+use crate::engine::fact::{Fact, KidneyMethod, Subject};
+use crate::engine::knowledge::{ClassMask, ItemIdx, KidneyItems};
+use crate::engine::patient::{PatientFacts, ResolvedExposure};
+use crate::engine::truth::{Truth, at_least};
+use crate::model::dates::{self, Span};
+use crate::model::rule::{Anchor, ChangeMeasure, Cmp, Direction, DoseRate, Period};
+use crate::model::units::{self, Unit};
+use crate::model::values::{Occurrence, Value as Entered, YesNo};
+
+/// The truth of a node and, for a definite truth, the first date on which the passing of
+/// time alone would flip it (a window closing, a birthday, a dose that has been stable
+/// long enough).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Eval {
+    pub truth: Truth,
+    pub flips_on: Option<NaiveDate>,
+}
+
+impl Eval {
+    fn of(truth: Truth) -> Self {
+        Self { truth, flips_on: None }
+    }
+}
+
+/// A number as a rule reads it: exact, a range (unassessed items), or not available.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Num {
+    Range { low: f64, high: f64 },
+    Unavailable,
+}
+
+/// Evaluates nodes, appending deciding facts and missing items to shared buffers.
+pub struct Evaluator<'p, 'b> {
+    pub patient: &'p PatientFacts<'p>,
+    pub facts: &'b mut Vec<Fact>,
+    pub missing: &'b mut Vec<ItemIdx>,
+}
+
+impl<'p> Evaluator<'p, '_> {
+    /// Evaluates a node.
+    pub fn eval(&mut self, node: &Node) -> Eval {
+        match node {
+            Node::All(parts) => self.combine(parts, Combine::All),
+            Node::Any(parts) => self.combine(parts, Combine::Any),
+            Node::AtLeast(n, parts) => self.combine(parts, Combine::AtLeast(*n)),
+            Node::FirstKnown(parts) => self.first_known(parts),
+            Node::Not(part) => {
+                let inner = self.eval(part);
+                Eval { truth: inner.truth.not(), flips_on: inner.flips_on }
+            }
+            Node::Compare(value, cmp, threshold) => self.compare(value, *cmp, *threshold),
+            Node::Yes(item) => self.yes(*item),
+            Node::Choice(item, options) => self.choice(*item, options),
+            Node::Occurred(item, period) => self.occurred(*item, *period),
+            Node::Exposed { classes, when } => self.exposed(*classes, *when),
+            Node::StableTreatment { classes, lasting, before, caps } => self.stable(*classes, *lasting, *before, caps),
+            Node::Classified(item, instrument) => self.classified(*item, *instrument),
+            Node::Change(change) => self.change(change),
+            Node::Judgment(text) => {
+                self.facts.push(Fact::Judgment(*text));
+                Eval::of(Truth::Judgment)
+            }
+            Node::JudgmentIf(condition, text) => {
+                let inner = self.eval(condition);
+                if inner.truth == Truth::True {
+                    self.facts.push(Fact::Judgment(*text));
+                    Eval::of(Truth::Judgment)
+                } else {
+                    inner
+                }
+            }
+        }
+    }
+
+    /// Combines parts; keeps only the facts of the parts that decided the result, and the
+    /// missing items only while the result is unknown.
+    fn combine(&mut self, parts: &[Node], how: Combine) -> Eval {
+        let facts_start = self.facts.len();
+        let missing_start = self.missing.len();
+        let mut evals: smallvec::SmallVec<[(Eval, usize, usize, usize, usize); 8]> = smallvec::SmallVec::new();
+        for part in parts {
+            let (f0, m0) = (self.facts.len(), self.missing.len());
+            let eval = self.eval(part);
+            evals.push((eval, f0, self.facts.len(), m0, self.missing.len()));
+        }
+        let truth = match how {
+            Combine::All => evals.iter().fold(Truth::True, |acc, (e, ..)| acc.and(e.truth)),
+            Combine::Any => evals.iter().fold(Truth::False, |acc, (e, ..)| acc.or(e.truth)),
+            Combine::AtLeast(n) => at_least(n, evals.iter().map(|(e, ..)| e.truth)),
+        };
+        // The parts that decided: for a definite result, those that agree with it when
+        // one part suffices (a false in All, a true in Any), else all of them.
+        let deciding = |part: Truth| match (how, truth) {
+            (Combine::All, Truth::False) | (Combine::AtLeast(_), Truth::False) => part == Truth::False,
+            (Combine::Any, Truth::True) | (Combine::AtLeast(_), Truth::True) => part == Truth::True,
+            (_, Truth::Unknown) => part != Truth::True || matches!(how, Combine::All),
+            _ => true,
+        };
+        let flips_on = match (how, truth) {
+            // A false All turns true once every false part has turned; a true Any turns false
+            // once every true part has turned.
+            (Combine::All, Truth::False) | (Combine::Any, Truth::True) => latest(
+                evals.iter().filter(|(e, ..)| e.truth == truth).map(|(e, ..)| e.flips_on),
+            ),
+            // A true All turns false as soon as one part does; a false Any turns true as
+            // soon as one part does.
+            (Combine::All, Truth::True) | (Combine::Any, Truth::False) => {
+                evals.iter().filter_map(|(e, ..)| e.flips_on).min()
+            }
+            _ => None,
+        };
+        let mut write = facts_start;
+        for (eval, f0, f1, ..) in &evals {
+            if deciding(eval.truth) {
+                self.facts.copy_within(*f0..*f1, write);
+                write += f1 - f0;
+            }
+        }
+        self.facts.truncate(write);
+        if truth == Truth::Unknown {
+            let mut write = missing_start;
+            for (eval, _, _, m0, m1) in &evals {
+                if eval.truth == Truth::Unknown {
+                    self.missing.copy_within(*m0..*m1, write);
+                    write += m1 - m0;
+                }
+            }
+            self.missing.truncate(write);
+        } else {
+            self.missing.truncate(missing_start);
+        }
+        Eval { truth, flips_on }
+    }
+
+    /// The first part that is not unknown decides. The facts and missing items of the
+    /// unknown parts before it are kept: they say what would let the preferred measure
+    /// decide instead.
+    fn first_known(&mut self, parts: &[Node]) -> Eval {
+        for part in parts {
+            let eval = self.eval(part);
+            if eval.truth != Truth::Unknown {
+                return eval;
+            }
+        }
+        Eval::of(Truth::Unknown)
+    }
+
+    fn compare(&mut self, value: &Value, cmp: Cmp, threshold: f64) -> Eval {
+        let (num, subject, unit) = self.number(value);
+        let Num::Range { low, high } = num else {
+            return Eval::of(Truth::Unknown);
+        };
+        let truth = if cmp.holds(low, threshold) && cmp.holds(high, threshold) {
+            Truth::True
+        } else if !cmp.holds(low, threshold) && !cmp.holds(high, threshold) {
+            Truth::False
+        } else {
+            Truth::Unknown
+        };
+        self.facts.push(Fact::Compared { subject, low, high, unit, cmp, threshold, truth });
+        let flips_on = match value {
+            Value::Age(_) if truth.is_definite() => self.age_flip(cmp, threshold, truth),
+            _ => None,
+        };
+        Eval { truth, flips_on }
+    }
+
+    /// The birthday on which an age comparison changes.
+    fn age_flip(&self, cmp: Cmp, threshold: f64, truth: Truth) -> Option<NaiveDate> {
+        let birth = self.patient.date_of_birth()?;
+        // The smallest whole age for which the comparison holds, or fails, from now on.
+        let years = match (cmp, truth) {
+            (Cmp::Ge, Truth::False) => threshold.ceil(),
+            (Cmp::Gt, Truth::False) => threshold.floor() + 1.0,
+            (Cmp::Le, Truth::True) => threshold.floor() + 1.0,
+            (Cmp::Lt, Truth::True) => threshold.ceil(),
+            _ => return None,
+        };
+        if !(0.0..=200.0).contains(&years) {
+            return None;
+        }
+        dates::birthday(birth, years as u32)
+    }
+
+    fn number(&mut self, value: &Value) -> (Num, Subject, Unit) {
+        match value {
+            Value::Quantity { item, unit, observed } => {
+                let num = match self.measurement(*item, *observed) {
+                    Some(m) => {
+                        let analyte = self.patient.knowledge.item(*item).and_then(|i| i.kind.analyte());
+                        units::convert(m.value, m.unit, *unit, analyte).map_or(Num::Unavailable, exact)
+                    }
+                    None => Num::Unavailable,
+                };
+                (num, Subject::Item(*item), *unit)
+            }
+            Value::UlnRatio { item, observed } => {
+                let num = match self.measurement(*item, *observed) {
+                    Some(m) => match m.uln {
+                        Some(uln) if uln > 0.0 => exact(m.value / uln),
+                        _ => {
+                            self.facts.push(Fact::Missing(*item));
+                            self.missing.push(*item);
+                            Num::Unavailable
+                        }
+                    },
+                    None => Num::Unavailable,
+                };
+                (num, Subject::UlnRatio(*item), Unit::Ratio)
+            }
+            Value::Titer { item, observed } => {
+                let num = match self.patient.value(*item) {
+                    Some(Entered::Titer(titer)) => {
+                        if self.date_counts(*item, titer.date, *observed) {
+                            exact(f64::from(titer.dilution.unwrap_or(0)))
+                        } else {
+                            Num::Unavailable
+                        }
+                    }
+                    _ => self.missing_num(*item),
+                };
+                (num, Subject::Titer(*item), Unit::Titer)
+            }
+            Value::Age(anchor) => (self.age(*anchor), Subject::Age(*anchor), Unit::Years),
+            Value::Score { item, instrument, excluding, observed } => {
+                let num = match self.assessment(*item, *observed) {
+                    Some(answers) => {
+                        let options = ScoreOptions { excluding: excluding.clone() };
+                        match instrument.evaluate(answers, &options) {
+                            Ok(report) => Num::Range { low: report.min, high: report.max },
+                            Err(_) => {
+                                self.facts.push(Fact::InvalidAssessment(*item));
+                                Num::Unavailable
+                            }
+                        }
+                    }
+                    None => Num::Unavailable,
+                };
+                (num, Subject::Score(*item), Unit::Points)
+            }
+            Value::CountPresent { item, instrument, answers, outside } => {
+                let num = match self.assessment(*item, None) {
+                    Some(entered) => count_present(*instrument, entered, answers, *outside),
+                    None => Num::Unavailable,
+                };
+                (num, Subject::CountPresent(*item), Unit::Count)
+            }
+            Value::Egfr(items) => {
+                let (num, method) = self.egfr(*items);
+                (num, Subject::Egfr(method), Unit::MlPerMinPer173)
+            }
+            Value::CreatinineClearance(items) => {
+                (self.creatinine_clearance(*items), Subject::CreatinineClearance, Unit::MlPerMin)
+            }
+            Value::Treatments(count) => (self.count(count), Subject::Treatments, Unit::Count),
+        }
+    }
+
+    fn missing_num(&mut self, item: ItemIdx) -> Num {
+        self.facts.push(Fact::Missing(item));
+        self.missing.push(item);
+        Num::Unavailable
+    }
+
+    /// A number item's measurement if entered and dated as the period requires.
+    fn measurement(&mut self, item: ItemIdx, observed: Option<Period>) -> Option<crate::model::values::Measurement> {
+        match self.patient.value(item) {
+            Some(Entered::Number(m)) => self.date_counts(item, m.date, observed).then_some(*m),
+            _ => {
+                self.missing_num(item);
+                None
+            }
+        }
+    }
+
+    /// An instrument's answers if entered and dated as the period requires.
+    fn assessment(&mut self, item: ItemIdx, observed: Option<Period>) -> Option<&'p crate::calculators::Answers> {
+        let patient = self.patient;
+        match patient.value(item) {
+            Some(Entered::Instrument(assessment)) => {
+                self.date_counts(item, assessment.date, observed).then_some(&assessment.answers)
+            }
+            _ => {
+                self.missing_num(item);
+                None
+            }
+        }
+    }
+
+    /// Whether a value dated `date` may be used where `observed` is required; records why
+    /// not. A value that does not count is treated as not available: a new measurement is
+    /// what the criterion needs.
+    fn date_counts(&mut self, item: ItemIdx, date: Option<NaiveDate>, observed: Option<Period>) -> bool {
+        let Some(period) = observed else { return true };
+        let counts = date.is_some_and(|date| self.in_period(date, period).truth == Truth::True);
+        if !counts {
+            self.facts.push(Fact::NotInPeriod { item, date, period });
+            self.missing.push(item);
+        }
+        counts
+    }
+
+    fn age(&mut self, anchor: Anchor) -> Num {
+        let Some(birth_item) = self.patient.knowledge.date_of_birth else { return Num::Unavailable };
+        let Some(birth) = self.patient.date_of_birth() else { return self.missing_num(birth_item) };
+        let Some(on) = self.anchor_date(anchor) else { return Num::Unavailable };
+        dates::age_in_years(birth, on).map_or(Num::Unavailable, |years| exact(f64::from(years)))
+    }
+
+    fn anchor_date(&mut self, anchor: Anchor) -> Option<NaiveDate> {
+        match self.patient.anchor(anchor) {
+            Some((date, assumed)) => {
+                if assumed && !self.facts.contains(&Fact::EnrollmentAssumed) {
+                    self.facts.push(Fact::EnrollmentAssumed);
+                }
+                Some(date)
+            }
+            None => {
+                self.facts.push(Fact::ConsentDateMissing);
+                None
+            }
+        }
+    }
+
+    /// Whether a date lies in a period, and when that changes with time.
+    fn in_period(&mut self, date: NaiveDate, period: Period) -> Eval {
+        match period {
+            Period::Ever => Eval::of(Truth::True),
+            Period::Within(span, anchor) => {
+                let Some(on) = self.anchor_date(anchor) else { return Eval::of(Truth::Unknown) };
+                let within = dates::is_within(date, span, on);
+                Eval {
+                    truth: Truth::from_bool(within),
+                    flips_on: if within { dates::first_date_outside_window(date, span) } else { None },
+                }
+            }
+            Period::AtLeastBefore(span, anchor) => {
+                let Some(on) = self.anchor_date(anchor) else { return Eval::of(Truth::Unknown) };
+                let long_enough = span.before(on).is_some_and(|cutoff| date <= cutoff);
+                Eval {
+                    truth: Truth::from_bool(long_enough),
+                    flips_on: if long_enough { None } else { dates::first_date_lasting(date, span) },
+                }
+            }
+            Period::DuringScreening => {
+                let after_start = date >= self.patient.dates.screening;
+                let before_end = self.patient.dates.enrollment.is_none_or(|end| date <= end);
+                Eval::of(Truth::from_bool(after_start && before_end))
+            }
+        }
+    }
+
+    fn yes(&mut self, item: ItemIdx) -> Eval {
+        let truth = match self.patient.value(item) {
+            Some(Entered::YesNo(YesNo::Yes)) => Truth::True,
+            Some(Entered::YesNo(YesNo::No)) => Truth::False,
+            Some(Entered::YesNo(YesNo::Unknown)) => {
+                self.missing.push(item);
+                Truth::Unknown
+            }
+            _ => {
+                self.missing_num(item);
+                return Eval::of(Truth::Unknown);
+            }
+        };
+        self.facts.push(Fact::Answer { item, truth });
+        Eval::of(truth)
+    }
+
+    fn choice(&mut self, item: ItemIdx, options: &[String]) -> Eval {
+        match self.patient.value(item) {
+            Some(Entered::Choice(chosen)) => {
+                let truth = Truth::from_bool(options.iter().any(|o| o == chosen));
+                self.facts.push(Fact::Answer { item, truth });
+                Eval::of(truth)
+            }
+            _ => {
+                self.missing_num(item);
+                Eval::of(Truth::Unknown)
+            }
+        }
+    }
+
+    fn occurred(&mut self, item: ItemIdx, period: Period) -> Eval {
+        let date = match self.patient.value(item) {
+            Some(Entered::Date(date)) | Some(Entered::Event(Occurrence::On(date))) => *date,
+            Some(Entered::Event(Occurrence::Never)) => {
+                self.facts.push(Fact::Answer { item, truth: Truth::False });
+                return Eval::of(Truth::False);
+            }
+            Some(Entered::Event(Occurrence::Ongoing(since))) => {
+                let truth = match (period, since) {
+                    (Period::AtLeastBefore(..), Some(since)) => return self.dated(item, *since, period),
+                    (Period::AtLeastBefore(..), None) => Truth::Unknown,
+                    _ => Truth::True,
+                };
+                self.facts.push(Fact::Answer { item, truth });
+                return Eval::of(truth);
+            }
+            Some(Entered::Event(Occurrence::DateUnknown)) => {
+                let truth = if period == Period::Ever { Truth::True } else { Truth::Unknown };
+                if truth == Truth::Unknown {
+                    self.missing.push(item);
+                }
+                self.facts.push(Fact::Answer { item, truth });
+                return Eval::of(truth);
+            }
+            _ => {
+                self.missing_num(item);
+                return Eval::of(Truth::Unknown);
+            }
+        };
+        self.dated(item, date, period)
+    }
+
+    fn dated(&mut self, item: ItemIdx, date: NaiveDate, period: Period) -> Eval {
+        let eval = self.in_period(date, period);
+        self.facts.push(Fact::Dated { item, date, period, truth: eval.truth });
+        eval
+    }
+
+    /// Rows of the treatment history in `classes`, or `None` (recorded) when no history
+    /// was entered.
+    fn rows(&mut self, classes: ClassMask) -> Option<smallvec::SmallVec<[ResolvedExposure<'p>; 8]>> {
+        if !self.patient.has_treatment_history {
+            self.facts.push(Fact::NoTreatmentHistory);
+            if let Some(item) = self.patient.knowledge.item_idx("treatment_history") {
+                self.missing.push(item);
+            }
+            return None;
+        }
+        Some(self.patient.exposures.iter().filter(|row| row.classes & classes != 0).copied().collect())
+    }
+
+    fn exposed(&mut self, classes: ClassMask, when: Period) -> Eval {
+        let Some(rows) = self.rows(classes) else { return Eval::of(Truth::Unknown) };
+        if rows.is_empty() {
+            self.facts.push(Fact::NoExposure);
+            return Eval::of(Truth::False);
+        }
+        let screening = self.patient.dates.screening;
+        let mut truth = Truth::False;
+        let mut flips: smallvec::SmallVec<[Option<NaiveDate>; 4]> = smallvec::SmallVec::new();
+        for row in &rows {
+            let exposure = row.exposure;
+            let row_eval = match when {
+                Period::Ever => Eval::of(Truth::True),
+                Period::Within(..) => match (exposure.ongoing, exposure.last_dose) {
+                    (true, _) => Eval::of(Truth::True),
+                    (false, Some(last)) => self.in_period(last, when),
+                    (false, None) => Eval::of(Truth::Unknown),
+                },
+                Period::DuringScreening => {
+                    let ends_after_start = exposure.ongoing || exposure.last_dose.is_some_and(|d| d >= screening);
+                    let starts_before_end = match (self.patient.dates.enrollment, exposure.start) {
+                        (Some(end), Some(start)) => start <= end,
+                        _ => true,
+                    };
+                    if !exposure.ongoing && exposure.last_dose.is_none() {
+                        Eval::of(Truth::Unknown)
+                    } else {
+                        Eval::of(Truth::from_bool(ends_after_start && starts_before_end))
+                    }
+                }
+                Period::AtLeastBefore(..) => match exposure.start {
+                    Some(start) => self.in_period(start, when),
+                    None => Eval::of(Truth::Unknown),
+                },
+            };
+            if row_eval.truth != Truth::False {
+                self.facts.push(Fact::Exposure { row: row.row, truth: row_eval.truth, since: exposure.last_dose });
+            }
+            if row_eval.truth == Truth::True {
+                flips.push(row_eval.flips_on);
+            }
+            truth = truth.or(row_eval.truth);
+        }
+        if truth == Truth::False {
+            self.facts.push(Fact::NoExposure);
+        }
+        let flips_on = if truth == Truth::True { latest(flips.into_iter()) } else { None };
+        Eval { truth, flips_on }
+    }
+
+    fn stable(&mut self, classes: ClassMask, lasting: Span, before: Anchor, caps: &[Cap]) -> Eval {
+        let Some(rows) = self.rows(classes) else { return Eval::of(Truth::Unknown) };
+        let Some(anchor) = self.anchor_date(before) else { return Eval::of(Truth::Unknown) };
+        let mut truth = Truth::False;
+        let mut earliest_pass: Option<NaiveDate> = None;
+        let weight = self.patient.weight_kg();
+        for row in &rows {
+            let exposure = row.exposure;
+            if !exposure.is_ongoing_on(anchor) {
+                continue;
+            }
+            let cap_truth = match caps.iter().find(|cap| cap_applies(cap, row)) {
+                None => Truth::True,
+                Some(cap) => self.within_cap(row, cap, weight),
+            };
+            let (since_truth, pass_on) = match exposure.dose_since.or(exposure.start) {
+                Some(since) => {
+                    let long_enough = lasting.before(anchor).is_some_and(|cutoff| since <= cutoff);
+                    (Truth::from_bool(long_enough), if long_enough { None } else { dates::first_date_lasting(since, lasting) })
+                }
+                None => (Truth::Unknown, None),
+            };
+            let row_truth = cap_truth.and(since_truth);
+            if row_truth != Truth::False || cap_truth == Truth::True {
+                self.facts.push(Fact::Exposure { row: row.row, truth: row_truth, since: exposure.dose_since.or(exposure.start) });
+            }
+            if row_truth == Truth::False && cap_truth == Truth::True {
+                earliest_pass = match (earliest_pass, pass_on) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+            }
+            truth = truth.or(row_truth);
+        }
+        if truth == Truth::False && !self.facts.iter().rev().any(|f| matches!(f, Fact::Exposure { .. } | Fact::OverCap { .. })) {
+            self.facts.push(Fact::NoExposure);
+        }
+        Eval { truth, flips_on: if truth == Truth::False { earliest_pass } else { None } }
+    }
+
+    fn within_cap(&mut self, row: &ResolvedExposure<'_>, cap: &Cap, weight: Option<f64>) -> Truth {
+        let Some(dose) = row.exposure.dose else { return Truth::Unknown };
+        let catalogue = &self.patient.knowledge.catalogue;
+        let rate = match cap.per {
+            DoseRate::MgPerDay => dose.mg_per_day(weight),
+            DoseRate::MgPerWeek => dose.mg_per_day(weight).map(|d| d * 7.0),
+            DoseRate::MgPerKgPerDay => weight.filter(|w| *w > 0.0).and_then(|w| dose.mg_per_day(Some(w)).map(|d| d / w)),
+            DoseRate::PrednisoneMgPerDay => {
+                let equivalent = catalogue.agents.get(usize::from(row.agent)).and_then(|a| a.prednisone_equivalent_dose_mg);
+                match (dose.mg_per_day(weight), equivalent) {
+                    (Some(per_day), Some(eq)) if eq > 0.0 => {
+                        Some(crate::calculators::steroids::prednisone_equivalent_mg(per_day, eq))
+                    }
+                    _ => None,
+                }
+            }
+        };
+        let Some(rate) = rate else { return Truth::Unknown };
+        // Rounded to 1e-9 so 16 mg methylprednisolone is exactly 20 mg prednisone.
+        let within = (rate * 1e9).round() <= (cap.max * 1e9).round();
+        if !within {
+            self.facts.push(Fact::OverCap { row: row.row, per_day_mg: rate, cap: cap.max });
+        }
+        Truth::from_bool(within)
+    }
+
+    fn count(&mut self, count: &Count) -> Num {
+        let Some(rows) = self.rows(count.classes) else { return Num::Unavailable };
+        let screening = self.patient.dates.screening;
+        let mut definite: smallvec::SmallVec<[u64; 8]> = smallvec::SmallVec::new();
+        let mut possible: smallvec::SmallVec<[u64; 8]> = smallvec::SmallVec::new();
+        for row in rows.iter().filter(|row| row.classes & count.except == 0) {
+            let exposure = row.exposure;
+            let response = if count.responses.is_empty() {
+                Truth::True
+            } else {
+                match exposure.response {
+                    Some(response) => Truth::from_bool(count.responses.contains(&response)),
+                    None => Truth::Unknown,
+                }
+            };
+            let duration = match count.lasting {
+                None => Truth::True,
+                Some(span) => match (exposure.start, exposure.latest_exposure(screening)) {
+                    (Some(start), Some(end)) => Truth::from_bool(span.after(start).is_some_and(|d| d <= end)),
+                    _ => Truth::Unknown,
+                },
+            };
+            let counts = response.and(duration);
+            if counts == Truth::False {
+                continue;
+            }
+            let keys = count_keys(count, row);
+            if counts == Truth::True {
+                self.facts.push(Fact::Exposure { row: row.row, truth: Truth::True, since: None });
+                definite.extend(keys.iter().copied());
+            }
+            possible.extend(keys);
+        }
+        definite.sort_unstable();
+        definite.dedup();
+        possible.sort_unstable();
+        possible.dedup();
+        Num::Range { low: definite.len() as f64, high: possible.len() as f64 }
+    }
+
+    fn classified(&mut self, item: ItemIdx, instrument: InstrumentId) -> Eval {
+        let Some(answers) = self.assessment(item, None) else { return Eval::of(Truth::Unknown) };
+        let Ok(report) = instrument.evaluate(answers, &ScoreOptions::default()) else {
+            self.facts.push(Fact::InvalidAssessment(item));
+            return Eval::of(Truth::Unknown);
+        };
+        let classification = report.classification.unwrap_or(Classification::Undetermined);
+        let truth = match classification {
+            Classification::Classified => Truth::True,
+            Classification::NotClassified | Classification::EntryNotMet | Classification::Excluded => Truth::False,
+            Classification::Undetermined => {
+                self.missing.push(item);
+                Truth::Unknown
+            }
+        };
+        self.facts.push(Fact::Classification { item, classification, low: report.min, high: report.max });
+        Eval::of(truth)
+    }
+
+    fn change(&mut self, change: &Change) -> Eval {
+        let baseline = self.measurement(change.baseline, change.baseline_observed);
+        let current = self.measurement(change.current, change.current_observed);
+        let (Some(baseline), Some(current)) = (baseline, current) else { return Eval::of(Truth::Unknown) };
+        let Ok(current_value) = units::convert(current.value, current.unit, baseline.unit, None) else {
+            return Eval::of(Truth::Unknown);
+        };
+        let sign = match change.direction {
+            Direction::Increase => 1.0,
+            Direction::Decrease => -1.0,
+        };
+        let absolute = sign * (current_value - baseline.value);
+        let relative = if baseline.value == 0.0 { f64::NAN } else { 100.0 * absolute / baseline.value };
+        let mut truth: Option<Truth> = None;
+        for measure in &change.measures {
+            let value = match measure {
+                ChangeMeasure::Relative => relative,
+                ChangeMeasure::Absolute => absolute,
+            };
+            let holds = if value.is_nan() { Truth::Unknown } else { Truth::from_bool(value >= change.at_least) };
+            truth = Some(match truth {
+                None => holds,
+                Some(previous) if previous == holds => previous,
+                // The measures disagree on the threshold: the investigator decides.
+                Some(previous) if previous.is_definite() && holds.is_definite() => Truth::Judgment,
+                Some(previous) => previous.and(holds),
+            });
+        }
+        let truth = truth.unwrap_or(Truth::Unknown);
+        self.facts.push(Fact::Change {
+            baseline: change.baseline,
+            current: change.current,
+            relative,
+            absolute,
+            threshold: change.at_least,
+            truth,
+        });
+        Eval::of(truth)
+    }
+
+    fn egfr(&mut self, items: KidneyItems) -> (Num, KidneyMethod) {
+        if let Some(Entered::Number(reported)) = self.patient.value(items.egfr_reported) {
+            if let Ok(value) = units::convert(reported.value, reported.unit, Unit::MlPerMinPer173, None) {
+                return (exact(value), KidneyMethod::LabReported);
+            }
+        }
+        let Some((creatinine, age)) = self.creatinine_and_age(items) else {
+            return (Num::Unavailable, KidneyMethod::CkdEpi2021);
+        };
+        if age < 18.0 {
+            match self.number_in(items.height, Unit::Cm) {
+                Some(height) => (exact(derived::bedside_schwartz(height, creatinine)), KidneyMethod::BedsideSchwartz),
+                None => (self.missing_num(items.height), KidneyMethod::BedsideSchwartz),
+            }
+        } else {
+            match self.female(items.sex) {
+                Some(female) => (exact(derived::ckd_epi_2021(creatinine, age, female)), KidneyMethod::CkdEpi2021),
+                None => (self.missing_num(items.sex), KidneyMethod::CkdEpi2021),
+            }
+        }
+    }
+
+    fn creatinine_clearance(&mut self, items: KidneyItems) -> Num {
+        let inputs = self.creatinine_and_age(items);
+        let weight = self.number_in(items.weight, Unit::Kg);
+        if weight.is_none() {
+            self.missing_num(items.weight);
+        }
+        let female = self.female(items.sex);
+        if female.is_none() {
+            self.missing_num(items.sex);
+        }
+        match (inputs, weight, female) {
+            (Some((creatinine, age)), Some(weight), Some(female)) => {
+                exact(derived::cockcroft_gault(creatinine, age, weight, female))
+            }
+            _ => Num::Unavailable,
+        }
+    }
+
+    /// Creatinine in mg/dL and the decimal age on the sample date (the screening date when
+    /// the sample is undated).
+    fn creatinine_and_age(&mut self, items: KidneyItems) -> Option<(f64, f64)> {
+        let creatinine = match self.patient.value(items.creatinine) {
+            Some(Entered::Number(m)) => {
+                let analyte = self.patient.knowledge.item(items.creatinine).and_then(|i| i.kind.analyte());
+                units::convert(m.value, m.unit, Unit::MgPerDl, analyte).ok().map(|mg| (mg, m.date))
+            }
+            _ => None,
+        };
+        let birth = self.patient.date_of_birth();
+        if creatinine.is_none() {
+            self.missing_num(items.creatinine);
+        }
+        if birth.is_none() {
+            self.missing_num(items.date_of_birth);
+        }
+        let ((creatinine, sampled), birth) = (creatinine?, birth?);
+        let on = sampled.unwrap_or(self.patient.dates.screening);
+        if creatinine <= 0.0 || on < birth {
+            return None;
+        }
+        Some((creatinine, dates::decimal_age(birth, on)))
+    }
+
+    fn number_in(&self, item: ItemIdx, unit: Unit) -> Option<f64> {
+        match self.patient.value(item) {
+            Some(Entered::Number(m)) => units::convert(m.value, m.unit, unit, None).ok().filter(|v| *v > 0.0),
+            _ => None,
+        }
+    }
+
+    fn female(&self, item: ItemIdx) -> Option<bool> {
+        match self.patient.value(item) {
+            Some(Entered::Choice(sex)) if sex == "female" => Some(true),
+            Some(Entered::Choice(sex)) if sex == "male" => Some(false),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Combine {
+    All,
+    Any,
+    AtLeast(u32),
+}
+
+fn exact(value: f64) -> Num {
+    if value.is_finite() { Num::Range { low: value, high: value } } else { Num::Unavailable }
+}
+
+/// The latest of some dates, or `None` if any is `None` (that part never flips).
+fn latest(dates: impl Iterator<Item = Option<NaiveDate>>) -> Option<NaiveDate> {
+    let mut result: Option<NaiveDate> = None;
+    for date in dates {
+        let date = date?;
+        result = Some(result.map_or(date, |r| r.max(date)));
+    }
+    result
+}
+
+fn cap_applies(cap: &Cap, row: &ResolvedExposure<'_>) -> bool {
+    match cap.target {
+        CapTarget::Agent(agent) => agent == row.agent,
+        CapTarget::Classes(classes) => row.classes & classes != 0,
+    }
+}
+
+/// What one counted row contributes: its agent, its classes, or its pool.
+fn count_keys(count: &Count, row: &ResolvedExposure<'_>) -> smallvec::SmallVec<[u64; 4]> {
+    const AGENT: u64 = 1 << 63;
+    let mut keys = smallvec::SmallVec::new();
+    match count.by {
+        CountKind::Agents => keys.push(AGENT | u64::from(row.agent)),
+        CountKind::Classes => {
+            let covered = row.classes & count.classes;
+            for bit in 0..64 {
+                if covered & (1 << bit) != 0 {
+                    keys.push(bit);
+                }
+            }
+        }
+        CountKind::AgentsPooling(pooled) => {
+            let in_pool = row.classes & pooled;
+            if in_pool == 0 {
+                keys.push(AGENT | u64::from(row.agent));
+            } else {
+                keys.push(u64::from(in_pool.trailing_zeros()));
+            }
+        }
+    }
+    keys
+}
+
+fn count_present(instrument: InstrumentId, answers: &crate::calculators::Answers, listed: &[String], outside: bool) -> Num {
+    use crate::calculators::Answer;
+    let mut low = 0.0;
+    let mut high = 0.0;
+    for spec in instrument.items() {
+        let is_listed = listed.iter().any(|key| key == spec.key);
+        if is_listed == outside {
+            continue;
+        }
+        match answers.get(spec.key) {
+            Some(Answer::Present) => {
+                low += 1.0;
+                high += 1.0;
+            }
+            Some(Answer::Level(level)) if *level > 0 => {
+                low += 1.0;
+                high += 1.0;
+            }
+            Some(_) => {}
+            None => high += 1.0,
+        }
+    }
+    Num::Range { low, high }
+}

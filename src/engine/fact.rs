@@ -1,0 +1,68 @@
+//! The values that decided a result, recorded compactly during evaluation and turned into
+//! words only when someone looks (see `explain`).
+
+use chrono::NaiveDate;
+
+use crate::calculators::Classification;
+use crate::engine::knowledge::ItemIdx;
+use crate::engine::truth::Truth;
+use crate::model::rule::{Anchor, Cmp, Period};
+use crate::model::units::Unit;
+
+/// What a compared number was.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Subject {
+    Item(ItemIdx),
+    UlnRatio(ItemIdx),
+    Titer(ItemIdx),
+    Age(Anchor),
+    Score(ItemIdx),
+    CountPresent(ItemIdx),
+    Egfr(KidneyMethod),
+    CreatinineClearance,
+    Treatments,
+}
+
+/// How a kidney-function value was obtained.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KidneyMethod {
+    LabReported,
+    BedsideSchwartz,
+    CkdEpi2021,
+    CockcroftGault,
+}
+
+/// One deciding value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Fact {
+    /// A number compared with a threshold; `low..=high` is its range (equal when exact).
+    Compared { subject: Subject, low: f64, high: f64, unit: Unit, cmp: Cmp, threshold: f64, truth: Truth },
+    /// An item whose value decided (yes/no, choice, date, event).
+    Answer { item: ItemIdx, truth: Truth },
+    /// An item that is not entered.
+    Missing(ItemIdx),
+    /// A measurement that does not count: undated, or dated outside the period.
+    NotInPeriod { item: ItemIdx, date: Option<NaiveDate>, period: Period },
+    /// An entered date compared with a window.
+    Dated { item: ItemIdx, date: NaiveDate, period: Period, truth: Truth },
+    /// A treatment-history row that decided a window or stability rule.
+    Exposure { row: u16, truth: Truth, since: Option<NaiveDate> },
+    /// A treatment-history row excluded by a dose cap.
+    OverCap { row: u16, per_day_mg: f64, cap: f64 },
+    /// No row of the treatment history is in the classes.
+    NoExposure,
+    /// The treatment history is not entered.
+    NoTreatmentHistory,
+    /// A classification instrument's decision.
+    Classification { item: ItemIdx, classification: Classification, low: f64, high: f64 },
+    /// An instrument's answers cannot be scored.
+    InvalidAssessment(ItemIdx),
+    /// A relative and absolute change.
+    Change { baseline: ItemIdx, current: ItemIdx, relative: f64, absolute: f64, threshold: f64, truth: Truth },
+    /// The enrollment date is not known, so the screening date stood in.
+    EnrollmentAssumed,
+    /// The consent date is needed and not entered.
+    ConsentDateMissing,
+    /// The rule asks for the investigator's decision; index into the judgment texts.
+    Judgment(u16),
+}

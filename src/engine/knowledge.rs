@@ -1,0 +1,169 @@
+//! The dictionary and drug catalogue, indexed for evaluation.
+
+use std::collections::HashMap;
+
+use crate::model::dictionary::{Dictionary, ItemKind};
+use crate::model::drugs::DrugCatalogue;
+
+/// Index of an item in the dictionary.
+pub type ItemIdx = u16;
+
+/// A set of drug classes as a bit mask (at most 64 classes in a catalogue).
+pub type ClassMask = u64;
+
+/// Items the kidney-function operands read, found by their well-known ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KidneyItems {
+    pub date_of_birth: ItemIdx,
+    pub sex: ItemIdx,
+    pub height: ItemIdx,
+    pub weight: ItemIdx,
+    pub creatinine: ItemIdx,
+    pub egfr_reported: ItemIdx,
+}
+
+/// Dictionary and catalogue with the lookups evaluation needs.
+#[derive(Clone, Debug)]
+pub struct Knowledge {
+    pub dictionary: Dictionary,
+    pub catalogue: DrugCatalogue,
+    item_index: HashMap<String, ItemIdx>,
+    class_index: HashMap<String, u8>,
+    agent_index: HashMap<String, u16>,
+    agent_classes: Vec<ClassMask>,
+    pub kidney: Option<KidneyItems>,
+    pub date_of_birth: Option<ItemIdx>,
+    pub weight: Option<ItemIdx>,
+}
+
+/// Why a dictionary or catalogue cannot be used.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum KnowledgeError {
+    #[error("the data dictionary has {0} items; at most 65535 are supported")]
+    TooManyItems(usize),
+    #[error("the data dictionary defines item \"{0}\" twice")]
+    DuplicateItem(String),
+    #[error("item \"{item}\" is in section \"{section}\", which the dictionary does not define")]
+    UnknownSection { item: String, section: String },
+    #[error("item \"{item}\" must allow at least one unit")]
+    NoUnits { item: String },
+    #[error("the drug catalogue has {0} classes; at most 64 are supported")]
+    TooManyClasses(usize),
+    #[error("the drug catalogue defines \"{0}\" twice")]
+    DuplicateDrug(String),
+    #[error("agent \"{agent}\" names class \"{class}\", which the catalogue does not define")]
+    UnknownClass { agent: String, class: String },
+}
+
+impl Knowledge {
+    /// Indexes a dictionary and catalogue, checking their internal consistency.
+    pub fn new(dictionary: Dictionary, catalogue: DrugCatalogue) -> Result<Self, KnowledgeError> {
+        let item_count = dictionary.items.len();
+        if item_count > usize::from(u16::MAX) {
+            return Err(KnowledgeError::TooManyItems(item_count));
+        }
+        let mut item_index = HashMap::with_capacity(item_count);
+        for (position, item) in dictionary.items.iter().enumerate() {
+            let idx = ItemIdx::try_from(position).map_err(|_| KnowledgeError::TooManyItems(item_count))?;
+            if item_index.insert(item.id.clone(), idx).is_some() {
+                return Err(KnowledgeError::DuplicateItem(item.id.clone()));
+            }
+            if dictionary.section(&item.section).is_none() {
+                return Err(KnowledgeError::UnknownSection { item: item.id.clone(), section: item.section.clone() });
+            }
+            if matches!(&item.kind, ItemKind::Number { units, .. } if units.is_empty()) {
+                return Err(KnowledgeError::NoUnits { item: item.id.clone() });
+            }
+        }
+        if catalogue.classes.len() > 64 {
+            return Err(KnowledgeError::TooManyClasses(catalogue.classes.len()));
+        }
+        let mut class_index = HashMap::new();
+        for (position, class) in catalogue.classes.iter().enumerate() {
+            let idx = u8::try_from(position).map_err(|_| KnowledgeError::TooManyClasses(catalogue.classes.len()))?;
+            if class_index.insert(class.id.clone(), idx).is_some() {
+                return Err(KnowledgeError::DuplicateDrug(class.id.clone()));
+            }
+        }
+        let mut agent_index = HashMap::new();
+        let mut agent_classes = Vec::with_capacity(catalogue.agents.len());
+        for (position, agent) in catalogue.agents.iter().enumerate() {
+            let idx = u16::try_from(position).map_err(|_| KnowledgeError::DuplicateDrug(agent.id.clone()))?;
+            if agent_index.insert(agent.id.clone(), idx).is_some() || class_index.contains_key(&agent.id) {
+                return Err(KnowledgeError::DuplicateDrug(agent.id.clone()));
+            }
+            let mut mask: ClassMask = 0;
+            for class in &agent.classes {
+                let bit = class_index
+                    .get(class)
+                    .ok_or_else(|| KnowledgeError::UnknownClass { agent: agent.id.clone(), class: class.clone() })?;
+                mask |= 1 << bit;
+            }
+            agent_classes.push(mask);
+        }
+        let find = |id: &str| item_index.get(id).copied();
+        let kidney = (|| {
+            Some(KidneyItems {
+                date_of_birth: find("date_of_birth")?,
+                sex: find("sex")?,
+                height: find("height")?,
+                weight: find("weight")?,
+                creatinine: find("creatinine")?,
+                egfr_reported: find("egfr_reported")?,
+            })
+        })();
+        let date_of_birth = find("date_of_birth");
+        let weight = find("weight");
+        Ok(Self {
+            dictionary,
+            catalogue,
+            item_index,
+            class_index,
+            agent_index,
+            agent_classes,
+            kidney,
+            date_of_birth,
+            weight,
+        })
+    }
+
+    /// The index of an item id.
+    pub fn item_idx(&self, id: &str) -> Option<ItemIdx> {
+        self.item_index.get(id).copied()
+    }
+
+    /// The definition of an item by index.
+    pub fn item(&self, idx: ItemIdx) -> Option<&crate::model::dictionary::ItemDef> {
+        self.dictionary.items.get(usize::from(idx))
+    }
+
+    /// The label of an item by index, or its position when out of range.
+    pub fn item_label(&self, idx: ItemIdx) -> &str {
+        self.item(idx).map_or("?", |item| item.label.as_str())
+    }
+
+    /// The bit of a class id.
+    pub fn class_bit(&self, id: &str) -> Option<ClassMask> {
+        self.class_index.get(id).map(|bit| 1 << bit)
+    }
+
+    /// The index of an agent id.
+    pub fn agent_idx(&self, id: &str) -> Option<u16> {
+        self.agent_index.get(id).copied()
+    }
+
+    /// The classes of an agent as a mask (0 for an unknown agent).
+    pub fn agent_class_mask(&self, agent: u16) -> ClassMask {
+        self.agent_classes.get(usize::from(agent)).copied().unwrap_or(0)
+    }
+
+    /// Class ids in a mask, in catalogue order.
+    pub fn class_labels(&self, mask: ClassMask) -> impl Iterator<Item = &str> {
+        self.catalogue
+            .classes
+            .iter()
+            .enumerate()
+            .filter(move |(bit, _)| mask & (1 << bit) != 0)
+            .map(|(_, class)| class.label.as_str())
+    }
+}

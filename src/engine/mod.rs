@@ -1,0 +1,12 @@
+//! The screening engine: compiles protocols against the data dictionary and evaluates them
+//! for a patient in three-valued logic, with explanations and "eligible from" dates.
+
+pub mod compile;
+pub mod derived;
+pub mod evaluate;
+pub mod explain;
+pub mod fact;
+pub mod knowledge;
+pub mod patient;
+pub mod protocol_eval;
+pub mod truth;

@@ -1,0 +1,109 @@
+//! A session's values indexed for evaluation.
+
+use chrono::NaiveDate;
+
+use crate::engine::knowledge::{ClassMask, ItemIdx, Knowledge};
+use crate::model::rule::Anchor;
+use crate::model::values::{Exposure, Value};
+use crate::session::model::{ReferenceDates, Session};
+
+/// The patient as the engine reads it: values by item index and the reference dates.
+#[derive(Debug)]
+pub struct PatientFacts<'a> {
+    pub knowledge: &'a Knowledge,
+    values: Vec<Option<&'a Value>>,
+    pub dates: ReferenceDates,
+    /// Treatment history rows with their agent's classes resolved.
+    pub exposures: Vec<ResolvedExposure<'a>>,
+    /// Whether a treatment history was entered at all (an empty history is "none").
+    pub has_treatment_history: bool,
+}
+
+/// One treatment-history row with its agent resolved.
+#[derive(Clone, Copy, Debug)]
+pub struct ResolvedExposure<'a> {
+    /// Position of the row in the history.
+    pub row: u16,
+    pub agent: u16,
+    pub classes: ClassMask,
+    pub exposure: &'a Exposure,
+}
+
+impl<'a> PatientFacts<'a> {
+    /// Indexes a session's values. Values under ids the dictionary does not know and
+    /// agents the catalogue does not know are left out here; loading a session reports
+    /// them as errors before it gets this far.
+    pub fn new(knowledge: &'a Knowledge, session: &'a Session) -> Self {
+        let mut values = vec![None; knowledge.dictionary.items.len()];
+        let mut exposures = Vec::new();
+        let mut has_treatment_history = false;
+        for (id, entry) in &session.values {
+            let Some(idx) = knowledge.item_idx(id) else { continue };
+            if let Some(slot) = values.get_mut(usize::from(idx)) {
+                *slot = Some(&entry.value);
+            }
+            if let Value::Treatments(rows) = &entry.value {
+                has_treatment_history = true;
+                for (row, exposure) in rows.iter().enumerate() {
+                    let (Some(agent), Ok(row)) = (knowledge.agent_idx(&exposure.agent), u16::try_from(row)) else {
+                        continue;
+                    };
+                    exposures.push(ResolvedExposure { row, agent, classes: knowledge.agent_class_mask(agent), exposure });
+                }
+            }
+        }
+        Self { knowledge, values, dates: session.dates, exposures, has_treatment_history }
+    }
+
+    /// The same patient with every reference date moved to at least `date`: "if the visit
+    /// happened on `date`". Used to check an "eligible from" date before stating it.
+    pub fn shifted_to(&self, date: NaiveDate) -> Self {
+        let dates = ReferenceDates {
+            screening: self.dates.screening.max(date),
+            consent: self.dates.consent.map(|consent| consent.max(date)),
+            enrollment: self.dates.enrollment.map(|enrollment| enrollment.max(date)),
+        };
+        Self {
+            knowledge: self.knowledge,
+            values: self.values.clone(),
+            dates,
+            exposures: self.exposures.clone(),
+            has_treatment_history: self.has_treatment_history,
+        }
+    }
+
+    /// The value entered for an item.
+    pub fn value(&self, idx: ItemIdx) -> Option<&'a Value> {
+        self.values.get(usize::from(idx)).copied().flatten()
+    }
+
+    /// The date an anchor stands for, and whether it was assumed (enrollment not yet
+    /// known, so the screening date stands in). `None` when the consent date is needed
+    /// and not entered.
+    pub fn anchor(&self, anchor: Anchor) -> Option<(NaiveDate, bool)> {
+        match anchor {
+            Anchor::Screening => Some((self.dates.screening, false)),
+            Anchor::Consent => self.dates.consent.map(|date| (date, false)),
+            Anchor::Enrollment => Some(match self.dates.enrollment {
+                Some(date) => (date, false),
+                None => (self.dates.screening, true),
+            }),
+        }
+    }
+
+    /// The date of birth, if entered.
+    pub fn date_of_birth(&self) -> Option<NaiveDate> {
+        match self.value(self.knowledge.date_of_birth?) {
+            Some(Value::Date(date)) => Some(*date),
+            _ => None,
+        }
+    }
+
+    /// Body weight in kg, if entered.
+    pub fn weight_kg(&self) -> Option<f64> {
+        match self.value(self.knowledge.weight?) {
+            Some(Value::Number(m)) => crate::model::units::convert(m.value, m.unit, crate::model::units::Unit::Kg, None).ok(),
+            _ => None,
+        }
+    }
+}

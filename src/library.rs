@@ -1,0 +1,167 @@
+//! The protocol library: the bundled dictionary, drug catalogue and every released
+//! protocol version, embedded in the binary, plus protocols a site adds from a folder.
+//! Parsing is here; reading a site folder from disk is the caller's business (the CLI,
+//! the app), which passes the file contents in.
+
+use std::fmt;
+
+use sha2::{Digest as _, Sha256};
+
+use crate::engine::compile::{CompiledProtocol, ProtocolErrors, compile};
+use crate::engine::knowledge::{Knowledge, KnowledgeError};
+use crate::model::dictionary::Dictionary;
+use crate::model::drugs::DrugCatalogue;
+use crate::model::protocol::Protocol;
+
+/// The bundled data dictionary.
+pub const BUNDLED_DICTIONARY: &str = include_str!("../data/dictionary.ron");
+/// The bundled drug catalogue.
+pub const BUNDLED_DRUGS: &str = include_str!("../data/drugs.ron");
+/// Every released version of every bundled protocol: (file name, content). A new version
+/// is a new file; released files are never edited, so sessions screened under them are
+/// evaluated the same way forever.
+pub const BUNDLED_PROTOCOLS: &[(&str, &str)] = &[
+    ("refractory-sle-age5.v1.ron", include_str!("../data/protocols/refractory-sle-age5.v1.ron")),
+    ("refractory-autoimmune-5cohort.v1.ron", include_str!("../data/protocols/refractory-autoimmune-5cohort.v1.ron")),
+    ("huc-msc-sle.v1.ron", include_str!("../data/protocols/huc-msc-sle.v1.ron")),
+];
+
+/// Largest data file accepted (protocol, dictionary, catalogue).
+pub const MAX_DATA_FILE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Where a protocol came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Bundled,
+    /// A site protocol, with the path it was read from.
+    Site(String),
+}
+
+/// One protocol version, compiled, with the hash of the exact text it was read from.
+#[derive(Clone, Debug)]
+pub struct LoadedProtocol {
+    pub compiled: CompiledProtocol,
+    /// SHA-256 of the file content, lowercase hex.
+    pub sha256: String,
+    pub origin: Origin,
+    pub file_name: String,
+}
+
+/// A problem loading data, naming the file and, for a syntax error, line and column.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum LoadError {
+    #[error("{file}:{line}:{column}: {message}")]
+    Syntax { file: String, line: usize, column: usize, message: String },
+    #[error("{file}: {size} bytes is larger than the {max} bytes a data file may have")]
+    TooLarge { file: String, size: usize, max: usize },
+    #[error("{file}: {source}")]
+    Knowledge { file: String, source: KnowledgeError },
+    #[error("{file}: {source}")]
+    Protocol { file: String, source: ProtocolErrors },
+    #[error("{file}: protocol {id} version {version} is already loaded from {other}")]
+    DuplicateVersion { file: String, id: String, version: u32, other: String },
+}
+
+/// All loaded knowledge and protocols.
+#[derive(Clone, Debug)]
+pub struct Library {
+    pub knowledge: Knowledge,
+    protocols: Vec<LoadedProtocol>,
+}
+
+/// SHA-256 of a text, lowercase hex.
+pub fn sha256_hex(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        use fmt::Write as _;
+        let _ = write!(hex, "{byte:02x}");
+    }
+    hex
+}
+
+/// Parses RON with ron's default recursion limit, reporting line and column.
+pub fn parse_ron<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
+    if text.len() > MAX_DATA_FILE_BYTES {
+        return Err(LoadError::TooLarge { file: file.to_owned(), size: text.len(), max: MAX_DATA_FILE_BYTES });
+    }
+    ron::Options::default().from_str(text).map_err(|error| LoadError::Syntax {
+        file: file.to_owned(),
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: error.code.to_string(),
+    })
+}
+
+impl Library {
+    /// The bundled dictionary, catalogue and protocols. An error here is a defect of the
+    /// build (the test suite loads the bundle), reported rather than panicking.
+    pub fn bundled() -> Result<Self, LoadError> {
+        let dictionary: Dictionary = parse_ron("data/dictionary.ron", BUNDLED_DICTIONARY)?;
+        let catalogue: DrugCatalogue = parse_ron("data/drugs.ron", BUNDLED_DRUGS)?;
+        let knowledge = Knowledge::new(dictionary, catalogue)
+            .map_err(|source| LoadError::Knowledge { file: "data/dictionary.ron, data/drugs.ron".to_owned(), source })?;
+        let mut library = Self { knowledge, protocols: Vec::new() };
+        for (file_name, text) in BUNDLED_PROTOCOLS {
+            library.add_protocol(file_name, text, Origin::Bundled)?;
+        }
+        Ok(library)
+    }
+
+    /// Parses, compiles and adds one protocol file's content.
+    pub fn add_protocol(&mut self, file_name: &str, text: &str, origin: Origin) -> Result<&LoadedProtocol, LoadError> {
+        let protocol = parse_protocol(file_name, text)?;
+        let compiled = compile(&protocol, &self.knowledge)
+            .map_err(|source| LoadError::Protocol { file: file_name.to_owned(), source })?;
+        if let Some(other) = self.get(&protocol.id, protocol.version) {
+            return Err(LoadError::DuplicateVersion {
+                file: file_name.to_owned(),
+                id: protocol.id.clone(),
+                version: protocol.version,
+                other: other.file_name.clone(),
+            });
+        }
+        self.protocols.push(LoadedProtocol {
+            compiled,
+            sha256: sha256_hex(text),
+            origin,
+            file_name: file_name.to_owned(),
+        });
+        self.protocols.sort_by(|a, b| {
+            (&a.compiled.protocol.id, a.compiled.protocol.version).cmp(&(&b.compiled.protocol.id, b.compiled.protocol.version))
+        });
+        let index = self
+            .protocols
+            .iter()
+            .position(|p| p.compiled.protocol.id == protocol.id && p.compiled.protocol.version == protocol.version);
+        match index.and_then(|i| self.protocols.get(i)) {
+            Some(loaded) => Ok(loaded),
+            None => Err(LoadError::DuplicateVersion {
+                file: file_name.to_owned(),
+                id: protocol.id,
+                version: protocol.version,
+                other: String::new(),
+            }),
+        }
+    }
+
+    /// A protocol version.
+    pub fn get(&self, id: &str, version: u32) -> Option<&LoadedProtocol> {
+        self.protocols.iter().find(|p| p.compiled.protocol.id == id && p.compiled.protocol.version == version)
+    }
+
+    /// The newest version of a protocol.
+    pub fn latest(&self, id: &str) -> Option<&LoadedProtocol> {
+        self.protocols.iter().filter(|p| p.compiled.protocol.id == id).max_by_key(|p| p.compiled.protocol.version)
+    }
+
+    /// Every loaded protocol version, by id then version.
+    pub fn protocols(&self) -> &[LoadedProtocol] {
+        &self.protocols
+    }
+}
+
+/// Parses a protocol file without compiling it.
+pub fn parse_protocol(file_name: &str, text: &str) -> Result<Protocol, LoadError> {
+    parse_ron(file_name, text)
+}

@@ -1,0 +1,142 @@
+//! The data dictionary: every clinical item the product knows. Forms are generated from
+//! it, rules refer to its ids, and sessions store values under them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::calculators::InstrumentId;
+use crate::model::units::{Analyte, Unit};
+
+/// All items, grouped into form sections, in the order forms show them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dictionary {
+    pub sections: Vec<Section>,
+    pub items: Vec<ItemDef>,
+}
+
+/// A form section ("Demographics", "Haematology").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub label: String,
+}
+
+/// One clinical item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemDef {
+    /// Stable id used by rules and session files: `platelets`, `date_of_birth`.
+    pub id: String,
+    /// The label on the form and in explanations, sentence case, no colon.
+    pub label: String,
+    /// The id of the section the item appears in.
+    pub section: String,
+    pub kind: ItemKind,
+    /// A line of help shown beside the field.
+    #[serde(default)]
+    pub help: Option<String>,
+}
+
+/// What kind of value an item holds; one form widget per kind.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ItemKind {
+    /// A measured number in one of the allowed units, with an optional ULN (same unit)
+    /// and an optional date of the measurement.
+    Number {
+        units: Vec<UnitRange>,
+        #[serde(default)]
+        analyte: Option<Analyte>,
+        /// The form asks for the lab's upper limit of normal beside the value.
+        #[serde(default)]
+        uln: bool,
+        /// The form asks for the date the sample was taken.
+        #[serde(default)]
+        dated: bool,
+    },
+    /// A calendar date.
+    Date,
+    /// Yes / no / unknown.
+    YesNo,
+    /// One of the listed options.
+    Choice(Vec<ChoiceOption>),
+    /// An antibody titer (1:80 …) or negative, with the test date.
+    Titer,
+    /// Something that happened: never, on a date, ongoing, or on an unknown date.
+    Event,
+    /// A checklist or score computed by a calculator.
+    Instrument(InstrumentId),
+    /// The treatment history: one row per agent.
+    Treatments,
+    /// Free text (never read by rules).
+    Text,
+}
+
+/// A unit an item may be entered in, and the range that is physically plausible in it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitRange {
+    pub unit: Unit,
+    /// Lowest plausible value, inclusive.
+    pub min: f64,
+    /// Highest plausible value, inclusive.
+    pub max: f64,
+}
+
+/// One option of a choice item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    pub id: String,
+    pub label: String,
+}
+
+impl Dictionary {
+    /// The item with this id.
+    pub fn item(&self, id: &str) -> Option<&ItemDef> {
+        self.items.iter().find(|item| item.id == id)
+    }
+
+    /// The position of the item with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.items.iter().position(|item| item.id == id)
+    }
+
+    /// The section with this id.
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|section| section.id == id)
+    }
+}
+
+impl ItemKind {
+    /// The units a number item accepts (empty for other kinds).
+    pub fn units(&self) -> &[UnitRange] {
+        match self {
+            Self::Number { units, .. } => units,
+            _ => &[],
+        }
+    }
+
+    /// The analyte of a number item, for molar ⇄ mass conversion.
+    pub fn analyte(&self) -> Option<Analyte> {
+        match self {
+            Self::Number { analyte, .. } => *analyte,
+            _ => None,
+        }
+    }
+
+    /// A short name of the kind for messages.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Number { .. } => "number",
+            Self::Date => "date",
+            Self::YesNo => "yes/no",
+            Self::Choice(_) => "choice",
+            Self::Titer => "titer",
+            Self::Event => "event",
+            Self::Instrument(_) => "instrument",
+            Self::Treatments => "treatment history",
+            Self::Text => "text",
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! A trial protocol's eligibility criteria, as data.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::model::rule::Rule;
+
+/// One released version of a protocol's eligibility criteria.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Protocol {
+    /// Stable id: `refractory-sle-age5`.
+    pub id: String,
+    /// Released version; every version stays in the product.
+    pub version: u32,
+    pub title: String,
+    pub source: SourceCitation,
+    /// False when the source lacks criteria (a registry entry read in part). An
+    /// "eligible" verdict then reads "eligible on the available criteria".
+    pub source_complete: bool,
+    /// What the source does not provide, said to the investigator beside the verdict.
+    #[serde(default)]
+    pub source_gaps: Option<String>,
+    /// Said where the exclusion criteria would be when the source has none.
+    #[serde(default)]
+    pub exclusions_note: Option<String>,
+    /// Disease cohorts; when present the session chooses exactly one.
+    #[serde(default)]
+    pub cohorts: Vec<Cohort>,
+    /// Study facts shown as information, not criteria (arms, procedures, attestations).
+    #[serde(default)]
+    pub information: Vec<String>,
+    pub criteria: Vec<Criterion>,
+}
+
+/// Where the criteria were quoted from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceCitation {
+    pub document: String,
+    #[serde(default)]
+    pub registry: Option<String>,
+    /// The date the source was read, for a registry entry that may change.
+    #[serde(default)]
+    pub read_on: Option<NaiveDate>,
+}
+
+/// A disease cohort of a multi-indication protocol.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cohort {
+    pub id: String,
+    pub label: String,
+}
+
+/// Inclusion or exclusion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum CriterionKind {
+    Inclusion,
+    Exclusion,
+}
+
+/// One criterion.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// Stable id: `I7.plt`, `E13`, `SLE.3`, `ALL.4`.
+    pub id: String,
+    pub kind: CriterionKind,
+    /// A short title for lists ("Platelet count").
+    pub title: String,
+    /// The cohort the criterion belongs to; `None` applies to every cohort.
+    #[serde(default)]
+    pub cohort: Option<String>,
+    /// The source heading the criterion stands under, verbatim ("7. Laboratory Parameters:").
+    #[serde(default)]
+    pub heading: Option<String>,
+    /// The criterion's text in the source, word for word, typos included.
+    pub source_text: String,
+    /// How the app reads an ambiguous text, shown beside the status.
+    #[serde(default)]
+    pub interpretation: Option<String>,
+    /// When present and false, the criterion is not applicable (pregnancy items for a man).
+    #[serde(default)]
+    pub applies_when: Option<Rule>,
+    /// True when an inclusion is met / an exclusion applies.
+    pub rule: Rule,
+    /// A protocol discretion that lets the investigator override a failure.
+    #[serde(default)]
+    pub discretion: Option<Discretion>,
+}
+
+/// A discretion the protocol grants on a failing criterion.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Discretion {
+    /// The protocol's text granting it, verbatim.
+    pub source_text: String,
+    /// Dictionary items the override dialog asks.
+    pub questions: Vec<String>,
+    /// Must be true for an override to count; re-checked at every evaluation.
+    pub conditions: Rule,
+}

@@ -1,0 +1,261 @@
+//! The rule language criteria are written in.
+//!
+//! A rule is a small expression tree evaluated in three-valued logic (true / false /
+//! unknown) plus *judgment* (the source admits more than one reading, or asks for the
+//! investigator's opinion). The vocabulary is deliberately small and general: windows,
+//! comparisons with units, counts over the treatment history by drug class, and calculator
+//! results. A criterion that seems to need a new node is a reason to rethink the language,
+//! not to add a special case.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::dates::Span;
+use crate::model::units::Unit;
+use crate::model::values::Response;
+
+/// A rule; its truth decides a criterion (an inclusion is met, an exclusion applies).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Rule {
+    /// True when every part is true.
+    All(Vec<Rule>),
+    /// True when any part is true.
+    Any(Vec<Rule>),
+    /// True when at least `n` parts are true.
+    AtLeast(u32, Vec<Rule>),
+    /// The opposite.
+    Not(Box<Rule>),
+    /// The first part whose truth is known decides; used where a direct measure is
+    /// preferred and a fallback is acceptable (the classification checklist, else the
+    /// physician's classification as a judgment).
+    FirstKnown(Vec<Rule>),
+    /// A number compared with a threshold in the operand's unit.
+    Compare(Operand, Cmp, f64),
+    /// A yes/no item answered yes.
+    Yes(String),
+    /// A choice item answered with one of the listed options.
+    Choice(String, Vec<String>),
+    /// An event or date item that falls in a period.
+    Occurred(String, Period),
+    /// Any agent of the listed classes taken during a period (from the treatment history).
+    Exposed { classes: Vec<String>, when: Period },
+    /// Some current agent of the listed classes at a dose unchanged for at least `lasting`
+    /// before the anchor date, within any dose caps.
+    StableTreatment {
+        classes: Vec<String>,
+        lasting: Span,
+        before: Anchor,
+        #[serde(default)]
+        caps: Vec<DoseCap>,
+    },
+    /// The classification instrument held by an item classifies the patient.
+    Classified(String),
+    /// A change between a baseline and a current measurement of at least a percentage.
+    Change(Change),
+    /// Needs the investigator's decision; the text says what to decide.
+    Judgment(String),
+    /// Needs the investigator's decision when the condition holds, false when it does not.
+    JudgmentIf(Box<Rule>, String),
+}
+
+/// A comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Cmp {
+    Ge,
+    Gt,
+    Le,
+    Lt,
+}
+
+/// A number a rule reads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Operand {
+    /// An entered number converted to `unit`; with `observed`, only a measurement dated in
+    /// that period counts (an older one is treated as not available).
+    Quantity {
+        item: String,
+        unit: Unit,
+        #[serde(default)]
+        observed: Option<Period>,
+    },
+    /// An entered number divided by its upper limit of normal.
+    UlnRatio {
+        item: String,
+        #[serde(default)]
+        observed: Option<Period>,
+    },
+    /// A titer's dilution denominator (negative is 0).
+    Titer {
+        item: String,
+        #[serde(default)]
+        observed: Option<Period>,
+    },
+    /// Age in whole years, birthday-aware, on the anchor date.
+    Age(Anchor),
+    /// The total of the score instrument held by `item`, optionally leaving out items or
+    /// domains.
+    Score {
+        item: String,
+        #[serde(default)]
+        excluding: Vec<String>,
+        #[serde(default)]
+        observed: Option<Period>,
+    },
+    /// How many of the listed answers of the instrument held by `item` are present
+    /// (`outside: true`: how many present answers are *not* listed).
+    CountPresent {
+        item: String,
+        answers: Vec<String>,
+        #[serde(default)]
+        outside: bool,
+    },
+    /// eGFR in mL/min/1.73 m²: a lab-reported eGFR if entered, else bedside Schwartz
+    /// under 18 and CKD-EPI 2021 from 18, from creatinine, height, sex and age.
+    Egfr,
+    /// Cockcroft–Gault creatinine clearance in mL/min with actual body weight.
+    CreatinineClearance,
+    /// A count over the treatment history.
+    Treatments(TreatmentCount),
+}
+
+/// Counts rows of the treatment history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TreatmentCount {
+    /// Agents in any of these classes are counted.
+    pub classes: Vec<String>,
+    /// Agents in any of these classes are not counted.
+    #[serde(default)]
+    pub except: Vec<String>,
+    /// Only rows with one of these responses (empty: any row).
+    #[serde(default)]
+    pub responses: Vec<Response>,
+    /// Only rows taken for at least this long (start to last dose, or to the screening
+    /// date when ongoing).
+    #[serde(default)]
+    pub lasting: Option<Span>,
+    pub count: CountBy,
+}
+
+/// What a treatment count counts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum CountBy {
+    /// Distinct agents.
+    Agents,
+    /// Distinct classes of `classes` that some counted agent belongs to.
+    Classes,
+    /// Distinct agents, except that all agents of each listed class count together as one.
+    AgentsPooling(Vec<String>),
+}
+
+/// A period on the calendar, relative to the visit's reference dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Period {
+    /// At any time.
+    Ever,
+    /// Within `span` before the anchor: on or after the anchor minus `span` (the cutoff day
+    /// counts; anything later, including during screening, counts too).
+    Within(Span, Anchor),
+    /// On or before the anchor minus `span` ("active for at least 2 months before screening").
+    AtLeastBefore(Span, Anchor),
+    /// From the screening date to the enrollment date, both inclusive.
+    DuringScreening,
+}
+
+/// A reference date of the visit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Anchor {
+    Screening,
+    Consent,
+    /// Planned enrollment / first dose ("initiation", "infusion"). When not yet known,
+    /// the screening date stands in and the explanation says so.
+    Enrollment,
+}
+
+/// A dose cap that decides which doses count as standard treatment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DoseCap {
+    /// An agent id or a class id from the catalogue.
+    pub applies_to: String,
+    pub max: f64,
+    pub per: DoseRate,
+}
+
+/// The unit of a dose cap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DoseRate {
+    MgPerDay,
+    MgPerWeek,
+    MgPerKgPerDay,
+    /// Glucocorticoids, converted to prednisone by the catalogue's equivalence.
+    PrednisoneMgPerDay,
+}
+
+/// A change between two dated measurements of the same quantity.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// The earlier measurement.
+    pub baseline: String,
+    /// The current measurement.
+    pub current: String,
+    pub direction: Direction,
+    /// The threshold, in percent (relative) or in the items' own unit points (absolute).
+    pub at_least: f64,
+    /// Which measures of change are computed; when they disagree on the threshold the
+    /// result is a judgment.
+    pub measures: Vec<ChangeMeasure>,
+    #[serde(default)]
+    pub baseline_observed: Option<Period>,
+    #[serde(default)]
+    pub current_observed: Option<Period>,
+}
+
+/// Up or down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Direction {
+    Increase,
+    Decrease,
+}
+
+/// How a change is measured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChangeMeasure {
+    /// (current − baseline) / baseline, in percent.
+    Relative,
+    /// current − baseline, in the items' unit (percentage points for "% predicted").
+    Absolute,
+}
+
+impl Cmp {
+    /// The symbol shown: ≥ > ≤ <.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::Ge => "≥",
+            Self::Gt => ">",
+            Self::Le => "≤",
+            Self::Lt => "<",
+        }
+    }
+
+    /// Whether `value op threshold` holds.
+    pub fn holds(self, value: f64, threshold: f64) -> bool {
+        match self {
+            Self::Ge => value >= threshold,
+            Self::Gt => value > threshold,
+            Self::Le => value <= threshold,
+            Self::Lt => value < threshold,
+        }
+    }
+}
+
+impl Anchor {
+    /// The name shown: "screening".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Screening => "screening",
+            Self::Consent => "consent",
+            Self::Enrollment => "enrollment / first dose",
+        }
+    }
+}

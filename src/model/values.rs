@@ -1,0 +1,224 @@
+//! Values entered for a patient, one per dictionary item, each carrying its unit, date
+//! and the context the rules need.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calculators::Answers;
+use crate::model::units::Unit;
+
+/// One entered value. The variant must match the item's [`ItemKind`](crate::model::dictionary::ItemKind).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Value {
+    Number(Measurement),
+    Date(NaiveDate),
+    YesNo(YesNo),
+    Choice(String),
+    Titer(Titer),
+    Event(Occurrence),
+    Instrument(Assessment),
+    Treatments(Vec<Exposure>),
+    Text(String),
+}
+
+/// A measured number in the unit the lab reported it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measurement {
+    pub value: f64,
+    pub unit: Unit,
+    /// The lab's upper limit of normal, in the same unit.
+    #[serde(default)]
+    pub uln: Option<f64>,
+    /// The date the sample was taken or the measurement made.
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+}
+
+/// An answer to a yes/no question. `Unknown` is an answer ("not known"), and evaluates as
+/// missing data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum YesNo {
+    Yes,
+    No,
+    Unknown,
+}
+
+/// An antibody titer result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Titer {
+    /// The denominator of the highest positive dilution (1:640 → 640); `None` is negative.
+    pub dilution: Option<u32>,
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+}
+
+/// Whether and when something happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Occurrence {
+    /// Never happened.
+    Never,
+    /// Happened (most recently) on this date.
+    On(NaiveDate),
+    /// Going on now; the start date if known.
+    Ongoing(Option<NaiveDate>),
+    /// Happened, date not known.
+    DateUnknown,
+}
+
+/// A checklist or score instrument as filled in.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    pub answers: Answers,
+    /// The date of the assessment.
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+}
+
+/// One row of the treatment history: one agent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exposure {
+    /// Agent id from the drug catalogue.
+    pub agent: String,
+    #[serde(default)]
+    pub start: Option<NaiveDate>,
+    /// The most recent dose; absent while `ongoing`.
+    #[serde(default)]
+    pub last_dose: Option<NaiveDate>,
+    /// Still being taken.
+    #[serde(default)]
+    pub ongoing: bool,
+    /// The current (or last) dose.
+    #[serde(default)]
+    pub dose: Option<Dose>,
+    /// The date since which the dose has not changed.
+    #[serde(default)]
+    pub dose_since: Option<NaiveDate>,
+    /// How the disease responded to this agent.
+    #[serde(default)]
+    pub response: Option<Response>,
+}
+
+/// A dose as prescribed: amount per administration and how often.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dose {
+    pub amount: f64,
+    pub unit: DoseUnit,
+    pub frequency: Frequency,
+}
+
+/// The unit of a dose amount.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DoseUnit {
+    #[serde(rename = "mg")]
+    Mg,
+    #[serde(rename = "g")]
+    G,
+    #[serde(rename = "mg/kg")]
+    MgPerKg,
+}
+
+/// How often a dose is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Frequency {
+    OnceDaily,
+    TwiceDaily,
+    ThreeTimesDaily,
+    FourTimesDaily,
+    Weekly,
+    EveryTwoWeeks,
+    EveryFourWeeks,
+    Monthly,
+}
+
+/// The response of the disease to an agent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Response {
+    /// Inadequate response (insufficient effect).
+    Inadequate,
+    /// Stopped or limited for intolerance.
+    Intolerant,
+    /// Adequate response.
+    Adequate,
+}
+
+impl Frequency {
+    /// Administrations per day (a weekly dose is 1/7).
+    pub fn per_day(self) -> f64 {
+        match self {
+            Self::OnceDaily => 1.0,
+            Self::TwiceDaily => 2.0,
+            Self::ThreeTimesDaily => 3.0,
+            Self::FourTimesDaily => 4.0,
+            Self::Weekly => 1.0 / 7.0,
+            Self::EveryTwoWeeks => 1.0 / 14.0,
+            Self::EveryFourWeeks => 1.0 / 28.0,
+            // A mean month, so that weekly and monthly doses compare.
+            Self::Monthly => 12.0 / 365.25,
+        }
+    }
+
+    /// The words shown: "twice daily".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::OnceDaily => "once daily",
+            Self::TwiceDaily => "twice daily",
+            Self::ThreeTimesDaily => "three times daily",
+            Self::FourTimesDaily => "four times daily",
+            Self::Weekly => "weekly",
+            Self::EveryTwoWeeks => "every 2 weeks",
+            Self::EveryFourWeeks => "every 4 weeks",
+            Self::Monthly => "monthly",
+        }
+    }
+}
+
+impl DoseUnit {
+    /// The symbol shown.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::Mg => "mg",
+            Self::G => "g",
+            Self::MgPerKg => "mg/kg",
+        }
+    }
+}
+
+impl Dose {
+    /// The dose per day in mg, given the body weight for weight-based doses.
+    pub fn mg_per_day(&self, weight_kg: Option<f64>) -> Option<f64> {
+        let per_administration_mg = match self.unit {
+            DoseUnit::Mg => self.amount,
+            DoseUnit::G => self.amount * 1000.0,
+            DoseUnit::MgPerKg => self.amount * weight_kg?,
+        };
+        Some(per_administration_mg * self.frequency.per_day())
+    }
+}
+
+impl Response {
+    /// The words shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Inadequate => "inadequate response",
+            Self::Intolerant => "intolerance",
+            Self::Adequate => "adequate response",
+        }
+    }
+}
+
+impl Exposure {
+    /// Whether the agent is still being taken on `date`.
+    pub fn is_ongoing_on(&self, date: NaiveDate) -> bool {
+        self.ongoing || self.last_dose.is_some_and(|last| last >= date)
+    }
+
+    /// The most recent date the patient had the agent: today's treatment counts as `on`.
+    pub fn latest_exposure(&self, on: NaiveDate) -> Option<NaiveDate> {
+        if self.ongoing { Some(on) } else { self.last_dose }
+    }
+}

@@ -1,0 +1,196 @@
+//! Reading a session file's text into a [`Session`] and checking it against the library.
+//! Every problem names the line and column where it is, so a hand-edited or damaged file
+//! can be fixed; nothing here writes.
+
+use crate::library::Library;
+use crate::model::dictionary::ItemKind;
+use crate::model::values::Value;
+use crate::session::model::{FORMAT_VERSION, Session};
+
+/// Largest session file read (a real one is a few tens of kilobytes).
+pub const MAX_SESSION_BYTES: usize = 8 * 1024 * 1024;
+
+/// Why a session cannot be used, with where in the file.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum SessionError {
+    #[error("{size} bytes is larger than the {max} bytes a session file may have")]
+    TooLarge { size: usize, max: usize },
+    #[error("line {line}, column {column}: {message}")]
+    Syntax { line: usize, column: usize, message: String },
+    #[error("line {line}, column {column}: format_version {found} is newer than this build reads ({supported}); open it with a newer trialscreen")]
+    NewerFormat { line: usize, column: usize, found: u32, supported: u32 },
+    #[error("line {line}, column {column}: protocol \"{id}\" version {version} is not in this build or the site's protocol folder")]
+    UnknownProtocol { line: usize, column: usize, id: String, version: u32 },
+    #[error("line {line}, column {column}: cohort \"{cohort}\" is not a cohort of protocol \"{id}\"")]
+    UnknownCohort { line: usize, column: usize, id: String, cohort: String },
+    #[error("line {line}, column {column}: item \"{item}\" is not in the data dictionary")]
+    UnknownItem { line: usize, column: usize, item: String },
+    #[error("line {line}, column {column}: item \"{item}\" holds a {found} value; the dictionary says it is a {expected} item")]
+    WrongKind { line: usize, column: usize, item: String, expected: &'static str, found: &'static str },
+    #[error("line {line}, column {column}: item \"{item}\" cannot be entered in {unit}")]
+    WrongUnit { line: usize, column: usize, item: String, unit: String },
+    #[error("line {line}, column {column}: \"{option}\" is not an option of item \"{item}\"")]
+    UnknownOption { line: usize, column: usize, item: String, option: String },
+    #[error("line {line}, column {column}: agent \"{agent}\" is not in the drug catalogue")]
+    UnknownAgent { line: usize, column: usize, agent: String },
+    #[error("line {line}, column {column}: a decision names criterion \"{criterion}\" of \"{protocol}\", which that protocol does not have")]
+    UnknownCriterion { line: usize, column: usize, protocol: String, criterion: String },
+    #[error("the session lists no protocol")]
+    NoProtocol,
+}
+
+impl SessionError {
+    /// Line and column (1-based) where the problem is, when known.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            Self::Syntax { line, column, .. }
+            | Self::NewerFormat { line, column, .. }
+            | Self::UnknownProtocol { line, column, .. }
+            | Self::UnknownCohort { line, column, .. }
+            | Self::UnknownItem { line, column, .. }
+            | Self::WrongKind { line, column, .. }
+            | Self::WrongUnit { line, column, .. }
+            | Self::UnknownOption { line, column, .. }
+            | Self::UnknownAgent { line, column, .. }
+            | Self::UnknownCriterion { line, column, .. } => Some((*line, *column)),
+            Self::TooLarge { .. } | Self::NoProtocol => None,
+        }
+    }
+}
+
+/// Parses a session file's text with ron's default recursion limit.
+pub fn parse_session(text: &str) -> Result<Session, SessionError> {
+    if text.len() > MAX_SESSION_BYTES {
+        return Err(SessionError::TooLarge { size: text.len(), max: MAX_SESSION_BYTES });
+    }
+    let session: Session = ron::Options::default().from_str(text).map_err(|error| SessionError::Syntax {
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: error.code.to_string(),
+    })?;
+    if session.format_version > FORMAT_VERSION {
+        let (line, column) = locate(text, "format_version");
+        return Err(SessionError::NewerFormat { line, column, found: session.format_version, supported: FORMAT_VERSION });
+    }
+    Ok(session)
+}
+
+/// Checks that everything a session names exists and that each value fits its item.
+pub fn check_session(session: &Session, text: &str, library: &Library) -> Result<(), SessionError> {
+    if session.protocols.is_empty() {
+        return Err(SessionError::NoProtocol);
+    }
+    for reference in &session.protocols {
+        let (line, column) = locate_quoted(text, &reference.id);
+        let Some(loaded) = library.get(&reference.id, reference.version) else {
+            return Err(SessionError::UnknownProtocol { line, column, id: reference.id.clone(), version: reference.version });
+        };
+        if let Some(cohort) = &reference.cohort {
+            if !loaded.compiled.protocol.cohorts.iter().any(|c| &c.id == cohort) {
+                let (line, column) = locate_quoted(text, cohort);
+                return Err(SessionError::UnknownCohort { line, column, id: reference.id.clone(), cohort: cohort.clone() });
+            }
+        }
+    }
+    let knowledge = &library.knowledge;
+    for (id, entry) in &session.values {
+        let (line, column) = locate_quoted(text, id);
+        let Some(item) = knowledge.dictionary.item(id) else {
+            return Err(SessionError::UnknownItem { line, column, item: id.clone() });
+        };
+        check_value(&item.kind, &entry.value, id, line, column, library, text)?;
+    }
+    for decision in &session.decisions {
+        let protocol = session
+            .protocols
+            .iter()
+            .find(|p| p.id == decision.protocol)
+            .and_then(|p| library.get(&p.id, p.version));
+        let known = protocol.is_some_and(|p| p.compiled.protocol.criteria.iter().any(|c| c.id == decision.criterion));
+        if !known {
+            let (line, column) = locate_quoted(text, &decision.criterion);
+            return Err(SessionError::UnknownCriterion {
+                line,
+                column,
+                protocol: decision.protocol.clone(),
+                criterion: decision.criterion.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn check_value(
+    kind: &ItemKind,
+    value: &Value,
+    id: &str,
+    line: usize,
+    column: usize,
+    library: &Library,
+    text: &str,
+) -> Result<(), SessionError> {
+    let wrong_kind = || SessionError::WrongKind { line, column, item: id.to_owned(), expected: kind.name(), found: value_kind(value) };
+    match (kind, value) {
+        (ItemKind::Number { units, .. }, Value::Number(m)) => {
+            if !units.iter().any(|u| u.unit == m.unit) {
+                return Err(SessionError::WrongUnit { line, column, item: id.to_owned(), unit: m.unit.symbol().to_owned() });
+            }
+        }
+        (ItemKind::Choice(options), Value::Choice(chosen)) => {
+            if !options.iter().any(|o| &o.id == chosen) {
+                return Err(SessionError::UnknownOption { line, column, item: id.to_owned(), option: chosen.clone() });
+            }
+        }
+        (ItemKind::Instrument(instrument), Value::Instrument(assessment)) => {
+            for key in assessment.answers.keys() {
+                if !instrument.items().iter().any(|spec| spec.key == key) {
+                    let (line, column) = locate_quoted(text, key);
+                    return Err(SessionError::UnknownItem { line, column, item: format!("{id}.{key}") });
+                }
+            }
+        }
+        (ItemKind::Treatments, Value::Treatments(rows)) => {
+            for row in rows {
+                if library.knowledge.catalogue.agent(&row.agent).is_none() {
+                    let (line, column) = locate_quoted(text, &row.agent);
+                    return Err(SessionError::UnknownAgent { line, column, agent: row.agent.clone() });
+                }
+            }
+        }
+        (ItemKind::Date, Value::Date(_))
+        | (ItemKind::YesNo, Value::YesNo(_))
+        | (ItemKind::Titer, Value::Titer(_))
+        | (ItemKind::Event, Value::Event(_))
+        | (ItemKind::Text, Value::Text(_)) => {}
+        _ => return Err(wrong_kind()),
+    }
+    Ok(())
+}
+
+fn value_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Number(_) => "number",
+        Value::Date(_) => "date",
+        Value::YesNo(_) => "yes/no",
+        Value::Choice(_) => "choice",
+        Value::Titer(_) => "titer",
+        Value::Event(_) => "event",
+        Value::Instrument(_) => "instrument",
+        Value::Treatments(_) => "treatment history",
+        Value::Text(_) => "text",
+    }
+}
+
+/// Line and column (1-based) of the first `"needle"` in the text, or 1:1.
+fn locate_quoted(text: &str, needle: &str) -> (usize, usize) {
+    locate(text, &format!("\"{needle}\""))
+}
+
+/// Line and column (1-based, in characters) of the first occurrence, or 1:1.
+pub fn locate(text: &str, needle: &str) -> (usize, usize) {
+    let Some(offset) = text.find(needle) else { return (1, 1) };
+    let before = text.get(..offset).unwrap_or("");
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;
+    (line, column)
+}

@@ -1,0 +1,30 @@
+//! The layering rules of ARCHITECTURE.md, checked on the source.
+
+use std::path::Path;
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("source folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn domain_layers_never_import_egui_or_touch_files() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    for layer in ["model", "engine", "calculators", "session"] {
+        let mut files = Vec::new();
+        rust_files(&src.join(layer), &mut files);
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("source");
+            assert!(!text.contains("egui"), "{} mentions egui", file.display());
+            if layer != "session" {
+                assert!(!text.contains("std::fs"), "{} does file I/O", file.display());
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! The command line as a user meets it: exit codes and messages for good and bad files,
+//! in a temporary folder, with the real binary.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/examples");
+
+fn trialscreen(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_trialscreen")).args(args).output().expect("the binary runs")
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path.display().to_string()
+}
+
+fn example(name: &str) -> String {
+    std::fs::read_to_string(format!("{EXAMPLES}/{name}.ron")).expect("example")
+}
+
+#[test]
+fn evaluate_prints_why_and_from_when() {
+    let output = trialscreen(&["evaluate", &format!("{EXAMPLES}/v03-recent-rituximab.ron")]);
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("INELIGIBLE (E13)"), "{text}");
+    assert!(text.contains("Rituximab"), "{text}");
+    assert!(text.contains("last dose 2026-09-10"), "{text}");
+    assert!(text.contains("eligible from 2026-12-11"), "{text}");
+}
+
+#[test]
+fn a_truncated_session_is_reported_with_line_and_column_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let full = example("v01-eligible-adolescent");
+    let truncated = &full[..full.len() / 2];
+    let path = write(dir.path(), "truncated.ron", truncated);
+    let output = trialscreen(&["evaluate", &path]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("truncated.ron cannot be read"), "{message}");
+    assert!(message.contains("line "), "{message}");
+    assert_eq!(std::fs::read_to_string(&path).expect("still there"), truncated, "the file is never changed");
+}
+
+#[test]
+fn an_unknown_item_is_named_with_its_position() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = example("v01-eligible-adolescent").replace("\"platelets\"", "\"platelet_count_typo\"");
+    let path = write(dir.path(), "unknown-item.ron", &text);
+    let output = trialscreen(&["evaluate", &path]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("item \"platelet_count_typo\" is not in the data dictionary"), "{message}");
+    let line = text.lines().position(|l| l.contains("platelet_count_typo")).expect("line") + 1;
+    assert!(message.contains(&format!("line {line}, column 9")), "{message}");
+}
+
+#[test]
+fn an_unknown_protocol_is_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = example("v01-eligible-adolescent").replace("refractory-sle-age5", "no-such-trial");
+    let path = write(dir.path(), "unknown-protocol.ron", &text);
+    let output = trialscreen(&["evaluate", &path]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("protocol \"no-such-trial\" version 1 is not in this build"), "{message}");
+    assert!(message.contains("line 5, column"), "{message}");
+}
+
+#[test]
+fn an_unknown_field_is_an_error_not_silently_dropped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = example("v01-eligible-adolescent").replace("    investigator:", "    favourite_colour: \"blue\",\n    investigator:");
+    let path = write(dir.path(), "unknown-field.ron", &text);
+    let output = trialscreen(&["evaluate", &path]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("favourite_colour"));
+}
+
+#[test]
+fn a_missing_file_is_a_clear_error() {
+    let output = trialscreen(&["evaluate", "/nonexistent/session.ron"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read /nonexistent/session.ron"));
+}
+
+#[test]
+fn random_bytes_do_not_panic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("noise.ron");
+    let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    std::fs::write(&path, &bytes).expect("write");
+    let output = trialscreen(&["evaluate", &path.display().to_string()]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn deep_nesting_is_refused_by_the_recursion_limit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = format!("{}{}", "(".repeat(100_000), ")".repeat(100_000));
+    let path = write(dir.path(), "deep.ron", &text);
+    let output = trialscreen(&["evaluate", &path]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn check_protocol_accepts_the_bundled_files() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/protocols");
+    let mut args = vec!["check-protocol".to_owned()];
+    for entry in std::fs::read_dir(dir).expect("protocols") {
+        args.push(entry.expect("entry").path().display().to_string());
+    }
+    // The bundled versions are already loaded: check-protocol reports them as duplicates
+    // only if ids and versions clash, so check copies under a new version.
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let copies: Vec<String> = args[1..]
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).expect("protocol").replacen("version: 1,", "version: 99,", 1);
+            write(tmp.path(), Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or("p.ron"), &text)
+        })
+        .collect();
+    let mut call = vec!["check-protocol"];
+    call.extend(copies.iter().map(String::as_str));
+    let output = trialscreen(&call);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{text}");
+    assert_eq!(text.matches('✔').count(), 3, "{text}");
+}
+
+#[test]
+fn check_protocol_reports_every_problem() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/protocols/refractory-sle-age5.v1.ron"))
+        .expect("protocol")
+        .replacen("version: 1,", "version: 2,", 1)
+        .replacen("\"lymphocytes\", unit: \"10^9/L\"", "\"lymphocytes\", unit: \"g/L\"", 1)
+        .replacen("\"cd19_b_cells\"", "\"cd19_typo\"", 1)
+        .replacen("id: \"I7.hb\"", "id: \"I7.anc\"", 1)
+        .replacen("rule: Compare(Age(Screening), Ge, 5.0),", "rule: All([]),", 1);
+    let path = write(dir.path(), "broken.ron", &text);
+    let output = trialscreen(&["check-protocol", &path]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(report.contains("I7.alc: item \"lymphocytes\" cannot be compared in g/L"), "{report}");
+    assert!(report.contains("I7.cd19: item \"cd19_typo\" is not in the data dictionary"), "{report}");
+    assert!(report.contains("criterion id \"I7.anc\" is used twice"), "{report}");
+    assert!(report.contains("I1: All can never be decided"), "{report}");
+}
+
+#[test]
+fn check_protocol_reports_syntax_errors_with_position() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write(dir.path(), "syntax.ron", "(\n    id: \"x\",\n    version: one,\n)");
+    let output = trialscreen(&["check-protocol", &path]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(report.contains("syntax.ron:3:"), "{report}");
+}

@@ -1,0 +1,516 @@
+//! Every criterion of the bundled protocols, each outcome it can take, at its boundaries
+//! (≥ vs >, the day a window closes, age on the birthday), with units and missing data.
+//! Each case starts from a vignette's example session and changes a few values.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::{criterion, edit, example};
+use trialscreen::engine::protocol_eval::Outcome::{self, Fails, Judgment, Missing, NotApplicable, Passes};
+use trialscreen::library::Library;
+use trialscreen::session::model::Session;
+
+/// One case: a base example, changes, a criterion, the expected outcome and, where the
+/// criterion fails and time will cure it, the date it would pass.
+struct Case {
+    base: &'static str,
+    changes: &'static [(&'static str, Option<&'static str>)],
+    criterion: &'static str,
+    expected: Outcome,
+    eligible_from: Option<&'static str>,
+}
+
+const fn case(
+    base: &'static str,
+    criterion: &'static str,
+    changes: &'static [(&'static str, Option<&'static str>)],
+    expected: Outcome,
+) -> Case {
+    Case { base, changes, criterion, expected, eligible_from: None }
+}
+
+const fn case_from(
+    base: &'static str,
+    criterion: &'static str,
+    changes: &'static [(&'static str, Option<&'static str>)],
+    eligible_from: &'static str,
+) -> Case {
+    Case { base, changes, criterion, expected: Fails, eligible_from: Some(eligible_from) }
+}
+
+fn run(cases: &[Case], adjust: impl Fn(&str, &mut Session)) {
+    let library = Library::bundled().expect("bundled data loads");
+    let mut failures = Vec::new();
+    for (n, case) in cases.iter().enumerate() {
+        let mut session = example(case.base);
+        edit(&mut session, case.changes);
+        adjust(case.criterion, &mut session);
+        let result = criterion(&library, &session, case.criterion);
+        let expected_from = case.eligible_from.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date"));
+        if result.outcome != case.expected || (case.expected == Fails && case.eligible_from.is_some() && result.eligible_from != expected_from) {
+            failures.push(format!(
+                "case {n} {} {:?}: expected {:?} (from {:?}), got {:?} (from {:?})",
+                case.criterion, case.changes, case.expected, case.eligible_from, result.outcome, result.eligible_from
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+const V1: &str = "v01-eligible-adolescent";
+const V3: &str = "v03-recent-rituximab";
+const LAB: &str = "2026-10-28";
+
+macro_rules! n {
+    ($v:expr, $u:expr) => {
+        concat!("Number((value: ", $v, ", unit: \"", $u, "\", date: Some(\"2026-10-28\")))")
+    };
+    ($v:expr, $u:expr, uln $l:expr) => {
+        concat!("Number((value: ", $v, ", unit: \"", $u, "\", uln: Some(", $l, "), date: Some(\"2026-10-28\")))")
+    };
+}
+
+const YES: &str = "YesNo(Yes)";
+const NO: &str = "YesNo(No)";
+const UNKNOWN: &str = "YesNo(Unknown)";
+
+#[test]
+fn seed000_inclusions() {
+    let _ = LAB;
+    run(
+        &[
+            // I1 age ≥ 5 at screening, birthday-aware.
+            case(V1, "I1", &[], Passes),
+            case(V1, "I1", &[("date_of_birth", Some("Date(\"2021-11-02\")"))], Passes),
+            case_from(V1, "I1", &[("date_of_birth", Some("Date(\"2021-11-03\")"))], "2026-11-03"),
+            case(V1, "I1", &[("date_of_birth", None)], Missing),
+            // I2 2019 EULAR/ACR.
+            case(V1, "I2", &[], Passes),
+            case(V1, "I2", &[("sle_2019_checklist", Some("Instrument((answers: {\"ana_entry\": Absent, \"fever\": Present, \"proteinuria\": Present, \"acute_cutaneous_lupus\": Present}))"))], Fails),
+            case(V1, "I2", &[("sle_2019_checklist", Some("Instrument((answers: {\"ana_entry\": Present, \"fever\": Absent, \"leukopenia\": Absent, \"thrombocytopenia\": Absent, \"autoimmune_hemolysis\": Absent, \"delirium\": Absent, \"psychosis\": Absent, \"seizure\": Absent, \"non_scarring_alopecia\": Absent, \"oral_ulcers\": Absent, \"subacute_cutaneous_or_discoid_lupus\": Absent, \"acute_cutaneous_lupus\": Absent, \"pleural_or_pericardial_effusion\": Absent, \"acute_pericarditis\": Absent, \"joint_involvement\": Absent, \"proteinuria\": Absent, \"renal_biopsy_class_ii_or_v\": Absent, \"renal_biopsy_class_iii_or_iv\": Absent, \"antiphospholipid_antibodies\": Present, \"low_c3_or_low_c4\": Present, \"low_c3_and_low_c4\": Present, \"anti_dsdna_or_anti_smith\": Present}))"))], Fails),
+            case(V1, "I2", &[("sle_2019_checklist", Some("Instrument((answers: {\"ana_entry\": Present, \"renal_biopsy_class_iii_or_iv\": Present}))"))], Passes),
+            case(V1, "I2", &[("sle_2019_checklist", None)], Missing),
+            case(V1, "I2", &[("sle_2019_checklist", None), ("sle_classified_by_physician", Some(YES))], Judgment),
+            case(V1, "I2", &[("sle_2019_checklist", None), ("sle_classified_by_physician", Some(NO))], Fails),
+            case(V1, "I2", &[("sle_2019_checklist", Some("Instrument((answers: {\"ana_entry\": Present, \"fever\": Present}))"))], Missing),
+            // I3 antibody within 12 months before screening.
+            case(V1, "I3", &[], Passes),
+            case(V1, "I3", &[("ana", Some("Titer((dilution: Some(40), date: Some(\"2026-10-20\")))")), ("anti_dsdna", Some("Number((value: 100.0, unit: \"IU/mL\", uln: Some(100.0), date: Some(\"2026-10-20\")))"))], Fails),
+            case(V1, "I3", &[("ana", Some("Titer((dilution: None, date: Some(\"2026-10-20\")))")), ("anti_dsdna", Some("Number((value: 101.0, unit: \"IU/mL\", uln: Some(100.0), date: Some(\"2026-10-20\")))"))], Passes),
+            case(V1, "I3", &[("ana", Some("Titer((dilution: Some(80), date: Some(\"2025-11-02\")))")), ("anti_dsdna", None)], Passes),
+            case(V1, "I3", &[("ana", Some("Titer((dilution: Some(80), date: Some(\"2025-11-01\")))")), ("anti_dsdna", None)], Missing),
+            case(V1, "I3", &[("ana", Some("Titer((dilution: Some(640)))")), ("anti_dsdna", None), ("anti_sm", None)], Missing),
+            // I4 treatment resistance.
+            case(V1, "I4", &[], Passes),
+            case("v08a-two-classes", "I4", &[], Fails),
+            case("v08c-three-counted-agents", "I4", &[], Judgment),
+            case(V1, "I4", &[("treatment_history", None)], Missing),
+            // I5 SLEDAI-2K ≥ 6; met as soon as the assessed descriptors reach 6.
+            case(V1, "I5", &[], Passes),
+            case(V1, "I5", &[("sledai2k", Some("Instrument((answers: {\"arthritis\": Present, \"rash\": Present}))"))], Passes),
+            case(V1, "I5", &[("sledai2k", Some("Instrument((answers: {\"rash\": Present}))"))], Missing),
+            case(V1, "I5", &[("sledai2k", None)], Missing),
+            // I6 stable standard treatment.
+            case(V1, "I6", &[], Passes),
+            case(V1, "I6", &[("treatment_history", Some("Treatments([(agent: \"prednisone\", ongoing: true, dose: Some((amount: 10.0, unit: \"mg\", frequency: OnceDaily)), dose_since: Some(\"2026-11-23\"))])"))], Passes),
+            case_from(V1, "I6", &[("treatment_history", Some("Treatments([(agent: \"prednisone\", ongoing: true, dose: Some((amount: 10.0, unit: \"mg\", frequency: OnceDaily)), dose_since: Some(\"2026-11-24\"))])"))], "2026-12-01"),
+            case(V1, "I6", &[("treatment_history", Some("Treatments([(agent: \"azathioprine\", ongoing: true, dose: Some((amount: 50.0, unit: \"mg\", frequency: OnceDaily)), dose_since: Some(\"2026-10-05\"))])"))], Passes),
+            case_from(V1, "I6", &[("treatment_history", Some("Treatments([(agent: \"azathioprine\", ongoing: true, dose: Some((amount: 50.0, unit: \"mg\", frequency: OnceDaily)), dose_since: Some(\"2026-10-06\"))])"))], "2026-11-03"),
+            case(V1, "I6", &[("treatment_history", Some("Treatments([(agent: \"azathioprine\", last_dose: Some(\"2026-01-01\"), dose_since: Some(\"2025-01-01\"))])"))], Fails),
+            case(V1, "I6", &[("treatment_history", Some("Treatments([(agent: \"azathioprine\", ongoing: true)])"))], Missing),
+            case(V1, "I6", &[("treatment_history", None)], Missing),
+            // I7 laboratory lines, each at its boundary and in another unit.
+            case(V1, "I7.alc", &[("lymphocytes", Some(n!("0.5", "10^9/L")))], Passes),
+            case(V1, "I7.alc", &[("lymphocytes", Some(n!("0.49", "10^9/L")))], Fails),
+            case(V1, "I7.alc", &[("lymphocytes", Some(n!("500.0", "/uL")))], Passes),
+            case(V1, "I7.alc", &[("lymphocytes", None)], Missing),
+            case(V1, "I7.cd19", &[("cd19_b_cells", Some(n!("25.0", "/uL")))], Passes),
+            case(V1, "I7.cd19", &[("cd19_b_cells", Some(n!("24.0", "/uL")))], Fails),
+            case(V1, "I7.cd19", &[("cd19_b_cells", Some(n!("0.025", "10^9/L")))], Passes),
+            case(V1, "I7.cd19", &[("cd19_b_cells", None)], Missing),
+            case(V1, "I7.anc", &[("neutrophils", Some(n!("0.5", "10^9/L")))], Passes),
+            case(V1, "I7.anc", &[("neutrophils", Some(n!("499.0", "/mm3")))], Fails),
+            case(V1, "I7.anc", &[("neutrophils", None)], Missing),
+            case(V1, "I7.hb", &[("haemoglobin", Some(n!("80.0", "g/L")))], Passes),
+            case(V1, "I7.hb", &[("haemoglobin", Some(n!("79.0", "g/L")))], Fails),
+            case(V1, "I7.hb", &[("haemoglobin", Some(n!("8.0", "g/dL")))], Passes),
+            case(V1, "I7.hb", &[("haemoglobin", Some(n!("7.9", "g/dL")))], Fails),
+            case(V1, "I7.hb", &[("haemoglobin", None)], Missing),
+            case(V1, "I7.plt", &[("platelets", Some(n!("75.0", "10^9/L")))], Passes),
+            case(V1, "I7.plt", &[("platelets", Some(n!("74.9", "10^9/L")))], Fails),
+            case(V1, "I7.plt", &[("platelets", Some(n!("75000.0", "/uL")))], Passes),
+            case(V1, "I7.plt", &[("platelets", None)], Missing),
+            case(V1, "I7.lvef", &[("lvef", Some(n!("55.0", "%")))], Passes),
+            case(V1, "I7.lvef", &[("lvef", Some(n!("54.0", "%")))], Fails),
+            case(V1, "I7.lvef", &[("ecg_significant_abnormality", Some(YES))], Fails),
+            case(V1, "I7.lvef", &[("ecg_significant_abnormality", None)], Missing),
+            case(V1, "I7.egfr", &[], Passes),
+            case(V1, "I7.egfr", &[("creatinine", Some(n!("2.2", "mg/dL")))], Fails),
+            case(V1, "I7.egfr", &[("creatinine", Some(n!("53.0", "umol/L")))], Passes),
+            case(V1, "I7.egfr", &[("creatinine", Some(n!("2.2", "mg/dL"))), ("egfr_reported", Some(n!("30.0", "mL/min/1.73m2")))], Passes),
+            case(V1, "I7.egfr", &[("creatinine", None)], Missing),
+            case(V1, "I7.egfr", &[("height", None)], Missing),
+            case(V3, "I7.egfr", &[("sex", None)], Missing),
+            case(V3, "I7.egfr", &[("creatinine", Some(n!("2.6", "mg/dL")))], Fails),
+            case(V1, "I7.ast", &[("ast", Some(n!("120.0", "U/L", uln "40.0")))], Passes),
+            case(V1, "I7.ast", &[("ast", Some(n!("121.0", "U/L", uln "40.0")))], Fails),
+            case(V1, "I7.ast", &[("ast", Some(n!("30.0", "U/L")))], Missing),
+            case(V1, "I7.alt", &[("alt", Some(n!("120.0", "U/L", uln "40.0")))], Passes),
+            case(V1, "I7.alt", &[("alt", Some(n!("120.4", "U/L", uln "40.0")))], Fails),
+            case(V1, "I7.alt", &[("alt", None)], Missing),
+            case(V1, "I7.bili", &[("bilirubin", Some(n!("42.0", "umol/L", uln "21.0")))], Passes),
+            case(V1, "I7.bili", &[("bilirubin", Some(n!("43.0", "umol/L", uln "21.0")))], Fails),
+            case(V1, "I7.bili", &[("bilirubin", Some(n!("2.4", "mg/dL", uln "1.2")))], Passes),
+            case(V1, "I7.bili", &[("bilirubin", None)], Missing),
+            case(V1, "I7.spo2", &[("spo2_room_air", Some(n!("92.0", "%")))], Passes),
+            case(V1, "I7.spo2", &[("spo2_room_air", Some(n!("91.0", "%")))], Fails),
+            case(V1, "I7.spo2", &[("severe_pulmonary_lesion", Some(YES))], Fails),
+            case(V1, "I7.spo2", &[("spo2_room_air", None)], Missing),
+            // I8 pregnancy and contraception, applicable to a female of childbearing potential.
+            case(V1, "I8", &[], Passes),
+            case(V1, "I8", &[("urine_pregnancy_test", Some("Choice(\"positive\")"))], Fails),
+            case(V1, "I8", &[("contraception_agreed_months", Some("Number((value: 11.0, unit: \"months\"))"))], Fails),
+            case(V1, "I8", &[("contraception_agreed_months", Some("Number((value: 1.0, unit: \"years\"))"))], Passes),
+            case(V1, "I8", &[("urine_pregnancy_test", None)], Missing),
+            case(V1, "I8", &[("childbearing_potential", Some(NO))], NotApplicable),
+            case(V1, "I8", &[("childbearing_potential", Some(UNKNOWN))], Missing),
+            case(V3, "I8", &[], NotApplicable),
+            // I9 consent: the adult, or the guardian with the minor's assent.
+            case(V1, "I9", &[], Passes),
+            case(V1, "I9", &[("participant_assent", Some(NO))], Fails),
+            case(V1, "I9", &[("participant_assent", None)], Missing),
+            case(V3, "I9", &[], Passes),
+            case(V3, "I9", &[("informed_consent_signed", Some(NO))], Fails),
+        ],
+        |_, _| {},
+    );
+}
+
+const NEVER: &str = "Event(Never)";
+const ONGOING: &str = "Event(Ongoing(None))";
+
+#[test]
+fn seed000_exclusions() {
+    run(
+        &[
+            case(V1, "E1", &[], Passes),
+            case_from(V1, "E1", &[("np_lupus", Some("Event(On(\"2026-09-03\"))"))], "2026-11-03"),
+            case(V1, "E1", &[("np_lupus", Some("Event(On(\"2026-09-02\"))"))], Passes),
+            case(V1, "E1", &[("np_lupus", Some(ONGOING))], Fails),
+            case(V1, "E1", &[("np_lupus", Some("Event(DateUnknown)"))], Missing),
+            case(V1, "E1", &[("np_lupus", None)], Missing),
+            case(V1, "E2", &[], Passes),
+            case(V1, "E2", &[("renal_replacement_therapy", Some("Event(On(\"2026-08-02\"))"))], Fails),
+            case(V1, "E2", &[("renal_replacement_therapy", Some("Event(On(\"2026-08-01\"))"))], Passes),
+            case(V1, "E2", &[("renal_replacement_therapy", Some(ONGOING))], Fails),
+            case(V1, "E2", &[("renal_replacement_therapy", None)], Missing),
+            case(V1, "E3", &[("severe_aps", Some("Event(On(\"2025-11-02\"))"))], Fails),
+            case(V1, "E3", &[("severe_aps", Some("Event(On(\"2025-11-01\"))"))], Passes),
+            case(V1, "E3", &[("severe_aps", Some("Event(On(\"2026-11-10\"))"))], Fails),
+            case(V1, "E4", &[], Passes),
+            case(V1, "E4", &[("congenital_heart_disease", Some(YES))], Fails),
+            case(V1, "E4", &[("myocardial_infarction", Some("Event(On(\"2026-05-02\"))"))], Fails),
+            case(V1, "E4", &[("myocardial_infarction", Some("Event(On(\"2026-05-01\"))"))], Passes),
+            case(V1, "E4", &[("severe_arrhythmia", Some(YES))], Fails),
+            case(V1, "E4", &[("pericardial_effusion_moderate_large", Some(YES))], Fails),
+            case(V1, "E4", &[("severe_myocarditis", Some(YES))], Fails),
+            case(V1, "E4", &[("unstable_vital_signs", Some(YES))], Fails),
+            case(V1, "E4", &[("severe_myocarditis", None)], Missing),
+            case(V1, "E5", &[("other_disease_long_term_immunosuppression", Some(YES))], Fails),
+            case(V1, "E5", &[("other_disease_long_term_immunosuppression", None)], Missing),
+            case(V1, "E6", &[("active_infection", Some("Event(On(\"2026-10-26\"))"))], Fails),
+            case(V1, "E6", &[("active_infection", Some("Event(On(\"2026-10-25\"))"))], Passes),
+            case(V1, "E6", &[("active_infection", Some(ONGOING))], Fails),
+            case(V1, "E7", &[("transplant", Some("Event(On(\"2026-08-02\"))"))], Fails),
+            case(V1, "E7", &[("gvhd_grade2", Some("Event(On(\"2026-10-19\"))"))], Fails),
+            case(V1, "E7", &[("gvhd_grade2", Some("Event(On(\"2026-10-18\"))"))], Passes),
+            case(V1, "E8", &[("severe_recurrent_infections", Some(YES))], Fails),
+            case(V1, "E9", &[], Passes),
+            case(V1, "E9", &[("igg", Some(n!("5.9", "g/L")))], Fails),
+            case(V1, "E9", &[("igg", Some(n!("600.0", "mg/dL")))], Passes),
+            case(V1, "E9", &[("igg", Some(n!("590.0", "mg/dL")))], Fails),
+            case(V1, "E9", &[("igg", None)], Missing),
+            case(V1, "E10", &[], Passes),
+            case(V1, "E10", &[("hbsag", Some("Choice(\"positive\")"))], Fails),
+            case(V1, "E10", &[("anti_hbc", Some("Choice(\"positive\")"))], Fails),
+            case(V1, "E10", &[("hbv_history", Some(YES))], Fails),
+            case(V1, "E10", &[("hiv_antibody", Some("Choice(\"positive\")"))], Fails),
+            case(V1, "E10", &[("hcv_rna", Some("Choice(\"detected\")"))], Fails),
+            case(V1, "E10", &[("active_cmv", Some(YES))], Fails),
+            case(V1, "E10", &[("active_ebv", Some(YES))], Fails),
+            case(V1, "E10", &[("hcv_rna", None)], Missing),
+            case(V1, "E11", &[], Passes),
+            case(V1, "E11", &[("latent_tb_treated", Some(YES))], Fails),
+            case(V1, "E11", &[("tb_history", Some(YES))], Fails),
+            case(V1, "E11", &[("active_tb", Some(YES))], Fails),
+            case(V1, "E11", &[("tb_test", Some("Choice(\"indeterminate\")")), ("tb_retest", Some("Choice(\"positive\")"))], Judgment),
+            case(V1, "E11", &[("tb_test", Some("Choice(\"indeterminate\")"))], Missing),
+            case(V1, "E11", &[("tb_test", Some("Choice(\"positive\")")), ("latent_tb_treated", Some(YES))], Fails),
+            case(V1, "E12", &[("macrophage_activation_syndrome", Some("Event(On(\"2026-10-02\"))"))], Fails),
+            case(V1, "E12", &[("macrophage_activation_syndrome", Some("Event(On(\"2026-10-01\"))"))], Passes),
+            case(V1, "E13", &[], Passes),
+            case_from(V3, "E13", &[], "2026-12-11"),
+            case_from(V1, "E13", &[("treatment_history", Some("Treatments([(agent: \"ocrelizumab\", last_dose: Some(\"2026-08-02\"))])"))], "2026-11-03"),
+            case(V1, "E13", &[("treatment_history", Some("Treatments([(agent: \"ocrelizumab\", last_dose: Some(\"2026-08-01\"))])"))], Passes),
+            case(V1, "E13", &[("treatment_history", Some("Treatments([(agent: \"inebilizumab\", ongoing: true)])"))], Fails),
+            case(V1, "E13", &[("treatment_history", Some("Treatments([(agent: \"rituximab\")])"))], Missing),
+            case(V1, "E13", &[("treatment_history", Some("Treatments([])"))], Passes),
+            case(V1, "E13", &[("treatment_history", None)], Missing),
+            case(V1, "E14", &[("treatment_history", Some("Treatments([(agent: \"tofacitinib\", last_dose: Some(\"2026-11-05\"))])"))], Fails),
+            case(V1, "E14", &[("treatment_history", Some("Treatments([(agent: \"tofacitinib\", last_dose: Some(\"2026-11-01\"))])"))], Passes),
+            case(V1, "E14", &[("treatment_history", Some("Treatments([(agent: \"deucravacitinib\", ongoing: true)])"))], Fails),
+            case(V1, "E14", &[("treatment_history", Some("Treatments([(agent: \"zanubrutinib\", ongoing: true)])"))], Fails),
+            case_from(V1, "E15", &[("treatment_history", Some("Treatments([(agent: \"cyclophosphamide\", last_dose: Some(\"2026-11-02\"))])"))], "2026-12-01"),
+            case(V1, "E15", &[("treatment_history", Some("Treatments([(agent: \"cyclophosphamide\", last_dose: Some(\"2026-11-01\"))])"))], Passes),
+            case(V1, "E15", &[("treatment_history", Some("Treatments([(agent: \"anifrolumab\", last_dose: Some(\"2026-11-10\"))])"))], Fails),
+            case(V1, "E16", &[("investigational_therapy_contraindication", Some(YES))], Fails),
+            case(V1, "E17", &[("live_vaccine", Some("Event(On(\"2026-10-05\"))"))], Fails),
+            case(V1, "E17", &[("live_vaccine", Some("Event(On(\"2026-10-04\"))"))], Passes),
+            case(V1, "E18", &[], Passes),
+            case(V1, "E18", &[("serum_pregnancy_test", Some("Choice(\"positive\")"))], Fails),
+            case(V1, "E18", &[("serum_pregnancy_test", None)], Missing),
+            case(V3, "E18", &[], NotApplicable),
+            case(V1, "E19", &[("known_malignancy", Some(YES))], Fails),
+            case(V1, "E20", &[("other_trial", Some("Event(On(\"2026-08-30\"))"))], Fails),
+            case(V1, "E20", &[("other_trial", Some("Event(On(\"2026-08-29\"))"))], Passes),
+            case(V1, "E21", &[("depression_or_suicidality", Some(YES))], Fails),
+            case(V1, "E22", &[], Passes),
+        ],
+        |_, _| {},
+    );
+}
+
+#[test]
+fn seed000_judgments_await_the_investigator_and_apply_only_when_asked() {
+    let library = Library::bundled().expect("bundled data loads");
+    let mut session = example(V1);
+    session.decisions.clear();
+    assert_eq!(criterion(&library, &session, "E22").outcome, Judgment);
+    assert_eq!(criterion(&library, &session, "E2").outcome, Judgment);
+    // A recorded judgment does not override a definite result.
+    let mut judged = example(V1);
+    edit(&mut judged, &[("renal_replacement_therapy", Some(ONGOING))]);
+    let e2 = criterion(&library, &judged, "E2");
+    assert_eq!(e2.outcome, Fails);
+    assert!(e2.unneeded_judgment.is_some());
+    // A judgment that the criterion fails makes it fail.
+    let mut failed = example(V1);
+    for decision in &mut failed.decisions {
+        if decision.criterion == "E22" {
+            decision.kind = trialscreen::session::model::DecisionKind::Judgment { passes: false };
+        }
+    }
+    assert_eq!(criterion(&library, &failed, "E22").outcome, Fails);
+}
+
+#[test]
+fn enrollment_unknown_uses_the_screening_date() {
+    let library = Library::bundled().expect("bundled data loads");
+    let mut session = example(V1);
+    session.dates.enrollment = None;
+    edit(&mut session, &[("treatment_history", Some("Treatments([(agent: \"cyclophosphamide\", last_dose: Some(\"2026-10-05\"))])"))]);
+    let e15 = criterion(&library, &session, "E15");
+    assert_eq!(e15.outcome, Fails);
+    assert_eq!(e15.eligible_from, NaiveDate::from_ymd_opt(2026, 11, 3));
+}
+
+const S3: &str = "v10a-sle-cohort-sledai-10";
+const SSC: &str = "v14-dcssc-cohort-scoping";
+
+#[test]
+fn seed003_shared_criteria() {
+    run(
+        &[
+            case(S3, "ALL.1", &[], Passes),
+            case(S3, "ALL.1", &[("date_of_birth", Some("Date(\"2008-11-02\")"))], Passes),
+            case_from(S3, "ALL.1", &[("date_of_birth", Some("Date(\"2008-11-03\")"))], "2026-11-03"),
+            case(S3, "ALL.1", &[("date_of_birth", None)], Missing),
+            case(S3, "ALL.2", &[("neutrophils", Some(n!("0.5", "10^9/L")))], Passes),
+            case(S3, "ALL.2", &[("neutrophils", Some(n!("0.49", "10^9/L")))], Fails),
+            case(S3, "ALL.3", &[("platelets", Some(n!("20.0", "10^9/L")))], Passes),
+            case(S3, "ALL.3", &[("platelets", Some(n!("19999.0", "/uL")))], Fails),
+            case(S3, "ALL.4", &[("haemoglobin", Some(n!("6.0", "g/dL")))], Passes),
+            case(S3, "ALL.4", &[("haemoglobin", Some(n!("59.0", "g/L")))], Fails),
+            case(S3, "ALL.4", &[("haemoglobin", None)], Missing),
+            case(S3, "ALL.5", &[("inr", Some(n!("1.8", "ratio", uln "1.2")))], Passes),
+            case(S3, "ALL.5", &[("inr", Some(n!("1.81", "ratio", uln "1.2")))], Fails),
+            case(S3, "ALL.6", &[("aptt", Some(n!("60.0", "s", uln "40.0")))], Passes),
+            case(S3, "ALL.6", &[("aptt", Some(n!("61.0", "s", uln "40.0")))], Fails),
+            case(S3, "ALL.7", &[("ast", Some(n!("121.0", "U/L", uln "40.0")))], Fails),
+            case(S3, "ALL.8", &[("alt", Some(n!("120.0", "U/L", uln "40.0")))], Passes),
+            case(S3, "ALL.9", &[("bilirubin", Some(n!("31.5", "umol/L", uln "21.0")))], Passes),
+            case(S3, "ALL.9", &[("bilirubin", Some(n!("32.0", "umol/L", uln "21.0")))], Fails),
+            case(S3, "ALL.10", &[("creatinine", Some(n!("1.65", "mg/dL", uln "1.1")))], Passes),
+            case("v12-renal-by-clearance", "ALL.10", &[], Passes),
+            case(S3, "ALL.10", &[("creatinine", Some(n!("4.0", "mg/dL", uln "1.1")))], Fails),
+            case(S3, "ALL.10", &[("creatinine", Some(n!("4.0", "mg/dL", uln "1.1"))), ("weight", None)], Missing),
+            case(S3, "ALL.10", &[("creatinine", Some(n!("1.2", "mg/dL", uln "1.1"))), ("weight", None)], Passes),
+            case(S3, "ALL.11", &[("nyha_class", Some("Choice(\"ii\")"))], Passes),
+            case(S3, "ALL.11", &[("nyha_class", Some("Choice(\"iii\")"))], Fails),
+            case(S3, "ALL.12", &[("lvef", Some(n!("50.0", "%")))], Passes),
+            case(S3, "ALL.12", &[("lvef", Some(n!("49.0", "%")))], Fails),
+            case(S3, "ALL.13", &[("pericardial_effusion", Some(YES))], Fails),
+            case(S3, "ALL.13", &[("pericardial_effusion", None)], Missing),
+            case(S3, "ALL.14", &[("ecg_significant_abnormality", Some(YES))], Fails),
+            case(S3, "ALL.15", &[("spo2_room_air", Some(n!("92.0", "%")))], Passes),
+            case(S3, "ALL.15", &[("spo2_room_air", Some(n!("91.9", "%")))], Fails),
+            case(S3, "ALL.16", &[("pleural_effusion_significant", Some(YES))], Fails),
+            case(S3, "ALL.17", &[], Passes),
+            case(S3, "ALL.18", &[], Passes),
+            case(S3, "ALL.18", &[("contraception_agreed_months", Some("Number((value: 23.0, unit: \"months\"))"))], Fails),
+            case(S3, "ALL.18", &[("contraception_agreed_months", Some("Number((value: 2.0, unit: \"years\"))"))], Passes),
+            case(S3, "ALL.18", &[("no_gamete_donation", Some(NO))], Fails),
+            case(S3, "ALL.18", &[("childbearing_potential", Some(NO))], NotApplicable),
+            case("v12-renal-by-clearance", "ALL.18", &[], Passes),
+            case(S3, "ALL.19", &[], Passes),
+            case(S3, "ALL.19", &[("urine_pregnancy_test", Some("Choice(\"positive\")"))], Missing),
+            case(S3, "ALL.19", &[("urine_pregnancy_test", Some("Choice(\"positive\")")), ("serum_pregnancy_test", Some("Choice(\"positive\")"))], Fails),
+            case(S3, "ALL.19", &[("urine_pregnancy_test", Some("Choice(\"positive\")")), ("serum_pregnancy_test", Some("Choice(\"negative\")"))], Passes),
+            case("v12-renal-by-clearance", "ALL.19", &[], NotApplicable),
+            case(S3, "ALL.20", &[("informed_consent_signed", Some(NO))], Fails),
+            case(S3, "ALL.20", &[("informed_consent_signed", None)], Missing),
+        ],
+        |_, _| {},
+    );
+}
+
+#[test]
+fn seed003_sle_cohort() {
+    run(
+        &[
+            case(S3, "SLE.1", &[], Passes),
+            case(S3, "SLE.1", &[("sle_2019_checklist", None), ("sle_classified_by_physician", Some(YES))], Judgment),
+            case(S3, "SLE.2", &[], Passes),
+            case(S3, "SLE.2", &[("ana", Some("Titer((dilution: Some(640), date: Some(\"2026-11-01\")))")), ("anti_dsdna", Some("Number((value: 180.0, unit: \"IU/mL\", uln: Some(100.0), date: Some(\"2026-11-01\")))"))], Missing),
+            case(S3, "SLE.2", &[("ana", Some("Titer((dilution: None, date: Some(\"2026-11-02\")))")), ("anti_dsdna", Some("Number((value: 90.0, unit: \"IU/mL\", uln: Some(100.0), date: Some(\"2026-11-02\")))")), ("anti_sm", Some("Number((value: 5.0, unit: \"IU/mL\", uln: Some(20.0), date: Some(\"2026-11-02\")))"))], Fails),
+            case(S3, "SLE.3", &[], Passes),
+            case("v10b-sle-cohort-sledai-8", "SLE.3", &[], Fails),
+            case(S3, "SLE.3", &[("sledai2k", Some("Instrument((answers: {\"arthritis\": Present, \"rash\": Present, \"low_complement\": Present, \"increased_dna_binding\": Present}, date: Some(\"2026-10-30\")))"))], Missing),
+            case(S3, "SLE.3", &[("sledai2k", Some("Instrument((answers: {\"arthritis\": Present, \"rash\": Present, \"pyuria\": Present}, date: Some(\"2026-11-02\")))"))], Passes),
+            case(S3, "SLE.4", &[], Passes),
+            case("v13a-prednisone-30-only", "SLE.4", &[], Fails),
+            case("v13b-prednisone-30-and-mmf", "SLE.4", &[], Passes),
+            case("v13c-methylprednisolone-16", "SLE.4", &[], Passes),
+            case(S3, "SLE.4", &[("sle_active_since", Some("Date(\"2026-09-02\")"))], Passes),
+            case_from(S3, "SLE.4", &[("sle_active_since", Some("Date(\"2026-09-03\")"))], "2026-11-03"),
+            case(S3, "SLE.4", &[("treatment_history", Some("Treatments([(agent: \"hydroxychloroquine\", ongoing: true, dose: Some((amount: 400.0, unit: \"mg\", frequency: OnceDaily)), dose_since: Some(\"2026-05-02\"))])"))], Passes),
+            case_from(S3, "SLE.4", &[("treatment_history", Some("Treatments([(agent: \"hydroxychloroquine\", ongoing: true, dose: Some((amount: 400.0, unit: \"mg\", frequency: OnceDaily)), dose_since: Some(\"2026-05-03\"))])"))], "2026-11-03"),
+            case(S3, "SLE.4", &[("treatment_history", Some("Treatments([(agent: \"hydroxychloroquine\", ongoing: true, dose: Some((amount: 250.0, unit: \"mg\", frequency: TwiceDaily)), dose_since: Some(\"2025-05-01\"))])"))], Fails),
+            case(S3, "SLE.4", &[("treatment_history", Some("Treatments([(agent: \"azathioprine\", ongoing: true, dose: Some((amount: 150.0, unit: \"mg\", frequency: OnceDaily)), dose_since: Some(\"2025-05-01\"))])"))], Fails),
+            case(S3, "SLE.4", &[("weight", Some(n!("80.0", "kg"))), ("treatment_history", Some("Treatments([(agent: \"azathioprine\", ongoing: true, dose: Some((amount: 150.0, unit: \"mg\", frequency: OnceDaily)), dose_since: Some(\"2025-05-01\"))])"))], Passes),
+            case(S3, "SLE.4", &[("weight", None), ("treatment_history", Some("Treatments([(agent: \"azathioprine\", ongoing: true, dose: Some((amount: 150.0, unit: \"mg\", frequency: OnceDaily)), dose_since: Some(\"2025-05-01\"))])"))], Missing),
+            case(S3, "SLE.4", &[("treatment_history", Some("Treatments([(agent: \"methotrexate\", ongoing: true, dose: Some((amount: 20.0, unit: \"mg\", frequency: Weekly)), dose_since: Some(\"2025-05-01\"))])"))], Passes),
+            case(S3, "SLE.4", &[("treatment_history", Some("Treatments([(agent: \"methotrexate\", ongoing: true, dose: Some((amount: 22.5, unit: \"mg\", frequency: Weekly)), dose_since: Some(\"2025-05-01\"))])"))], Fails),
+            case(S3, "SLE.4", &[("treatment_history", Some("Treatments([(agent: \"budesonide\", ongoing: true, dose: Some((amount: 9.0, unit: \"mg\", frequency: OnceDaily)), dose_since: Some(\"2025-05-01\"))])"))], Missing),
+            case(S3, "SLE.4", &[("treatment_history", Some("Treatments([(agent: \"ibuprofen\", ongoing: true, dose: Some((amount: 400.0, unit: \"mg\", frequency: ThreeTimesDaily)), dose_since: Some(\"2025-05-01\"))])"))], Passes),
+            // Other cohorts' lines do not apply to an SLE patient.
+            case(S3, "SSC.1", &[], NotApplicable),
+            case(S3, "AAV.2", &[], NotApplicable),
+            case(S3, "IIM.4", &[], NotApplicable),
+            case(S3, "SS.4", &[], NotApplicable),
+        ],
+        |_, _| {},
+    );
+}
+
+#[test]
+fn seed003_without_a_cohort_the_cohort_lines_are_missing() {
+    let library = Library::bundled().expect("bundled data loads");
+    let mut session = example(S3);
+    if let Some(reference) = session.protocols.first_mut() {
+        reference.cohort = None;
+    }
+    assert_eq!(criterion(&library, &session, "SLE.1").outcome, Missing);
+    assert_eq!(criterion(&library, &session, "ALL.2").outcome, Passes);
+}
+
+const SSC_FVC_JUDGMENT: &[(&str, Option<&str>)] = &[
+    ("mrss_baseline", Some("Number((value: 20.0, unit: \"points\", date: Some(\"2026-07-01\")))")),
+    ("mrss_current", Some("Number((value: 21.0, unit: \"points\", date: Some(\"2026-11-02\")))")),
+    ("ild_diagnosis_date", Some("Date(\"2020-01-01\")")),
+    ("fvc_percent_predicted_baseline", Some("Number((value: 50.0, unit: \"%\", date: Some(\"2026-07-01\")))")),
+    ("fvc_percent_predicted", Some("Number((value: 44.5, unit: \"%\", date: Some(\"2026-11-02\")))")),
+];
+
+#[test]
+fn seed003_dcssc_cohort() {
+    run(
+        &[
+            case(SSC, "SSC.1", &[], Passes),
+            case(SSC, "SSC.1", &[("ssc_2013_checklist", Some("Instrument((answers: {\"skin_thickening_proximal_to_mcp\": Absent, \"puffy_fingers\": Present, \"sclerodactyly\": Absent, \"digital_tip_ulcers\": Absent, \"fingertip_pitting_scars\": Absent, \"telangiectasia\": Absent, \"abnormal_nailfold_capillaries\": Absent, \"pulmonary_arterial_hypertension\": Absent, \"interstitial_lung_disease\": Absent, \"raynauds_phenomenon\": Present, \"anticentromere\": Absent, \"anti_topoisomerase_i\": Absent, \"anti_rna_polymerase_iii\": Absent}))"))], Fails),
+            case(SSC, "SSC.2", &[("ssc_diffuse_cutaneous", Some(NO))], Fails),
+            case(SSC, "SSC.3", &[], Passes),
+            case(SSC, "SSC.3", &[("fvc_percent_predicted", Some("Number((value: 45.0, unit: \"%\", date: Some(\"2026-11-02\")))")), ("dlco_percent_predicted", Some("Number((value: 71.0, unit: \"%\", date: Some(\"2026-11-02\")))"))], Passes),
+            case(SSC, "SSC.3", &[("fvc_percent_predicted", Some("Number((value: 44.0, unit: \"%\", date: Some(\"2026-11-02\")))")), ("dlco_percent_predicted", Some("Number((value: 71.0, unit: \"%\", date: Some(\"2026-11-02\")))"))], Fails),
+            case(SSC, "SSC.3", &[("fvc_percent_predicted", Some("Number((value: 71.0, unit: \"%\", date: Some(\"2026-11-02\")))")), ("dlco_percent_predicted", Some("Number((value: 40.0, unit: \"%\", date: Some(\"2026-11-02\")))"))], Passes),
+            case(SSC, "SSC.3", &[("fvc_percent_predicted", Some("Number((value: 60.0, unit: \"%\", date: Some(\"2026-10-01\")))")), ("dlco_percent_predicted", Some("Number((value: 55.0, unit: \"%\", date: Some(\"2026-10-01\")))"))], Missing),
+            case(SSC, "SSC.3", &[("ild_present", Some(NO))], Fails),
+            case(SSC, "SSC.4", &[], Passes),
+            case(SSC, "SSC.4", &[("treatment_history", Some("Treatments([(agent: \"prednisone\", start: Some(\"2025-01-01\"), ongoing: true), (agent: \"mycophenolate_mofetil\", start: Some(\"2025-06-01\"), ongoing: true)])"))], Fails),
+            case(SSC, "SSC.4", &[("treatment_history", Some("Treatments([(agent: \"prednisone\", start: Some(\"2025-01-01\"), ongoing: true), (agent: \"cyclophosphamide\", start: Some(\"2025-01-15\"), last_dose: Some(\"2025-06-14\")), (agent: \"mycophenolate_mofetil\", start: Some(\"2025-06-01\"), ongoing: true)])"))], Fails),
+            case(SSC, "SSC.4", &[("treatment_history", Some("Treatments([(agent: \"prednisone\", start: Some(\"2025-01-01\"), ongoing: true), (agent: \"cyclophosphamide\", start: Some(\"2025-01-15\"), last_dose: Some(\"2025-07-15\")), (agent: \"mycophenolate_mofetil\", start: Some(\"2025-06-01\"), ongoing: true)])"))], Passes),
+            case(SSC, "SSC.4", &[("ssc_conventional_ineffective", Some(NO)), ("ssc_relapse_after_remission", Some(NO))], Fails),
+            case(SSC, "SSC.5", &[], Passes),
+            case(SSC, "SSC.5", SSC_FVC_JUDGMENT, Judgment),
+            case(SSC, "SSC.5", &[
+                ("mrss_baseline", Some("Number((value: 20.0, unit: \"points\", date: Some(\"2026-07-01\")))")),
+                ("mrss_current", Some("Number((value: 22.0, unit: \"points\", date: Some(\"2026-11-02\")))")),
+                ("fvc_percent_predicted_baseline", Some("Number((value: 61.0, unit: \"%\", date: Some(\"2026-07-01\")))")),
+            ], Passes),
+            case(SSC, "SSC.5", &[
+                ("mrss_baseline", Some("Number((value: 20.0, unit: \"points\", date: Some(\"2026-07-01\")))")),
+                ("mrss_current", Some("Number((value: 21.0, unit: \"points\", date: Some(\"2026-11-02\")))")),
+                ("ild_diagnosis_date", Some("Date(\"2026-05-02\")")),
+                ("fvc_percent_predicted_baseline", Some("Number((value: 61.0, unit: \"%\", date: Some(\"2026-07-01\")))")),
+            ], Passes),
+            case(SSC, "SSC.5", &[
+                ("mrss_baseline", Some("Number((value: 20.0, unit: \"points\", date: Some(\"2026-07-01\")))")),
+                ("mrss_current", Some("Number((value: 21.0, unit: \"points\", date: Some(\"2026-11-02\")))")),
+                ("ild_diagnosis_date", Some("Date(\"2026-05-01\")")),
+                ("fvc_percent_predicted_baseline", Some("Number((value: 61.0, unit: \"%\", date: Some(\"2026-07-01\")))")),
+            ], Fails),
+            case(SSC, "SSC.5", &[
+                ("mrss_baseline", Some("Number((value: 20.0, unit: \"points\", date: Some(\"2026-04-01\")))")),
+                ("mrss_current", Some("Number((value: 30.0, unit: \"points\", date: Some(\"2026-11-02\")))")),
+                ("ild_diagnosis_date", Some("Date(\"2020-01-01\")")),
+                ("fvc_percent_predicted_baseline", Some("Number((value: 61.0, unit: \"%\", date: Some(\"2026-07-01\")))")),
+            ], Missing),
+            case(SSC, "SLE.1", &[], NotApplicable),
+        ],
+        |_, _| {},
+    );
+}
+
+const V15: &str = "v15b-huc-msc-judged";
+
+#[test]
+fn seed004_criteria() {
+    run(
+        &[
+            case(V15, "I1", &[], Passes),
+            case(V15, "I1", &[("informed_consent_signed", Some(NO))], Fails),
+            case(V15, "I2", &[], Passes),
+            case(V15, "I2", &[("date_of_birth", Some("Date(\"1960-10-31\")"))], Passes),
+            case(V15, "I2", &[("date_of_birth", Some("Date(\"1960-10-30\")"))], Fails),
+            case(V15, "I2", &[("date_of_birth", Some("Date(\"2008-10-30\")"))], Passes),
+            case_from(V15, "I2", &[("date_of_birth", Some("Date(\"2008-10-31\")"))], "2026-10-31"),
+            case(V15, "I3", &[], Passes),
+            case(V15, "I3", &[("contraception_agreed_months", Some("Number((value: 11.0, unit: \"months\"))"))], Fails),
+            case(V15, "I3", &[("no_gamete_donation", Some(NO))], Fails),
+            case(V15, "I4", &[], Passes),
+            case(V15, "I4", &[("sle_2019_checklist", None), ("sle_classified_by_physician", Some(YES))], Judgment),
+            case(V15, "S1", &[], Passes),
+            case("v15a-huc-msc-awaiting-judgment", "S1", &[], Judgment),
+            case(V15, "S1", &[("sledai2k", None)], Missing),
+        ],
+        |_, _| {},
+    );
+}
+
+#[test]
+fn seed004_age_is_counted_at_consent() {
+    let library = Library::bundled().expect("bundled data loads");
+    let mut session = example(V15);
+    session.dates.consent = None;
+    assert_eq!(criterion(&library, &session, "I2").outcome, Missing);
+}

@@ -1,0 +1,120 @@
+//! The bundled data: protocols quote their sources verbatim, every file is bundled and
+//! compiles, every example session loads and names only what exists.
+
+use std::collections::BTreeSet;
+
+use trialscreen::library::{BUNDLED_PROTOCOLS, Library};
+use trialscreen::session::load::{check_session, parse_session};
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+
+/// A source text without list markers, so a criterion quoted across several bulleted
+/// lines can be found in the seed.
+fn without_list_markers(text: &str) -> String {
+    text.lines()
+        .map(|line| line.strip_prefix("* ").or_else(|| line.strip_prefix("- ")).unwrap_or(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn seeds_of(protocol_id: &str) -> Vec<String> {
+    let files: &[&str] = match protocol_id {
+        "refractory-sle-age5" => &["000-refractory-sle-age5.txt"],
+        "refractory-autoimmune-5cohort" => &["003-refractory-autoimmune-5cohort.txt"],
+        "huc-msc-sle" => &["004-huc-msc-sle.txt", "004-registry-NCT07041801.txt"],
+        other => panic!("no seed for {other}"),
+    };
+    files
+        .iter()
+        .map(|file| without_list_markers(&std::fs::read_to_string(format!("{DATA}/seeds/{file}")).expect("seed file")))
+        .collect()
+}
+
+#[test]
+fn every_criterion_quotes_its_source_word_for_word() {
+    let library = Library::bundled().expect("bundled data loads");
+    for loaded in library.protocols() {
+        let protocol = &loaded.compiled.protocol;
+        let seeds = seeds_of(&protocol.id);
+        let quoted = |text: &str| seeds.iter().any(|seed| seed.contains(&without_list_markers(text)));
+        for criterion in &protocol.criteria {
+            assert!(quoted(&criterion.source_text), "{} {}: source text is not verbatim", protocol.id, criterion.id);
+            if let Some(heading) = &criterion.heading {
+                assert!(quoted(heading), "{} {}: heading is not verbatim", protocol.id, criterion.id);
+            }
+            if let Some(discretion) = &criterion.discretion {
+                assert!(quoted(&discretion.source_text), "{} {}: discretion text", protocol.id, criterion.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn typos_of_the_source_are_kept() {
+    let library = Library::bundled().expect("bundled data loads");
+    let protocol = &library.get("refractory-autoimmune-5cohort", 1).expect("seed 003").compiled.protocol;
+    let all_text: String = protocol.criteria.iter().map(|c| c.source_text.as_str()).collect();
+    assert!(all_text.contains("polyangitis"));
+    assert!(all_text.contains("tacrolizumab"));
+}
+
+#[test]
+fn criterion_ids_follow_the_numbering_scheme() {
+    let library = Library::bundled().expect("bundled data loads");
+    let ids = |id: &str| -> BTreeSet<String> {
+        library.latest(id).expect("protocol").compiled.protocol.criteria.iter().map(|c| c.id.clone()).collect()
+    };
+    let seed000 = ids("refractory-sle-age5");
+    for id in ["I1", "I2", "I3", "I4", "I5", "I6", "I8", "I9"].into_iter().chain((1..=22).map(|n| Box::leak(format!("E{n}").into_boxed_str()) as &str)) {
+        assert!(seed000.contains(id), "seed 000 lacks {id}");
+    }
+    for part in ["alc", "cd19", "anc", "hb", "plt", "lvef", "egfr", "ast", "alt", "bili", "spo2"] {
+        assert!(seed000.contains(&format!("I7.{part}")), "seed 000 lacks I7.{part}");
+    }
+    assert_eq!(seed000.len(), 41);
+    let seed003 = ids("refractory-autoimmune-5cohort");
+    for prefix in ["ALL.", "SLE.", "SSC.", "AAV.", "IIM.", "SS."] {
+        assert!(seed003.iter().any(|id| id.starts_with(prefix)), "seed 003 lacks {prefix}n");
+    }
+    assert_eq!(ids("huc-msc-sle"), ["I1", "I2", "I3", "I4", "S1"].into_iter().map(str::to_owned).collect());
+}
+
+#[test]
+fn sources_that_lack_criteria_say_so() {
+    let library = Library::bundled().expect("bundled data loads");
+    let seed003 = &library.latest("refractory-autoimmune-5cohort").expect("seed 003").compiled.protocol;
+    assert_eq!(seed003.exclusions_note.as_deref(), Some("Exclusion criteria: not provided in the source document"));
+    assert!(seed003.criteria.iter().all(|c| c.kind == trialscreen::model::protocol::CriterionKind::Inclusion));
+    let seed004 = &library.latest("huc-msc-sle").expect("seed 004").compiled.protocol;
+    assert!(!seed004.source_complete);
+    assert_eq!(
+        seed004.source_gaps.as_deref(),
+        Some("Criteria incomplete in source: inclusion 5+ and all exclusions not available")
+    );
+}
+
+#[test]
+fn every_protocol_file_is_bundled() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(format!("{DATA}/protocols"))
+        .expect("protocol folder")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .collect();
+    on_disk.sort();
+    let mut bundled: Vec<String> = BUNDLED_PROTOCOLS.iter().map(|(name, _)| (*name).to_owned()).collect();
+    bundled.sort();
+    assert_eq!(on_disk, bundled);
+}
+
+#[test]
+fn every_example_session_loads_and_is_consistent() {
+    let library = Library::bundled().expect("bundled data loads");
+    let mut count = 0;
+    for entry in std::fs::read_dir(format!("{DATA}/examples")).expect("examples folder") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("example text");
+        let session = parse_session(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        check_session(&session, &text, &library).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        count += 1;
+    }
+    assert!(count >= 15, "one example per vignette at least ({count})");
+}
