@@ -2,4 +2,5 @@
 //! catalogue, protocols and their rules, and the values entered for a patient.
 
 pub mod dates;
+pub mod sex;
 pub mod units;
