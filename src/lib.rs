@@ -9,4 +9,5 @@
 //! See `ARCHITECTURE.md`.
 
 pub mod calculators;
+pub mod cli;
 pub mod model;

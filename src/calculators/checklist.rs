@@ -508,7 +508,10 @@ pub(crate) fn add_unassessed(report: &mut InstrumentReport, keys: &[&'static str
 /// without a muscle biopsy, persistent or new/worse), when `selector` does not say which:
 /// the range covers both, and a decision stands only where both agree.
 pub(crate) fn either_variant(selector: &'static str, a: InstrumentReport, b: InstrumentReport) -> InstrumentReport {
-    let decides = (a.min, a.max, a.classification, a.category) != (b.min, b.max, b.classification, b.category);
+    // Unless both variants are settled and agree, some completion scores differently in them.
+    let settled_alike =
+        a.exact().is_some() && (a.exact(), a.classification, a.category) == (b.exact(), b.classification, b.category);
+    let decides = !settled_alike;
     let (mut low, high) = if b.min < a.min { (b, a) } else { (a, b) };
     low.max = low.max.max(high.max);
     if low.classification != high.classification {

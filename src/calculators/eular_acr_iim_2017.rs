@@ -337,27 +337,32 @@ fn variant(sheet: &Sheet<'_>, with_biopsy: bool) -> InstrumentReport {
     for tenths in bounds {
         let score = f64::from(tenths) / 10.0;
         report.notes.push(format!(
-            "Score {}: {}, probability {:.1} % (1 / (1 + exp({} − score))).",
+            "Score {} {weights}: {}, probability {:.1} % (1 / (1 + exp({} − score))).",
             format_points(score),
             certainty(tenths, with_biopsy).label(),
             100.0 * probability(score, with_biopsy),
             if with_biopsy { LOGIT_OFFSET_WITH_BIOPSY } else { LOGIT_OFFSET_WITHOUT_BIOPSY },
         ));
     }
-    if classification == Classification::Classified {
+    if classification != Classification::NotClassified {
+        // Subclassification applies from probable IIM; while that is undecided, the items
+        // that would decide the subgroup are still needed.
         let (subgroup, open) = subgroup(sheet, with_biopsy);
-        report.category = subgroup.map(Subgroup::label);
         checklist::add_unassessed(&mut report, &open);
+        if classification == Classification::Classified {
+            report.category = subgroup.map(Subgroup::label);
+        }
         if subgroup.is_none() {
             report.notes.push("The subgroup depends on items not yet assessed.".to_owned());
         }
-        if !with_biopsy && sheet.any_present(&SKIN_ITEMS) != Some(true) {
-            report.notes.push(
-                "No heliotrope rash, Gottron's papules or Gottron's sign: a muscle biopsy is advised before \
-                 classifying (KI calculator)."
-                    .to_owned(),
-            );
-        }
+    }
+    let biopsy_advised = !with_biopsy && sheet.any_present(&SKIN_ITEMS) != Some(true);
+    if classification == Classification::Classified && biopsy_advised {
+        report.notes.push(
+            "No heliotrope rash, Gottron's papules or Gottron's sign: a muscle biopsy is advised before \
+             classifying (KI calculator)."
+                .to_owned(),
+        );
     }
     report
 }

@@ -12,6 +12,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 mod checklist;
+#[cfg(test)]
+mod properties;
 
 pub mod acr_eular_ss_2016;
 pub mod acr_eular_ssc_2013;

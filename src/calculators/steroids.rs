@@ -84,23 +84,11 @@ mod tests {
     }
 
     #[test]
-    fn derived_prednisone_equivalents() {
-        let cases = [
-            ("methylprednisolone", 500.0, 625.0),
-            ("methylprednisolone", 1000.0, 1250.0),
-            ("methylprednisolone", 16.0, 20.0),
-            ("dexamethasone", 4.0, 26.67),
-            ("dexamethasone", 0.75, 5.0),
-            ("hydrocortisone", 100.0, 25.0),
-            ("prednisolone", 10.0, 10.0),
-            ("cortisone", 25.0, 5.0),
-            ("triamcinolone", 40.0, 50.0),
-            ("deflazacort", 6.0, 5.0),
-        ];
-        for (agent, dose, expected) in cases {
-            let actual = prednisone_equivalent_mg(dose, equivalent(agent)).unwrap();
-            assert!((actual - expected).abs() < 0.005, "{agent} {dose}: {actual}");
-        }
+    fn the_reference_table_converts_each_agent() {
+        // The full derived table runs in tests/calculator_vectors.rs.
+        assert_eq!(prednisone_equivalent_mg(16.0, equivalent("methylprednisolone")), Ok(20.0));
+        assert_eq!(prednisone_equivalent_mg(100.0, equivalent("hydrocortisone")), Ok(25.0));
+        assert_eq!(convert_glucocorticoid_mg(20.0, 5.0, 4.0), Ok(16.0));
     }
 
     #[test]
