@@ -19,7 +19,10 @@ pub const MUSCLE_BIOPSY: &str = "muscle_biopsy";
 /// Age at onset of the first symptom assumed related to the disease, in years.
 pub const AGE_AT_ONSET: &str = "age_at_onset";
 
-/// Logistic offset without biopsy: P = 1 / (1 + exp(5.33 − score)).
+/// Logistic offset without biopsy: P = 1 / (1 + exp(5.33 − score)). The reference took
+/// both offsets from secondary descriptions (they match the published 50/55/90 % cut-offs)
+/// and could not check them against Lundberg 2017; only the informative probability
+/// depends on them, never the classification.
 pub const LOGIT_OFFSET_WITHOUT_BIOPSY: f64 = 5.33;
 /// Logistic offset with biopsy: P = 1 / (1 + exp(6.49 − score)).
 pub const LOGIT_OFFSET_WITH_BIOPSY: f64 = 6.49;

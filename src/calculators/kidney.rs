@@ -89,6 +89,7 @@ pub struct KidneyResult {
     pub value: f64,
     /// mL/min/1.73 m² for eGFR, mL/min for creatinine clearance.
     pub unit: Unit,
+    /// The equation used.
     pub method: KidneyMethod,
     /// The formula, the constants and inputs used, and the result: one sentence each.
     pub explanation: Vec<String>,
@@ -120,7 +121,9 @@ impl WeightBasis {
 /// A body weight and which weight it is.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct BodyWeight {
+    /// The weight in kg.
     pub kg: f64,
+    /// Which weight it is.
     pub basis: WeightBasis,
 }
 
@@ -136,13 +139,30 @@ impl BodyWeight {
 pub enum KidneyError {
     /// A measurement that must be a positive finite number is not.
     #[error("{input} must be a positive number (got {value})")]
-    NotPositive { input: &'static str, value: f64 },
+    NotPositive {
+        /// The input's name.
+        input: &'static str,
+        /// The value given.
+        value: f64,
+    },
     /// The age lies outside the range the equation was developed for.
     #[error("{method} applies to ages {range}; the age given is {age_years} years")]
-    AgeOutsideMethod { method: &'static str, range: &'static str, age_years: f64 },
+    AgeOutsideMethod {
+        /// The equation.
+        method: &'static str,
+        /// The ages it applies to, in words.
+        range: &'static str,
+        /// The age given.
+        age_years: f64,
+    },
     /// An input the chosen equation needs is missing.
     #[error("{method} needs {input}")]
-    Missing { method: &'static str, input: &'static str },
+    Missing {
+        /// The equation.
+        method: &'static str,
+        /// The missing input's name.
+        input: &'static str,
+    },
 }
 
 fn positive(input: &'static str, value: f64) -> Result<f64, KidneyError> {

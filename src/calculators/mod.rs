@@ -48,18 +48,25 @@ pub type Answers = BTreeMap<String, Answer>;
 /// session files use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum InstrumentId {
+    /// SLEDAI-2K (Gladman 2002), 0–105.
     #[serde(rename = "sledai2k")]
     Sledai2k,
+    /// 2019 EULAR/ACR SLE classification criteria.
     #[serde(rename = "eular_acr_sle_2019")]
     EularAcrSle2019,
+    /// 2013 ACR/EULAR systemic sclerosis classification criteria.
     #[serde(rename = "acr_eular_ssc_2013")]
     AcrEularSsc2013,
+    /// 2016 ACR/EULAR primary Sjögren's syndrome classification criteria.
     #[serde(rename = "acr_eular_ss_2016")]
     AcrEularSs2016,
+    /// 2017 EULAR/ACR idiopathic inflammatory myopathy classification criteria.
     #[serde(rename = "eular_acr_iim_2017")]
     EularAcrIim2017,
+    /// Birmingham Vasculitis Activity Score version 3.
     #[serde(rename = "bvas_v3")]
     BvasV3,
+    /// EULAR Sjögren's syndrome disease activity index, 0–123.
     #[serde(rename = "essdai")]
     Essdai,
     /// MMT-8, bilateral: neck flexors once plus seven muscle groups on both sides, 0–150.
@@ -68,8 +75,10 @@ pub enum InstrumentId {
     /// MMT-8, unilateral: neck flexors plus seven muscle groups on one side, 0–80.
     #[serde(rename = "mmt8_unilateral")]
     Mmt8Unilateral,
+    /// HAQ disability index, 0–3.
     #[serde(rename = "haq_di")]
     HaqDi,
+    /// Modified Rodnan skin score, 0–51.
     #[serde(rename = "mrss")]
     Mrss,
 }
@@ -179,9 +188,19 @@ pub enum AnswerKind {
     /// Present / absent.
     Presence,
     /// One of the listed levels (ESSDAI's CNS domain allows 0, 2, 3 only).
-    Level { allowed: &'static [u8] },
+    Level {
+        /// The levels the item takes.
+        allowed: &'static [u8],
+    },
     /// A number within a plausible range.
-    Number { min: f64, max: f64, unit: &'static str },
+    Number {
+        /// The lowest value accepted.
+        min: f64,
+        /// The highest value accepted.
+        max: f64,
+        /// The unit the number is in.
+        unit: &'static str,
+    },
 }
 
 /// One item of an instrument as the forms show it.
@@ -193,6 +212,7 @@ pub struct ItemSpec {
     pub label: &'static str,
     /// The domain, section or organ system the item belongs to, if the instrument has them.
     pub group: Option<&'static str>,
+    /// The kind of answer the item takes.
     pub answer: AnswerKind,
     /// The points or weight as shown beside the item ("8", "2 / 4", "× 5").
     pub points: &'static str,
@@ -255,8 +275,11 @@ impl Classification {
 /// The points one item contributed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Contribution {
+    /// The item's key.
     pub key: &'static str,
+    /// The item's label.
     pub label: &'static str,
+    /// The points it counted for.
     pub points: f64,
 }
 
@@ -291,6 +314,7 @@ impl ScoreOptions {
 /// The result of one instrument on one assessment.
 #[derive(Clone, Debug, PartialEq)]
 pub struct InstrumentReport {
+    /// The instrument scored.
     pub instrument: InstrumentId,
     /// The lowest score the unassessed items allow (equal to `max` when complete).
     pub min: f64,
@@ -324,14 +348,38 @@ impl InstrumentReport {
 /// Why an assessment cannot be scored.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum AssessmentError {
+    /// A key that is not one of the instrument's items.
     #[error("{instrument} has no item \"{key}\"")]
-    UnknownItem { instrument: &'static str, key: String },
+    UnknownItem {
+        /// The instrument's label.
+        instrument: &'static str,
+        /// The key given.
+        key: String,
+    },
+    /// An answer the item does not take (a level it lacks, a number out of range).
     #[error("{instrument}: \"{key}\" does not take {answer}")]
-    InvalidAnswer { instrument: &'static str, key: &'static str, answer: String },
+    InvalidAnswer {
+        /// The instrument's label.
+        instrument: &'static str,
+        /// The item.
+        key: &'static str,
+        /// The answer given, in words.
+        answer: String,
+    },
     /// Two answers that cannot both be true (a * item of BVAS with "persistent").
     #[error("{instrument}: \"{key}\" {reason}")]
-    Inconsistent { instrument: &'static str, key: &'static str, reason: String },
+    Inconsistent {
+        /// The instrument's label.
+        instrument: &'static str,
+        /// The item whose answer contradicts another.
+        key: &'static str,
+        /// What it contradicts.
+        reason: String,
+    },
     /// `ScoreOptions::excluding` on an instrument whose items cannot be left out.
     #[error("{instrument} does not allow leaving items out of its score")]
-    ExcludingNotSupported { instrument: &'static str },
+    ExcludingNotSupported {
+        /// The instrument's label.
+        instrument: &'static str,
+    },
 }

@@ -23,31 +23,84 @@ use crate::model::units::{self, Analyte, CREATININE_UMOL_PER_MG_DL, Incompatible
 pub enum CalcCommandError {
     /// No calculator has this name.
     #[error("unknown calculator \"{name}\"; the calculators are: {known}")]
-    UnknownCalculator { name: String, known: String },
+    UnknownCalculator {
+        /// The name given.
+        name: String,
+        /// The names there are.
+        known: String,
+    },
     /// A word is not `key=value`.
     #[error("{calculator}: \"{arg}\" is not key=value")]
-    NotKeyValue { calculator: &'static str, arg: String },
+    NotKeyValue {
+        /// The calculator.
+        calculator: &'static str,
+        /// The word given.
+        arg: String,
+    },
     /// The same key is given twice.
     #[error("{calculator}: \"{key}\" is given more than once")]
-    DuplicateInput { calculator: &'static str, key: String },
+    DuplicateInput {
+        /// The calculator.
+        calculator: &'static str,
+        /// The key given twice.
+        key: String,
+    },
     /// The calculator takes no input of this name.
     #[error("{calculator}: unknown input \"{key}\"; it takes {accepted}")]
-    UnknownInput { calculator: &'static str, key: String, accepted: String },
+    UnknownInput {
+        /// The calculator.
+        calculator: &'static str,
+        /// The key given.
+        key: String,
+        /// The keys it takes.
+        accepted: String,
+    },
     /// A required input is missing.
     #[error("{calculator}: missing input \"{key}\" ({expected})")]
-    MissingInput { calculator: &'static str, key: &'static str, expected: &'static str },
+    MissingInput {
+        /// The calculator.
+        calculator: &'static str,
+        /// The missing key.
+        key: &'static str,
+        /// What it should hold.
+        expected: &'static str,
+    },
     /// An input's value cannot be read.
     #[error("{calculator}: \"{key}={value}\" is not valid: expected {expected}")]
-    MalformedInput { calculator: &'static str, key: String, value: String, expected: String },
+    MalformedInput {
+        /// The calculator.
+        calculator: &'static str,
+        /// The key.
+        key: String,
+        /// The value given.
+        value: String,
+        /// What it should look like.
+        expected: String,
+    },
     /// The kidney-function equation refused its inputs.
     #[error("{calculator}: {source}")]
-    Kidney { calculator: &'static str, source: KidneyError },
+    Kidney {
+        /// The calculator.
+        calculator: &'static str,
+        /// The equation's refusal.
+        source: KidneyError,
+    },
     /// The steroid conversion refused its inputs.
     #[error("{calculator}: {source}")]
-    Steroid { calculator: &'static str, source: SteroidError },
+    Steroid {
+        /// The calculator.
+        calculator: &'static str,
+        /// The conversion's refusal.
+        source: SteroidError,
+    },
     /// The units do not convert into each other.
     #[error("{calculator}: {source}")]
-    Units { calculator: &'static str, source: IncompatibleUnits },
+    Units {
+        /// The calculator.
+        calculator: &'static str,
+        /// The units that do not convert.
+        source: IncompatibleUnits,
+    },
     /// The instrument refused an answer.
     #[error(transparent)]
     Assessment(#[from] AssessmentError),

@@ -5,8 +5,10 @@ use serde::{Deserialize, Serialize};
 /// Sex for equations with sex-specific coefficients (CKD-EPI, CKiD U25, Cockcroft–Gault).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Sex {
+    /// Female.
     #[serde(rename = "female")]
     Female,
+    /// Male.
     #[serde(rename = "male")]
     Male,
 }
