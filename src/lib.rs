@@ -12,10 +12,10 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
 
 pub mod calculators;
-pub mod model;
-pub mod engine;
-pub mod session;
-pub mod library;
-pub mod screening;
-pub mod status;
 pub mod cli;
+pub mod engine;
+pub mod library;
+pub mod model;
+pub mod screening;
+pub mod session;
+pub mod status;

@@ -54,10 +54,10 @@ pub enum LoadError {
     Syntax { file: String, line: usize, column: usize, message: String },
     #[error("{file}: {size} bytes is larger than the {max} bytes a data file may have")]
     TooLarge { file: String, size: usize, max: usize },
-    #[error("{file}: {source}")]
-    Knowledge { file: String, source: KnowledgeError },
-    #[error("{file}: {source}")]
-    Protocol { file: String, source: ProtocolErrors },
+    #[error("{file}: {error}")]
+    Knowledge { file: String, error: KnowledgeError },
+    #[error("{file}: {error}")]
+    Protocol { file: String, error: ProtocolErrors },
     #[error("{file}: protocol {id} version {version} is already loaded from {other}")]
     DuplicateVersion { file: String, id: String, version: u32, other: String },
 }
@@ -100,7 +100,7 @@ impl Library {
         let dictionary: Dictionary = parse_ron("data/dictionary.ron", BUNDLED_DICTIONARY)?;
         let catalogue: DrugCatalogue = parse_ron("data/drugs.ron", BUNDLED_DRUGS)?;
         let knowledge = Knowledge::new(dictionary, catalogue)
-            .map_err(|source| LoadError::Knowledge { file: "data/dictionary.ron, data/drugs.ron".to_owned(), source })?;
+            .map_err(|error| LoadError::Knowledge { file: "data/dictionary.ron, data/drugs.ron".to_owned(), error })?;
         let mut library = Self { knowledge, protocols: Vec::new() };
         for (file_name, text) in BUNDLED_PROTOCOLS {
             library.add_protocol(file_name, text, Origin::Bundled)?;
@@ -112,7 +112,7 @@ impl Library {
     pub fn add_protocol(&mut self, file_name: &str, text: &str, origin: Origin) -> Result<&LoadedProtocol, LoadError> {
         let protocol = parse_protocol(file_name, text)?;
         let compiled = compile(&protocol, &self.knowledge)
-            .map_err(|source| LoadError::Protocol { file: file_name.to_owned(), source })?;
+            .map_err(|error| LoadError::Protocol { file: file_name.to_owned(), error })?;
         if let Some(other) = self.get(&protocol.id, protocol.version) {
             return Err(LoadError::DuplicateVersion {
                 file: file_name.to_owned(),
@@ -128,7 +128,8 @@ impl Library {
             file_name: file_name.to_owned(),
         });
         self.protocols.sort_by(|a, b| {
-            (&a.compiled.protocol.id, a.compiled.protocol.version).cmp(&(&b.compiled.protocol.id, b.compiled.protocol.version))
+            (&a.compiled.protocol.id, a.compiled.protocol.version)
+                .cmp(&(&b.compiled.protocol.id, b.compiled.protocol.version))
         });
         let index = self
             .protocols

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
-use trialscreen::cli::evaluate;
+use trialscreen::cli::{calc_command, evaluate};
 use trialscreen::library::{Library, Origin};
 use trialscreen::screening::Screening;
 use trialscreen::session::load::{check_session, parse_session};
@@ -36,6 +36,20 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Runs one clinical calculator: `calc egfr-ckd-epi-2021 creatinine=1.09mg/dL age=55 sex=male`.
+    Calc {
+        /// List every calculator and its inputs.
+        #[arg(long, conflicts_with = "name")]
+        list: bool,
+        /// The calculator, as `calc --list` names it.
+        #[arg(required_unless_present = "list")]
+        name: Option<String>,
+        /// Inputs as key=value.
+        inputs: Vec<String>,
+        /// Print JSON: {"value", "unit", "explanation", …}.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// An error to print with exit code 2.
@@ -59,6 +73,16 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    if let Some(Command::Calc { list, name, inputs, json }) = &cli.command {
+        // Calculators need no protocol library.
+        if *list {
+            print!("{}", calc_command::list_text());
+        } else {
+            let name = name.as_deref().unwrap_or_default();
+            println!("{}", calc_command::run(name, inputs, *json)?);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut library = Library::bundled().context("the bundled protocols do not load (a defect of this build)")?;
     if let Some(folder) = &cli.protocols {
         load_site_protocols(&mut library, folder)?;
@@ -67,7 +91,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Evaluate { file, json }) => {
             let text = read_text(&file)?;
             let session = parse_session(&text).with_context(|| format!("{} cannot be read", file.display()))?;
-            check_session(&session, &text, &library).with_context(|| format!("{} cannot be evaluated", file.display()))?;
+            check_session(&session, &text, &library)
+                .with_context(|| format!("{} cannot be evaluated", file.display()))?;
             let screening = Screening::evaluate(&library, &session);
             if json {
                 println!("{}", serde_json::to_string_pretty(&evaluate::to_json(&screening))?);
@@ -98,6 +123,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
+        Some(Command::Calc { .. }) => Ok(ExitCode::SUCCESS),
         None => {
             println!("trialscreen: the workstation window is not part of this build yet; use a command:\n");
             use clap::CommandFactory as _;
@@ -111,7 +137,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
 fn read_text(path: &Path) -> anyhow::Result<String> {
     const MAX_BYTES: u64 = 8 * 1024 * 1024;
     let size = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?.len();
-    anyhow::ensure!(size <= MAX_BYTES, "{}: {size} bytes is larger than the {MAX_BYTES} bytes a session or protocol file may have", path.display());
+    anyhow::ensure!(
+        size <= MAX_BYTES,
+        "{}: {size} bytes is larger than the {MAX_BYTES} bytes a session or protocol file may have",
+        path.display()
+    );
     std::fs::read_to_string(path).with_context(|| format!("cannot read {} as UTF-8 text", path.display()))
 }
 

@@ -73,7 +73,8 @@ fn an_unknown_protocol_is_named() {
 #[test]
 fn an_unknown_field_is_an_error_not_silently_dropped() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let text = example("v01-eligible-adolescent").replace("    investigator:", "    favourite_colour: \"blue\",\n    investigator:");
+    let text = example("v01-eligible-adolescent")
+        .replace("    investigator:", "    favourite_colour: \"blue\",\n    investigator:");
     let path = write(dir.path(), "unknown-field.ron", &text);
     let output = trialscreen(&["evaluate", &path]);
     assert_eq!(output.status.code(), Some(2));
@@ -134,13 +135,14 @@ fn check_protocol_accepts_the_bundled_files() {
 #[test]
 fn check_protocol_reports_every_problem() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/protocols/refractory-sle-age5.v1.ron"))
-        .expect("protocol")
-        .replacen("version: 1,", "version: 2,", 1)
-        .replacen("\"lymphocytes\", unit: \"10^9/L\"", "\"lymphocytes\", unit: \"g/L\"", 1)
-        .replacen("\"cd19_b_cells\"", "\"cd19_typo\"", 1)
-        .replacen("id: \"I7.hb\"", "id: \"I7.anc\"", 1)
-        .replacen("rule: Compare(Age(Screening), Ge, 5.0),", "rule: All([]),", 1);
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/protocols/refractory-sle-age5.v1.ron"))
+            .expect("protocol")
+            .replacen("version: 1,", "version: 2,", 1)
+            .replacen("\"lymphocytes\", unit: \"10^9/L\"", "\"lymphocytes\", unit: \"g/L\"", 1)
+            .replacen("\"cd19_b_cells\"", "\"cd19_typo\"", 1)
+            .replacen("id: \"I7.hb\"", "id: \"I7.anc\"", 1)
+            .replacen("rule: Compare(Age(Screening), Ge, 5.0),", "rule: All([]),", 1);
     let path = write(dir.path(), "broken.ron", &text);
     let output = trialscreen(&["check-protocol", &path]);
     assert_eq!(output.status.code(), Some(1));

@@ -65,7 +65,10 @@ fn criterion_ids_follow_the_numbering_scheme() {
         library.latest(id).expect("protocol").compiled.protocol.criteria.iter().map(|c| c.id.clone()).collect()
     };
     let seed000 = ids("refractory-sle-age5");
-    for id in ["I1", "I2", "I3", "I4", "I5", "I6", "I8", "I9"].into_iter().chain((1..=22).map(|n| Box::leak(format!("E{n}").into_boxed_str()) as &str)) {
+    for id in ["I1", "I2", "I3", "I4", "I5", "I6", "I8", "I9"]
+        .into_iter()
+        .chain((1..=22).map(|n| Box::leak(format!("E{n}").into_boxed_str()) as &str))
+    {
         assert!(seed000.contains(id), "seed 000 lacks {id}");
     }
     for part in ["alc", "cd19", "anc", "hb", "plt", "lvef", "egfr", "ast", "alt", "bili", "spo2"] {

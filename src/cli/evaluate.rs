@@ -151,7 +151,8 @@ fn protocol_text(out: &mut String, screening: &Screening<'_>, screened: &Screene
             DiscretionStatus::Available => out.push_str("; discretion available (Override…)"),
             DiscretionStatus::Applied { decision } => {
                 if let Some(d) = decisions.get(decision) {
-                    let _ = write!(out, "; overridden by {} at {}: {}", d.by, d.at.format("%Y-%m-%d %H:%M UTC"), d.reason);
+                    let _ =
+                        write!(out, "; overridden by {} at {}: {}", d.by, d.at.format("%Y-%m-%d %H:%M UTC"), d.reason);
                 }
             }
             DiscretionStatus::Refused { recorded, .. } => {

@@ -1,3 +1,4 @@
 //! Command-line entry points. Same library as the app, no egui.
 
+pub mod calc_command;
 pub mod evaluate;

@@ -134,7 +134,9 @@ pub enum ProtocolError {
     UnknownInstrumentItem { criterion: String, instrument: &'static str, answer: String },
     #[error("{criterion}: {what} can never be decided: {why}")]
     Undecidable { criterion: String, what: &'static str, why: String },
-    #[error("{criterion}: the kidney-function items (date_of_birth, sex, height, weight, creatinine, egfr_reported) are not all in the dictionary")]
+    #[error(
+        "{criterion}: the kidney-function items (date_of_birth, sex, height, weight, creatinine, egfr_reported) are not all in the dictionary"
+    )]
     MissingKidneyItems { criterion: String },
     #[error("{criterion}: the rule needs the date_of_birth item, which the dictionary lacks")]
     MissingDateOfBirth { criterion: String },
@@ -154,7 +156,8 @@ pub struct ProtocolErrors {
 
 /// Compiles a protocol against the knowledge base, reporting every problem at once.
 pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledProtocol, ProtocolErrors> {
-    let mut compiler = Compiler { knowledge, criterion: String::new(), problems: Vec::new(), judgment_texts: Vec::new() };
+    let mut compiler =
+        Compiler { knowledge, criterion: String::new(), problems: Vec::new(), judgment_texts: Vec::new() };
     if protocol.criteria.is_empty() {
         compiler.problems.push(ProtocolError::NoCriteria);
     }
@@ -279,7 +282,10 @@ impl Compiler<'_> {
                 }
                 let unit_of = |idx| self.knowledge.item(idx).and_then(|i| i.kind.units().first().map(|u| u.unit));
                 if unit_of(baseline) != unit_of(current) {
-                    self.undecidable("a change", "baseline and current items are measured in different units".to_owned());
+                    self.undecidable(
+                        "a change",
+                        "baseline and current items are measured in different units".to_owned(),
+                    );
                 }
                 for period in [change.baseline_observed, change.current_observed].iter().flatten() {
                     self.check_period(period);
@@ -329,7 +335,8 @@ impl Compiler<'_> {
                 Value::Quantity { item: idx, unit: *unit, observed: *observed }
             }
             Operand::UlnRatio { item, observed } => {
-                let idx = self.item_of_kind(item, "number with ULN", |k| matches!(k, ItemKind::Number { uln: true, .. }));
+                let idx =
+                    self.item_of_kind(item, "number with ULN", |k| matches!(k, ItemKind::Number { uln: true, .. }));
                 self.check_optional_period(observed);
                 Value::UlnRatio { item: idx, observed: *observed }
             }
@@ -394,15 +401,15 @@ impl Compiler<'_> {
         let Some(idx) = self.knowledge.item_idx(id) else {
             return self.item(id);
         };
-        if let Some(def) = self.knowledge.item(idx) {
-            if !accepts(&def.kind) {
-                self.problems.push(ProtocolError::WrongKind {
-                    criterion: self.criterion.clone(),
-                    item: id.to_owned(),
-                    expected,
-                    found: def.kind.name(),
-                });
-            }
+        if let Some(def) = self.knowledge.item(idx)
+            && !accepts(&def.kind)
+        {
+            self.problems.push(ProtocolError::WrongKind {
+                criterion: self.criterion.clone(),
+                item: id.to_owned(),
+                expected,
+                found: def.kind.name(),
+            });
         }
         idx
     }
@@ -438,7 +445,9 @@ impl Compiler<'_> {
         for id in ids {
             match self.knowledge.class_bit(id) {
                 Some(bit) => mask |= bit,
-                None => self.problems.push(ProtocolError::UnknownClass { criterion: self.criterion.clone(), class: id.clone() }),
+                None => self
+                    .problems
+                    .push(ProtocolError::UnknownClass { criterion: self.criterion.clone(), class: id.clone() }),
             }
         }
         mask

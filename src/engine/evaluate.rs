@@ -4,15 +4,16 @@
 
 use chrono::NaiveDate;
 
+use crate::calculators::kidney::{self, BodyWeight};
 use crate::calculators::{Classification, InstrumentId, ScoreOptions};
 use crate::engine::compile::{Cap, CapTarget, Change, Count, CountKind, Node, Value};
-use crate::engine::derived;
-use crate::engine::fact::{Fact, KidneyMethod, Subject};
+use crate::engine::fact::{CountLabel, Fact, KidneyMethod, Subject};
 use crate::engine::knowledge::{ClassMask, ItemIdx, KidneyItems};
 use crate::engine::patient::{PatientFacts, ResolvedExposure};
 use crate::engine::truth::{Truth, at_least};
 use crate::model::dates::{self, Span};
 use crate::model::rule::{Anchor, ChangeMeasure, Cmp, Direction, DoseRate, Period};
+use crate::model::sex::Sex;
 use crate::model::units::{self, Unit};
 use crate::model::values::{Occurrence, Value as Entered, YesNo};
 
@@ -55,7 +56,7 @@ impl<'p> Evaluator<'p, '_> {
             Node::FirstKnown(parts) => self.first_known(parts),
             Node::Not(part) => {
                 let inner = self.eval(part);
-                Eval { truth: inner.truth.not(), flips_on: inner.flips_on }
+                Eval { truth: !inner.truth, flips_on: inner.flips_on }
             }
             Node::Compare(value, cmp, threshold) => self.compare(value, *cmp, *threshold),
             Node::Yes(item) => self.yes(*item),
@@ -86,16 +87,20 @@ impl<'p> Evaluator<'p, '_> {
     fn combine(&mut self, parts: &[Node], how: Combine) -> Eval {
         let facts_start = self.facts.len();
         let missing_start = self.missing.len();
-        let mut evals: smallvec::SmallVec<[(Eval, usize, usize, usize, usize); 8]> = smallvec::SmallVec::new();
+        let mut evals: smallvec::SmallVec<[PartEval; 8]> = smallvec::SmallVec::new();
         for part in parts {
-            let (f0, m0) = (self.facts.len(), self.missing.len());
+            let (facts_start, missing_start) = (self.facts.len(), self.missing.len());
             let eval = self.eval(part);
-            evals.push((eval, f0, self.facts.len(), m0, self.missing.len()));
+            evals.push(PartEval {
+                eval,
+                facts: facts_start..self.facts.len(),
+                missing: missing_start..self.missing.len(),
+            });
         }
         let truth = match how {
-            Combine::All => evals.iter().fold(Truth::True, |acc, (e, ..)| acc.and(e.truth)),
-            Combine::Any => evals.iter().fold(Truth::False, |acc, (e, ..)| acc.or(e.truth)),
-            Combine::AtLeast(n) => at_least(n, evals.iter().map(|(e, ..)| e.truth)),
+            Combine::All => evals.iter().fold(Truth::True, |acc, part| acc.and(part.eval.truth)),
+            Combine::Any => evals.iter().fold(Truth::False, |acc, part| acc.or(part.eval.truth)),
+            Combine::AtLeast(n) => at_least(n, evals.iter().map(|part| part.eval.truth)),
         };
         // The parts that decided: for a definite result, those that agree with it when
         // one part suffices (a false in All, a true in Any), else all of them.
@@ -108,30 +113,30 @@ impl<'p> Evaluator<'p, '_> {
         let flips_on = match (how, truth) {
             // A false All turns true once every false part has turned; a true Any turns false
             // once every true part has turned.
-            (Combine::All, Truth::False) | (Combine::Any, Truth::True) => latest(
-                evals.iter().filter(|(e, ..)| e.truth == truth).map(|(e, ..)| e.flips_on),
-            ),
+            (Combine::All, Truth::False) | (Combine::Any, Truth::True) => {
+                latest(evals.iter().filter(|part| part.eval.truth == truth).map(|part| part.eval.flips_on))
+            }
             // A true All turns false as soon as one part does; a false Any turns true as
             // soon as one part does.
             (Combine::All, Truth::True) | (Combine::Any, Truth::False) => {
-                evals.iter().filter_map(|(e, ..)| e.flips_on).min()
+                evals.iter().filter_map(|part| part.eval.flips_on).min()
             }
             _ => None,
         };
         let mut write = facts_start;
-        for (eval, f0, f1, ..) in &evals {
-            if deciding(eval.truth) {
-                self.facts.copy_within(*f0..*f1, write);
-                write += f1 - f0;
+        for part in &evals {
+            if deciding(part.eval.truth) {
+                self.facts.copy_within(part.facts.clone(), write);
+                write += part.facts.len();
             }
         }
         self.facts.truncate(write);
         if truth == Truth::Unknown {
             let mut write = missing_start;
-            for (eval, _, _, m0, m1) in &evals {
-                if eval.truth == Truth::Unknown {
-                    self.missing.copy_within(*m0..*m1, write);
-                    write += m1 - m0;
+            for part in &evals {
+                if part.eval.truth == Truth::Unknown {
+                    self.missing.copy_within(part.missing.clone(), write);
+                    write += part.missing.len();
                 }
             }
             self.missing.truncate(write);
@@ -261,7 +266,14 @@ impl<'p> Evaluator<'p, '_> {
             Value::CreatinineClearance(items) => {
                 (self.creatinine_clearance(*items), Subject::CreatinineClearance, Unit::MlPerMin)
             }
-            Value::Treatments(count) => (self.count(count), Subject::Treatments, Unit::Count),
+            Value::Treatments(count) => {
+                let label = match count.by {
+                    CountKind::Agents => CountLabel::Agents,
+                    CountKind::Classes => CountLabel::Classes,
+                    CountKind::AgentsPooling(pooled) => CountLabel::PooledAgents(pooled),
+                };
+                (self.count(count), Subject::Treatments(label), Unit::Count)
+            }
         }
     }
 
@@ -476,16 +488,11 @@ impl<'p> Evaluator<'p, '_> {
                     None => Eval::of(Truth::Unknown),
                 },
             };
-            if row_eval.truth != Truth::False {
-                self.facts.push(Fact::Exposure { row: row.row, truth: row_eval.truth, since: exposure.last_dose });
-            }
+            self.facts.push(Fact::Exposure { row: row.row, truth: row_eval.truth, since: None, period: Some(when) });
             if row_eval.truth == Truth::True {
                 flips.push(row_eval.flips_on);
             }
             truth = truth.or(row_eval.truth);
-        }
-        if truth == Truth::False {
-            self.facts.push(Fact::NoExposure);
         }
         let flips_on = if truth == Truth::True { latest(flips.into_iter()) } else { None };
         Eval { truth, flips_on }
@@ -509,13 +516,21 @@ impl<'p> Evaluator<'p, '_> {
             let (since_truth, pass_on) = match exposure.dose_since.or(exposure.start) {
                 Some(since) => {
                     let long_enough = lasting.before(anchor).is_some_and(|cutoff| since <= cutoff);
-                    (Truth::from_bool(long_enough), if long_enough { None } else { dates::first_date_lasting(since, lasting) })
+                    (
+                        Truth::from_bool(long_enough),
+                        if long_enough { None } else { dates::first_date_lasting(since, lasting) },
+                    )
                 }
                 None => (Truth::Unknown, None),
             };
             let row_truth = cap_truth.and(since_truth);
             if row_truth != Truth::False || cap_truth == Truth::True {
-                self.facts.push(Fact::Exposure { row: row.row, truth: row_truth, since: exposure.dose_since.or(exposure.start) });
+                self.facts.push(Fact::Exposure {
+                    row: row.row,
+                    truth: row_truth,
+                    since: exposure.dose_since.or(exposure.start),
+                    period: None,
+                });
             }
             if row_truth == Truth::False && cap_truth == Truth::True {
                 earliest_pass = match (earliest_pass, pass_on) {
@@ -525,7 +540,9 @@ impl<'p> Evaluator<'p, '_> {
             }
             truth = truth.or(row_truth);
         }
-        if truth == Truth::False && !self.facts.iter().rev().any(|f| matches!(f, Fact::Exposure { .. } | Fact::OverCap { .. })) {
+        if truth == Truth::False
+            && !self.facts.iter().rev().any(|f| matches!(f, Fact::Exposure { .. } | Fact::OverCap { .. }))
+        {
             self.facts.push(Fact::NoExposure);
         }
         Eval { truth, flips_on: if truth == Truth::False { earliest_pass } else { None } }
@@ -537,12 +554,15 @@ impl<'p> Evaluator<'p, '_> {
         let rate = match cap.per {
             DoseRate::MgPerDay => dose.mg_per_day(weight),
             DoseRate::MgPerWeek => dose.mg_per_day(weight).map(|d| d * 7.0),
-            DoseRate::MgPerKgPerDay => weight.filter(|w| *w > 0.0).and_then(|w| dose.mg_per_day(Some(w)).map(|d| d / w)),
+            DoseRate::MgPerKgPerDay => {
+                weight.filter(|w| *w > 0.0).and_then(|w| dose.mg_per_day(Some(w)).map(|d| d / w))
+            }
             DoseRate::PrednisoneMgPerDay => {
-                let equivalent = catalogue.agents.get(usize::from(row.agent)).and_then(|a| a.prednisone_equivalent_dose_mg);
+                let equivalent =
+                    catalogue.agents.get(usize::from(row.agent)).and_then(|a| a.prednisone_equivalent_dose_mg);
                 match (dose.mg_per_day(weight), equivalent) {
-                    (Some(per_day), Some(eq)) if eq > 0.0 => {
-                        Some(crate::calculators::steroids::prednisone_equivalent_mg(per_day, eq))
+                    (Some(per_day), Some(eq)) => {
+                        crate::calculators::steroids::prednisone_equivalent_mg(per_day, eq).ok()
                     }
                     _ => None,
                 }
@@ -585,7 +605,7 @@ impl<'p> Evaluator<'p, '_> {
             }
             let keys = count_keys(count, row);
             if counts == Truth::True {
-                self.facts.push(Fact::Exposure { row: row.row, truth: Truth::True, since: None });
+                self.facts.push(Fact::Exposure { row: row.row, truth: Truth::True, since: None, period: None });
                 definite.extend(keys.iter().copied());
             }
             possible.extend(keys);
@@ -657,22 +677,24 @@ impl<'p> Evaluator<'p, '_> {
     }
 
     fn egfr(&mut self, items: KidneyItems) -> (Num, KidneyMethod) {
-        if let Some(Entered::Number(reported)) = self.patient.value(items.egfr_reported) {
-            if let Ok(value) = units::convert(reported.value, reported.unit, Unit::MlPerMinPer173, None) {
-                return (exact(value), KidneyMethod::LabReported);
-            }
+        if let Some(Entered::Number(reported)) = self.patient.value(items.egfr_reported)
+            && let Ok(value) = units::convert(reported.value, reported.unit, Unit::MlPerMinPer173, None)
+        {
+            return (exact(value), KidneyMethod::LabReported);
         }
         let Some((creatinine, age)) = self.creatinine_and_age(items) else {
             return (Num::Unavailable, KidneyMethod::CkdEpi2021);
         };
         if age < 18.0 {
             match self.number_in(items.height, Unit::Cm) {
-                Some(height) => (exact(derived::bedside_schwartz(height, creatinine)), KidneyMethod::BedsideSchwartz),
+                Some(height) => {
+                    (kidney_value(kidney::bedside_schwartz(creatinine, height)), KidneyMethod::BedsideSchwartz)
+                }
                 None => (self.missing_num(items.height), KidneyMethod::BedsideSchwartz),
             }
         } else {
-            match self.female(items.sex) {
-                Some(female) => (exact(derived::ckd_epi_2021(creatinine, age, female)), KidneyMethod::CkdEpi2021),
+            match self.sex(items.sex) {
+                Some(sex) => (kidney_value(kidney::ckd_epi_2021(creatinine, age, sex)), KidneyMethod::CkdEpi2021),
                 None => (self.missing_num(items.sex), KidneyMethod::CkdEpi2021),
             }
         }
@@ -684,13 +706,13 @@ impl<'p> Evaluator<'p, '_> {
         if weight.is_none() {
             self.missing_num(items.weight);
         }
-        let female = self.female(items.sex);
-        if female.is_none() {
+        let sex = self.sex(items.sex);
+        if sex.is_none() {
             self.missing_num(items.sex);
         }
-        match (inputs, weight, female) {
-            (Some((creatinine, age)), Some(weight), Some(female)) => {
-                exact(derived::cockcroft_gault(creatinine, age, weight, female))
+        match (inputs, weight, sex) {
+            (Some((creatinine, age)), Some(weight), Some(sex)) => {
+                kidney_value(kidney::cockcroft_gault(creatinine, age, sex, BodyWeight::actual(weight)))
             }
             _ => Num::Unavailable,
         }
@@ -728,13 +750,19 @@ impl<'p> Evaluator<'p, '_> {
         }
     }
 
-    fn female(&self, item: ItemIdx) -> Option<bool> {
+    fn sex(&self, item: ItemIdx) -> Option<Sex> {
         match self.patient.value(item) {
-            Some(Entered::Choice(sex)) if sex == "female" => Some(true),
-            Some(Entered::Choice(sex)) if sex == "male" => Some(false),
+            Some(Entered::Choice(sex)) => Sex::parse(sex),
             _ => None,
         }
     }
+}
+
+/// One part of a combinator: its result and where its facts and missing items lie.
+struct PartEval {
+    eval: Eval,
+    facts: std::ops::Range<usize>,
+    missing: std::ops::Range<usize>,
 }
 
 #[derive(Clone, Copy)]
@@ -742,6 +770,12 @@ enum Combine {
     All,
     Any,
     AtLeast(u32),
+}
+
+/// A kidney-function value, or not available where the formula does not apply (a
+/// non-positive input, an age outside its range).
+fn kidney_value(result: Result<kidney::KidneyResult, kidney::KidneyError>) -> Num {
+    result.map_or(Num::Unavailable, |r| exact(r.value))
 }
 
 fn exact(value: f64) -> Num {
@@ -791,11 +825,17 @@ fn count_keys(count: &Count, row: &ResolvedExposure<'_>) -> smallvec::SmallVec<[
     keys
 }
 
-fn count_present(instrument: InstrumentId, answers: &crate::calculators::Answers, listed: &[String], outside: bool) -> Num {
+fn count_present(
+    instrument: InstrumentId,
+    answers: &crate::calculators::Answers,
+    listed: &[String],
+    outside: bool,
+) -> Num {
     use crate::calculators::Answer;
     let mut low = 0.0;
     let mut high = 0.0;
-    for spec in instrument.items() {
+    let selectors = instrument.selectors();
+    for spec in instrument.items().iter().filter(|spec| !selectors.contains(&spec.key)) {
         let is_listed = listed.iter().any(|key| key == spec.key);
         if is_listed == outside {
             continue;

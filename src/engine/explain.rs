@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use crate::calculators::Classification;
 use crate::engine::compile::CompiledProtocol;
-use crate::engine::fact::{Fact, KidneyMethod, Subject};
+use crate::engine::fact::{CountLabel, Fact, KidneyMethod, Subject};
 use crate::engine::patient::PatientFacts;
 use crate::engine::protocol_eval::{CriterionResult, ProtocolResult};
 use crate::engine::truth::Truth;
@@ -34,7 +34,7 @@ pub fn explain_discretion(
     render(compiled, result.discretion_facts_of(criterion), patient)
 }
 
-/// Facts in words, joined by "; ", first letter capitalised.
+/// Facts in words, joined by "; ". Labels keep their own case ("eGFR", "SpO₂").
 pub fn render(compiled: &CompiledProtocol, facts: &[Fact], patient: &PatientFacts<'_>) -> String {
     let mut parts: Vec<String> = Vec::with_capacity(facts.len());
     for fact in facts {
@@ -43,12 +43,7 @@ pub fn render(compiled: &CompiledProtocol, facts: &[Fact], patient: &PatientFact
             parts.push(part);
         }
     }
-    let mut sentence = parts.join("; ");
-    if let Some(first) = sentence.chars().next() {
-        let upper: String = first.to_uppercase().collect();
-        sentence.replace_range(..first.len_utf8(), &upper);
-    }
-    sentence
+    parts.join("; ")
 }
 
 /// A number as people write it: no trailing zeros, at most two decimals.
@@ -120,10 +115,9 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                 }
                 Subject::UlnRatio(item) => {
                     let (entered, uln) = match patient.value(item) {
-                        Some(Value::Number(m)) => (
-                            with_unit(m.value, m.unit),
-                            m.uln.map(|uln| with_unit(uln, m.unit)).unwrap_or_default(),
-                        ),
+                        Some(Value::Number(m)) => {
+                            (with_unit(m.value, m.unit), m.uln.map(|uln| with_unit(uln, m.unit)).unwrap_or_default())
+                        }
                         _ => (String::new(), String::new()),
                     };
                     format!(
@@ -146,7 +140,17 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                 Subject::CreatinineClearance => {
                     format!("creatinine clearance {value} ({}) {relation}", kidney_method(KidneyMethod::CockcroftGault))
                 }
-                Subject::Treatments => format!("{value} counted {relation}"),
+                Subject::Treatments(label) => {
+                    let counted = match label {
+                        CountLabel::Agents => "agents".to_owned(),
+                        CountLabel::Classes => "drug classes".to_owned(),
+                        CountLabel::PooledAgents(pooled) => {
+                            let pools: Vec<String> = knowledge.class_labels(pooled).map(|l| l.to_lowercase()).collect();
+                            format!("agents (each of {} counting as one)", pools.join(", "))
+                        }
+                    };
+                    format!("{value} {counted} counted {relation}")
+                }
             }
         }
         Fact::Answer { item, truth } => {
@@ -180,7 +184,18 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
             };
             format!("{} {date}, {relation}{}", label(item), period(p))
         }
-        Fact::Exposure { row, truth, since } => exposure(patient, row, truth, since),
+        Fact::Exposure { row, truth, since, period: window } => {
+            let mut text = exposure(patient, row, truth, since);
+            if let Some(window) = window {
+                let relation = match truth {
+                    Truth::True => "",
+                    Truth::False => "not ",
+                    _ => "undecided: ",
+                };
+                let _ = write!(text, ", {relation}{}", period(window));
+            }
+            text
+        }
         Fact::OverCap { row, per_day_mg, cap } => {
             let name = agent_name(patient, row);
             format!("{name} {} above the cap of {}, so not counted", number(per_day_mg), number(cap))
@@ -303,7 +318,7 @@ fn exposure(patient: &PatientFacts<'_>, row: u16, truth: Truth, since: Option<ch
         let _ = write!(text, " ({})", response.label());
     }
     if truth == Truth::Unknown {
-        text.push_str(" (dates or dose incomplete)");
+        text.push_str(" (dates or dose not entered)");
     }
     text
 }

@@ -20,7 +20,16 @@ pub enum Subject {
     CountPresent(ItemIdx),
     Egfr(KidneyMethod),
     CreatinineClearance,
-    Treatments,
+    Treatments(CountLabel),
+}
+
+/// What a treatment count counted, for its explanation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountLabel {
+    Agents,
+    Classes,
+    /// Agents, with all agents of each class in the mask counted as one.
+    PooledAgents(crate::engine::knowledge::ClassMask),
 }
 
 /// How a kidney-function value was obtained.
@@ -45,8 +54,9 @@ pub enum Fact {
     NotInPeriod { item: ItemIdx, date: Option<NaiveDate>, period: Period },
     /// An entered date compared with a window.
     Dated { item: ItemIdx, date: NaiveDate, period: Period, truth: Truth },
-    /// A treatment-history row that decided a window or stability rule.
-    Exposure { row: u16, truth: Truth, since: Option<NaiveDate> },
+    /// A treatment-history row that decided a window or stability rule; `period` is the
+    /// window its last dose was placed in, when that was the question.
+    Exposure { row: u16, truth: Truth, since: Option<NaiveDate>, period: Option<Period> },
     /// A treatment-history row excluded by a dose cap.
     OverCap { row: u16, per_day_mg: f64, cap: f64 },
     /// No row of the treatment history is in the classes.

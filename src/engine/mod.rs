@@ -2,7 +2,6 @@
 //! for a patient in three-valued logic, with explanations and "eligible from" dates.
 
 pub mod compile;
-pub mod derived;
 pub mod evaluate;
 pub mod explain;
 pub mod fact;

@@ -48,7 +48,12 @@ impl<'a> PatientFacts<'a> {
                     let (Some(agent), Ok(row)) = (knowledge.agent_idx(&exposure.agent), u16::try_from(row)) else {
                         continue;
                     };
-                    exposures.push(ResolvedExposure { row, agent, classes: knowledge.agent_class_mask(agent), exposure });
+                    exposures.push(ResolvedExposure {
+                        row,
+                        agent,
+                        classes: knowledge.agent_class_mask(agent),
+                        exposure,
+                    });
                 }
             }
         }
@@ -102,7 +107,9 @@ impl<'a> PatientFacts<'a> {
     /// Body weight in kg, if entered.
     pub fn weight_kg(&self) -> Option<f64> {
         match self.value(self.knowledge.weight?) {
-            Some(Value::Number(m)) => crate::model::units::convert(m.value, m.unit, crate::model::units::Unit::Kg, None).ok(),
+            Some(Value::Number(m)) => {
+                crate::model::units::convert(m.value, m.unit, crate::model::units::Unit::Kg, None).ok()
+            }
             _ => None,
         }
     }

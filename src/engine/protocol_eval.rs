@@ -191,9 +191,7 @@ pub fn evaluate_protocol(
         let facts_end = facts.len();
 
         let decision_for = |wanted: fn(&DecisionKind) -> bool| {
-            decisions
-                .iter()
-                .rposition(|d| d.protocol == protocol.id && d.criterion == source.id && wanted(&d.kind))
+            decisions.iter().rposition(|d| d.protocol == protocol.id && d.criterion == source.id && wanted(&d.kind))
         };
         let judgment_decision = decision_for(|k| matches!(k, DecisionKind::Judgment { .. }));
         let (judgment, unneeded_judgment) = match judgment_decision {

@@ -19,15 +19,6 @@ impl Truth {
         if value { Self::True } else { Self::False }
     }
 
-    /// The opposite; unknown and judgment stay as they are.
-    pub fn not(self) -> Self {
-        match self {
-            Self::True => Self::False,
-            Self::False => Self::True,
-            other => other,
-        }
-    }
-
     /// Conjunction: false wins, then unknown (more data may decide it), then judgment.
     pub fn and(self, other: Self) -> Self {
         use Truth::{False, Judgment, True, Unknown};
@@ -53,6 +44,19 @@ impl Truth {
     /// Whether the value is decided (true or false).
     pub fn is_definite(self) -> bool {
         matches!(self, Self::True | Self::False)
+    }
+}
+
+impl std::ops::Not for Truth {
+    type Output = Self;
+
+    /// The opposite; unknown and judgment stay as they are.
+    fn not(self) -> Self {
+        match self {
+            Self::True => Self::False,
+            Self::False => Self::True,
+            other => other,
+        }
     }
 }
 
@@ -96,7 +100,7 @@ mod tests {
                 assert_eq!(a.and(b), b.and(a));
                 assert_eq!(a.or(b), b.or(a));
                 // De Morgan holds for the definite values and leaves the open ones open.
-                assert_eq!(a.and(b).not(), a.not().or(b.not()));
+                assert_eq!(!a.and(b), (!a).or(!b));
             }
         }
         assert_eq!(Unknown.and(Judgment), Unknown);

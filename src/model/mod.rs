@@ -6,5 +6,6 @@ pub mod dictionary;
 pub mod drugs;
 pub mod protocol;
 pub mod rule;
+pub mod sex;
 pub mod units;
 pub mod values;

@@ -20,60 +20,37 @@ pub const HAEMOGLOBIN_MMOL_PER_G_DL: f64 = 0.6206;
 /// The serialized names are what protocol and session files contain; they are ASCII so a
 /// file can be edited on any keyboard. [`Unit::symbol`] gives the typographic form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(into = "&'static str", try_from = "String")]
 pub enum Unit {
     /// ×10⁹/L (identical to ×10³/µL).
-    #[serde(rename = "10^9/L")]
     GigaPerL,
     /// cells per microlitre.
-    #[serde(rename = "/uL")]
     PerMicroL,
     /// cells per cubic millimetre (identical to /µL).
-    #[serde(rename = "/mm3")]
     PerMm3,
-    #[serde(rename = "g/L")]
     GPerL,
-    #[serde(rename = "g/dL")]
     GPerDl,
-    #[serde(rename = "mg/dL")]
     MgPerDl,
-    #[serde(rename = "mg/L")]
     MgPerL,
-    #[serde(rename = "umol/L")]
     MicromolPerL,
-    #[serde(rename = "mmol/L")]
     MillimolPerL,
-    #[serde(rename = "U/L")]
     UnitsPerL,
-    #[serde(rename = "IU/mL")]
     IuPerMl,
-    #[serde(rename = "%")]
     Percent,
-    #[serde(rename = "mL/min")]
     MlPerMin,
-    #[serde(rename = "mL/min/1.73m2")]
     MlPerMinPer173,
-    #[serde(rename = "s")]
     Seconds,
     /// A dimensionless ratio (INR, a ratio to ULN).
-    #[serde(rename = "ratio")]
     Ratio,
-    #[serde(rename = "kg")]
     Kg,
-    #[serde(rename = "cm")]
     Cm,
-    #[serde(rename = "years")]
     Years,
-    #[serde(rename = "months")]
     Months,
     /// Points of a clinical score.
-    #[serde(rename = "points")]
     Points,
     /// A titer, stored as the denominator of the dilution (1:80 → 80).
-    #[serde(rename = "titer")]
     Titer,
-    #[serde(rename = "mm")]
     Mm,
-    #[serde(rename = "count")]
     Count,
 }
 
@@ -291,6 +268,20 @@ impl Unit {
             Self::Mm => 1.0,
             _ => 1.0,
         }
+    }
+}
+
+impl From<Unit> for &'static str {
+    fn from(unit: Unit) -> Self {
+        unit.code()
+    }
+}
+
+impl TryFrom<String> for Unit {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        Self::parse(&text).ok_or_else(|| format!("\"{text}\" is not a unit trialscreen knows"))
     }
 }
 

@@ -111,15 +111,32 @@ pub struct Dose {
     pub frequency: Frequency,
 }
 
-/// The unit of a dose amount.
+/// The unit of a dose amount; written "mg", "g" or "mg/kg" in files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "&'static str", try_from = "String")]
 pub enum DoseUnit {
-    #[serde(rename = "mg")]
     Mg,
-    #[serde(rename = "g")]
     G,
-    #[serde(rename = "mg/kg")]
     MgPerKg,
+}
+
+impl From<DoseUnit> for &'static str {
+    fn from(unit: DoseUnit) -> Self {
+        unit.symbol()
+    }
+}
+
+impl TryFrom<String> for DoseUnit {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        match text.trim() {
+            "mg" => Ok(Self::Mg),
+            "g" => Ok(Self::G),
+            "mg/kg" => Ok(Self::MgPerKg),
+            other => Err(format!("\"{other}\" is not a dose unit (mg, g or mg/kg)")),
+        }
+    }
 }
 
 /// How often a dose is given.

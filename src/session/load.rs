@@ -17,15 +17,21 @@ pub enum SessionError {
     TooLarge { size: usize, max: usize },
     #[error("line {line}, column {column}: {message}")]
     Syntax { line: usize, column: usize, message: String },
-    #[error("line {line}, column {column}: format_version {found} is newer than this build reads ({supported}); open it with a newer trialscreen")]
+    #[error(
+        "line {line}, column {column}: format_version {found} is newer than this build reads ({supported}); open it with a newer trialscreen"
+    )]
     NewerFormat { line: usize, column: usize, found: u32, supported: u32 },
-    #[error("line {line}, column {column}: protocol \"{id}\" version {version} is not in this build or the site's protocol folder")]
+    #[error(
+        "line {line}, column {column}: protocol \"{id}\" version {version} is not in this build or the site's protocol folder"
+    )]
     UnknownProtocol { line: usize, column: usize, id: String, version: u32 },
     #[error("line {line}, column {column}: cohort \"{cohort}\" is not a cohort of protocol \"{id}\"")]
     UnknownCohort { line: usize, column: usize, id: String, cohort: String },
     #[error("line {line}, column {column}: item \"{item}\" is not in the data dictionary")]
     UnknownItem { line: usize, column: usize, item: String },
-    #[error("line {line}, column {column}: item \"{item}\" holds a {found} value; the dictionary says it is a {expected} item")]
+    #[error(
+        "line {line}, column {column}: item \"{item}\" holds a {found} value; the dictionary says it is a {expected} item"
+    )]
     WrongKind { line: usize, column: usize, item: String, expected: &'static str, found: &'static str },
     #[error("line {line}, column {column}: item \"{item}\" cannot be entered in {unit}")]
     WrongUnit { line: usize, column: usize, item: String, unit: String },
@@ -33,7 +39,9 @@ pub enum SessionError {
     UnknownOption { line: usize, column: usize, item: String, option: String },
     #[error("line {line}, column {column}: agent \"{agent}\" is not in the drug catalogue")]
     UnknownAgent { line: usize, column: usize, agent: String },
-    #[error("line {line}, column {column}: a decision names criterion \"{criterion}\" of \"{protocol}\", which that protocol does not have")]
+    #[error(
+        "line {line}, column {column}: a decision names criterion \"{criterion}\" of \"{protocol}\", which that protocol does not have"
+    )]
     UnknownCriterion { line: usize, column: usize, protocol: String, criterion: String },
     #[error("the session lists no protocol")]
     NoProtocol,
@@ -70,7 +78,12 @@ pub fn parse_session(text: &str) -> Result<Session, SessionError> {
     })?;
     if session.format_version > FORMAT_VERSION {
         let (line, column) = locate(text, "format_version");
-        return Err(SessionError::NewerFormat { line, column, found: session.format_version, supported: FORMAT_VERSION });
+        return Err(SessionError::NewerFormat {
+            line,
+            column,
+            found: session.format_version,
+            supported: FORMAT_VERSION,
+        });
     }
     Ok(session)
 }
@@ -83,13 +96,18 @@ pub fn check_session(session: &Session, text: &str, library: &Library) -> Result
     for reference in &session.protocols {
         let (line, column) = locate_quoted(text, &reference.id);
         let Some(loaded) = library.get(&reference.id, reference.version) else {
-            return Err(SessionError::UnknownProtocol { line, column, id: reference.id.clone(), version: reference.version });
+            return Err(SessionError::UnknownProtocol {
+                line,
+                column,
+                id: reference.id.clone(),
+                version: reference.version,
+            });
         };
-        if let Some(cohort) = &reference.cohort {
-            if !loaded.compiled.protocol.cohorts.iter().any(|c| &c.id == cohort) {
-                let (line, column) = locate_quoted(text, cohort);
-                return Err(SessionError::UnknownCohort { line, column, id: reference.id.clone(), cohort: cohort.clone() });
-            }
+        if let Some(cohort) = &reference.cohort
+            && !loaded.compiled.protocol.cohorts.iter().any(|c| &c.id == cohort)
+        {
+            let (line, column) = locate_quoted(text, cohort);
+            return Err(SessionError::UnknownCohort { line, column, id: reference.id.clone(), cohort: cohort.clone() });
         }
     }
     let knowledge = &library.knowledge;
@@ -101,11 +119,8 @@ pub fn check_session(session: &Session, text: &str, library: &Library) -> Result
         check_value(&item.kind, &entry.value, id, line, column, library, text)?;
     }
     for decision in &session.decisions {
-        let protocol = session
-            .protocols
-            .iter()
-            .find(|p| p.id == decision.protocol)
-            .and_then(|p| library.get(&p.id, p.version));
+        let protocol =
+            session.protocols.iter().find(|p| p.id == decision.protocol).and_then(|p| library.get(&p.id, p.version));
         let known = protocol.is_some_and(|p| p.compiled.protocol.criteria.iter().any(|c| c.id == decision.criterion));
         if !known {
             let (line, column) = locate_quoted(text, &decision.criterion);
@@ -129,11 +144,22 @@ fn check_value(
     library: &Library,
     text: &str,
 ) -> Result<(), SessionError> {
-    let wrong_kind = || SessionError::WrongKind { line, column, item: id.to_owned(), expected: kind.name(), found: value_kind(value) };
+    let wrong_kind = || SessionError::WrongKind {
+        line,
+        column,
+        item: id.to_owned(),
+        expected: kind.name(),
+        found: value_kind(value),
+    };
     match (kind, value) {
         (ItemKind::Number { units, .. }, Value::Number(m)) => {
             if !units.iter().any(|u| u.unit == m.unit) {
-                return Err(SessionError::WrongUnit { line, column, item: id.to_owned(), unit: m.unit.symbol().to_owned() });
+                return Err(SessionError::WrongUnit {
+                    line,
+                    column,
+                    item: id.to_owned(),
+                    unit: m.unit.symbol().to_owned(),
+                });
             }
         }
         (ItemKind::Choice(options), Value::Choice(chosen)) => {

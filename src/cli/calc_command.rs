@@ -1,0 +1,891 @@
+//! `calc`: every calculator from the command line. Inputs are `key=value` words; the
+//! output is the value, its unit and the explanation, as text or as JSON
+//! (`{"value":…,"unit":…,"explanation":[…], …}`).
+//!
+//! Text typed by a person becomes typed values here, once: a creatinine carries its unit
+//! (`creatinine=0.6mg/dL`, `creatinine=53µmol/L`), a height `cm`, a weight `kg`.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value, json};
+
+use crate::calculators::kidney::{self, BodyWeight, KidneyError, KidneyResult, WeightBasis};
+use crate::calculators::steroids::{self, SteroidError};
+use crate::calculators::{
+    Answer, AnswerKind, Answers, AssessmentError, Classification, InstrumentId, InstrumentReport, ScoreOptions,
+    sledai2k,
+};
+use crate::model::sex::Sex;
+use crate::model::units::{self, Analyte, CREATININE_UMOL_PER_MG_DL, IncompatibleUnits, Unit};
+
+/// Why a `calc` invocation failed. Every message names the calculator and the input.
+#[derive(Debug, thiserror::Error)]
+pub enum CalcCommandError {
+    /// No calculator has this name.
+    #[error("unknown calculator \"{name}\"; the calculators are: {known}")]
+    UnknownCalculator {
+        /// The name given.
+        name: String,
+        /// The names there are.
+        known: String,
+    },
+    /// A word is not `key=value`.
+    #[error("{calculator}: \"{arg}\" is not key=value")]
+    NotKeyValue {
+        /// The calculator.
+        calculator: &'static str,
+        /// The word given.
+        arg: String,
+    },
+    /// The same key is given twice.
+    #[error("{calculator}: \"{key}\" is given more than once")]
+    DuplicateInput {
+        /// The calculator.
+        calculator: &'static str,
+        /// The key given twice.
+        key: String,
+    },
+    /// The calculator takes no input of this name.
+    #[error("{calculator}: unknown input \"{key}\"; it takes {accepted}")]
+    UnknownInput {
+        /// The calculator.
+        calculator: &'static str,
+        /// The key given.
+        key: String,
+        /// The keys it takes.
+        accepted: String,
+    },
+    /// A required input is missing.
+    #[error("{calculator}: missing input \"{key}\" ({expected})")]
+    MissingInput {
+        /// The calculator.
+        calculator: &'static str,
+        /// The missing key.
+        key: &'static str,
+        /// What it should hold.
+        expected: &'static str,
+    },
+    /// An input's value cannot be read.
+    #[error("{calculator}: \"{key}={value}\" is not valid: expected {expected}")]
+    MalformedInput {
+        /// The calculator.
+        calculator: &'static str,
+        /// The key.
+        key: String,
+        /// The value given.
+        value: String,
+        /// What it should look like.
+        expected: String,
+    },
+    /// The kidney-function equation refused its inputs.
+    #[error("{calculator}: {source}")]
+    Kidney {
+        /// The calculator.
+        calculator: &'static str,
+        /// The equation's refusal.
+        source: KidneyError,
+    },
+    /// The steroid conversion refused its inputs.
+    #[error("{calculator}: {source}")]
+    Steroid {
+        /// The calculator.
+        calculator: &'static str,
+        /// The conversion's refusal.
+        source: SteroidError,
+    },
+    /// The units do not convert into each other.
+    #[error("{calculator}: {source}")]
+    Units {
+        /// The calculator.
+        calculator: &'static str,
+        /// The units that do not convert.
+        source: IncompatibleUnits,
+    },
+    /// The instrument refused an answer.
+    #[error(transparent)]
+    Assessment(#[from] AssessmentError),
+}
+
+/// One input of a calculator, for `list_text` and for checking what was typed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct InputDoc {
+    key: &'static str,
+    form: &'static str,
+    help: &'static str,
+    required: bool,
+}
+
+const fn required(key: &'static str, form: &'static str, help: &'static str) -> InputDoc {
+    InputDoc { key, form, help, required: true }
+}
+
+const fn optional(key: &'static str, form: &'static str, help: &'static str) -> InputDoc {
+    InputDoc { key, form, help, required: false }
+}
+
+const CREATININE: InputDoc =
+    required("creatinine", "<number><unit>", "serum creatinine in mg/dL or µmol/L, e.g. creatinine=0.6mg/dL");
+const AGE: InputDoc = required("age", "<years>", "decimal age in years, e.g. age=32.45");
+const SEX: InputDoc = required("sex", "male|female", "sex");
+const HEIGHT: InputDoc = required("height", "<number>cm", "height in cm, e.g. height=158cm");
+const WEIGHT: InputDoc = required("weight", "<number>kg", "body weight in kg, e.g. weight=80kg");
+const WEIGHT_BASIS: InputDoc =
+    optional("weight_basis", "actual|ideal|adjusted", "which body weight was given (default actual)");
+const DOSE: InputDoc = required("dose", "<number>mg", "the dose of the glucocorticoid, e.g. dose=16mg");
+const EQUIVALENT_DOSE: InputDoc = required(
+    "equivalent_dose",
+    "<number>mg",
+    "its dose equivalent to 5 mg prednisone, from the drug catalogue (methylprednisolone 4mg)",
+);
+const VALUE: InputDoc =
+    required("value", "<number>[<unit>]", "the value; with its unit unless from= is given, e.g. value=270umol/L");
+const FROM: InputDoc = optional("from", "<unit>", "the unit of value, e.g. from=10^9/L");
+const TO: InputDoc = required("to", "<unit>", "the unit wanted, e.g. to=mg/dL");
+const ANALYTE: InputDoc =
+    optional("analyte", "creatinine|bilirubin|haemoglobin", "needed between µmol/L or mmol/L and mass units");
+const EXCLUDING: InputDoc = optional(
+    "excluding",
+    "<key>,<key>…",
+    "items the protocol leaves out of the score (SLEDAI-2K also takes serology or all_laboratory)",
+);
+const ONLY: InputDoc = optional("only", "<key>,<key>…", "score only these domains (a protocol's subset)");
+
+/// The calculators that are not checklist instruments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Formula {
+    CkdEpi2021,
+    BedsideSchwartz,
+    CkidU25,
+    CockcroftGault,
+    PrednisoneEquivalent,
+    Convert,
+}
+
+const FORMULAS: [(&str, Formula, &str, &[InputDoc]); 6] = [
+    (
+        "egfr-ckd-epi-2021",
+        Formula::CkdEpi2021,
+        "eGFR by CKD-EPI 2021 creatinine (race-free), adults from 18, mL/min/1.73 m²",
+        &[CREATININE, AGE, SEX],
+    ),
+    (
+        "egfr-bedside-schwartz",
+        Formula::BedsideSchwartz,
+        "eGFR by bedside Schwartz 2009, children, mL/min/1.73 m²",
+        &[CREATININE, HEIGHT],
+    ),
+    (
+        "egfr-ckid-u25",
+        Formula::CkidU25,
+        "eGFR by CKiD U25 creatinine, ages 1 to under 26, mL/min/1.73 m²",
+        &[CREATININE, HEIGHT, AGE, SEX],
+    ),
+    (
+        "crcl-cockcroft-gault",
+        Formula::CockcroftGault,
+        "creatinine clearance by Cockcroft–Gault, adults, mL/min",
+        &[CREATININE, AGE, SEX, WEIGHT, WEIGHT_BASIS],
+    ),
+    (
+        "prednisone-equivalent",
+        Formula::PrednisoneEquivalent,
+        "prednisone-equivalent dose, mg: dose × 5 / equivalent dose",
+        &[DOSE, EQUIVALENT_DOSE],
+    ),
+    ("convert", Formula::Convert, "converts a value between units", &[VALUE, FROM, TO, ANALYTE]),
+];
+
+/// A calculator found by its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Calculator {
+    Formula(Formula),
+    Instrument(InstrumentId),
+}
+
+/// The command-line name of an instrument: its code with hyphens.
+fn instrument_name(instrument: InstrumentId) -> String {
+    instrument.code().replace('_', "-")
+}
+
+fn names() -> Vec<String> {
+    FORMULAS
+        .iter()
+        .map(|(name, ..)| (*name).to_owned())
+        .chain(InstrumentId::all().iter().map(|id| instrument_name(*id)))
+        .collect()
+}
+
+/// The calculator called `name`, and the name its errors use.
+fn find(name: &str) -> Option<(&'static str, Calculator)> {
+    if let Some((found, formula, ..)) = FORMULAS.iter().find(|(known, ..)| *known == name) {
+        return Some((found, Calculator::Formula(*formula)));
+    }
+    InstrumentId::all()
+        .iter()
+        .find(|id| instrument_name(**id) == name)
+        .map(|id| (id.label(), Calculator::Instrument(*id)))
+}
+
+fn instrument_options(instrument: InstrumentId) -> &'static [InputDoc] {
+    match instrument {
+        InstrumentId::Sledai2k => &[EXCLUDING],
+        InstrumentId::Essdai => &[EXCLUDING, ONLY],
+        _ => &[],
+    }
+}
+
+/// Every calculator with its inputs, for `calc --list`.
+pub fn list_text() -> String {
+    let mut text = String::from(
+        "Calculators: calc <name> key=value … [--json]\n\
+         Numbers use a decimal point; units follow the number without a space (0.6mg/dL, 53µmol/L, 158cm).\n",
+    );
+    for (name, _, summary, inputs) in FORMULAS {
+        text.push_str(&format!("\n{name}: {summary}\n"));
+        for input in inputs {
+            push_input(&mut text, input);
+        }
+    }
+    for instrument in InstrumentId::all() {
+        text.push_str(&format!(
+            "\n{}: {} — each item key=answer; an item not given is not assessed, which makes the score a range\n",
+            instrument_name(*instrument),
+            instrument.label()
+        ));
+        for spec in instrument.items() {
+            let answers = match spec.answer {
+                AnswerKind::Presence => "present|absent".to_owned(),
+                AnswerKind::Level { allowed } => allowed.iter().map(u8::to_string).collect::<Vec<_>>().join("|"),
+                AnswerKind::Number { min, max, unit } => format!("<number> ({unit}, {min}–{max})"),
+            };
+            let verified = if spec.verified { "" } else { "; unverified against the official form" };
+            text.push_str(&format!("  {}={answers}  {} [{}{verified}]\n", spec.key, spec.label, spec.points));
+        }
+        for input in instrument_options(*instrument) {
+            push_input(&mut text, input);
+        }
+    }
+    text
+}
+
+fn push_input(text: &mut String, input: &InputDoc) {
+    let required = if input.required { "" } else { " (optional)" };
+    text.push_str(&format!("  {}={}  {}{required}\n", input.key, input.form, input.help));
+}
+
+/// Runs the calculator `name` on `args` (`key=value` words) and returns its output: text,
+/// or one JSON object when `json` is set.
+pub fn run(name: &str, args: &[String], json: bool) -> Result<String, CalcCommandError> {
+    let Some((calculator_name, calculator)) = find(name) else {
+        return Err(CalcCommandError::UnknownCalculator { name: name.to_owned(), known: names().join(", ") });
+    };
+    let inputs = Inputs::parse(calculator_name, args)?;
+    let output = match calculator {
+        Calculator::Formula(formula) => {
+            let docs = FORMULAS.iter().find(|(_, f, ..)| *f == formula).map_or(&[][..], |(.., docs)| *docs);
+            inputs.accept_only(docs.iter().map(|doc| doc.key))?;
+            run_formula(formula, &inputs)?
+        }
+        Calculator::Instrument(instrument) => run_instrument(instrument, &inputs)?,
+    };
+    Ok(if json { output.json(name).to_string() } else { output.text() })
+}
+
+/// What a calculator produced, before it is printed.
+struct Output {
+    title: String,
+    value: Option<f64>,
+    /// The value as printed in text (rounded, or a range).
+    shown: String,
+    /// Printed after the unit: why the value is a range.
+    qualifier: &'static str,
+    unit_code: String,
+    unit_symbol: String,
+    explanation: Vec<String>,
+    extra: Map<String, Value>,
+}
+
+impl Output {
+    fn text(&self) -> String {
+        let mut text = format!("{}: {} {}{}\n", self.title, self.shown, self.unit_symbol, self.qualifier);
+        for line in &self.explanation {
+            text.push_str(&format!("- {line}\n"));
+        }
+        text
+    }
+
+    fn json(&self, name: &str) -> Value {
+        let mut object = Map::new();
+        object.insert("calculator".to_owned(), json!(name));
+        object.insert("value".to_owned(), json!(self.value));
+        object.insert("unit".to_owned(), json!(self.unit_code));
+        object.insert("explanation".to_owned(), json!(self.explanation));
+        object.extend(self.extra.clone());
+        Value::Object(object)
+    }
+}
+
+/// The `key=value` words of one invocation.
+struct Inputs {
+    calculator: &'static str,
+    values: BTreeMap<String, String>,
+}
+
+impl Inputs {
+    fn parse(calculator: &'static str, args: &[String]) -> Result<Self, CalcCommandError> {
+        let mut values = BTreeMap::new();
+        for arg in args {
+            let Some((key, value)) = arg.split_once('=').filter(|(key, _)| !key.trim().is_empty()) else {
+                return Err(CalcCommandError::NotKeyValue { calculator, arg: arg.clone() });
+            };
+            let key = key.trim().to_owned();
+            if values.insert(key.clone(), value.trim().to_owned()).is_some() {
+                return Err(CalcCommandError::DuplicateInput { calculator, key });
+            }
+        }
+        Ok(Self { calculator, values })
+    }
+
+    fn accept_only<'k>(&self, accepted: impl Iterator<Item = &'k str> + Clone) -> Result<(), CalcCommandError> {
+        match self.values.keys().find(|key| !accepted.clone().any(|known| known == key.as_str())) {
+            Some(key) => Err(CalcCommandError::UnknownInput {
+                calculator: self.calculator,
+                key: key.clone(),
+                accepted: accepted.collect::<Vec<_>>().join(", "),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    fn get(&self, doc: &InputDoc) -> Option<&str> {
+        self.values.get(doc.key).map(String::as_str)
+    }
+
+    fn require(&self, doc: &InputDoc) -> Result<&str, CalcCommandError> {
+        self.get(doc).ok_or(CalcCommandError::MissingInput {
+            calculator: self.calculator,
+            key: doc.key,
+            expected: doc.help,
+        })
+    }
+
+    fn malformed(&self, key: &str, value: &str, expected: impl Into<String>) -> CalcCommandError {
+        CalcCommandError::MalformedInput {
+            calculator: self.calculator,
+            key: key.to_owned(),
+            value: value.to_owned(),
+            expected: expected.into(),
+        }
+    }
+
+    /// A number followed by one of `units` (or by nothing when `bare` is allowed).
+    fn quantity(&self, doc: &InputDoc, units: &[Unit], bare: Option<Unit>) -> Result<(f64, Unit), CalcCommandError> {
+        let text = self.require(doc)?;
+        let expected = || format!("{} ({})", doc.form, doc.help);
+        let (number, unit_text) = split_quantity(text).ok_or_else(|| self.malformed(doc.key, text, expected()))?;
+        let unit = match (unit_text.is_empty(), bare) {
+            (true, Some(unit)) => unit,
+            _ => Unit::parse(unit_text)
+                .filter(|unit| units.contains(unit))
+                .ok_or_else(|| self.malformed(doc.key, text, expected()))?,
+        };
+        Ok((number, unit))
+    }
+
+    fn creatinine_mg_dl(&self, explanation: &mut Vec<String>) -> Result<f64, CalcCommandError> {
+        let (value, unit) = self.quantity(&CREATININE, &[Unit::MgPerDl, Unit::MicromolPerL], None)?;
+        if unit == Unit::MgPerDl {
+            return Ok(value);
+        }
+        let mg_dl = units::convert(value, unit, Unit::MgPerDl, Some(Analyte::Creatinine))
+            .map_err(|source| CalcCommandError::Units { calculator: self.calculator, source })?;
+        explanation.push(format!(
+            "Creatinine {value} µmol/L ÷ {CREATININE_UMOL_PER_MG_DL} = {mg_dl:.4} mg/dL (the NKDEP/KDIGO factor)."
+        ));
+        Ok(mg_dl)
+    }
+
+    fn age_years(&self) -> Result<f64, CalcCommandError> {
+        Ok(self.quantity(&AGE, &[Unit::Years], Some(Unit::Years))?.0)
+    }
+
+    fn sex(&self) -> Result<Sex, CalcCommandError> {
+        let text = self.require(&SEX)?;
+        Sex::parse(text).ok_or_else(|| self.malformed(SEX.key, text, SEX.form))
+    }
+
+    fn height_cm(&self) -> Result<f64, CalcCommandError> {
+        Ok(self.quantity(&HEIGHT, &[Unit::Cm], None)?.0)
+    }
+
+    fn weight(&self) -> Result<BodyWeight, CalcCommandError> {
+        let kg = self.quantity(&WEIGHT, &[Unit::Kg], None)?.0;
+        let basis = match self.get(&WEIGHT_BASIS) {
+            None => WeightBasis::Actual,
+            Some("actual") => WeightBasis::Actual,
+            Some("ideal") => WeightBasis::Ideal,
+            Some("adjusted") => WeightBasis::Adjusted,
+            Some(other) => return Err(self.malformed(WEIGHT_BASIS.key, other, WEIGHT_BASIS.form)),
+        };
+        Ok(BodyWeight { kg, basis })
+    }
+
+    fn milligrams(&self, doc: &InputDoc) -> Result<f64, CalcCommandError> {
+        let text = self.require(doc)?;
+        match split_quantity(text) {
+            Some((mg, "" | "mg")) => Ok(mg),
+            _ => Err(self.malformed(doc.key, text, format!("{} ({})", doc.form, doc.help))),
+        }
+    }
+
+    fn key_list(&self, doc: &InputDoc) -> Vec<String> {
+        self.get(doc)
+            .map(|text| text.split(',').map(str::trim).filter(|key| !key.is_empty()).map(str::to_owned).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Splits "0.6mg/dL" into 0.6 and "mg/dL": the longest prefix that reads as a finite
+/// number, and the rest trimmed.
+fn split_quantity(text: &str) -> Option<(f64, &str)> {
+    let text = text.trim();
+    text.char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .rev()
+        .filter_map(|end| {
+            let (number, rest) = (text.get(..end)?, text.get(end..)?);
+            let value = number.trim().parse::<f64>().ok()?;
+            Some((value, rest.trim()))
+        })
+        .next()
+        .filter(|(value, _)| value.is_finite())
+}
+
+fn run_formula(formula: Formula, inputs: &Inputs) -> Result<Output, CalcCommandError> {
+    let calculator = inputs.calculator;
+    let kidney_error = |source| CalcCommandError::Kidney { calculator, source };
+    let mut conversions = Vec::new();
+    let result = match formula {
+        Formula::CkdEpi2021 => {
+            let creatinine = inputs.creatinine_mg_dl(&mut conversions)?;
+            kidney::ckd_epi_2021(creatinine, inputs.age_years()?, inputs.sex()?)
+        }
+        Formula::BedsideSchwartz => {
+            let creatinine = inputs.creatinine_mg_dl(&mut conversions)?;
+            kidney::bedside_schwartz(creatinine, inputs.height_cm()?)
+        }
+        Formula::CkidU25 => {
+            let creatinine = inputs.creatinine_mg_dl(&mut conversions)?;
+            kidney::ckid_u25(creatinine, inputs.height_cm()?, inputs.age_years()?, inputs.sex()?)
+        }
+        Formula::CockcroftGault => {
+            let creatinine = inputs.creatinine_mg_dl(&mut conversions)?;
+            kidney::cockcroft_gault(creatinine, inputs.age_years()?, inputs.sex()?, inputs.weight()?)
+        }
+        Formula::PrednisoneEquivalent => return prednisone_equivalent(inputs),
+        Formula::Convert => return convert(inputs),
+    };
+    let KidneyResult { value, unit, method, explanation } = result.map_err(kidney_error)?;
+    let mut extra = Map::new();
+    extra.insert("method".to_owned(), json!(method.label()));
+    Ok(Output {
+        title: capitalised(method.label()),
+        value: Some(value),
+        shown: format!("{value:.1}"),
+        qualifier: "",
+        unit_code: unit.code().to_owned(),
+        unit_symbol: unit.symbol().to_owned(),
+        explanation: conversions.into_iter().chain(explanation).collect(),
+        extra,
+    })
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+fn prednisone_equivalent(inputs: &Inputs) -> Result<Output, CalcCommandError> {
+    let dose = inputs.milligrams(&DOSE)?;
+    let equivalent = inputs.milligrams(&EQUIVALENT_DOSE)?;
+    let value = steroids::prednisone_equivalent_mg(dose, equivalent)
+        .map_err(|source| CalcCommandError::Steroid { calculator: inputs.calculator, source })?;
+    Ok(Output {
+        title: "Prednisone equivalent".to_owned(),
+        value: Some(value),
+        shown: trimmed(value, 2),
+        qualifier: "",
+        unit_code: "mg".to_owned(),
+        unit_symbol: "mg".to_owned(),
+        explanation: vec![
+            "Prednisone-equivalent dose = dose × 5 / the agent's dose equivalent to 5 mg prednisone (oral/IV)."
+                .to_owned(),
+            format!("{dose} mg × 5 / {equivalent} mg = {} mg.", trimmed(value, 4)),
+        ],
+        extra: Map::new(),
+    })
+}
+
+fn convert(inputs: &Inputs) -> Result<Output, CalcCommandError> {
+    let unit = |doc: &InputDoc| -> Result<Unit, CalcCommandError> {
+        let text = inputs.require(doc)?;
+        Unit::parse(text)
+            .ok_or_else(|| inputs.malformed(doc.key, text, "a unit such as mg/dL, umol/L, 10^9/L, /uL, g/L"))
+    };
+    let value_text = inputs.require(&VALUE)?;
+    let (value, from) = match inputs.get(&FROM) {
+        Some(_) => {
+            let value = split_quantity(value_text)
+                .filter(|(_, rest)| rest.is_empty())
+                .ok_or_else(|| inputs.malformed(VALUE.key, value_text, "a number, as from= gives the unit"))?
+                .0;
+            (value, unit(&FROM)?)
+        }
+        None => split_quantity(value_text)
+            .and_then(|(value, unit_text)| Some((value, Unit::parse(unit_text)?)))
+            .ok_or_else(|| inputs.malformed(VALUE.key, value_text, "a number followed by its unit, or give from="))?,
+    };
+    let to = unit(&TO)?;
+    let analyte = match inputs.get(&ANALYTE) {
+        None => None,
+        Some(text) => Some(match text.to_ascii_lowercase().as_str() {
+            "creatinine" => Analyte::Creatinine,
+            "bilirubin" => Analyte::Bilirubin,
+            "haemoglobin" | "hemoglobin" => Analyte::Haemoglobin,
+            _ => return Err(inputs.malformed(ANALYTE.key, text, ANALYTE.form)),
+        }),
+    };
+    let converted = units::convert(value, from, to, analyte)
+        .map_err(|source| CalcCommandError::Units { calculator: inputs.calculator, source })?;
+    let analyte_note = match analyte {
+        Some(analyte) if from.dimension() != to.dimension() => format!(" ({})", analyte_name(analyte)),
+        _ => String::new(),
+    };
+    Ok(Output {
+        title: "Converted".to_owned(),
+        value: Some(converted),
+        shown: trimmed(converted, 4),
+        qualifier: "",
+        unit_code: to.code().to_owned(),
+        unit_symbol: to.symbol().to_owned(),
+        explanation: vec![format!(
+            "{} {} = {} {}{analyte_note}.",
+            trimmed(value, 6),
+            from.symbol(),
+            trimmed(converted, 6),
+            to.symbol()
+        )],
+        extra: Map::new(),
+    })
+}
+
+fn analyte_name(analyte: Analyte) -> &'static str {
+    match analyte {
+        Analyte::Creatinine => "creatinine",
+        Analyte::Bilirubin => "bilirubin",
+        Analyte::Haemoglobin => "haemoglobin",
+    }
+}
+
+/// `value` with at most `decimals` decimals and no trailing zeros.
+fn trimmed(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text }
+}
+
+fn run_instrument(instrument: InstrumentId, inputs: &Inputs) -> Result<Output, CalcCommandError> {
+    let options_docs = instrument_options(instrument);
+    let accepted = instrument.items().iter().map(|spec| spec.key).chain(options_docs.iter().map(|doc| doc.key));
+    inputs.accept_only(accepted)?;
+    let mut answers = Answers::new();
+    for spec in instrument.items() {
+        let Some(text) = inputs.values.get(spec.key) else { continue };
+        let answer = match spec.answer {
+            AnswerKind::Presence => match text.to_ascii_lowercase().as_str() {
+                "present" => Answer::Present,
+                "absent" => Answer::Absent,
+                _ => return Err(inputs.malformed(spec.key, text, "present or absent")),
+            },
+            AnswerKind::Level { allowed } => {
+                let expected = allowed.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
+                Answer::Level(text.parse().map_err(|_| inputs.malformed(spec.key, text, format!("one of {expected}")))?)
+            }
+            AnswerKind::Number { unit, .. } => Answer::Number(
+                split_quantity(text)
+                    .filter(|(_, rest)| rest.is_empty())
+                    .ok_or_else(|| inputs.malformed(spec.key, text, format!("a number of {unit}")))?
+                    .0,
+            ),
+        };
+        answers.insert(spec.key.to_owned(), answer);
+    }
+    let options = score_options(instrument, inputs)?;
+    let report = instrument.evaluate(&answers, &options)?;
+    Ok(instrument_output(&report))
+}
+
+fn score_options(instrument: InstrumentId, inputs: &Inputs) -> Result<ScoreOptions, CalcCommandError> {
+    let mut excluding = Vec::new();
+    for key in inputs.key_list(&EXCLUDING) {
+        match (instrument, key.as_str()) {
+            (InstrumentId::Sledai2k, "serology") => {
+                excluding.extend(sledai2k::SEROLOGY.iter().map(|k| (*k).to_owned()))
+            }
+            (InstrumentId::Sledai2k, "all_laboratory") => {
+                excluding.extend(sledai2k::ALL_LABORATORY.iter().map(|k| (*k).to_owned()))
+            }
+            _ => excluding.push(key),
+        }
+    }
+    let only = inputs.key_list(&ONLY);
+    if only.is_empty() {
+        return Ok(ScoreOptions { excluding });
+    }
+    if !excluding.is_empty() {
+        let text = inputs.get(&ONLY).unwrap_or_default();
+        return Err(inputs.malformed(ONLY.key, text, "either only= or excluding=, not both"));
+    }
+    if let Some(unknown) = only.iter().find(|key| instrument.item(key).is_none()) {
+        return Err(AssessmentError::UnknownItem { instrument: instrument.label(), key: unknown.clone() }.into());
+    }
+    let kept: Vec<&str> = only.iter().map(String::as_str).collect();
+    Ok(ScoreOptions::restricted_to(instrument, &kept))
+}
+
+fn classification_code(classification: Classification) -> &'static str {
+    match classification {
+        Classification::Classified => "classified",
+        Classification::NotClassified => "not_classified",
+        Classification::EntryNotMet => "entry_not_met",
+        Classification::Excluded => "excluded",
+        Classification::Undetermined => "undetermined",
+    }
+}
+
+fn instrument_output(report: &InstrumentReport) -> Output {
+    let points = |value: f64| trimmed(value, 3);
+    let (shown, qualifier) = match report.exact() {
+        Some(value) => (points(value), ""),
+        None => (format!("{}–{}", points(report.min), points(report.max)), " (a range: items not assessed)"),
+    };
+    let mut explanation: Vec<String> = report
+        .contributions
+        .iter()
+        .map(|contribution| format!("{}: {}.", contribution.label, points(contribution.points)))
+        .collect();
+    if let Some(classification) = report.classification {
+        explanation.push(format!("Classification: {}.", classification.label()));
+    }
+    if let Some(category) = report.category {
+        explanation.push(format!("Category: {category}."));
+    }
+    if let Some(score) = report.published_score {
+        explanation.push(format!("Score by the published rule for the answers given: {}.", points(score)));
+    }
+    if !report.unassessed.is_empty() {
+        explanation.push(format!("Not assessed and could change the result: {}.", report.unassessed.join(", ")));
+    }
+    explanation.extend(report.notes.iter().cloned());
+    let mut extra = Map::new();
+    extra.insert("min".to_owned(), json!(report.min));
+    extra.insert("max".to_owned(), json!(report.max));
+    extra.insert("classification".to_owned(), json!(report.classification.map(classification_code)));
+    extra.insert("category".to_owned(), json!(report.category));
+    extra.insert("published_score".to_owned(), json!(report.published_score));
+    extra.insert("unassessed".to_owned(), json!(report.unassessed));
+    let contributions: Vec<Value> =
+        report.contributions.iter().map(|c| json!({"key": c.key, "label": c.label, "points": c.points})).collect();
+    extra.insert("contributions".to_owned(), Value::Array(contributions));
+    Output {
+        title: report.instrument.label().to_owned(),
+        value: report.exact(),
+        shown,
+        qualifier,
+        unit_code: Unit::Points.code().to_owned(),
+        unit_symbol: Unit::Points.symbol().to_owned(),
+        explanation,
+        extra,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(words: &[&str]) -> Vec<String> {
+        words.iter().map(|word| (*word).to_owned()).collect()
+    }
+
+    fn json_of(name: &str, words: &[&str]) -> Value {
+        serde_json::from_str(&run(name, &args(words), true).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn every_calculator_is_listed_with_its_inputs() {
+        let list = list_text();
+        for name in names() {
+            assert!(list.contains(&format!("\n{name}: ")), "{name}");
+        }
+        for input in
+            ["creatinine=<number><unit>", "age=<years>", "sex=male|female", "height=<number>cm", "weight=<number>kg"]
+        {
+            assert!(list.contains(input), "{input}");
+        }
+        assert!(list.contains("  cns=0|2|3  "));
+        assert!(list.contains("  age_at_onset=<number> (years, 0–120)"));
+        assert!(list.contains("unverified against the official form"));
+    }
+
+    #[test]
+    fn vignette_kidney_values_through_text_arguments() {
+        let cases: [(&str, &[&str], f64); 4] = [
+            ("egfr-bedside-schwartz", &["creatinine=0.6mg/dL", "height=158cm"], 108.8),
+            ("egfr-ckd-epi-2021", &["creatinine=0.6mg/dL", "age=32.45", "sex=male"], 131.2),
+            ("crcl-cockcroft-gault", &["creatinine=2.0mg/dL", "age=45.42", "sex=male", "weight=80kg"], 52.5),
+            ("egfr-ckid-u25", &["creatinine=0.6mg/dL", "height=158cm", "age=14", "sex=female"], 99.5),
+        ];
+        for (name, words, expected) in cases {
+            let text = run(name, &args(words), false).unwrap();
+            assert!(text.lines().next().unwrap().contains(&format!("{expected:.1} mL/min")), "{text}");
+            let value = json_of(name, words)["value"].as_f64().unwrap();
+            assert!((value - expected).abs() < 0.05, "{name}: {value}");
+        }
+    }
+
+    #[test]
+    fn json_output_has_value_unit_and_explanation() {
+        let output = json_of("crcl-cockcroft-gault", &["creatinine=2.0mg/dL", "age=45.42", "sex=male", "weight=80kg"]);
+        assert_eq!(output["unit"], "mL/min");
+        assert_eq!(output["method"], "Cockcroft–Gault");
+        let explanation = output["explanation"].as_array().unwrap();
+        assert!(explanation.iter().any(|line| line.as_str().unwrap().contains("actual body weight")));
+        let ideal = json_of(
+            "crcl-cockcroft-gault",
+            &["creatinine=2.0mg/dL", "age=45.42", "sex=male", "weight=70kg", "weight_basis=ideal"],
+        );
+        assert!(ideal["explanation"].to_string().contains("ideal body weight"));
+    }
+
+    #[test]
+    fn micromoles_with_micro_sign_greek_mu_or_u_give_the_same_value_and_say_so() {
+        let value = |creatinine: &str| {
+            json_of("egfr-ckd-epi-2021", &[creatinine, "age=65", "sex=female"])["value"].as_f64().unwrap()
+        };
+        let micro = value("creatinine=85\u{b5}mol/L");
+        assert_eq!(micro, value("creatinine=85\u{3bc}mol/L"));
+        assert_eq!(micro, value("creatinine=85umol/L"));
+        assert_eq!(micro, value("creatinine=85 umol/L"));
+        let text = run("egfr-ckd-epi-2021", &args(&["creatinine=85umol/L", "age=65", "sex=female"]), false).unwrap();
+        assert!(text.contains("÷ 88.4"), "{text}");
+    }
+
+    fn error(name: &str, words: &[&str]) -> CalcCommandError {
+        run(name, &args(words), false).unwrap_err()
+    }
+
+    #[test]
+    fn missing_and_malformed_inputs_are_named() {
+        let missing = error("egfr-ckd-epi-2021", &["age=40", "sex=male"]);
+        assert!(matches!(missing, CalcCommandError::MissingInput { key: "creatinine", .. }));
+        assert!(missing.to_string().contains("missing input \"creatinine\""), "{missing}");
+        for (words, key) in [
+            (&["creatinine=0.6", "age=40", "sex=male"][..], "creatinine"),
+            (&["creatinine=0.6mmHg", "age=40", "sex=male"], "creatinine"),
+            (&["creatinine=abc", "age=40", "sex=male"], "creatinine"),
+            (&["creatinine=0.6mg/dL", "age=forty", "sex=male"], "age"),
+            (&["creatinine=0.6mg/dL", "age=40", "sex=x"], "sex"),
+        ] {
+            let error = error("egfr-ckd-epi-2021", words);
+            assert!(
+                matches!(&error, CalcCommandError::MalformedInput { key: k, .. } if k == key),
+                "{words:?}: {error}"
+            );
+            assert!(error.to_string().contains(&format!("\"{key}=")), "{error}");
+        }
+        let height = error("egfr-bedside-schwartz", &["creatinine=0.6mg/dL", "height=1.58m"]);
+        assert!(height.to_string().contains("height"), "{height}");
+        let weight = error("crcl-cockcroft-gault", &["creatinine=1mg/dL", "age=40", "sex=male", "weight=80"]);
+        assert!(weight.to_string().contains("\"weight=80\""), "{weight}");
+    }
+
+    #[test]
+    fn values_the_equation_refuses_are_named() {
+        let zero = error("egfr-ckd-epi-2021", &["creatinine=0mg/dL", "age=40", "sex=male"]);
+        assert!(zero.to_string().contains("creatinine must be a positive number"), "{zero}");
+        let child = error("egfr-ckd-epi-2021", &["creatinine=0.6mg/dL", "age=14", "sex=male"]);
+        assert!(child.to_string().contains("18 and over"), "{child}");
+        let nan = error("egfr-ckd-epi-2021", &["creatinine=NaNmg/dL", "age=40", "sex=male"]);
+        assert!(matches!(nan, CalcCommandError::MalformedInput { .. }), "{nan}");
+    }
+
+    #[test]
+    fn unknown_duplicate_and_shapeless_arguments_are_refused() {
+        let unknown = error("egfr-bedside-schwartz", &["creatinine=0.6mg/dL", "height=158cm", "age=10"]);
+        assert!(unknown.to_string().contains("unknown input \"age\""), "{unknown}");
+        let twice = error("egfr-bedside-schwartz", &["creatinine=0.6mg/dL", "creatinine=0.7mg/dL"]);
+        assert!(matches!(twice, CalcCommandError::DuplicateInput { .. }));
+        assert!(matches!(error("egfr-bedside-schwartz", &["creatinine"]), CalcCommandError::NotKeyValue { .. }));
+        let calculator = error("egfr", &[]);
+        assert!(calculator.to_string().contains("egfr-ckd-epi-2021"), "{calculator}");
+    }
+
+    #[test]
+    fn conversions_and_steroids() {
+        let creatinine = json_of("convert", &["value=270umol/L", "to=mg/dL", "analyte=creatinine"]);
+        assert!((creatinine["value"].as_f64().unwrap() - 270.0 / 88.4).abs() < 1e-12);
+        assert_eq!(creatinine["unit"], "mg/dL");
+        let counts = json_of("convert", &["value=1.5", "from=10^9/L", "to=/uL"]);
+        assert!((counts["value"].as_f64().unwrap() - 1500.0).abs() < 1e-9);
+        assert!(matches!(error("convert", &["value=1", "from=mg/dL", "to=umol/L"]), CalcCommandError::Units { .. }));
+        assert!(matches!(
+            error("convert", &["value=1", "from=furlong", "to=umol/L"]),
+            CalcCommandError::MalformedInput { .. }
+        ));
+        let text = run("prednisone-equivalent", &args(&["dose=16mg", "equivalent_dose=4mg"]), false).unwrap();
+        assert!(text.starts_with("Prednisone equivalent: 20 mg"), "{text}");
+        let refused = error("prednisone-equivalent", &["dose=16mg", "equivalent_dose=0mg"]);
+        assert!(refused.to_string().contains("equivalent dose"), "{refused}");
+    }
+
+    #[test]
+    fn instruments_take_their_items_as_key_value() {
+        let sledai =
+            json_of("sledai2k", &["arthritis=present", "low_complement=present", "increased_dna_binding=present"]);
+        assert_eq!((sledai["min"].as_f64(), sledai["max"].as_f64()), (Some(8.0), Some(105.0)));
+        assert_eq!(sledai["value"], Value::Null);
+        let clinical = json_of("sledai2k", &["arthritis=present", "low_complement=present", "excluding=serology"]);
+        assert_eq!(clinical["min"].as_f64(), Some(4.0));
+
+        let sle = json_of(
+            "eular-acr-sle-2019",
+            &["ana_entry=present", "acute_cutaneous_lupus=present", "anti_dsdna_or_anti_smith=present"],
+        );
+        assert_eq!(sle["classification"], "classified");
+
+        let iim = run("eular-acr-iim-2017", &args(&["age_at_onset=45", "gottron_papules=present"]), false).unwrap();
+        assert!(iim.contains("Classification"), "{iim}");
+
+        let essdai = json_of("essdai", &["articular=2", "biological=1", "only=articular,biological"]);
+        assert_eq!(essdai["value"].as_f64(), Some(5.0));
+        let cns = error("essdai", &["cns=1"]);
+        assert!(cns.to_string().contains("\"cns\" does not take level 1"), "{cns}");
+
+        let haq = json_of("haq-di", &["cut_meat=2"]);
+        assert_eq!(haq["unit"], "points");
+        assert!(matches!(error("mmt8", &["neck_flexors=11"]), CalcCommandError::Assessment(_)));
+        assert!(matches!(error("mrss", &["face=severe"]), CalcCommandError::MalformedInput { .. }));
+        assert!(matches!(error("sledai2k", &["rash=yes"]), CalcCommandError::MalformedInput { .. }));
+        let unknown = error("sledai2k", &["rashes=present"]);
+        assert!(unknown.to_string().contains("unknown input \"rashes\""), "{unknown}");
+        assert!(matches!(error("mrss", &["excluding=face"]), CalcCommandError::UnknownInput { .. }));
+    }
+
+    #[test]
+    fn quantities_split_at_the_longest_number() {
+        assert_eq!(split_quantity("0.6mg/dL"), Some((0.6, "mg/dL")));
+        assert_eq!(split_quantity(" 1e2 umol/L "), Some((100.0, "umol/L")));
+        assert_eq!(split_quantity("158"), Some((158.0, "")));
+        assert_eq!(split_quantity("mg/dL"), None);
+        assert_eq!(split_quantity("inf"), None);
+    }
+}
