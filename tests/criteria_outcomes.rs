@@ -43,8 +43,8 @@ fn run(cases: &[Case], adjust: impl Fn(&str, &mut Session)) {
     let mut failures = Vec::new();
     for (n, case) in cases.iter().enumerate() {
         let mut session = example(case.base);
-        edit(&mut session, case.changes);
         adjust(case.criterion, &mut session);
+        edit(&mut session, case.changes);
         let result = criterion(&library, &session, case.criterion);
         let expected_from = case.eligible_from.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date"));
         if result.outcome != case.expected
@@ -1015,4 +1015,358 @@ fn seed004_age_is_counted_at_consent() {
     let mut session = example(V15);
     session.dates.consent = None;
     assert_eq!(criterion(&library, &session, "I2").outcome, Missing);
+}
+
+/// Turns the SLE-cohort example into a patient of another cohort with passing answers.
+fn cohort(session: &mut Session, cohort: &str, values: &[(&str, Option<&str>)], judged: Option<&str>) {
+    if let Some(reference) = session.protocols.first_mut() {
+        reference.cohort = Some(cohort.to_owned());
+    }
+    edit(session, values);
+    if let Some(criterion) = judged {
+        let mut decision = session.decisions.first().cloned().expect("the example records ALL.17");
+        decision.criterion = criterion.to_owned();
+        session.decisions.push(decision);
+    }
+}
+
+const TREATED_3_MONTHS: &str = "Treatments([(agent: \"prednisone\", start: Some(\"2026-01-01\"), ongoing: true, response: Some(Inadequate)), (agent: \"rituximab\", start: Some(\"2026-01-01\"), last_dose: Some(\"2026-04-01\"), response: Some(Inadequate))])";
+
+const AAV: &[(&str, Option<&str>)] = &[
+    ("aav_diagnosis", Some("Choice(\"gpa\")")),
+    (
+        "bvas_v3",
+        Some(
+            "Instrument((answers: {\"persistent\": Absent, \"sensorineural_hearing_loss\": Present}, date: Some(\"2026-11-02\")))",
+        ),
+    ),
+    ("pr3_anca", Some("Number((value: 45.0, unit: \"IU/mL\", uln: Some(20.0), date: Some(\"2026-11-02\")))")),
+    ("treatment_history", Some(TREATED_3_MONTHS)),
+    ("aav_remission_after_induction", Some("YesNo(Yes)")),
+    ("aav_last_relapse", Some("Event(On(\"2026-09-01\"))")),
+    ("aav_no_remission", Some("YesNo(No)")),
+];
+
+#[test]
+fn seed003_aav_cohort() {
+    run(
+        &[
+            case(S3, "AAV.1", &[], Passes),
+            case(S3, "AAV.1", &[("aav_diagnosis", Some("Choice(\"mpa\")"))], Passes),
+            case(S3, "AAV.1", &[("aav_diagnosis", Some("Choice(\"egpa\")"))], Fails),
+            case(S3, "AAV.1", &[("aav_diagnosis", None)], Missing),
+            case(S3, "AAV.2", &[], Passes),
+            case(
+                S3,
+                "AAV.2",
+                &[(
+                    "bvas_v3",
+                    Some("Instrument((answers: {\"fever\": Present, \"myalgia\": Present, \"purpura\": Present}))"),
+                )],
+                Passes,
+            ),
+            case(
+                S3,
+                "AAV.2",
+                &[(
+                    "bvas_v3",
+                    Some(
+                        "Instrument((answers: {\"fever\": Present, \"myalgia\": Present, \"persistent\": Present, \"first_assessment\": Present}))",
+                    ),
+                )],
+                Missing,
+            ),
+            case(
+                S3,
+                "AAV.2",
+                &[(
+                    "bvas_v3",
+                    Some(
+                        "Instrument((answers: {\"fever\": Present, \"creatinine_band\": Level(2), \"purpura\": Present}))",
+                    ),
+                )],
+                Passes,
+            ),
+            case(
+                S3,
+                "AAV.2",
+                &[("bvas_v3", Some("Instrument((answers: {\"mononeuritis_multiplex\": Present}))"))],
+                Passes,
+            ),
+            case(S3, "AAV.2", &[("bvas_v3", None)], Missing),
+            case(S3, "AAV.3", &[], Passes),
+            case(
+                S3,
+                "AAV.3",
+                &[
+                    (
+                        "pr3_anca",
+                        Some("Number((value: 20.0, unit: \"IU/mL\", uln: Some(20.0), date: Some(\"2026-11-02\")))"),
+                    ),
+                    (
+                        "mpo_anca",
+                        Some("Number((value: 2.0, unit: \"IU/mL\", uln: Some(20.0), date: Some(\"2026-11-02\")))"),
+                    ),
+                ],
+                Fails,
+            ),
+            case(
+                S3,
+                "AAV.3",
+                &[(
+                    "pr3_anca",
+                    Some("Number((value: 45.0, unit: \"IU/mL\", uln: Some(20.0), date: Some(\"2026-10-01\")))"),
+                )],
+                Missing,
+            ),
+            case(S3, "AAV.4", &[], Passes),
+            case(S3, "AAV.4", &[("aav_last_relapse", Some("Event(On(\"2026-08-10\"))"))], Passes),
+            case(S3, "AAV.4", &[("aav_last_relapse", Some("Event(On(\"2026-08-09\"))"))], Fails),
+            case(
+                S3,
+                "AAV.4",
+                &[("aav_remission_after_induction", Some("YesNo(No)")), ("aav_no_remission", Some("YesNo(Yes)"))],
+                Passes,
+            ),
+            case(
+                S3,
+                "AAV.4",
+                &[(
+                    "treatment_history",
+                    Some(
+                        "Treatments([(agent: \"prednisone\", start: Some(\"2026-01-01\"), ongoing: true), (agent: \"rituximab\", start: Some(\"2026-01-01\"), last_dose: Some(\"2026-03-31\"))])",
+                    ),
+                )],
+                Fails,
+            ),
+            case(S3, "SLE.1", &[], NotApplicable),
+        ],
+        |_, session| cohort(session, "AAV", AAV, None),
+    );
+}
+
+const IIM_CHECKLIST: &str = "Instrument((answers: {\"age_at_onset\": Number(45.0), \"muscle_biopsy\": Absent, \"heliotrope_rash\": Present, \"gottron_papules\": Present, \"gottron_sign\": Absent, \"weakness_proximal_upper\": Present, \"weakness_proximal_lower\": Present, \"neck_flexors_weaker_than_extensors\": Absent, \"legs_proximal_weaker_than_distal\": Absent, \"dysphagia_or_esophageal_dysmotility\": Absent, \"anti_jo1\": Absent, \"elevated_muscle_enzymes\": Present, \"finger_flexor_weakness\": Absent}))";
+const MMT8_134: &str = "Instrument((answers: {\"neck_flexors\": Level(8), \"deltoid_right\": Level(9), \"deltoid_left\": Level(9), \"biceps_right\": Level(9), \"biceps_left\": Level(9), \"wrist_extensors_right\": Level(9), \"wrist_extensors_left\": Level(9), \"gluteus_maximus_right\": Level(9), \"gluteus_maximus_left\": Level(9), \"gluteus_medius_right\": Level(9), \"gluteus_medius_left\": Level(9), \"quadriceps_right\": Level(9), \"quadriceps_left\": Level(9), \"ankle_dorsiflexors_right\": Level(9), \"ankle_dorsiflexors_left\": Level(9)}))";
+const MMT8_142: &str = "Instrument((answers: {\"neck_flexors\": Level(10), \"deltoid_right\": Level(10), \"deltoid_left\": Level(10), \"biceps_right\": Level(10), \"biceps_left\": Level(10), \"wrist_extensors_right\": Level(10), \"wrist_extensors_left\": Level(10), \"gluteus_maximus_right\": Level(10), \"gluteus_maximus_left\": Level(10), \"gluteus_medius_right\": Level(10), \"gluteus_medius_left\": Level(10), \"quadriceps_right\": Level(10), \"quadriceps_left\": Level(10), \"ankle_dorsiflexors_right\": Level(2), \"ankle_dorsiflexors_left\": Level(10)}))";
+
+const IIM: &[(&str, Option<&str>)] = &[
+    ("iim_2017_checklist", Some(IIM_CHECKLIST)),
+    ("iim_subtype", Some("Choice(\"dm\")")),
+    ("mmt8", Some(MMT8_134)),
+    ("patient_global_vas", Some("Number((value: 5.0, unit: \"points\", date: Some(\"2026-11-02\")))")),
+    ("physician_global_vas", Some("Number((value: 1.0, unit: \"points\", date: Some(\"2026-11-02\")))")),
+    ("extramuscular_vas", Some("Number((value: 1.0, unit: \"points\", date: Some(\"2026-11-02\")))")),
+    ("ck", Some("Number((value: 301.0, unit: \"U/L\", uln: Some(200.0), date: Some(\"2026-11-02\")))")),
+    ("aldolase", Some("Number((value: 5.0, unit: \"U/L\", uln: Some(7.6), date: Some(\"2026-11-02\")))")),
+    ("ldh", Some("Number((value: 200.0, unit: \"U/L\", uln: Some(250.0), date: Some(\"2026-11-02\")))")),
+    ("haq_di", None),
+];
+
+#[test]
+fn seed003_iim_cohort() {
+    run(
+        &[
+            case(S3, "IIM.1", &[], Passes),
+            case(S3, "IIM.1", &[("iim_subtype", Some("Choice(\"ibm\")"))], Fails),
+            case(
+                S3,
+                "IIM.1",
+                &[(
+                    "iim_2017_checklist",
+                    Some(
+                        "Instrument((answers: {\"age_at_onset\": Number(45.0), \"muscle_biopsy\": Absent, \"gottron_papules\": Present, \"elevated_muscle_enzymes\": Present, \"heliotrope_rash\": Absent, \"gottron_sign\": Absent, \"weakness_proximal_upper\": Absent, \"weakness_proximal_lower\": Absent, \"neck_flexors_weaker_than_extensors\": Absent, \"legs_proximal_weaker_than_distal\": Absent, \"dysphagia_or_esophageal_dysmotility\": Absent, \"anti_jo1\": Absent, \"finger_flexor_weakness\": Absent}))",
+                    ),
+                )],
+                Passes,
+            ),
+            case(
+                S3,
+                "IIM.1",
+                &[(
+                    "iim_2017_checklist",
+                    Some(
+                        "Instrument((answers: {\"age_at_onset\": Number(45.0), \"muscle_biopsy\": Absent, \"gottron_papules\": Absent, \"elevated_muscle_enzymes\": Present, \"heliotrope_rash\": Absent, \"gottron_sign\": Absent, \"weakness_proximal_upper\": Absent, \"weakness_proximal_lower\": Present, \"neck_flexors_weaker_than_extensors\": Absent, \"legs_proximal_weaker_than_distal\": Absent, \"dysphagia_or_esophageal_dysmotility\": Present, \"anti_jo1\": Absent, \"finger_flexor_weakness\": Absent}))",
+                    ),
+                )],
+                Fails,
+            ),
+            case(S3, "IIM.2", &[], Passes),
+            case(S3, "IIM.2", &[("mmt8", Some(MMT8_142))], Fails),
+            case(S3, "IIM.2", &[("mmt8", None)], Missing),
+            case(S3, "IIM.3", &[], Passes),
+            // Exactly 1.5 × ULN is not abnormal; with HAQ-DI unanswered the count is open.
+            case(S3, "IIM.3", &[("ck", Some(CK_1_5))], Missing),
+            case(S3, "IIM.3", &[("ck", Some(CK_1_5)), ("haq_di", Some("Instrument((answers: {}))"))], Missing),
+            case(S3, "IIM.3", &[("ck", Some(CK_1_5)), ("haq_di", Some(HAQ_0_125))], Fails),
+            case(S3, "IIM.3", &[("ck", Some(CK_1_5)), ("haq_di", Some(HAQ_0_25))], Passes),
+            case(
+                S3,
+                "IIM.3",
+                &[
+                    ("ck", Some(CK_1_5)),
+                    ("haq_di", Some(HAQ_0_125)),
+                    ("physician_global_vas", Some("Number((value: 2.0, unit: \"points\"))")),
+                ],
+                Passes,
+            ),
+            case(
+                S3,
+                "IIM.3",
+                &[
+                    ("ck", Some(CK_1_5)),
+                    ("haq_di", Some(HAQ_0_125)),
+                    ("ast", Some("Number((value: 61.0, unit: \"U/L\", uln: Some(40.0)))")),
+                ],
+                Passes,
+            ),
+            case(
+                S3,
+                "IIM.3",
+                &[
+                    ("ck", Some(CK_1_5)),
+                    ("haq_di", Some(HAQ_0_125)),
+                    ("ast", Some("Number((value: 60.0, unit: \"U/L\", uln: Some(40.0)))")),
+                ],
+                Fails,
+            ),
+            case(S3, "IIM.4", &[], Passes),
+            case(S3, "SS.1", &[], NotApplicable),
+        ],
+        |_, session| cohort(session, "IIM", IIM, Some("IIM.4")),
+    );
+}
+
+const CK_1_5: &str = "Number((value: 300.0, unit: \"U/L\", uln: Some(200.0)))";
+
+/// HAQ-DI with every item 0 but one category at 1: 1/8 = 0.125.
+const HAQ_0_125: &str = "Instrument((answers: {\"dress_yourself\": Level(1), \"shampoo_hair\": Level(0), \"stand_up_from_chair\": Level(0), \"get_in_out_of_bed\": Level(0), \"cut_meat\": Level(0), \"lift_cup_to_mouth\": Level(0), \"open_milk_carton\": Level(0), \"walk_outdoors\": Level(0), \"climb_five_steps\": Level(0), \"wash_and_dry_body\": Level(0), \"take_tub_bath\": Level(0), \"get_on_off_toilet\": Level(0), \"reach_5lb_object\": Level(0), \"bend_to_pick_up_clothing\": Level(0), \"open_car_doors\": Level(0), \"open_jars\": Level(0), \"turn_faucets\": Level(0), \"run_errands_and_shop\": Level(0), \"get_in_out_of_car\": Level(0), \"do_chores\": Level(0), \"aid_dressing_devices\": Absent, \"aid_special_chair\": Absent, \"aid_special_utensils\": Absent, \"aid_cane\": Absent, \"aid_walker\": Absent, \"aid_crutches\": Absent, \"aid_wheelchair\": Absent, \"aid_bathtub_bar\": Absent, \"aid_bathtub_seat\": Absent, \"aid_raised_toilet_seat\": Absent, \"aid_long_handled_bathroom_appliances\": Absent, \"aid_long_handled_reach_appliances\": Absent, \"aid_jar_opener\": Absent, \"help_dressing_and_grooming\": Absent, \"help_arising\": Absent, \"help_eating\": Absent, \"help_walking\": Absent, \"help_hygiene\": Absent, \"help_reach\": Absent, \"help_grip\": Absent, \"help_activities\": Absent}))";
+/// The same with a second category at 1: 2/8 = 0.25.
+const HAQ_0_25: &str = "Instrument((answers: {\"dress_yourself\": Level(1), \"shampoo_hair\": Level(0), \"stand_up_from_chair\": Level(1), \"get_in_out_of_bed\": Level(0), \"cut_meat\": Level(0), \"lift_cup_to_mouth\": Level(0), \"open_milk_carton\": Level(0), \"walk_outdoors\": Level(0), \"climb_five_steps\": Level(0), \"wash_and_dry_body\": Level(0), \"take_tub_bath\": Level(0), \"get_on_off_toilet\": Level(0), \"reach_5lb_object\": Level(0), \"bend_to_pick_up_clothing\": Level(0), \"open_car_doors\": Level(0), \"open_jars\": Level(0), \"turn_faucets\": Level(0), \"run_errands_and_shop\": Level(0), \"get_in_out_of_car\": Level(0), \"do_chores\": Level(0), \"aid_dressing_devices\": Absent, \"aid_special_chair\": Absent, \"aid_special_utensils\": Absent, \"aid_cane\": Absent, \"aid_walker\": Absent, \"aid_crutches\": Absent, \"aid_wheelchair\": Absent, \"aid_bathtub_bar\": Absent, \"aid_bathtub_seat\": Absent, \"aid_raised_toilet_seat\": Absent, \"aid_long_handled_bathroom_appliances\": Absent, \"aid_long_handled_reach_appliances\": Absent, \"aid_jar_opener\": Absent, \"help_dressing_and_grooming\": Absent, \"help_arising\": Absent, \"help_eating\": Absent, \"help_walking\": Absent, \"help_hygiene\": Absent, \"help_reach\": Absent, \"help_grip\": Absent, \"help_activities\": Absent}))";
+
+const SS_CHECKLIST: &str = "Instrument((answers: {\"dry_eyes_daily\": Absent, \"sand_or_gravel_in_eyes\": Absent, \"tear_substitutes\": Absent, \"dry_mouth_daily\": Present, \"liquids_to_swallow\": Absent, \"essdai_suspicion\": Absent, \"head_neck_radiation\": Absent, \"active_hcv\": Absent, \"aids\": Absent, \"sarcoidosis\": Absent, \"amyloidosis\": Absent, \"gvhd\": Absent, \"igg4_related_disease\": Absent, \"focus_score\": Present, \"anti_ssa_ro\": Present, \"ocular_staining_score\": Absent, \"schirmer\": Absent, \"unstimulated_salivary_flow\": Absent}))";
+const ESSDAI_5: &str = "Instrument((answers: {\"constitutional\": Level(0), \"lymphadenopathy\": Level(0), \"glandular\": Level(0), \"articular\": Level(2), \"cutaneous\": Level(0), \"pulmonary\": Level(0), \"renal\": Level(0), \"muscular\": Level(0), \"pns\": Level(0), \"cns\": Level(0), \"hematological\": Level(0), \"biological\": Level(1)}))";
+const ESSDAI_4: &str = "Instrument((answers: {\"constitutional\": Level(0), \"lymphadenopathy\": Level(0), \"glandular\": Level(0), \"articular\": Level(2), \"cutaneous\": Level(0), \"pulmonary\": Level(0), \"renal\": Level(0), \"muscular\": Level(0), \"pns\": Level(0), \"cns\": Level(0), \"hematological\": Level(0), \"biological\": Level(0)}))";
+
+const SS: &[(&str, Option<&str>)] = &[
+    ("ss_2016_checklist", Some(SS_CHECKLIST)),
+    ("anti_ro_ssa", Some("Number((value: 150.0, unit: \"IU/mL\", uln: Some(10.0), date: Some(\"2026-11-02\")))")),
+    ("stimulated_saliva_flow", Some("Number((value: 0.3, unit: \"mL/min\", date: Some(\"2026-11-02\")))")),
+    ("essdai", Some(ESSDAI_5)),
+    (
+        "treatment_history",
+        Some(
+            "Treatments([(agent: \"prednisone\", start: Some(\"2026-01-01\"), ongoing: true, response: Some(Inadequate)), (agent: \"methotrexate\", start: Some(\"2025-06-01\"), last_dose: Some(\"2026-01-01\"), response: Some(Intolerant)), (agent: \"azathioprine\", start: Some(\"2026-02-01\"), ongoing: true)])",
+        ),
+    ),
+    ("ss_doses_known_effective", Some("YesNo(Yes)")),
+];
+
+#[test]
+fn seed003_ss_cohort() {
+    run(
+        &[
+            case(S3, "SS.1", &[], Passes),
+            case(
+                S3,
+                "SS.1",
+                &[(
+                    "ss_2016_checklist",
+                    Some(
+                        "Instrument((answers: {\"dry_eyes_daily\": Absent, \"sand_or_gravel_in_eyes\": Absent, \"tear_substitutes\": Absent, \"dry_mouth_daily\": Present, \"liquids_to_swallow\": Absent, \"essdai_suspicion\": Absent, \"head_neck_radiation\": Present, \"active_hcv\": Absent, \"aids\": Absent, \"sarcoidosis\": Absent, \"amyloidosis\": Absent, \"gvhd\": Absent, \"igg4_related_disease\": Absent, \"focus_score\": Present, \"anti_ssa_ro\": Present, \"ocular_staining_score\": Absent, \"schirmer\": Absent, \"unstimulated_salivary_flow\": Absent}))",
+                    ),
+                )],
+                Fails,
+            ),
+            case(S3, "SS.2", &[], Passes),
+            case(
+                S3,
+                "SS.2",
+                &[(
+                    "anti_ro_ssa",
+                    Some("Number((value: 10.0, unit: \"IU/mL\", uln: Some(10.0), date: Some(\"2026-11-02\")))"),
+                )],
+                Fails,
+            ),
+            case(S3, "SS.3", &[], Passes),
+            case(
+                S3,
+                "SS.3",
+                &[(
+                    "stimulated_saliva_flow",
+                    Some("Number((value: 0.05, unit: \"mL/min\", date: Some(\"2026-11-02\")))"),
+                )],
+                Passes,
+            ),
+            case(
+                S3,
+                "SS.3",
+                &[
+                    (
+                        "stimulated_saliva_flow",
+                        Some("Number((value: 0.04, unit: \"mL/min\", date: Some(\"2026-11-02\")))"),
+                    ),
+                    (
+                        "unstimulated_saliva_flow",
+                        Some("Number((value: 0.01, unit: \"mL/min\", date: Some(\"2026-11-02\")))"),
+                    ),
+                ],
+                Passes,
+            ),
+            case(
+                S3,
+                "SS.3",
+                &[
+                    (
+                        "stimulated_saliva_flow",
+                        Some("Number((value: 0.04, unit: \"mL/min\", date: Some(\"2026-11-02\")))"),
+                    ),
+                    (
+                        "unstimulated_saliva_flow",
+                        Some("Number((value: 0.009, unit: \"mL/min\", date: Some(\"2026-11-02\")))"),
+                    ),
+                ],
+                Fails,
+            ),
+            case(S3, "SS.4", &[], Passes),
+            case(S3, "SS.4", &[("essdai", Some(ESSDAI_4))], Fails),
+            case(S3, "SS.4", &[("essdai", Some("Instrument((answers: {\"articular\": Level(2)}))"))], Missing),
+            case(S3, "SS.5", &[], Passes),
+            case(S3, "SS.5", &[("ss_doses_known_effective", Some("YesNo(No)"))], Fails),
+            case(
+                S3,
+                "SS.5",
+                &[(
+                    "treatment_history",
+                    Some(
+                        "Treatments([(agent: \"prednisone\", start: Some(\"2026-01-01\"), ongoing: true, response: Some(Inadequate)), (agent: \"methotrexate\", start: Some(\"2025-06-01\"), last_dose: Some(\"2026-01-01\"), response: Some(Adequate)), (agent: \"azathioprine\", start: Some(\"2026-02-01\"), ongoing: true)])",
+                    ),
+                )],
+                Missing,
+            ),
+            case(
+                S3,
+                "SS.5",
+                &[(
+                    "treatment_history",
+                    Some(
+                        "Treatments([(agent: \"prednisone\", start: Some(\"2026-01-01\"), ongoing: true, response: Some(Inadequate)), (agent: \"methotrexate\", start: Some(\"2025-06-01\"), last_dose: Some(\"2026-01-01\"), response: Some(Adequate)), (agent: \"azathioprine\", start: Some(\"2026-02-01\"), ongoing: true, response: Some(Adequate))])",
+                    ),
+                )],
+                Fails,
+            ),
+            case(
+                S3,
+                "SS.5",
+                &[(
+                    "treatment_history",
+                    Some(
+                        "Treatments([(agent: \"prednisone\", start: Some(\"2026-01-01\"), ongoing: true, response: Some(Inadequate)), (agent: \"methotrexate\", start: Some(\"2025-06-01\"), last_dose: Some(\"2026-01-01\"), response: Some(Intolerant)), (agent: \"azathioprine\", start: Some(\"2026-08-15\"), ongoing: true)])",
+                    ),
+                )],
+                Fails,
+            ),
+            case(S3, "AAV.1", &[], NotApplicable),
+        ],
+        |_, session| cohort(session, "SS", SS, Some("SS.4")),
+    );
 }

@@ -5,11 +5,11 @@
 use chrono::NaiveDate;
 
 use crate::calculators::kidney::{self, BodyWeight};
-use crate::calculators::{Classification, InstrumentId, ScoreOptions};
+use crate::calculators::{Classification, InstrumentId};
 use crate::engine::compile::{Cap, CapTarget, Change, Count, CountKind, Node, Value};
 use crate::engine::fact::{CountLabel, Fact, KidneyMethod, Subject};
 use crate::engine::knowledge::{ClassMask, ItemIdx, KidneyItems};
-use crate::engine::patient::{PatientFacts, ResolvedExposure};
+use crate::engine::patient::{KidneyFormula, PatientFacts, ResolvedExposure};
 use crate::engine::truth::{Truth, at_least};
 use crate::model::dates::{self, Span};
 use crate::model::rule::{Anchor, ChangeMeasure, Cmp, Direction, DoseRate, Period};
@@ -238,16 +238,13 @@ impl<'p> Evaluator<'p, '_> {
             Value::Age(anchor) => (self.age(*anchor), Subject::Age(*anchor), Unit::Years),
             Value::Score { item, instrument, excluding, observed } => {
                 let num = match self.assessment(*item, *observed) {
-                    Some(answers) => {
-                        let options = ScoreOptions { excluding: excluding.clone() };
-                        match instrument.evaluate(answers, &options) {
-                            Ok(report) => Num::Range { low: report.min, high: report.max },
-                            Err(_) => {
-                                self.facts.push(Fact::InvalidAssessment(*item));
-                                Num::Unavailable
-                            }
+                    Some(answers) => match self.patient.score(*item, *instrument, answers, excluding) {
+                        Ok(scored) => Num::Range { low: scored.min, high: scored.max },
+                        Err(_) => {
+                            self.facts.push(Fact::InvalidAssessment(*item));
+                            Num::Unavailable
                         }
-                    }
+                    },
                     None => Num::Unavailable,
                 };
                 (num, Subject::Score(*item), Unit::Points)
@@ -619,7 +616,7 @@ impl<'p> Evaluator<'p, '_> {
 
     fn classified(&mut self, item: ItemIdx, instrument: InstrumentId) -> Eval {
         let Some(answers) = self.assessment(item, None) else { return Eval::of(Truth::Unknown) };
-        let Ok(report) = instrument.evaluate(answers, &ScoreOptions::default()) else {
+        let Ok(report) = self.patient.score(item, instrument, answers, &[]) else {
             self.facts.push(Fact::InvalidAssessment(item));
             return Eval::of(Truth::Unknown);
         };
@@ -688,13 +685,21 @@ impl<'p> Evaluator<'p, '_> {
         if age < 18.0 {
             match self.number_in(items.height, Unit::Cm) {
                 Some(height) => {
-                    (kidney_value(kidney::bedside_schwartz(creatinine, height)), KidneyMethod::BedsideSchwartz)
+                    let value = self.patient.kidney_value(KidneyFormula::BedsideSchwartz, || {
+                        kidney::bedside_schwartz(creatinine, height).ok().map(|r| r.value)
+                    });
+                    (value.map_or(Num::Unavailable, exact), KidneyMethod::BedsideSchwartz)
                 }
                 None => (self.missing_num(items.height), KidneyMethod::BedsideSchwartz),
             }
         } else {
             match self.sex(items.sex) {
-                Some(sex) => (kidney_value(kidney::ckd_epi_2021(creatinine, age, sex)), KidneyMethod::CkdEpi2021),
+                Some(sex) => {
+                    let value = self.patient.kidney_value(KidneyFormula::CkdEpi2021, || {
+                        kidney::ckd_epi_2021(creatinine, age, sex).ok().map(|r| r.value)
+                    });
+                    (value.map_or(Num::Unavailable, exact), KidneyMethod::CkdEpi2021)
+                }
                 None => (self.missing_num(items.sex), KidneyMethod::CkdEpi2021),
             }
         }
@@ -711,9 +716,12 @@ impl<'p> Evaluator<'p, '_> {
             self.missing_num(items.sex);
         }
         match (inputs, weight, sex) {
-            (Some((creatinine, age)), Some(weight), Some(sex)) => {
-                kidney_value(kidney::cockcroft_gault(creatinine, age, sex, BodyWeight::actual(weight)))
-            }
+            (Some((creatinine, age)), Some(weight), Some(sex)) => self
+                .patient
+                .kidney_value(KidneyFormula::CockcroftGault, || {
+                    kidney::cockcroft_gault(creatinine, age, sex, BodyWeight::actual(weight)).ok().map(|r| r.value)
+                })
+                .map_or(Num::Unavailable, exact),
             _ => Num::Unavailable,
         }
     }
@@ -770,12 +778,6 @@ enum Combine {
     All,
     Any,
     AtLeast(u32),
-}
-
-/// A kidney-function value, or not available where the formula does not apply (a
-/// non-positive input, an age outside its range).
-fn kidney_value(result: Result<kidney::KidneyResult, kidney::KidneyError>) -> Num {
-    result.map_or(Num::Unavailable, |r| exact(r.value))
 }
 
 fn exact(value: f64) -> Num {

@@ -1,6 +1,10 @@
 //! A session's values indexed for evaluation.
 
+use std::cell::{OnceCell, RefCell};
+
 use chrono::NaiveDate;
+
+use crate::calculators::{AssessmentError, Classification, InstrumentId, ScoreOptions};
 
 use crate::engine::knowledge::{ClassMask, ItemIdx, Knowledge};
 use crate::model::rule::Anchor;
@@ -17,6 +21,34 @@ pub struct PatientFacts<'a> {
     pub exposures: Vec<ResolvedExposure<'a>>,
     /// Whether a treatment history was entered at all (an empty history is "none").
     pub has_treatment_history: bool,
+    /// Instrument results already computed, by item and left-out answers: a score is a
+    /// property of the patient, computed once however many criteria and protocols read it.
+    scores: RefCell<Vec<CachedScore>>,
+    /// Kidney-function values, computed once: the formulas also write explanations.
+    kidney: [OnceCell<Option<f64>>; 3],
+}
+
+/// The kidney-function formulas whose values are cached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KidneyFormula {
+    BedsideSchwartz = 0,
+    CkdEpi2021 = 1,
+    CockcroftGault = 2,
+}
+
+/// The part of an instrument report the rules read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scored {
+    pub min: f64,
+    pub max: f64,
+    pub classification: Option<Classification>,
+}
+
+#[derive(Debug)]
+struct CachedScore {
+    item: ItemIdx,
+    excluding: Vec<String>,
+    result: Result<Scored, AssessmentError>,
 }
 
 /// One treatment-history row with its agent resolved.
@@ -57,7 +89,45 @@ impl<'a> PatientFacts<'a> {
                 }
             }
         }
-        Self { knowledge, values, dates: session.dates, exposures, has_treatment_history }
+        Self {
+            knowledge,
+            values,
+            dates: session.dates,
+            exposures,
+            has_treatment_history,
+            scores: RefCell::default(),
+            kidney: Default::default(),
+        }
+    }
+
+    /// A kidney-function value, computed by `compute` the first time it is asked for. The
+    /// inputs are the patient's own values, so the result cannot change while this lives.
+    pub fn kidney_value(&self, formula: KidneyFormula, compute: impl FnOnce() -> Option<f64>) -> Option<f64> {
+        match self.kidney.get(formula as usize) {
+            Some(cell) => *cell.get_or_init(compute),
+            None => compute(),
+        }
+    }
+
+    /// An instrument's score on the answers entered for `item`, leaving out `excluding`.
+    pub fn score(
+        &self,
+        item: ItemIdx,
+        instrument: InstrumentId,
+        answers: &crate::calculators::Answers,
+        excluding: &[String],
+    ) -> Result<Scored, AssessmentError> {
+        if let Some(cached) = self.scores.borrow().iter().find(|c| c.item == item && c.excluding == excluding) {
+            return cached.result.clone();
+        }
+        let options = ScoreOptions { excluding: excluding.to_vec() };
+        let result = instrument.evaluate(answers, &options).map(|report| Scored {
+            min: report.min,
+            max: report.max,
+            classification: report.classification,
+        });
+        self.scores.borrow_mut().push(CachedScore { item, excluding: excluding.to_vec(), result: result.clone() });
+        result
     }
 
     /// The same patient with every reference date moved to at least `date`: "if the visit
@@ -74,6 +144,8 @@ impl<'a> PatientFacts<'a> {
             dates,
             exposures: self.exposures.clone(),
             has_treatment_history: self.has_treatment_history,
+            scores: RefCell::default(),
+            kidney: Default::default(),
         }
     }
 

@@ -148,7 +148,23 @@ pub fn evaluate_protocol(
     let mut facts = Vec::with_capacity(compiled.criteria.len() * 3);
     let mut missing = Vec::new();
     let mut results = Vec::with_capacity(compiled.criteria.len());
-    for (criterion, source) in compiled.criteria.iter().zip(&protocol.criteria) {
+    // The latest judgment and override per criterion, matched by id once.
+    let mut judgments: Vec<Option<usize>> = vec![None; compiled.criteria.len()];
+    let mut overrides: Vec<Option<usize>> = vec![None; compiled.criteria.len()];
+    for (index, decision) in decisions.iter().enumerate() {
+        if decision.protocol != protocol.id {
+            continue;
+        }
+        let Some(position) = protocol.criteria.iter().position(|c| c.id == decision.criterion) else { continue };
+        let slot = match decision.kind {
+            DecisionKind::Judgment { .. } => judgments.get_mut(position),
+            DecisionKind::Override => overrides.get_mut(position),
+        };
+        if let Some(slot) = slot {
+            *slot = Some(index);
+        }
+    }
+    for (position, criterion) in compiled.criteria.iter().enumerate() {
         let facts_start = facts.len();
         let missing_start = missing.len();
         let mut evaluator = Evaluator { patient, facts: &mut facts, missing: &mut missing };
@@ -190,10 +206,7 @@ pub fn evaluate_protocol(
         };
         let facts_end = facts.len();
 
-        let decision_for = |wanted: fn(&DecisionKind) -> bool| {
-            decisions.iter().rposition(|d| d.protocol == protocol.id && d.criterion == source.id && wanted(&d.kind))
-        };
-        let judgment_decision = decision_for(|k| matches!(k, DecisionKind::Judgment { .. }));
+        let judgment_decision = judgments.get(position).copied().flatten();
         let (judgment, unneeded_judgment) = match judgment_decision {
             Some(index) if outcome == Outcome::Judgment => {
                 if let Some(Decision { kind: DecisionKind::Judgment { passes }, .. }) = decisions.get(index) {
@@ -205,7 +218,7 @@ pub fn evaluate_protocol(
             None => (None, None),
         };
 
-        let override_decision = decision_for(|k| matches!(k, DecisionKind::Override));
+        let override_decision = overrides.get(position).copied().flatten();
         let discretion_start = facts.len();
         let discretion = match &criterion.discretion {
             Some(conditions) if outcome == Outcome::Fails && judgment.is_none() => {
