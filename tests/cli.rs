@@ -162,3 +162,74 @@ fn check_protocol_reports_syntax_errors_with_position() {
     let report = String::from_utf8_lossy(&output.stdout);
     assert!(report.contains("syntax.ron:3:"), "{report}");
 }
+
+#[test]
+fn calc_reproduces_a_kidney_vector_through_the_binary() {
+    // admiral 01.07: CKD-EPI 2021, 96.3 µmol/L, 55 y, male → 80.2293 with ÷88.42; 88.4 here.
+    let output = trialscreen(&["calc", "egfr-ckd-epi-2021", "creatinine=96.3μmol/L", "age=55", "sex=male", "--json"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let value = json["value"].as_f64().expect("value");
+    assert!((value - 80.2293).abs() < 0.05, "{value}");
+    assert_eq!(json["unit"], "mL/min/1.73m2");
+}
+
+#[test]
+fn calc_names_a_missing_input_and_exits_2() {
+    let output = trialscreen(&["calc", "crcl-cockcroft-gault", "creatinine=1.09mg/dL", "age=55", "sex=male"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("missing input \"weight\""));
+    let output = trialscreen(&["calc", "egfr-bedside-schwartz", "creatinine=abc", "height=158cm"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("creatinine"));
+}
+
+#[test]
+fn calc_list_documents_every_calculator() {
+    let output = trialscreen(&["calc", "--list"]);
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    for name in [
+        "egfr-ckd-epi-2021",
+        "egfr-bedside-schwartz",
+        "egfr-ckid-u25",
+        "crcl-cockcroft-gault",
+        "sledai2k",
+        "bvas-v3",
+        "essdai",
+        "mmt8",
+        "haq-di",
+        "mrss",
+    ] {
+        assert!(text.contains(name), "{name} missing from calc --list");
+    }
+}
+
+#[test]
+fn a_session_stays_on_the_protocol_version_it_was_screened_under() {
+    // A site adds version 2 of seed 000 with the platelet threshold raised to 100.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let v2 = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/protocols/refractory-sle-age5.v1.ron"))
+        .expect("protocol")
+        .replacen("version: 1,", "version: 2,", 1)
+        .replacen(
+            "Quantity(item: \"platelets\", unit: \"10^9/L\"), Ge, 75.0",
+            "Quantity(item: \"platelets\", unit: \"10^9/L\"), Ge, 100.0",
+            1,
+        );
+    let folder = dir.path().join("protocols");
+    std::fs::create_dir(&folder).expect("folder");
+    write(&folder, "refractory-sle-age5.v2.ron", &v2);
+    let session = example("v01-eligible-adolescent")
+        .replace("platelets\": (value: Number((value: 160.0", "platelets\": (value: Number((value: 90.0");
+    let v1_path = write(dir.path(), "v1.ron", &session);
+    let v2_path = write(dir.path(), "v2.ron", &session.replace("version: 1)", "version: 2)"));
+    let run = |path: &str| {
+        let output = trialscreen(&["--protocols", &folder.display().to_string(), "evaluate", path, "--json"]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        json["protocols"][0]["verdict"].as_str().unwrap_or_default().to_owned()
+    };
+    assert_eq!(run(&v1_path), "eligible", "screened under version 1: platelets 90 ≥ 75");
+    assert_eq!(run(&v2_path), "ineligible", "version 2: platelets 90 < 100");
+}

@@ -121,3 +121,23 @@ fn every_example_session_loads_and_is_consistent() {
     }
     assert!(count >= 15, "one example per vignette at least ({count})");
 }
+
+#[test]
+fn glucocorticoid_equivalences_in_the_catalogue_match_the_reference_table() {
+    let library = Library::bundled().expect("bundled data loads");
+    let catalogue = &library.knowledge.catalogue;
+    for agent in &catalogue.agents {
+        let Some(equivalent) = agent.prednisone_equivalent_dose_mg else { continue };
+        let reference = trialscreen::calculators::steroids::reference_equivalent_dose_mg(&agent.id)
+            .unwrap_or_else(|| panic!("{} has no reference equivalence", agent.id));
+        assert_eq!(equivalent, reference, "{}", agent.id);
+    }
+    let glucocorticoids = catalogue.agents.iter().filter(|a| a.is_in("glucocorticoid"));
+    for agent in glucocorticoids {
+        assert!(
+            agent.prednisone_equivalent_dose_mg.is_some() || agent.note.is_some(),
+            "{} needs an equivalence or a note",
+            agent.id
+        );
+    }
+}
