@@ -9,7 +9,10 @@ use clap::{Parser, Subcommand};
 use trialscreen::cli::{calc_command, evaluate};
 use trialscreen::library::{Library, Origin};
 use trialscreen::screening::Screening;
+use trialscreen::session::audit::{Edit, apply, content_hash, verify};
 use trialscreen::session::load::{check_session, parse_session};
+use trialscreen::session::model::Session;
+use trialscreen::session::store;
 
 /// Screening workstation for clinical-trial investigators.
 #[derive(Parser)]
@@ -35,6 +38,27 @@ enum Command {
     CheckProtocol {
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Verifies a session's audit trail: exit 0 intact, 1 altered (naming what), 2 unreadable.
+    Verify { file: PathBuf },
+    /// Signs a session: name, UTC time and meaning; it is then read-only.
+    Sign {
+        file: PathBuf,
+        /// The investigator signing.
+        #[arg(long)]
+        by: String,
+        /// What the signature means.
+        #[arg(long, default_value = trialscreen::session::model::DEFAULT_SIGNATURE_MEANING)]
+        meaning: String,
+    },
+    /// Reopens a signed session for an amendment (the signature stays in the trail).
+    Amend {
+        file: PathBuf,
+        #[arg(long)]
+        by: String,
+        /// Why the signed record must change.
+        #[arg(long)]
+        reason: String,
     },
     /// Runs one clinical calculator: `calc egfr-ckd-epi-2021 creatinine=1.09mg/dL age=55 sex=male`.
     Calc {
@@ -123,6 +147,47 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
+        Some(Command::Verify { file }) => {
+            let (session, _) = open(&file)?;
+            let report = verify(&session);
+            for seq in &report.clock_went_back {
+                println!("⚠ entry {seq} is timed before the entry preceding it: the clock went backwards");
+            }
+            if report.is_intact() {
+                print!(
+                    "✔ {}: intact — {} audit entries, chain verified, values equal the replay",
+                    file.display(),
+                    report.entries
+                );
+                match &session.signature {
+                    Some(signature) => println!(
+                        "; signed by {} at {} (\"{}\"), content sha256 {}",
+                        signature.by,
+                        signature.at.format("%Y-%m-%d %H:%M:%S UTC"),
+                        signature.meaning,
+                        signature.content_sha256
+                    ),
+                    None => println!("; not signed (content sha256 {})", content_hash(&session)),
+                }
+                Ok(ExitCode::SUCCESS)
+            } else {
+                println!("✖ {}: the record was altered outside trialscreen", file.display());
+                for problem in &report.problems {
+                    println!("  {problem}");
+                }
+                Ok(ExitCode::from(1))
+            }
+        }
+        Some(Command::Sign { file, by, meaning }) => {
+            edit_file(&file, &library, Edit::Sign { by: by.clone(), meaning }, &by)?;
+            println!("✔ signed {} as {by}", file.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Amend { file, by, reason }) => {
+            edit_file(&file, &library, Edit::Amend { reason }, &by)?;
+            println!("✔ {} reopened for amendment; the earlier signature stays in the audit trail", file.display());
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Calc { .. }) => Ok(ExitCode::SUCCESS),
         None => {
             println!("trialscreen: the workstation window is not part of this build yet; use a command:\n");
@@ -131,6 +196,28 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Opens a session file, with the path in every error.
+fn open(path: &Path) -> anyhow::Result<(Session, String)> {
+    Ok(store::open(path)?)
+}
+
+/// Applies one edit to a session file and saves it atomically; refuses a file whose trail
+/// does not verify, so a signature never covers altered content.
+fn edit_file(path: &Path, library: &Library, edit: Edit, actor: &str) -> anyhow::Result<()> {
+    let (mut session, text) = open(path)?;
+    check_session(&session, &text, library).with_context(|| format!("{} cannot be used", path.display()))?;
+    let report = verify(&session);
+    anyhow::ensure!(
+        report.is_intact(),
+        "{} does not verify ({}); run `trialscreen verify` and resolve it first",
+        path.display(),
+        report.problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+    );
+    apply(&mut session, edit, actor, chrono::Utc::now())?;
+    store::save(&session, path)?;
+    Ok(())
 }
 
 /// Reads a file as text, refusing one larger than any session or protocol could be.

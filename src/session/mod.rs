@@ -1,4 +1,6 @@
-//! The screening-visit record and its file.
+//! The screening-visit record, its audit trail, and reading it.
 
+pub mod audit;
 pub mod load;
 pub mod model;
+pub mod store;

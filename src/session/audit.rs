@@ -1,0 +1,480 @@
+//! The audit trail. Every change to a session goes through [`apply`], which appends an
+//! entry (sequence number, UTC time, actor, what changed from what to what, reason) chained
+//! by SHA-256 to the entry before. [`verify`] recomputes the chain, replays the trail and
+//! checks that it reproduces the stored values exactly and that any signature covers them.
+//!
+//! An unkeyed chain shows a change made without recomputing the hashes; it cannot stop a
+//! forger who recomputes every hash (see DATA_INTEGRITY.md). The signed content hash
+//! printed on the signed paper summary anchors the file against that.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::library::sha256_hex;
+use crate::session::model::{Decision, DecisionKind, Entry, ProtocolRef, ReferenceDates, Session, Signature};
+
+/// The `prev_sha256` of the first entry.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// One committed change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditEntry {
+    /// 1, 2, 3 … with no gap.
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    /// Who made the change (the investigator's or coordinator's name).
+    pub actor: String,
+    pub change: Change,
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// SHA-256 of the previous entry, or [`GENESIS`].
+    pub prev_sha256: String,
+    /// SHA-256 of this entry's fields above.
+    pub sha256: String,
+}
+
+/// What changed, from what to what.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Change {
+    /// The session was created with these identifiers.
+    Created {
+        participant_code: String,
+        protocols: Vec<ProtocolRef>,
+        dates: ReferenceDates,
+        investigator: Option<String>,
+    },
+    /// An item's value was entered, changed or cleared.
+    Value {
+        item: String,
+        old: Option<Entry>,
+        new: Option<Entry>,
+    },
+    Dates {
+        old: ReferenceDates,
+        new: ReferenceDates,
+    },
+    ParticipantCode {
+        old: String,
+        new: String,
+    },
+    Investigator {
+        old: Option<String>,
+        new: Option<String>,
+    },
+    /// The protocols screened for, or a cohort, changed.
+    Protocols {
+        old: Vec<ProtocolRef>,
+        new: Vec<ProtocolRef>,
+    },
+    /// A judgment or override was recorded (replacing an earlier one of the same kind).
+    Decided {
+        decision: Decision,
+        replaced: Option<Decision>,
+    },
+    /// A judgment or override was withdrawn.
+    Withdrawn {
+        decision: Decision,
+    },
+    /// The investigator signed.
+    Signed {
+        signature: Signature,
+    },
+    /// A signed session was reopened for an amendment; the signature no longer covers it.
+    Amended {
+        signature: Signature,
+    },
+}
+
+/// A change the UI or CLI asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    SetValue {
+        item: String,
+        entry: Option<Entry>,
+    },
+    SetDates(ReferenceDates),
+    SetParticipantCode(String),
+    SetInvestigator(Option<String>),
+    SetProtocols(Vec<ProtocolRef>),
+    /// Records a judgment or override; the decision carries its reason, who and when.
+    Decide(Decision),
+    /// Withdraws the decision of this kind on this criterion.
+    Withdraw {
+        protocol: String,
+        criterion: String,
+        is_override: bool,
+        reason: String,
+    },
+    Sign {
+        by: String,
+        meaning: String,
+    },
+    /// Reopens a signed session; the reason is required.
+    Amend {
+        reason: String,
+    },
+}
+
+/// Why an edit was refused. Nothing is changed when it is.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("the session is signed and read-only: amend it first, giving a reason")]
+    Signed,
+    #[error("a reason is required for {0}")]
+    ReasonRequired(&'static str),
+    #[error("who is making the change must be named")]
+    ActorRequired,
+    #[error("there is no {kind} on {criterion} to withdraw")]
+    NothingToWithdraw { kind: &'static str, criterion: String },
+    #[error("the session is not signed, so there is nothing to amend")]
+    NotSigned,
+    #[error("the signature needs the signer's name")]
+    SignerRequired,
+}
+
+/// Applies an edit: changes the session and appends the audit entry, or refuses and
+/// changes nothing. An edit that changes nothing records nothing.
+pub fn apply(session: &mut Session, edit: Edit, actor: &str, at: DateTime<Utc>) -> Result<(), EditError> {
+    if actor.trim().is_empty() {
+        return Err(EditError::ActorRequired);
+    }
+    let amending = matches!(edit, Edit::Amend { .. });
+    if session.is_signed() && !amending {
+        return Err(EditError::Signed);
+    }
+    let (change, reason) = match edit {
+        Edit::SetValue { item, entry } => {
+            let old = session.values.get(&item).cloned();
+            if old == entry {
+                return Ok(());
+            }
+            (Change::Value { item, old, new: entry }, None)
+        }
+        Edit::SetDates(new) => {
+            if session.dates == new {
+                return Ok(());
+            }
+            (Change::Dates { old: session.dates, new }, None)
+        }
+        Edit::SetParticipantCode(new) => {
+            if session.participant_code == new {
+                return Ok(());
+            }
+            (Change::ParticipantCode { old: session.participant_code.clone(), new }, None)
+        }
+        Edit::SetInvestigator(new) => {
+            if session.investigator == new {
+                return Ok(());
+            }
+            (Change::Investigator { old: session.investigator.clone(), new }, None)
+        }
+        Edit::SetProtocols(new) => {
+            if session.protocols == new {
+                return Ok(());
+            }
+            (Change::Protocols { old: session.protocols.clone(), new }, None)
+        }
+        Edit::Decide(decision) => {
+            if decision.reason.trim().is_empty() {
+                return Err(EditError::ReasonRequired(match decision.kind {
+                    DecisionKind::Override => "an override",
+                    DecisionKind::Judgment { .. } => "a judgment",
+                }));
+            }
+            let replaced = find_decision(session, &decision.protocol, &decision.criterion, is_override(&decision))
+                .and_then(|i| session.decisions.get(i).cloned());
+            let reason = Some(decision.reason.clone());
+            (Change::Decided { decision, replaced }, reason)
+        }
+        Edit::Withdraw { protocol, criterion, is_override: wanted, reason } => {
+            if reason.trim().is_empty() {
+                return Err(EditError::ReasonRequired("a withdrawal"));
+            }
+            let kind = if wanted { "override" } else { "judgment" };
+            let Some(decision) =
+                find_decision(session, &protocol, &criterion, wanted).and_then(|i| session.decisions.get(i).cloned())
+            else {
+                return Err(EditError::NothingToWithdraw { kind, criterion });
+            };
+            (Change::Withdrawn { decision }, Some(reason))
+        }
+        Edit::Sign { by, meaning } => {
+            if by.trim().is_empty() {
+                return Err(EditError::SignerRequired);
+            }
+            let signature = Signature { by, at, meaning, content_sha256: content_hash(session) };
+            (Change::Signed { signature }, None)
+        }
+        Edit::Amend { reason } => {
+            let Some(signature) = session.signature.clone() else { return Err(EditError::NotSigned) };
+            if reason.trim().is_empty() {
+                return Err(EditError::ReasonRequired("an amendment to a signed session"));
+            }
+            (Change::Amended { signature }, Some(reason))
+        }
+    };
+    record(session, actor, at, change, reason);
+    Ok(())
+}
+
+/// Applies a change to the session's state and appends its chained entry. Only [`apply`]
+/// and session creation call this.
+pub(crate) fn record(session: &mut Session, actor: &str, at: DateTime<Utc>, change: Change, reason: Option<String>) {
+    apply_change(session, &change);
+    let seq = session.audit.last().map_or(1, |last| last.seq + 1);
+    let prev_sha256 = session.audit.last().map_or_else(|| GENESIS.to_owned(), |last| last.sha256.clone());
+    let mut entry = AuditEntry { seq, at, actor: actor.to_owned(), change, reason, prev_sha256, sha256: String::new() };
+    entry.sha256 = entry_hash(&entry);
+    session.audit.push(entry);
+}
+
+/// Changes the state as the change says (the "new" side).
+fn apply_change(session: &mut Session, change: &Change) {
+    match change {
+        Change::Created { participant_code, protocols, dates, investigator } => {
+            session.participant_code.clone_from(participant_code);
+            session.protocols.clone_from(protocols);
+            session.dates = *dates;
+            session.investigator.clone_from(investigator);
+        }
+        Change::Value { item, new, .. } => match new {
+            Some(entry) => {
+                session.values.insert(item.clone(), entry.clone());
+            }
+            None => {
+                session.values.remove(item);
+            }
+        },
+        Change::Dates { new, .. } => session.dates = *new,
+        Change::ParticipantCode { new, .. } => session.participant_code.clone_from(new),
+        Change::Investigator { new, .. } => session.investigator.clone_from(new),
+        Change::Protocols { new, .. } => session.protocols.clone_from(new),
+        Change::Decided { decision, .. } => {
+            if let Some(i) = find_decision(session, &decision.protocol, &decision.criterion, is_override(decision)) {
+                session.decisions.remove(i);
+            }
+            session.decisions.push(decision.clone());
+        }
+        Change::Withdrawn { decision } => {
+            if let Some(i) = find_decision(session, &decision.protocol, &decision.criterion, is_override(decision)) {
+                session.decisions.remove(i);
+            }
+        }
+        Change::Signed { signature } => session.signature = Some(signature.clone()),
+        Change::Amended { .. } => session.signature = None,
+    }
+}
+
+fn is_override(decision: &Decision) -> bool {
+    matches!(decision.kind, DecisionKind::Override)
+}
+
+fn find_decision(session: &Session, protocol: &str, criterion: &str, wanted_override: bool) -> Option<usize> {
+    session
+        .decisions
+        .iter()
+        .position(|d| d.protocol == protocol && d.criterion == criterion && is_override(d) == wanted_override)
+}
+
+/// SHA-256 of an entry's fields, excluding its own hash.
+pub fn entry_hash(entry: &AuditEntry) -> String {
+    let AuditEntry { seq, at, actor, change, reason, prev_sha256, sha256: _ } = entry;
+    sha256_hex(&canonical(&(seq, at, actor, change, reason, prev_sha256)))
+}
+
+/// SHA-256 of what a signature covers: everything but the signature and the trail.
+pub fn content_hash(session: &Session) -> String {
+    let Session {
+        format_version,
+        participant_code,
+        protocols,
+        dates,
+        investigator,
+        values,
+        decisions,
+        signature: _,
+        audit: _,
+    } = session;
+    sha256_hex(&canonical(&(format_version, participant_code, protocols, dates, investigator, values, decisions)))
+}
+
+/// The one serialization hashes are taken over: RON, compact, deterministic (maps are
+/// ordered). A value that cannot be serialized hashes as the error text, which never
+/// matches a real hash.
+fn canonical<T: Serialize>(value: &T) -> String {
+    ron::to_string(value).unwrap_or_else(|error| format!("unserializable: {error}"))
+}
+
+/// What `verify` found wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The trail is empty: there is no record of how the values came to be.
+    NoTrail,
+    /// An entry's sequence number is not the next one.
+    Sequence { seq: u64, expected: u64 },
+    /// An entry's content does not match its hash: it was altered after it was written.
+    EntryAltered { seq: u64 },
+    /// An entry does not point at the hash of the entry before it.
+    ChainBroken { seq: u64 },
+    /// An entry's "old" value is not what the trail had at that point.
+    OldValueMismatch { seq: u64, what: String },
+    /// The first entry is not the creation of the session.
+    NotCreatedFirst,
+    /// A stored value differs from what the trail produces.
+    ValueAltered { what: String },
+    /// The signature does not cover the current content.
+    SignatureMismatch,
+    /// The stored signature differs from the one the trail recorded.
+    SignatureAltered,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NoTrail => write!(f, "the audit trail is empty"),
+            Self::Sequence { seq, expected } => write!(f, "entry {seq}: sequence number should be {expected}"),
+            Self::EntryAltered { seq } => {
+                write!(f, "entry {seq} was altered after it was written (its hash does not match)")
+            }
+            Self::ChainBroken { seq } => {
+                write!(f, "entry {seq} does not follow the entry before it (the chain is broken)")
+            }
+            Self::OldValueMismatch { seq, what } => {
+                write!(f, "entry {seq}: the old value of {what} is not what the trail had")
+            }
+            Self::NotCreatedFirst => write!(f, "the first entry is not the session's creation"),
+            Self::ValueAltered { what } => write!(f, "{what} differs from what the audit trail records"),
+            Self::SignatureMismatch => write!(f, "the signature does not cover the current content"),
+            Self::SignatureAltered => write!(f, "the signature differs from the one the audit trail recorded"),
+        }
+    }
+}
+
+/// The result of verifying a session.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Verification {
+    pub problems: Vec<Problem>,
+    /// Entries timed before the entry preceding them (the clock went backwards).
+    pub clock_went_back: Vec<u64>,
+    pub entries: usize,
+}
+
+impl Verification {
+    /// Whether the record is as the trail says and any signature covers it.
+    pub fn is_intact(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// Recomputes the chain, replays the trail and compares, and checks the signature.
+pub fn verify(session: &Session) -> Verification {
+    let mut report = Verification { entries: session.audit.len(), ..Verification::default() };
+    if session.audit.is_empty() {
+        report.problems.push(Problem::NoTrail);
+        return report;
+    }
+    let mut replayed = Session {
+        format_version: session.format_version,
+        participant_code: String::new(),
+        protocols: Vec::new(),
+        dates: session.dates,
+        investigator: None,
+        values: BTreeMap::new(),
+        decisions: Vec::new(),
+        signature: None,
+        audit: Vec::new(),
+    };
+    let mut previous: Option<&AuditEntry> = None;
+    for (index, entry) in session.audit.iter().enumerate() {
+        let expected = index as u64 + 1;
+        if entry.seq != expected {
+            report.problems.push(Problem::Sequence { seq: entry.seq, expected });
+        }
+        if entry_hash(entry) != entry.sha256 {
+            report.problems.push(Problem::EntryAltered { seq: entry.seq });
+        }
+        let expected_prev = previous.map_or(GENESIS, |p| p.sha256.as_str());
+        if entry.prev_sha256 != expected_prev {
+            report.problems.push(Problem::ChainBroken { seq: entry.seq });
+        }
+        if let Some(previous) = previous
+            && entry.at < previous.at
+        {
+            report.clock_went_back.push(entry.seq);
+        }
+        if index == 0 && !matches!(entry.change, Change::Created { .. }) {
+            report.problems.push(Problem::NotCreatedFirst);
+        }
+        if let Some(what) = old_side_mismatch(&replayed, &entry.change) {
+            report.problems.push(Problem::OldValueMismatch { seq: entry.seq, what });
+        }
+        apply_change(&mut replayed, &entry.change);
+        previous = Some(entry);
+    }
+    compare(session, &replayed, &mut report.problems);
+    match &session.signature {
+        Some(signature) => {
+            if replayed.signature.as_ref() != Some(signature) {
+                report.problems.push(Problem::SignatureAltered);
+            }
+            if signature.content_sha256 != content_hash(session) {
+                report.problems.push(Problem::SignatureMismatch);
+            }
+        }
+        None => {
+            if replayed.signature.is_some() {
+                report.problems.push(Problem::SignatureAltered);
+            }
+        }
+    }
+    report
+}
+
+/// Whether a change's "old" side matches the state it was applied to.
+fn old_side_mismatch(state: &Session, change: &Change) -> Option<String> {
+    let mismatch = match change {
+        Change::Value { item, old, .. } => (state.values.get(item) != old.as_ref()).then(|| format!("item \"{item}\"")),
+        Change::Dates { old, .. } => (state.dates != *old).then(|| "the reference dates".to_owned()),
+        Change::ParticipantCode { old, .. } => {
+            (&state.participant_code != old).then(|| "the participant code".to_owned())
+        }
+        Change::Investigator { old, .. } => (&state.investigator != old).then(|| "the investigator".to_owned()),
+        Change::Protocols { old, .. } => (&state.protocols != old).then(|| "the protocols".to_owned()),
+        Change::Withdrawn { decision } => (!state.decisions.contains(decision))
+            .then(|| format!("the decision on {} {}", decision.protocol, decision.criterion)),
+        Change::Amended { signature } => {
+            (state.signature.as_ref() != Some(signature)).then(|| "the signature".to_owned())
+        }
+        Change::Created { .. } | Change::Decided { .. } | Change::Signed { .. } => None,
+    };
+    mismatch
+}
+
+/// Names every stored field that differs from the replay.
+fn compare(stored: &Session, replayed: &Session, problems: &mut Vec<Problem>) {
+    let altered = |what: String| Problem::ValueAltered { what };
+    if stored.participant_code != replayed.participant_code {
+        problems.push(altered("the participant code".to_owned()));
+    }
+    if stored.protocols != replayed.protocols {
+        problems.push(altered("the protocols".to_owned()));
+    }
+    if stored.dates != replayed.dates {
+        problems.push(altered("the reference dates".to_owned()));
+    }
+    if stored.investigator != replayed.investigator {
+        problems.push(altered("the investigator".to_owned()));
+    }
+    let items: std::collections::BTreeSet<&String> = stored.values.keys().chain(replayed.values.keys()).collect();
+    for item in items {
+        if stored.values.get(item) != replayed.values.get(item) {
+            problems.push(altered(format!("the value of \"{item}\"")));
+        }
+    }
+    if stored.decisions != replayed.decisions {
+        problems.push(altered("the overrides and judgments".to_owned()));
+    }
+}
