@@ -435,7 +435,7 @@ pub fn verify(session: &Session) -> Verification {
 
 /// Whether a change's "old" side matches the state it was applied to.
 fn old_side_mismatch(state: &Session, change: &Change) -> Option<String> {
-    let mismatch = match change {
+    match change {
         Change::Value { item, old, .. } => (state.values.get(item) != old.as_ref()).then(|| format!("item \"{item}\"")),
         Change::Dates { old, .. } => (state.dates != *old).then(|| "the reference dates".to_owned()),
         Change::ParticipantCode { old, .. } => {
@@ -449,8 +449,7 @@ fn old_side_mismatch(state: &Session, change: &Change) -> Option<String> {
             (state.signature.as_ref() != Some(signature)).then(|| "the signature".to_owned())
         }
         Change::Created { .. } | Change::Decided { .. } | Change::Signed { .. } => None,
-    };
-    mismatch
+    }
 }
 
 /// Names every stored field that differs from the replay.
