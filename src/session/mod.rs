@@ -3,4 +3,5 @@
 pub mod audit;
 pub mod load;
 pub mod model;
+pub mod recovery;
 pub mod store;

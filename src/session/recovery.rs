@@ -1,0 +1,183 @@
+//! The recovery journal: after every committed edit the app writes the whole session, at
+//! most a second or two later, to a recovery file (beside the session file, or in the
+//! per-user data folder for a session never saved). A clean save removes it. At start the
+//! app looks for recovery files and offers to restore them, showing exactly what differs
+//! from the saved file. So a crash, a power cut or `kill -9` loses at most the last
+//! couple of seconds, and never silently.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::session::model::Session;
+use crate::session::store::{self, SaveError};
+
+/// The ending of every recovery file.
+pub const RECOVERY_SUFFIX: &str = ".recovery.ron";
+
+/// What a recovery file holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecoveryRecord {
+    /// The session file the edits belong to; `None` for a session never saved.
+    pub session_file: Option<PathBuf>,
+    /// When the journal was written.
+    pub written_at: DateTime<Utc>,
+    /// The session as it was in memory.
+    pub session: Session,
+}
+
+/// A recovery file found at start.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    /// The recovery file itself.
+    pub path: PathBuf,
+    pub record: RecoveryRecord,
+    /// What differs from the saved session file, one line each ("Platelet count: 160 → 52").
+    pub differences: Vec<String>,
+}
+
+/// Where the journal of a session goes: beside its file, or in `recovery_dir` under the
+/// draft's id when it was never saved.
+pub fn recovery_path(session_file: Option<&Path>, recovery_dir: &Path, draft_id: &str) -> PathBuf {
+    match session_file {
+        Some(file) => {
+            let mut name = file.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+            name.push(RECOVERY_SUFFIX);
+            file.with_file_name(name)
+        }
+        None => recovery_dir.join(format!("{draft_id}{RECOVERY_SUFFIX}")),
+    }
+}
+
+/// Writes the journal atomically.
+pub fn write(path: &Path, record: &RecoveryRecord) -> Result<(), SaveError> {
+    let config = ron::ser::PrettyConfig::new();
+    let text = ron::ser::to_string_pretty(record, config).map_err(|e| SaveError::Serialize(e.to_string()))?;
+    store::write_atomically(path, text.as_bytes())
+}
+
+/// Removes a journal after a clean save or when the user discards it. A journal that is
+/// already gone is fine.
+pub fn discard(path: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
+        _ => Ok(()),
+    }
+}
+
+/// Reads a journal.
+pub fn read(path: &Path) -> Result<RecoveryRecord, store::OpenError> {
+    let text = store::read_text(path)?;
+    ron::Options::default().from_str(&text).map_err(|error| store::OpenError::Invalid {
+        path: path.to_owned(),
+        error: crate::session::load::SessionError::Syntax {
+            line: error.span.start.line,
+            column: error.span.start.col,
+            message: error.code.to_string(),
+        },
+    })
+}
+
+/// Journals to offer at start: every `*.recovery.ron` in `recovery_dir` and beside each
+/// of `session_files`, whose session differs from the saved file. A journal identical to
+/// its saved file is stale (the save happened, the removal did not) and is removed.
+/// Journals that cannot be read are returned as errors, never deleted.
+pub fn find(recovery_dir: &Path, session_files: &[PathBuf]) -> (Vec<Found>, Vec<store::OpenError>) {
+    let mut candidates: Vec<PathBuf> = std::fs::read_dir(recovery_dir)
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    candidates.extend(session_files.iter().map(|file| recovery_path(Some(file), recovery_dir, "")));
+    candidates.retain(|path| path.to_string_lossy().ends_with(RECOVERY_SUFFIX) && path.is_file());
+    candidates.sort();
+    candidates.dedup();
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    for path in candidates {
+        let record = match read(&path) {
+            Ok(record) => record,
+            Err(error) => {
+                errors.push(error);
+                continue;
+            }
+        };
+        let saved = record.session_file.as_deref().and_then(|file| store::open(file).ok()).map(|(s, _)| s);
+        if saved.as_ref() == Some(&record.session) {
+            let _ = discard(&path);
+            continue;
+        }
+        let differences = differences(saved.as_ref(), &record.session);
+        found.push(Found { path, record, differences });
+    }
+    (found, errors)
+}
+
+/// What the recovered session changes relative to the saved one, read from its audit
+/// trail: every entry after the saved file's last entry, as "who, when: what".
+pub fn differences(saved: Option<&Session>, recovered: &Session) -> Vec<String> {
+    let already = saved.map_or(0, |s| s.audit.len());
+    let mut lines: Vec<String> = recovered
+        .audit
+        .iter()
+        .skip(already)
+        .map(|entry| {
+            format!("{} ({}): {}", entry.at.format("%Y-%m-%d %H:%M:%S UTC"), entry.actor, describe(&entry.change))
+        })
+        .collect();
+    if saved.is_some_and(|saved| !recovered.audit.starts_with(&saved.audit)) {
+        lines.insert(0, "the saved file's history differs from the recovered one".to_owned());
+    }
+    lines
+}
+
+/// One change in words, for the restore prompt and the printout.
+pub fn describe(change: &crate::session::audit::Change) -> String {
+    use crate::session::audit::Change;
+    let value = |entry: &Option<crate::session::model::Entry>| match entry {
+        Some(entry) => entry.raw.clone().unwrap_or_else(|| ron::to_string(&entry.value).unwrap_or_default()),
+        None => "(empty)".to_owned(),
+    };
+    match change {
+        Change::Created { participant_code, .. } => format!("session {participant_code} created"),
+        Change::Value { item, old, new } => format!("{item}: {} → {}", value(old), value(new)),
+        Change::Dates { old, new } => format!(
+            "dates: screening {} → {}, consent {:?} → {:?}, enrollment {:?} → {:?}",
+            old.screening, new.screening, old.consent, new.consent, old.enrollment, new.enrollment
+        ),
+        Change::ParticipantCode { old, new } => format!("participant code: {old} → {new}"),
+        Change::Investigator { old, new } => format!("investigator: {old:?} → {new:?}"),
+        Change::Protocols { new, .. } => {
+            let ids: Vec<String> = new
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} v{}{}",
+                        p.id,
+                        p.version,
+                        p.cohort.as_deref().map(|c| format!(" ({c})")).unwrap_or_default()
+                    )
+                })
+                .collect();
+            format!("protocols: {}", ids.join(", "))
+        }
+        Change::Decided { decision, .. } => {
+            format!("{} {} on {}: {}", kind(decision), decision.protocol, decision.criterion, decision.reason)
+        }
+        Change::Withdrawn { decision } => {
+            format!("{} on {} {} withdrawn", kind(decision), decision.protocol, decision.criterion)
+        }
+        Change::Signed { signature } => format!("signed by {} ({})", signature.by, signature.meaning),
+        Change::Amended { signature } => {
+            format!("reopened for amendment; the signature of {} no longer applies", signature.by)
+        }
+    }
+}
+
+fn kind(decision: &crate::session::model::Decision) -> &'static str {
+    match decision.kind {
+        crate::session::model::DecisionKind::Override => "override",
+        crate::session::model::DecisionKind::Judgment { passes: true } => "judgment (passes)",
+        crate::session::model::DecisionKind::Judgment { passes: false } => "judgment (fails)",
+    }
+}
