@@ -1,0 +1,154 @@
+//! Crashes mid-save and mid-edit: the test binary runs itself as a child that saves (or
+//! journals) in a loop, and the parent kills it with SIGKILL at varying moments.
+
+#![cfg(unix)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::Duration;
+
+use chrono::{TimeZone as _, Utc};
+use trialscreen::session::audit::{Edit, apply};
+use trialscreen::session::model::{Entry, Session};
+use trialscreen::session::{recovery, store};
+
+const CHILD_ROLE: &str = "TRIALSCREEN_CRASH_CHILD";
+const CHILD_PATH: &str = "TRIALSCREEN_CRASH_PATH";
+
+/// Two versions of a session that differ in a value and in the length of the trail.
+fn versions() -> (Session, Session) {
+    let a = common::example("v01-eligible-adolescent");
+    let mut b = a.clone();
+    let at = Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).single().expect("time");
+    let entry = Entry::new(common::value("Number((value: 52.0, unit: \"10^9/L\"))"));
+    apply(&mut b, Edit::SetValue { item: "platelets".to_owned(), entry: Some(entry) }, "Dr B", at).expect("edit");
+    (a, b)
+}
+
+/// The child's work: runs only when the parent starts this binary with the role set.
+#[test]
+fn crash_child() {
+    let (Ok(role), Ok(path)) = (std::env::var(CHILD_ROLE), std::env::var(CHILD_PATH)) else { return };
+    let path = PathBuf::from(path);
+    let (a, b) = versions();
+    match role.as_str() {
+        "save" => {
+            println!("saving");
+            loop {
+                for session in [&a, &b] {
+                    store::save(session, &path).expect("save");
+                }
+            }
+        }
+        "journal" => {
+            let mut session = a.clone();
+            let at = Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).single().expect("time");
+            for (n, value) in [52.0, 53.0, 54.0].into_iter().enumerate() {
+                let entry = Entry::new(common::value(&format!("Number((value: {value:?}, unit: \"10^9/L\"))")));
+                let edit = Edit::SetValue { item: "platelets".to_owned(), entry: Some(entry) };
+                apply(&mut session, edit, "Dr B", at + chrono::Duration::seconds(n as i64)).expect("edit");
+                let record = recovery::RecoveryRecord {
+                    session_file: Some(path.clone()),
+                    written_at: at,
+                    session: session.clone(),
+                };
+                recovery::write(&recovery::recovery_path(Some(&path), Path::new("/nonexistent"), ""), &record)
+                    .expect("journal");
+            }
+            println!("journaled");
+            std::thread::sleep(Duration::from_secs(60));
+        }
+        _ => {}
+    }
+}
+
+fn spawn(role: &str, path: &Path) -> Child {
+    Command::new(std::env::current_exe().expect("test binary"))
+        .args(["crash_child", "--exact", "--nocapture", "--test-threads=1"])
+        .env(CHILD_ROLE, role)
+        .env(CHILD_PATH, path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("child starts")
+}
+
+/// Reads the child's output until it prints `line`.
+fn wait_for(child: &mut Child, line: &str) {
+    let Some(stdout) = child.stdout.as_mut() else { panic!("no stdout") };
+    let mut seen = String::new();
+    let mut buffer = [0u8; 256];
+    while !seen.contains(line) {
+        let n = std::io::Read::read(stdout, &mut buffer).expect("read");
+        assert!(n > 0, "the child ended early");
+        seen.push_str(&String::from_utf8_lossy(&buffer[..n]));
+    }
+}
+
+/// How many kills; `TRIALSCREEN_KILLS` raises it for a longer run.
+fn kills() -> usize {
+    std::env::var("TRIALSCREEN_KILLS").ok().and_then(|n| n.parse().ok()).unwrap_or(200)
+}
+
+#[test]
+fn kill_9_during_saves_leaves_the_old_or_the_new_file_complete() {
+    let (a, b) = versions();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("session.ron");
+    store::save(&a, &path).expect("first save");
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let (mut old, mut new) = (0, 0);
+    for round in 0..kills() {
+        let mut child = spawn("save", &path);
+        wait_for(&mut child, "saving");
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        std::thread::sleep(Duration::from_micros(seed % 80_000));
+        child.kill().expect("SIGKILL");
+        child.wait().expect("reaped");
+        let (session, _) = store::open(&path).unwrap_or_else(|e| panic!("round {round}: the file is damaged: {e}"));
+        if session == a {
+            old += 1;
+        } else if session == b {
+            new += 1;
+        } else {
+            panic!("round {round}: the file holds neither version");
+        }
+        for entry in std::fs::read_dir(dir.path()).expect("dir") {
+            let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
+            if name.contains(".tmp-") {
+                // A temporary from the killed writer may remain; it is never the session file.
+                let _ = std::fs::remove_file(dir.path().join(name));
+            }
+        }
+    }
+    println!("kill -9 tally over {} rounds: {old} old version, {new} new version, 0 damaged", kills());
+    assert_eq!(old + new, kills());
+}
+
+#[test]
+fn after_kill_9_the_journal_restores_the_exact_last_values() {
+    let (a, _) = versions();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("session.ron");
+    store::save(&a, &path).expect("save");
+    let mut child = spawn("journal", &path);
+    wait_for(&mut child, "journaled");
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+    let (found, errors) = recovery::find(&dir.path().join("drafts"), &[path.clone()]);
+    assert!(errors.is_empty());
+    let [offer] = found.as_slice() else { panic!("one recovery offered, found {}", found.len()) };
+    let platelets = offer.record.session.values.get("platelets").expect("platelets");
+    assert_eq!(platelets.value, common::value("Number((value: 54.0, unit: \"10^9/L\"))"));
+    assert_eq!(offer.differences.len(), 3, "{:?}", offer.differences);
+    assert!(offer.differences.iter().all(|line| line.contains("platelets")), "{:?}", offer.differences);
+    assert!(trialscreen::session::audit::verify(&offer.record.session).is_intact());
+    // Saving the recovered session and finding again: the stale journal is cleaned up.
+    store::save(&offer.record.session, &path).expect("save");
+    let (again, _) = recovery::find(&dir.path().join("drafts"), &[path]);
+    assert!(again.is_empty());
+}

@@ -1,0 +1,285 @@
+//! The session file as a clinical source record: saves are atomic and read back exactly,
+//! every change is in a verified trail, tampering is caught, bad files are reported and
+//! never changed.
+
+mod common;
+
+use chrono::{Duration, TimeZone as _, Utc};
+use trialscreen::session::audit::{Edit, EditError, Problem, apply, verify};
+use trialscreen::session::load::{SessionError, parse_session};
+use trialscreen::session::model::{Decision, DecisionKind, Entry, Session};
+use trialscreen::session::store::{self, OpenError, backup_path, save, to_text};
+
+fn v1() -> Session {
+    common::example("v01-eligible-adolescent")
+}
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).single().expect("time")
+}
+
+fn platelets(value: f64) -> Edit {
+    Edit::SetValue {
+        item: "platelets".to_owned(),
+        entry: Some(Entry::new(common::value(&format!("Number((value: {value:?}, unit: \"10^9/L\"))")))),
+    }
+}
+
+#[test]
+fn every_example_verifies() {
+    for entry in std::fs::read_dir(common::EXAMPLES).expect("examples") {
+        let path = entry.expect("entry").path();
+        let (session, _) = store::open(&path).expect("example opens");
+        let report = verify(&session);
+        assert!(report.is_intact(), "{}: {:?}", path.display(), report.problems);
+    }
+}
+
+#[test]
+fn save_and_open_round_trip_exactly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("v1.ron");
+    let mut session = v1();
+    apply(&mut session, platelets(52.0), "Dr B", now()).expect("edit");
+    save(&session, &path).expect("save");
+    let (reopened, _) = store::open(&path).expect("open");
+    assert_eq!(reopened, session);
+    assert!(verify(&reopened).is_intact());
+    // Saving again keeps the previous version as a backup.
+    apply(&mut session, platelets(53.0), "Dr B", now()).expect("edit");
+    save(&session, &path).expect("save");
+    let (backup, _) = store::open(&backup_path(&path)).expect("backup opens");
+    assert_eq!(backup.values.get("platelets"), reopened.values.get("platelets"));
+}
+
+#[cfg(unix)]
+#[test]
+fn session_files_are_private_to_the_user() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("v1.ron");
+    save(&v1(), &path).expect("save");
+    let mode = std::fs::metadata(&path).expect("metadata").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
+
+#[test]
+fn replaying_the_trail_reproduces_the_values() {
+    let mut session = v1();
+    for (n, value) in [52.0, 60.0, 75.0].into_iter().enumerate() {
+        apply(&mut session, platelets(value), "Dr B", now() + Duration::minutes(n as i64)).expect("edit");
+    }
+    apply(&mut session, Edit::SetValue { item: "igg".to_owned(), entry: None }, "Dr B", now()).expect("clear");
+    let report = verify(&session);
+    assert!(report.is_intact(), "{:?}", report.problems);
+    assert!(!session.values.contains_key("igg"));
+}
+
+#[test]
+fn an_edit_that_changes_nothing_records_nothing() {
+    let mut session = v1();
+    let before = session.audit.len();
+    let same = session.values.get("platelets").cloned();
+    apply(&mut session, Edit::SetValue { item: "platelets".to_owned(), entry: same }, "Dr B", now()).expect("edit");
+    assert_eq!(session.audit.len(), before);
+}
+
+fn override_decision(reason: &str) -> Decision {
+    Decision {
+        protocol: "refractory-sle-age5".to_owned(),
+        criterion: "I7.plt".to_owned(),
+        kind: DecisionKind::Override,
+        reason: reason.to_owned(),
+        by: "Dr B".to_owned(),
+        at: now(),
+    }
+}
+
+#[test]
+fn overrides_judgments_and_withdrawals_need_a_reason() {
+    let mut session = v1();
+    let before = session.clone();
+    assert_eq!(
+        apply(&mut session, Edit::Decide(override_decision("  ")), "Dr B", now()),
+        Err(EditError::ReasonRequired("an override"))
+    );
+    assert_eq!(session, before, "a refused edit changes nothing");
+    apply(&mut session, Edit::Decide(override_decision("ITP, no bleeding")), "Dr B", now()).expect("override");
+    let withdraw = |reason: &str| Edit::Withdraw {
+        protocol: "refractory-sle-age5".to_owned(),
+        criterion: "I7.plt".to_owned(),
+        is_override: true,
+        reason: reason.to_owned(),
+    };
+    assert_eq!(apply(&mut session, withdraw(""), "Dr B", now()), Err(EditError::ReasonRequired("a withdrawal")));
+    apply(&mut session, withdraw("Platelets recovered"), "Dr B", now()).expect("withdraw");
+    assert!(!session.decisions.iter().any(|d| d.criterion == "I7.plt"));
+    let last = session.audit.last().expect("entry");
+    assert_eq!(last.reason.as_deref(), Some("Platelets recovered"));
+    assert!(verify(&session).is_intact());
+    assert!(matches!(apply(&mut session, withdraw("again"), "Dr B", now()), Err(EditError::NothingToWithdraw { .. })));
+}
+
+#[test]
+fn a_signed_session_is_read_only_and_an_amendment_keeps_the_old_signature() {
+    let mut session = v1();
+    apply(
+        &mut session,
+        Edit::Sign { by: "Dr A. Investigator".to_owned(), meaning: "I confirm".to_owned() },
+        "Dr A",
+        now(),
+    )
+    .expect("sign");
+    let signature = session.signature.clone().expect("signed");
+    assert!(verify(&session).is_intact());
+    assert_eq!(apply(&mut session, platelets(52.0), "Dr A", now()), Err(EditError::Signed));
+    assert_eq!(
+        apply(&mut session, Edit::Amend { reason: String::new() }, "Dr A", now()),
+        Err(EditError::ReasonRequired("an amendment to a signed session"))
+    );
+    apply(&mut session, Edit::Amend { reason: "Platelet result corrected by the lab".to_owned() }, "Dr A", now())
+        .expect("amend");
+    assert!(session.signature.is_none());
+    apply(&mut session, platelets(150.0), "Dr A", now()).expect("edit after amendment");
+    let trail_signatures = session
+        .audit
+        .iter()
+        .filter(
+            |e| matches!(&e.change, trialscreen::session::audit::Change::Signed { signature: s } if *s == signature),
+        )
+        .count();
+    assert_eq!(trail_signatures, 1, "the invalidated signature stays in the trail");
+    assert!(verify(&session).is_intact());
+}
+
+#[test]
+fn the_clock_going_backwards_is_flagged() {
+    let mut session = v1();
+    let last = session.audit.last().expect("entry").at;
+    apply(&mut session, platelets(52.0), "Dr B", last - Duration::hours(3)).expect("edit");
+    let report = verify(&session);
+    assert!(report.is_intact());
+    assert_eq!(report.clock_went_back, vec![session.audit.len() as u64]);
+}
+
+/// Every number and date in the file, changed in turn: each change is refused or caught.
+#[test]
+fn tampering_with_any_stored_number_or_date_is_caught() {
+    let mut session = v1();
+    apply(&mut session, Edit::Sign { by: "Dr A".to_owned(), meaning: "I confirm".to_owned() }, "Dr A", now())
+        .expect("sign");
+    let text = to_text(&session).expect("text");
+    let mut positions = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
+            let start = i;
+            while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b'.') {
+                i += 1;
+            }
+            // The last digit of each number (dates too: their day digit).
+            positions.push(i - 1);
+            let _ = start;
+        } else {
+            i += 1;
+        }
+    }
+    assert!(positions.len() > 300, "the file has many numbers ({})", positions.len());
+    let mut caught = 0;
+    for &position in &positions {
+        let mut altered = text.clone().into_bytes();
+        let digit = altered[position];
+        altered[position] = if digit == b'.' {
+            continue;
+        } else if digit == b'8' {
+            b'1'
+        } else {
+            digit + 1 - if digit == b'9' { 9 } else { 0 }
+        };
+        let Ok(altered) = String::from_utf8(altered) else { continue };
+        match parse_session(&altered) {
+            Err(_) => caught += 1,
+            Ok(parsed) if parsed == session => caught += 1, // not a change (e.g. a comment)
+            Ok(parsed) => {
+                let report = verify(&parsed);
+                assert!(
+                    !report.is_intact(),
+                    "a change at byte {position} went unnoticed: {}",
+                    &text[position.saturating_sub(40)..position + 5]
+                );
+                caught += 1;
+            }
+        }
+    }
+    assert_eq!(caught, positions.len());
+}
+
+#[test]
+fn a_verify_failure_names_the_value() {
+    let mut session = v1();
+    session.values.insert("platelets".to_owned(), Entry::new(common::value("Number((value: 16.0, unit: \"10^9/L\"))")));
+    let report = verify(&session);
+    assert_eq!(report.problems, vec![Problem::ValueAltered { what: "the value of \"platelets\"".to_owned() }]);
+    let mut session = v1();
+    if let Some(entry) = session.audit.get_mut(5) {
+        entry.actor = "Someone else".to_owned();
+    }
+    assert_eq!(verify(&session).problems, vec![Problem::EntryAltered { seq: 6 }]);
+}
+
+/// The golden file of format version 1 must load and verify forever.
+#[test]
+fn golden_format_1_loads_forever() {
+    let text = include_str!("golden/v1-signed-session.ron");
+    let session = parse_session(text).expect("format 1 loads");
+    assert_eq!(session.format_version, 1);
+    assert!(session.signature.is_some());
+    assert!(verify(&session).is_intact());
+    let library = trialscreen::library::Library::bundled().expect("library");
+    trialscreen::session::load::check_session(&session, text, &library).expect("consistent");
+    let screening = trialscreen::screening::Screening::evaluate(&library, &session);
+    assert_eq!(
+        screening.protocols.first().map(|p| p.result.verdict),
+        Some(trialscreen::engine::protocol_eval::Verdict::Eligible)
+    );
+}
+
+fn unchanged_after_failed_open(name: &str, bytes: &[u8]) -> OpenError {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).expect("write");
+    let error = store::open(&path).expect_err("refused");
+    assert_eq!(std::fs::read(&path).expect("still there"), bytes, "the file is never changed");
+    error
+}
+
+#[test]
+fn bad_files_are_reported_and_left_untouched() {
+    let good = to_text(&v1()).expect("text");
+    let truncated = unchanged_after_failed_open("truncated.ron", &good.as_bytes()[..good.len() / 3]);
+    assert!(matches!(truncated, OpenError::Invalid { error: SessionError::Syntax { .. }, .. }), "{truncated}");
+    let noise: Vec<u8> = (0..10_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8).collect();
+    unchanged_after_failed_open("noise.ron", &noise);
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep = unchanged_after_failed_open("deep.ron", deep.as_bytes());
+    assert!(deep.to_string().contains("line 1"), "{deep}");
+    let unknown = good.replacen("    investigator:", "    favourite_colour: \"blue\",\n    investigator:", 1);
+    let unknown = unchanged_after_failed_open("unknown-field.ron", unknown.as_bytes());
+    assert!(unknown.to_string().contains("favourite_colour"), "{unknown}");
+    let newer = good.replacen("format_version: 1,", "format_version: 2,", 1);
+    let newer = unchanged_after_failed_open("newer.ron", newer.as_bytes());
+    assert!(matches!(newer, OpenError::Invalid { error: SessionError::NewerFormat { found: 2, .. }, .. }), "{newer}");
+    assert!(newer.to_string().contains("newer trialscreen"), "{newer}");
+}
+
+#[test]
+fn a_200_megabyte_file_is_refused_before_reading() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("huge.ron");
+    let file = std::fs::File::create(&path).expect("create");
+    file.set_len(200 * 1024 * 1024).expect("sparse file");
+    let error = store::open(&path).expect_err("refused");
+    assert!(matches!(error, OpenError::TooLarge { .. }), "{error}");
+    assert_eq!(std::fs::metadata(&path).expect("still there").len(), 200 * 1024 * 1024);
+}
