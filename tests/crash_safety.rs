@@ -139,7 +139,7 @@ fn after_kill_9_the_journal_restores_the_exact_last_values() {
     wait_for(&mut child, "journaled");
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");
-    let (found, errors) = recovery::find(&dir.path().join("drafts"), &[path.clone()]);
+    let (found, errors) = recovery::find(&dir.path().join("drafts"), std::slice::from_ref(&path));
     assert!(errors.is_empty());
     let [offer] = found.as_slice() else { panic!("one recovery offered, found {}", found.len()) };
     let platelets = offer.record.session.values.get("platelets").expect("platelets");
