@@ -245,3 +245,23 @@ fn a_session_stays_on_the_protocol_version_it_was_screened_under() {
     assert_eq!(run(&v1_path), "eligible", "screened under version 1: platelets 90 ≥ 75");
     assert_eq!(run(&v2_path), "ineligible", "version 2: platelets 90 < 100");
 }
+
+#[test]
+fn evaluate_warns_when_the_trail_does_not_verify() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = example("v01-eligible-adolescent");
+    let index = text.find("value: 160.0").expect("platelets");
+    let altered = format!("{}value: 16.0{}", &text[..index], &text[index + "value: 160.0".len()..]);
+    let path = write(dir.path(), "altered.ron", &altered);
+    let output = trialscreen(&["evaluate", &path]);
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("The audit trail does not verify"));
+    let output = trialscreen(&["evaluate", &path, "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["audit"]["intact"], false);
+    let output = trialscreen(&["verify", &path]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("the value of \"platelets\""));
+    let output = trialscreen(&["verify", "/nonexistent.ron"]);
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -8,14 +8,22 @@ use crate::engine::explain::{explain, explain_discretion};
 use crate::engine::protocol_eval::{DiscretionStatus, Outcome};
 use crate::model::protocol::CriterionKind;
 use crate::screening::{ScreenedProtocol, Screening};
+use crate::session::audit::verify;
 use crate::status::{Status, verdict_icon, verdict_words};
 
 /// The screening as the JSON the issue tracker documents: protocols, verdicts, criteria.
 pub fn to_json(screening: &Screening<'_>) -> Json {
     let protocols: Vec<Json> = screening.protocols.iter().map(|screened| protocol_json(screening, screened)).collect();
+    let verification = verify(screening.session);
     json!({
         "participant_code": screening.session.participant_code,
         "screening_date": screening.session.dates.screening.to_string(),
+        "signed": screening.session.signature.as_ref().map(|s| json!({"by": s.by, "at": s.at.to_rfc3339(), "meaning": s.meaning, "content_sha256": s.content_sha256})),
+        "audit": {
+            "intact": verification.is_intact(),
+            "entries": verification.entries,
+            "problems": verification.problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        },
         "protocols": protocols,
     })
 }
@@ -99,6 +107,22 @@ pub fn to_text(screening: &Screening<'_>) -> String {
             let _ = writeln!(out, ", enrollment / first dose {enrollment}");
         }
         None => out.push_str(", enrollment / first dose not yet known\n"),
+    }
+    let verification = verify(session);
+    if !verification.is_intact() {
+        let _ = writeln!(
+            out,
+            "⚠ The audit trail does not verify: this file was changed outside trialscreen (run `trialscreen verify`)."
+        );
+    }
+    if let Some(signature) = &session.signature {
+        let _ = writeln!(
+            out,
+            "Signed by {} at {}: {}",
+            signature.by,
+            signature.at.format("%Y-%m-%d %H:%M UTC"),
+            signature.meaning
+        );
     }
     for screened in &screening.protocols {
         protocol_text(&mut out, screening, screened);
