@@ -271,6 +271,13 @@ fn bad_files_are_reported_and_left_untouched() {
     let newer = unchanged_after_failed_open("newer.ron", newer.as_bytes());
     assert!(matches!(newer, OpenError::Invalid { error: SessionError::NewerFormat { found: 2, .. }, .. }), "{newer}");
     assert!(newer.to_string().contains("newer trialscreen"), "{newer}");
+    // A newer file with a field this build does not know still says "newer".
+    let newer_with_field = good.replacen("format_version: 1,", "format_version: 2,\n    site_extension: (a: 1),", 1);
+    let newer_with_field = unchanged_after_failed_open("newer-field.ron", newer_with_field.as_bytes());
+    assert!(
+        matches!(newer_with_field, OpenError::Invalid { error: SessionError::NewerFormat { .. }, .. }),
+        "{newer_with_field}"
+    );
 }
 
 #[test]

@@ -66,26 +66,35 @@ impl SessionError {
     }
 }
 
+/// Just the version of a session file; every other field is skipped.
+#[derive(serde::Deserialize)]
+struct Header {
+    format_version: u32,
+}
+
 /// Parses a session file's text with ron's default recursion limit.
 pub fn parse_session(text: &str) -> Result<Session, SessionError> {
     if text.len() > MAX_SESSION_BYTES {
         return Err(SessionError::TooLarge { size: text.len(), max: MAX_SESSION_BYTES });
     }
-    let session: Session = ron::Options::default().from_str(text).map_err(|error| SessionError::Syntax {
-        line: error.span.start.line,
-        column: error.span.start.col,
-        message: error.code.to_string(),
-    })?;
-    if session.format_version > FORMAT_VERSION {
+    // The version first: a newer file may have fields this build does not know, and the
+    // user should hear "newer version", not "unknown field".
+    if let Ok(header) = ron::Options::default().from_str::<Header>(text)
+        && header.format_version > FORMAT_VERSION
+    {
         let (line, column) = locate(text, "format_version");
         return Err(SessionError::NewerFormat {
             line,
             column,
-            found: session.format_version,
+            found: header.format_version,
             supported: FORMAT_VERSION,
         });
     }
-    Ok(session)
+    ron::Options::default().from_str(text).map_err(|error| SessionError::Syntax {
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: error.code.to_string(),
+    })
 }
 
 /// Checks that everything a session names exists and that each value fits its item.
