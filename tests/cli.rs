@@ -143,7 +143,12 @@ fn check_protocol_reports_every_problem() {
             .replacen("\"lymphocytes\", unit: \"10^9/L\"", "\"lymphocytes\", unit: \"g/L\"", 1)
             .replacen("\"cd19_b_cells\"", "\"cd19_typo\"", 1)
             .replacen("id: \"I7.hb\"", "id: \"I7.anc\"", 1)
-            .replacen("rule: Compare(Age(Screening), Ge, 5.0),", "rule: All([]),", 1);
+            .replacen("rule: Compare(Age(Screening), Ge, 5.0),", "rule: All([]),", 1)
+            .replacen(
+                "Quantity(item: \"haemoglobin\", unit: \"g/L\"), Ge, 80.0",
+                "Quantity(item: \"haemoglobin\", unit: \"g/L\"), Ge, 800.0",
+                1,
+            );
     let path = write(dir.path(), "broken.ron", &text);
     let output = trialscreen(&["check-protocol", &path]);
     assert_eq!(output.status.code(), Some(1));
@@ -152,6 +157,12 @@ fn check_protocol_reports_every_problem() {
     assert!(report.contains("I7.cd19: item \"cd19_typo\" is not in the data dictionary"), "{report}");
     assert!(report.contains("criterion id \"I7.anc\" is used twice"), "{report}");
     assert!(report.contains("I1: All can never be decided"), "{report}");
+    assert!(
+        report.contains(
+            "a comparison can never be decided: Haemoglobin ≥ 800 g/L is false for every plausible value (19.34 to 250 g/L)"
+        ),
+        "{report}"
+    );
 }
 
 #[test]

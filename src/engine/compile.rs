@@ -219,7 +219,9 @@ impl Compiler<'_> {
                 if !threshold.is_finite() {
                     self.undecidable("a comparison", format!("the threshold {threshold} is not a number"));
                 }
-                Node::Compare(self.operand(operand), *cmp, *threshold)
+                let value = self.operand(operand);
+                self.check_threshold_is_plausible(&value, *cmp, *threshold);
+                Node::Compare(value, *cmp, *threshold)
             }
             Rule::Yes(item) => Node::Yes(self.item_of_kind(item, "yes/no", |k| matches!(k, ItemKind::YesNo))),
             Rule::Choice(item, options) => {
@@ -365,6 +367,47 @@ impl Compiler<'_> {
             Operand::Egfr => Value::Egfr(self.kidney()),
             Operand::CreatinineClearance => Value::CreatinineClearance(self.kidney()),
             Operand::Treatments(count) => Value::Treatments(self.count(count)),
+        }
+    }
+
+    /// A comparison that every plausible value of the item passes, or none does, decides
+    /// nothing about the patient: almost always a unit or a digit slipped in the protocol.
+    fn check_threshold_is_plausible(&mut self, value: &Value, cmp: Cmp, threshold: f64) {
+        let Value::Quantity { item, unit, .. } = value else { return };
+        let Some(def) = self.knowledge.item(*item) else { return };
+        let analyte = def.kind.analyte();
+        let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+        for range in def.kind.units() {
+            if let (Ok(min), Ok(max)) = (
+                units::convert(range.min, range.unit, *unit, analyte),
+                units::convert(range.max, range.unit, *unit, analyte),
+            ) {
+                low = low.min(min);
+                high = high.max(max);
+            }
+        }
+        if low > high {
+            return;
+        }
+        let (always, never) = (
+            cmp.holds(low, threshold) && cmp.holds(high, threshold),
+            !cmp.holds(low, threshold) && !cmp.holds(high, threshold),
+        );
+        if always || never {
+            self.undecidable(
+                "a comparison",
+                format!(
+                    "{} {} {} {} is {} for every plausible value ({} to {} {})",
+                    def.label,
+                    cmp.symbol(),
+                    crate::engine::explain::number(threshold),
+                    unit.symbol(),
+                    if always { "true" } else { "false" },
+                    crate::engine::explain::number(low),
+                    crate::engine::explain::number(high),
+                    unit.symbol()
+                ),
+            );
         }
     }
 
