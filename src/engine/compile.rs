@@ -21,6 +21,8 @@ pub struct CompiledProtocol {
     pub criteria: Vec<CompiledCriterion>,
     /// Judgment texts, indexed by [`Node::Judgment`].
     pub judgment_texts: Vec<String>,
+    /// The answers each `Score` leaves out, indexed by [`Value::Score`]'s `exclusion`.
+    pub score_exclusions: Vec<Vec<String>>,
 }
 
 /// One criterion, resolved.
@@ -61,7 +63,7 @@ pub enum Value {
     UlnRatio { item: ItemIdx, observed: Option<Period> },
     Titer { item: ItemIdx, observed: Option<Period> },
     Age(Anchor),
-    Score { item: ItemIdx, instrument: InstrumentId, excluding: Vec<String>, observed: Option<Period> },
+    Score { item: ItemIdx, instrument: InstrumentId, excluding: Vec<String>, exclusion: u16, observed: Option<Period> },
     CountPresent { item: ItemIdx, instrument: InstrumentId, answers: Vec<String>, outside: bool },
     Egfr(KidneyItems),
     CreatinineClearance(KidneyItems),
@@ -156,8 +158,13 @@ pub struct ProtocolErrors {
 
 /// Compiles a protocol against the knowledge base, reporting every problem at once.
 pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledProtocol, ProtocolErrors> {
-    let mut compiler =
-        Compiler { knowledge, criterion: String::new(), problems: Vec::new(), judgment_texts: Vec::new() };
+    let mut compiler = Compiler {
+        knowledge,
+        criterion: String::new(),
+        problems: Vec::new(),
+        judgment_texts: Vec::new(),
+        score_exclusions: Vec::new(),
+    };
     if protocol.criteria.is_empty() {
         compiler.problems.push(ProtocolError::NoCriteria);
     }
@@ -191,7 +198,12 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
         criteria.push(CompiledCriterion { kind: criterion.kind, cohort, applies_when, rule, discretion });
     }
     if compiler.problems.is_empty() {
-        Ok(CompiledProtocol { protocol: protocol.clone(), criteria, judgment_texts: compiler.judgment_texts })
+        Ok(CompiledProtocol {
+            protocol: protocol.clone(),
+            criteria,
+            judgment_texts: compiler.judgment_texts,
+            score_exclusions: compiler.score_exclusions,
+        })
     } else {
         Err(ProtocolErrors { protocol: protocol.id.clone(), problems: compiler.problems })
     }
@@ -202,6 +214,7 @@ struct Compiler<'a> {
     criterion: String,
     problems: Vec<ProtocolError>,
     judgment_texts: Vec<String>,
+    score_exclusions: Vec<Vec<String>>,
 }
 
 impl Compiler<'_> {
@@ -357,7 +370,20 @@ impl Compiler<'_> {
                 let (idx, instrument) = self.instrument(item);
                 self.instrument_answers(instrument, excluding);
                 self.check_optional_period(observed);
-                Value::Score { item: idx, instrument, excluding: excluding.clone(), observed: *observed }
+                let exclusion = match self.score_exclusions.iter().position(|e| e == excluding) {
+                    Some(position) => position,
+                    None => {
+                        self.score_exclusions.push(excluding.clone());
+                        self.score_exclusions.len() - 1
+                    }
+                };
+                Value::Score {
+                    item: idx,
+                    instrument,
+                    excluding: excluding.clone(),
+                    exclusion: u16::try_from(exclusion).unwrap_or(u16::MAX),
+                    observed: *observed,
+                }
             }
             Operand::CountPresent { item, answers, outside } => {
                 let (idx, instrument) = self.instrument(item);

@@ -236,7 +236,7 @@ impl<'p> Evaluator<'p, '_> {
                 (num, Subject::Titer(*item), Unit::Titer)
             }
             Value::Age(anchor) => (self.age(*anchor), Subject::Age(*anchor), Unit::Years),
-            Value::Score { item, instrument, excluding, observed } => {
+            Value::Score { item, instrument, excluding, exclusion, observed } => {
                 let num = match self.assessment(*item, *observed) {
                     Some(answers) => match self.patient.score(*item, *instrument, answers, excluding) {
                         Ok(scored) => Num::Range { low: scored.min, high: scored.max },
@@ -247,7 +247,7 @@ impl<'p> Evaluator<'p, '_> {
                     },
                     None => Num::Unavailable,
                 };
-                (num, Subject::Score(*item), Unit::Points)
+                (num, Subject::Score(*item, *exclusion), Unit::Points)
             }
             Value::CountPresent { item, instrument, answers, outside } => {
                 let num = match self.assessment(*item, None) {

@@ -134,12 +134,26 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                     let on = patient.anchor(anchor).map(|(d, _)| format!(" ({d})")).unwrap_or_default();
                     format!("age {value} at {}{on} {relation}", anchor.label())
                 }
-                Subject::Score(item) => format!("{} {value}{} {relation}", label(item), date_note(patient, item)),
-                Subject::CountPresent(item) => format!("{} listed items present: {value} {relation}", label(item)),
-                Subject::Egfr(method) => format!("eGFR {value} ({}) {relation}", kidney_method(method)),
-                Subject::CreatinineClearance => {
-                    format!("creatinine clearance {value} ({}) {relation}", kidney_method(KidneyMethod::CockcroftGault))
+                Subject::Score(item, exclusion) => {
+                    let excluding =
+                        compiled.score_exclusions.get(usize::from(exclusion)).map_or(&[][..], Vec::as_slice);
+                    format!(
+                        "{}{} {value}{} {relation}{}",
+                        label(item),
+                        excluded_note(patient, item, excluding),
+                        date_note(patient, item),
+                        contributions(patient, item, excluding)
+                    )
                 }
+                Subject::CountPresent(item) => format!("{} listed items present: {value} {relation}", label(item)),
+                Subject::Egfr(method) => {
+                    format!("eGFR {value} ({}{}) {relation}", kidney_method(method), kidney_inputs(patient, method))
+                }
+                Subject::CreatinineClearance => format!(
+                    "creatinine clearance {value} ({}{}) {relation}",
+                    kidney_method(KidneyMethod::CockcroftGault),
+                    kidney_inputs(patient, KidneyMethod::CockcroftGault)
+                ),
                 Subject::Treatments(label) => {
                     let counted = match label {
                         CountLabel::Agents => "agents".to_owned(),
@@ -211,7 +225,7 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                 Classification::Excluded => "an exclusion of the criteria applies",
                 Classification::Undetermined => "not yet decided (items not assessed)",
             };
-            format!("{} {decided} (score {score})", label(item))
+            format!("{} {decided}, score {score}{}", label(item), contributions(patient, item, &[]))
         }
         Fact::InvalidAssessment(item) => format!("{} cannot be scored: check its answers", label(item)),
         Fact::Change { baseline, current, relative, absolute, threshold, truth } => {
@@ -237,6 +251,73 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
             format!("needs the investigator's judgment: {text}")
         }
     }
+}
+
+/// " without low complement, increased DNA binding" for a score that leaves answers out.
+fn excluded_note(patient: &PatientFacts<'_>, item: u16, excluding: &[String]) -> String {
+    let Some(ItemKind::Instrument(instrument)) = patient.knowledge.item(item).map(|i| &i.kind) else {
+        return String::new();
+    };
+    if excluding.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = excluding
+        .iter()
+        .map(|key| instrument.item(key).map_or_else(|| key.clone(), |spec| spec.label.to_owned()))
+        .collect();
+    format!(" without {}", names.join(", "))
+}
+
+/// " (proteinuria 4, low complement 2)": the answers that scored, from the instrument.
+fn contributions(patient: &PatientFacts<'_>, item: u16, excluding: &[String]) -> String {
+    let (Some(ItemKind::Instrument(instrument)), Some(Value::Instrument(assessment))) =
+        (patient.knowledge.item(item).map(|i| &i.kind), patient.value(item))
+    else {
+        return String::new();
+    };
+    let options = crate::calculators::ScoreOptions { excluding: excluding.to_vec() };
+    let Ok(report) = instrument.evaluate(&assessment.answers, &options) else { return String::new() };
+    if report.contributions.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = report.contributions.iter().map(|c| format!("{} {}", c.label, number(c.points))).collect();
+    format!(" ({})", parts.join(", "))
+}
+
+/// The inputs a kidney-function value was computed from: ": creatinine 0.6 mg/dL (2026-10-28),
+/// height 158 cm, age 14.62".
+fn kidney_inputs(patient: &PatientFacts<'_>, method: KidneyMethod) -> String {
+    let Some(items) = patient.knowledge.kidney else { return String::new() };
+    let measured = |item: u16| match patient.value(item) {
+        Some(Value::Number(m)) => Some(*m),
+        _ => None,
+    };
+    if method == KidneyMethod::LabReported {
+        return measured(items.egfr_reported).and_then(|m| m.date).map(|d| format!(", {d}")).unwrap_or_default();
+    }
+    let Some(creatinine) = measured(items.creatinine) else { return String::new() };
+    let mut parts = vec![format!("creatinine {}", with_unit(creatinine.value, creatinine.unit))];
+    let on = creatinine.date.unwrap_or(patient.dates.screening);
+    match method {
+        KidneyMethod::BedsideSchwartz => {
+            if let Some(height) = measured(items.height) {
+                parts.push(format!("height {}", with_unit(height.value, height.unit)));
+            }
+        }
+        KidneyMethod::CockcroftGault => {
+            if let Some(weight) = measured(items.weight) {
+                parts.push(format!("weight {}", with_unit(weight.value, weight.unit)));
+            }
+        }
+        KidneyMethod::CkdEpi2021 | KidneyMethod::LabReported => {}
+    }
+    if let Some(Value::Choice(sex)) = patient.value(items.sex) {
+        parts.push(sex.clone());
+    }
+    if let Some(birth) = patient.date_of_birth() {
+        parts.push(format!("age {} on {on}", number(crate::model::dates::decimal_age(birth, on))));
+    }
+    format!(": {}", parts.join(", "))
 }
 
 fn kidney_method(method: KidneyMethod) -> &'static str {

@@ -16,7 +16,8 @@ pub enum Subject {
     UlnRatio(ItemIdx),
     Titer(ItemIdx),
     Age(Anchor),
-    Score(ItemIdx),
+    /// A score; the second field indexes the protocol's lists of left-out answers.
+    Score(ItemIdx, u16),
     CountPresent(ItemIdx),
     Egfr(KidneyMethod),
     CreatinineClearance,
