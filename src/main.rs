@@ -310,7 +310,10 @@ fn build_log(library: &Library, files: &[PathBuf]) -> ScreeningLog {
         let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         match store::read_text(path) {
             Ok(text) => log.add_text(library, &name, &text),
-            Err(error) => log.add_unreadable(&name, None, error.to_string()),
+            // The log names the file already; the message need not repeat its path.
+            Err(error) => {
+                log.add_unreadable(&name, None, error.to_string().replace(&path.display().to_string(), "the file"))
+            }
         }
     }
     log.finish()
