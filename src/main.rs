@@ -305,18 +305,13 @@ fn session_files(folder: &Path) -> anyhow::Result<Vec<PathBuf>> {
 
 /// The log of session files; a file that cannot be read is listed, never skipped.
 fn build_log(library: &Library, files: &[PathBuf]) -> ScreeningLog {
-    let mut log = ScreeningLog::new();
-    for path in files {
+    ScreeningLog::build(library, files, |path| {
         let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        match store::read_text(path) {
-            Ok(text) => log.add_text(library, &name, &text),
-            // The log names the file already; the message need not repeat its path.
-            Err(error) => {
-                log.add_unreadable(&name, None, error.to_string().replace(&path.display().to_string(), "the file"))
-            }
-        }
-    }
-    log.finish()
+        // The log names the file already; the message need not repeat its path.
+        let text =
+            store::read_text(path).map_err(|error| error.to_string().replace(&path.display().to_string(), "the file"));
+        (name, text)
+    })
 }
 
 /// Refuses an output path that is one of the input files: a report never overwrites a

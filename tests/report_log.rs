@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 
 use trialscreen::engine::protocol_eval::Verdict;
 use trialscreen::library::Library;
-use trialscreen::report::log::{CSV_HEADER, ScreeningLog, SignatureState, UnreadableFile};
+use trialscreen::report::log::{CSV_HEADER, ScreeningLog, SignatureState};
 use trialscreen::screening::Screening;
 
 fn trialscreen(args: &[&str]) -> Output {
@@ -94,7 +94,7 @@ fn counts_agree_with_the_verdicts_of_every_session() {
             Some((path.file_name()?.to_string_lossy().into_owned(), std::fs::read_to_string(&path).ok()?))
         })
         .collect();
-    let log = ScreeningLog::build(&library, texts.iter().map(|(name, text)| (name.clone(), Ok(text.as_str()))));
+    let log = ScreeningLog::build(&library, &texts, |(name, text)| (name.clone(), Ok(text.clone())));
     assert!(log.unreadable.is_empty());
     assert_eq!(log.sessions, texts.len());
     for (name, text) in &texts {
@@ -188,11 +188,8 @@ fn damaged_files_are_listed_with_line_and_column_counted_and_left_untouched() {
 fn the_log_is_built_from_text_without_touching_files() {
     let library = Library::bundled().expect("bundled library");
     let v01 = example_text("v01-eligible-adolescent");
-    let unreadable = UnreadableFile { file_name: "z.ron".into(), position: None, message: "cannot read".into() };
-    let log = ScreeningLog::build(
-        &library,
-        [("b.ron".to_owned(), Ok(v01.as_str())), ("z.ron".to_owned(), Err(unreadable)), ("a.ron".to_owned(), Ok("("))],
-    );
+    let files = [("b.ron", Ok(v01)), ("z.ron", Err("cannot read".to_owned())), ("a.ron", Ok("(".to_owned()))];
+    let log = ScreeningLog::build(&library, &files, |(name, text)| ((*name).to_owned(), text.clone()));
     assert_eq!(log.sessions, 1);
     assert_eq!(log.rows.len(), 1);
     let files: Vec<&str> = log.unreadable.iter().map(|f| f.file_name.as_str()).collect();

@@ -104,18 +104,42 @@ impl ScreeningLog {
         Self::default()
     }
 
-    /// Builds the log of files given as (file name, text, or the reason the text could not
-    /// be read).
-    pub fn build<'t>(
+    /// Builds the log of many session files, on every available core. `read` gives a file's
+    /// name and its text, or why the text could not be read; it is called once per file,
+    /// from several threads. The caller keeps the file I/O.
+    pub fn build<F: Sync>(
         library: &Library,
-        files: impl IntoIterator<Item = (String, Result<&'t str, UnreadableFile>)>,
+        files: &[F],
+        read: impl Fn(&F) -> (String, Result<String, String>) + Sync,
     ) -> Self {
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        let per_thread = files.len().div_ceil(threads.max(1)).max(1);
+        let read = &read;
+        let parts: Vec<Self> = std::thread::scope(|scope| {
+            let workers: Vec<_> = files
+                .chunks(per_thread)
+                .map(|part| {
+                    scope.spawn(move || {
+                        let mut log = Self::new();
+                        for file in part {
+                            match read(file) {
+                                (name, Ok(text)) => log.add_text(library, &name, &text),
+                                (name, Err(message)) => log.add_unreadable(&name, None, message),
+                            }
+                        }
+                        log
+                    })
+                })
+                .collect();
+            // A worker that panicked would lose its files: re-raise rather than log fewer.
+            workers
+                .into_iter()
+                .map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        });
         let mut log = Self::new();
-        for (file_name, text) in files {
-            match text {
-                Ok(text) => log.add_text(library, &file_name, text),
-                Err(unreadable) => log.unreadable.push(unreadable),
-            }
+        for part in parts {
+            log.merge(part);
         }
         log.finish()
     }

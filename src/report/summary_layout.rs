@@ -35,6 +35,7 @@ pub(crate) fn summary_blocks(summary: &Summary) -> Vec<Block> {
         protocol_blocks(&mut blocks, protocol);
     }
     changes_blocks(&mut blocks, &summary.changes);
+    blocks.push(Block::Space(6.0));
     blocks.push(heading("Audit trail"));
     blocks.push(Block::Paragraph(Paragraph::plain(summary.verification.sentence(), BODY_BOLD)));
     for seq in &summary.verification.clock_went_back {
@@ -225,7 +226,7 @@ fn changes_blocks(blocks: &mut Vec<Block>, changes: &[RecordChange]) {
             ])
         })
         .collect();
-    blocks.push(table(&[0.06, 0.17, 0.2, 0.37, 0.2], &["Entry", "When, who", "What", "Old → new", "Reason"], rows));
+    blocks.push(table(&[0.06, 0.2, 0.19, 0.37, 0.18], &["Entry", "When, who", "What", "Old → new", "Reason"], rows));
 }
 
 fn signature_blocks(blocks: &mut Vec<Block>, summary: &Summary) {
