@@ -2,6 +2,7 @@
 //!
 //! Layers, top to bottom (arrows point down only):
 //! - `cli`: command-line entry points (no egui);
+//! - `report`: the printable summary (PDF) and the site screening log;
 //! - `session`: the screening-visit file;
 //! - `engine`: rules, evaluation, explanations;  `calculators`: scores, eGFR, units;
 //! - `model`: data dictionary, patient values, protocol, drug catalogue (serde types).
@@ -16,6 +17,7 @@ pub mod cli;
 pub mod engine;
 pub mod library;
 pub mod model;
+pub mod report;
 pub mod screening;
 pub mod session;
 pub mod status;

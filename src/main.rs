@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use trialscreen::cli::{calc_command, evaluate};
 use trialscreen::library::{Library, Origin};
+use trialscreen::report::{self, Paper, log::ScreeningLog};
 use trialscreen::screening::Screening;
 use trialscreen::session::audit::{Edit, apply, content_hash, verify};
 use trialscreen::session::load::{check_session, parse_session};
@@ -60,6 +61,28 @@ enum Command {
         #[arg(long)]
         reason: String,
     },
+    /// Writes the printable screening summary of a session as a PDF/A-2u file.
+    Summary {
+        file: PathBuf,
+        /// The PDF to write.
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: PathBuf,
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+    },
+    /// Writes the screening log of a folder of session files as CSV and prints the counts.
+    /// Exit 0 when every file was read, 1 when some could not be (they are listed).
+    Log {
+        folder: PathBuf,
+        /// The CSV to write: one row per session file and protocol.
+        #[arg(short, long, value_name = "log.csv")]
+        output: PathBuf,
+        /// Also write the counts as a PDF/A-2u page.
+        #[arg(long, value_name = "counts.pdf")]
+        pdf: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+    },
     /// Runs one clinical calculator: `calc egfr-ckd-epi-2021 creatinine=1.09mg/dL age=55 sex=male`.
     Calc {
         /// List every calculator and its inputs.
@@ -74,6 +97,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Paper size of a printout.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
+}
+
+impl From<PaperArg> for Paper {
+    fn from(paper: PaperArg) -> Self {
+        match paper {
+            PaperArg::A4 => Self::A4,
+            PaperArg::Letter => Self::Letter,
+        }
+    }
 }
 
 /// An error to print with exit code 2.
@@ -188,6 +227,39 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             println!("✔ {} reopened for amendment; the earlier signature stays in the audit trail", file.display());
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Summary { file, output, paper }) => {
+            refuse_overwriting(&output, std::slice::from_ref(&file))?;
+            let (session, text) = open(&file)?;
+            check_session(&session, &text, &library)
+                .with_context(|| format!("{} cannot be evaluated", file.display()))?;
+            let screening = Screening::evaluate(&library, &session);
+            let file_name =
+                file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+            let pdf = report::write_summary_pdf(&screening, &file_name, paper.into(), chrono::Utc::now())?;
+            std::fs::write(&output, pdf).with_context(|| format!("cannot write {}", output.display()))?;
+            let report = verify(&session);
+            if !report.is_intact() {
+                println!("⚠ {} does not verify; the summary says so", file.display());
+            }
+            println!("✔ summary of {} written to {}", session.participant_code, output.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Log { folder, output, pdf, paper }) => {
+            let files = session_files(&folder)?;
+            refuse_overwriting(&output, &files)?;
+            if let Some(pdf) = &pdf {
+                refuse_overwriting(pdf, &files)?;
+            }
+            let log = build_log(&library, &files);
+            std::fs::write(&output, log.to_csv()).with_context(|| format!("cannot write {}", output.display()))?;
+            print!("{}", log.counts_text());
+            if let Some(pdf) = &pdf {
+                let bytes = log.counts_pdf(&folder.display().to_string(), paper.into(), chrono::Utc::now())?;
+                std::fs::write(pdf, bytes).with_context(|| format!("cannot write {}", pdf.display()))?;
+            }
+            println!("✔ {} rows written to {}", log.rows.len(), output.display());
+            Ok(if log.unreadable.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
         Some(Command::Calc { .. }) => Ok(ExitCode::SUCCESS),
         None => {
             println!("trialscreen: the workstation window is not part of this build yet; use a command:\n");
@@ -217,6 +289,42 @@ fn edit_file(path: &Path, library: &Library, edit: Edit, actor: &str) -> anyhow:
     );
     apply(&mut session, edit, actor, chrono::Utc::now())?;
     store::save(&session, path)?;
+    Ok(())
+}
+
+/// The session files of a folder (`*.ron`, not backups or temporary files), sorted.
+fn session_files(folder: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .with_context(|| format!("cannot read the folder {}", folder.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext == "ron"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// The log of session files; a file that cannot be read is listed, never skipped.
+fn build_log(library: &Library, files: &[PathBuf]) -> ScreeningLog {
+    ScreeningLog::build(library, files, |path| {
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        // The log names the file already; the message need not repeat its path.
+        let text =
+            store::read_text(path).map_err(|error| error.to_string().replace(&path.display().to_string(), "the file"));
+        (name, text)
+    })
+}
+
+/// Refuses an output path that is one of the input files: a report never overwrites a
+/// session.
+fn refuse_overwriting(output: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    let Ok(output) = output.canonicalize() else { return Ok(()) };
+    for input in inputs {
+        anyhow::ensure!(
+            !input.canonicalize().is_ok_and(|input| input == output),
+            "{} is an input file; choose another output file",
+            output.display()
+        );
+    }
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! A whole screening visit evaluated: every selected protocol against the patient.
 
 use crate::engine::patient::PatientFacts;
-use crate::engine::protocol_eval::{ProtocolResult, evaluate_protocol};
+use crate::engine::protocol_eval::{Outcome, ProtocolResult, evaluate_protocol};
 use crate::library::{Library, LoadedProtocol};
 use crate::session::model::{ProtocolRef, Session};
 
@@ -22,6 +22,20 @@ pub struct Screening<'a> {
     pub session: &'a Session,
     pub patient: PatientFacts<'a>,
     pub protocols: Vec<ScreenedProtocol<'a>>,
+}
+
+impl ScreenedProtocol<'_> {
+    /// The ids of the criteria that make the participant ineligible, in protocol order.
+    pub fn failing_criteria(&self) -> impl Iterator<Item = &str> {
+        self.loaded
+            .compiled
+            .protocol
+            .criteria
+            .iter()
+            .zip(&self.result.criteria)
+            .filter(|(_, r)| r.outcome == Outcome::Fails)
+            .map(|(c, _)| c.id.as_str())
+    }
 }
 
 impl<'a> Screening<'a> {

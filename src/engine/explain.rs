@@ -56,7 +56,8 @@ pub fn number(value: f64) -> String {
     if text == "-0" { "0".to_owned() } else { text }
 }
 
-fn with_unit(value: f64, unit: Unit) -> String {
+/// A value with its unit as printed: "52 ×10⁹/L", "62 %", "1:640".
+pub fn with_unit(value: f64, unit: Unit) -> String {
     match unit {
         Unit::Titer => {
             if value <= 0.0 {

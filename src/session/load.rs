@@ -102,9 +102,11 @@ pub fn check_session(session: &Session, text: &str, library: &Library) -> Result
     if session.protocols.is_empty() {
         return Err(SessionError::NoProtocol);
     }
+    // Positions are looked up only for an error: searching the text for every id costs
+    // more than the whole evaluation when a folder of sessions is logged.
     for reference in &session.protocols {
-        let (line, column) = locate_quoted(text, &reference.id);
         let Some(loaded) = library.get(&reference.id, reference.version) else {
+            let (line, column) = locate_quoted(text, &reference.id);
             return Err(SessionError::UnknownProtocol {
                 line,
                 column,
@@ -121,11 +123,11 @@ pub fn check_session(session: &Session, text: &str, library: &Library) -> Result
     }
     let knowledge = &library.knowledge;
     for (id, entry) in &session.values {
-        let (line, column) = locate_quoted(text, id);
         let Some(item) = knowledge.dictionary.item(id) else {
+            let (line, column) = locate_quoted(text, id);
             return Err(SessionError::UnknownItem { line, column, item: id.clone() });
         };
-        check_value(&item.kind, &entry.value, id, line, column, library, text)?;
+        check_value(&item.kind, &entry.value, id, library, text)?;
     }
     for decision in &session.decisions {
         let protocol =
@@ -144,25 +146,16 @@ pub fn check_session(session: &Session, text: &str, library: &Library) -> Result
     Ok(())
 }
 
-fn check_value(
-    kind: &ItemKind,
-    value: &Value,
-    id: &str,
-    line: usize,
-    column: usize,
-    library: &Library,
-    text: &str,
-) -> Result<(), SessionError> {
-    let wrong_kind = || SessionError::WrongKind {
-        line,
-        column,
-        item: id.to_owned(),
-        expected: kind.name(),
-        found: value_kind(value),
+fn check_value(kind: &ItemKind, value: &Value, id: &str, library: &Library, text: &str) -> Result<(), SessionError> {
+    let at = || locate_quoted(text, id);
+    let wrong_kind = || {
+        let (line, column) = at();
+        SessionError::WrongKind { line, column, item: id.to_owned(), expected: kind.name(), found: value_kind(value) }
     };
     match (kind, value) {
         (ItemKind::Number { units, .. }, Value::Number(m)) => {
             if !units.iter().any(|u| u.unit == m.unit) {
+                let (line, column) = at();
                 return Err(SessionError::WrongUnit {
                     line,
                     column,
@@ -173,6 +166,7 @@ fn check_value(
         }
         (ItemKind::Choice(options), Value::Choice(chosen)) => {
             if !options.iter().any(|o| &o.id == chosen) {
+                let (line, column) = at();
                 return Err(SessionError::UnknownOption { line, column, item: id.to_owned(), option: chosen.clone() });
             }
         }

@@ -1,0 +1,392 @@
+//! The site screening log: one row per session file and protocol, CONSORT-style counts
+//! per protocol (screened, eligible, ineligible by criterion, incomplete), and every file
+//! that could not be read, with its line and column. Pure: the caller reads the files and
+//! hands in their text (the CLI's `log` command, the app's session browser).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::engine::protocol_eval::{DiscretionStatus, Verdict};
+use crate::library::Library;
+use crate::report::{Paper, ReportError, log_layout};
+use crate::screening::Screening;
+use crate::session::audit::content_hash;
+use crate::session::load::{SessionError, check_session, parse_session};
+use crate::session::model::Session;
+use crate::status::verdict_words;
+
+/// One session screened for one protocol.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogRow {
+    pub participant_code: String,
+    pub screening_date: NaiveDate,
+    pub protocol_id: String,
+    pub protocol_version: u32,
+    /// The cohort id the session chose, for a multi-cohort protocol.
+    pub cohort: Option<String>,
+    pub verdict: Verdict,
+    /// `status::verdict_words`, as the summary prints it.
+    pub verdict_words: &'static str,
+    /// The criteria that make the participant ineligible.
+    pub ineligible_by: Vec<String>,
+    /// Overrides in force (recorded, and their conditions hold).
+    pub overrides: usize,
+    pub signature: SignatureState,
+    pub file_name: String,
+}
+
+/// Whether a session is signed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignatureState {
+    Signed,
+    Unsigned,
+    /// A signature is stored but does not cover the content.
+    NotCovering,
+}
+
+impl SignatureState {
+    /// In words, as the CSV writes it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::Signed => "yes",
+            Self::Unsigned => "no",
+            Self::NotCovering => "signature does not cover the content",
+        }
+    }
+}
+
+/// A file that could not be used, and where the problem is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnreadableFile {
+    pub file_name: String,
+    /// Line and column (1-based), when known.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+/// The log of a folder of sessions.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ScreeningLog {
+    /// One row per session and protocol, by file name, then in the session's protocol order.
+    pub rows: Vec<LogRow>,
+    /// Files that could not be used, by file name.
+    pub unreadable: Vec<UnreadableFile>,
+    /// Session files that were read and evaluated.
+    pub sessions: usize,
+}
+
+/// The counts of one protocol version.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProtocolCounts {
+    pub protocol_id: String,
+    pub protocol_version: u32,
+    /// Sessions screened for the protocol.
+    pub screened: usize,
+    /// Distinct participant codes among them.
+    pub participants: usize,
+    pub eligible: usize,
+    /// How the eligible verdict reads ("ELIGIBLE ON THE AVAILABLE CRITERIA" when the source
+    /// is incomplete).
+    pub eligible_words: &'static str,
+    pub ineligible: usize,
+    /// Sessions ineligible by each criterion, most first; a session may count under several.
+    pub ineligible_by: Vec<(String, usize)>,
+    pub incomplete: usize,
+    /// Sessions with at least one override in force.
+    pub with_overrides: usize,
+}
+
+impl ScreeningLog {
+    /// An empty log.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Builds the log of many session files, on every available core. `read` gives a file's
+    /// name and its text, or why the text could not be read; it is called once per file,
+    /// from several threads. The caller keeps the file I/O.
+    pub fn build<F: Sync>(
+        library: &Library,
+        files: &[F],
+        read: impl Fn(&F) -> (String, Result<String, String>) + Sync,
+    ) -> Self {
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        let per_thread = files.len().div_ceil(threads.max(1)).max(1);
+        let read = &read;
+        let parts: Vec<Self> = std::thread::scope(|scope| {
+            let workers: Vec<_> = files
+                .chunks(per_thread)
+                .map(|part| {
+                    scope.spawn(move || {
+                        let mut log = Self::new();
+                        for file in part {
+                            match read(file) {
+                                (name, Ok(text)) => log.add_text(library, &name, &text),
+                                (name, Err(message)) => log.add_unreadable(&name, None, message),
+                            }
+                        }
+                        log
+                    })
+                })
+                .collect();
+            // A worker that panicked would lose its files: re-raise rather than log fewer.
+            workers
+                .into_iter()
+                .map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        });
+        let mut log = Self::new();
+        for part in parts {
+            log.merge(part);
+        }
+        log.finish()
+    }
+
+    /// Parses, checks and evaluates one session file's text; a file that does not parse or
+    /// names what the library lacks is listed as unreadable.
+    pub fn add_text(&mut self, library: &Library, file_name: &str, text: &str) {
+        match parse_session(text) {
+            Ok(session) => self.add_session(library, file_name, &session, text),
+            Err(error) => self.add_session_error(file_name, &error),
+        }
+    }
+
+    /// Checks and evaluates a parsed session (`text` is its file's text, for positions).
+    pub fn add_session(&mut self, library: &Library, file_name: &str, session: &Session, text: &str) {
+        match check_session(session, text, library) {
+            Ok(()) => self.add_screening(&Screening::evaluate(library, session), file_name),
+            Err(error) => self.add_session_error(file_name, &error),
+        }
+    }
+
+    /// Lists a file whose session is unusable, with the problem's position apart.
+    fn add_session_error(&mut self, file_name: &str, error: &SessionError) {
+        let position = error.position();
+        let text = error.to_string();
+        let message = match position {
+            Some((line, column)) => {
+                text.strip_prefix(&format!("line {line}, column {column}: ")).map_or(text.clone(), str::to_owned)
+            }
+            None => text,
+        };
+        self.add_unreadable(file_name, position, message);
+    }
+
+    /// Adds the rows of an evaluated screening.
+    pub fn add_screening(&mut self, screening: &Screening<'_>, file_name: &str) {
+        let session = screening.session;
+        let signature = match &session.signature {
+            None => SignatureState::Unsigned,
+            Some(signature) if signature.content_sha256 == content_hash(session) => SignatureState::Signed,
+            Some(_) => SignatureState::NotCovering,
+        };
+        self.sessions += 1;
+        for screened in &screening.protocols {
+            let protocol = &screened.loaded.compiled.protocol;
+            let result = &screened.result;
+            self.rows.push(LogRow {
+                participant_code: session.participant_code.clone(),
+                screening_date: session.dates.screening,
+                protocol_id: protocol.id.clone(),
+                protocol_version: protocol.version,
+                cohort: screened.reference.cohort.clone(),
+                verdict: result.verdict,
+                verdict_words: verdict_words(result.verdict, protocol.source_complete),
+                ineligible_by: screened.failing_criteria().map(str::to_owned).collect(),
+                overrides: result
+                    .criteria
+                    .iter()
+                    .filter(|r| matches!(r.discretion, DiscretionStatus::Applied { .. }))
+                    .count(),
+                signature,
+                file_name: file_name.to_owned(),
+            });
+        }
+    }
+
+    /// Lists a file that could not be used.
+    pub fn add_unreadable(&mut self, file_name: &str, position: Option<(usize, usize)>, message: String) {
+        self.unreadable.push(UnreadableFile { file_name: file_name.to_owned(), position, message });
+    }
+
+    /// Adds another log's rows and files (logs built in parallel).
+    pub fn merge(&mut self, other: Self) {
+        let Self { rows, unreadable, sessions } = other;
+        self.rows.extend(rows);
+        self.unreadable.extend(unreadable);
+        self.sessions += sessions;
+    }
+
+    /// Puts rows and unreadable files in file-name order (stable: a session's protocols
+    /// keep their order).
+    pub fn finish(mut self) -> Self {
+        self.rows.sort_by(|a, b| a.file_name.cmp(&b.file_name));
+        self.unreadable.sort_by(|a, b| a.file_name.cmp(&b.file_name));
+        self
+    }
+
+    /// The counts per protocol version, by protocol id and version.
+    pub fn counts(&self) -> Vec<ProtocolCounts> {
+        let mut groups: BTreeMap<(&str, u32), Vec<&LogRow>> = BTreeMap::new();
+        for row in &self.rows {
+            groups.entry((row.protocol_id.as_str(), row.protocol_version)).or_default().push(row);
+        }
+        groups
+            .into_iter()
+            .map(|((id, version), rows)| {
+                let count = |verdict: Verdict| rows.iter().filter(|r| r.verdict == verdict).count();
+                let mut by: BTreeMap<&str, usize> = BTreeMap::new();
+                for row in &rows {
+                    for criterion in &row.ineligible_by {
+                        *by.entry(criterion.as_str()).or_default() += 1;
+                    }
+                }
+                let mut ineligible_by: Vec<(String, usize)> = by.into_iter().map(|(c, n)| (c.to_owned(), n)).collect();
+                ineligible_by.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+                let eligible_words = rows
+                    .iter()
+                    .find(|r| r.verdict == Verdict::Eligible)
+                    .map_or(verdict_words(Verdict::Eligible, true), |r| r.verdict_words);
+                ProtocolCounts {
+                    protocol_id: id.to_owned(),
+                    protocol_version: version,
+                    screened: rows.len(),
+                    participants: rows.iter().map(|r| r.participant_code.as_str()).collect::<BTreeSet<_>>().len(),
+                    eligible: count(Verdict::Eligible),
+                    eligible_words,
+                    ineligible: count(Verdict::Ineligible),
+                    ineligible_by,
+                    incomplete: count(Verdict::Incomplete),
+                    with_overrides: rows.iter().filter(|r| r.overrides > 0).count(),
+                }
+            })
+            .collect()
+    }
+
+    /// The log as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted where
+    /// needed), with a header row.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::with_capacity(64 + self.rows.len() * 120);
+        push_record(&mut out, &CSV_HEADER.map(str::to_owned));
+        for row in &self.rows {
+            push_record(
+                &mut out,
+                &[
+                    row.participant_code.clone(),
+                    row.screening_date.to_string(),
+                    row.protocol_id.clone(),
+                    row.protocol_version.to_string(),
+                    row.cohort.clone().unwrap_or_default(),
+                    row.verdict_words.to_owned(),
+                    row.ineligible_by.join(" "),
+                    row.overrides.to_string(),
+                    row.signature.words().to_owned(),
+                    row.file_name.clone(),
+                ],
+            );
+        }
+        out
+    }
+
+    /// The counts and the unreadable files as text for a terminal.
+    pub fn counts_text(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{} session file(s) read, {} could not be read", self.sessions, self.unreadable.len());
+        for counts in self.counts() {
+            for line in counts_lines(&counts) {
+                let _ = writeln!(out, "{line}");
+            }
+        }
+        if !self.unreadable.is_empty() {
+            out.push_str("\nFiles that could not be read (left as they are):\n");
+            for file in &self.unreadable {
+                let _ = writeln!(out, "  ✖ {}", unreadable_text(file));
+            }
+        }
+        out
+    }
+
+    /// The counts as a PDF/A-2u page. `folder` names what was logged.
+    pub fn counts_pdf(&self, folder: &str, paper: Paper, printed_at: DateTime<Utc>) -> Result<Vec<u8>, ReportError> {
+        log_layout::counts_pdf(self, folder, paper, printed_at)
+    }
+}
+
+/// The CSV header.
+pub const CSV_HEADER: [&str; 10] = [
+    "participant_code",
+    "screening_date",
+    "protocol_id",
+    "protocol_version",
+    "cohort",
+    "verdict",
+    "ineligible_by",
+    "overrides",
+    "signed",
+    "file",
+];
+
+fn push_record(out: &mut String, fields: &[String]) {
+    for (index, field) in fields.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        push_field(out, field);
+    }
+    out.push_str("\r\n");
+}
+
+/// One CSV field, quoted when it holds a comma, quote, line break or edge space.
+fn push_field(out: &mut String, field: &str) {
+    let needs_quotes = field.contains([',', '"', '\n', '\r']) || field.starts_with(' ') || field.ends_with(' ');
+    if needs_quotes {
+        out.push('"');
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
+}
+
+/// The counts of one protocol in lines: CONSORT-style, indented where a number splits the
+/// one above.
+pub fn counts_lines(counts: &ProtocolCounts) -> Vec<String> {
+    let line = |n: usize, indent: usize, label: &str| format!("{n:>7}  {}{label}", "  ".repeat(indent));
+    let mut lines = vec![
+        format!("\n{} version {}", counts.protocol_id, counts.protocol_version),
+        line(counts.screened, 0, &format!("screened ({} distinct participant codes)", counts.participants)),
+        line(counts.eligible, 1, &counts.eligible_words.to_lowercase()),
+        line(counts.ineligible, 1, "ineligible"),
+    ];
+    for (criterion, n) in &counts.ineligible_by {
+        lines.push(line(*n, 2, &format!("by {criterion}")));
+    }
+    lines.push(line(counts.incomplete, 1, "incomplete"));
+    lines.push(line(counts.with_overrides, 1, "with an override in force"));
+    lines
+}
+
+/// "file.ron, line 3, column 7: message".
+pub fn unreadable_text(file: &UnreadableFile) -> String {
+    match file.position {
+        Some((line, column)) => format!("{}, line {line}, column {column}: {}", file.file_name, file.message),
+        None => format!("{}: {}", file.file_name, file.message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_only_where_needed() {
+        let mut out = String::new();
+        push_record(
+            &mut out,
+            &["plain".into(), "a,b".into(), "say \"no\"".into(), "two\nlines".into(), " edge".into(), String::new()],
+        );
+        assert_eq!(out, "plain,\"a,b\",\"say \"\"no\"\"\",\"two\nlines\",\" edge\",\r\n");
+    }
+}

@@ -1,0 +1,108 @@
+//! The printable screening summary and the site screening log. No egui and no file I/O:
+//! callers hand in evaluated screenings and get back data, text or PDF bytes to write.
+//!
+//! - [`summary_model`]: what the summary shows, built from a [`Screening`];
+//! - [`summary_text`]: the same as plain text (snapshot tests, preview);
+//! - [`write_summary_pdf`]: the summary as a PDF/A-2u document;
+//! - [`log`]: one row per session and protocol, CONSORT-style counts, CSV, counts PDF.
+
+mod flow;
+mod fonts;
+pub mod log;
+mod log_layout;
+mod pdf_writer;
+mod summary_layout;
+pub mod summary_model;
+pub mod summary_text;
+mod value_text;
+
+use chrono::{DateTime, Utc};
+
+use crate::report::flow::{Block, Flow, Geometry, Page, PageFrame, Paragraph, TextStyle};
+use crate::report::fonts::Fonts;
+use crate::report::pdf_writer::{DocumentInfo, write_pdf};
+use crate::report::summary_model::Summary;
+use crate::screening::Screening;
+
+/// Paper size.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Self::A4 => (595.28, 841.89),
+            Self::Letter => (612.0, 792.0),
+        }
+    }
+}
+
+/// Why a report could not be produced.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ReportError {
+    #[error("the embedded font cannot be used: {0} (a defect of this build)")]
+    Font(String),
+    #[error("the PDF could not be written: {0}")]
+    Pdf(String),
+}
+
+/// The screening summary as a PDF/A-2u document: every criterion, decision, change and
+/// the signature block, "page x of y" and the session file name and content hash on every
+/// page. The session printed is `screening.session`; `file_name` is its file's name.
+pub fn write_summary_pdf(
+    screening: &Screening<'_>,
+    file_name: &str,
+    paper: Paper,
+    printed_at: DateTime<Utc>,
+) -> Result<Vec<u8>, ReportError> {
+    let summary = Summary::build(screening, file_name, printed_at);
+    summary_pdf(&summary, paper)
+}
+
+/// A built summary as a PDF/A-2u document.
+pub fn summary_pdf(summary: &Summary, paper: Paper) -> Result<Vec<u8>, ReportError> {
+    let frame = PageFrame {
+        header_left: format!("trialscreen screening summary — participant {}", summary.participant_code),
+        header_right: format!("printed {}", summary.printed_at.format(summary_model::TIME_FORMAT)),
+        footer_left: format!("{} — content SHA-256 {}", summary.file_name, summary.content_sha256),
+    };
+    let info = DocumentInfo {
+        title: format!("Screening summary, participant {}", summary.participant_code),
+        created: summary.printed_at,
+    };
+    render(&summary_layout::summary_blocks(summary), &frame, paper, &info)
+}
+
+/// Lays out blocks and writes them; when characters had to be replaced, says so at the end.
+fn render(blocks: &[Block], frame: &PageFrame, paper: Paper, info: &DocumentInfo) -> Result<Vec<u8>, ReportError> {
+    let fonts = Fonts::load()?;
+    let pages = lay_out(&fonts, blocks, frame, paper);
+    write_pdf(&pages, paper.size(), &fonts, info)
+}
+
+/// The pages of a document, with a closing note when the font lacked some characters.
+pub(crate) fn lay_out(fonts: &Fonts, blocks: &[Block], frame: &PageFrame, paper: Paper) -> Vec<Page> {
+    let (width, height) = paper.size();
+    let geometry = Geometry { width, height, margin: 40.0, header: 16.0, footer: 30.0 };
+    let mut flow = Flow::new(fonts, geometry);
+    flow.push_all(blocks);
+    let replaced = flow.replaced_characters();
+    if replaced > 0 {
+        flow.push(&Block::Paragraph(Paragraph::plain(
+            format!(
+                "{replaced} character(s) of the record are not in the printing font and are shown as {}; \
+                 the session file holds the original text.",
+                fonts::REPLACEMENT
+            ),
+            TextStyle::bold(8.5),
+        )));
+    }
+    flow.finish(frame)
+}

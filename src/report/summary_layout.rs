@@ -1,0 +1,253 @@
+//! The summary model as blocks of the flow layout: what goes where on the page and in
+//! which weight. Every sentence comes from the model ([`CriterionSummary::notes`],
+//! [`signature_lines`], …), so the page and the text rendering say the same.
+
+use crate::report::flow::{Block, Paragraph, Row, Table, TextStyle};
+use crate::report::summary_model::{
+    CriterionSummary, DecisionSummary, ProtocolSummary, RecordChange, SignatureBlock, Summary, TIME_FORMAT,
+};
+use crate::report::summary_text::{signature_event_text, signature_lines};
+use crate::status::Status;
+
+const BODY: TextStyle = TextStyle::regular(8.5);
+const BODY_BOLD: TextStyle = TextStyle::bold(8.5);
+const CELL: TextStyle = TextStyle::regular(7.8);
+const CELL_BOLD: TextStyle = TextStyle::bold(7.8);
+const SOURCE: TextStyle = TextStyle::regular(6.8).grey(70);
+const SOURCE_LABEL: TextStyle = TextStyle::bold(6.8).grey(70);
+const SMALL: TextStyle = TextStyle::regular(7.2).grey(50);
+/// Background of rows that need a reader's attention: failing, undecided or overridden.
+const ATTENTION: u8 = 238;
+
+/// The page's blocks, top to bottom.
+pub(crate) fn summary_blocks(summary: &Summary) -> Vec<Block> {
+    let mut blocks = vec![
+        Block::Heading(
+            Paragraph::plain("Screening summary  ", TextStyle::bold(16.0))
+                .with(format!("participant {}", summary.participant_code), TextStyle::regular(16.0)),
+        ),
+        Block::Table(identity_table(summary)),
+    ];
+    for missing in &summary.protocols_not_evaluated {
+        blocks.push(warning(&format!("✖ Protocol {missing} is not in this build: it was not evaluated.")));
+    }
+    for protocol in &summary.protocols {
+        protocol_blocks(&mut blocks, protocol);
+    }
+    changes_blocks(&mut blocks, &summary.changes);
+    blocks.push(Block::Space(6.0));
+    blocks.push(heading("Audit trail"));
+    blocks.push(Block::Paragraph(Paragraph::plain(summary.verification.sentence(), BODY_BOLD)));
+    for seq in &summary.verification.clock_went_back {
+        blocks.push(Block::Paragraph(Paragraph::plain(
+            format!("⚠ Entry {seq} is timed before the entry preceding it: the clock went backwards."),
+            BODY,
+        )));
+    }
+    signature_blocks(&mut blocks, summary);
+    blocks
+}
+
+fn heading(text: &str) -> Block {
+    Block::Heading(Paragraph::plain(text, TextStyle::bold(11.0)))
+}
+
+fn warning(text: &str) -> Block {
+    Block::Framed { paragraphs: vec![Paragraph::plain(text, BODY_BOLD)], fill: 225, border: 0.8 }
+}
+
+fn cell(text: impl Into<String>, style: TextStyle) -> Vec<Paragraph> {
+    vec![Paragraph::plain(text, style)]
+}
+
+/// A ruled table with a header row of bold titles.
+fn table(widths: &[f32], titles: &[&str], rows: Vec<Row>) -> Block {
+    Block::Table(Table {
+        widths: widths.to_vec(),
+        header: Some(titles.iter().map(|title| cell(*title, CELL_BOLD)).collect()),
+        rows,
+        ruled: true,
+    })
+}
+
+fn identity_table(summary: &Summary) -> Table {
+    let dates = summary.dates;
+    let pair = |label: &str, value: String| [cell(label, SMALL), cell(value, BODY_BOLD)];
+    let optional =
+        |date: Option<chrono::NaiveDate>, none: &str| date.map_or_else(|| none.to_owned(), |d| d.to_string());
+    let rows = [
+        (
+            pair("Participant code", summary.participant_code.clone()),
+            pair("Investigator", summary.investigator.clone().unwrap_or_else(|| "not entered".to_owned())),
+        ),
+        (
+            pair("Screening date", dates.screening.to_string()),
+            pair("Consent date", optional(dates.consent, "not entered")),
+        ),
+        (
+            pair("Enrollment / first dose", optional(dates.enrollment, "not yet known")),
+            pair("Printed", summary.printed_at.format(TIME_FORMAT).to_string()),
+        ),
+    ];
+    let mut table_rows: Vec<Row> = rows.into_iter().map(|([a, b], [c, d])| Row::new(vec![a, b, c, d])).collect();
+    table_rows.push(Row::new(vec![cell("Session file", SMALL), cell(summary.file_name.clone(), BODY)]));
+    Table { widths: vec![0.17, 0.33, 0.14, 0.36], header: None, rows: table_rows, ruled: false }
+}
+
+fn protocol_blocks(blocks: &mut Vec<Block>, protocol: &ProtocolSummary) {
+    blocks.push(Block::Space(6.0));
+    blocks.push(Block::Heading(
+        Paragraph::plain(format!("{} version {}", protocol.id, protocol.version), TextStyle::bold(11.0))
+            .with(format!(" — {}", protocol.title), TextStyle::regular(11.0)),
+    ));
+    blocks.push(Block::Paragraph(Paragraph::plain(format!("Source: {}", protocol.source), SMALL)));
+    blocks.push(Block::Paragraph(Paragraph::plain(format!("Protocol file SHA-256 {}", protocol.sha256), SMALL)));
+    if let Some(cohort) = &protocol.cohort {
+        blocks.push(Block::Paragraph(Paragraph::plain("Cohort ", BODY).with(cohort.clone(), BODY_BOLD)));
+    }
+    let mut verdict =
+        vec![Paragraph::plain(format!("{} {}", protocol.verdict_icon, protocol.verdict_words), TextStyle::bold(13.0))];
+    if !protocol.ineligible_by.is_empty() {
+        verdict
+            .push(Paragraph::plain(format!("Ineligible because of {}", protocol.ineligible_by.join(", ")), BODY_BOLD));
+    }
+    if let Some(banner) = &protocol.source_incomplete {
+        verdict.push(Paragraph::plain(format!("⚠ {banner}"), BODY_BOLD));
+    }
+    blocks.push(Block::Framed { paragraphs: verdict, fill: 242, border: 1.2 });
+    if protocol.changed_since_screening {
+        blocks.push(warning(
+            "⚠ The protocol file changed since this session was screened: the evaluation uses the file now loaded.",
+        ));
+    }
+    if protocol.cohort_missing {
+        blocks.push(warning("? No cohort chosen: the cohort's criteria cannot be evaluated."));
+    }
+    blocks.push(table(
+        &[0.15, 0.22, 0.63],
+        &["Status", "Criterion", "Deciding values, decisions; source text"],
+        protocol.criteria.iter().map(criterion_row).collect(),
+    ));
+    if let Some(note) = &protocol.exclusions_note {
+        blocks.push(Block::Paragraph(Paragraph::plain(note.clone(), BODY_BOLD)));
+    }
+    decisions_blocks(blocks, &protocol.decisions);
+    if !protocol.still_needed.is_empty() {
+        let names: Vec<String> =
+            protocol.still_needed.iter().map(|(label, count)| format!("{label} ({count})")).collect();
+        blocks.push(Block::Paragraph(
+            Paragraph::plain("Still needed (undecided criteria each would help decide) ", BODY_BOLD)
+                .with(names.join(", "), BODY),
+        ));
+    }
+}
+
+fn criterion_row(criterion: &CriterionSummary) -> Row {
+    let status = criterion.status;
+    let attention = !matches!(status, Status::Met | Status::NotExcluded | Status::NotApplicable);
+    let status_cell = vec![Paragraph::plain(format!("{} {}", status.icon(), status.word()), CELL_BOLD)];
+    let kind = match criterion.kind {
+        crate::model::protocol::CriterionKind::Inclusion => "inclusion",
+        crate::model::protocol::CriterionKind::Exclusion => "exclusion",
+    };
+    let criterion_cell = vec![
+        Paragraph::plain(criterion.id.clone(), CELL_BOLD).with(format!(" {kind}"), SOURCE),
+        Paragraph::plain(criterion.title.clone(), CELL),
+    ];
+    let mut details = Vec::new();
+    if !criterion.deciding_values.is_empty() {
+        details.push(Paragraph::plain(criterion.deciding_values.clone(), CELL));
+    }
+    if let Some(note) = criterion.not_applicable_note() {
+        details.push(Paragraph::plain(note, CELL));
+    }
+    for note in criterion.notes() {
+        details.push(Paragraph::plain(note, CELL_BOLD));
+    }
+    if let Some(text) = criterion.discretion_source() {
+        details.push(Paragraph::plain("Discretion in the source ", SOURCE_LABEL).with(text.to_owned(), SOURCE));
+    }
+    let label = match &criterion.source_heading {
+        Some(heading) => format!("Source ({heading}) "),
+        None => "Source ".to_owned(),
+    };
+    details.push(Paragraph::plain(label, SOURCE_LABEL).with(criterion.source_text.clone(), SOURCE));
+    if let Some(interpretation) = &criterion.interpretation {
+        details.push(Paragraph::plain("Interpretation ", SOURCE_LABEL).with(interpretation.clone(), SOURCE));
+    }
+    Row { cells: vec![status_cell, criterion_cell, details], shade: attention.then_some(ATTENTION) }
+}
+
+fn decisions_blocks(blocks: &mut Vec<Block>, decisions: &[DecisionSummary]) {
+    if decisions.is_empty() {
+        return;
+    }
+    blocks.push(Block::Heading(Paragraph::plain("Overrides and judgments", TextStyle::bold(9.5))));
+    let rows = decisions
+        .iter()
+        .map(|d| {
+            Row::new(vec![
+                cell(d.criterion.clone(), CELL_BOLD),
+                cell(d.decision.clone(), CELL),
+                vec![
+                    Paragraph::plain(d.note.by.clone(), CELL),
+                    Paragraph::plain(d.note.at.format(TIME_FORMAT).to_string(), CELL),
+                ],
+                cell(d.note.reason.clone(), CELL),
+                cell(d.effect.words(), CELL_BOLD),
+            ])
+        })
+        .collect();
+    blocks.push(table(&[0.1, 0.15, 0.2, 0.35, 0.2], &["Criterion", "Decision", "By, when", "Reason", "Effect"], rows));
+}
+
+fn changes_blocks(blocks: &mut Vec<Block>, changes: &[RecordChange]) {
+    blocks.push(Block::Space(6.0));
+    blocks.push(heading("Changes after first entry"));
+    if changes.is_empty() {
+        blocks.push(Block::Paragraph(Paragraph::plain(
+            "None: no value, date or decision was changed after it was first entered.",
+            BODY,
+        )));
+        return;
+    }
+    let rows = changes
+        .iter()
+        .map(|c| {
+            Row::new(vec![
+                cell(format!("#{}", c.seq), CELL),
+                vec![
+                    Paragraph::plain(c.at.format(TIME_FORMAT).to_string(), CELL),
+                    Paragraph::plain(c.by.clone(), CELL),
+                ],
+                cell(c.what.clone(), CELL_BOLD),
+                vec![Paragraph::plain(c.old.clone(), CELL), Paragraph::plain(format!("→ {}", c.new), CELL_BOLD)],
+                cell(c.reason.clone().unwrap_or_else(|| "none recorded".to_owned()), CELL),
+            ])
+        })
+        .collect();
+    blocks.push(table(&[0.06, 0.2, 0.19, 0.37, 0.18], &["Entry", "When, who", "What", "Old → new", "Reason"], rows));
+}
+
+fn signature_blocks(blocks: &mut Vec<Block>, summary: &Summary) {
+    blocks.push(Block::Space(6.0));
+    blocks.push(heading("Signature"));
+    for (index, line) in signature_lines(&summary.signature, &summary.content_sha256).into_iter().enumerate() {
+        let style = if index == 0 { BODY_BOLD } else { BODY };
+        blocks.push(Block::Paragraph(Paragraph::plain(line, style)));
+    }
+    if summary.signature == SignatureBlock::Unsigned {
+        blocks.push(Block::Space(10.0));
+        blocks.push(Block::SignatureLines(vec![
+            "Investigator name".to_owned(),
+            "Signature".to_owned(),
+            "Date".to_owned(),
+        ]));
+    }
+    if !summary.signature_history.is_empty() {
+        blocks.push(Block::Paragraph(Paragraph::plain("Signatures and amendments in the audit trail", BODY_BOLD)));
+        for event in &summary.signature_history {
+            blocks.push(Block::Paragraph(Paragraph::plain(signature_event_text(event), BODY)));
+        }
+    }
+}

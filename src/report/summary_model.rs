@@ -1,0 +1,603 @@
+//! What the printed screening summary shows, as plain data: built once from an evaluated
+//! screening, then drawn as PDF ([`crate::report::write_summary_pdf`]) or as text
+//! ([`crate::report::summary_text`]). It states what the engine decided, in the engine's
+//! own words (`status`, `explain`); it never re-decides anything.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::engine::explain::{explain, explain_discretion};
+use crate::engine::protocol_eval::{CriterionResult, DiscretionStatus, NotApplicableReason, Outcome, Verdict};
+use crate::model::protocol::{Criterion, CriterionKind, Protocol, SourceCitation};
+use crate::report::value_text::value_change;
+use crate::screening::{ScreenedProtocol, Screening};
+use crate::session::audit::{AuditEntry, Change, content_hash, verify};
+use crate::session::model::{Decision, DecisionKind, ReferenceDates, Session, Signature};
+use crate::status::{Status, verdict_icon, verdict_words};
+
+/// The whole printout.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// The session file's name, printed in every footer.
+    pub file_name: String,
+    pub printed_at: DateTime<Utc>,
+    pub participant_code: String,
+    pub dates: ReferenceDates,
+    pub investigator: Option<String>,
+    pub protocols: Vec<ProtocolSummary>,
+    /// Protocols the session names that this build cannot evaluate ("id version N").
+    pub protocols_not_evaluated: Vec<String>,
+    /// Changes made after the first entry, in the order they were made.
+    pub changes: Vec<RecordChange>,
+    pub verification: VerificationSummary,
+    pub signature: SignatureBlock,
+    /// Every signature and amendment in the audit trail, oldest first.
+    pub signature_history: Vec<SignatureEvent>,
+    /// SHA-256 of the content now (`audit::content_hash`), printed in every footer.
+    pub content_sha256: String,
+}
+
+/// One protocol's verdict and criteria.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProtocolSummary {
+    pub id: String,
+    pub version: u32,
+    pub title: String,
+    /// Where the criteria were quoted from.
+    pub source: String,
+    /// SHA-256 of the protocol file evaluated.
+    pub sha256: String,
+    /// The session recorded a different protocol hash: the file changed since screening.
+    pub changed_since_screening: bool,
+    /// The chosen cohort's label.
+    pub cohort: Option<String>,
+    /// The protocol has cohorts and none was chosen.
+    pub cohort_missing: bool,
+    pub verdict: Verdict,
+    /// `status::verdict_icon`.
+    pub verdict_icon: &'static str,
+    /// `status::verdict_words`: "ELIGIBLE ON THE AVAILABLE CRITERIA" when the source is
+    /// incomplete.
+    pub verdict_words: &'static str,
+    /// The criteria that make the participant ineligible.
+    pub ineligible_by: Vec<String>,
+    /// Present when the source lacks criteria: the banner printed beside the verdict.
+    pub source_incomplete: Option<String>,
+    /// What the source says in place of exclusion criteria, when it has none.
+    pub exclusions_note: Option<String>,
+    pub criteria: Vec<CriterionSummary>,
+    /// Every override and judgment recorded for this protocol, and whether it counts.
+    pub decisions: Vec<DecisionSummary>,
+    /// Items still to enter, with how many undecided criteria each would help decide.
+    pub still_needed: Vec<(String, usize)>,
+}
+
+/// One criterion as printed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CriterionSummary {
+    pub id: String,
+    pub kind: CriterionKind,
+    pub title: String,
+    /// Icon and word (`Status::icon`, `Status::word`).
+    pub status: Status,
+    /// The deciding values (`explain`); empty when not applicable.
+    pub deciding_values: String,
+    /// Why the criterion does not apply, when it does not.
+    pub not_applicable: Option<&'static str>,
+    pub eligible_from: Option<NaiveDate>,
+    pub discretion: DiscretionSummary,
+    /// The judgment that decided it.
+    pub judgment: Option<DecisionNote>,
+    /// The source heading the criterion stands under, verbatim.
+    pub source_heading: Option<String>,
+    /// The source text, word for word.
+    pub source_text: String,
+    /// How the app reads an ambiguous text.
+    pub interpretation: Option<String>,
+}
+
+/// Where a protocol discretion stands on a criterion.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DiscretionSummary {
+    /// No discretion offered, or nothing to override.
+    None,
+    /// The criterion fails and the protocol lets the investigator override it.
+    Available { source_text: String },
+    /// The override is recorded and its conditions hold.
+    Applied { source_text: String, decision: DecisionNote, conditions: String },
+    /// The conditions do not hold: no override possible; a recorded one is ignored.
+    Refused { source_text: String, recorded: Option<DecisionNote>, why: String },
+    /// An override is recorded but the criterion no longer fails.
+    Unneeded { decision: DecisionNote },
+}
+
+/// Who decided, when, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecisionNote {
+    pub by: String,
+    pub at: DateTime<Utc>,
+    pub reason: String,
+}
+
+/// One recorded override or judgment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecisionSummary {
+    pub criterion: String,
+    /// "override", "judgment: met", "judgment: excluded", …
+    pub decision: String,
+    pub note: DecisionNote,
+    /// Whether it counts in the verdict, in words.
+    pub effect: DecisionEffect,
+}
+
+/// Whether a recorded decision counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecisionEffect {
+    InForce,
+    /// An override whose conditions do not hold; the reason from the engine.
+    Refused(String),
+    /// The criterion no longer fails or no longer awaits judgment.
+    NotNeeded,
+    /// The protocol has no such criterion in the version evaluated.
+    UnknownCriterion,
+}
+
+/// A change made after the first entry: "old → new, who, when, reason".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordChange {
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    pub by: String,
+    /// What changed: an item's label, "reference dates", "decision on I7.plt", …
+    pub what: String,
+    pub old: String,
+    pub new: String,
+    pub reason: Option<String>,
+}
+
+/// The audit trail's verification, stated as found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerificationSummary {
+    pub intact: bool,
+    pub entries: usize,
+    /// Each problem `audit::verify` found, in words.
+    pub problems: Vec<String>,
+    /// Entries timed before the entry preceding them.
+    pub clock_went_back: Vec<u64>,
+}
+
+/// The signature block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignatureBlock {
+    /// Signed electronically in trialscreen.
+    Signed {
+        by: String,
+        at: DateTime<Utc>,
+        meaning: String,
+        content_sha256: String,
+        /// Whether the signed hash equals the content hash now.
+        covers_content: bool,
+    },
+    /// Not signed electronically: lines to sign by hand.
+    Unsigned,
+}
+
+/// A signature or amendment in the audit trail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignatureEvent {
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub amended: bool,
+    pub signature: Signature,
+    pub reason: Option<String>,
+}
+
+/// The time format of the printout.
+pub const TIME_FORMAT: &str = "%Y-%m-%d %H:%M UTC";
+
+impl Summary {
+    /// Builds the printout of a screening (its session is `screening.session`). `file_name`
+    /// is the session file's name; `printed_at` the time printed on it.
+    pub fn build(screening: &Screening<'_>, file_name: &str, printed_at: DateTime<Utc>) -> Self {
+        let session = screening.session;
+        let protocols: Vec<ProtocolSummary> =
+            screening.protocols.iter().map(|screened| protocol_summary(screening, screened)).collect();
+        let protocols_not_evaluated = session
+            .protocols
+            .iter()
+            .filter(|r| !screening.protocols.iter().any(|s| s.reference.id == r.id && s.reference.version == r.version))
+            .map(|r| format!("{} version {}", r.id, r.version))
+            .collect();
+        let report = verify(session);
+        let verification = VerificationSummary {
+            intact: report.is_intact(),
+            entries: report.entries,
+            problems: report.problems.iter().map(ToString::to_string).collect(),
+            clock_went_back: report.clock_went_back.clone(),
+        };
+        let content_sha256 = content_hash(session);
+        let signature = match &session.signature {
+            Some(Signature { by, at, meaning, content_sha256: signed }) => SignatureBlock::Signed {
+                by: by.clone(),
+                at: *at,
+                meaning: meaning.clone(),
+                content_sha256: signed.clone(),
+                covers_content: *signed == content_sha256,
+            },
+            None => SignatureBlock::Unsigned,
+        };
+        Self {
+            file_name: file_name.to_owned(),
+            printed_at,
+            participant_code: session.participant_code.clone(),
+            dates: session.dates,
+            investigator: session.investigator.clone(),
+            protocols,
+            protocols_not_evaluated,
+            changes: record_changes(screening),
+            verification,
+            signature,
+            signature_history: signature_history(&session.audit),
+            content_sha256,
+        }
+    }
+}
+
+fn protocol_summary(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) -> ProtocolSummary {
+    let compiled = &screened.loaded.compiled;
+    let protocol = &compiled.protocol;
+    let result = &screened.result;
+    let decisions = &screening.session.decisions;
+    let note = |index: usize| decisions.get(index).map(decision_note);
+    let criteria: Vec<CriterionSummary> = protocol
+        .criteria
+        .iter()
+        .zip(&result.criteria)
+        .map(|(criterion, outcome)| {
+            let discretion_text = criterion.discretion.as_ref().map(|d| d.source_text.clone()).unwrap_or_default();
+            let discretion = match outcome.discretion {
+                DiscretionStatus::NotOffered => DiscretionSummary::None,
+                DiscretionStatus::Available => DiscretionSummary::Available { source_text: discretion_text },
+                DiscretionStatus::Applied { decision } => match note(decision) {
+                    Some(decision) => DiscretionSummary::Applied {
+                        source_text: discretion_text,
+                        decision,
+                        conditions: explain_discretion(compiled, result, outcome, &screening.patient),
+                    },
+                    None => DiscretionSummary::None,
+                },
+                DiscretionStatus::Refused { recorded, .. } => DiscretionSummary::Refused {
+                    source_text: discretion_text,
+                    recorded: recorded.and_then(note),
+                    why: explain_discretion(compiled, result, outcome, &screening.patient),
+                },
+                DiscretionStatus::Unneeded { decision } => {
+                    note(decision).map_or(DiscretionSummary::None, |decision| DiscretionSummary::Unneeded { decision })
+                }
+            };
+            let deciding_values = if outcome.outcome == Outcome::NotApplicable {
+                String::new()
+            } else {
+                explain(compiled, result, outcome, &screening.patient)
+            };
+            CriterionSummary {
+                id: criterion.id.clone(),
+                kind: criterion.kind,
+                title: criterion.title.clone(),
+                status: Status::of(criterion.kind, outcome.outcome, outcome.discretion),
+                deciding_values,
+                not_applicable: outcome.not_applicable.map(|reason| match reason {
+                    NotApplicableReason::OtherCohort => "belongs to another cohort",
+                    NotApplicableReason::Condition => "does not apply to this participant",
+                }),
+                eligible_from: outcome.eligible_from,
+                discretion,
+                judgment: outcome.judgment.and_then(note),
+                source_heading: criterion.heading.clone(),
+                source_text: criterion.source_text.clone(),
+                interpretation: criterion.interpretation.clone(),
+            }
+        })
+        .collect();
+    let ineligible_by = screened.failing_criteria().map(str::to_owned).collect();
+    let cohort = screened
+        .reference
+        .cohort
+        .as_ref()
+        .map(|id| protocol.cohorts.iter().find(|c| &c.id == id).map_or_else(|| id.clone(), |c| c.label.clone()));
+    let still_needed = result
+        .still_needed()
+        .into_iter()
+        .map(|(item, count)| (screening.patient.knowledge.item_label(item).to_owned(), count))
+        .collect();
+    ProtocolSummary {
+        id: protocol.id.clone(),
+        version: protocol.version,
+        title: protocol.title.clone(),
+        source: citation(&protocol.source),
+        sha256: screened.loaded.sha256.clone(),
+        changed_since_screening: screened.hash_matches == Some(false),
+        cohort,
+        cohort_missing: result.cohort_missing,
+        verdict: result.verdict,
+        verdict_icon: verdict_icon(result.verdict),
+        verdict_words: verdict_words(result.verdict, protocol.source_complete),
+        ineligible_by,
+        source_incomplete: (!protocol.source_complete)
+            .then(|| protocol.source_gaps.clone().unwrap_or_else(|| "Criteria incomplete in source".to_owned())),
+        exclusions_note: protocol.exclusions_note.clone(),
+        decisions: decision_summaries(protocol, &result.criteria, decisions),
+        criteria,
+        still_needed,
+    }
+}
+
+fn citation(source: &SourceCitation) -> String {
+    let SourceCitation { document, registry, read_on } = source;
+    let mut text = document.clone();
+    if let Some(registry) = registry {
+        text.push_str(&format!("; registry {registry}"));
+    }
+    if let Some(read_on) = read_on {
+        text.push_str(&format!(", read on {read_on}"));
+    }
+    text
+}
+
+fn decision_note(decision: &Decision) -> DecisionNote {
+    DecisionNote { by: decision.by.clone(), at: decision.at, reason: decision.reason.clone() }
+}
+
+/// Every decision recorded for the protocol, in the order recorded, with its effect as
+/// the engine applied it.
+fn decision_summaries(
+    protocol: &Protocol,
+    results: &[CriterionResult],
+    decisions: &[Decision],
+) -> Vec<DecisionSummary> {
+    decisions
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.protocol == protocol.id)
+        .map(|(index, decision)| {
+            let found = protocol.criteria.iter().zip(results).find(|(c, _)| c.id == decision.criterion);
+            let decision_words = match (decision.kind, found) {
+                (DecisionKind::Override, _) => "override".to_owned(),
+                (DecisionKind::Judgment { passes }, Some((criterion, _))) => {
+                    format!("judgment: {}", judged(criterion, passes).word())
+                }
+                (DecisionKind::Judgment { passes }, None) => {
+                    format!("judgment: {}", if passes { "passes" } else { "fails" })
+                }
+            };
+            let effect = match found {
+                None => DecisionEffect::UnknownCriterion,
+                Some((_, result)) => effect_of(index, result),
+            };
+            DecisionSummary {
+                criterion: decision.criterion.clone(),
+                decision: decision_words,
+                note: decision_note(decision),
+                effect,
+            }
+        })
+        .collect()
+}
+
+/// The status a judgment gives a criterion.
+fn judged(criterion: &Criterion, passes: bool) -> Status {
+    let outcome = if passes { Outcome::Passes } else { Outcome::Fails };
+    Status::of(criterion.kind, outcome, DiscretionStatus::NotOffered)
+}
+
+fn effect_of(index: usize, result: &CriterionResult) -> DecisionEffect {
+    if result.judgment == Some(index) {
+        return DecisionEffect::InForce;
+    }
+    match result.discretion {
+        DiscretionStatus::Applied { decision } if decision == index => DecisionEffect::InForce,
+        DiscretionStatus::Refused { recorded: Some(decision), .. } if decision == index => {
+            DecisionEffect::Refused("the discretion's conditions do not hold".to_owned())
+        }
+        _ => DecisionEffect::NotNeeded,
+    }
+}
+
+/// Changes after the first entry: values that replaced or cleared an earlier value, and any
+/// change of the reference dates, participant code, investigator, protocols or of a
+/// recorded decision after the session was created.
+fn record_changes(screening: &Screening<'_>) -> Vec<RecordChange> {
+    let session: &Session = screening.session;
+    let knowledge = screening.patient.knowledge;
+    let mut changes = Vec::new();
+    for entry in &session.audit {
+        let AuditEntry { seq, at, actor, change, reason, .. } = entry;
+        let described = match change {
+            Change::Value { item, old: Some(old), new } => {
+                let label = knowledge.dictionary.item(item).map_or_else(|| item.clone(), |i| i.label.clone());
+                let (old, new) = value_change(knowledge, item, Some(old), new.as_ref());
+                Some((label, old, new))
+            }
+            Change::Dates { old, new } => Some(("reference dates".to_owned(), dates_text(old), dates_text(new))),
+            Change::ParticipantCode { old, new } => Some(("participant code".to_owned(), old.clone(), new.clone())),
+            Change::Investigator { old, new } => Some(("investigator".to_owned(), or_none(old), or_none(new))),
+            Change::Protocols { old, new } => {
+                let list = |refs: &[crate::session::model::ProtocolRef]| {
+                    refs.iter()
+                        .map(|r| {
+                            let cohort = r.cohort.as_ref().map(|c| format!(", cohort {c}")).unwrap_or_default();
+                            format!("{} version {}{cohort}", r.id, r.version)
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                Some(("protocols".to_owned(), list(old), list(new)))
+            }
+            Change::Decided { decision, replaced: Some(replaced) } => Some((
+                format!("{} on {} {}", kind_word(decision), decision.protocol, decision.criterion),
+                decision_text(replaced),
+                decision_text(decision),
+            )),
+            Change::Withdrawn { decision } => Some((
+                format!("{} on {} {} withdrawn", kind_word(decision), decision.protocol, decision.criterion),
+                decision_text(decision),
+                "none".to_owned(),
+            )),
+            Change::Value { old: None, .. }
+            | Change::Created { .. }
+            | Change::Decided { replaced: None, .. }
+            | Change::Signed { .. }
+            | Change::Amended { .. } => None,
+        };
+        if let Some((what, old, new)) = described {
+            changes.push(RecordChange {
+                seq: *seq,
+                at: *at,
+                by: actor.clone(),
+                what,
+                old,
+                new,
+                reason: reason.clone(),
+            });
+        }
+    }
+    changes
+}
+
+fn kind_word(decision: &Decision) -> &'static str {
+    match decision.kind {
+        DecisionKind::Override => "override",
+        DecisionKind::Judgment { .. } => "judgment",
+    }
+}
+
+fn decision_text(decision: &Decision) -> String {
+    let what = match decision.kind {
+        DecisionKind::Override => "override".to_owned(),
+        DecisionKind::Judgment { passes } => format!("judged to {}", if passes { "pass" } else { "fail" }),
+    };
+    format!("{what} by {} at {}: {}", decision.by, decision.at.format(TIME_FORMAT), decision.reason)
+}
+
+fn or_none(text: &Option<String>) -> String {
+    text.clone().unwrap_or_else(|| "none".to_owned())
+}
+
+/// "screening 2026-11-02, consent 2026-11-02, enrollment / first dose not yet known".
+pub fn dates_text(dates: &ReferenceDates) -> String {
+    let ReferenceDates { screening, consent, enrollment } = dates;
+    format!(
+        "screening {screening}, consent {}, enrollment / first dose {}",
+        consent.map_or_else(|| "not entered".to_owned(), |d| d.to_string()),
+        enrollment.map_or_else(|| "not yet known".to_owned(), |d| d.to_string()),
+    )
+}
+
+fn signature_history(audit: &[AuditEntry]) -> Vec<SignatureEvent> {
+    audit
+        .iter()
+        .filter_map(|entry| {
+            let (signature, amended) = match &entry.change {
+                Change::Signed { signature } => (signature, false),
+                Change::Amended { signature } => (signature, true),
+                _ => return None,
+            };
+            Some(SignatureEvent {
+                seq: entry.seq,
+                at: entry.at,
+                actor: entry.actor.clone(),
+                amended,
+                signature: signature.clone(),
+                reason: entry.reason.clone(),
+            })
+        })
+        .collect()
+}
+
+impl CriterionSummary {
+    /// The notes printed under the deciding values, in the CLI's words: "eligible from",
+    /// discretion, override, judgment. Every renderer of the summary prints these.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if let Some(date) = self.eligible_from {
+            notes.push(format!("Eligible from {date}."));
+        }
+        match &self.discretion {
+            DiscretionSummary::None => {}
+            DiscretionSummary::Available { .. } => {
+                notes.push("Discretion available: the investigator may override this criterion.".to_owned());
+            }
+            DiscretionSummary::Applied { decision, conditions, .. } => {
+                notes.push(format!("Overridden {}", decision.sentence()));
+                if !conditions.is_empty() {
+                    notes.push(format!("Override conditions hold: {conditions}."));
+                }
+            }
+            DiscretionSummary::Refused { recorded, why, .. } => {
+                let what = if recorded.is_some() { "Override recorded but refused" } else { "Override not possible" };
+                notes.push(format!("{what}: {why}."));
+                if let Some(decision) = recorded {
+                    notes.push(format!("Refused override was recorded {}", decision.sentence()));
+                }
+            }
+            DiscretionSummary::Unneeded { decision } => {
+                notes.push(format!(
+                    "Override recorded but not needed (the criterion no longer fails): {}",
+                    decision.sentence()
+                ));
+            }
+        }
+        if let Some(judgment) = &self.judgment {
+            notes.push(format!("Judged {}", judgment.sentence()));
+        }
+        notes
+    }
+
+    /// "Not applicable: belongs to another cohort.", when the criterion does not apply.
+    pub fn not_applicable_note(&self) -> Option<String> {
+        self.not_applicable.map(|reason| format!("Not applicable: {reason}."))
+    }
+
+    /// The protocol's text granting the discretion, when one is available, applied or refused.
+    pub fn discretion_source(&self) -> Option<&str> {
+        match &self.discretion {
+            DiscretionSummary::Available { source_text }
+            | DiscretionSummary::Applied { source_text, .. }
+            | DiscretionSummary::Refused { source_text, .. } => Some(source_text.as_str()).filter(|t| !t.is_empty()),
+            DiscretionSummary::None | DiscretionSummary::Unneeded { .. } => None,
+        }
+    }
+}
+
+impl DecisionNote {
+    /// "by Dr A at 2026-11-02 10:30 UTC: reason".
+    pub fn sentence(&self) -> String {
+        format!("by {} at {}: {}", self.by, self.at.format(TIME_FORMAT), self.reason)
+    }
+}
+
+impl DecisionEffect {
+    /// In words.
+    pub fn words(&self) -> String {
+        match self {
+            Self::InForce => "in force".to_owned(),
+            Self::Refused(why) => format!("refused: {why}"),
+            Self::NotNeeded => "not used: the criterion no longer needs it".to_owned(),
+            Self::UnknownCriterion => "not used: the protocol version has no such criterion".to_owned(),
+        }
+    }
+}
+
+impl VerificationSummary {
+    /// The verification in one sentence: intact, or "the record does not verify: …".
+    pub fn sentence(&self) -> String {
+        if self.intact {
+            format!(
+                "✔ Audit trail intact: {} entries, hash chain verified, stored values equal the replay of the trail.",
+                self.entries
+            )
+        } else {
+            format!("✖ The record does not verify: {}.", self.problems.join("; "))
+        }
+    }
+}

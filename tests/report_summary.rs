@@ -1,0 +1,186 @@
+//! The printed summary's model: snapshots of its text rendering for the worked vignettes,
+//! and what it says about changes, signatures and a record that does not verify.
+
+mod common;
+
+use chrono::{DateTime, TimeZone as _, Utc};
+use trialscreen::library::Library;
+use trialscreen::report::summary_model::{DecisionEffect, DiscretionSummary, SignatureBlock, Summary};
+use trialscreen::report::summary_text::to_text;
+use trialscreen::screening::Screening;
+use trialscreen::session::audit::{Edit, apply, content_hash};
+use trialscreen::session::model::{Entry, Session};
+use trialscreen::status::Status;
+
+fn printed_at() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 20, 14, 5, 0).single().expect("a valid time")
+}
+
+fn at(hour: u32, minute: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 2, hour, minute, 0).single().expect("a valid time")
+}
+
+fn summary(library: &Library, session: &Session, file_name: &str) -> Summary {
+    let screening = Screening::evaluate(library, session);
+    Summary::build(&screening, file_name, printed_at())
+}
+
+fn example_summary(name: &str) -> Summary {
+    let library = Library::bundled().expect("bundled library");
+    summary(&library, &common::example(name), &format!("{name}.ron"))
+}
+
+#[test]
+fn v01_eligible_adolescent() {
+    insta::assert_snapshot!(to_text(&example_summary("v01-eligible-adolescent")));
+}
+
+#[test]
+fn v02b_platelet_override() {
+    let summary = example_summary("v02b-low-platelets-override");
+    let protocol = summary.protocols.first().expect("one protocol");
+    let platelets = protocol.criteria.iter().find(|c| c.id == "I7.plt").expect("I7.plt");
+    assert_eq!(platelets.status, Status::Overridden);
+    assert!(matches!(platelets.discretion, DiscretionSummary::Applied { .. }));
+    let overrides: Vec<_> = protocol.decisions.iter().filter(|d| d.decision == "override").collect();
+    assert_eq!(overrides.len(), 1);
+    assert_eq!(overrides.first().map(|d| &d.effect), Some(&DecisionEffect::InForce));
+    insta::assert_snapshot!(to_text(&summary));
+}
+
+#[test]
+fn v03_rituximab_exclusion_with_eligible_from() {
+    let summary = example_summary("v03-recent-rituximab");
+    let text = to_text(&summary);
+    assert!(text.contains("VERDICT ✖ INELIGIBLE (E13)"), "{text}");
+    assert!(text.contains("Eligible from 2026-12-11."), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn the_source_incomplete_banner_stands_beside_the_verdict() {
+    let summary = example_summary("v15b-huc-msc-judged");
+    let protocol = summary.protocols.first().expect("one protocol");
+    assert_eq!(protocol.verdict_words, "ELIGIBLE ON THE AVAILABLE CRITERIA");
+    let banner = protocol.source_incomplete.as_deref().expect("banner");
+    assert!(banner.contains("Criteria incomplete in source"), "{banner}");
+    assert!(protocol.exclusions_note.is_some());
+}
+
+#[test]
+fn the_summary_agrees_with_the_cli_on_every_criterion() {
+    // The printout must say what `evaluate` says: same status words, same explanation.
+    let library = Library::bundled().expect("bundled library");
+    for name in
+        ["v01-eligible-adolescent", "v02a-low-platelets", "v02c-low-platelets-bleeding", "v09-demographics-only"]
+    {
+        let session = common::example(name);
+        let screening = Screening::evaluate(&library, &session);
+        let cli = trialscreen::cli::evaluate::to_text(&screening);
+        let summary = Summary::build(&screening, "x.ron", printed_at());
+        for protocol in &summary.protocols {
+            assert!(cli.contains(protocol.verdict_words), "{name}: {}", protocol.verdict_words);
+            for criterion in &protocol.criteria {
+                let line = cli
+                    .lines()
+                    .find(|l| l.split_whitespace().nth(1) == Some(criterion.id.as_str()))
+                    .unwrap_or_else(|| panic!("{name}: {} in the CLI output", criterion.id));
+                assert!(line.contains(criterion.status.word()), "{name} {}: {line}", criterion.id);
+                assert!(line.contains(&criterion.deciding_values), "{name} {}: {line}", criterion.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn changes_after_first_entry_show_old_new_who_when_and_reason() {
+    let library = Library::bundled().expect("bundled library");
+    let mut session = common::example("v02a-low-platelets");
+    let corrected =
+        Entry::new(common::value(r#"Number((value: 58.0, unit: "10^9/L", uln: None, date: Some("2026-10-28")))"#));
+    apply(
+        &mut session,
+        Edit::SetValue { item: "platelets".into(), entry: Some(corrected) },
+        "Dr B. Monitor",
+        at(11, 0),
+    )
+    .expect("edit");
+    let mut dates = session.dates;
+    dates.enrollment = None;
+    apply(&mut session, Edit::SetDates(dates), "Dr A. Investigator", at(11, 5)).expect("edit");
+    // A first entry is not a change.
+    apply(
+        &mut session,
+        Edit::SetValue {
+            item: "weight".into(),
+            entry: Some(Entry::new(common::value(r#"Number((value: 41.0, unit: "kg"))"#))),
+        },
+        "Dr A. Investigator",
+        at(11, 6),
+    )
+    .expect("edit");
+    let summary = summary(&library, &session, "v02a.ron");
+    assert_eq!(summary.changes.len(), 2, "{:?}", summary.changes);
+    let platelets = summary.changes.first().expect("platelet change");
+    assert_eq!(platelets.what, "Platelet count");
+    assert_eq!(platelets.old, "52 ×10⁹/L, 2026-10-28");
+    assert_eq!(platelets.new, "58 ×10⁹/L, 2026-10-28");
+    assert_eq!(platelets.by, "Dr B. Monitor");
+    assert_eq!(platelets.at, at(11, 0));
+    let dates_change = summary.changes.get(1).expect("dates change");
+    assert!(dates_change.old.ends_with("enrollment / first dose 2026-11-30"), "{}", dates_change.old);
+    assert!(dates_change.new.ends_with("enrollment / first dose not yet known"), "{}", dates_change.new);
+    let text = to_text(&summary);
+    assert!(
+        text.contains("#66 2026-11-02 11:00 UTC Dr B. Monitor: Platelet count: 52 ×10⁹/L, 2026-10-28 → 58 ×10⁹/L, 2026-10-28; reason: none recorded"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_signed_session_prints_name_time_meaning_and_signed_hash() {
+    let library = Library::bundled().expect("bundled library");
+    let mut session = common::example("v01-eligible-adolescent");
+    apply(
+        &mut session,
+        Edit::Sign { by: "Dr A. Investigator".into(), meaning: "I confirm the eligibility assessment above".into() },
+        "Dr A. Investigator",
+        at(12, 0),
+    )
+    .expect("sign");
+    let summary = summary(&library, &session, "v01.ron");
+    let SignatureBlock::Signed { by, at: signed_at, meaning, content_sha256, covers_content } = &summary.signature
+    else {
+        panic!("signed: {:?}", summary.signature)
+    };
+    assert_eq!(by, "Dr A. Investigator");
+    assert_eq!(*signed_at, at(12, 0));
+    assert_eq!(meaning, "I confirm the eligibility assessment above");
+    assert_eq!(content_sha256, &content_hash(&session));
+    assert!(*covers_content);
+    assert!(summary.verification.intact);
+    assert_eq!(summary.signature_history.len(), 1);
+    let text = to_text(&summary);
+    assert!(text.contains("Signed electronically by Dr A. Investigator at 2026-11-02 12:00 UTC"), "{text}");
+}
+
+#[test]
+fn an_unsigned_session_prints_lines_to_sign_and_the_current_hash() {
+    let summary = example_summary("v01-eligible-adolescent");
+    assert_eq!(summary.signature, SignatureBlock::Unsigned);
+    let text = to_text(&summary);
+    assert!(text.contains(&format!("SHA-256 {}", summary.content_sha256)), "{text}");
+}
+
+#[test]
+fn a_record_altered_outside_trialscreen_says_it_does_not_verify() {
+    // Regression guard: a hand-edited value must never print as an intact record.
+    let library = Library::bundled().expect("bundled library");
+    let mut session = common::example("v02a-low-platelets");
+    common::edit(&mut session, &[("platelets", Some(r#"Number((value: 80.0, unit: "10^9/L"))"#))]);
+    let summary = summary(&library, &session, "v02a.ron");
+    assert!(!summary.verification.intact);
+    let sentence = summary.verification.sentence();
+    assert!(sentence.starts_with("✖ The record does not verify: "), "{sentence}");
+    assert!(sentence.contains("the value of \"platelets\" differs from what the audit trail records"), "{sentence}");
+}
