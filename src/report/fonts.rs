@@ -112,3 +112,31 @@ impl Fonts {
         self.face(weight).pdf.clone()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Fonts, Weight};
+
+    #[test]
+    fn both_faces_cover_the_symbols_of_units_statuses_and_typography() {
+        let fonts = Fonts::load().expect("fonts");
+        for ch in "≥≤µμ×⁹⁶₂²½±→✔✖⚠?–—’‘“”…·°".chars() {
+            for weight in [Weight::Regular, Weight::Bold] {
+                assert!(fonts.covers(ch, weight), "{ch} (U+{:04X}) in {weight:?}", u32::from(ch));
+            }
+        }
+    }
+
+    #[test]
+    fn glyphs_map_back_to_each_character() {
+        let fonts = Fonts::load().expect("fonts");
+        let text = "52 ×10⁹/L";
+        let glyphs = fonts.glyphs(text, Weight::Regular);
+        assert_eq!(glyphs.len(), text.chars().count());
+        let rebuilt: String = glyphs.iter().filter_map(|g| text.get(g.text_range.clone())).collect();
+        assert_eq!(rebuilt, text);
+        assert!(
+            (fonts.width(text, Weight::Regular, 10.0) - fonts.width(text, Weight::Regular, 5.0) * 2.0).abs() < 1e-3
+        );
+    }
+}
