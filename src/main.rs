@@ -115,6 +115,23 @@ impl From<PaperArg> for Paper {
     }
 }
 
+/// Writes to standard output, returning from the command on failure: a reader that goes
+/// away (`trialscreen evaluate … | head`) ends the command quietly instead of a panic.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+
+/// [`out!`] with a newline.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+
 /// An error to print with exit code 2.
 struct Failure(anyhow::Error);
 
@@ -128,6 +145,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        Err(Failure(error)) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(Failure(error)) => {
             eprintln!("trialscreen: {error:#}");
             ExitCode::from(2)
@@ -135,14 +153,21 @@ fn main() -> ExitCode {
     }
 }
 
+/// Whether the error is standard output closed by its reader.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     if let Some(Command::Calc { list, name, inputs, json }) = &cli.command {
         // Calculators need no protocol library.
         if *list {
-            print!("{}", calc_command::list_text());
+            out!("{}", calc_command::list_text());
         } else {
             let name = name.as_deref().unwrap_or_default();
-            println!("{}", calc_command::run(name, inputs, *json)?);
+            outln!("{}", calc_command::run(name, inputs, *json)?);
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -158,9 +183,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 .with_context(|| format!("{} cannot be evaluated", file.display()))?;
             let screening = Screening::evaluate(&library, &session);
             if json {
-                println!("{}", serde_json::to_string_pretty(&evaluate::to_json(&screening))?);
+                outln!("{}", serde_json::to_string_pretty(&evaluate::to_json(&screening))?);
             } else {
-                print!("{}", evaluate::to_text(&screening));
+                out!("{}", evaluate::to_text(&screening));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -171,7 +196,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 let mut scratch = library.clone();
                 let name = file.display().to_string();
                 match scratch.add_protocol(&name, &text, Origin::Site(name.clone())) {
-                    Ok(loaded) => println!(
+                    Ok(loaded) => outln!(
                         "✔ {name}: {} v{}, {} criteria, sha256 {}",
                         loaded.compiled.protocol.id,
                         loaded.compiled.protocol.version,
@@ -180,7 +205,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     ),
                     Err(error) => {
                         failed = true;
-                        println!("✖ {error}");
+                        outln!("✖ {error}");
                     }
                 }
             }
@@ -190,41 +215,41 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let (session, _) = open(&file)?;
             let report = verify(&session);
             for seq in &report.clock_went_back {
-                println!("⚠ entry {seq} is timed before the entry preceding it: the clock went backwards");
+                outln!("⚠ entry {seq} is timed before the entry preceding it: the clock went backwards");
             }
             if report.is_intact() {
-                print!(
+                out!(
                     "✔ {}: intact — {} audit entries, chain verified, values equal the replay",
                     file.display(),
                     report.entries
                 );
                 match &session.signature {
-                    Some(signature) => println!(
+                    Some(signature) => outln!(
                         "; signed by {} at {} (\"{}\"), content sha256 {}",
                         signature.by,
                         signature.at.format("%Y-%m-%d %H:%M:%S UTC"),
                         signature.meaning,
                         signature.content_sha256
                     ),
-                    None => println!("; not signed (content sha256 {})", content_hash(&session)),
+                    None => outln!("; not signed (content sha256 {})", content_hash(&session)),
                 }
                 Ok(ExitCode::SUCCESS)
             } else {
-                println!("✖ {}: the record was altered outside trialscreen", file.display());
+                outln!("✖ {}: the record was altered outside trialscreen", file.display());
                 for problem in &report.problems {
-                    println!("  {problem}");
+                    outln!("  {problem}");
                 }
                 Ok(ExitCode::from(1))
             }
         }
         Some(Command::Sign { file, by, meaning }) => {
             edit_file(&file, &library, Edit::Sign { by: by.clone(), meaning }, &by)?;
-            println!("✔ signed {} as {by}", file.display());
+            outln!("✔ signed {} as {by}", file.display());
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Amend { file, by, reason }) => {
             edit_file(&file, &library, Edit::Amend { reason }, &by)?;
-            println!("✔ {} reopened for amendment; the earlier signature stays in the audit trail", file.display());
+            outln!("✔ {} reopened for amendment; the earlier signature stays in the audit trail", file.display());
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Summary { file, output, paper }) => {
@@ -239,9 +264,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             std::fs::write(&output, pdf).with_context(|| format!("cannot write {}", output.display()))?;
             let report = verify(&session);
             if !report.is_intact() {
-                println!("⚠ {} does not verify; the summary says so", file.display());
+                outln!("⚠ {} does not verify; the summary says so", file.display());
             }
-            println!("✔ summary of {} written to {}", session.participant_code, output.display());
+            outln!("✔ summary of {} written to {}", session.participant_code, output.display());
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Log { folder, output, pdf, paper }) => {
@@ -252,17 +277,17 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             let log = build_log(&library, &files);
             std::fs::write(&output, log.to_csv()).with_context(|| format!("cannot write {}", output.display()))?;
-            print!("{}", log.counts_text());
+            out!("{}", log.counts_text());
             if let Some(pdf) = &pdf {
                 let bytes = log.counts_pdf(&folder.display().to_string(), paper.into(), chrono::Utc::now())?;
                 std::fs::write(pdf, bytes).with_context(|| format!("cannot write {}", pdf.display()))?;
             }
-            println!("✔ {} rows written to {}", log.rows.len(), output.display());
+            outln!("✔ {} rows written to {}", log.rows.len(), output.display());
             Ok(if log.unreadable.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Some(Command::Calc { .. }) => Ok(ExitCode::SUCCESS),
         None => {
-            println!("trialscreen: the workstation window is not part of this build yet; use a command:\n");
+            outln!("trialscreen: the workstation window is not part of this build yet; use a command:\n");
             use clap::CommandFactory as _;
             Cli::command().print_help()?;
             Ok(ExitCode::SUCCESS)

@@ -188,6 +188,9 @@ fn protocol_text(out: &mut String, screening: &Screening<'_>, screened: &Screene
     if let Some(note) = &protocol.exclusions_note {
         let _ = writeln!(out, "  {note}");
     }
+    for line in &protocol.information {
+        let _ = writeln!(out, "  ℹ {line}");
+    }
     let still_needed = result.still_needed();
     if !still_needed.is_empty() {
         let names: Vec<String> = still_needed

@@ -338,8 +338,18 @@ fn push_record(out: &mut String, fields: &[String]) {
     out.push_str("\r\n");
 }
 
-/// One CSV field, quoted when it holds a comma, quote, line break or edge space.
+/// One CSV field, quoted when it holds a comma, quote, line break or edge space. A field a
+/// spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return:
+/// participant codes and reasons are typed by people) gets a leading apostrophe, so the
+/// sponsor's spreadsheet shows it as text.
 fn push_field(out: &mut String, field: &str) {
+    let guarded;
+    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        guarded = format!("'{field}");
+        guarded.as_str()
+    } else {
+        field
+    };
     let needs_quotes = field.contains([',', '"', '\n', '\r']) || field.starts_with(' ') || field.ends_with(' ');
     if needs_quotes {
         out.push('"');
@@ -373,6 +383,26 @@ pub fn unreadable_text(file: &UnreadableFile) -> String {
     match file.position {
         Some((line, column)) => format!("{}, line {line}, column {column}: {}", file.file_name, file.message),
         None => format!("{}: {}", file.file_name, file.message),
+    }
+}
+
+#[cfg(test)]
+mod csv_field_tests {
+    use super::push_field;
+
+    fn field(text: &str) -> String {
+        let mut out = String::new();
+        push_field(&mut out, text);
+        out
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_quotes_doubled() {
+        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(field("+1"), "'+1");
+        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(field("V01"), "V01");
+        assert_eq!(field("a, b"), "\"a, b\"");
     }
 }
 
