@@ -1004,6 +1004,8 @@ fn seed004_criteria() {
             case(V15, "S1", &[], Passes),
             case("v15a-huc-msc-awaiting-judgment", "S1", &[], Judgment),
             case(V15, "S1", &[("sledai2k", None)], Missing),
+            // A partly filled SLEDAI-2K is not yet a known score.
+            case(V15, "S1", &[("sledai2k", Some("Instrument((answers: {\"arthritis\": Present}))"))], Missing),
         ],
         |_, _| {},
     );

@@ -45,6 +45,7 @@ pub enum Node {
     Not(Box<Node>),
     FirstKnown(Vec<Node>),
     Compare(Value, Cmp, f64),
+    Known(Value),
     Yes(ItemIdx),
     Choice(ItemIdx, Vec<String>),
     Occurred(ItemIdx, Period),
@@ -236,6 +237,7 @@ impl Compiler<'_> {
                 self.check_threshold_is_plausible(&value, *cmp, *threshold);
                 Node::Compare(value, *cmp, *threshold)
             }
+            Rule::Known(operand) => Node::Known(self.operand(operand)),
             Rule::Yes(item) => Node::Yes(self.item_of_kind(item, "yes/no", |k| matches!(k, ItemKind::YesNo))),
             Rule::Choice(item, options) => {
                 let idx = self.item_of_kind(item, "choice", |k| matches!(k, ItemKind::Choice(_)));

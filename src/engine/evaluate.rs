@@ -59,6 +59,20 @@ impl<'p> Evaluator<'p, '_> {
                 Eval { truth: !inner.truth, flips_on: inner.flips_on }
             }
             Node::Compare(value, cmp, threshold) => self.compare(value, *cmp, *threshold),
+            Node::Known(value) => {
+                let (num, subject, unit) = self.number(value);
+                match num {
+                    Num::Range { low, high } if low == high => {
+                        self.facts.push(Fact::Known { subject, low, high, unit });
+                        Eval::of(Truth::True)
+                    }
+                    Num::Range { low, high } => {
+                        self.facts.push(Fact::Known { subject, low, high, unit });
+                        Eval::of(Truth::Unknown)
+                    }
+                    Num::Unavailable => Eval::of(Truth::Unknown),
+                }
+            }
             Node::Yes(item) => self.yes(*item),
             Node::Choice(item, options) => self.choice(*item, options),
             Node::Occurred(item, period) => self.occurred(*item, *period),

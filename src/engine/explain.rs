@@ -135,17 +135,7 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                     let on = patient.anchor(anchor).map(|(d, _)| format!(" ({d})")).unwrap_or_default();
                     format!("age {value} at {}{on} {relation}", anchor.label())
                 }
-                Subject::Score(item, exclusion) => {
-                    let excluding =
-                        compiled.score_exclusions.get(usize::from(exclusion)).map_or(&[][..], Vec::as_slice);
-                    format!(
-                        "{}{} {value}{} {relation}{}",
-                        label(item),
-                        excluded_note(patient, item, excluding),
-                        date_note(patient, item),
-                        contributions(patient, item, excluding)
-                    )
-                }
+                Subject::Score(item, exclusion) => score_text(compiled, patient, item, exclusion, &value, &relation),
                 Subject::CountPresent(item) => format!("{} listed items present: {value} {relation}", label(item)),
                 Subject::Egfr(method) => {
                     format!("eGFR {value} ({}{}) {relation}", kidney_method(method), kidney_inputs(patient, method))
@@ -166,6 +156,18 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                     };
                     format!("{value} {counted} counted {relation}")
                 }
+            }
+        }
+        Fact::Known { subject, low, high, unit } => {
+            let value = if low == high {
+                with_unit(low, unit)
+            } else {
+                format!("between {} and {} (items not assessed)", number(low), with_unit(high, unit))
+            };
+            match subject {
+                Subject::Score(item, exclusion) => score_text(compiled, patient, item, exclusion, &value, ""),
+                Subject::Item(item) => format!("{} {value}{}", label(item), entered_note(patient, item, unit)),
+                _ => value,
             }
         }
         Fact::Answer { item, truth } => {
@@ -252,6 +254,27 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
             format!("needs the investigator's judgment: {text}")
         }
     }
+}
+
+/// "SLEDAI-2K 10 points (2026-11-02) ≥ 6 points (Arthritis 4, …)": a score, the answers it
+/// leaves out, its date, the comparison (empty for a `Known` rule) and what scored.
+fn score_text(
+    compiled: &CompiledProtocol,
+    patient: &PatientFacts<'_>,
+    item: u16,
+    exclusion: u16,
+    value: &str,
+    relation: &str,
+) -> String {
+    let excluding = compiled.score_exclusions.get(usize::from(exclusion)).map_or(&[][..], Vec::as_slice);
+    let relation = if relation.is_empty() { String::new() } else { format!(" {relation}") };
+    format!(
+        "{}{} {value}{}{relation}{}",
+        patient.knowledge.item_label(item),
+        excluded_note(patient, item, excluding),
+        date_note(patient, item),
+        contributions(patient, item, excluding)
+    )
 }
 
 /// " without low complement, increased DNA binding" for a score that leaves answers out.

@@ -47,6 +47,8 @@ pub enum KidneyMethod {
 pub enum Fact {
     /// A number compared with a threshold; `low..=high` is its range (equal when exact).
     Compared { subject: Subject, low: f64, high: f64, unit: Unit, cmp: Cmp, threshold: f64, truth: Truth },
+    /// A number shown for what it is (a `Known` rule).
+    Known { subject: Subject, low: f64, high: f64, unit: Unit },
     /// An item whose value decided (yes/no, choice, date, event).
     Answer { item: ItemIdx, truth: Truth },
     /// An item that is not entered.

@@ -30,6 +30,9 @@ pub enum Rule {
     FirstKnown(Vec<Rule>),
     /// A number compared with a threshold in the operand's unit.
     Compare(Operand, Cmp, f64),
+    /// True when the number is available (entered and, for a score, decided); shown as
+    /// the value itself. For criteria that need a value but set no threshold.
+    Known(Operand),
     /// A yes/no item answered yes.
     Yes(String),
     /// A choice item answered with one of the listed options.
