@@ -1,4 +1,5 @@
-//! The `trialscreen` binary: the command line, and (with no command) the workstation.
+//! The `trialscreen` binary: the command line, and (with no command) the workstation window
+//! (`trialscreen::ui`). Set `TRIALSCREEN_REPORT_STARTUP` to print the time to the first frame.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -86,8 +87,9 @@ impl<E: Into<anyhow::Error>> From<E> for Failure {
 }
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
-    match run(cli) {
+    match run(cli, started) {
         Ok(code) => code,
         Err(Failure(error)) => {
             eprintln!("trialscreen: {error:#}");
@@ -96,7 +98,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode, Failure> {
+fn run(cli: Cli, started: std::time::Instant) -> Result<ExitCode, Failure> {
     if let Some(Command::Calc { list, name, inputs, json }) = &cli.command {
         // Calculators need no protocol library.
         if *list {
@@ -190,9 +192,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Calc { .. }) => Ok(ExitCode::SUCCESS),
         None => {
-            println!("trialscreen: the workstation window is not part of this build yet; use a command:\n");
-            use clap::CommandFactory as _;
-            Cli::command().print_help()?;
+            let report_startup = std::env::var_os("TRIALSCREEN_REPORT_STARTUP").is_some();
+            trialscreen::ui::workstation_app::run(library, started, report_startup)
+                .map_err(|error| anyhow::anyhow!("the workstation window could not start: {error}"))?;
             Ok(ExitCode::SUCCESS)
         }
     }

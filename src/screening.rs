@@ -1,7 +1,7 @@
 //! A whole screening visit evaluated: every selected protocol against the patient.
 
 use crate::engine::patient::PatientFacts;
-use crate::engine::protocol_eval::{ProtocolResult, evaluate_protocol};
+use crate::engine::protocol_eval::{Outcome, ProtocolResult, evaluate_protocol};
 use crate::library::{Library, LoadedProtocol};
 use crate::session::model::{ProtocolRef, Session};
 
@@ -22,6 +22,21 @@ pub struct Screening<'a> {
     pub session: &'a Session,
     pub patient: PatientFacts<'a>,
     pub protocols: Vec<ScreenedProtocol<'a>>,
+}
+
+impl ScreenedProtocol<'_> {
+    /// The ids of the criteria standing in the way of eligibility, in protocol order.
+    pub fn failing_ids(&self) -> Vec<&str> {
+        self.loaded
+            .compiled
+            .protocol
+            .criteria
+            .iter()
+            .zip(&self.result.criteria)
+            .filter(|(_, result)| result.outcome == Outcome::Fails)
+            .map(|(criterion, _)| criterion.id.as_str())
+            .collect()
+    }
 }
 
 impl<'a> Screening<'a> {

@@ -118,13 +118,7 @@ fn protocol_text(out: &mut String, screening: &Screening<'_>, screened: &Screene
     if screened.hash_matches == Some(false) {
         out.push_str("⚠ The protocol file changed since this session was screened: the evaluation below uses the file now loaded.\n");
     }
-    let failing: Vec<&str> = protocol
-        .criteria
-        .iter()
-        .zip(&result.criteria)
-        .filter(|(_, r)| r.outcome == Outcome::Fails)
-        .map(|(c, _)| c.id.as_str())
-        .collect();
+    let failing = screened.failing_ids();
     let _ = write!(out, "{} {}", verdict_icon(result.verdict), verdict_words(result.verdict, protocol.source_complete));
     if !failing.is_empty() {
         let _ = write!(out, " ({})", failing.join(", "));
