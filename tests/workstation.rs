@@ -243,3 +243,15 @@ fn typing_stays_out_of_the_session_and_out_of_persisted_memory() {
     let persisted = harness.ctx.memory(|memory| ron::to_string(memory).unwrap());
     assert!(!persisted.contains("98765"), "a draft never reaches eframe's persisted memory");
 }
+
+#[test]
+fn a_still_needed_item_leads_to_its_field() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = workstation(folder.path());
+    open_example(&mut harness, "v09-demographics-only.ron");
+    assert!(has_label_containing(&harness, "? INCOMPLETE"));
+    click(&mut harness, "Haemoglobin (1)");
+    assert!(harness.get_by_role_and_label(Role::TextInput, "Haemoglobin").is_focused());
+    click(&mut harness, "Treatment history (5)");
+    assert!(harness.get_by_label("Search the drug catalogue").is_focused());
+}

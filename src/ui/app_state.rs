@@ -172,14 +172,20 @@ impl AppState {
             session_line_ui(ui, document, notice, journal_problem, commands);
             verdict_strip_ui(ui, &document.board, commands);
         });
-        Panel::left("patient form").resizable(true).default_size(580.0).min_size(380.0).show(ui, |ui| {
-            ScrollArea::vertical().id_salt("form scroll").show(ui, |ui| {
-                let mut cx = FormContext { library: &workspace.library, document, today, commands, focus, read_only };
-                patient_form_ui(ui, &mut cx);
-            });
-        });
+        // The board keeps at least a third of the window, however the panel is dragged.
+        let widest_form = (ui.available_width() * 0.66).max(400.0);
+        Panel::left("patient form").resizable(true).default_size(580.0).size_range(380.0..=widest_form).show(
+            ui,
+            |ui| {
+                ScrollArea::vertical().id_salt(("form scroll", document.generation)).show(ui, |ui| {
+                    let mut cx =
+                        FormContext { library: &workspace.library, document, today, commands, focus, read_only };
+                    patient_form_ui(ui, &mut cx);
+                });
+            },
+        );
         egui::CentralPanel::default().show(ui, |ui| {
-            ScrollArea::vertical().id_salt("board scroll").show(ui, |ui| {
+            ScrollArea::vertical().id_salt(("board scroll", document.generation)).show(ui, |ui| {
                 let investigator = document.session.investigator.as_deref().unwrap_or_default();
                 let mut actions = BoardActions { read_only, investigator, commands };
                 criteria_board_ui(ui, &document.board, &mut actions);
@@ -193,7 +199,10 @@ impl AppState {
             .to_new_screening()
             .and_then(|new| self.workspace.new_screening(new).map_err(|error| error.to_string()));
         match result {
-            Ok(()) => self.new_screening = NewScreeningDraft::new(self.workspace.today()),
+            Ok(()) => {
+                self.new_screening = NewScreeningDraft::new(self.workspace.today());
+                self.notice = None;
+            }
             Err(message) => self.new_screening.message = Some(message),
         }
     }
@@ -299,6 +308,7 @@ impl AppState {
 
     /// Leaves the open document (unsaved changes were already dealt with).
     fn leave(&mut self, action: Leave, ctx: &egui::Context) {
+        self.notice = None;
         match action {
             Leave::NewScreening | Leave::CloseSession => {
                 self.workspace.close();

@@ -3,13 +3,14 @@
 //! it, "eligible from", and the discretion and judgment controls; each row opens to the
 //! verbatim source text, its heading and the interpretation applied.
 
-use egui::{CollapsingHeader, Frame, RichText, Ui};
+use egui::{Align, CollapsingHeader, Frame, Layout, RichText, Ui};
 
 use crate::model::protocol::CriterionKind;
 use crate::status::Status;
 use crate::ui::board_model::{Board, CriterionRow, DecisionView, DiscretionView, JudgmentView, ProtocolBoard};
 use crate::ui::command::Command;
 use crate::ui::dialog::Dialog;
+use crate::ui::disclosure_ui::disclosure_ui;
 use crate::ui::theme;
 
 /// Who decided what, when and why, in one line.
@@ -132,18 +133,31 @@ pub fn banners_ui(ui: &mut Ui, protocol: &ProtocolBoard) {
     }
 }
 
+/// The width of the status column.
+const STATUS_WIDTH: f32 = 128.0;
+
 fn row_ui(ui: &mut Ui, protocol: &ProtocolBoard, row: &CriterionRow, actions: &mut BoardActions<'_>) {
     let theme = ui.ctx().theme();
     let colour = theme::status_colour(theme, row.status);
     Frame::new().inner_margin(egui::Margin::symmetric(4, 2)).show(ui, |ui| {
         ui.horizontal_top(|ui| {
             let status = format!("{} {}", row.status.icon(), row.status.word());
-            ui.add_sized([132.0, 18.0], egui::Label::new(theme::bold(status).color(colour)).truncate());
+            ui.allocate_ui_with_layout(egui::vec2(STATUS_WIDTH, 18.0), Layout::left_to_right(Align::Center), |ui| {
+                ui.set_width(STATUS_WIDTH);
+                ui.add(egui::Label::new(theme::bold(status).color(colour)).truncate());
+            });
             ui.vertical(|ui| {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(&row.id).monospace().strong());
-                    ui.label(&row.title);
-                });
+                let source_id = egui::Id::unique(("source", &protocol.id, &row.id));
+                let show_source = ui
+                    .horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(&row.id).monospace().strong());
+                        ui.label(&row.title);
+                        disclosure_ui(ui, source_id, "source", format!("Source text of {} {}", protocol.id, row.id))
+                    })
+                    .inner;
+                if show_source {
+                    ui.indent(source_id, |ui| source_ui(ui, row));
+                }
                 if !row.explanation.is_empty() {
                     wrapped_ui(ui, RichText::new(&row.explanation).weak());
                 }
@@ -155,9 +169,6 @@ fn row_ui(ui: &mut Ui, protocol: &ProtocolBoard, row: &CriterionRow, actions: &m
                 }
                 discretion_ui(ui, protocol, row, actions);
                 judgment_ui(ui, protocol, row, actions);
-                CollapsingHeader::new(RichText::new("Source text").small())
-                    .id_salt(("source", &protocol.id, &row.id))
-                    .show(ui, |ui| source_ui(ui, row));
             });
         });
     });

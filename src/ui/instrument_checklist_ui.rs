@@ -3,7 +3,7 @@
 //! them, with the running score. Unassessed items make the score a range, never a silent
 //! zero; items whose weight is not verified against the official form say so.
 
-use egui::{CollapsingHeader, RichText, Ui};
+use egui::{RichText, Ui};
 
 use crate::calculators::{Answer, AnswerKind, InstrumentId, InstrumentReport, ItemSpec};
 use crate::engine::explain::number;
@@ -13,8 +13,9 @@ use crate::input::entry_text::{Composed, compose_date, number_field_text};
 use crate::input::number_text::parse_number;
 use crate::model::dictionary::ItemDef;
 use crate::model::values::{Assessment, Value};
+use crate::ui::disclosure_ui::{disclosure_ui, set_disclosed};
 use crate::ui::field_draft::{Confirmation, ItemDraft, text_part_ui};
-use crate::ui::patient_form_ui::{ConfirmChoice, FormContext, draft_messages_ui};
+use crate::ui::patient_form_ui::{ConfirmChoice, FormContext, draft_messages_ui, item_row_ui};
 use crate::ui::pick_one_ui::pick_one_ui;
 use crate::ui::theme;
 
@@ -61,39 +62,49 @@ pub fn instrument_checklist_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &Ite
     let wants_focus = cx.focus.as_deref() == Some(item.id.as_str());
     let mut answers = assessment.answers.clone();
     let mut commit = false;
-    let header = CollapsingHeader::new(RichText::new(format!("{} — {score}", item.label)))
-        .id_salt(("instrument", &item.id))
-        .default_open(false)
-        .open(wants_focus.then_some(true))
-        .show(ui, |ui| {
+    let items_id = id.with("items shown");
+    if wants_focus {
+        set_disclosed(ui.ctx(), items_id, true);
+    }
+    // The score stays in view with the items hidden; the items open below, full width.
+    let show_items = item_row_ui(ui, item, true, |ui, label| {
+        ui.add(egui::Label::new(RichText::new(&score).strong()).wrap());
+        let name = format!("Items of {}", item.label);
+        let shown = disclosure_ui(ui, items_id, "items", name);
+        ui.horizontal(|ui| {
             ui.add_enabled_ui(!cx.read_only, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label("Assessment date");
-                    let committed = assessment.date.map(date_text).unwrap_or_default();
-                    let name = format!("{} date", item.label);
-                    let part = text_part_ui(ui, &mut draft, id, "date", &committed, &name, 92.0, "YYYY-MM-DD");
-                    cx.take_focus(&item.id, &part.response);
-                    commit |= part.commit;
-                });
-                let mut group = None;
-                for spec in instrument.items() {
-                    if spec.group != group {
-                        group = spec.group;
-                        if let Some(group) = group {
-                            ui.add_space(4.0);
-                            ui.label(theme::bold(group));
+                ui.label(RichText::new("date").weak());
+                let committed = assessment.date.map(date_text).unwrap_or_default();
+                let name = format!("{} date", item.label);
+                let part = text_part_ui(ui, &mut draft, id, "date", &committed, &name, 92.0, "YYYY-MM-DD");
+                let _named = part.response.clone().labelled_by(label);
+                cx.take_focus(&item.id, &part.response);
+                commit |= part.commit;
+            });
+        });
+        shown
+    });
+    let choice = ui
+        .indent(id.with("items"), |ui| {
+            ui.add_enabled_ui(!cx.read_only, |ui| {
+                if show_items {
+                    let mut group = None;
+                    for spec in instrument.items() {
+                        if spec.group != group {
+                            group = spec.group;
+                            if let Some(group) = group {
+                                ui.add_space(4.0);
+                                ui.label(theme::bold(group));
+                            }
                         }
+                        commit |= answer_row_ui(ui, &mut draft, id, spec, &mut answers);
                     }
-                    commit |= answer_row_ui(ui, &mut draft, id, spec, &mut answers);
                 }
                 draft_messages_ui(ui, &draft, "Keep this date")
             })
             .inner
-        });
-    if wants_focus && header.body_returned.is_none() {
-        cx.take_focus(&item.id, &header.header_response);
-    }
-    let choice = header.body_returned.unwrap_or(ConfirmChoice::None);
+        })
+        .inner;
     if commit || choice == ConfirmChoice::Keep || answers != assessment.answers {
         let committed_date = assessment.date.map(date_text).unwrap_or_default();
         let date_text = draft.text("date", &committed_date);

@@ -16,6 +16,7 @@ pub mod criteria_board_ui;
 pub mod date_field_ui;
 pub mod dialog;
 pub mod dialog_frame;
+pub mod disclosure_ui;
 pub mod event_field_ui;
 pub mod field_draft;
 pub mod file_dialog;

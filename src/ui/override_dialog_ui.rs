@@ -71,6 +71,9 @@ pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, works
         ui.add_space(6.0);
         reason_field_ui(ui, "Reason", reason);
         line_field_ui(ui, "Investigator's name", by);
+        if refused.is_none() && answered && reason.trim().is_empty() {
+            ui.label(RichText::new("Give the reason to record the override.").weak());
+        }
         error_line_ui(ui, message);
         let can_record = refused.is_none()
             && answered

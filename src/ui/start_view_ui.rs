@@ -89,9 +89,11 @@ pub fn start_view_ui(ui: &mut Ui, view: StartView<'_>, commands: &mut Vec<Comman
             let [left, right] = columns else { return };
             start = new_screening_ui(left, library, draft);
             right.label(theme::bold("Open a session"));
-            if right.button("Open…").clicked() {
-                commands.push(Command::Leave(Leave::OpenDialog));
-            }
+            right.horizontal(|ui| {
+                if ui.button("Open…").clicked() {
+                    commands.push(Command::Leave(Leave::OpenDialog));
+                }
+            });
             if !recent.is_empty() {
                 right.add_space(6.0);
                 right.label(theme::bold("Recent sessions"));
@@ -163,5 +165,5 @@ fn new_screening_ui(ui: &mut Ui, library: &Library, draft: &mut NewScreeningDraf
     if let Some(message) = &draft.message {
         ui.label(RichText::new(format!("✖ {message}")).color(theme::error_colour(ui.ctx().theme())));
     }
-    ui.button("Start screening").clicked()
+    ui.horizontal(|ui| ui.button("Start screening").clicked()).inner
 }

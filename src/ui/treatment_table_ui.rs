@@ -68,10 +68,7 @@ pub fn treatment_table_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef)
             };
             Frame::group(ui.style()).show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    let heading = ui.label(RichText::new(&name).strong());
-                    if index == 0 {
-                        cx.take_focus(&item.id, &heading);
-                    }
+                    ui.label(RichText::new(&name).strong());
                     if let Some(agent) = agent {
                         let classes: Vec<&str> = agent
                             .classes
@@ -160,7 +157,7 @@ pub fn treatment_table_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef)
                 });
             });
         }
-        add_treatment_ui(ui, cx, id, &mut change);
+        add_treatment_ui(ui, cx, item, id, &mut change);
         draft_messages_ui(ui, &draft, "Keep these dates")
     });
     let mut edited = rows.clone();
@@ -254,7 +251,13 @@ fn apply_typed(rows: &[Exposure], draft: &ItemDraft, today: NaiveDate, confirmed
 }
 
 /// The search over the drug catalogue that adds a row.
-fn add_treatment_ui(ui: &mut Ui, cx: &FormContext<'_>, id: egui::Id, change: &mut Option<RowChange>) {
+fn add_treatment_ui(
+    ui: &mut Ui,
+    cx: &mut FormContext<'_>,
+    item: &ItemDef,
+    id: egui::Id,
+    change: &mut Option<RowChange>,
+) {
     let search_id = id.with("search");
     let mut query: String = ui.data(|data| data.get_temp(search_id)).unwrap_or_default();
     ui.horizontal(|ui| {
@@ -262,6 +265,8 @@ fn add_treatment_ui(ui: &mut Ui, cx: &FormContext<'_>, id: egui::Id, change: &mu
         let response = ui
             .add(TextEdit::singleline(&mut query).desired_width(160.0).hint_text("search agent or brand"))
             .accessible_name("Search the drug catalogue");
+        // The still-needed list leads here: the search is where a history starts.
+        cx.take_focus(&item.id, &response);
         if response.changed() {
             ui.data_mut(|data| data.insert_temp(search_id, query.clone()));
         }

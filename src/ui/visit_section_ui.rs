@@ -188,8 +188,9 @@ fn protocols_ui(ui: &mut Ui, cx: &FormContext<'_>, edits: &mut Vec<Edit>) {
         let protocol = &loaded.compiled.protocol;
         ui.horizontal_wrapped(|ui| {
             let mut checked = reference.is_some();
-            let text = format!("{} (v{})", protocol.title, protocol.version);
-            let response = ui.checkbox(&mut checked, text);
+            // The id keeps the line short enough for a narrow panel; the title is on hover.
+            let text = format!("{} v{}", protocol.id, protocol.version);
+            let response = ui.checkbox(&mut checked, text).on_hover_text(&protocol.title);
             if response.changed() {
                 let mut protocols: Vec<ProtocolRef> = selected.clone();
                 if checked {
