@@ -1,6 +1,7 @@
 //! trialscreen: a screening workstation for clinical-trial investigators.
 //!
 //! Layers, top to bottom (arrows point down only):
+//! - `ui`: the workstation window (egui), over `input` (typed text parsed to values);
 //! - `cli`: command-line entry points (no egui);
 //! - `report`: the printable summary (PDF) and the site screening log;
 //! - `session`: the screening-visit file;
@@ -15,9 +16,11 @@
 pub mod calculators;
 pub mod cli;
 pub mod engine;
+pub mod input;
 pub mod library;
 pub mod model;
 pub mod report;
 pub mod screening;
 pub mod session;
 pub mod status;
+pub mod ui;

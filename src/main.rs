@@ -1,4 +1,5 @@
-//! The `trialscreen` binary: the command line, and (with no command) the workstation.
+//! The `trialscreen` binary: the command line, and (with no command) the workstation window
+//! (`trialscreen::ui`). Set `TRIALSCREEN_REPORT_STARTUP` to print the time to the first frame.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -142,8 +143,9 @@ impl<E: Into<anyhow::Error>> From<E> for Failure {
 }
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
-    match run(cli) {
+    match run(cli, started) {
         Ok(code) => code,
         Err(Failure(error)) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(Failure(error)) => {
@@ -160,7 +162,7 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
         .any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
-fn run(cli: Cli) -> Result<ExitCode, Failure> {
+fn run(cli: Cli, started: std::time::Instant) -> Result<ExitCode, Failure> {
     if let Some(Command::Calc { list, name, inputs, json }) = &cli.command {
         // Calculators need no protocol library.
         if *list {
@@ -287,9 +289,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Calc { .. }) => Ok(ExitCode::SUCCESS),
         None => {
-            outln!("trialscreen: the workstation window is not part of this build yet; use a command:\n");
-            use clap::CommandFactory as _;
-            Cli::command().print_help()?;
+            let report_startup = std::env::var_os("TRIALSCREEN_REPORT_STARTUP").is_some();
+            trialscreen::ui::workstation_app::run(library, started, report_startup)
+                .map_err(|error| anyhow::anyhow!("the workstation window could not start: {error}"))?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -5,6 +5,7 @@ pub mod compile;
 pub mod evaluate;
 pub mod explain;
 pub mod fact;
+pub mod items_read;
 pub mod knowledge;
 pub mod patient;
 pub mod protocol_eval;

@@ -1,0 +1,622 @@
+//! The whole workstation UI over one [`Workspace`]: panels borrow the state and push
+//! [`Command`]s; after the frame's widgets the commands run in one place (edits first).
+//! No repaint is asked for unless something changed, except the one timer that writes the
+//! recovery journal while there are unjournalled edits.
+
+use std::path::Path;
+use std::time::Instant;
+
+use egui::{Key, KeyboardShortcut, Modifiers, Panel, RichText, ScrollArea, Ui, ViewportCommand};
+
+use crate::library::{BUNDLED_EXAMPLES, Library};
+use crate::session::model::DEFAULT_SIGNATURE_MEANING;
+use crate::session::recovery;
+use crate::ui::amend_dialog_ui::amend_dialog_ui;
+use crate::ui::command::{Command, Leave};
+use crate::ui::criteria_board_ui::{BoardActions, criteria_board_ui};
+use crate::ui::dialog::Dialog;
+use crate::ui::dialog_frame::DialogResult;
+use crate::ui::field_draft::ItemDraft;
+use crate::ui::file_dialog::{FileDialogs, FilePurpose};
+use crate::ui::judgment_dialog_ui::{JudgmentFields, judgment_dialog_ui};
+use crate::ui::menu_bar_ui::menu_bar_ui;
+use crate::ui::override_dialog_ui::{OverrideFields, override_dialog_ui};
+use crate::ui::patient_form_ui::{FormContext, patient_form_ui};
+use crate::ui::preferences::Preferences;
+use crate::ui::problem_dialog_ui::problem_dialog_ui;
+use crate::ui::recovery_prompt_ui::{RecoveryChoice, recovery_prompt_ui};
+use crate::ui::save_as_dialog_ui::{SaveAsChoice, save_as_dialog_ui};
+use crate::ui::session_browser::SessionBrowser;
+use crate::ui::session_browser_ui::session_browser_ui;
+use crate::ui::sign_dialog_ui::sign_dialog_ui;
+use crate::ui::start_view_ui::{NewScreeningDraft, StartView, start_view_ui};
+use crate::ui::theme;
+use crate::ui::unsaved_prompt_ui::{UnsavedChoice, unsaved_prompt_ui};
+use crate::ui::verdict_strip_ui::verdict_strip_ui;
+use crate::ui::withdraw_dialog_ui::{WithdrawFields, withdraw_dialog_ui};
+use crate::ui::workspace::{Clock, Folders, Origin, Workspace};
+
+/// The workstation's UI state.
+#[derive(Debug)]
+pub struct AppState {
+    pub workspace: Workspace,
+    pub preferences: Preferences,
+    /// The dialog shown over the screen.
+    pub dialog: Option<Dialog>,
+    pub browser: SessionBrowser,
+    pub new_screening: NewScreeningDraft,
+    /// A line of status under the session line ("Saved to …").
+    pub notice: Option<String>,
+    /// Why the recovery journal could not be written, shown until it can.
+    pub journal_problem: Option<String>,
+    commands: Vec<Command>,
+    focus: Option<String>,
+    file_dialogs: FileDialogs,
+    show_browser: bool,
+    allowed_to_close: bool,
+    shown_title: String,
+    fonts_installed: bool,
+}
+
+impl AppState {
+    /// The state at start: no session open. Call [`Self::offer_recovery`] once the
+    /// preferences (recent files) are known.
+    pub fn new(library: Library, folders: Folders, clock: Clock, preferences: Preferences) -> Self {
+        let workspace = Workspace::new(library, folders.clone(), clock);
+        let today = workspace.today();
+        let mut state = Self {
+            workspace,
+            preferences,
+            dialog: None,
+            browser: SessionBrowser::new(folders.sessions),
+            new_screening: NewScreeningDraft::new(today),
+            notice: None,
+            journal_problem: None,
+            commands: Vec::new(),
+            focus: None,
+            file_dialogs: FileDialogs::default(),
+            show_browser: false,
+            allowed_to_close: false,
+            shown_title: String::new(),
+            fonts_installed: false,
+        };
+        state.browser.scan(&state.workspace.library);
+        state
+    }
+
+    /// Looks for recovery journals (in the recovery folder and beside recent files).
+    pub fn offer_recovery(&mut self) {
+        let (found, errors) = recovery::find(&self.workspace.folders.recovery, &self.preferences.recent_files);
+        if !errors.is_empty() {
+            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            self.dialog = Some(Dialog::Problem {
+                title: "A recovery journal cannot be read".to_owned(),
+                message: format!("It was left as it is:\n{}", lines.join("\n")),
+            });
+        } else if !found.is_empty() {
+            self.dialog = Some(Dialog::Recovery { found, message: None });
+        }
+    }
+
+    /// Whether the open session has unsaved changes.
+    pub fn is_dirty(&self) -> bool {
+        self.workspace.document.as_ref().is_some_and(|d| d.is_dirty)
+    }
+
+    /// Whether the window may close now (the unsaved-changes question was answered).
+    pub fn is_closing(&self) -> bool {
+        self.allowed_to_close
+    }
+
+    /// The window title: `trialscreen`, the open file, `*` when unsaved.
+    pub fn title(&self) -> String {
+        match &self.workspace.document {
+            Some(document) => {
+                format!("trialscreen — {}{}", document.display_name(), if document.is_dirty { " *" } else { "" })
+            }
+            None => "trialscreen".to_owned(),
+        }
+    }
+
+    /// Draws one frame and carries out what it asked for.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            theme::install_fonts(&ctx);
+            self.fonts_installed = true;
+        }
+        self.poll_file_dialog(&ctx);
+        self.shortcuts(&ctx);
+        self.close_request(&ctx);
+        Panel::top("menu bar").show(ui, |ui| {
+            menu_bar_ui(ui, &self.workspace, &self.preferences, &mut self.commands);
+        });
+        if self.workspace.document.is_some() {
+            self.screening_ui(ui);
+        } else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                let view = StartView {
+                    library: &self.workspace.library,
+                    draft: &mut self.new_screening,
+                    browser: &mut self.browser,
+                    recent: &self.preferences.recent_files,
+                };
+                if start_view_ui(ui, view, &mut self.commands) {
+                    self.start_screening();
+                }
+            });
+        }
+        if self.show_browser && self.workspace.document.is_some() {
+            let mut open = true;
+            egui::Window::new("Sessions").open(&mut open).default_width(720.0).show(&ctx, |ui| {
+                session_browser_ui(ui, &mut self.browser, &mut self.commands);
+            });
+            self.show_browser = open;
+        }
+        self.dialog_ui(&ctx);
+        self.run_commands(&ctx);
+        self.journal(&ctx);
+        let title = self.title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    fn screening_ui(&mut self, ui: &mut Ui) {
+        let Self { workspace, commands, focus, notice, journal_problem, .. } = self;
+        let today = workspace.today();
+        let Some(document) = &workspace.document else { return };
+        let read_only = document.session.is_signed();
+        Panel::top("verdicts").show(ui, |ui| {
+            session_line_ui(ui, document, notice, journal_problem, commands);
+            verdict_strip_ui(ui, &document.board, commands);
+        });
+        // The board keeps at least a third of the window, however the panel is dragged.
+        let widest_form = (ui.available_width() * 0.66).max(400.0);
+        Panel::left("patient form").resizable(true).default_size(580.0).size_range(380.0..=widest_form).show(
+            ui,
+            |ui| {
+                ScrollArea::vertical().id_salt(("form scroll", document.generation)).show(ui, |ui| {
+                    let mut cx =
+                        FormContext { library: &workspace.library, document, today, commands, focus, read_only };
+                    patient_form_ui(ui, &mut cx);
+                });
+            },
+        );
+        egui::CentralPanel::default().show(ui, |ui| {
+            ScrollArea::vertical().id_salt(("board scroll", document.generation)).show(ui, |ui| {
+                let investigator = document.session.investigator.as_deref().unwrap_or_default();
+                let mut actions = BoardActions { read_only, investigator, commands };
+                criteria_board_ui(ui, &document.board, &mut actions);
+            });
+        });
+    }
+
+    fn start_screening(&mut self) {
+        let result = self
+            .new_screening
+            .to_new_screening()
+            .and_then(|new| self.workspace.new_screening(new).map_err(|error| error.to_string()));
+        match result {
+            Ok(()) => {
+                self.new_screening = NewScreeningDraft::new(self.workspace.today());
+                self.notice = None;
+            }
+            Err(message) => self.new_screening.message = Some(message),
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let command = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
+        let save_as = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+        if ctx.input_mut(|input| input.consume_shortcut(&save_as)) {
+            commit_focused_field(ctx);
+            self.commands.push(Command::SaveAs);
+        } else if ctx.input_mut(|input| input.consume_shortcut(&command(Key::S))) {
+            commit_focused_field(ctx);
+            self.commands.push(Command::Save);
+        }
+        if ctx.input_mut(|input| input.consume_shortcut(&command(Key::N))) {
+            commit_focused_field(ctx);
+            self.commands.push(Command::Leave(Leave::NewScreening));
+        }
+        if ctx.input_mut(|input| input.consume_shortcut(&command(Key::O))) {
+            commit_focused_field(ctx);
+            self.commands.push(Command::Leave(Leave::OpenDialog));
+        }
+    }
+
+    /// Closing the window with unsaved changes asks first.
+    fn close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|input| input.viewport().close_requested()) || self.allowed_to_close || !self.is_dirty() {
+            return;
+        }
+        ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+        if !matches!(self.dialog, Some(Dialog::Unsaved { .. })) {
+            self.dialog = Some(Dialog::Unsaved { then: Leave::Quit });
+        }
+    }
+
+    fn poll_file_dialog(&mut self, ctx: &egui::Context) {
+        let Some((purpose, picked)) = self.file_dialogs.poll() else { return };
+        let Some(path) = picked else { return };
+        match purpose {
+            FilePurpose::Open => self.leave(Leave::OpenPath(path), ctx),
+            FilePurpose::SaveFolder => {
+                if let Some(Dialog::SaveAs { folder, .. }) = &mut self.dialog {
+                    *folder = path;
+                }
+            }
+            FilePurpose::BrowserFolder => {
+                self.browser = SessionBrowser::new(path);
+                self.browser.scan(&self.workspace.library);
+            }
+        }
+        ctx.request_repaint();
+    }
+
+    /// Carries out the frame's commands, edits first: a field that lost its focus to a
+    /// click on a button is committed before what the button asked for.
+    fn run_commands(&mut self, ctx: &egui::Context) {
+        let mut commands = std::mem::take(&mut self.commands);
+        if commands.is_empty() {
+            return;
+        }
+        commands.sort_by_key(|command| !matches!(command, Command::Edit { .. }));
+        for command in commands {
+            self.run(command, ctx);
+        }
+        ctx.request_repaint();
+    }
+
+    fn run(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::Edit { edit, draft } => match (self.workspace.apply(edit), draft) {
+                (Ok(()), Some(id)) => ItemDraft::clear(ctx, id),
+                (Ok(()), None) => {}
+                (Err(error), Some(id)) => ItemDraft::set_message(ctx, id, error.to_string()),
+                (Err(error), None) => self.notice = Some(error.to_string()),
+            },
+            Command::Focus(item) => self.focus = Some(item),
+            Command::Show(dialog) => {
+                if self.dialog.is_none() {
+                    self.dialog = Some(dialog);
+                }
+            }
+            Command::Leave(action) => {
+                if self.is_dirty() {
+                    self.dialog = Some(Dialog::Unsaved { then: action });
+                } else {
+                    self.leave(action, ctx);
+                }
+            }
+            Command::Save => self.save(None, ctx),
+            Command::SaveAs => self.save_as(None),
+            Command::ChooseBrowserFolder => {
+                self.file_dialogs.start(FilePurpose::BrowserFolder, Some(self.browser.folder.clone()), ctx);
+            }
+            Command::ShowBrowser(show) => {
+                self.show_browser = show;
+                if show {
+                    self.browser.scan(&self.workspace.library);
+                }
+            }
+            Command::RefreshBrowser => self.browser.scan(&self.workspace.library),
+        }
+    }
+
+    /// Leaves the open document (unsaved changes were already dealt with).
+    fn leave(&mut self, action: Leave, ctx: &egui::Context) {
+        self.notice = None;
+        match action {
+            Leave::NewScreening | Leave::CloseSession => {
+                self.workspace.close();
+                self.new_screening = NewScreeningDraft::new(self.workspace.today());
+                self.browser.scan(&self.workspace.library);
+            }
+            Leave::OpenDialog => {
+                let folder =
+                    self.preferences.last_folder.clone().unwrap_or_else(|| self.workspace.folders.sessions.clone());
+                self.file_dialogs.start(FilePurpose::Open, Some(folder), ctx);
+            }
+            Leave::OpenPath(path) => self.open_path(&path),
+            Leave::OpenExample(file_name) => {
+                let example = BUNDLED_EXAMPLES.iter().find(|(name, _)| *name == file_name);
+                let result = match example {
+                    Some((name, text)) => self.workspace.open_example(name, text).map_err(|e| e.to_string()),
+                    None => Err(format!("there is no example {file_name}")),
+                };
+                if let Err(message) = result {
+                    self.problem("The example could not be opened", format!("{file_name}: {message}"));
+                }
+            }
+            Leave::Quit => {
+                self.allowed_to_close = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Opens a session file; one that does not read is reported and left untouched.
+    pub fn open_path(&mut self, path: &Path) {
+        match self.workspace.open_path(path) {
+            Ok(()) => {
+                self.preferences.remember(path);
+                self.notice = None;
+            }
+            Err(error) => self.problem("The session could not be opened", error.to_string()),
+        }
+    }
+
+    fn problem(&mut self, title: &str, message: String) {
+        self.dialog = Some(Dialog::Problem { title: title.to_owned(), message });
+    }
+
+    /// Saves to the document's file, or asks where when it has none (a new session, an
+    /// example opened as a template).
+    fn save(&mut self, then: Option<Leave>, ctx: &egui::Context) {
+        let Some(document) = &self.workspace.document else { return };
+        let target = match (&document.path, &document.origin) {
+            (Some(path), Origin::File | Origin::Recovered) => path.clone(),
+            _ => return self.save_as(then),
+        };
+        if self.save_to(&target)
+            && let Some(then) = then
+        {
+            self.leave(then, ctx);
+        }
+    }
+
+    fn save_as(&mut self, then: Option<Leave>) {
+        if self.workspace.document.is_none() {
+            return;
+        }
+        let folder = match &self.workspace.document.as_ref().and_then(|d| d.path.clone()) {
+            Some(path) => path.parent().map_or_else(|| self.workspace.folders.sessions.clone(), Path::to_owned),
+            None => self.workspace.folders.sessions.clone(),
+        };
+        self.dialog =
+            Some(Dialog::SaveAs { folder, file_name: self.workspace.suggested_file_name(), then, message: None });
+    }
+
+    /// Saves to `path`; a failure is shown, and the session stays open and journalled.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match self.workspace.save_to(path) {
+            Ok(outcome) => {
+                self.preferences.remember(path);
+                self.notice = Some(match outcome.journal_left {
+                    Some(left) => {
+                        format!("Saved to {}; the recovery journal could not be removed ({left})", path.display())
+                    }
+                    None => format!("Saved to {}", path.display()),
+                });
+                if path.parent() == Some(self.browser.folder.as_path()) {
+                    self.browser.scan(&self.workspace.library);
+                }
+                true
+            }
+            Err(error) => {
+                self.problem(
+                    "The session was not saved",
+                    format!("{error}\n\nThe session is still open, and its recovery journal keeps the changes. Save it elsewhere with Save as…"),
+                );
+                false
+            }
+        }
+    }
+
+    fn journal(&mut self, ctx: &egui::Context) {
+        let now = Instant::now();
+        match self.workspace.write_journal_if_due(now) {
+            Some(Ok(_)) => self.journal_problem = None,
+            Some(Err(error)) => self.journal_problem = Some(format!("The recovery journal cannot be written: {error}")),
+            None => {}
+        }
+        if let Some(wait) = self.workspace.journal_wait(now) {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
+    fn dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(mut dialog) = self.dialog.take() else { return };
+        let keep = match &mut dialog {
+            Dialog::Override { protocol, criterion, reason, by, message } => {
+                let fields = OverrideFields { protocol, criterion, reason, by, message };
+                {
+                    let result = override_dialog_ui(ctx, fields, &mut self.workspace);
+                    self.keep(result)
+                }
+            }
+            Dialog::Judgment { protocol, criterion, passes, reason, by, message } => {
+                let fields = JudgmentFields { protocol, criterion, passes, reason, by, message };
+                {
+                    let result = judgment_dialog_ui(ctx, fields, &mut self.workspace);
+                    self.keep(result)
+                }
+            }
+            Dialog::Withdraw { protocol, criterion, is_override, reason, message } => {
+                let fields = WithdrawFields { protocol, criterion, is_override: *is_override, reason, message };
+                {
+                    let result = withdraw_dialog_ui(ctx, fields, &mut self.workspace);
+                    self.keep(result)
+                }
+            }
+            Dialog::Sign { by, meaning, message } => {
+                let result = sign_dialog_ui(ctx, by, meaning, message, &mut self.workspace);
+                self.keep(result)
+            }
+            Dialog::Amend { reason, message } => {
+                let result = amend_dialog_ui(ctx, reason, message, &mut self.workspace);
+                self.keep(result)
+            }
+            Dialog::SaveAs { folder, file_name, then, message } => {
+                match save_as_dialog_ui(ctx, folder, file_name, message) {
+                    SaveAsChoice::Stay => true,
+                    SaveAsChoice::Cancel => false,
+                    SaveAsChoice::ChooseFolder => {
+                        self.file_dialogs.start(FilePurpose::SaveFolder, Some(folder.clone()), ctx);
+                        true
+                    }
+                    SaveAsChoice::Save(path) => {
+                        if self.save_to(&path) {
+                            if let Some(then) = then.take() {
+                                self.leave(then, ctx);
+                            }
+                            false
+                        } else {
+                            *message = Some("not saved (see the message)".to_owned());
+                            true
+                        }
+                    }
+                }
+            }
+            Dialog::Unsaved { then } => {
+                let can_save = self
+                    .workspace
+                    .document
+                    .as_ref()
+                    .is_some_and(|d| d.path.is_some() && matches!(d.origin, Origin::File | Origin::Recovered));
+                let name = self.workspace.document.as_ref().map(|d| d.display_name()).unwrap_or_default();
+                match unsaved_prompt_ui(ctx, &name, can_save) {
+                    UnsavedChoice::Stay => true,
+                    UnsavedChoice::Cancel => false,
+                    UnsavedChoice::Save => {
+                        self.save(Some(then.clone()), ctx);
+                        false
+                    }
+                    UnsavedChoice::Discard => {
+                        if let Err(error) = self.workspace.discard_journal() {
+                            self.notice = Some(format!("The recovery journal could not be removed: {error}"));
+                        }
+                        if let Some(document) = &mut self.workspace.document {
+                            document.is_dirty = false;
+                            document.journal_due = None;
+                        }
+                        self.leave(then.clone(), ctx);
+                        false
+                    }
+                }
+            }
+            Dialog::Recovery { found, message } => match recovery_prompt_ui(ctx, found, message) {
+                RecoveryChoice::Stay => true,
+                RecoveryChoice::Later => false,
+                RecoveryChoice::Restore(index) => match found.get(index) {
+                    Some(journal) => match self.workspace.open_recovered(journal) {
+                        Ok(()) => {
+                            found.remove(index);
+                            false
+                        }
+                        Err(error) => {
+                            *message = Some(format!("{}: {error}", journal.path.display()));
+                            true
+                        }
+                    },
+                    None => true,
+                },
+                RecoveryChoice::Discard(index) => {
+                    if let Some(journal) = found.get(index) {
+                        match recovery::discard(&journal.path) {
+                            Ok(()) => {
+                                found.remove(index);
+                            }
+                            Err(error) => *message = Some(format!("{}: {error}", journal.path.display())),
+                        }
+                    }
+                    !found.is_empty()
+                }
+            },
+            Dialog::Problem { title, message } => !problem_dialog_ui(ctx, title, message),
+        };
+        if keep && self.dialog.is_none() {
+            self.dialog = Some(dialog);
+        }
+    }
+
+    fn keep(&mut self, result: DialogResult) -> bool {
+        match result {
+            DialogResult::Stay => true,
+            DialogResult::Close => false,
+            DialogResult::CloseThen(command) => {
+                self.commands.push(command);
+                false
+            }
+        }
+    }
+}
+
+/// Makes the focused text field give up its focus, so it commits what is typed this
+/// frame, before a shortcut acts on the session.
+fn commit_focused_field(ctx: &egui::Context) {
+    ctx.memory_mut(|memory| {
+        if let Some(id) = memory.focused() {
+            memory.surrender_focus(id);
+        }
+    });
+}
+
+/// The session line: participant, dates, investigator, signature, and what happened last.
+fn session_line_ui(
+    ui: &mut Ui,
+    document: &crate::ui::workspace::Document,
+    notice: &Option<String>,
+    journal_problem: &Option<String>,
+    commands: &mut Vec<Command>,
+) {
+    let session = &document.session;
+    let dates = session.dates;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(theme::bold(format!("Participant {}", session.participant_code)));
+        let mut line = format!("screening {}", dates.screening);
+        if let Some(consent) = dates.consent {
+            line.push_str(&format!(" · consent {consent}"));
+        }
+        match dates.enrollment {
+            Some(enrollment) => line.push_str(&format!(" · enrollment {enrollment}")),
+            None => line.push_str(" · enrollment not yet known"),
+        }
+        if let Some(investigator) = &session.investigator {
+            line.push_str(&format!(" · {investigator}"));
+        }
+        ui.label(line);
+        if let Origin::Example { .. } = document.origin {
+            ui.label(RichText::new("example: saving asks for a new file").weak());
+        }
+        match &session.signature {
+            Some(signature) => {
+                ui.label(
+                    RichText::new(format!(
+                        "✔ signed by {} at {}",
+                        signature.by,
+                        signature.at.format("%Y-%m-%d %H:%M UTC")
+                    ))
+                    .strong(),
+                );
+                if ui.button("Amend…").clicked() {
+                    commands.push(Command::Show(Dialog::Amend { reason: String::new(), message: None }));
+                }
+            }
+            None => {
+                if ui.button("Sign…").clicked() {
+                    commands.push(sign_command(document));
+                }
+            }
+        }
+    });
+    let theme = ui.ctx().theme();
+    if let Some(problem) = journal_problem {
+        ui.label(RichText::new(format!("⚠ {problem}")).color(theme::error_colour(theme)));
+    }
+    if let Some(notice) = notice {
+        ui.label(RichText::new(notice).weak());
+    }
+}
+
+/// The command that opens the sign dialog for a document.
+pub fn sign_command(document: &crate::ui::workspace::Document) -> Command {
+    Command::Show(Dialog::Sign {
+        by: document.session.investigator.clone().unwrap_or_default(),
+        meaning: DEFAULT_SIGNATURE_MEANING.to_owned(),
+        message: None,
+    })
+}

@@ -1,0 +1,293 @@
+//! What the criteria board shows, built once after each edit from the engine's results:
+//! owned strings and statuses, so drawing a frame formats nothing. The words, icons and
+//! explanations come from the same functions as `trialscreen evaluate`, so the board and
+//! the command line always say the same thing.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::engine::explain::{explain, explain_discretion};
+use crate::engine::protocol_eval::{DiscretionStatus, Outcome, Verdict};
+use crate::model::protocol::CriterionKind;
+use crate::screening::{ScreenedProtocol, Screening};
+use crate::session::model::{Decision, DecisionKind};
+use crate::status::{Status, verdict_icon, verdict_words};
+
+/// Every selected protocol, as the board shows it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Board {
+    pub protocols: Vec<ProtocolBoard>,
+    /// Missing items over all protocols, ranked by how many undecided criteria each would
+    /// help settle, most useful first.
+    pub still_needed: Vec<NeededItem>,
+}
+
+/// One protocol's verdict and criteria.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProtocolBoard {
+    pub id: String,
+    pub version: u32,
+    pub title: String,
+    pub verdict: Verdict,
+    /// "ELIGIBLE", "INELIGIBLE", "INCOMPLETE", "ELIGIBLE ON THE AVAILABLE CRITERIA".
+    pub verdict_words: &'static str,
+    pub verdict_icon: &'static str,
+    /// Criteria standing in the way, by id.
+    pub failing: Vec<String>,
+    /// What the source does not provide ("Criteria incomplete in source: …").
+    pub source_gaps: Option<String>,
+    /// Said where the exclusion criteria would be when the source has none.
+    pub exclusions_note: Option<String>,
+    /// The chosen cohort's label.
+    pub cohort: Option<String>,
+    /// The protocol has cohorts and none is chosen.
+    pub cohort_missing: bool,
+    /// The protocol file loaded differs from the one the session was screened under.
+    pub protocol_changed: bool,
+    /// Study facts shown as information.
+    pub information: Vec<String>,
+    pub rows: Vec<CriterionRow>,
+}
+
+/// One criterion's line on the board.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CriterionRow {
+    pub id: String,
+    pub kind: CriterionKind,
+    pub title: String,
+    pub heading: Option<String>,
+    pub source_text: String,
+    pub interpretation: Option<String>,
+    pub outcome: Outcome,
+    pub status: Status,
+    /// The deciding values, with units and dates.
+    pub explanation: String,
+    pub eligible_from: Option<NaiveDate>,
+    pub discretion: DiscretionView,
+    /// A judgment awaited or recorded.
+    pub judgment: JudgmentView,
+}
+
+/// A protocol discretion on a criterion, as shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DiscretionView {
+    /// None offered, or not failing and nothing recorded.
+    None,
+    /// Failing, and the investigator may override it ("discretion available").
+    Available(DiscretionText),
+    /// An override is recorded and its conditions hold.
+    Applied { text: DiscretionText, decision: DecisionView },
+    /// The conditions do not hold: no override is possible, and one recorded is ignored.
+    Refused { text: DiscretionText, why: String, recorded: Option<DecisionView> },
+    /// An override is recorded but the criterion no longer fails.
+    Unneeded { decision: DecisionView },
+}
+
+/// The protocol's words granting a discretion and the questions it asks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DiscretionText {
+    pub source_text: String,
+    /// Dictionary item ids the override asks.
+    pub questions: Vec<String>,
+}
+
+/// A judgment on a criterion, as shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum JudgmentView {
+    /// The criterion does not await one.
+    None,
+    /// The criterion awaits the investigator's decision.
+    Awaiting,
+    /// Decided by a recorded judgment.
+    Decided(DecisionView),
+    /// A judgment is recorded but the criterion no longer awaits one.
+    Unneeded(DecisionView),
+}
+
+/// Who decided what, when and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DecisionView {
+    pub by: String,
+    pub at: DateTime<Utc>,
+    pub reason: String,
+    /// For a judgment: whether the criterion passes.
+    pub passes: Option<bool>,
+}
+
+/// An item still needed, with how many undecided criteria it would help settle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NeededItem {
+    pub item: String,
+    pub label: String,
+    pub criteria: usize,
+}
+
+impl Board {
+    /// Builds the board of an evaluated screening.
+    pub fn of(screening: &Screening<'_>) -> Self {
+        let protocols: Vec<ProtocolBoard> =
+            screening.protocols.iter().map(|screened| protocol_board(screening, screened)).collect();
+        let mut needed: std::collections::BTreeMap<u16, usize> = std::collections::BTreeMap::new();
+        for screened in &screening.protocols {
+            for (item, count) in screened.result.still_needed() {
+                *needed.entry(item).or_default() += count;
+            }
+        }
+        let mut ranked: Vec<(u16, usize)> = needed.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let knowledge = screening.patient.knowledge;
+        let still_needed = ranked
+            .into_iter()
+            .filter_map(|(item, criteria)| {
+                let def = knowledge.item(item)?;
+                Some(NeededItem { item: def.id.clone(), label: def.label.clone(), criteria })
+            })
+            .collect();
+        Self { protocols, still_needed }
+    }
+
+    /// The row of a criterion.
+    pub fn row(&self, protocol: &str, criterion: &str) -> Option<&CriterionRow> {
+        self.protocols.iter().find(|p| p.id == protocol)?.rows.iter().find(|r| r.id == criterion)
+    }
+}
+
+fn decision_view(decision: &Decision) -> DecisionView {
+    DecisionView {
+        by: decision.by.clone(),
+        at: decision.at,
+        reason: decision.reason.clone(),
+        passes: match decision.kind {
+            DecisionKind::Judgment { passes } => Some(passes),
+            DecisionKind::Override => None,
+        },
+    }
+}
+
+fn protocol_board(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) -> ProtocolBoard {
+    let compiled = &screened.loaded.compiled;
+    let protocol = &compiled.protocol;
+    let result = &screened.result;
+    let decisions = &screening.session.decisions;
+    let view = |index: usize| decisions.get(index).map(decision_view);
+    let rows = protocol
+        .criteria
+        .iter()
+        .zip(&result.criteria)
+        .map(|(criterion, outcome)| {
+            let text = || DiscretionText {
+                source_text: criterion.discretion.as_ref().map(|d| d.source_text.clone()).unwrap_or_default(),
+                questions: criterion.discretion.as_ref().map(|d| d.questions.clone()).unwrap_or_default(),
+            };
+            let why = || explain_discretion(compiled, result, outcome, &screening.patient);
+            let discretion = match outcome.discretion {
+                DiscretionStatus::NotOffered => DiscretionView::None,
+                DiscretionStatus::Available => DiscretionView::Available(text()),
+                DiscretionStatus::Applied { decision } => match view(decision) {
+                    Some(decision) => DiscretionView::Applied { text: text(), decision },
+                    None => DiscretionView::Available(text()),
+                },
+                DiscretionStatus::Refused { recorded, .. } => {
+                    DiscretionView::Refused { text: text(), why: why(), recorded: recorded.and_then(view) }
+                }
+                DiscretionStatus::Unneeded { decision } => match view(decision) {
+                    Some(decision) => DiscretionView::Unneeded { decision },
+                    None => DiscretionView::None,
+                },
+            };
+            let judgment = match (outcome.judgment.and_then(view), outcome.unneeded_judgment.and_then(view)) {
+                (Some(decided), _) => JudgmentView::Decided(decided),
+                (None, _) if outcome.outcome == Outcome::Judgment => JudgmentView::Awaiting,
+                (None, Some(unneeded)) => JudgmentView::Unneeded(unneeded),
+                (None, None) => JudgmentView::None,
+            };
+            let explanation = if outcome.outcome == Outcome::NotApplicable {
+                String::new()
+            } else {
+                explain(compiled, result, outcome, &screening.patient)
+            };
+            CriterionRow {
+                id: criterion.id.clone(),
+                kind: criterion.kind,
+                title: criterion.title.clone(),
+                heading: criterion.heading.clone(),
+                source_text: criterion.source_text.clone(),
+                interpretation: criterion.interpretation.clone(),
+                outcome: outcome.outcome,
+                status: Status::of(criterion.kind, outcome.outcome, outcome.discretion),
+                explanation,
+                eligible_from: outcome.eligible_from,
+                discretion,
+                judgment,
+            }
+        })
+        .collect();
+    let failing = screened.failing_criteria().map(str::to_owned).collect();
+    let cohort = screened.reference.cohort.as_ref().map(|cohort| {
+        protocol.cohorts.iter().find(|c| &c.id == cohort).map_or_else(|| cohort.clone(), |c| c.label.clone())
+    });
+    ProtocolBoard {
+        id: protocol.id.clone(),
+        version: protocol.version,
+        title: protocol.title.clone(),
+        verdict: result.verdict,
+        verdict_words: verdict_words(result.verdict, protocol.source_complete),
+        verdict_icon: verdict_icon(result.verdict),
+        failing,
+        source_gaps: protocol.source_gaps.clone(),
+        exclusions_note: protocol.exclusions_note.clone(),
+        cohort,
+        cohort_missing: result.cohort_missing,
+        protocol_changed: screened.hash_matches == Some(false),
+        information: protocol.information.clone(),
+        rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::evaluate::to_json;
+    use crate::library::Library;
+    use crate::session::load::{check_session, parse_session};
+
+    /// The board and `trialscreen evaluate --json` must say the same thing for every
+    /// bundled example: verdict, every status word, explanation and "eligible from".
+    #[test]
+    fn the_board_agrees_with_the_command_line_on_every_example() {
+        let library = Library::bundled().unwrap();
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/data/examples");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let session = parse_session(&text).unwrap();
+            check_session(&session, &text, &library).unwrap();
+            let screening = Screening::evaluate(&library, &session);
+            let board = Board::of(&screening);
+            let json = to_json(&screening);
+            let protocols = json["protocols"].as_array().unwrap();
+            assert_eq!(protocols.len(), board.protocols.len());
+            for (shown, printed) in board.protocols.iter().zip(protocols) {
+                assert_eq!(shown.verdict_words, printed["verdict_text"], "{}", path.display());
+                let criteria = printed["criteria"].as_array().unwrap();
+                for (row, line) in shown.rows.iter().zip(criteria) {
+                    assert_eq!(row.id, line["id"]);
+                    assert_eq!(row.status.word(), line["status"], "{} {}", path.display(), row.id);
+                    if row.outcome != Outcome::NotApplicable {
+                        assert_eq!(row.explanation, line["explanation"], "{} {}", path.display(), row.id);
+                    }
+                    assert_eq!(
+                        row.eligible_from.map(|d| d.to_string()),
+                        line["eligible_from"].as_str().map(str::to_owned)
+                    );
+                    assert_eq!(
+                        matches!(row.discretion, DiscretionView::Available(_)),
+                        line["discretion_available"].as_bool().unwrap()
+                    );
+                }
+            }
+            checked += 1;
+        }
+        assert!(checked >= 30, "only {checked} examples");
+    }
+}

@@ -1,0 +1,38 @@
+//! The dialog open over the screen, with what has been typed into it. Dialogs are app
+//! state rather than widget memory: opening one is a command from the board, the menu or
+//! a shortcut, and closing one applies an edit.
+
+use std::path::PathBuf;
+
+use crate::session::recovery;
+use crate::ui::command::Leave;
+
+/// The one dialog shown, if any.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// Records a protocol discretion override on a failing criterion.
+    Override { protocol: String, criterion: String, reason: String, by: String, message: Option<String> },
+    /// Decides a criterion that awaits the investigator's judgment.
+    Judgment {
+        protocol: String,
+        criterion: String,
+        passes: Option<bool>,
+        reason: String,
+        by: String,
+        message: Option<String>,
+    },
+    /// Withdraws a recorded override or judgment.
+    Withdraw { protocol: String, criterion: String, is_override: bool, reason: String, message: Option<String> },
+    /// Signs the session.
+    Sign { by: String, meaning: String, message: Option<String> },
+    /// Reopens a signed session for an amendment.
+    Amend { reason: String, message: Option<String> },
+    /// Where to save a session, then what to do after.
+    SaveAs { folder: PathBuf, file_name: String, then: Option<Leave>, message: Option<String> },
+    /// The document has unsaved changes and `then` would leave it.
+    Unsaved { then: Leave },
+    /// Recovery journals found at start.
+    Recovery { found: Vec<recovery::Found>, message: Option<String> },
+    /// Something failed; the message says what and what to do.
+    Problem { title: String, message: String },
+}

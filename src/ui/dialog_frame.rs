@@ -1,0 +1,81 @@
+//! The frame every dialog shares: a modal with a title, closed by its buttons or by
+//! Escape (not by a stray click outside it, which would lose a typed reason).
+
+use egui::{Id, Key, Modal, Modifiers, RichText, Ui};
+
+use crate::ui::command::Command;
+use crate::ui::theme;
+
+/// What a dialog asks the app to do after this frame.
+#[derive(Debug)]
+pub enum DialogResult {
+    /// Stay open.
+    Stay,
+    /// Close.
+    Close,
+    /// Close, then carry out a command.
+    CloseThen(Command),
+}
+
+/// Shows a modal dialog; Escape closes it (returns `DialogResult::Close`).
+pub fn modal_ui(ctx: &egui::Context, title: &str, content: impl FnOnce(&mut Ui) -> DialogResult) -> DialogResult {
+    let response = Modal::new(Id::unique("trialscreen dialog")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.label(theme::bold(title).size(18.0));
+        ui.add_space(6.0);
+        content(ui)
+    });
+    let escape = response.is_top_modal && ctx.input_mut(|input| input.consume_key(Modifiers::NONE, Key::Escape));
+    match response.inner {
+        DialogResult::Stay if escape => DialogResult::Close,
+        result => result,
+    }
+}
+
+/// A message in the error colour.
+pub fn error_line_ui(ui: &mut Ui, message: &Option<String>) {
+    if let Some(message) = message {
+        ui.add(
+            egui::Label::new(RichText::new(format!("✖ {message}")).color(theme::error_colour(ui.ctx().theme()))).wrap(),
+        );
+    }
+}
+
+/// A labelled multi-line text field for a reason, labelled by its visible label.
+pub fn reason_field_ui(ui: &mut Ui, label: &str, text: &mut String) -> egui::Response {
+    let label = ui.label(label);
+    ui.add(egui::TextEdit::multiline(text).desired_rows(3).desired_width(f32::INFINITY)).labelled_by(label.id)
+}
+
+/// A labelled one-line text field, labelled by its visible label.
+pub fn line_field_ui(ui: &mut Ui, label: &str, text: &mut String) -> egui::Response {
+    ui.horizontal(|ui| {
+        let label = ui.label(label);
+        ui.add(egui::TextEdit::singleline(text).desired_width(280.0)).labelled_by(label.id)
+    })
+    .inner
+}
+
+/// The buttons of a dialog that applies an edit: `action`, enabled when `ready`, runs
+/// `apply` (an error stays shown in `message` and the dialog stays open); Cancel closes.
+pub fn apply_buttons_ui(
+    ui: &mut Ui,
+    action: &str,
+    ready: bool,
+    message: &mut Option<String>,
+    apply: impl FnOnce() -> Result<DialogResult, String>,
+) -> DialogResult {
+    let mut result = DialogResult::Stay;
+    ui.horizontal(|ui| {
+        if ui.add_enabled(ready, egui::Button::new(action)).clicked() {
+            match apply() {
+                Ok(applied) => result = applied,
+                Err(error) => *message = Some(error),
+            }
+        }
+        if ui.button("Cancel").clicked() {
+            result = DialogResult::Close;
+        }
+    });
+    result
+}

@@ -1,0 +1,117 @@
+//! Something that happened: never, on a date, ongoing (since a date, if known), or on an
+//! unknown date. "On a date" waits for its date before it is committed.
+
+use egui::{RichText, Ui};
+
+use crate::input::date_text::{DateRule, date_text};
+use crate::input::entry_text::{Composed, compose_date};
+use crate::model::dictionary::ItemDef;
+use crate::model::values::{Occurrence, Value};
+use crate::ui::answer_field_ui::{clear_button_ui, option_name};
+use crate::ui::field_draft::{Confirmation, ItemDraft, text_part_ui};
+use crate::ui::patient_form_ui::{ConfirmChoice, FormContext, draft_messages_ui, item_row_ui};
+
+/// The answers of an event item: (draft key, button text).
+const KINDS: [(&str, &str); 4] =
+    [("never", "Never"), ("on", "On a date"), ("ongoing", "Ongoing"), ("unknown", "Date unknown")];
+
+/// One event item.
+pub fn event_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
+    let id = cx.draft_id(&item.id);
+    let mut draft = ItemDraft::load(ui, id);
+    let committed = match cx.value(&item.id) {
+        Some(Value::Event(occurrence)) => Some(*occurrence),
+        _ => None,
+    };
+    let committed_kind = committed.map(|occurrence| match occurrence {
+        Occurrence::Never => "never",
+        Occurrence::On(_) => "on",
+        Occurrence::Ongoing(_) => "ongoing",
+        Occurrence::DateUnknown => "unknown",
+    });
+    let shown_kind = draft.choice.clone().or(committed_kind.map(str::to_owned));
+    let date_of = |occurrence: Option<Occurrence>| match occurrence {
+        Some(Occurrence::On(date) | Occurrence::Ongoing(Some(date))) => date_text(date),
+        _ => String::new(),
+    };
+    let committed_date = date_of(committed);
+    let mut picked: Option<Option<&str>> = None;
+    let mut date_commit = false;
+    let choice = item_row_ui(ui, item, !cx.read_only, |ui, _| {
+        ui.horizontal_wrapped(|ui| {
+            for (index, (kind, text)) in KINDS.into_iter().enumerate() {
+                let response = ui
+                    .radio(shown_kind.as_deref() == Some(kind), text)
+                    .accessible_name(option_name(&item.label, &text.to_lowercase()));
+                if index == 0 {
+                    cx.take_focus(&item.id, &response);
+                }
+                if response.clicked() {
+                    picked = Some(Some(kind));
+                }
+            }
+            if (committed.is_some() || draft.choice.is_some()) && clear_button_ui(ui, &item.label) {
+                picked = Some(None);
+            }
+        });
+        let date_label = match shown_kind.as_deref() {
+            Some("on") => Some("date"),
+            Some("ongoing") => Some("since"),
+            _ => None,
+        };
+        if let Some(date_label) = date_label {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(date_label).weak());
+                let name = format!("{} {date_label}", item.label);
+                date_commit =
+                    text_part_ui(ui, &mut draft, id, "date", &committed_date, &name, 92.0, "YYYY-MM-DD").commit;
+            });
+        }
+        draft_messages_ui(ui, &draft, "Keep this date")
+    });
+    let kind = match picked {
+        Some(None) => {
+            draft = ItemDraft::default();
+            // Clearing an item with no value queues nothing; either way the draft is gone.
+            let _queued = cx.commit(&item.id, None, None);
+            draft.store(ui, id);
+            return;
+        }
+        Some(Some(kind)) => {
+            draft.choice = Some(kind.to_owned());
+            draft.message = None;
+            draft.confirmation = None;
+            Some(kind.to_owned())
+        }
+        None if date_commit || choice == ConfirmChoice::Keep => shown_kind,
+        None => None,
+    };
+    let occurrence = match kind.as_deref() {
+        None => None,
+        Some("never") => Some(Occurrence::Never),
+        Some("unknown") => Some(Occurrence::DateUnknown),
+        Some(kind) => {
+            let text = draft.text("date", &committed_date);
+            match compose_date(&text, cx.today, DateRule::Past, choice == ConfirmChoice::Keep) {
+                Composed::Ready(date) if kind == "ongoing" => Some(Occurrence::Ongoing(date)),
+                Composed::Ready(date) => date.map(Occurrence::On),
+                Composed::Invalid(message) => {
+                    draft.message = Some(message);
+                    None
+                }
+                Composed::Confirm { message, suggested_unit } => {
+                    draft.texts.entry("date".to_owned()).or_insert(text);
+                    draft.confirmation = Some(Confirmation { message, suggested_unit });
+                    None
+                }
+            }
+        }
+    };
+    // "On a date" without its date waits for it.
+    if let Some(occurrence) = occurrence
+        && !cx.commit(&item.id, Some(Value::Event(occurrence)), None)
+    {
+        draft = ItemDraft::default();
+    }
+    draft.store(ui, id);
+}

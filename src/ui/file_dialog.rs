@@ -1,0 +1,82 @@
+//! Native file dialogs (rfd), run asynchronously on their own thread so the window keeps
+//! drawing; the answer arrives through a channel and wakes the UI.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// What a dialog was opened for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FilePurpose {
+    /// Open a session file.
+    Open,
+    /// Pick the folder of the save-as dialog.
+    SaveFolder,
+    /// Pick the folder of the session browser.
+    BrowserFolder,
+}
+
+/// The native dialog currently open, if any.
+#[derive(Debug, Default)]
+pub struct FileDialogs {
+    pending: Option<(FilePurpose, Receiver<Option<PathBuf>>)>,
+}
+
+impl FileDialogs {
+    /// Whether a dialog is open (another is not started meanwhile).
+    pub fn is_open(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Opens a native dialog starting in `folder`.
+    pub fn start(&mut self, purpose: FilePurpose, folder: Option<PathBuf>, ctx: &egui::Context) {
+        if self.pending.is_some() {
+            return;
+        }
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        let wanted = purpose.clone();
+        std::thread::spawn(move || {
+            let mut dialog = rfd::AsyncFileDialog::new();
+            if let Some(folder) = folder {
+                dialog = dialog.set_directory(folder);
+            }
+            let picked = pollster::block_on(async move {
+                match wanted {
+                    FilePurpose::Open => {
+                        dialog
+                            .add_filter("trialscreen session", &["ron"])
+                            .set_title("Open a screening session")
+                            .pick_file()
+                            .await
+                    }
+                    FilePurpose::SaveFolder | FilePurpose::BrowserFolder => {
+                        dialog.set_title("Choose a folder").pick_folder().await
+                    }
+                }
+            });
+            // The window may have closed meanwhile; then nobody is waiting for the answer.
+            let _unwanted = sender.send(picked.map(|handle| handle.path().to_owned()));
+            ctx.request_repaint();
+        });
+        self.pending = Some((purpose, receiver));
+    }
+
+    /// The answer of the open dialog, once there is one: the purpose and the path picked
+    /// (`None` when cancelled).
+    pub fn poll(&mut self) -> Option<(FilePurpose, Option<PathBuf>)> {
+        let (purpose, receiver) = self.pending.as_ref()?;
+        match receiver.try_recv() {
+            Ok(picked) => {
+                let purpose = purpose.clone();
+                self.pending = None;
+                Some((purpose, picked))
+            }
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                let purpose = purpose.clone();
+                self.pending = None;
+                Some((purpose, None))
+            }
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! A checklist instrument (SLEDAI-2K, 2019 EULAR/ACR, BVAS, …): every item present, absent
+//! or not assessed (or its level, or its number), grouped as the published form groups
+//! them, with the running score. Unassessed items make the score a range, never a silent
+//! zero; items whose weight is not verified against the official form say so.
+
+use egui::{RichText, Ui};
+
+use crate::calculators::{Answer, AnswerKind, InstrumentId, InstrumentReport, ItemSpec};
+use crate::engine::explain::number;
+use crate::input::Parsed;
+use crate::input::date_text::{DateRule, date_text};
+use crate::input::entry_text::{Composed, compose_date, number_field_text};
+use crate::input::number_text::parse_number;
+use crate::model::dictionary::ItemDef;
+use crate::model::values::{Assessment, Value};
+use crate::ui::disclosure_ui::{disclosure_ui, set_disclosed};
+use crate::ui::field_draft::{Confirmation, ItemDraft, text_part_ui};
+use crate::ui::patient_form_ui::{ConfirmChoice, FormContext, draft_messages_ui, item_row_ui};
+use crate::ui::pick_one_ui::pick_one_ui;
+use crate::ui::theme;
+
+/// Graded items with more levels than this show a drop-down instead of radio buttons.
+const MAX_RADIO_LEVELS: usize = 4;
+
+/// The running score in words: "score 10", "score 4–16 (3 items not assessed)".
+pub fn score_words(report: &InstrumentReport) -> String {
+    let mut words = match report.exact() {
+        Some(score) => format!("score {}", number(score)),
+        None => format!(
+            "score {}–{} ({} not assessed)",
+            number(report.min),
+            number(report.max),
+            plural_items(report.unassessed.len())
+        ),
+    };
+    if let Some(classification) = report.classification {
+        words.push_str(&format!(", {}", classification.label()));
+    }
+    if let Some(category) = report.category {
+        words.push_str(&format!(", {category}"));
+    }
+    words
+}
+
+fn plural_items(count: usize) -> String {
+    if count == 1 { "1 item".to_owned() } else { format!("{count} items") }
+}
+
+/// One instrument item of the form.
+pub fn instrument_checklist_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef, instrument: InstrumentId) {
+    let id = cx.draft_id(&item.id);
+    let mut draft = ItemDraft::load(ui, id);
+    let assessment = match cx.value(&item.id) {
+        Some(Value::Instrument(assessment)) => assessment.clone(),
+        _ => Assessment::default(),
+    };
+    let score = match cx.document.scores.get(&item.id) {
+        Some(Ok(report)) => score_words(report),
+        Some(Err(error)) => format!("cannot be scored: {error}"),
+        None => String::new(),
+    };
+    let wants_focus = cx.focus.as_deref() == Some(item.id.as_str());
+    let mut answers = assessment.answers.clone();
+    let mut commit = false;
+    let items_id = id.with("items shown");
+    if wants_focus {
+        set_disclosed(ui.ctx(), items_id, true);
+    }
+    // The score stays in view with the items hidden; the items open below, full width.
+    let show_items = item_row_ui(ui, item, true, |ui, label| {
+        ui.add(egui::Label::new(RichText::new(&score).strong()).wrap());
+        let name = format!("Items of {}", item.label);
+        let shown = disclosure_ui(ui, items_id, "items", name);
+        ui.horizontal(|ui| {
+            ui.add_enabled_ui(!cx.read_only, |ui| {
+                ui.label(RichText::new("date").weak());
+                let committed = assessment.date.map(date_text).unwrap_or_default();
+                let name = format!("{} date", item.label);
+                let part = text_part_ui(ui, &mut draft, id, "date", &committed, &name, 92.0, "YYYY-MM-DD");
+                let _named = part.response.clone().labelled_by(label);
+                cx.take_focus(&item.id, &part.response);
+                commit |= part.commit;
+            });
+        });
+        shown
+    });
+    let choice = ui
+        .indent(id.with("items"), |ui| {
+            ui.add_enabled_ui(!cx.read_only, |ui| {
+                if show_items {
+                    let mut group = None;
+                    for spec in instrument.items() {
+                        if spec.group != group {
+                            group = spec.group;
+                            if let Some(group) = group {
+                                ui.add_space(4.0);
+                                ui.label(theme::bold(group));
+                            }
+                        }
+                        commit |= answer_row_ui(ui, &mut draft, id, spec, &mut answers);
+                    }
+                }
+                draft_messages_ui(ui, &draft, "Keep this date")
+            })
+            .inner
+        })
+        .inner;
+    if commit || choice == ConfirmChoice::Keep || answers != assessment.answers {
+        let committed_date = assessment.date.map(date_text).unwrap_or_default();
+        let date_text = draft.text("date", &committed_date);
+        match compose_date(&date_text, cx.today, DateRule::Past, choice == ConfirmChoice::Keep) {
+            Composed::Ready(date) => {
+                let numbers = typed_numbers(instrument, &draft, &mut answers);
+                match numbers {
+                    Ok(()) => {
+                        let value = (!answers.is_empty() || date.is_some())
+                            .then_some(Value::Instrument(Assessment { answers, date }));
+                        if !cx.commit(&item.id, value, None) {
+                            draft = ItemDraft::default();
+                        }
+                    }
+                    Err(message) => draft.message = Some(message),
+                }
+            }
+            Composed::Invalid(message) => draft.message = Some(message),
+            Composed::Confirm { message, suggested_unit } => {
+                draft.confirmation = Some(Confirmation { message, suggested_unit });
+            }
+        }
+    }
+    draft.store(ui, id);
+}
+
+/// Applies typed numeric answers ("k.<key>" parts) to the answers.
+fn typed_numbers(
+    instrument: InstrumentId,
+    draft: &ItemDraft,
+    answers: &mut crate::calculators::Answers,
+) -> Result<(), String> {
+    for spec in instrument.items() {
+        let AnswerKind::Number { min, max, unit } = spec.answer else { continue };
+        let Some(text) = draft.texts.get(&format!("k.{}", spec.key)) else { continue };
+        match parse_number(text) {
+            Parsed::Empty => {
+                answers.remove(spec.key);
+            }
+            Parsed::Value(value) if (min..=max).contains(&value) => {
+                answers.insert(spec.key.to_owned(), Answer::Number(value));
+            }
+            Parsed::Value(value) => {
+                return Err(format!(
+                    "{} {} {unit} is outside {}–{} {unit}",
+                    spec.label,
+                    number(value),
+                    number(min),
+                    number(max)
+                ));
+            }
+            Parsed::Invalid(message) => return Err(format!("{}: {message}", spec.label)),
+        }
+    }
+    Ok(())
+}
+
+/// One item of the instrument; true when a typed number asks for a commit.
+fn answer_row_ui(
+    ui: &mut Ui,
+    draft: &mut ItemDraft,
+    id: egui::Id,
+    spec: &ItemSpec,
+    answers: &mut crate::calculators::Answers,
+) -> bool {
+    let current = answers.get(spec.key).copied();
+    let mut commit = false;
+    ui.horizontal_wrapped(|ui| {
+        let mut label = RichText::new(spec.label);
+        if !spec.points.is_empty() {
+            label = RichText::new(format!("{} ({})", spec.label, spec.points));
+        }
+        ui.label(label);
+        if !spec.verified {
+            ui.label(RichText::new("unverified weight").small().color(theme::warning_colour(ui.ctx().theme())))
+                .on_hover_text("The weight of this item is not verified against the official form.");
+        }
+        let mut set = |answer: Option<Answer>| match answer {
+            Some(answer) => {
+                answers.insert(spec.key.to_owned(), answer);
+            }
+            None => {
+                answers.remove(spec.key);
+            }
+        };
+        match spec.answer {
+            AnswerKind::Presence => {
+                for (answer, word) in
+                    [(Some(Answer::Present), "present"), (Some(Answer::Absent), "absent"), (None, "not assessed")]
+                {
+                    if ui.radio(current == answer, word).accessible_name(format!("{}: {word}", spec.label)).clicked() {
+                        set(answer);
+                    }
+                }
+            }
+            AnswerKind::Level { allowed } if allowed.len() <= MAX_RADIO_LEVELS => {
+                for level in allowed {
+                    let answer = Some(Answer::Level(*level));
+                    let word = level.to_string();
+                    if ui.radio(current == answer, &word).accessible_name(format!("{}: {word}", spec.label)).clicked() {
+                        set(answer);
+                    }
+                }
+                if ui
+                    .radio(current.is_none(), "not assessed")
+                    .accessible_name(format!("{}: not assessed", spec.label))
+                    .clicked()
+                {
+                    set(None);
+                }
+            }
+            AnswerKind::Level { allowed } => {
+                let options: Vec<Option<Answer>> =
+                    std::iter::once(None).chain(allowed.iter().map(|level| Some(Answer::Level(*level)))).collect();
+                let label = |answer: &Option<Answer>| match answer {
+                    Some(Answer::Level(level)) => level.to_string(),
+                    _ => "not assessed".to_owned(),
+                };
+                let (response, picked) = pick_one_ui(ui, id.with(("level", spec.key)), &current, &options, label, 96.0);
+                let _named = response.accessible_name(spec.label);
+                if let Some(answer) = picked {
+                    set(answer);
+                }
+            }
+            AnswerKind::Number { unit, .. } => {
+                let committed = match current {
+                    Some(Answer::Number(value)) => number_field_text(value),
+                    _ => String::new(),
+                };
+                let part = format!("k.{}", spec.key);
+                commit = text_part_ui(ui, draft, id, &part, &committed, spec.label, 56.0, "").commit;
+                ui.label(unit);
+            }
+        }
+    });
+    commit
+}

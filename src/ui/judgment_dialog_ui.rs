@@ -1,0 +1,70 @@
+//! "Decide…" on a criterion that awaits the investigator's judgment: passes or fails, in
+//! the criterion's own words ("met" / "not met", or "not excluded" / "excluded"), with a
+//! reason and the investigator's name.
+
+use egui::RichText;
+
+use crate::session::audit::Edit;
+use crate::session::model::{Decision, DecisionKind};
+use crate::ui::criteria_board_ui::judgment_words;
+use crate::ui::dialog_frame::{
+    DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
+};
+use crate::ui::workspace::Workspace;
+
+/// The judgment dialog's fields.
+pub struct JudgmentFields<'a> {
+    pub protocol: &'a str,
+    pub criterion: &'a str,
+    pub passes: &'a mut Option<bool>,
+    pub reason: &'a mut String,
+    pub by: &'a mut String,
+    pub message: &'a mut Option<String>,
+}
+
+/// The accessible name of a judgment option: "Judged not excluded".
+pub fn judged_name(words: &str) -> String {
+    format!("Judged {words}")
+}
+
+/// The judgment dialog.
+pub fn judgment_dialog_ui(ctx: &egui::Context, fields: JudgmentFields<'_>, workspace: &mut Workspace) -> DialogResult {
+    let JudgmentFields { protocol, criterion, passes, reason, by, message } = fields;
+    let Some(row) = workspace.document.as_ref().and_then(|d| d.board.row(protocol, criterion)).cloned() else {
+        return DialogResult::Close;
+    };
+    modal_ui(ctx, &format!("Decide {criterion}: {}", row.title), |ui| {
+        ui.add(egui::Label::new(RichText::new(format!("“{}”", row.source_text)).italics()).wrap());
+        if let Some(interpretation) = &row.interpretation {
+            ui.add(egui::Label::new(RichText::new(format!("Interpretation: {interpretation}")).weak()).wrap());
+        }
+        if !row.explanation.is_empty() {
+            ui.add(egui::Label::new(&row.explanation).wrap());
+        }
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            for option in [true, false] {
+                let words = judgment_words(row.kind, option);
+                if ui.radio(*passes == Some(option), words).accessible_name(judged_name(words)).clicked() {
+                    *passes = Some(option);
+                }
+            }
+        });
+        reason_field_ui(ui, "Reason", reason);
+        line_field_ui(ui, "Investigator's name", by);
+        error_line_ui(ui, message);
+        let ready = passes.is_some() && !reason.trim().is_empty() && !by.trim().is_empty();
+        apply_buttons_ui(ui, "Record judgment", ready, message, || {
+            let passes = passes.ok_or("choose the outcome")?;
+            let decision = Decision {
+                protocol: protocol.to_owned(),
+                criterion: criterion.to_owned(),
+                kind: DecisionKind::Judgment { passes },
+                reason: reason.trim().to_owned(),
+                by: by.trim().to_owned(),
+                at: (workspace.clock)(),
+            };
+            workspace.apply(Edit::Decide(decision)).map(|()| DialogResult::Close).map_err(|error| error.to_string())
+        })
+    })
+}

@@ -1,0 +1,143 @@
+//! "Override…" on a failing criterion whose protocol grants a discretion: the dialog quotes
+//! the discretion, asks its questions (answers are patient items, set through the audit
+//! trail like any other), and records the override with a reason and the investigator's
+//! name. When the conditions fail (active bleeding) the engine refuses the override and
+//! the dialog says so plainly.
+
+use egui::{RichText, Ui};
+
+use crate::model::values::{Value, YesNo};
+use crate::session::audit::Edit;
+use crate::session::model::{Decision, DecisionKind, Entry};
+use crate::ui::board_model::DiscretionView;
+use crate::ui::dialog_frame::{
+    DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
+};
+use crate::ui::theme;
+use crate::ui::workspace::Workspace;
+
+/// The override dialog's fields.
+pub struct OverrideFields<'a> {
+    pub protocol: &'a str,
+    pub criterion: &'a str,
+    pub reason: &'a mut String,
+    pub by: &'a mut String,
+    pub message: &'a mut Option<String>,
+}
+
+/// The override dialog.
+pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, workspace: &mut Workspace) -> DialogResult {
+    let OverrideFields { protocol, criterion, reason, by, message } = fields;
+    let Some(document) = &workspace.document else { return DialogResult::Close };
+    let Some(row) = document.board.row(protocol, criterion).cloned() else { return DialogResult::Close };
+    let title = format!("Override {criterion}: {}", row.title);
+    modal_ui(ctx, &title, |ui| {
+        let theme = ui.ctx().theme();
+        let text = match &row.discretion {
+            DiscretionView::Available(text)
+            | DiscretionView::Refused { text, .. }
+            | DiscretionView::Applied { text, .. } => Some(text.clone()),
+            DiscretionView::None | DiscretionView::Unneeded { .. } => None,
+        };
+        let Some(text) = text else {
+            ui.label("This criterion no longer fails: no override is needed.");
+            return if ui.button("Close").clicked() { DialogResult::Close } else { DialogResult::Stay };
+        };
+        ui.add(egui::Label::new(RichText::new(format!("“{}”", text.source_text)).italics()).wrap());
+        ui.add_space(6.0);
+        ui.label(theme::bold("The protocol's conditions"));
+        let mut answered = true;
+        for question in &text.questions {
+            answered &= question_ui(ui, workspace, question, message);
+        }
+        let Some(row) = workspace.document.as_ref().and_then(|d| d.board.row(protocol, criterion)).cloned() else {
+            return DialogResult::Close;
+        };
+        let refused = match &row.discretion {
+            DiscretionView::Refused { why, .. } => Some(why.clone()),
+            _ => None,
+        };
+        if let Some(why) = &refused {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("The protocol does not allow this override: {why}"))
+                        .color(theme::error_colour(theme)),
+                )
+                .wrap(),
+            );
+        } else if !answered {
+            ui.label(RichText::new("Answer every question to record the override.").weak());
+        }
+        ui.add_space(6.0);
+        reason_field_ui(ui, "Reason", reason);
+        line_field_ui(ui, "Investigator's name", by);
+        if refused.is_none() && answered && reason.trim().is_empty() {
+            ui.label(RichText::new("Give the reason to record the override.").weak());
+        }
+        error_line_ui(ui, message);
+        let can_record = refused.is_none()
+            && answered
+            && !reason.trim().is_empty()
+            && !by.trim().is_empty()
+            && !workspace_signed(workspace);
+        apply_buttons_ui(ui, "Record override", can_record, message, || {
+            let decision = Decision {
+                protocol: protocol.to_owned(),
+                criterion: criterion.to_owned(),
+                kind: DecisionKind::Override,
+                reason: reason.trim().to_owned(),
+                by: by.trim().to_owned(),
+                at: (workspace.clock)(),
+            };
+            workspace.apply(Edit::Decide(decision)).map_err(|error| error.to_string())?;
+            applied_or_refused(workspace, protocol, criterion)
+        })
+    })
+}
+
+fn workspace_signed(workspace: &Workspace) -> bool {
+    workspace.document.as_ref().is_some_and(|d| d.session.is_signed())
+}
+
+/// Closes when the engine applied the override; otherwise says why it did not.
+fn applied_or_refused(workspace: &Workspace, protocol: &str, criterion: &str) -> Result<DialogResult, String> {
+    match workspace.document.as_ref().and_then(|d| d.board.row(protocol, criterion)).map(|row| &row.discretion) {
+        Some(DiscretionView::Refused { why, .. }) => {
+            Err(format!("recorded, but the protocol does not allow it: {why}"))
+        }
+        _ => Ok(DialogResult::Close),
+    }
+}
+
+/// The accessible name of a question's answer in this dialog: distinct from the same item's
+/// answer in the form behind it. "Override condition, Active bleeding: yes".
+pub fn condition_name(item_label: &str, word: &str) -> String {
+    format!("Override condition, {item_label}: {word}")
+}
+
+/// One discretion question as yes / no / unknown; true when answered yes or no.
+fn question_ui(ui: &mut Ui, workspace: &mut Workspace, item: &str, message: &mut Option<String>) -> bool {
+    let Some(def) = workspace.library.knowledge.dictionary.item(item) else { return false };
+    let label = def.label.clone();
+    let current = match workspace.document.as_ref().and_then(|d| d.session.values.get(item)).map(|e| &e.value) {
+        Some(Value::YesNo(answer)) => Some(*answer),
+        _ => None,
+    };
+    let mut picked = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(&label);
+        for (answer, word) in [(YesNo::Yes, "yes"), (YesNo::No, "no"), (YesNo::Unknown, "unknown")] {
+            let text = format!("{}{}", word.get(..1).unwrap_or("").to_uppercase(), word.get(1..).unwrap_or(""));
+            if ui.radio(current == Some(answer), text).accessible_name(condition_name(&label, word)).clicked() {
+                picked = Some(answer);
+            }
+        }
+    });
+    if let Some(answer) = picked {
+        let edit = Edit::SetValue { item: item.to_owned(), entry: Some(Entry::new(Value::YesNo(answer))) };
+        if let Err(error) = workspace.apply(edit) {
+            *message = Some(error.to_string());
+        }
+    }
+    matches!(picked.or(current), Some(YesNo::Yes | YesNo::No))
+}

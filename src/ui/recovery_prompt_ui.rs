@@ -1,0 +1,58 @@
+//! At start: sessions whose last changes were journalled but not saved (a crash, a power
+//! cut). Each can be restored, showing exactly what it changes, or discarded.
+
+use egui::{RichText, ScrollArea};
+
+use crate::session::recovery::Found;
+use crate::ui::dialog_frame::{DialogResult, error_line_ui, modal_ui};
+
+/// What the investigator chose for one journal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecoveryChoice {
+    Stay,
+    Restore(usize),
+    Discard(usize),
+    Later,
+}
+
+/// The prompt over every journal found.
+pub fn recovery_prompt_ui(ctx: &egui::Context, found: &[Found], message: &Option<String>) -> RecoveryChoice {
+    let mut choice = RecoveryChoice::Stay;
+    let result = modal_ui(ctx, "Unsaved work was found", |ui| {
+        ui.label("trialscreen stopped before these changes were saved.");
+        ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+            for (index, journal) in found.iter().enumerate() {
+                let record = &journal.record;
+                let name = record.session_file.as_ref().map_or_else(
+                    || format!("{} (never saved)", record.session.participant_code),
+                    |file| file.display().to_string(),
+                );
+                ui.separator();
+                ui.label(RichText::new(&name).strong());
+                ui.label(
+                    RichText::new(format!("journalled {}", record.written_at.format("%Y-%m-%d %H:%M:%S UTC"))).weak(),
+                );
+                for line in &journal.differences {
+                    ui.add(egui::Label::new(RichText::new(line).small()).wrap());
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").accessible_name(format!("Restore {name}")).clicked() {
+                        choice = RecoveryChoice::Restore(index);
+                    }
+                    if ui.button("Discard").accessible_name(format!("Discard {name}")).clicked() {
+                        choice = RecoveryChoice::Discard(index);
+                    }
+                });
+            }
+        });
+        error_line_ui(ui, message);
+        if ui.button("Decide later").clicked() {
+            choice = RecoveryChoice::Later;
+        }
+        DialogResult::Stay
+    });
+    match result {
+        DialogResult::Close => RecoveryChoice::Later,
+        _ => choice,
+    }
+}

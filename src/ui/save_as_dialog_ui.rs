@@ -1,0 +1,87 @@
+//! "Save as…": a folder (the per-user sessions folder by default, or one picked with the
+//! native dialog) and a file name. An existing file is never overwritten from here.
+
+use std::path::{Path, PathBuf};
+
+use egui::RichText;
+
+use crate::ui::dialog_frame::{DialogResult, error_line_ui, line_field_ui, modal_ui};
+
+/// What the investigator chose in the dialog.
+#[derive(Debug, PartialEq)]
+pub enum SaveAsChoice {
+    Stay,
+    Cancel,
+    /// Pick the folder with the native dialog.
+    ChooseFolder,
+    /// Save to this path.
+    Save(PathBuf),
+}
+
+/// The path a folder and typed file name make, with `.ron` added when missing.
+pub fn target_path(folder: &Path, file_name: &str) -> Result<PathBuf, String> {
+    let name = file_name.trim();
+    if name.is_empty() {
+        return Err("enter a file name".to_owned());
+    }
+    if name.contains(['/', '\\']) {
+        return Err("a file name cannot contain / or \\ (choose the folder with Choose folder…)".to_owned());
+    }
+    let name = if name.ends_with(".ron") { name.to_owned() } else { format!("{name}.ron") };
+    Ok(folder.join(name))
+}
+
+/// The save-as dialog.
+pub fn save_as_dialog_ui(
+    ctx: &egui::Context,
+    folder: &Path,
+    file_name: &mut String,
+    message: &mut Option<String>,
+) -> SaveAsChoice {
+    let mut choice = SaveAsChoice::Stay;
+    let result = modal_ui(ctx, "Save the screening as", |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Folder");
+            ui.label(RichText::new(folder.display().to_string()).monospace());
+            if ui.button("Choose folder…").clicked() {
+                choice = SaveAsChoice::ChooseFolder;
+            }
+        });
+        let response = line_field_ui(ui, "File name", file_name);
+        let entered = response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+        error_line_ui(ui, message);
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() || entered {
+                match target_path(folder, file_name) {
+                    Ok(path) if path.exists() => {
+                        *message = Some(format!("{} already exists: choose another name", path.display()));
+                    }
+                    Ok(path) => choice = SaveAsChoice::Save(path),
+                    Err(error) => *message = Some(error),
+                }
+            }
+            if ui.button("Cancel").clicked() {
+                choice = SaveAsChoice::Cancel;
+            }
+        });
+        DialogResult::Stay
+    });
+    match result {
+        DialogResult::Close => SaveAsChoice::Cancel,
+        _ => choice,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_name_gets_its_extension_and_stays_in_the_folder() {
+        let folder = Path::new("/data/sessions");
+        assert_eq!(target_path(folder, "V01-2026-11-02"), Ok(folder.join("V01-2026-11-02.ron")));
+        assert_eq!(target_path(folder, " a.ron "), Ok(folder.join("a.ron")));
+        assert!(target_path(folder, "").is_err());
+        assert!(target_path(folder, "../elsewhere").is_err());
+    }
+}

@@ -1,0 +1,158 @@
+//! The session browser's model: every session file of a folder, read once when the folder
+//! is scanned (not every frame), with participant code, screening date, protocols and
+//! verdicts. A file that does not read is listed with the reason, never touched.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::engine::protocol_eval::Verdict;
+use crate::library::Library;
+use crate::screening::Screening;
+use crate::session::load::check_session;
+use crate::session::recovery::RECOVERY_SUFFIX;
+use crate::session::store;
+use crate::status::verdict_words;
+
+/// One file of the folder.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BrowserRow {
+    pub path: PathBuf,
+    pub file_name: String,
+    pub participant_code: String,
+    pub screening: Option<NaiveDate>,
+    /// Protocol ids, comma separated.
+    pub protocols: String,
+    /// Each protocol's verdict, with its words.
+    pub verdicts: Vec<(Verdict, &'static str)>,
+    pub is_signed: bool,
+    /// Why the file cannot be opened (with line and column).
+    pub problem: Option<String>,
+}
+
+/// How the rows are ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Participant,
+    ScreeningDate,
+    FileName,
+}
+
+/// The browser's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionBrowser {
+    pub folder: PathBuf,
+    pub rows: Vec<BrowserRow>,
+    /// The folder has been read since it was set.
+    pub is_scanned: bool,
+    pub sort: SortKey,
+    pub descending: bool,
+    pub filter: String,
+}
+
+impl SessionBrowser {
+    /// A browser over `folder`, not yet read.
+    pub fn new(folder: PathBuf) -> Self {
+        Self {
+            folder,
+            rows: Vec::new(),
+            is_scanned: false,
+            sort: SortKey::ScreeningDate,
+            descending: true,
+            filter: String::new(),
+        }
+    }
+
+    /// Reads the folder again.
+    pub fn scan(&mut self, library: &Library) {
+        self.rows = scan(&self.folder, library);
+        self.is_scanned = true;
+    }
+
+    /// Sorts by `key`; the same key again reverses the order.
+    pub fn sort_by(&mut self, key: SortKey) {
+        if self.sort == key {
+            self.descending = !self.descending;
+        } else {
+            self.sort = key;
+            self.descending = false;
+        }
+    }
+
+    /// The rows the filter keeps, in the chosen order.
+    pub fn visible_rows(&self) -> Vec<&BrowserRow> {
+        let needle = self.filter.trim().to_lowercase();
+        let mut rows: Vec<&BrowserRow> = self
+            .rows
+            .iter()
+            .filter(|row| {
+                needle.is_empty()
+                    || [row.participant_code.as_str(), row.protocols.as_str(), row.file_name.as_str()]
+                        .iter()
+                        .any(|text| text.to_lowercase().contains(&needle))
+                    || row.verdicts.iter().any(|(_, words)| words.to_lowercase().contains(&needle))
+                    || row.screening.is_some_and(|date| date.to_string().contains(&needle))
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            let order = match self.sort {
+                SortKey::Participant => a.participant_code.cmp(&b.participant_code),
+                SortKey::ScreeningDate => a.screening.cmp(&b.screening),
+                SortKey::FileName => a.file_name.cmp(&b.file_name),
+            }
+            .then_with(|| a.file_name.cmp(&b.file_name));
+            if self.descending { order.reverse() } else { order }
+        });
+        rows
+    }
+}
+
+/// Reads every session file of a folder (not backups, temporary files or journals).
+pub fn scan(folder: &Path, library: &Library) -> Vec<BrowserRow> {
+    let Ok(entries) = std::fs::read_dir(folder) else { return Vec::new() };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            path.is_file() && name.ends_with(".ron") && !name.ends_with(RECOVERY_SUFFIX)
+        })
+        .collect();
+    paths.sort();
+    paths.into_iter().map(|path| row_of(path, library)).collect()
+}
+
+fn row_of(path: PathBuf, library: &Library) -> BrowserRow {
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut row = BrowserRow {
+        path: path.clone(),
+        file_name,
+        participant_code: String::new(),
+        screening: None,
+        protocols: String::new(),
+        verdicts: Vec::new(),
+        is_signed: false,
+        problem: None,
+    };
+    let (session, text) = match store::open(&path) {
+        Ok(opened) => opened,
+        Err(error) => {
+            row.problem = Some(error.to_string());
+            return row;
+        }
+    };
+    row.participant_code.clone_from(&session.participant_code);
+    row.screening = Some(session.dates.screening);
+    row.is_signed = session.is_signed();
+    row.protocols = session.protocols.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ");
+    if let Err(error) = check_session(&session, &text, library) {
+        row.problem = Some(error.to_string());
+        return row;
+    }
+    let screening = Screening::evaluate(library, &session);
+    row.verdicts = screening
+        .protocols
+        .iter()
+        .map(|p| (p.result.verdict, verdict_words(p.result.verdict, p.loaded.compiled.protocol.source_complete)))
+        .collect();
+    row
+}

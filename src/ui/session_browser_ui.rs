@@ -1,0 +1,90 @@
+//! The session browser: the sessions of a folder with participant code, screening date,
+//! protocols and verdicts, sorted and filtered; "Open" opens one.
+
+use egui::{Grid, RichText, ScrollArea, TextEdit, Ui};
+
+use crate::ui::command::{Command, Leave};
+use crate::ui::session_browser::{SessionBrowser, SortKey};
+use crate::ui::theme;
+
+/// The browser.
+pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Folder");
+        ui.label(RichText::new(browser.folder.display().to_string()).monospace());
+        if ui.button("Choose folder…").accessible_name("Choose the sessions folder…").clicked() {
+            commands.push(Command::ChooseBrowserFolder);
+        }
+        if ui.button("Refresh").clicked() {
+            commands.push(Command::RefreshBrowser);
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label("Filter");
+        ui.add(
+            TextEdit::singleline(&mut browser.filter).desired_width(200.0).hint_text("code, protocol, verdict, date"),
+        )
+        .accessible_name("Filter sessions");
+    });
+    if browser.rows.is_empty() {
+        ui.label(RichText::new("No session files in this folder yet.").weak());
+        return;
+    }
+    let arrow = |browser: &SessionBrowser, key: SortKey| match (browser.sort == key, browser.descending) {
+        (true, true) => " ▼",
+        (true, false) => " ▲",
+        (false, _) => "",
+    };
+    let theme = ui.ctx().theme();
+    let mut sort = None;
+    ScrollArea::vertical().id_salt("session browser").max_height(320.0).show(ui, |ui| {
+        Grid::new("session browser grid").striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+            for (key, title) in [(SortKey::Participant, "Participant"), (SortKey::ScreeningDate, "Screening date")] {
+                if ui
+                    .button(format!("{title}{}", arrow(browser, key)))
+                    .accessible_name(format!("Sort by {}", title.to_lowercase()))
+                    .clicked()
+                {
+                    sort = Some(key);
+                }
+            }
+            ui.label(theme::bold("Protocols"));
+            ui.label(theme::bold("Verdicts"));
+            if ui.button(format!("File{}", arrow(browser, SortKey::FileName))).accessible_name("Sort by file").clicked()
+            {
+                sort = Some(SortKey::FileName);
+            }
+            ui.label("");
+            ui.end_row();
+            for row in browser.visible_rows() {
+                ui.label(&row.participant_code);
+                ui.label(row.screening.map(|d| d.to_string()).unwrap_or_default());
+                ui.label(RichText::new(&row.protocols).small());
+                ui.vertical(|ui| {
+                    if let Some(problem) = &row.problem {
+                        ui.add(
+                            egui::Label::new(RichText::new(format!("✖ {problem}")).color(theme::error_colour(theme)))
+                                .wrap(),
+                        );
+                    }
+                    for (verdict, words) in &row.verdicts {
+                        ui.label(RichText::new(*words).color(theme::verdict_colour(theme, *verdict)));
+                    }
+                    if row.is_signed {
+                        ui.label(RichText::new("signed").small());
+                    }
+                });
+                ui.label(RichText::new(&row.file_name).monospace().small());
+                if row.problem.is_none()
+                    && ui.button("Open").accessible_name(format!("Open {}", row.file_name)).clicked()
+                {
+                    commands.push(Command::Leave(Leave::OpenPath(row.path.clone())));
+                }
+                ui.end_row();
+            }
+        });
+    });
+    if let Some(key) = sort {
+        browser.sort_by(key);
+    }
+}

@@ -1,0 +1,169 @@
+//! The start view, when no session is open: a new screening (protocols, cohort,
+//! participant code, dates, investigator), opening a file, recent sessions, the sessions
+//! folder, and the bundled examples (opened as templates).
+
+use std::collections::BTreeMap;
+
+use egui::{Grid, RichText, ScrollArea, Ui};
+
+use crate::input::Parsed;
+use crate::input::date_text::{date_text, parse_date};
+use crate::library::{BUNDLED_EXAMPLES, Library, example_description};
+use crate::session::model::ReferenceDates;
+use crate::ui::command::{Command, Leave};
+use crate::ui::session_browser::SessionBrowser;
+use crate::ui::session_browser_ui::session_browser_ui;
+use crate::ui::theme;
+use crate::ui::visit_section_ui::cohort_picker_ui;
+use crate::ui::workspace::NewScreening;
+
+/// What is typed into the new-screening form.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NewScreeningDraft {
+    /// Protocol id → chosen, with the cohort where the protocol has cohorts.
+    pub protocols: BTreeMap<String, (bool, Option<String>)>,
+    pub participant_code: String,
+    pub screening: String,
+    pub consent: String,
+    pub enrollment: String,
+    pub investigator: String,
+    pub message: Option<String>,
+}
+
+impl NewScreeningDraft {
+    /// A form with today's screening date.
+    pub fn new(today: chrono::NaiveDate) -> Self {
+        Self { screening: date_text(today), ..Self::default() }
+    }
+
+    /// What the form says, or why it cannot start a screening.
+    pub fn to_new_screening(&self) -> Result<NewScreening, String> {
+        let date = |label: &str, text: &str| match parse_date(text) {
+            Parsed::Empty => Ok(None),
+            Parsed::Value(date) => Ok(Some(date)),
+            Parsed::Invalid(message) => Err(format!("{label}: {message}")),
+        };
+        let screening = date("Screening date", &self.screening)?.ok_or("enter the screening date")?;
+        let dates = ReferenceDates {
+            screening,
+            consent: date("Consent date", &self.consent)?,
+            enrollment: date("Planned enrollment", &self.enrollment)?,
+        };
+        let protocols = self
+            .protocols
+            .iter()
+            .filter(|(_, (chosen, _))| *chosen)
+            .map(|(id, (_, cohort))| (id.clone(), cohort.clone()))
+            .collect();
+        Ok(NewScreening {
+            participant_code: self.participant_code.clone(),
+            protocols,
+            dates,
+            investigator: self.investigator.clone(),
+        })
+    }
+}
+
+/// What the start view asks for besides commands.
+pub struct StartView<'a> {
+    pub library: &'a Library,
+    pub draft: &'a mut NewScreeningDraft,
+    pub browser: &'a mut SessionBrowser,
+    pub recent: &'a [std::path::PathBuf],
+}
+
+/// The start view. Returns true when "Start screening" was pressed.
+pub fn start_view_ui(ui: &mut Ui, view: StartView<'_>, commands: &mut Vec<Command>) -> bool {
+    let StartView { library, draft, browser, recent } = view;
+    let mut start = false;
+    ScrollArea::vertical().id_salt("start view").show(ui, |ui| {
+        ui.label(theme::bold("trialscreen").size(24.0));
+        ui.label(
+            RichText::new(
+                "Screening workstation: enter a patient once, see every criterion of the selected protocols.",
+            )
+            .weak(),
+        );
+        ui.add_space(8.0);
+        ui.columns(2, |columns| {
+            let [left, right] = columns else { return };
+            start = new_screening_ui(left, library, draft);
+            right.label(theme::bold("Open a session"));
+            right.horizontal(|ui| {
+                if ui.button("Open…").clicked() {
+                    commands.push(Command::Leave(Leave::OpenDialog));
+                }
+            });
+            if !recent.is_empty() {
+                right.add_space(6.0);
+                right.label(theme::bold("Recent sessions"));
+                for path in recent {
+                    let name = path.display().to_string();
+                    if right.link(&name).on_hover_text("Open this session").clicked() {
+                        commands.push(Command::Leave(Leave::OpenPath(path.clone())));
+                    }
+                }
+            }
+            right.add_space(6.0);
+            right.label(theme::bold("Sessions folder"));
+            session_browser_ui(right, browser, commands);
+            right.add_space(6.0);
+            egui::CollapsingHeader::new(theme::bold("Worked examples (open as templates)"))
+                .id_salt("examples")
+                .default_open(true)
+                .show(right, |ui| {
+                    for (file_name, text) in BUNDLED_EXAMPLES {
+                        ui.horizontal_wrapped(|ui| {
+                            if ui.button("Open").accessible_name(format!("Open example {file_name}")).clicked() {
+                                commands.push(Command::Leave(Leave::OpenExample((*file_name).to_owned())));
+                            }
+                            ui.label(RichText::new(example_description(file_name, text)).small());
+                        });
+                    }
+                });
+        });
+    });
+    start
+}
+
+fn new_screening_ui(ui: &mut Ui, library: &Library, draft: &mut NewScreeningDraft) -> bool {
+    ui.label(theme::bold("New screening"));
+    ui.label("Protocols");
+    let mut ids: Vec<&str> = library.protocols().iter().map(|p| p.compiled.protocol.id.as_str()).collect();
+    ids.dedup();
+    for id in ids {
+        let Some(loaded) = library.latest(id) else { continue };
+        let protocol = &loaded.compiled.protocol;
+        let (chosen, cohort) = draft.protocols.entry(id.to_owned()).or_insert((false, None));
+        ui.checkbox(chosen, format!("{} (v{})", protocol.title, protocol.version));
+        if *chosen && !protocol.cohorts.is_empty() {
+            ui.horizontal(|ui| {
+                ui.add_space(24.0);
+                ui.label("Cohort");
+                if let (_, Some(picked)) = cohort_picker_ui(ui, egui::Id::unique(("new cohort", id)), protocol, cohort)
+                {
+                    *cohort = picked;
+                }
+            });
+        }
+    }
+    ui.add_space(6.0);
+    Grid::new("new screening").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
+        let fields: [(&str, &mut String, &str); 5] = [
+            ("Participant code", &mut draft.participant_code, "screening code, never a name"),
+            ("Screening date", &mut draft.screening, "YYYY-MM-DD"),
+            ("Consent date", &mut draft.consent, "YYYY-MM-DD"),
+            ("Planned enrollment or first dose", &mut draft.enrollment, "not yet known"),
+            ("Investigator", &mut draft.investigator, "name"),
+        ];
+        for (label, text, hint) in fields {
+            let label = ui.label(label);
+            ui.add(egui::TextEdit::singleline(text).desired_width(200.0).hint_text(hint)).labelled_by(label.id);
+            ui.end_row();
+        }
+    });
+    if let Some(message) = &draft.message {
+        ui.label(RichText::new(format!("✖ {message}")).color(theme::error_colour(ui.ctx().theme())));
+    }
+    ui.horizontal(|ui| ui.button("Start screening").clicked()).inner
+}

@@ -1,0 +1,290 @@
+//! The treatment history: one row per agent, picked from the drug catalogue with search;
+//! its start, last dose or "ongoing", dose with unit and frequency, the date since which
+//! the dose is unchanged, and the response. Every commit writes the whole history as one
+//! audit entry, from the committed rows and whatever is typed.
+
+use chrono::NaiveDate;
+use egui::{Frame, RichText, TextEdit, Ui};
+
+use crate::input::Parsed;
+use crate::input::date_text::{DateRule, date_text};
+use crate::input::entry_text::{Composed, compose_date, number_field_text};
+use crate::input::number_text::parse_number;
+use crate::model::dictionary::ItemDef;
+use crate::model::values::{Dose, DoseUnit, Exposure, Frequency, Response, Value};
+use crate::ui::field_draft::{Confirmation, ItemDraft, text_part_ui};
+use crate::ui::patient_form_ui::{ConfirmChoice, FormContext, draft_messages_ui, item_row_ui};
+use crate::ui::pick_one_ui::pick_one_ui;
+
+const DOSE_UNITS: [DoseUnit; 3] = [DoseUnit::Mg, DoseUnit::G, DoseUnit::MgPerKg];
+const FREQUENCIES: [Frequency; 8] = [
+    Frequency::OnceDaily,
+    Frequency::TwiceDaily,
+    Frequency::ThreeTimesDaily,
+    Frequency::FourTimesDaily,
+    Frequency::Weekly,
+    Frequency::EveryTwoWeeks,
+    Frequency::EveryFourWeeks,
+    Frequency::Monthly,
+];
+const RESPONSES: [Option<Response>; 4] =
+    [None, Some(Response::Inadequate), Some(Response::Intolerant), Some(Response::Adequate)];
+
+/// How many catalogue matches the search offers.
+const SEARCH_RESULTS: usize = 8;
+
+/// A change to the rows that is not typed text.
+enum RowChange {
+    Ongoing(usize, bool),
+    DoseUnit(usize, DoseUnit),
+    Frequency(usize, Frequency),
+    Response(usize, Option<Response>),
+    Remove(usize),
+    Add(String),
+}
+
+/// The treatment history item.
+pub fn treatment_table_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
+    let id = cx.draft_id(&item.id);
+    let mut draft = ItemDraft::load(ui, id);
+    let rows: Vec<Exposure> = match cx.value(&item.id) {
+        Some(Value::Treatments(rows)) => rows.clone(),
+        _ => Vec::new(),
+    };
+    let catalogue = &cx.library.knowledge.catalogue;
+    let mut commit = false;
+    let mut change = None;
+    let choice = item_row_ui(ui, item, !cx.read_only, |ui, _| {
+        if rows.is_empty() {
+            ui.label(RichText::new("No treatment entered.").weak());
+        }
+        for (index, row) in rows.iter().enumerate() {
+            let agent = catalogue.agent(&row.agent);
+            let agent_name = agent.map_or(row.agent.as_str(), |a| a.name.as_str());
+            let name = if rows.iter().filter(|r| r.agent == row.agent).count() > 1 {
+                format!("{agent_name} ({})", index + 1)
+            } else {
+                agent_name.to_owned()
+            };
+            Frame::group(ui.style()).show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(&name).strong());
+                    if let Some(agent) = agent {
+                        let classes: Vec<&str> = agent
+                            .classes
+                            .iter()
+                            .filter_map(|c| catalogue.class(c).map(|class| class.label.as_str()))
+                            .collect();
+                        ui.label(RichText::new(classes.join(", ")).small().weak());
+                    }
+                    if ui.small_button("Remove").accessible_name(format!("Remove {name}")).clicked() {
+                        change = Some(RowChange::Remove(index));
+                    }
+                });
+                ui.horizontal_wrapped(|ui| {
+                    let date_part =
+                        |ui: &mut Ui, draft: &mut ItemDraft, field: &str, label: &str, date: Option<NaiveDate>| {
+                            ui.label(RichText::new(label).weak());
+                            let committed = date.map(date_text).unwrap_or_default();
+                            let part = format!("r{index}.{field}");
+                            let accessible = format!("{name} {label}");
+                            text_part_ui(ui, draft, id, &part, &committed, &accessible, 92.0, "YYYY-MM-DD").commit
+                        };
+                    commit |= date_part(ui, &mut draft, "start", "start", row.start);
+                    if !row.ongoing {
+                        commit |= date_part(ui, &mut draft, "last", "last dose", row.last_dose);
+                    }
+                    let mut ongoing = row.ongoing;
+                    if ui.checkbox(&mut ongoing, "ongoing").accessible_name(format!("{name} ongoing")).changed() {
+                        change = Some(RowChange::Ongoing(index, ongoing));
+                    }
+                });
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new("dose").weak());
+                    let amount = row.dose.map(|d| number_field_text(d.amount)).unwrap_or_default();
+                    let part = format!("r{index}.amount");
+                    commit |=
+                        text_part_ui(ui, &mut draft, id, &part, &amount, &format!("{name} dose"), 56.0, "").commit;
+                    // A unit or frequency needs an amount first.
+                    ui.add_enabled_ui(row.dose.is_some(), |ui| {
+                        let unit = row.dose.map_or(DoseUnit::Mg, |d| d.unit);
+                        let (response, picked) = pick_one_ui(
+                            ui,
+                            id.with((index, "unit")),
+                            &unit,
+                            &DOSE_UNITS,
+                            |u| u.symbol().to_owned(),
+                            64.0,
+                        );
+                        let _named = response.accessible_name(format!("{name} dose unit"));
+                        if let Some(unit) = picked {
+                            change = Some(RowChange::DoseUnit(index, unit));
+                        }
+                        let frequency = row.dose.map_or(Frequency::OnceDaily, |d| d.frequency);
+                        let (response, picked) = pick_one_ui(
+                            ui,
+                            id.with((index, "frequency")),
+                            &frequency,
+                            &FREQUENCIES,
+                            |f| f.label().to_owned(),
+                            120.0,
+                        );
+                        let _named = response.accessible_name(format!("{name} frequency"));
+                        if let Some(frequency) = picked {
+                            change = Some(RowChange::Frequency(index, frequency));
+                        }
+                    });
+                    ui.label(RichText::new("unchanged since").weak());
+                    let since = row.dose_since.map(date_text).unwrap_or_default();
+                    let part = format!("r{index}.since");
+                    let accessible = format!("{name} dose unchanged since");
+                    commit |= text_part_ui(ui, &mut draft, id, &part, &since, &accessible, 92.0, "YYYY-MM-DD").commit;
+                });
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new("response").weak());
+                    let (response, picked) = pick_one_ui(
+                        ui,
+                        id.with((index, "response")),
+                        &row.response,
+                        &RESPONSES,
+                        |r| r.map_or("not entered", Response::label).to_owned(),
+                        160.0,
+                    );
+                    let _named = response.accessible_name(format!("{name} response"));
+                    if let Some(response) = picked {
+                        change = Some(RowChange::Response(index, response));
+                    }
+                });
+            });
+        }
+        add_treatment_ui(ui, cx, item, id, &mut change);
+        draft_messages_ui(ui, &draft, "Keep these dates")
+    });
+    let mut edited = rows.clone();
+    match change {
+        Some(RowChange::Ongoing(index, ongoing)) => {
+            if let Some(row) = edited.get_mut(index) {
+                row.ongoing = ongoing;
+                if ongoing {
+                    row.last_dose = None;
+                }
+            }
+        }
+        Some(RowChange::DoseUnit(index, unit)) => set_dose(&mut edited, index, |dose| dose.unit = unit),
+        Some(RowChange::Frequency(index, frequency)) => set_dose(&mut edited, index, |dose| dose.frequency = frequency),
+        Some(RowChange::Response(index, response)) => {
+            if let Some(row) = edited.get_mut(index) {
+                row.response = response;
+            }
+        }
+        Some(RowChange::Remove(index)) if index < edited.len() => {
+            edited.remove(index);
+            // Typed text belonged to row positions that have moved.
+            draft = ItemDraft::default();
+        }
+        Some(RowChange::Add(agent)) => edited.push(Exposure {
+            agent,
+            start: None,
+            last_dose: None,
+            ongoing: false,
+            dose: None,
+            dose_since: None,
+            response: None,
+        }),
+        Some(RowChange::Remove(_)) | None => {}
+    }
+    if commit || choice == ConfirmChoice::Keep || edited != rows {
+        match apply_typed(&edited, &draft, cx.today, choice == ConfirmChoice::Keep) {
+            Composed::Ready(rows) => {
+                if !cx.commit(&item.id, Some(Value::Treatments(rows)), None) {
+                    draft = ItemDraft::default();
+                }
+            }
+            Composed::Invalid(message) => draft.message = Some(message),
+            Composed::Confirm { message, suggested_unit } => {
+                draft.confirmation = Some(Confirmation { message, suggested_unit });
+            }
+        }
+    }
+    draft.store(ui, id);
+}
+
+/// Changes a row's dose, if it has one (a unit or frequency needs an amount first).
+fn set_dose(rows: &mut [Exposure], index: usize, change: impl FnOnce(&mut Dose)) {
+    if let Some(dose) = rows.get_mut(index).and_then(|row| row.dose.as_mut()) {
+        change(dose);
+    }
+}
+
+/// The rows with every typed part applied.
+fn apply_typed(rows: &[Exposure], draft: &ItemDraft, today: NaiveDate, confirmed: bool) -> Composed<Vec<Exposure>> {
+    let mut rows = rows.to_vec();
+    let mut warnings = Vec::new();
+    for (index, row) in rows.iter_mut().enumerate() {
+        let typed = |field: &str| draft.texts.get(&format!("r{index}.{field}"));
+        for (field, slot) in [("start", &mut row.start), ("last", &mut row.last_dose), ("since", &mut row.dose_since)] {
+            let Some(text) = typed(field) else { continue };
+            match compose_date(text, today, DateRule::Past, confirmed) {
+                Composed::Ready(date) => *slot = date,
+                Composed::Invalid(message) => return Composed::Invalid(message),
+                Composed::Confirm { message, .. } => warnings.push(message),
+            }
+        }
+        if let Some(text) = typed("amount") {
+            match parse_number(text) {
+                Parsed::Empty => row.dose = None,
+                Parsed::Value(amount) if amount > 0.0 => {
+                    let (unit, frequency) =
+                        row.dose.map_or((DoseUnit::Mg, Frequency::OnceDaily), |d| (d.unit, d.frequency));
+                    row.dose = Some(Dose { amount, unit, frequency });
+                }
+                Parsed::Value(_) => return Composed::Invalid("a dose must be above 0".to_owned()),
+                Parsed::Invalid(message) => return Composed::Invalid(format!("dose: {message}")),
+            }
+        }
+    }
+    if warnings.is_empty() {
+        Composed::Ready(rows)
+    } else {
+        Composed::Confirm { message: warnings.join("; "), suggested_unit: None }
+    }
+}
+
+/// The search over the drug catalogue that adds a row.
+fn add_treatment_ui(
+    ui: &mut Ui,
+    cx: &mut FormContext<'_>,
+    item: &ItemDef,
+    id: egui::Id,
+    change: &mut Option<RowChange>,
+) {
+    let search_id = id.with("search");
+    let mut query: String = ui.data(|data| data.get_temp(search_id)).unwrap_or_default();
+    ui.horizontal(|ui| {
+        ui.label("Add a treatment");
+        let response = ui
+            .add(TextEdit::singleline(&mut query).desired_width(160.0).hint_text("search agent or brand"))
+            .accessible_name("Search the drug catalogue");
+        // The still-needed list leads here: the search is where a history starts.
+        cx.take_focus(&item.id, &response);
+        if response.changed() {
+            ui.data_mut(|data| data.insert_temp(search_id, query.clone()));
+        }
+    });
+    if query.trim().is_empty() {
+        return;
+    }
+    let catalogue = &cx.library.knowledge.catalogue;
+    let matches: Vec<_> = catalogue.search(&query).take(SEARCH_RESULTS).collect();
+    if matches.is_empty() {
+        ui.label(RichText::new(format!("No agent in the catalogue matches \"{}\".", query.trim())).weak());
+    }
+    ui.horizontal_wrapped(|ui| {
+        for agent in matches {
+            if ui.button(format!("Add {}", agent.name)).clicked() {
+                *change = Some(RowChange::Add(agent.id.clone()));
+                ui.data_mut(|data| data.remove::<String>(search_id));
+            }
+        }
+    });
+}

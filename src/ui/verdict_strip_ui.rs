@@ -1,0 +1,58 @@
+//! The top of the screen: every protocol's overall verdict side by side (icon, word and
+//! colour, with the incomplete-source banner), then what is still needed, most useful
+//! first; clicking an item moves the focus to its field.
+
+use egui::{Frame, RichText, ScrollArea, Ui};
+
+use crate::ui::board_model::Board;
+use crate::ui::command::Command;
+use crate::ui::criteria_board_ui::banners_ui;
+use crate::ui::theme;
+
+/// How many still-needed items are listed before "and N more".
+const STILL_NEEDED_SHOWN: usize = 12;
+
+/// The verdicts and the still-needed list.
+pub fn verdict_strip_ui(ui: &mut Ui, board: &Board, commands: &mut Vec<Command>) {
+    let theme = ui.ctx().theme();
+    ScrollArea::horizontal().id_salt("verdicts").show(ui, |ui| {
+        ui.horizontal_top(|ui| {
+            for protocol in &board.protocols {
+                Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(340.0);
+                    ui.vertical(|ui| {
+                        ui.label(
+                            theme::bold(format!("{} {}", protocol.verdict_icon, protocol.verdict_words))
+                                .size(17.0)
+                                .color(theme::verdict_colour(theme, protocol.verdict)),
+                        );
+                        ui.add(egui::Label::new(RichText::new(&protocol.title).small()).truncate());
+                        if !protocol.failing.is_empty() {
+                            ui.label(RichText::new(format!("failing {}", protocol.failing.join(", "))).small());
+                        }
+                        banners_ui(ui, protocol);
+                    });
+                });
+            }
+        });
+    });
+    if board.still_needed.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(theme::bold("Still needed"));
+        for needed in board.still_needed.iter().take(STILL_NEEDED_SHOWN) {
+            let text = format!("{} ({})", needed.label, needed.criteria);
+            let response = ui
+                .link(text)
+                .on_hover_text(format!("Would help decide {} criteria; click to go to the field", needed.criteria));
+            if response.clicked() {
+                commands.push(Command::Focus(needed.item.clone()));
+            }
+        }
+        let more = board.still_needed.len().saturating_sub(STILL_NEEDED_SHOWN);
+        if more > 0 {
+            ui.label(RichText::new(format!("and {more} more")).weak());
+        }
+    });
+}

@@ -1,0 +1,35 @@
+//! "Withdraw…" a recorded override or judgment; a reason is required, and the decision
+//! stays in the audit trail.
+
+use crate::session::audit::Edit;
+use crate::ui::dialog_frame::{DialogResult, apply_buttons_ui, error_line_ui, modal_ui, reason_field_ui};
+use crate::ui::workspace::Workspace;
+
+/// The withdraw dialog's fields.
+pub struct WithdrawFields<'a> {
+    pub protocol: &'a str,
+    pub criterion: &'a str,
+    pub is_override: bool,
+    pub reason: &'a mut String,
+    pub message: &'a mut Option<String>,
+}
+
+/// The withdraw dialog.
+pub fn withdraw_dialog_ui(ctx: &egui::Context, fields: WithdrawFields<'_>, workspace: &mut Workspace) -> DialogResult {
+    let WithdrawFields { protocol, criterion, is_override, reason, message } = fields;
+    let what = if is_override { "override" } else { "judgment" };
+    modal_ui(ctx, &format!("Withdraw the {what} on {criterion}"), |ui| {
+        ui.label(format!("The {what} stays in the audit trail with the reason for withdrawing it."));
+        reason_field_ui(ui, "Reason for withdrawing", reason);
+        error_line_ui(ui, message);
+        apply_buttons_ui(ui, "Withdraw", !reason.trim().is_empty(), message, || {
+            let edit = Edit::Withdraw {
+                protocol: protocol.to_owned(),
+                criterion: criterion.to_owned(),
+                is_override,
+                reason: reason.trim().to_owned(),
+            };
+            workspace.apply(edit).map(|()| DialogResult::Close).map_err(|error| error.to_string())
+        })
+    })
+}

@@ -1,0 +1,75 @@
+//! The eframe application: the [`AppState`] in a native window, with UI preferences
+//! remembered through eframe's storage (never clinical data).
+
+use std::path::Path;
+use std::time::Instant;
+
+use chrono::Utc;
+
+use crate::library::Library;
+use crate::ui::app_state::AppState;
+use crate::ui::preferences::{Preferences, STORAGE_KEY};
+use crate::ui::theme;
+use crate::ui::workspace::Folders;
+
+/// The workstation as an eframe app.
+pub struct WorkstationApp {
+    pub state: AppState,
+    /// When the process started, while the first frame's time is still to be reported.
+    started: Option<Instant>,
+}
+
+impl WorkstationApp {
+    /// Builds the app in eframe's creation context: fonts, then the remembered preferences.
+    pub fn new(creation: &eframe::CreationContext<'_>, mut state: AppState) -> Self {
+        theme::install_fonts(&creation.egui_ctx);
+        if let Some(storage) = creation.storage {
+            state.preferences = eframe::get_value::<Preferences>(storage, STORAGE_KEY).unwrap_or_default();
+        }
+        state.offer_recovery();
+        Self { state, started: None }
+    }
+
+    /// Reports on standard error how long the first frame took from `started` (for the
+    /// start-up figure in the README).
+    pub fn report_first_frame(mut self, started: Instant) -> Self {
+        self.started = Some(started);
+        self
+    }
+}
+
+/// Runs the workstation in a native window until it is closed. Sessions go to the per-user
+/// data folder.
+pub fn run(library: Library, started: Instant, report_startup: bool) -> eframe::Result {
+    let folders = Folders::per_user().unwrap_or_else(|| Folders::under(Path::new("trialscreen-data")));
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("trialscreen")
+            .with_app_id("trialscreen")
+            .with_inner_size([1366.0, 768.0])
+            .with_min_inner_size([960.0, 600.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "trialscreen",
+        options,
+        Box::new(move |creation| {
+            let state = AppState::new(library, folders, Utc::now, Preferences::default());
+            let app = WorkstationApp::new(creation, state);
+            Ok(Box::new(if report_startup { app.report_first_frame(started) } else { app }))
+        }),
+    )
+}
+
+impl eframe::App for WorkstationApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.state.ui(ui);
+        if let Some(started) = self.started.take() {
+            eprintln!("trialscreen: first frame {:.1} ms after start", started.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.state.preferences);
+    }
+}

@@ -1,0 +1,257 @@
+//! The workstation driven as an investigator would, headless: widgets found by their
+//! accessibility labels, typed into, clicked. A plain `harness.run()` fails if the UI keeps
+//! repainting, so every test also checks that the screen settles.
+
+use std::path::Path;
+
+use chrono::{DateTime, TimeZone as _, Utc};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, ViewportEvent, ViewportId};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use trialscreen::library::Library;
+use trialscreen::model::values::{Value, YesNo};
+use trialscreen::session::audit::verify;
+use trialscreen::session::store;
+use trialscreen::ui::app_state::AppState;
+use trialscreen::ui::preferences::Preferences;
+use trialscreen::ui::workspace::Folders;
+
+const PLATELET_OVERRIDE: &str = "Override refractory-sle-age5 I7.plt";
+
+fn fixed_clock() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).single().expect("a valid time")
+}
+
+fn workstation(folder: &Path) -> Harness<'static, AppState> {
+    let library = Library::bundled().expect("bundled library");
+    let state = AppState::new(library, Folders::under(folder), fixed_clock, Preferences::default());
+    Harness::builder().with_size([1366.0, 768.0]).build_ui_state(|ui, state: &mut AppState| state.ui(ui), state)
+}
+
+fn open_example(harness: &mut Harness<'_, AppState>, file_name: &str) {
+    click(harness, &format!("Open example {file_name}"));
+    assert!(harness.state().workspace.document.is_some(), "{file_name} opened");
+}
+
+/// Types into the field labelled `label` as a person does: focus, replace the text, Enter.
+fn enter(harness: &mut Harness<'_, AppState>, label: &str, text: &str) {
+    harness.get_by_role_and_label(Role::TextInput, label).focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, label).set_text_value_accesskit(text);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+/// Clicks the widget labelled `label`, scrolling it into view first as a person would.
+fn click(harness: &mut Harness<'_, AppState>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn audit_len(harness: &Harness<'_, AppState>) -> usize {
+    harness.state().workspace.document.as_ref().map_or(0, |d| d.session.audit.len())
+}
+
+fn has_label_containing(harness: &Harness<'_, AppState>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+#[test]
+fn v1_opens_eligible_and_the_screen_settles() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = workstation(folder.path());
+    open_example(&mut harness, "v01-eligible-adolescent.ron");
+    assert!(has_label_containing(&harness, "✔ ELIGIBLE"), "V1 is eligible");
+    assert!(!has_label_containing(&harness, "INELIGIBLE"));
+    // Nothing changes, so nothing repaints: one more run is a single frame.
+    assert_eq!(harness.run(), 1);
+}
+
+#[test]
+fn low_platelets_offer_the_override_which_makes_v2_eligible_until_bleeding_refuses_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = workstation(folder.path());
+    open_example(&mut harness, "v01-eligible-adolescent.ron");
+    let entries = audit_len(&harness);
+
+    enter(&mut harness, "Platelet count", "52");
+    assert_eq!(audit_len(&harness), entries + 1, "one committed change, one audit entry");
+    assert!(has_label_containing(&harness, "✖ INELIGIBLE"));
+    assert!(has_label_containing(&harness, "Platelet count 52 ×10⁹/L (2026-10-28) < 75 ×10⁹/L"));
+    assert!(has_label_containing(&harness, "discretion available"));
+
+    click(&mut harness, PLATELET_OVERRIDE);
+    click(&mut harness, "Override condition, Low platelets from an immune-related cause: yes");
+    click(&mut harness, "Override condition, Active bleeding: no");
+    harness.get_by_label("Reason").focus();
+    harness.run();
+    harness.get_by_label("Reason").type_text("Immune thrombocytopenia, no bleeding; protocol note applies.");
+    harness.run();
+    click(&mut harness, "Record override");
+
+    assert!(harness.state().dialog.is_none(), "the dialog closed");
+    assert!(has_label_containing(&harness, "✔ ELIGIBLE"), "eligible with the override");
+    assert!(has_label_containing(
+        &harness,
+        "Overridden by Dr A. Investigator at 2026-11-21 09:00 UTC: Immune thrombocytopenia, no bleeding"
+    ));
+    assert!(has_label_containing(&harness, "✔ met by override"));
+
+    click(&mut harness, "Active bleeding: yes");
+    assert!(has_label_containing(&harness, "✖ INELIGIBLE"), "active bleeding refuses the override");
+    assert!(has_label_containing(&harness, "Override recorded but refused: Active bleeding yes"));
+    let session = &harness.state().workspace.document.as_ref().unwrap().session;
+    assert_eq!(session.values.get("active_bleeding").map(|e| &e.value), Some(&Value::YesNo(YesNo::Yes)));
+    assert!(verify(session).is_intact());
+}
+
+#[test]
+fn the_override_dialog_refuses_while_there_is_active_bleeding() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = workstation(folder.path());
+    open_example(&mut harness, "v02c-low-platelets-bleeding.ron");
+    assert!(has_label_containing(&harness, "✖ INELIGIBLE"));
+    assert!(has_label_containing(&harness, "Override recorded but refused"));
+    // Withdraw the ignored override, then the row offers no override at all.
+    click(&mut harness, "Withdraw the override on refractory-sle-age5 I7.plt");
+    harness.get_by_label("Reason for withdrawing").focus();
+    harness.run();
+    harness.get_by_label("Reason for withdrawing").type_text("Active bleeding: the discretion does not apply.");
+    harness.run();
+    click(&mut harness, "Withdraw");
+    assert!(has_label_containing(&harness, "Override not possible: Active bleeding yes"));
+    assert!(harness.query_by_label(PLATELET_OVERRIDE).is_none(), "no Override… while bleeding");
+}
+
+#[test]
+fn text_that_is_not_a_number_is_refused_with_a_message_and_changes_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = workstation(folder.path());
+    open_example(&mut harness, "v01-eligible-adolescent.ron");
+    let before = harness.state().workspace.document.as_ref().unwrap().session.clone();
+
+    enter(&mut harness, "Platelet count", "abc");
+    assert!(has_label_containing(&harness, "✖ not a number"));
+    enter(&mut harness, "Platelet count", "12,5");
+    assert!(has_label_containing(&harness, "✖ use a decimal point: 12.5"));
+
+    let after = &harness.state().workspace.document.as_ref().unwrap().session;
+    assert_eq!(after, &before, "no value changed and no audit entry was written");
+    assert!(!harness.state().is_dirty());
+}
+
+#[test]
+fn a_unit_slip_is_held_back_until_the_unit_is_picked() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = workstation(folder.path());
+    open_example(&mut harness, "v01-eligible-adolescent.ron");
+    let entries = audit_len(&harness);
+    enter(&mut harness, "Haemoglobin", "13");
+    assert!(has_label_containing(&harness, "⚠ Haemoglobin 13 g/L is implausible — did you mean g/dL?"));
+    assert_eq!(audit_len(&harness), entries, "not committed while implausible");
+    click(&mut harness, "Use g/dL");
+    assert_eq!(audit_len(&harness), entries + 1);
+    let value = &harness.state().workspace.document.as_ref().unwrap().session.values["haemoglobin"].value;
+    assert!(matches!(value, Value::Number(m) if m.value == 13.0 && m.unit.code() == "g/dL"), "{value:?}");
+}
+
+#[test]
+fn a_session_saves_through_a_folder_verifies_and_reopens_equal() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = workstation(folder.path());
+    open_example(&mut harness, "v01-eligible-adolescent.ron");
+    enter(&mut harness, "Platelet count", "52");
+    assert!(harness.state().title().ends_with(" *"), "unsaved changes show in the title");
+
+    // An example is a template: saving asks for a new file, in the per-user folder.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(has_label_containing(&harness, "Save the screening as"));
+    click(&mut harness, "Save");
+    let path = folder.path().join("sessions").join("V01-2026-11-02.ron");
+    assert!(path.is_file(), "saved to {}", path.display());
+    assert!(!harness.state().title().ends_with(" *"));
+
+    let (saved, _) = store::open(&path).unwrap();
+    assert!(verify(&saved).is_intact(), "{:?}", verify(&saved).problems);
+    let in_memory = harness.state().workspace.document.as_ref().unwrap().session.clone();
+    assert_eq!(saved, in_memory);
+
+    // Close it and reopen it from the session browser.
+    harness.state_mut().workspace.close();
+    harness.state_mut().browser.scan(&Library::bundled().unwrap());
+    harness.run();
+    click(&mut harness, "Open V01-2026-11-02.ron");
+    let reopened = &harness.state().workspace.document.as_ref().unwrap().session;
+    assert_eq!(reopened, &saved);
+    assert!(has_label_containing(&harness, "✖ INELIGIBLE"));
+}
+
+#[test]
+fn a_file_that_does_not_parse_is_reported_with_line_and_column_and_left_alone() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("broken.ron");
+    let text = "(\n    format_version: 1,\n    participant_code: 42,\n)\n";
+    std::fs::write(&path, text).unwrap();
+    let mut harness = workstation(folder.path());
+    harness.state_mut().open_path(&path);
+    harness.run();
+    assert!(harness.state().workspace.document.is_none());
+    assert!(has_label_containing(&harness, "The session could not be opened"));
+    assert!(has_label_containing(&harness, "line 3, column"), "the message names where");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "never overwritten");
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = workstation(folder.path());
+    open_example(&mut harness, "v01-eligible-adolescent.ron");
+    enter(&mut harness, "Platelet count", "52");
+
+    let request_close = |harness: &mut Harness<'_, AppState>| {
+        harness.input_mut().viewports.entry(ViewportId::ROOT).or_default().events.push(ViewportEvent::Close);
+        harness.run();
+    };
+    request_close(&mut harness);
+    assert!(has_label_containing(&harness, "has changes that are not saved"));
+    click(&mut harness, "Cancel");
+    assert!(harness.state().dialog.is_none());
+    assert!(harness.state().workspace.document.is_some(), "still open after Cancel");
+    assert!(!harness.state().is_closing());
+
+    request_close(&mut harness);
+    click(&mut harness, "Discard changes");
+    assert!(harness.state().is_closing(), "Discard changes lets the window close");
+}
+
+#[test]
+fn typing_stays_out_of_the_session_and_out_of_persisted_memory() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = workstation(folder.path());
+    open_example(&mut harness, "v01-eligible-adolescent.ron");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Platelet count");
+    field.focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Platelet count").set_text_value_accesskit("98765");
+    harness.run();
+    assert!(!harness.state().is_dirty(), "half-typed text is not committed");
+    let persisted = harness.ctx.memory(|memory| ron::to_string(memory).unwrap());
+    assert!(!persisted.contains("98765"), "a draft never reaches eframe's persisted memory");
+}
+
+#[test]
+fn a_still_needed_item_leads_to_its_field() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = workstation(folder.path());
+    open_example(&mut harness, "v09-demographics-only.ron");
+    assert!(has_label_containing(&harness, "? INCOMPLETE"));
+    click(&mut harness, "Haemoglobin (1)");
+    assert!(harness.get_by_role_and_label(Role::TextInput, "Haemoglobin").is_focused());
+    click(&mut harness, "Treatment history (5)");
+    assert!(harness.get_by_label("Search the drug catalogue").is_focused());
+}
