@@ -55,7 +55,7 @@ pub struct AppState {
     show_browser: bool,
     allowed_to_close: bool,
     shown_title: String,
-    fonts_installed: bool,
+    is_set_up: bool,
 }
 
 impl AppState {
@@ -78,7 +78,7 @@ impl AppState {
             show_browser: false,
             allowed_to_close: false,
             shown_title: String::new(),
-            fonts_installed: false,
+            is_set_up: false,
         };
         state.browser.scan(&state.workspace.library);
         state
@@ -121,9 +121,10 @@ impl AppState {
     /// Draws one frame and carries out what it asked for.
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        if !self.fonts_installed {
+        if !self.is_set_up {
             theme::install_fonts(&ctx);
-            self.fonts_installed = true;
+            theme::install_style(&ctx);
+            self.is_set_up = true;
         }
         self.poll_file_dialog(&ctx);
         self.shortcuts(&ctx);
@@ -174,18 +175,21 @@ impl AppState {
         });
         // The board keeps at least a third of the window, however the panel is dragged.
         let widest_form = (ui.available_width() * 0.66).max(400.0);
-        Panel::left("patient form").resizable(true).default_size(580.0).size_range(380.0..=widest_form).show(
+        Panel::left("patient form").resizable(true).default_size(620.0).size_range(380.0..=widest_form).show(
             ui,
             |ui| {
-                ScrollArea::vertical().id_salt(("form scroll", document.generation)).show(ui, |ui| {
-                    let mut cx =
-                        FormContext { library: &workspace.library, document, today, commands, focus, read_only };
-                    patient_form_ui(ui, &mut cx);
-                });
+                ScrollArea::vertical().auto_shrink(false).id_salt(("form scroll", document.generation)).show(
+                    ui,
+                    |ui| {
+                        let mut cx =
+                            FormContext { library: &workspace.library, document, today, commands, focus, read_only };
+                        patient_form_ui(ui, &mut cx);
+                    },
+                );
             },
         );
         egui::CentralPanel::default().show(ui, |ui| {
-            ScrollArea::vertical().id_salt(("board scroll", document.generation)).show(ui, |ui| {
+            ScrollArea::vertical().auto_shrink(false).id_salt(("board scroll", document.generation)).show(ui, |ui| {
                 let investigator = document.session.investigator.as_deref().unwrap_or_default();
                 let mut actions = BoardActions { read_only, investigator, commands };
                 criteria_board_ui(ui, &document.board, &mut actions);
