@@ -30,9 +30,10 @@ pub struct FormContext<'a> {
     pub read_only: bool,
 }
 
-impl FormContext<'_> {
-    /// The committed value of an item.
-    pub fn value(&self, item: &str) -> Option<&Value> {
+impl<'a> FormContext<'a> {
+    /// The committed value of an item (borrowed from the document, not from the context,
+    /// so widgets can read it while they push edits).
+    pub fn value(&self, item: &str) -> Option<&'a Value> {
         self.document.session.values.get(item).map(|entry| &entry.value)
     }
 
