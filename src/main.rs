@@ -29,6 +29,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Opens a session file in the workstation window.
+    Open { file: PathBuf },
     /// Evaluates a session file against its protocols and prints every criterion.
     Evaluate {
         file: PathBuf,
@@ -288,13 +290,17 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<ExitCode, Failure> {
             Ok(if log.unreadable.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Some(Command::Calc { .. }) => Ok(ExitCode::SUCCESS),
-        None => {
-            let report_startup = std::env::var_os("TRIALSCREEN_REPORT_STARTUP").is_some();
-            trialscreen::ui::workstation_app::run(library, started, report_startup)
-                .map_err(|error| anyhow::anyhow!("the workstation window could not start: {error}"))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        None => window(library, started, None),
+        Some(Command::Open { file }) => window(library, started, Some(file)),
     }
+}
+
+/// Runs the workstation window, optionally opening a session file first.
+fn window(library: Library, started: std::time::Instant, file: Option<PathBuf>) -> Result<ExitCode, Failure> {
+    let report_startup = std::env::var_os("TRIALSCREEN_REPORT_STARTUP").is_some();
+    trialscreen::ui::workstation_app::run(library, started, report_startup, file)
+        .map_err(|error| anyhow::anyhow!("the workstation window could not start: {error}"))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Opens a session file, with the path in every error.

@@ -29,6 +29,14 @@ fn workstation(folder: &Path) -> Harness<'static, AppState> {
     Harness::builder().with_size([1366.0, 768.0]).build_ui_state(|ui, state: &mut AppState| state.ui(ui), state)
 }
 
+/// A workstation over a fresh temporary folder with a bundled example open.
+fn opened(file_name: &str) -> (tempfile::TempDir, Harness<'static, AppState>) {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = workstation(folder.path());
+    open_example(&mut harness, file_name);
+    (folder, harness)
+}
+
 fn open_example(harness: &mut Harness<'_, AppState>, file_name: &str) {
     click(harness, &format!("Open example {file_name}"));
     assert!(harness.state().workspace.document.is_some(), "{file_name} opened");
@@ -52,6 +60,14 @@ fn click(harness: &mut Harness<'_, AppState>, label: &str) {
     harness.run();
 }
 
+/// Types into an empty text field (a reason, a name) labelled `label`.
+fn type_into(harness: &mut Harness<'_, AppState>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
 fn audit_len(harness: &Harness<'_, AppState>) -> usize {
     harness.state().workspace.document.as_ref().map_or(0, |d| d.session.audit.len())
 }
@@ -62,9 +78,7 @@ fn has_label_containing(harness: &Harness<'_, AppState>, text: &str) -> bool {
 
 #[test]
 fn v1_opens_eligible_and_the_screen_settles() {
-    let folder = tempfile::tempdir().unwrap();
-    let mut harness = workstation(folder.path());
-    open_example(&mut harness, "v01-eligible-adolescent.ron");
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
     assert!(has_label_containing(&harness, "✔ ELIGIBLE"), "V1 is eligible");
     assert!(!has_label_containing(&harness, "INELIGIBLE"));
     // Nothing changes, so nothing repaints: one more run is a single frame.
@@ -73,9 +87,7 @@ fn v1_opens_eligible_and_the_screen_settles() {
 
 #[test]
 fn low_platelets_offer_the_override_which_makes_v2_eligible_until_bleeding_refuses_it() {
-    let folder = tempfile::tempdir().unwrap();
-    let mut harness = workstation(folder.path());
-    open_example(&mut harness, "v01-eligible-adolescent.ron");
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
     let entries = audit_len(&harness);
 
     enter(&mut harness, "Platelet count", "52");
@@ -87,10 +99,7 @@ fn low_platelets_offer_the_override_which_makes_v2_eligible_until_bleeding_refus
     click(&mut harness, PLATELET_OVERRIDE);
     click(&mut harness, "Override condition, Low platelets from an immune-related cause: yes");
     click(&mut harness, "Override condition, Active bleeding: no");
-    harness.get_by_label("Reason").focus();
-    harness.run();
-    harness.get_by_label("Reason").type_text("Immune thrombocytopenia, no bleeding; protocol note applies.");
-    harness.run();
+    type_into(&mut harness, "Reason", "Immune thrombocytopenia, no bleeding; protocol note applies.");
     click(&mut harness, "Record override");
 
     assert!(harness.state().dialog.is_none(), "the dialog closed");
@@ -111,17 +120,12 @@ fn low_platelets_offer_the_override_which_makes_v2_eligible_until_bleeding_refus
 
 #[test]
 fn the_override_dialog_refuses_while_there_is_active_bleeding() {
-    let folder = tempfile::tempdir().unwrap();
-    let mut harness = workstation(folder.path());
-    open_example(&mut harness, "v02c-low-platelets-bleeding.ron");
+    let (_folder, mut harness) = opened("v02c-low-platelets-bleeding.ron");
     assert!(has_label_containing(&harness, "✖ INELIGIBLE"));
     assert!(has_label_containing(&harness, "Override recorded but refused"));
     // Withdraw the ignored override, then the row offers no override at all.
     click(&mut harness, "Withdraw the override on refractory-sle-age5 I7.plt");
-    harness.get_by_label("Reason for withdrawing").focus();
-    harness.run();
-    harness.get_by_label("Reason for withdrawing").type_text("Active bleeding: the discretion does not apply.");
-    harness.run();
+    type_into(&mut harness, "Reason for withdrawing", "Active bleeding: the discretion does not apply.");
     click(&mut harness, "Withdraw");
     assert!(has_label_containing(&harness, "Override not possible: Active bleeding yes"));
     assert!(harness.query_by_label(PLATELET_OVERRIDE).is_none(), "no Override… while bleeding");
@@ -129,9 +133,7 @@ fn the_override_dialog_refuses_while_there_is_active_bleeding() {
 
 #[test]
 fn text_that_is_not_a_number_is_refused_with_a_message_and_changes_nothing() {
-    let folder = tempfile::tempdir().unwrap();
-    let mut harness = workstation(folder.path());
-    open_example(&mut harness, "v01-eligible-adolescent.ron");
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
     let before = harness.state().workspace.document.as_ref().unwrap().session.clone();
 
     enter(&mut harness, "Platelet count", "abc");
@@ -146,9 +148,7 @@ fn text_that_is_not_a_number_is_refused_with_a_message_and_changes_nothing() {
 
 #[test]
 fn a_unit_slip_is_held_back_until_the_unit_is_picked() {
-    let folder = tempfile::tempdir().unwrap();
-    let mut harness = workstation(folder.path());
-    open_example(&mut harness, "v01-eligible-adolescent.ron");
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
     let entries = audit_len(&harness);
     enter(&mut harness, "Haemoglobin", "13");
     assert!(has_label_containing(&harness, "⚠ Haemoglobin 13 g/L is implausible — did you mean g/dL?"));
@@ -161,9 +161,7 @@ fn a_unit_slip_is_held_back_until_the_unit_is_picked() {
 
 #[test]
 fn a_session_saves_through_a_folder_verifies_and_reopens_equal() {
-    let folder = tempfile::tempdir().unwrap();
-    let mut harness = workstation(folder.path());
-    open_example(&mut harness, "v01-eligible-adolescent.ron");
+    let (folder, mut harness) = opened("v01-eligible-adolescent.ron");
     enter(&mut harness, "Platelet count", "52");
     assert!(harness.state().title().ends_with(" *"), "unsaved changes show in the title");
 
@@ -208,9 +206,7 @@ fn a_file_that_does_not_parse_is_reported_with_line_and_column_and_left_alone() 
 
 #[test]
 fn closing_with_unsaved_changes_asks_first() {
-    let folder = tempfile::tempdir().unwrap();
-    let mut harness = workstation(folder.path());
-    open_example(&mut harness, "v01-eligible-adolescent.ron");
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
     enter(&mut harness, "Platelet count", "52");
 
     let request_close = |harness: &mut Harness<'_, AppState>| {
@@ -231,9 +227,7 @@ fn closing_with_unsaved_changes_asks_first() {
 
 #[test]
 fn typing_stays_out_of_the_session_and_out_of_persisted_memory() {
-    let folder = tempfile::tempdir().unwrap();
-    let mut harness = workstation(folder.path());
-    open_example(&mut harness, "v01-eligible-adolescent.ron");
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
     let field = harness.get_by_role_and_label(Role::TextInput, "Platelet count");
     field.focus();
     harness.run();
@@ -246,12 +240,80 @@ fn typing_stays_out_of_the_session_and_out_of_persisted_memory() {
 
 #[test]
 fn a_still_needed_item_leads_to_its_field() {
-    let folder = tempfile::tempdir().unwrap();
-    let mut harness = workstation(folder.path());
-    open_example(&mut harness, "v09-demographics-only.ron");
+    let (_folder, mut harness) = opened("v09-demographics-only.ron");
     assert!(has_label_containing(&harness, "? INCOMPLETE"));
     click(&mut harness, "Haemoglobin (1)");
     assert!(harness.get_by_role_and_label(Role::TextInput, "Haemoglobin").is_focused());
     click(&mut harness, "Treatment history (5)");
     assert!(harness.get_by_label("Search the drug catalogue").is_focused());
+}
+
+#[test]
+fn a_judgment_is_decided_in_the_criterion_s_words_and_the_incomplete_source_stays_said() {
+    let (_folder, mut harness) = opened("v15a-huc-msc-awaiting-judgment.ron");
+    assert!(has_label_containing(&harness, "? INCOMPLETE"));
+    assert!(has_label_containing(
+        &harness,
+        "⚠ Criteria incomplete in source: inclusion 5+ and all exclusions not available"
+    ));
+    click(&mut harness, "Decide huc-msc-sle S1");
+    click(&mut harness, "Judged met");
+    type_into(&mut harness, "Reason", "SLEDAI-2K 10 with active nephritis: moderate to severe.");
+    click(&mut harness, "Record judgment");
+    assert!(has_label_containing(&harness, "✔ ELIGIBLE ON THE AVAILABLE CRITERIA"));
+    assert!(has_label_containing(&harness, "⚠ Criteria incomplete in source"), "the banner stays beside the verdict");
+    assert!(has_label_containing(&harness, "Judged met by Dr A. Investigator at 2026-11-21 09:00 UTC: SLEDAI-2K 10"));
+}
+
+#[test]
+fn a_protocol_without_exclusions_says_so_and_other_cohorts_are_not_applicable() {
+    let (_folder, harness) = opened("v14-dcssc-cohort-scoping.ron");
+    assert!(has_label_containing(&harness, "Exclusion criteria: not provided in the source document"));
+    assert!(has_label_containing(&harness, "Cohort Diffuse cutaneous systemic sclerosis"));
+    assert!(has_label_containing(&harness, "– not applicable"));
+}
+
+#[test]
+fn a_signed_session_is_read_only_until_amended() {
+    use egui_kittest::kittest::NodeT as _;
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
+    click(&mut harness, "Sign…");
+    click(&mut harness, "Sign");
+    assert!(has_label_containing(&harness, "✔ signed by Dr A. Investigator at 2026-11-21 09:00 UTC"));
+    let field = harness.get_by_role_and_label(Role::TextInput, "Platelet count");
+    assert!(field.accesskit_node().is_disabled(), "signed: the form is read-only");
+    assert!(harness.query_by_label(PLATELET_OVERRIDE).is_none());
+
+    click(&mut harness, "Amend…");
+    type_into(&mut harness, "Reason for the amendment", "Platelet count re-measured.");
+    click(&mut harness, "Reopen for amendment");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Platelet count");
+    assert!(!field.accesskit_node().is_disabled(), "amended: editable again");
+    let session = &harness.state().workspace.document.as_ref().unwrap().session;
+    assert!(!session.is_signed());
+    assert!(verify(session).is_intact());
+}
+
+#[test]
+fn unsaved_edits_are_journalled_and_offered_back_at_the_next_start() {
+    let (folder, mut harness) = opened("v01-eligible-adolescent.ron");
+    enter(&mut harness, "Platelet count", "52");
+    let wait = harness.state().workspace.journal_wait(std::time::Instant::now());
+    assert!(wait.is_some_and(|wait| wait <= std::time::Duration::from_secs(2)), "a journal is due within 2 s");
+    let later = std::time::Instant::now() + std::time::Duration::from_secs(2);
+    let written = harness.state_mut().workspace.write_journal_if_due(later).unwrap().unwrap();
+    assert!(written.is_file());
+    let edited = harness.state().workspace.document.as_ref().unwrap().session.clone();
+    drop(harness);
+
+    // The next start finds the journal and restores it.
+    let mut harness = workstation(folder.path());
+    harness.state_mut().offer_recovery();
+    harness.run();
+    assert!(has_label_containing(&harness, "Unsaved work was found"));
+    assert!(has_label_containing(&harness, "platelets: "), "the changes are listed");
+    click(&mut harness, "Restore V01 (never saved)");
+    let restored = &harness.state().workspace.document.as_ref().unwrap().session;
+    assert_eq!(restored, &edited);
+    assert!(harness.state().is_dirty(), "restored work is unsaved until saved");
 }

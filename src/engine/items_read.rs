@@ -38,7 +38,7 @@ impl Walker<'_> {
                 parts.iter().for_each(|part| self.node(part));
             }
             Node::Not(part) | Node::JudgmentIf(part, _) => self.node(part),
-            Node::Compare(value, _, _) => self.value(value),
+            Node::Compare(value, _, _) | Node::Known(value) => self.value(value),
             Node::Yes(item) | Node::Choice(item, _) | Node::Occurred(item, _) | Node::Classified(item, _) => {
                 self.items.insert(*item);
             }

@@ -11,6 +11,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, Panel, RichText, ScrollArea, Ui, Vi
 use crate::library::{BUNDLED_EXAMPLES, Library};
 use crate::session::model::DEFAULT_SIGNATURE_MEANING;
 use crate::session::recovery;
+use crate::session::store::OpenError;
 use crate::ui::amend_dialog_ui::amend_dialog_ui;
 use crate::ui::command::{Command, Leave};
 use crate::ui::criteria_board_ui::{BoardActions, criteria_board_ui};
@@ -34,7 +35,7 @@ use crate::ui::theme;
 use crate::ui::unsaved_prompt_ui::{UnsavedChoice, unsaved_prompt_ui};
 use crate::ui::verdict_strip_ui::verdict_strip_ui;
 use crate::ui::withdraw_dialog_ui::{WithdrawFields, withdraw_dialog_ui};
-use crate::ui::workspace::{Clock, Folders, Origin, Workspace};
+use crate::ui::workspace::{Clock, Folders, OpenProblem, Origin, Workspace};
 
 /// The workstation's UI state.
 #[derive(Debug)]
@@ -55,7 +56,7 @@ pub struct AppState {
     show_browser: bool,
     allowed_to_close: bool,
     shown_title: String,
-    fonts_installed: bool,
+    is_set_up: bool,
 }
 
 impl AppState {
@@ -78,7 +79,7 @@ impl AppState {
             show_browser: false,
             allowed_to_close: false,
             shown_title: String::new(),
-            fonts_installed: false,
+            is_set_up: false,
         };
         state.browser.scan(&state.workspace.library);
         state
@@ -121,9 +122,10 @@ impl AppState {
     /// Draws one frame and carries out what it asked for.
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        if !self.fonts_installed {
+        if !self.is_set_up {
             theme::install_fonts(&ctx);
-            self.fonts_installed = true;
+            theme::install_style(&ctx);
+            self.is_set_up = true;
         }
         self.poll_file_dialog(&ctx);
         self.shortcuts(&ctx);
@@ -174,18 +176,21 @@ impl AppState {
         });
         // The board keeps at least a third of the window, however the panel is dragged.
         let widest_form = (ui.available_width() * 0.66).max(400.0);
-        Panel::left("patient form").resizable(true).default_size(580.0).size_range(380.0..=widest_form).show(
+        Panel::left("patient form").resizable(true).default_size(620.0).size_range(380.0..=widest_form).show(
             ui,
             |ui| {
-                ScrollArea::vertical().id_salt(("form scroll", document.generation)).show(ui, |ui| {
-                    let mut cx =
-                        FormContext { library: &workspace.library, document, today, commands, focus, read_only };
-                    patient_form_ui(ui, &mut cx);
-                });
+                ScrollArea::vertical().auto_shrink(false).id_salt(("form scroll", document.generation)).show(
+                    ui,
+                    |ui| {
+                        let mut cx =
+                            FormContext { library: &workspace.library, document, today, commands, focus, read_only };
+                        patient_form_ui(ui, &mut cx);
+                    },
+                );
             },
         );
         egui::CentralPanel::default().show(ui, |ui| {
-            ScrollArea::vertical().id_salt(("board scroll", document.generation)).show(ui, |ui| {
+            ScrollArea::vertical().auto_shrink(false).id_salt(("board scroll", document.generation)).show(ui, |ui| {
                 let investigator = document.session.investigator.as_deref().unwrap_or_default();
                 let mut actions = BoardActions { read_only, investigator, commands };
                 criteria_board_ui(ui, &document.board, &mut actions);
@@ -345,7 +350,15 @@ impl AppState {
                 self.preferences.remember(path);
                 self.notice = None;
             }
-            Err(error) => self.problem("The session could not be opened", error.to_string()),
+            Err(error) => {
+                // A recent file that is gone leaves the list; one that does not read stays.
+                if let OpenProblem::Unreadable(OpenError::Io { error: io, .. }) = &error
+                    && io.kind() == std::io::ErrorKind::NotFound
+                {
+                    self.preferences.forget(path);
+                }
+                self.problem("The session could not be opened", error.to_string());
+            }
         }
     }
 
@@ -423,32 +436,21 @@ impl AppState {
         let keep = match &mut dialog {
             Dialog::Override { protocol, criterion, reason, by, message } => {
                 let fields = OverrideFields { protocol, criterion, reason, by, message };
-                {
-                    let result = override_dialog_ui(ctx, fields, &mut self.workspace);
-                    self.keep(result)
-                }
+                override_dialog_ui(ctx, fields, &mut self.workspace) == DialogResult::Stay
             }
             Dialog::Judgment { protocol, criterion, passes, reason, by, message } => {
                 let fields = JudgmentFields { protocol, criterion, passes, reason, by, message };
-                {
-                    let result = judgment_dialog_ui(ctx, fields, &mut self.workspace);
-                    self.keep(result)
-                }
+                judgment_dialog_ui(ctx, fields, &mut self.workspace) == DialogResult::Stay
             }
             Dialog::Withdraw { protocol, criterion, is_override, reason, message } => {
                 let fields = WithdrawFields { protocol, criterion, is_override: *is_override, reason, message };
-                {
-                    let result = withdraw_dialog_ui(ctx, fields, &mut self.workspace);
-                    self.keep(result)
-                }
+                withdraw_dialog_ui(ctx, fields, &mut self.workspace) == DialogResult::Stay
             }
             Dialog::Sign { by, meaning, message } => {
-                let result = sign_dialog_ui(ctx, by, meaning, message, &mut self.workspace);
-                self.keep(result)
+                sign_dialog_ui(ctx, by, meaning, message, &mut self.workspace) == DialogResult::Stay
             }
             Dialog::Amend { reason, message } => {
-                let result = amend_dialog_ui(ctx, reason, message, &mut self.workspace);
-                self.keep(result)
+                amend_dialog_ui(ctx, reason, message, &mut self.workspace) == DialogResult::Stay
             }
             Dialog::SaveAs { folder, file_name, then, message } => {
                 match save_as_dialog_ui(ctx, folder, file_name, message) {
@@ -530,17 +532,6 @@ impl AppState {
         };
         if keep && self.dialog.is_none() {
             self.dialog = Some(dialog);
-        }
-    }
-
-    fn keep(&mut self, result: DialogResult) -> bool {
-        match result {
-            DialogResult::Stay => true,
-            DialogResult::Close => false,
-            DialogResult::CloseThen(command) => {
-                self.commands.push(command);
-                false
-            }
         }
     }
 }

@@ -3,14 +3,14 @@
 //! it, "eligible from", and the discretion and judgment controls; each row opens to the
 //! verbatim source text, its heading and the interpretation applied.
 
-use egui::{Align, CollapsingHeader, Frame, Layout, RichText, Ui};
+use egui::{Align, CollapsingHeader, Layout, RichText, Ui};
 
 use crate::model::protocol::CriterionKind;
 use crate::status::Status;
 use crate::ui::board_model::{Board, CriterionRow, DecisionView, DiscretionView, JudgmentView, ProtocolBoard};
 use crate::ui::command::Command;
 use crate::ui::dialog::Dialog;
-use crate::ui::disclosure_ui::disclosure_ui;
+use crate::ui::disclosure_ui::{is_disclosed, set_disclosed};
 use crate::ui::theme;
 
 /// Who decided what, when and why, in one line.
@@ -134,44 +134,55 @@ pub fn banners_ui(ui: &mut Ui, protocol: &ProtocolBoard) {
 }
 
 /// The width of the status column.
-const STATUS_WIDTH: f32 = 128.0;
+const STATUS_WIDTH: f32 = 150.0;
 
 fn row_ui(ui: &mut Ui, protocol: &ProtocolBoard, row: &CriterionRow, actions: &mut BoardActions<'_>) {
     let theme = ui.ctx().theme();
     let colour = theme::status_colour(theme, row.status);
-    Frame::new().inner_margin(egui::Margin::symmetric(4, 2)).show(ui, |ui| {
-        ui.horizontal_top(|ui| {
-            let status = format!("{} {}", row.status.icon(), row.status.word());
-            ui.allocate_ui_with_layout(egui::vec2(STATUS_WIDTH, 18.0), Layout::left_to_right(Align::Center), |ui| {
-                ui.set_width(STATUS_WIDTH);
-                ui.add(egui::Label::new(theme::bold(status).color(colour)).truncate());
-            });
-            ui.vertical(|ui| {
-                let source_id = egui::Id::unique(("source", &protocol.id, &row.id));
-                let show_source = ui
-                    .horizontal_wrapped(|ui| {
-                        ui.label(RichText::new(&row.id).monospace().strong());
-                        ui.label(&row.title);
-                        disclosure_ui(ui, source_id, "source", format!("Source text of {} {}", protocol.id, row.id))
-                    })
-                    .inner;
-                if show_source {
-                    ui.indent(source_id, |ui| source_ui(ui, row));
-                }
-                if !row.explanation.is_empty() {
-                    wrapped_ui(ui, RichText::new(&row.explanation).weak());
-                }
-                if let Some(date) = row.eligible_from {
-                    ui.label(
-                        RichText::new(format!("eligible from {date}"))
-                            .color(theme::status_colour(theme, Status::Judgment)),
-                    );
-                }
-                discretion_ui(ui, protocol, row, actions);
-                judgment_ui(ui, protocol, row, actions);
-            });
+    ui.add_space(3.0);
+    ui.horizontal_top(|ui| {
+        let status = format!("{} {}", row.status.icon(), row.status.word());
+        ui.allocate_ui_with_layout(egui::vec2(STATUS_WIDTH, 18.0), Layout::left_to_right(Align::Center), |ui| {
+            ui.set_width(STATUS_WIDTH);
+            ui.add(egui::Label::new(theme::bold(status).color(colour)).truncate());
+        });
+        ui.vertical(|ui| {
+            // The title opens the verbatim source text, heading and interpretation.
+            let source_id = egui::Id::unique(("source", &protocol.id, &row.id));
+            let title = ui
+                .add(egui::Label::new(title_job(ui, row)).wrap().sense(egui::Sense::click()))
+                .on_hover_text("Click to show or hide the source text and its interpretation");
+            let mut show_source = is_disclosed(ui, source_id);
+            if title.clicked() {
+                show_source = !show_source;
+                set_disclosed(ui.ctx(), source_id, show_source);
+            }
+            if show_source {
+                ui.indent(source_id, |ui| source_ui(ui, row));
+            }
+            if !row.explanation.is_empty() {
+                wrapped_ui(ui, RichText::new(&row.explanation).weak());
+            }
+            if let Some(date) = row.eligible_from {
+                ui.label(
+                    RichText::new(format!("eligible from {date}")).color(theme::status_colour(theme, Status::Judgment)),
+                );
+            }
+            discretion_ui(ui, protocol, row, actions);
+            judgment_ui(ui, protocol, row, actions);
         });
     });
+}
+
+/// "I7.plt  Platelets ≥ 75 ×10⁹/L": the id in monospace, then the title.
+fn title_job(ui: &Ui, row: &CriterionRow) -> egui::text::LayoutJob {
+    let style = ui.style();
+    let mut job = egui::text::LayoutJob::default();
+    let monospace = egui::TextStyle::Monospace.resolve(style);
+    let body = egui::TextStyle::Body.resolve(style);
+    job.append(&row.id, 0.0, egui::TextFormat::simple(monospace, style.visuals.strong_text_color()));
+    job.append(&row.title, 8.0, egui::TextFormat::simple(body, style.visuals.text_color()));
+    job
 }
 
 /// The verbatim source text, its heading, the interpretation applied and the discretion.

@@ -3,18 +3,15 @@
 
 use egui::{Id, Key, Modal, Modifiers, RichText, Ui};
 
-use crate::ui::command::Command;
 use crate::ui::theme;
 
 /// What a dialog asks the app to do after this frame.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum DialogResult {
     /// Stay open.
     Stay,
     /// Close.
     Close,
-    /// Close, then carry out a command.
-    CloseThen(Command),
 }
 
 /// Shows a modal dialog; Escape closes it (returns `DialogResult::Close`).

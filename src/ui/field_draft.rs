@@ -75,11 +75,6 @@ impl ItemDraft {
     pub fn text(&self, part: &str, committed: &str) -> String {
         self.texts.get(part).cloned().unwrap_or_else(|| committed.to_owned())
     }
-
-    /// Whether anything typed awaits a commit.
-    pub fn has_typing(&self) -> bool {
-        !self.texts.is_empty()
-    }
 }
 
 /// What a text part did this frame.

@@ -22,12 +22,7 @@ pub struct FileDialogs {
 }
 
 impl FileDialogs {
-    /// Whether a dialog is open (another is not started meanwhile).
-    pub fn is_open(&self) -> bool {
-        self.pending.is_some()
-    }
-
-    /// Opens a native dialog starting in `folder`.
+    /// Opens a native dialog starting in `folder`, unless one is already open.
     pub fn start(&mut self, purpose: FilePurpose, folder: Option<PathBuf>, ctx: &egui::Context) {
         if self.pending.is_some() {
             return;

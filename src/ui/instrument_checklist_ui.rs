@@ -5,7 +5,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::calculators::{Answer, AnswerKind, InstrumentId, InstrumentReport, ItemSpec};
+use crate::calculators::{Answer, AnswerKind, Answers, InstrumentId, InstrumentReport, ItemSpec};
 use crate::engine::explain::number;
 use crate::input::Parsed;
 use crate::input::date_text::{DateRule, date_text};
@@ -50,9 +50,10 @@ fn plural_items(count: usize) -> String {
 pub fn instrument_checklist_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef, instrument: InstrumentId) {
     let id = cx.draft_id(&item.id);
     let mut draft = ItemDraft::load(ui, id);
+    let empty = Assessment::default();
     let assessment = match cx.value(&item.id) {
-        Some(Value::Instrument(assessment)) => assessment.clone(),
-        _ => Assessment::default(),
+        Some(Value::Instrument(assessment)) => assessment,
+        _ => &empty,
     };
     let score = match cx.document.scores.get(&item.id) {
         Some(Ok(report)) => score_words(report),
@@ -60,7 +61,8 @@ pub fn instrument_checklist_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &Ite
         None => String::new(),
     };
     let wants_focus = cx.focus.as_deref() == Some(item.id.as_str());
-    let mut answers = assessment.answers.clone();
+    // The answers are copied only when one changes: this runs every frame.
+    let mut changed: Option<Answers> = None;
     let mut commit = false;
     let items_id = id.with("items shown");
     if wants_focus {
@@ -97,7 +99,15 @@ pub fn instrument_checklist_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &Ite
                                 ui.label(theme::bold(group));
                             }
                         }
-                        commit |= answer_row_ui(ui, &mut draft, id, spec, &mut answers);
+                        let (typed, answer) = answer_row_ui(ui, &mut draft, id, spec, &assessment.answers);
+                        commit |= typed;
+                        if let Some(answer) = answer {
+                            let answers = changed.get_or_insert_with(|| assessment.answers.clone());
+                            match answer {
+                                Some(answer) => answers.insert(spec.key.to_owned(), answer),
+                                None => answers.remove(spec.key),
+                            };
+                        }
                     }
                 }
                 draft_messages_ui(ui, &draft, "Keep this date")
@@ -105,7 +115,8 @@ pub fn instrument_checklist_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &Ite
             .inner
         })
         .inner;
-    if commit || choice == ConfirmChoice::Keep || answers != assessment.answers {
+    if commit || choice == ConfirmChoice::Keep || changed.is_some() {
+        let mut answers = changed.unwrap_or_else(|| assessment.answers.clone());
         let committed_date = assessment.date.map(date_text).unwrap_or_default();
         let date_text = draft.text("date", &committed_date);
         match compose_date(&date_text, cx.today, DateRule::Past, choice == ConfirmChoice::Keep) {
@@ -132,11 +143,7 @@ pub fn instrument_checklist_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &Ite
 }
 
 /// Applies typed numeric answers ("k.<key>" parts) to the answers.
-fn typed_numbers(
-    instrument: InstrumentId,
-    draft: &ItemDraft,
-    answers: &mut crate::calculators::Answers,
-) -> Result<(), String> {
+fn typed_numbers(instrument: InstrumentId, draft: &ItemDraft, answers: &mut Answers) -> Result<(), String> {
     for spec in instrument.items() {
         let AnswerKind::Number { min, max, unit } = spec.answer else { continue };
         let Some(text) = draft.texts.get(&format!("k.{}", spec.key)) else { continue };
@@ -162,16 +169,18 @@ fn typed_numbers(
     Ok(())
 }
 
-/// One item of the instrument; true when a typed number asks for a commit.
+/// One item of the instrument: whether a typed number asks for a commit, and the answer
+/// clicked (`Some(None)`: "not assessed").
 fn answer_row_ui(
     ui: &mut Ui,
     draft: &mut ItemDraft,
     id: egui::Id,
     spec: &ItemSpec,
-    answers: &mut crate::calculators::Answers,
-) -> bool {
+    answers: &Answers,
+) -> (bool, Option<Option<Answer>>) {
     let current = answers.get(spec.key).copied();
     let mut commit = false;
+    let mut clicked = None;
     ui.horizontal_wrapped(|ui| {
         let mut label = RichText::new(spec.label);
         if !spec.points.is_empty() {
@@ -182,14 +191,7 @@ fn answer_row_ui(
             ui.label(RichText::new("unverified weight").small().color(theme::warning_colour(ui.ctx().theme())))
                 .on_hover_text("The weight of this item is not verified against the official form.");
         }
-        let mut set = |answer: Option<Answer>| match answer {
-            Some(answer) => {
-                answers.insert(spec.key.to_owned(), answer);
-            }
-            None => {
-                answers.remove(spec.key);
-            }
-        };
+        let mut set = |answer: Option<Answer>| clicked = Some(answer);
         match spec.answer {
             AnswerKind::Presence => {
                 for (answer, word) in
@@ -240,5 +242,5 @@ fn answer_row_ui(
             }
         }
     });
-    commit
+    (commit, clicked)
 }

@@ -37,14 +37,14 @@ pub fn number_field_ui(
     let choice = item_row_ui(ui, item, !cx.read_only, |ui, label| {
         ui.horizontal_wrapped(|ui| {
             let value_text = committed.map(|m| number_field_text(m.value)).unwrap_or_default();
-            let value = text_part_ui(ui, &mut draft, id, "value", &value_text, &item.label, 72.0, "");
+            let value = text_part_ui(ui, &mut draft, id, "value", &value_text, &item.label, 64.0, "");
             let _named = value.response.clone().labelled_by(label);
             cx.take_focus(&item.id, &value.response);
             commit |= value.commit;
             if units.len() > 1 {
                 let choices: Vec<Unit> = units.iter().map(|range| range.unit).collect();
                 let (response, picked) =
-                    pick_one_ui(ui, id.with("unit"), &unit, &choices, |u| u.symbol().to_owned(), 80.0);
+                    pick_one_ui(ui, id.with("unit"), &unit, &choices, |u| u.symbol().to_owned(), 70.0);
                 let _named = response.accessible_name(format!("{} unit", item.label));
                 picked_unit = picked;
             } else if !unit.symbol().is_empty() {
@@ -54,13 +54,13 @@ pub fn number_field_ui(
                 ui.label(RichText::new("ULN").weak());
                 let uln_text = committed.and_then(|m| m.uln).map(number_field_text).unwrap_or_default();
                 let name = format!("{} ULN", item.label);
-                commit |= text_part_ui(ui, &mut draft, id, "uln", &uln_text, &name, 56.0, "").commit;
+                commit |= text_part_ui(ui, &mut draft, id, "uln", &uln_text, &name, 48.0, "").commit;
             }
             if dated {
-                ui.label(RichText::new("date").weak());
+                // No "date" word: a date reads as one, and the empty field's hint says so.
                 let date = committed.and_then(|m| m.date).map(date_text).unwrap_or_default();
                 let name = format!("{} date", item.label);
-                commit |= text_part_ui(ui, &mut draft, id, "date", &date, &name, 92.0, "YYYY-MM-DD").commit;
+                commit |= text_part_ui(ui, &mut draft, id, "date", &date, &name, 90.0, "YYYY-MM-DD").commit;
             }
         });
         if let Some(measurement) = committed.filter(|_| draft.texts.is_empty())

@@ -30,9 +30,10 @@ pub struct FormContext<'a> {
     pub read_only: bool,
 }
 
-impl FormContext<'_> {
-    /// The committed value of an item.
-    pub fn value(&self, item: &str) -> Option<&Value> {
+impl<'a> FormContext<'a> {
+    /// The committed value of an item (borrowed from the document, not from the context,
+    /// so widgets can read it while they push edits).
+    pub fn value(&self, item: &str) -> Option<&'a Value> {
         self.document.session.values.get(item).map(|entry| &entry.value)
     }
 
@@ -117,7 +118,7 @@ fn item_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
 
 /// The width of the label column.
 fn label_width(ui: &Ui) -> f32 {
-    (ui.available_width() * 0.4).clamp(120.0, 240.0)
+    (ui.available_width() * 0.34).clamp(120.0, 230.0)
 }
 
 /// An item's row: its label (wrapped, help below it) on the left, its fields on the right,
@@ -137,7 +138,12 @@ pub fn item_row_ui<R>(ui: &mut Ui, item: &ItemDef, enabled: bool, fields: impl F
                 label.id
             })
             .inner;
-        ui.vertical(|ui| ui.add_enabled_ui(enabled, |ui| fields(ui, label)).inner).inner
+        // One child for the fields, disabled when read-only: a form draws ~100 of these a frame.
+        let mut fields_ui = egui::UiBuilder::new().layout(Layout::top_down(Align::Min));
+        if !enabled {
+            fields_ui = fields_ui.disabled();
+        }
+        ui.scope_builder(fields_ui, |ui| fields(ui, label)).inner
     })
     .inner
 }

@@ -9,5 +9,5 @@ pub fn problem_dialog_ui(ctx: &egui::Context, title: &str, message: &str) -> boo
         ui.add(egui::Label::new(message).wrap());
         if ui.button("OK").clicked() { DialogResult::Close } else { DialogResult::Stay }
     });
-    matches!(result, DialogResult::Close | DialogResult::CloseThen(_))
+    matches!(result, DialogResult::Close)
 }

@@ -28,6 +28,12 @@ pub fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
+/// The workstation's style on top of egui's: scroll bars take their own space, so the
+/// last words of a line are never under a floating bar.
+pub fn install_style(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| style.spacing.scroll = egui::style::ScrollStyle::solid());
+}
+
 /// Text in the embedded bold face.
 pub fn bold(text: impl Into<String>) -> RichText {
     RichText::new(text).family(FontFamily::Name(BOLD.into()))

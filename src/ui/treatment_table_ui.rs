@@ -47,9 +47,9 @@ enum RowChange {
 pub fn treatment_table_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
     let id = cx.draft_id(&item.id);
     let mut draft = ItemDraft::load(ui, id);
-    let rows: Vec<Exposure> = match cx.value(&item.id) {
-        Some(Value::Treatments(rows)) => rows.clone(),
-        _ => Vec::new(),
+    let rows: &[Exposure] = match cx.value(&item.id) {
+        Some(Value::Treatments(rows)) => rows,
+        _ => &[],
     };
     let catalogue = &cx.library.knowledge.catalogue;
     let mut commit = false;
@@ -160,7 +160,12 @@ pub fn treatment_table_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef)
         add_treatment_ui(ui, cx, item, id, &mut change);
         draft_messages_ui(ui, &draft, "Keep these dates")
     });
-    let mut edited = rows.clone();
+    // The rows are copied only when something changes: this runs every frame.
+    if !commit && choice != ConfirmChoice::Keep && change.is_none() {
+        draft.store(ui, id);
+        return;
+    }
+    let mut edited = rows.to_vec();
     match change {
         Some(RowChange::Ongoing(index, ongoing)) => {
             if let Some(row) = edited.get_mut(index) {

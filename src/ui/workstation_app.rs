@@ -1,7 +1,7 @@
 //! The eframe application: the [`AppState`] in a native window, with UI preferences
 //! remembered through eframe's storage (never clinical data).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use chrono::Utc;
@@ -9,7 +9,6 @@ use chrono::Utc;
 use crate::library::Library;
 use crate::ui::app_state::AppState;
 use crate::ui::preferences::{Preferences, STORAGE_KEY};
-use crate::ui::theme;
 use crate::ui::workspace::Folders;
 
 /// The workstation as an eframe app.
@@ -20,9 +19,10 @@ pub struct WorkstationApp {
 }
 
 impl WorkstationApp {
-    /// Builds the app in eframe's creation context: fonts, then the remembered preferences.
+    /// Builds the app in eframe's creation context with the remembered preferences, and
+    /// offers recovery journals (the recent files are only known now). The state installs
+    /// its fonts in its first frame.
     pub fn new(creation: &eframe::CreationContext<'_>, mut state: AppState) -> Self {
-        theme::install_fonts(&creation.egui_ctx);
         if let Some(storage) = creation.storage {
             state.preferences = eframe::get_value::<Preferences>(storage, STORAGE_KEY).unwrap_or_default();
         }
@@ -38,9 +38,9 @@ impl WorkstationApp {
     }
 }
 
-/// Runs the workstation in a native window until it is closed. Sessions go to the per-user
-/// data folder.
-pub fn run(library: Library, started: Instant, report_startup: bool) -> eframe::Result {
+/// Runs the workstation in a native window until it is closed, with `file` open if given.
+/// Sessions go to the per-user data folder.
+pub fn run(library: Library, started: Instant, report_startup: bool, file: Option<PathBuf>) -> eframe::Result {
     let folders = Folders::per_user().unwrap_or_else(|| Folders::under(Path::new("trialscreen-data")));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -55,7 +55,10 @@ pub fn run(library: Library, started: Instant, report_startup: bool) -> eframe::
         options,
         Box::new(move |creation| {
             let state = AppState::new(library, folders, Utc::now, Preferences::default());
-            let app = WorkstationApp::new(creation, state);
+            let mut app = WorkstationApp::new(creation, state);
+            if let Some(file) = &file {
+                app.state.open_path(file);
+            }
             Ok(Box::new(if report_startup { app.report_first_frame(started) } else { app }))
         }),
     )
