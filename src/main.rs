@@ -178,6 +178,13 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<ExitCode, Failure> {
     let mut library = Library::bundled().context("the bundled protocols do not load (a defect of this build)")?;
     if let Some(folder) = &cli.protocols {
         load_site_protocols(&mut library, folder)?;
+    } else if cli.command.is_none()
+        && let Some(folder) = trialscreen::ui::workspace::Folders::per_user().map(|f| f.site_protocols())
+        && folder.is_dir()
+    {
+        // The window also reads the per-user protocol folder; a bad file stops the start
+        // with a message naming it rather than hiding a protocol the site expects.
+        load_site_protocols(&mut library, &folder)?;
     }
     match cli.command {
         Some(Command::Evaluate { file, json }) => {

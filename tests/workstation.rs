@@ -317,3 +317,27 @@ fn unsaved_edits_are_journalled_and_offered_back_at_the_next_start() {
     assert_eq!(restored, &edited);
     assert!(harness.state().is_dirty(), "restored work is unsaved until saved");
 }
+
+#[test]
+fn print_writes_the_summary_pdf_beside_the_session() {
+    let (folder, mut harness) = opened("v02b-low-platelets-override.ron");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    harness.run();
+    assert!(has_label_containing(&harness, "Print the screening summary"));
+    click(&mut harness, "US Letter");
+    click(&mut harness, "Write PDF");
+    let pdf = folder
+        .path()
+        .join("sessions")
+        .read_dir()
+        .expect("sessions folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.to_string_lossy().ends_with(".summary.pdf"))
+        .expect("the PDF was written");
+    let bytes = std::fs::read(&pdf).expect("PDF");
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF");
+    assert!(has_label_containing(&harness, "✔ Written"));
+    assert!(has_label_containing(&harness, "Open in viewer"));
+    click(&mut harness, "Close");
+    assert!(!has_label_containing(&harness, "Print the screening summary"));
+}

@@ -230,6 +230,10 @@ impl AppState {
             commit_focused_field(ctx);
             self.commands.push(Command::Leave(Leave::OpenDialog));
         }
+        if ctx.input_mut(|input| input.consume_shortcut(&command(Key::P))) && self.workspace.document.is_some() {
+            commit_focused_field(ctx);
+            self.commands.push(Command::Show(Dialog::Print(Default::default())));
+        }
     }
 
     /// Closing the window with unsaved changes asks first.
@@ -451,6 +455,9 @@ impl AppState {
             }
             Dialog::Amend { reason, message } => {
                 amend_dialog_ui(ctx, reason, message, &mut self.workspace) == DialogResult::Stay
+            }
+            Dialog::Print(state) => {
+                crate::ui::print_dialog_ui::print_dialog_ui(ctx, state, &self.workspace) == DialogResult::Stay
             }
             Dialog::SaveAs { folder, file_name, then, message } => {
                 match save_as_dialog_ui(ctx, folder, file_name, message) {

@@ -33,6 +33,8 @@ pub enum Dialog {
     Unsaved { then: Leave },
     /// Recovery journals found at start.
     Recovery { found: Vec<recovery::Found>, message: Option<String> },
+    /// Writes the screening summary PDF, then opens or prints it.
+    Print(crate::ui::print_dialog_ui::PrintState),
     /// Something failed; the message says what and what to do.
     Problem { title: String, message: String },
 }

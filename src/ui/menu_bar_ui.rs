@@ -54,6 +54,10 @@ pub fn menu_bar_ui(ui: &mut Ui, workspace: &Workspace, preferences: &Preferences
             if ui.add_enabled(open, save_as).clicked() {
                 commands.push(Command::SaveAs);
             }
+            let print = Button::new("Print…").shortcut_text(shortcut(Modifiers::COMMAND, Key::P));
+            if ui.add_enabled(open, print).clicked() {
+                commands.push(Command::Show(Dialog::Print(Default::default())));
+            }
             if ui.add_enabled(open, Button::new("Close session")).clicked() {
                 commands.push(Command::Leave(Leave::CloseSession));
             }

@@ -28,6 +28,7 @@ pub mod override_dialog_ui;
 pub mod patient_form_ui;
 pub mod pick_one_ui;
 pub mod preferences;
+pub mod print_dialog_ui;
 pub mod problem_dialog_ui;
 pub mod recovery_prompt_ui;
 pub mod save_as_dialog_ui;

@@ -50,6 +50,12 @@ impl Folders {
     pub fn per_user() -> Option<Self> {
         directories::ProjectDirs::from("", "", "trialscreen").map(|dirs| Self::under(dirs.data_dir()))
     }
+
+    /// The folder a site puts its own protocol files in (`protocols/` beside `sessions/`);
+    /// the window loads them at start beside the bundled ones.
+    pub fn site_protocols(&self) -> PathBuf {
+        self.sessions.with_file_name("protocols")
+    }
 }
 
 /// Where an open document came from.
