@@ -187,6 +187,10 @@ fn a_session_saves_through_a_folder_verifies_and_reopens_equal() {
     let reopened = &harness.state().workspace.document.as_ref().unwrap().session;
     assert_eq!(reopened, &saved);
     assert!(has_label_containing(&harness, "✖ INELIGIBLE"));
+
+    // The browser shows the screening log's counts over its folder.
+    let counts = &harness.state().browser.counts;
+    assert!(counts.contains("refractory-sle-age5") && counts.contains("I7.plt"), "{counts}");
 }
 
 #[test]

@@ -48,6 +48,9 @@ pub struct SessionBrowser {
     pub sort: SortKey,
     pub descending: bool,
     pub filter: String,
+    /// The screening log's CONSORT-style counts over the folder, as `trialscreen log`
+    /// prints them.
+    pub counts: String,
 }
 
 impl SessionBrowser {
@@ -60,12 +63,19 @@ impl SessionBrowser {
             sort: SortKey::ScreeningDate,
             descending: true,
             filter: String::new(),
+            counts: String::new(),
         }
     }
 
     /// Reads the folder again.
     pub fn scan(&mut self, library: &Library) {
         self.rows = scan(&self.folder, library);
+        let paths: Vec<&PathBuf> = self.rows.iter().map(|row| &row.path).collect();
+        let log = crate::report::log::ScreeningLog::build(library, &paths, |path| {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            (name, crate::session::store::read_text(path).map_err(|error| error.to_string()))
+        });
+        self.counts = if self.rows.is_empty() { String::new() } else { log.counts_text() };
         self.is_scanned = true;
     }
 

@@ -30,6 +30,9 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
         ui.label(RichText::new("No session files in this folder yet.").weak());
         return;
     }
+    egui::CollapsingHeader::new("Screening log counts").id_salt("screening log counts").show(ui, |ui| {
+        ui.label(RichText::new(&browser.counts).monospace());
+    });
     let arrow = |browser: &SessionBrowser, key: SortKey| match (browser.sort == key, browser.descending) {
         (true, true) => " ▼",
         (true, false) => " ▲",
