@@ -323,6 +323,22 @@ fn unsaved_edits_are_journalled_and_offered_back_at_the_next_start() {
 }
 
 #[test]
+fn closing_while_a_value_is_still_being_typed_commits_it_and_asks() {
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
+    let before = audit_len(&harness);
+    harness.get_by_role_and_label(Role::TextInput, "Platelet count").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Platelet count").set_text_value_accesskit("52");
+    harness.run();
+    // No Enter, no click elsewhere: the window is closed with the text still in the field.
+    harness.input_mut().viewports.entry(ViewportId::ROOT).or_default().events.push(ViewportEvent::Close);
+    harness.run();
+    assert_eq!(audit_len(&harness), before + 1, "the typed value was committed, not dropped");
+    assert!(has_label_containing(&harness, "has changes that are not saved"));
+    assert!(!harness.state().is_closing());
+}
+
+#[test]
 fn print_writes_the_summary_pdf_beside_the_session() {
     let (folder, mut harness) = opened("v02b-low-platelets-override.ron");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::P);

@@ -55,6 +55,8 @@ pub struct AppState {
     file_dialogs: FileDialogs,
     show_browser: bool,
     allowed_to_close: bool,
+    /// Extra frames to wait, after a close request, for the focused field to commit.
+    close_after_commit: Option<u8>,
     shown_title: String,
     is_set_up: bool,
 }
@@ -78,6 +80,7 @@ impl AppState {
             file_dialogs: FileDialogs::default(),
             show_browser: false,
             allowed_to_close: false,
+            close_after_commit: None,
             shown_title: String::new(),
             is_set_up: false,
         };
@@ -157,6 +160,7 @@ impl AppState {
         }
         self.dialog_ui(&ctx);
         self.run_commands(&ctx);
+        self.close_after_commit(&ctx);
         self.journal(&ctx);
         let title = self.title();
         if title != self.shown_title {
@@ -236,14 +240,46 @@ impl AppState {
         }
     }
 
-    /// Closing the window with unsaved changes asks first.
+    /// Closing the window with unsaved changes asks first. A field still being typed in is
+    /// committed before the question is asked, so a value typed without Enter is never
+    /// dropped silently.
     fn close_request(&mut self, ctx: &egui::Context) {
-        if !ctx.input(|input| input.viewport().close_requested()) || self.allowed_to_close || !self.is_dirty() {
+        let requested = ctx.input(|input| input.viewport().close_requested());
+        if requested
+            && !self.allowed_to_close
+            && self.workspace.document.is_some()
+            && ctx.memory(|memory| memory.focused().is_some())
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            commit_focused_field(ctx);
+            self.close_after_commit = Some(0);
+            ctx.request_repaint();
+            return;
+        }
+        if !requested || self.allowed_to_close || !self.is_dirty() {
             return;
         }
         ctx.send_viewport_cmd(ViewportCommand::CancelClose);
         if !matches!(self.dialog, Some(Dialog::Unsaved { .. })) {
             self.dialog = Some(Dialog::Unsaved { then: Leave::Quit });
+        }
+    }
+
+    /// A close that waited for the focused field to commit: asks about unsaved changes, or
+    /// closes. The field sees its lost focus in the same frame and sends its edit before
+    /// the commands run; the count allows more frames should a widget need them.
+    fn close_after_commit(&mut self, ctx: &egui::Context) {
+        let Some(frames) = self.close_after_commit.take() else { return };
+        if frames > 0 {
+            self.close_after_commit = Some(frames - 1);
+            ctx.request_repaint();
+        } else if self.is_dirty() {
+            if self.dialog.is_none() {
+                self.dialog = Some(Dialog::Unsaved { then: Leave::Quit });
+            }
+        } else {
+            self.allowed_to_close = true;
+            ctx.send_viewport_cmd(ViewportCommand::Close);
         }
     }
 
