@@ -140,6 +140,9 @@ impl AppState {
             self.screening_ui(ui);
         } else {
             egui::CentralPanel::default().show(ui, |ui| {
+                if let Some(notice) = &self.notice {
+                    ui.label(RichText::new(format!("⚠ {notice}")).strong());
+                }
                 let view = StartView {
                     library: &self.workspace.library,
                     draft: &mut self.new_screening,
@@ -284,8 +287,19 @@ impl AppState {
     }
 
     fn poll_file_dialog(&mut self, ctx: &egui::Context) {
-        let Some((purpose, picked)) = self.file_dialogs.poll() else { return };
-        let Some(path) = picked else { return };
+        let Some((purpose, answer)) = self.file_dialogs.poll() else { return };
+        let path = match answer {
+            crate::ui::file_dialog::Answer::Picked(path) => path,
+            crate::ui::file_dialog::Answer::Cancelled => return,
+            crate::ui::file_dialog::Answer::Unavailable => {
+                self.notice = Some(
+                    "No file dialog could be shown on this desktop (no desktop portal or zenity). Browse with File → Sessions…, or start with `trialscreen open FILE`."
+                        .to_owned(),
+                );
+                ctx.request_repaint();
+                return;
+            }
+        };
         match purpose {
             FilePurpose::Open => self.leave(Leave::OpenPath(path), ctx),
             FilePurpose::SaveFolder => {

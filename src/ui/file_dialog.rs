@@ -3,6 +3,11 @@
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+/// An answer quicker than this cannot be a person cancelling: no dialog could be shown
+/// (no desktop portal and no zenity).
+const TOO_QUICK_FOR_A_PERSON: Duration = Duration::from_millis(250);
 
 /// What a dialog was opened for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,7 +23,7 @@ pub enum FilePurpose {
 /// The native dialog currently open, if any.
 #[derive(Debug, Default)]
 pub struct FileDialogs {
-    pending: Option<(FilePurpose, Receiver<Option<PathBuf>>)>,
+    pending: Option<(FilePurpose, Receiver<Option<PathBuf>>, Instant)>,
 }
 
 impl FileDialogs {
@@ -53,25 +58,33 @@ impl FileDialogs {
             let _unwanted = sender.send(picked.map(|handle| handle.path().to_owned()));
             ctx.request_repaint();
         });
-        self.pending = Some((purpose, receiver));
+        self.pending = Some((purpose, receiver, Instant::now()));
     }
 
-    /// The answer of the open dialog, once there is one: the purpose and the path picked
-    /// (`None` when cancelled).
-    pub fn poll(&mut self) -> Option<(FilePurpose, Option<PathBuf>)> {
-        let (purpose, receiver) = self.pending.as_ref()?;
-        match receiver.try_recv() {
-            Ok(picked) => {
-                let purpose = purpose.clone();
-                self.pending = None;
-                Some((purpose, picked))
-            }
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                let purpose = purpose.clone();
-                self.pending = None;
-                Some((purpose, None))
-            }
-        }
+    /// The answer of the open dialog, once there is one.
+    pub fn poll(&mut self) -> Option<(FilePurpose, Answer)> {
+        let (purpose, receiver, started) = self.pending.as_ref()?;
+        let picked = match receiver.try_recv() {
+            Ok(picked) => picked,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => None,
+        };
+        let answer = match picked {
+            Some(path) => Answer::Picked(path),
+            None if started.elapsed() < TOO_QUICK_FOR_A_PERSON => Answer::Unavailable,
+            None => Answer::Cancelled,
+        };
+        let purpose = purpose.clone();
+        self.pending = None;
+        Some((purpose, answer))
     }
+}
+
+/// What a native dialog answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Picked(PathBuf),
+    Cancelled,
+    /// No dialog could be shown on this desktop.
+    Unavailable,
 }
