@@ -276,3 +276,27 @@ fn evaluate_warns_when_the_trail_does_not_verify() {
     let output = trialscreen(&["verify", "/nonexistent.ron"]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// Regression: a stability rule used to look through every fact recorded for the
+/// protocol, so an exposure named by an earlier criterion (I4) hid "no matching treatment"
+/// from I6's explanation, which came out empty.
+#[test]
+fn i6_says_no_current_treatment_even_when_i4_named_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = trialscreen::session::load::parse_session(&example("v01-eligible-adolescent")).expect("V1");
+    session.values.insert(
+        "treatment_history".to_owned(),
+        trialscreen::session::model::Entry::new(
+            ron::from_str(
+                "Treatments([(agent: \"belimumab\", last_dose: Some(\"2026-08-01\"), response: Some(Inadequate))])",
+            )
+            .expect("value"),
+        ),
+    );
+    let path = write(dir.path(), "i6.ron", &trialscreen::session::store::to_text(&session).expect("text"));
+    let output = trialscreen(&["evaluate", &path, "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let i6 = json["protocols"][0]["criteria"].as_array().and_then(|c| c.iter().find(|c| c["id"] == "I6")).expect("I6");
+    assert_eq!(i6["outcome"], "fails");
+    assert!(i6["explanation"].as_str().unwrap_or_default().contains("no matching treatment"), "{i6}");
+}

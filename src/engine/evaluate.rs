@@ -510,6 +510,7 @@ impl<'p> Evaluator<'p, '_> {
     }
 
     fn stable(&mut self, classes: ClassMask, lasting: Span, before: Anchor, caps: &[Cap]) -> Eval {
+        let facts_start = self.facts.len();
         let Some(rows) = self.rows(classes) else { return Eval::of(Truth::Unknown) };
         let Some(anchor) = self.anchor_date(before) else { return Eval::of(Truth::Unknown) };
         let mut truth = Truth::False;
@@ -551,8 +552,8 @@ impl<'p> Evaluator<'p, '_> {
             }
             truth = truth.or(row_truth);
         }
-        if truth == Truth::False
-            && !self.facts.iter().rev().any(|f| matches!(f, Fact::Exposure { .. } | Fact::OverCap { .. }))
+        let own_facts = self.facts.get(facts_start..).unwrap_or(&[]);
+        if truth == Truth::False && !own_facts.iter().any(|f| matches!(f, Fact::Exposure { .. } | Fact::OverCap { .. }))
         {
             self.facts.push(Fact::NoExposure);
         }
