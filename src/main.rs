@@ -12,7 +12,7 @@ use trialscreen::library::{Library, Origin};
 use trialscreen::report::{self, Paper, log::ScreeningLog};
 use trialscreen::screening::Screening;
 use trialscreen::session::audit::{Edit, apply, content_hash, verify};
-use trialscreen::session::load::{check_session, parse_session};
+use trialscreen::session::load::check_session;
 use trialscreen::session::model::Session;
 use trialscreen::session::store;
 
@@ -188,8 +188,7 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<ExitCode, Failure> {
     }
     match cli.command {
         Some(Command::Evaluate { file, json }) => {
-            let text = read_text(&file)?;
-            let session = parse_session(&text).with_context(|| format!("{} cannot be read", file.display()))?;
+            let (session, text) = open(&file).with_context(|| format!("{} cannot be read", file.display()))?;
             check_session(&session, &text, &library)
                 .with_context(|| format!("{} cannot be evaluated", file.display()))?;
             let screening = Screening::evaluate(&library, &session);

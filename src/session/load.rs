@@ -90,11 +90,14 @@ pub fn parse_session(text: &str) -> Result<Session, SessionError> {
             supported: FORMAT_VERSION,
         });
     }
-    ron::Options::default().from_str(text).map_err(|error| SessionError::Syntax {
-        line: error.span.start.line,
-        column: error.span.start.col,
-        message: error.code.to_string(),
-    })
+    ron::Options::default().from_str(text).map_err(SessionError::from)
+}
+
+impl From<ron::error::SpannedError> for SessionError {
+    /// A RON syntax error, with the line and column ron found it at.
+    fn from(error: ron::error::SpannedError) -> Self {
+        Self::Syntax { line: error.span.start.line, column: error.span.start.col, message: error.code.to_string() }
+    }
 }
 
 /// Checks that everything a session names exists and that each value fits its item.

@@ -70,14 +70,9 @@ pub fn discard(path: &Path) -> std::io::Result<()> {
 /// Reads a journal.
 pub fn read(path: &Path) -> Result<RecoveryRecord, store::OpenError> {
     let text = store::read_text(path)?;
-    ron::Options::default().from_str(&text).map_err(|error| store::OpenError::Invalid {
-        path: path.to_owned(),
-        error: crate::session::load::SessionError::Syntax {
-            line: error.span.start.line,
-            column: error.span.start.col,
-            message: error.code.to_string(),
-        },
-    })
+    ron::Options::default()
+        .from_str(&text)
+        .map_err(|error| store::OpenError::Invalid { path: path.to_owned(), error: error.into() })
 }
 
 /// Journals to offer at start: every `*.recovery.ron` in `recovery_dir` and beside each
