@@ -1372,3 +1372,98 @@ fn seed003_ss_cohort() {
         |_, session| cohort(session, "SS", SS, Some("SS.4")),
     );
 }
+
+// Thresholds compare exactly, as decimals from the digits entered (issue: "No false ELIGIBLE
+// 1 of 2"). Each case failed when numbers were divided in floating point.
+
+/// 11.4 / 7.6 is 1.5000000000000002 in floating point, so "> 1.5 × ULN" was met and the
+/// patient ELIGIBLE; exactly 1.5 × ULN is not abnormal.
+#[test]
+fn iim3_aldolase_at_exactly_one_and_a_half_uln_is_not_abnormal() {
+    run(
+        &[
+            case(
+                S3,
+                "IIM.3",
+                &[
+                    ("ck", Some(CK_1_5)),
+                    ("haq_di", Some(HAQ_0_125)),
+                    (
+                        "aldolase",
+                        Some("Number((value: 11.4, unit: \"U/L\", uln: Some(7.6), date: Some(\"2026-11-02\")))"),
+                    ),
+                ],
+                Fails,
+            ),
+            // Kin: ALT 11.4 with ULN 7.6 (the same ratio through another enzyme).
+            case(
+                S3,
+                "IIM.3",
+                &[
+                    ("ck", Some(CK_1_5)),
+                    ("haq_di", Some(HAQ_0_125)),
+                    ("alt", Some("Number((value: 11.4, unit: \"U/L\", uln: Some(7.6), date: Some(\"2026-11-02\")))")),
+                ],
+                Fails,
+            ),
+            // One digit above is abnormal.
+            case(
+                S3,
+                "IIM.3",
+                &[
+                    ("ck", Some(CK_1_5)),
+                    ("haq_di", Some(HAQ_0_125)),
+                    (
+                        "aldolase",
+                        Some("Number((value: 11.41, unit: \"U/L\", uln: Some(7.6), date: Some(\"2026-11-02\")))"),
+                    ),
+                ],
+                Passes,
+            ),
+        ],
+        |_, session| cohort(session, "IIM", IIM, Some("IIM.4")),
+    );
+}
+
+/// INR 2.1 / 1.4 is 1.5000000000000002 in floating point and failed "≤ 1.5 × ULN"; ALT 11.4
+/// with ULN 3.8 is 3.0000000000000004 and failed "≤ 3 × ULN".
+#[test]
+fn ratios_at_exactly_the_limit_pass_less_or_equal() {
+    run(
+        &[
+            case(S3, "ALL.5", &[("inr", Some(n!("2.1", "ratio", uln "1.4")))], Passes),
+            case(S3, "ALL.5", &[("inr", Some(n!("2.11", "ratio", uln "1.4")))], Fails),
+            case(S3, "ALL.8", &[("alt", Some(n!("11.4", "U/L", uln "3.8")))], Passes),
+            case(S3, "ALL.7", &[("ast", Some(n!("11.4", "U/L", uln "3.8")))], Passes),
+            case(S3, "ALL.6", &[("aptt", Some(n!("11.4", "s", uln "7.6")))], Passes),
+            case(S3, "ALL.9", &[("bilirubin", Some(n!("11.4", "umol/L", uln "7.6")))], Passes),
+            case(S3, "ALL.10", &[("creatinine", Some(n!("1.65", "mg/dL", uln "1.1")))], Passes),
+            case(V1, "I7.ast", &[("ast", Some(n!("11.4", "U/L", uln "3.8")))], Passes),
+            case(V1, "I7.bili", &[("bilirubin", Some(n!("0.6", "mg/dL", uln "0.3")))], Passes),
+            case(V1, "I7.bili", &[("bilirubin", Some(n!("0.61", "mg/dL", uln "0.3")))], Fails),
+        ],
+        |_, _| {},
+    );
+}
+
+/// Haemoglobin 3.7 mmol/L is 59.62 g/L: it fails "≥ 60 g/L" (comparing "at the precision
+/// entered" would pass it). 3.7236 mmol/L is exactly 60 g/L.
+#[test]
+fn converted_units_compare_exactly() {
+    run(
+        &[
+            case(S3, "ALL.4", &[("haemoglobin", Some(n!("3.7", "mmol/L")))], Fails),
+            case(S3, "ALL.4", &[("haemoglobin", Some(n!("3.7236", "mmol/L")))], Passes),
+            case(S3, "ALL.4", &[("haemoglobin", Some(n!("3.72359", "mmol/L")))], Fails),
+            // Seed 000's 80 g/L: 4.9648 mmol/L exactly.
+            case(V1, "I7.hb", &[("haemoglobin", Some(n!("4.9648", "mmol/L")))], Passes),
+            case(V1, "I7.hb", &[("haemoglobin", Some(n!("4.9647", "mmol/L")))], Fails),
+            case(V1, "I7.hb", &[("haemoglobin", Some(n!("7.99", "g/dL")))], Fails),
+            case(V1, "I7.plt", &[("platelets", Some(n!("75000", "/uL")))], Passes),
+            case(V1, "I7.plt", &[("platelets", Some(n!("74999", "/mm3")))], Fails),
+            case(V1, "I7.alc", &[("lymphocytes", Some(n!("500", "/uL")))], Passes),
+            case(V1, "I7.alc", &[("lymphocytes", Some(n!("499.9", "/uL")))], Fails),
+        ],
+        |_, _| {},
+    );
+}
