@@ -18,12 +18,16 @@ pub const BUNDLED_DICTIONARY: &str = include_str!("../data/dictionary.ron");
 /// The bundled drug catalogue.
 pub const BUNDLED_DRUGS: &str = include_str!("../data/drugs.ron");
 /// Every released version of every bundled protocol: (file name, content). A new version
-/// is a new file; released files are never edited, so sessions screened under them are
-/// evaluated the same way forever.
+/// is a new file; released files are never edited (sessions pin them by SHA-256), so a
+/// session keeps its version's rules. What the engine does with rules — exact comparisons,
+/// dated evidence, tests read together — improves for every version (see ARCHITECTURE.md).
 pub const BUNDLED_PROTOCOLS: &[(&str, &str)] = &[
     ("refractory-sle-age5.v1.ron", include_str!("../data/protocols/refractory-sle-age5.v1.ron")),
+    ("refractory-sle-age5.v2.ron", include_str!("../data/protocols/refractory-sle-age5.v2.ron")),
     ("refractory-autoimmune-5cohort.v1.ron", include_str!("../data/protocols/refractory-autoimmune-5cohort.v1.ron")),
+    ("refractory-autoimmune-5cohort.v2.ron", include_str!("../data/protocols/refractory-autoimmune-5cohort.v2.ron")),
     ("huc-msc-sle.v1.ron", include_str!("../data/protocols/huc-msc-sle.v1.ron")),
+    ("huc-msc-sle.v2.ron", include_str!("../data/protocols/huc-msc-sle.v2.ron")),
 ];
 
 /// The worked example sessions, one per vignette of the design notes: (file name, content).

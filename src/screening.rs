@@ -1,7 +1,7 @@
 //! A whole screening visit evaluated: every selected protocol against the patient.
 
 use crate::engine::patient::PatientFacts;
-use crate::engine::protocol_eval::{Outcome, ProtocolResult, evaluate_protocol};
+use crate::engine::protocol_eval::{Outcome, ProtocolResult, Verdict, evaluate_protocol};
 use crate::library::{Library, LoadedProtocol};
 use crate::session::model::{ProtocolRef, Session};
 
@@ -14,6 +14,13 @@ pub struct ScreenedProtocol<'a> {
     /// `Some(false)` when the session recorded a different content hash than the file
     /// now loaded under that id and version: the protocol file changed after screening.
     pub hash_matches: Option<bool>,
+    /// The session lists this protocol more than once: the record contradicts itself (a
+    /// participant is screened under one cohort of a protocol), so the verdict is at most
+    /// INCOMPLETE and the file opens read-only.
+    pub listed_twice: bool,
+    /// A newer version of the protocol is loaded: its corrections are shown, and an unsigned
+    /// session may be re-screened under it.
+    pub newer_version: Option<&'a LoadedProtocol>,
 }
 
 /// Every selected protocol evaluated for a session.
@@ -39,6 +46,12 @@ impl ScreenedProtocol<'_> {
 }
 
 impl<'a> Screening<'a> {
+    /// Whether the session contradicts itself by listing a protocol twice (it then opens
+    /// read-only).
+    pub fn lists_a_protocol_twice(&self) -> bool {
+        self.protocols.iter().any(|p| p.listed_twice)
+    }
+
     /// Evaluates a checked session (see `session::load::check_session`). Protocols the
     /// library lacks are skipped here; checking reports them first.
     pub fn evaluate(library: &'a Library, session: &'a Session) -> Self {
@@ -48,10 +61,16 @@ impl<'a> Screening<'a> {
             .iter()
             .filter_map(|reference| {
                 let loaded = library.get(&reference.id, reference.version)?;
-                let result =
+                let mut result =
                     evaluate_protocol(&loaded.compiled, &patient, reference.cohort.as_deref(), &session.decisions);
                 let hash_matches = reference.sha256.as_ref().map(|hash| hash == &loaded.sha256);
-                Some(ScreenedProtocol { loaded, reference, result, hash_matches })
+                let listed_twice = session.protocols.iter().filter(|other| other.id == reference.id).count() > 1;
+                if listed_twice && result.verdict == Verdict::Eligible {
+                    result.verdict = Verdict::Incomplete;
+                }
+                let newer_version =
+                    library.latest(&reference.id).filter(|latest| latest.compiled.protocol.version > reference.version);
+                Some(ScreenedProtocol { loaded, reference, result, hash_matches, listed_twice, newer_version })
             })
             .collect();
         Self { session, patient, protocols }

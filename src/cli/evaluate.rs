@@ -82,6 +82,13 @@ fn protocol_json(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) -> 
         "title": protocol.title,
         "sha256": screened.loaded.sha256,
         "protocol_changed_since_screening": screened.hash_matches == Some(false),
+        "listed_twice": screened.listed_twice,
+        "newer_version": screened.newer_version.map(|newer| json!({
+            "version": newer.compiled.protocol.version,
+            "corrections": newer.compiled.protocol.corrections.iter()
+                .map(|c| json!({"criterion": c.criterion, "reading": c.reading}))
+                .collect::<Vec<Json>>(),
+        })),
         "cohort": screened.reference.cohort,
         "source_complete": protocol.source_complete,
         "source_gaps": protocol.source_gaps,
@@ -141,6 +148,20 @@ fn protocol_text(out: &mut String, screening: &Screening<'_>, screened: &Screene
     }
     if screened.hash_matches == Some(false) {
         out.push_str("⚠ The protocol file changed since this session was screened: the evaluation below uses the file now loaded.\n");
+    }
+    if screened.listed_twice {
+        out.push_str("⚠ This session lists the protocol more than once (a participant is screened under one cohort): the record contradicts itself; correct it in a copy.\n");
+    }
+    if let Some(newer) = screened.newer_version {
+        let newer = &newer.compiled.protocol;
+        let _ = writeln!(
+            out,
+            "⚠ Screened under version {}; version {} corrects these readings (an unsigned session can be re-screened under it):",
+            protocol.version, newer.version
+        );
+        for correction in &newer.corrections {
+            let _ = writeln!(out, "    {}: {}", correction.criterion, correction.reading);
+        }
     }
     let failing: Vec<&str> = screened.failing_criteria().collect();
     let _ = write!(out, "{} {}", verdict_icon(result.verdict), verdict_words(result.verdict, protocol.source_complete));

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::calculators::InstrumentId;
-use crate::engine::knowledge::{ClassMask, ItemIdx, KidneyItems, Knowledge};
+use crate::engine::knowledge::{ClassMask, CompiledContradiction, ItemIdx, KidneyItems, Knowledge, KnowledgeError};
 use crate::model::dates::Span;
 use crate::model::dictionary::ItemKind;
 use crate::model::exact::Exact;
@@ -35,6 +35,9 @@ pub struct CompiledCriterion {
     pub applies_when: Option<Node>,
     pub rule: Node,
     pub discretion: Option<Node>,
+    /// Every item the criterion reads, in dictionary order (what a decision rests on, and
+    /// which contradictions concern it).
+    pub reads: Vec<ItemIdx>,
 }
 
 /// A resolved rule.
@@ -52,6 +55,7 @@ pub enum Node {
     Occurred(ItemIdx, Period),
     Exposed { classes: ClassMask, when: Period },
     StableTreatment { classes: ClassMask, lasting: Span, before: Anchor, caps: Vec<Cap> },
+    Combined(Combined),
     Classified(ItemIdx, InstrumentId),
     Change(Change),
     Judgment(u16),
@@ -70,6 +74,15 @@ pub enum Value {
     Egfr(KidneyItems),
     CreatinineClearance(KidneyItems),
     Treatments(Count),
+}
+
+/// Resolved courses taken together with a backbone.
+#[derive(Clone, Debug)]
+pub struct Combined {
+    pub backbone: ClassMask,
+    /// Per group: its classes, the classes it leaves out, and how many agents it needs.
+    pub groups: Vec<(ClassMask, ClassMask, u32)>,
+    pub lasting: Span,
 }
 
 /// A resolved treatment count.
@@ -197,7 +210,11 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
             }
             compiler.node(&discretion.conditions)
         });
-        criteria.push(CompiledCriterion { kind: criterion.kind, cohort, applies_when, rule, discretion });
+        let reads =
+            crate::engine::items_read::criterion_items(applies_when.as_ref(), &rule, discretion.as_ref(), knowledge)
+                .into_iter()
+                .collect();
+        criteria.push(CompiledCriterion { kind: criterion.kind, cohort, applies_when, rule, discretion, reads });
     }
     if compiler.problems.is_empty() {
         Ok(CompiledProtocol {
@@ -209,6 +226,39 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
     } else {
         Err(ProtocolErrors { protocol: protocol.id.clone(), problems: compiler.problems })
     }
+}
+
+/// Compiles the dictionary's contradictions: each side a rule over items, with no judgment.
+pub fn compile_contradictions(knowledge: &Knowledge) -> Result<Vec<CompiledContradiction>, KnowledgeError> {
+    let mut compiled = Vec::with_capacity(knowledge.dictionary.contradictions.len());
+    for contradiction in &knowledge.dictionary.contradictions {
+        let mut compiler = Compiler {
+            knowledge,
+            criterion: contradiction.id.clone(),
+            problems: Vec::new(),
+            judgment_texts: Vec::new(),
+            score_exclusions: Vec::new(),
+        };
+        if contradiction.sides.len() < 2 {
+            compiler.undecidable("a contradiction", "it needs at least two sides".to_owned());
+        }
+        let sides: Vec<Node> = contradiction.sides.iter().map(|side| compiler.node(side)).collect();
+        if !compiler.judgment_texts.is_empty() {
+            compiler.undecidable("a contradiction", "a side cannot ask for a judgment".to_owned());
+        }
+        if !compiler.problems.is_empty() {
+            let problems: Vec<String> = compiler.problems.iter().map(ToString::to_string).collect();
+            return Err(KnowledgeError::Contradiction { id: contradiction.id.clone(), problems: problems.join("; ") });
+        }
+        let side_items = sides.iter().map(|side| crate::engine::items_read::node_items(side, knowledge)).collect();
+        compiled.push(CompiledContradiction {
+            id: contradiction.id.clone(),
+            says: contradiction.says.clone(),
+            sides,
+            side_items,
+        });
+    }
+    Ok(compiled)
 }
 
 struct Compiler<'a> {
@@ -286,6 +336,24 @@ impl Compiler<'_> {
             Rule::Classified(item) => {
                 let (idx, instrument) = self.instrument(item);
                 Node::Classified(idx, instrument)
+            }
+            Rule::Combined(combined) => {
+                if combined.courses.is_empty() {
+                    self.undecidable("a combined treatment", "no course is listed".to_owned());
+                }
+                self.check_period(&Period::Within(combined.lasting, Anchor::Screening));
+                let groups = combined
+                    .courses
+                    .iter()
+                    .map(|group| {
+                        if group.at_least == 0 {
+                            self.undecidable("a combined treatment", "a group asks for no agent".to_owned());
+                        }
+                        let except = if group.except.is_empty() { 0 } else { self.classes(&group.except) };
+                        (self.classes(&group.classes), except, group.at_least)
+                    })
+                    .collect();
+                Node::Combined(Combined { backbone: self.classes(&combined.with), groups, lasting: combined.lasting })
             }
             Rule::Change(change) => {
                 let baseline = self.item_of_kind(&change.baseline, "number", |k| matches!(k, ItemKind::Number { .. }));

@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 
 use crate::calculators::kidney::{self, BodyWeight};
 use crate::calculators::{Classification, InstrumentId};
-use crate::engine::compile::{Cap, CapTarget, Change, Count, CountKind, Node, Value};
+use crate::engine::compile::{Cap, CapTarget, Change, Combined, Count, CountKind, Node, Value};
 use crate::engine::fact::{CountLabel, Fact, KidneyMethod, Subject};
-use crate::engine::knowledge::{ClassMask, ItemIdx, KidneyItems};
+use crate::engine::knowledge::{ClassMask, ItemIdx, KidneyItems, Polarity};
 use crate::engine::patient::{KidneyFormula, PatientFacts, ResolvedExposure};
 use crate::engine::truth::{Truth, at_least};
 use crate::model::dates::{self, Span};
@@ -78,6 +78,7 @@ impl<'p> Evaluator<'p, '_> {
             Node::Exposed { classes, when } => self.exposed(*classes, *when),
             Node::StableTreatment { classes, lasting, before, caps } => self.stable(*classes, *lasting, *before, caps),
             Node::Classified(item, instrument) => self.classified(*item, *instrument),
+            Node::Combined(combined) => self.combined(combined),
             Node::Change(change) => self.change(change),
             Node::Judgment(text) => {
                 self.facts.push(Fact::Judgment(*text));
@@ -159,13 +160,22 @@ impl<'p> Evaluator<'p, '_> {
         Eval { truth, flips_on }
     }
 
-    /// The first part that is not unknown decides. The facts and missing items of the
-    /// unknown parts before it are kept: they say what would let the preferred measure
-    /// decide instead.
+    /// The first part that is not unknown decides. A part falls through to the next only
+    /// while nothing of it is entered: a checklist filled in but not yet decided, or one that
+    /// cannot be scored, is what must be completed or corrected, and never gives way to a
+    /// fallback meant for "not filled in". The facts and missing items of the parts passed
+    /// over are kept: they say what would let the preferred measure decide instead.
     fn first_known(&mut self, parts: &[Node]) -> Eval {
         for part in parts {
+            let facts_start = self.facts.len();
             let eval = self.eval(part);
-            if eval.truth != Truth::Unknown {
+            let nothing_entered = self
+                .facts
+                .get(facts_start..)
+                .unwrap_or(&[])
+                .iter()
+                .all(|fact| matches!(fact, Fact::Missing(_) | Fact::NoTreatmentHistory));
+            if eval.truth != Truth::Unknown || !nothing_entered {
                 return eval;
             }
         }
@@ -405,6 +415,19 @@ impl<'p> Evaluator<'p, '_> {
     }
 
     fn choice(&mut self, item: ItemIdx, options: &[String]) -> Eval {
+        // Items reporting one kind of test are read together: a negative result is asked for
+        // only where no result of the kind is positive, and a positive result of the kind
+        // counts wherever it was entered.
+        if let Some(kind) = self.patient.knowledge.test_kind_of(item) {
+            let polarity = self.patient.knowledge.polarity(kind, options);
+            if polarity != Polarity::Other
+                && let Some(positive) = self.patient.positive_result(kind)
+            {
+                let truth = Truth::from_bool(polarity == Polarity::Positive);
+                self.facts.push(Fact::Answer { item: positive, truth });
+                return Eval::of(truth);
+            }
+        }
         match self.patient.value(item) {
             Some(Entered::Choice(chosen)) => {
                 let truth = Truth::from_bool(options.iter().any(|o| o == chosen));
@@ -638,6 +661,77 @@ impl<'p> Evaluator<'p, '_> {
         Num::Range { low: count_of(definite.len()), high: count_of(possible.len()) }
     }
 
+    /// Courses taken with a backbone: each group needs its number of distinct agents whose
+    /// course overlaps the backbone (its courses merged where they meet) for `lasting`. A
+    /// course or backbone without the dates to show it is unknown, never "not overlapping".
+    fn combined(&mut self, combined: &Combined) -> Eval {
+        let Some(rows) = self.rows(ClassMask::MAX) else { return Eval::of(Truth::Unknown) };
+        let ongoing_until = self.patient.dates.screening;
+        let course = |exposure: &crate::model::values::Exposure| -> Option<(NaiveDate, NaiveDate)> {
+            let start = exposure.start?;
+            let end = if exposure.ongoing { ongoing_until } else { exposure.last_dose? };
+            (end >= start).then_some((start, end))
+        };
+        let mut backbone: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+        let mut backbone_incomplete = false;
+        for row in rows.iter().filter(|row| row.classes & combined.backbone != 0) {
+            match course(row.exposure) {
+                Some(interval) => backbone.push(interval),
+                None => backbone_incomplete = true,
+            }
+        }
+        let backbone = merge_intervals(backbone);
+        let mut truth = Truth::True;
+        for &(classes, except, needed) in &combined.groups {
+            let mut definite: smallvec::SmallVec<[u16; 8]> = smallvec::SmallVec::new();
+            let mut possible: smallvec::SmallVec<[u16; 8]> = smallvec::SmallVec::new();
+            for row in rows.iter().filter(|row| row.classes & classes != 0 && row.classes & except == 0) {
+                let longest = course(row.exposure).and_then(|interval| longest_overlap(interval, &backbone));
+                let long_enough =
+                    longest.is_some_and(|(from, to)| combined.lasting.after(from).is_some_and(|d| d <= to));
+                let row_truth = if long_enough {
+                    Truth::True
+                } else if course(row.exposure).is_none() || backbone_incomplete {
+                    Truth::Unknown
+                } else {
+                    Truth::False
+                };
+                self.facts.push(Fact::Overlap {
+                    row: row.row,
+                    with: combined.backbone,
+                    from: longest.map(|(from, _)| from),
+                    to: longest.map(|(_, to)| to),
+                    truth: row_truth,
+                });
+                if row_truth == Truth::True {
+                    definite.push(row.agent);
+                }
+                if row_truth != Truth::False {
+                    possible.push(row.agent);
+                }
+            }
+            for agents in [&mut definite, &mut possible] {
+                agents.sort_unstable();
+                agents.dedup();
+            }
+            let needed = usize::try_from(needed).unwrap_or(usize::MAX);
+            let group_truth = if definite.len() >= needed {
+                Truth::True
+            } else if possible.len() < needed {
+                Truth::False
+            } else {
+                Truth::Unknown
+            };
+            truth = truth.and(group_truth);
+        }
+        if truth == Truth::Unknown
+            && let Some(item) = self.patient.knowledge.item_idx("treatment_history")
+        {
+            self.missing.push(item);
+        }
+        Eval::of(truth)
+    }
+
     fn classified(&mut self, item: ItemIdx, instrument: InstrumentId) -> Eval {
         let Some(answers) = self.assessment(item, None) else { return Eval::of(Truth::Unknown) };
         let Ok(report) = self.patient.score(item, instrument, answers, &[]) else {
@@ -842,6 +936,34 @@ fn formula(value: Option<f64>) -> Num {
 
 fn count_of(count: usize) -> Exact {
     Exact::integer(i64::try_from(count).unwrap_or(i64::MAX))
+}
+
+/// Intervals merged where they overlap or meet (a switch from one glucocorticoid to another
+/// on the next day is one course of glucocorticoid).
+fn merge_intervals(mut intervals: Vec<(NaiveDate, NaiveDate)>) -> Vec<(NaiveDate, NaiveDate)> {
+    intervals.sort_unstable();
+    let mut merged: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(intervals.len());
+    for (start, end) in intervals {
+        match merged.last_mut() {
+            Some(last) if last.1.succ_opt().is_some_and(|next| start <= next) => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+/// The longest stretch of `course` inside one of the (merged) intervals.
+fn longest_overlap(
+    course: (NaiveDate, NaiveDate),
+    within: &[(NaiveDate, NaiveDate)],
+) -> Option<(NaiveDate, NaiveDate)> {
+    within
+        .iter()
+        .filter_map(|&(start, end)| {
+            let (from, to) = (course.0.max(start), course.1.min(end));
+            (from <= to).then_some((from, to))
+        })
+        .max_by_key(|(from, to)| (*to - *from, std::cmp::Reverse(*from)))
 }
 
 /// The latest of some dates, or `None` if any is `None` (that part never flips).

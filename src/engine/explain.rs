@@ -362,6 +362,23 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
             }
             text
         }
+        Fact::Overlap { row, with, from, to, truth } => {
+            let name = agent_name(patient, row);
+            let backbone: Vec<String> = knowledge.class_labels(with).map(str::to_lowercase).collect();
+            let backbone = backbone.join(" or ");
+            match (from, to, truth) {
+                (Some(from), Some(to), Truth::True) => format!("{name} taken with {backbone} from {from} to {to}"),
+                (Some(from), Some(to), _) => {
+                    format!("{name} taken with {backbone} only from {from} to {to}, not long enough")
+                }
+                (_, _, Truth::Unknown) => {
+                    format!(
+                        "{name}: the dates do not show how long it was taken with {backbone} (enter start and last dose)"
+                    )
+                }
+                _ => format!("{name} not taken together with {backbone}"),
+            }
+        }
         Fact::OverCap { row, per_day_mg, cap } => {
             let value = ShownValue::One(per_day_mg.shown(Cmp::Gt, cap, MIN_PLACES));
             let mut shown =
@@ -434,6 +451,17 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
         Fact::Judgment(text) => {
             let text = compiled.judgment_texts.get(usize::from(text)).map_or("", String::as_str);
             format!("needs the investigator's judgment: {text}")
+        }
+        Fact::Contradiction(index) => {
+            let says = knowledge.contradictions.get(usize::from(index)).map_or("", |c| c.says.as_str());
+            format!("contradiction: {says} — correct the wrong answer (audited) or record a judgment")
+        }
+        Fact::ConflictingResults(kind) => {
+            let label = knowledge.dictionary.test_kinds.get(usize::from(kind)).map_or("", |k| k.label.as_str());
+            format!(
+                "the {} results disagree — correct the wrong result (audited) or record a judgment",
+                label.to_lowercase()
+            )
         }
     };
     Part::Text(text)

@@ -61,6 +61,15 @@ pub enum Fact {
     /// A treatment-history row that decided a window or stability rule; `period` is the
     /// window its last dose was placed in, when that was the question.
     Exposure { row: u16, truth: Truth, since: Option<NaiveDate>, period: Option<Period> },
+    /// A course and its longest overlap with the backbone treatment of a combination
+    /// (`None` when its dates cannot show it).
+    Overlap {
+        row: u16,
+        with: crate::engine::knowledge::ClassMask,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        truth: Truth,
+    },
     /// A treatment-history row excluded by a dose cap.
     OverCap { row: u16, per_day_mg: Exact, cap: Exact },
     /// No row of the treatment history is in the classes.
@@ -88,4 +97,8 @@ pub enum Fact {
     ConsentDateMissing,
     /// The rule asks for the investigator's decision; index into the judgment texts.
     Judgment(u16),
+    /// A contradiction of the dictionary holds (index into the knowledge's contradictions).
+    Contradiction(u16),
+    /// The results of a test kind disagree (index into the dictionary's test kinds).
+    ConflictingResults(u8),
 }
