@@ -23,7 +23,7 @@ pub struct Args {
 /// Records the amendment and saves the file.
 pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     let Args { file, by, reason } = args;
-    edit_file(&file, library, Edit::Amend { reason }, &by)?;
+    edit_file(&file, library, Edit::Amend { reason }, &by, |_| None)?;
     outln!("✔ {} reopened for amendment; the earlier signature stays in the audit trail", file.display());
     Ok(ExitCode::SUCCESS)
 }

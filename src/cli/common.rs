@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::library::{Library, Origin};
+use crate::files::atomic_write::{remove_stale_temporaries, write_private};
+use crate::files::bounded_read::{read_regular, without_bom};
+use crate::files::folder::list;
+use crate::library::{Library, MAX_DATA_FILE_BYTES, Origin};
 use crate::report::Paper;
 use crate::session::audit::{Edit, apply, verify};
 use crate::session::load::check_session;
@@ -49,30 +52,33 @@ pub fn library(folder: Option<&Path>, per_user: bool) -> anyhow::Result<Library>
 }
 
 fn load_site_protocols(library: &mut Library, folder: &Path) -> anyhow::Result<()> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
-        .with_context(|| format!("cannot read the protocol folder {}", folder.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
-        .collect();
-    paths.sort();
-    for path in paths {
-        let text = read_text(&path)?;
-        let name = path.display().to_string();
+    let listed = list(folder, |name| name.ends_with(".ron"))
+        .with_context(|| format!("cannot read the protocol folder {}", folder.display()))?;
+    for entry in listed {
+        // A FIFO, a device or a broken link named like a protocol stops the start with a
+        // message rather than a wait; a protocol the site expects is never hidden.
+        if let Some(problem) = &entry.problem {
+            anyhow::bail!("{} is {problem}; remove it from the protocol folder", entry.path.display());
+        }
+        let text = read_text(&entry.path)?;
+        let name = entry.path.display().to_string();
         library.add_protocol(&name, &text, Origin::Site(name.clone()))?;
     }
     Ok(())
 }
 
-/// Reads a file as text, refusing one larger than any session or protocol could be.
+/// Reads a protocol file as text: a regular file of at most the size a data file may
+/// have; a byte-order mark is dropped.
 pub fn read_text(path: &Path) -> anyhow::Result<String> {
-    const MAX_BYTES: u64 = 8 * 1024 * 1024;
-    let size = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?.len();
-    anyhow::ensure!(
-        size <= MAX_BYTES,
-        "{}: {size} bytes is larger than the {MAX_BYTES} bytes a session or protocol file may have",
-        path.display()
-    );
-    std::fs::read_to_string(path).with_context(|| format!("cannot read {} as UTF-8 text", path.display()))
+    let bytes = read_regular(path, MAX_DATA_FILE_BYTES)?;
+    let text = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("cannot read {} as UTF-8 text", path.display()))?;
+    Ok(without_bom(&text).to_owned())
+}
+
+/// Writes a report (PDF, CSV) the command produced: atomically, 0600, never through a
+/// link; a failure leaves no file.
+pub fn write_report(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    write_private(path, bytes).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Opens a session file, with the path in every error.
@@ -87,11 +93,27 @@ pub fn open_checked(path: &Path, library: &Library) -> anyhow::Result<(Session, 
     Ok((session, text))
 }
 
-/// Applies one edit to a session file and saves it atomically; refuses a file whose trail
-/// does not verify, so a signature never covers altered content.
-pub fn edit_file(path: &Path, library: &Library, edit: Edit, actor: &str) -> anyhow::Result<()> {
-    let (mut session, text) = open(path)?;
+/// Applies one edit to a session file and saves it atomically, holding the session's lock
+/// from the read to the save, and replacing the file only if it still holds what was read;
+/// refuses a file whose trail does not verify, so a signature never covers altered
+/// content. `refuse` may refuse the edit for the session as read (signing a session whose
+/// protocol changed).
+pub fn edit_file(
+    path: &Path,
+    library: &Library,
+    edit: Edit,
+    actor: &str,
+    refuse: impl Fn(&Session) -> Option<String>,
+) -> anyhow::Result<()> {
+    let lock = store::lock(path, store::COMMAND_LOCK_WAIT)?;
+    for removed in remove_stale_temporaries(lock.target()) {
+        eprintln!("trialscreen: removed {}, a temporary file left by an interrupted save", removed.display());
+    }
+    let store::Opened { mut session, text, head } = store::open_with_head(path)?;
     check_session(&session, &text, library).with_context(|| format!("{} cannot be used", path.display()))?;
+    if let Some(refusal) = refuse(&session) {
+        anyhow::bail!("{}: {refusal}", path.display());
+    }
     let report = verify(&session);
     anyhow::ensure!(
         report.is_intact(),
@@ -100,7 +122,8 @@ pub fn edit_file(path: &Path, library: &Library, edit: Edit, actor: &str) -> any
         report.problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
     );
     apply(&mut session, edit, actor, chrono::Utc::now())?;
-    store::save(&session, path)?;
+    store::save(&session, path, &head)?;
+    drop(lock);
     Ok(())
 }
 

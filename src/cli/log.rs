@@ -1,12 +1,13 @@
 //! `trialscreen log FOLDER -o log.csv`: the site screening log of a folder of sessions.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use crate::cli::common::{PaperArg, refuse_overwriting};
+use crate::cli::common::{PaperArg, refuse_overwriting, write_report};
 use crate::cli::{out, outln};
+use crate::files::folder::Listed;
 use crate::library::Library;
 use crate::report::log::ScreeningLog;
 use crate::session::store;
@@ -30,40 +31,34 @@ pub struct Args {
 /// Writes the CSV (and the counts PDF), prints the counts.
 pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     let Args { folder, output, pdf, paper } = args;
-    let files = session_files(&folder)?;
-    refuse_overwriting(&output, &files)?;
+    let files =
+        store::list_session_files(&folder).with_context(|| format!("cannot read the folder {}", folder.display()))?;
+    let paths: Vec<PathBuf> = files.iter().map(|file| file.path.clone()).collect();
+    refuse_overwriting(&output, &paths)?;
     if let Some(pdf) = &pdf {
-        refuse_overwriting(pdf, &files)?;
+        refuse_overwriting(pdf, &paths)?;
     }
     let log = build_log(library, &files);
-    std::fs::write(&output, log.to_csv()).with_context(|| format!("cannot write {}", output.display()))?;
+    write_report(&output, log.to_csv().as_bytes())?;
     out!("{}", log.counts_text());
     if let Some(pdf) = &pdf {
         let bytes = log.counts_pdf(&folder.display().to_string(), paper.into(), chrono::Utc::now())?;
-        std::fs::write(pdf, bytes).with_context(|| format!("cannot write {}", pdf.display()))?;
+        write_report(pdf, &bytes)?;
     }
     outln!("✔ {} rows written to {}", log.rows.len(), output.display());
     Ok(if log.unreadable.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-/// The session files of a folder (`*.ron`, not backups or temporary files), sorted.
-fn session_files(folder: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
-        .with_context(|| format!("cannot read the folder {}", folder.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext == "ron"))
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
-/// The log of session files; a file that cannot be read is listed, never skipped.
-fn build_log(library: &Library, files: &[PathBuf]) -> ScreeningLog {
-    ScreeningLog::build(library, files, |path| {
-        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        // The log names the file already; the message need not repeat its path.
-        let text =
-            store::read_text(path).map_err(|error| error.to_string().replace(&path.display().to_string(), "the file"));
-        (name, text)
+/// The log of session files; a file that cannot be read (or is not a file) is listed,
+/// never skipped.
+fn build_log(library: &Library, files: &[Listed]) -> ScreeningLog {
+    ScreeningLog::build(library, files, |file| {
+        let text = match &file.problem {
+            Some(problem) => Err(format!("{problem}; it was not read")),
+            // The log names the file already; the message need not repeat its path.
+            None => store::read_text(&file.path)
+                .map_err(|error| error.to_string().replace(&file.path.display().to_string(), "the file")),
+        };
+        (file.name.clone(), text)
     })
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use crate::cli::common::edit_file;
 use crate::cli::outln;
 use crate::library::Library;
+use crate::screening::sign_refusal;
 use crate::session::audit::Edit;
 
 /// Signs a session: name, UTC time and meaning; it is then read-only.
@@ -24,7 +25,7 @@ pub struct Args {
 /// Signs and saves the file.
 pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     let Args { file, by, meaning } = args;
-    edit_file(&file, library, Edit::Sign { by: by.clone(), meaning }, &by)?;
+    edit_file(&file, library, Edit::Sign { by: by.clone(), meaning }, &by, |session| sign_refusal(library, session))?;
     outln!("✔ signed {} as {by}", file.display());
     Ok(ExitCode::SUCCESS)
 }

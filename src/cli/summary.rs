@@ -3,9 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
-
-use crate::cli::common::{PaperArg, file_name, open_checked, refuse_overwriting};
+use crate::cli::common::{PaperArg, file_name, open_checked, refuse_overwriting, write_report};
 use crate::cli::outln;
 use crate::library::Library;
 use crate::report;
@@ -31,7 +29,7 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     let (session, _) = open_checked(&file, library)?;
     let screening = Screening::evaluate(library, &session);
     let pdf = report::write_summary_pdf(&screening, &file_name(&file), paper.into(), chrono::Utc::now())?;
-    std::fs::write(&output, pdf).with_context(|| format!("cannot write {}", output.display()))?;
+    write_report(&output, &pdf)?;
     let report = verify(&session);
     if !report.is_intact() {
         outln!("⚠ {} does not verify; the summary says so", file.display());

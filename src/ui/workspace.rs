@@ -13,6 +13,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::calculators::{AssessmentError, InstrumentReport, ScoreOptions};
 use crate::engine::items_read::items_read;
 use crate::engine::knowledge::ItemIdx;
+use crate::files::FileHead;
+use crate::files::lock::{FileLock, LockError};
 use crate::library::Library;
 use crate::model::dictionary::ItemKind;
 use crate::model::values::Value;
@@ -100,6 +102,13 @@ pub struct Document {
     pub form: Vec<FormSection>,
     /// Running scores of the instruments on the form, by item id.
     pub scores: BTreeMap<String, Result<InstrumentReport, AssessmentError>>,
+    /// The lock of `path`, held while the document is open so no other window or command
+    /// writes the file meanwhile.
+    pub lock: Option<FileLock>,
+    /// The version of `path` this window read or last wrote; a save replaces the file only
+    /// while it still holds it. `None` when that is not known (a recovered session whose
+    /// file has a history of its own): saving over the file is then refused.
+    pub head: Option<FileHead>,
 }
 
 /// What is needed to start a screening visit.
@@ -119,7 +128,13 @@ pub enum OpenProblem {
     Unreadable(#[from] store::OpenError),
     #[error("{path}: {error}; the file was left as it is")]
     Inconsistent { path: PathBuf, error: crate::session::load::SessionError },
+    #[error("{0}")]
+    Locked(#[from] LockError),
 }
+
+/// How long the window waits for another program to let go of a session: a command that
+/// is saving finishes in milliseconds; another window holds it until closed.
+const WINDOW_LOCK_WAIT: Duration = Duration::from_millis(500);
 
 /// Why a new screening cannot start.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -205,12 +220,20 @@ impl Workspace {
 
     /// Opens a session file. A file that does not parse or does not fit the library is
     /// reported (with line and column) and left untouched; the open document stays.
-    pub fn open_path(&mut self, path: &Path) -> Result<(), OpenProblem> {
-        let (session, text) = store::open(path)?;
+    /// The document holds the file's lock from here until it is closed; temporaries a
+    /// crashed save left beside it are removed and returned, for the window to say so.
+    pub fn open_path(&mut self, path: &Path) -> Result<Vec<PathBuf>, OpenProblem> {
+        let lock = store::lock(path, WINDOW_LOCK_WAIT)?;
+        let removed = crate::files::atomic_write::remove_stale_temporaries(lock.target());
+        let store::Opened { session, text, head } = store::open_with_head(path)?;
         check_session(&session, &text, &self.library)
             .map_err(|error| OpenProblem::Inconsistent { path: path.to_owned(), error })?;
         self.set_document(session, Some(path.to_owned()), Origin::File, false);
-        Ok(())
+        if let Some(document) = &mut self.document {
+            document.lock = Some(lock);
+            document.head = Some(head);
+        }
+        Ok(removed)
     }
 
     /// Opens a bundled example as a template.
@@ -221,15 +244,35 @@ impl Workspace {
         Ok(())
     }
 
-    /// Opens a session restored from its recovery journal (unsaved until saved).
-    pub fn open_recovered(&mut self, found: &recovery::Found) -> Result<(), crate::session::load::SessionError> {
+    /// Opens a session restored from its recovery journal (unsaved until saved). Its file
+    /// is locked; saving over it is allowed only if the file's history is the start of the
+    /// recovered one (nothing else changed it since), else only Save as….
+    pub fn open_recovered(&mut self, found: &recovery::Found) -> Result<(), OpenProblem> {
         let session = found.record.session.clone();
         let text = ron::to_string(&session).unwrap_or_default();
-        check_session(&session, &text, &self.library)?;
-        self.set_document(session, found.record.session_file.clone(), Origin::Recovered, true);
+        let path = found.record.session_file.clone();
+        check_session(&session, &text, &self.library)
+            .map_err(|error| OpenProblem::Inconsistent { path: found.path.clone(), error })?;
+        let (lock, head) = match &path {
+            Some(file) => {
+                let lock = store::lock(file, WINDOW_LOCK_WAIT)?;
+                let head = match store::open_with_head(file) {
+                    Ok(saved) if session.audit.starts_with(&saved.session.audit) => Some(saved.head),
+                    Err(store::OpenError::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
+                        Some(FileHead::Absent)
+                    }
+                    _ => None,
+                };
+                (Some(lock), head)
+            }
+            None => (None, None),
+        };
+        self.set_document(session, path, Origin::Recovered, true);
         if let Some(document) = &mut self.document {
             // Keep writing the same journal until the session is saved.
             document.journal_path = found.path.clone();
+            document.lock = lock;
+            document.head = head;
         }
         Ok(())
     }
@@ -254,6 +297,8 @@ impl Workspace {
             board: Board::default(),
             form: Vec::new(),
             scores: BTreeMap::new(),
+            lock: None,
+            head: None,
         };
         document.refresh(&self.library);
         self.document = Some(document);
@@ -285,13 +330,30 @@ impl Workspace {
     }
 
     /// Saves the document to `path` atomically; on success the journal is removed. The
-    /// folder is created when missing (the default folder on first save).
+    /// folder is created when missing (the default folder on first save). Saving to the
+    /// document's own file replaces it only if it still holds the version this window read
+    /// or wrote; another file is locked and must not exist yet. On any refusal the
+    /// document stays open and dirty, its journal keeps the work.
     pub fn save_to(&mut self, path: &Path) -> Result<SaveOutcome, SaveError> {
         let Some(document) = &mut self.document else { return Ok(SaveOutcome::default()) };
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(folder).map_err(|error| SaveError::Io { path: folder.to_owned(), error })?;
         }
-        store::save(&document.session, path)?;
+        let own_file = document.path.as_deref() == Some(path) && document.lock.is_some();
+        let new_lock = if own_file { None } else { Some(store::lock(path, WINDOW_LOCK_WAIT)?) };
+        let expected = match (own_file, &document.head) {
+            (true, Some(head)) => head.clone(),
+            (true, None) => {
+                return Err(crate::files::atomic_write::WriteError::Changed { path: path.to_owned() }.into());
+            }
+            (false, _) => FileHead::Absent,
+        };
+        let head = store::save(&document.session, path, &expected)?;
+        document.head = Some(head);
+        if let Some(lock) = new_lock {
+            // The previous file (if any) is let go; this one is held from now on.
+            document.lock = Some(lock);
+        }
         let old_journal = document.journal_path.clone();
         document.path = Some(path.to_owned());
         document.origin = Origin::File;
