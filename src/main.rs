@@ -28,7 +28,7 @@ enum Command {
     Evaluate(evaluate::Args),
     /// Checks protocol files: syntax, unknown items, units, duplicate ids, undecidable rules.
     CheckProtocol(check_protocol::Args),
-    /// Verifies a session's audit trail: exit 0 intact, 1 altered (naming what), 2 unreadable.
+    /// Verifies a session's audit trail and protocol pins: exit 0 intact, 1 altered (naming what), 2 unreadable, 4 protocol changed.
     Verify(verify::Args),
     /// Signs a session: name, UTC time and meaning; it is then read-only.
     Sign(sign::Args),
@@ -69,13 +69,15 @@ fn run(cli: Cli, started: Instant) -> anyhow::Result<ExitCode> {
     if let Some(Command::Calc(args)) = command {
         return calc::run(args);
     }
-    let library = common::library(protocols.as_deref(), command.is_none())?;
+    // The window (alone or with `open FILE`) also reads the per-user protocols folder.
+    let window = matches!(command, None | Some(Command::Open(_)));
+    let library = common::library(protocols.as_deref(), window)?;
     match command {
         None => open::window(library, started, None),
         Some(Command::Open(args)) => open::run(args, library, started),
         Some(Command::Evaluate(args)) => evaluate::run(args, &library),
         Some(Command::CheckProtocol(args)) => check_protocol::run(args, &library),
-        Some(Command::Verify(args)) => verify::run(args),
+        Some(Command::Verify(args)) => verify::run(args, &library),
         Some(Command::Sign(args)) => sign::run(args, &library),
         Some(Command::Amend(args)) => amend::run(args, &library),
         Some(Command::Summary(args)) => summary::run(args, &library),

@@ -128,6 +128,12 @@ pub enum CalcCommandError {
     /// The instrument refused an answer.
     #[error(transparent)]
     Assessment(#[from] AssessmentError),
+    /// The inputs make the result too large to represent.
+    #[error("{calculator}: the result is too large to compute (it overflows to infinity); check the inputs")]
+    Infinite {
+        /// The calculator.
+        calculator: &'static str,
+    },
 }
 
 /// Every calculator with its inputs, for `calc --list`.
@@ -204,13 +210,17 @@ pub fn compute(name: &str, args: &[String], json: bool) -> Result<String, CalcCo
         return Err(CalcCommandError::UnknownCalculator { name: name.to_owned(), known: names().join(", ") });
     };
     let inputs = Inputs::parse(calculator_name, args)?;
-    let output = match calculator {
+    let output: Output = match calculator {
         Calculator::Formula(formula) => {
             inputs.accept_only(formula_inputs(formula).iter().map(|doc| doc.key))?;
             run_formula(formula, &inputs)?
         }
         Calculator::Instrument(instrument) => run_instrument(instrument, &inputs)?,
     };
+    // A value that overflowed is refused, never printed as `inf` (JSON would print null).
+    if output.value.is_some_and(|value| !value.is_finite()) {
+        return Err(CalcCommandError::Infinite { calculator: calculator_name });
+    }
     Ok(if json { output.json(name).to_string() } else { output.text() })
 }
 
@@ -810,6 +820,15 @@ mod tests {
         let unknown = error("sledai2k", &["rashes=present"]);
         assert!(unknown.to_string().contains("unknown input \"rashes\""), "{unknown}");
         assert!(matches!(error("mrss", &["excluding=face"]), CalcCommandError::UnknownInput { .. }));
+    }
+
+    /// Regression: inputs whose result overflows printed `inf mg` and exited 0.
+    #[test]
+    fn a_result_that_overflows_is_refused() {
+        let dose = format!("dose=1{}mg", "0".repeat(300));
+        let error = error("prednisone-equivalent", &[&dose, "equivalent_dose=0.0000000001mg"]);
+        assert!(matches!(error, CalcCommandError::Infinite { .. }), "{error}");
+        assert!(error.to_string().contains("too large to compute"), "{error}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::cli::outln;
 use crate::library::Library;
 use crate::screening::sign_refusal;
 use crate::session::audit::Edit;
+use crate::session::plain_text::{TextKind, check_text};
 
 /// Signs a session: name, UTC time and meaning; it is then read-only.
 #[derive(Debug, clap::Args)]
@@ -25,6 +26,8 @@ pub struct Args {
 /// Signs and saves the file.
 pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     let Args { file, by, meaning } = args;
+    check_text(TextKind::Name, &by)?;
+    check_text(TextKind::Meaning, &meaning)?;
     edit_file(&file, library, Edit::Sign { by: by.clone(), meaning }, &by, |session| sign_refusal(library, session))?;
     outln!("✔ signed {} as {by}", file.display());
     Ok(ExitCode::SUCCESS)

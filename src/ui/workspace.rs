@@ -22,6 +22,7 @@ use crate::screening::Screening;
 use crate::session::audit::{self, Edit, EditError};
 use crate::session::load::check_session;
 use crate::session::model::{ProtocolRef, ReferenceDates, Session};
+use crate::session::plain_text::{TextError, TextKind, check_text};
 use crate::session::recovery::{self, RecoveryRecord};
 use crate::session::store::{self, SaveError};
 use crate::ui::board_model::Board;
@@ -149,6 +150,36 @@ pub enum NewScreeningError {
     NoCohort(String),
     #[error("protocol {0} is not loaded")]
     UnknownProtocol(String),
+    #[error("{0}")]
+    Text(#[from] TextError),
+}
+
+/// Why an edit was not applied; nothing changed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ApplyError {
+    /// The audit trail refused it.
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    /// A name, code, meaning or reason that could mislead.
+    #[error(transparent)]
+    Text(#[from] TextError),
+    /// Signing a session whose pinned protocol changed.
+    #[error("{0}")]
+    SignRefused(String),
+}
+
+/// The texts an edit records, with their kinds, for checking at the boundary.
+fn texts_of(edit: &Edit) -> Vec<(TextKind, &str)> {
+    match edit {
+        Edit::SetParticipantCode(code) => vec![(TextKind::ParticipantCode, code.as_str())],
+        Edit::SetInvestigator(Some(name)) => vec![(TextKind::Name, name.as_str())],
+        Edit::Decide(decision) => {
+            vec![(TextKind::Name, decision.by.as_str()), (TextKind::Reason, decision.reason.as_str())]
+        }
+        Edit::Withdraw { reason, .. } | Edit::Amend { reason } => vec![(TextKind::Reason, reason.as_str())],
+        Edit::Sign { by, meaning } => vec![(TextKind::Name, by.as_str()), (TextKind::Meaning, meaning.as_str())],
+        Edit::SetValue { .. } | Edit::SetDates(_) | Edit::SetInvestigator(None) | Edit::SetProtocols(_) => Vec::new(),
+    }
 }
 
 /// The workstation's state.
@@ -183,6 +214,8 @@ impl Workspace {
         if investigator.is_empty() {
             return Err(NewScreeningError::NoInvestigator);
         }
+        check_text(TextKind::ParticipantCode, &participant_code)?;
+        check_text(TextKind::Name, &investigator)?;
         if protocols.is_empty() {
             return Err(NewScreeningError::NoProtocol);
         }
@@ -316,8 +349,22 @@ impl Workspace {
 
     /// Applies one edit through the audit trail, then evaluates again and schedules the
     /// recovery journal. An edit that changes nothing records nothing.
-    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+    /// Names, codes, meanings and reasons that could mislead are refused here, and so is
+    /// signing a session whose pinned protocol changed.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), ApplyError> {
         let Some(document) = &mut self.document else { return Ok(()) };
+        for (kind, text) in texts_of(&edit) {
+            // An empty reason or signer is the audit trail's to refuse, with its own words;
+            // an empty meaning only this boundary refuses.
+            if kind == TextKind::Meaning || !text.trim().is_empty() {
+                check_text(kind, text)?;
+            }
+        }
+        if matches!(edit, Edit::Sign { .. })
+            && let Some(refusal) = crate::screening::sign_refusal(&self.library, &document.session)
+        {
+            return Err(ApplyError::SignRefused(refusal));
+        }
         let actor = Self::actor(document, &edit).ok_or(EditError::ActorRequired)?;
         let entries = document.session.audit.len();
         audit::apply(&mut document.session, edit, &actor, (self.clock)())?;
