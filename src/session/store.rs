@@ -58,7 +58,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 /// How long a command waits for another command to finish with a session.
-pub const COMMAND_LOCK_WAIT: Duration = Duration::from_secs(10);
+pub const COMMAND_LOCK_WAIT: Duration = Duration::from_secs(5);
 
 /// Takes a session file's lock (see `files::lock`), waiting up to `wait`.
 pub fn lock(path: &Path, wait: Duration) -> Result<FileLock, LockError> {
