@@ -157,6 +157,7 @@ fn special_files_are_refused_at_once_never_waited_on() {
     }
     println!("special files: {hangs} hangs in {} commands", cases.len());
     assert_eq!(hangs, 0);
+    assert!(!Path::new(&format!("{fifo}.lock")).exists(), "no lock file beside what is not a session");
     assert!(!Path::new(&pdf).exists(), "a failed summary leaves no PDF");
 }
 

@@ -105,6 +105,7 @@ pub fn edit_file(
     actor: &str,
     refuse: impl Fn(&Session) -> Option<String>,
 ) -> anyhow::Result<()> {
+    store::require_file(path)?;
     let lock = store::lock(path, store::COMMAND_LOCK_WAIT)?;
     for removed in remove_stale_temporaries(lock.target()) {
         eprintln!("trialscreen: removed {}, a temporary file left by an interrupted save", removed.display());

@@ -60,7 +60,13 @@ impl FileLock {
     /// Takes the lock of `path` (of its target when it is a link), waiting up to `wait`
     /// for another holder to let go.
     pub fn acquire(path: &Path, wait: Duration) -> Result<Self, LockError> {
-        let target = resolve(path).unwrap_or_else(|_| path.to_owned());
+        let target = match resolve(path) {
+            Ok(target) => target,
+            Err(error) => {
+                let lock = lock_path(path);
+                return Err(LockError::Unusable { target: path.to_owned(), lock, reason: error.to_string() });
+            }
+        };
         let lock = lock_path(&target);
         let unusable = |reason: String| LockError::Unusable { target: target.clone(), lock: lock.clone(), reason };
         let file = open_lock_file(&lock).map_err(|error| unusable(error.to_string()))?;

@@ -60,6 +60,19 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// How long a command waits for another command to finish with a session.
 pub const COMMAND_LOCK_WAIT: Duration = Duration::from_secs(5);
 
+/// Refuses a path that is not an existing regular file (through a link, its target), with
+/// the error reading it would give: checked before locking, so no lock file is left beside
+/// a missing file, a FIFO or a device.
+pub fn require_file(path: &Path) -> Result<(), OpenError> {
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_file() => Ok(()),
+        Ok(metadata) => {
+            Err(OpenError::NotRegular { path: path.to_owned(), kind: crate::files::kind_words(&metadata.file_type()) })
+        }
+        Err(error) => Err(OpenError::Io { path: path.to_owned(), error }),
+    }
+}
+
 /// Takes a session file's lock (see `files::lock`), waiting up to `wait`.
 pub fn lock(path: &Path, wait: Duration) -> Result<FileLock, LockError> {
     FileLock::acquire(path, wait)

@@ -256,6 +256,7 @@ impl Workspace {
     /// The document holds the file's lock from here until it is closed; temporaries a
     /// crashed save left beside it are removed and returned, for the window to say so.
     pub fn open_path(&mut self, path: &Path) -> Result<Vec<PathBuf>, OpenProblem> {
+        store::require_file(path)?;
         let lock = store::lock(path, WINDOW_LOCK_WAIT)?;
         let removed = crate::files::atomic_write::remove_stale_temporaries(lock.target());
         let store::Opened { session, text, head } = store::open_with_head(path)?;
