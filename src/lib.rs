@@ -4,7 +4,7 @@
 //! - `ui`: the workstation window (egui), over `input` (typed text parsed to values);
 //! - `cli`: command-line entry points (no egui);
 //! - `report`: the printable summary (PDF) and the site screening log;
-//! - `session`: the screening-visit file;
+//! - `session`: the screening-visit file;  `files`: safe reads, atomic writes, locks;
 //! - `engine`: rules, evaluation, explanations;  `calculators`: scores, eGFR, units;
 //! - `model`: data dictionary, patient values, protocol, drug catalogue (serde types).
 //!
@@ -16,6 +16,7 @@
 pub mod calculators;
 pub mod cli;
 pub mod engine;
+pub mod files;
 pub mod input;
 pub mod library;
 pub mod model;

@@ -132,6 +132,7 @@ pub fn sha256_hex(text: &str) -> String {
 
 /// Parses RON with ron's default recursion limit, reporting line and column.
 pub fn parse_ron<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_DATA_FILE_BYTES {
         return Err(LoadError::TooLarge { file: file.to_owned(), size: text.len(), max: MAX_DATA_FILE_BYTES });
     }
@@ -159,7 +160,10 @@ impl Library {
     }
 
     /// Parses, compiles and adds one protocol file's content.
+    /// A byte-order mark is not content: it is dropped before parsing and hashing, so an
+    /// editor adding one does not make the protocol "changed".
     pub fn add_protocol(&mut self, file_name: &str, text: &str, origin: Origin) -> Result<&LoadedProtocol, LoadError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let protocol = parse_protocol(file_name, text)?;
         let compiled = compile(&protocol, &self.knowledge)
             .map_err(|error| LoadError::Protocol { file: file_name.to_owned(), error })?;

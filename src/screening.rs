@@ -76,3 +76,66 @@ impl<'a> Screening<'a> {
         Self { session, patient, protocols }
     }
 }
+
+/// A protocol a session pinned whose content is not what the library now loads under its
+/// id and version: the evaluation is no longer the one the session was screened under.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PinMismatch {
+    /// The protocol id.
+    pub id: String,
+    /// Its version.
+    pub version: u32,
+    /// The SHA-256 the session pinned.
+    pub pinned: String,
+    /// The SHA-256 of the file loaded now; `None` when no file of that id and version is
+    /// loaded, so the pin cannot be checked.
+    pub loaded: Option<String>,
+}
+
+impl std::fmt::Display for PinMismatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Self { id, version, pinned, loaded } = self;
+        match loaded {
+            Some(loaded) => write!(
+                f,
+                "protocol {id} v{version} changed since this session was screened: the session pinned content SHA-256 {pinned}, the file loaded now has {loaded}"
+            ),
+            None => write!(
+                f,
+                "protocol {id} v{version} is not loaded (not in this build or the site's protocol folder), so its pinned content SHA-256 {pinned} cannot be checked"
+            ),
+        }
+    }
+}
+
+/// The protocols whose pinned content hash does not match the library's (a session that
+/// pinned none has nothing to check).
+pub fn pin_mismatches(library: &Library, session: &Session) -> Vec<PinMismatch> {
+    session
+        .protocols
+        .iter()
+        .filter_map(|reference| {
+            let pinned = reference.sha256.as_ref()?;
+            let loaded = library.get(&reference.id, reference.version).map(|loaded| &loaded.sha256);
+            (loaded != Some(pinned)).then(|| PinMismatch {
+                id: reference.id.clone(),
+                version: reference.version,
+                pinned: pinned.clone(),
+                loaded: loaded.cloned(),
+            })
+        })
+        .collect()
+}
+
+/// Why a session cannot be signed as it stands, if it cannot: a signature must cover an
+/// evaluation under the protocols the session was screened under.
+pub fn sign_refusal(library: &Library, session: &Session) -> Option<String> {
+    let mismatches = pin_mismatches(library, session);
+    (!mismatches.is_empty()).then(|| {
+        let lines: Vec<String> = mismatches.iter().map(ToString::to_string).collect();
+        format!(
+            "not signed: {}. A signature would cover an evaluation against a protocol other than the one screened under; load the protocol file it was screened under, or screen again under the current one",
+            lines.join("; ")
+        )
+    })
+}

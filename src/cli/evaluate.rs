@@ -1,8 +1,16 @@
 //! `trialscreen evaluate`: a session's verdicts as text or JSON.
 
 use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
 
+use anyhow::Context as _;
 use serde_json::{Value as Json, json};
+
+use crate::cli::common::open;
+use crate::cli::{out, outln};
+use crate::library::Library;
+use crate::session::load::check_session;
 
 use crate::engine::explain::{explain, explain_discretion};
 use crate::engine::protocol_eval::{DiscretionStatus, Outcome};
@@ -10,6 +18,30 @@ use crate::model::protocol::CriterionKind;
 use crate::screening::{ScreenedProtocol, Screening};
 use crate::session::audit::verify;
 use crate::status::{Status, verdict_icon, verdict_words};
+
+/// Evaluates a session file against its protocols and prints every criterion.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    // The session file. (Comments, not docs: `--help` stays as it was.)
+    pub file: PathBuf,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Prints the screening as text or JSON.
+pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
+    let Args { file, json } = args;
+    let (session, text) = open(&file).with_context(|| format!("{} cannot be read", file.display()))?;
+    check_session(&session, &text, library).with_context(|| format!("{} cannot be evaluated", file.display()))?;
+    let screening = Screening::evaluate(library, &session);
+    if json {
+        outln!("{}", serde_json::to_string_pretty(&to_json(&screening))?);
+    } else {
+        out!("{}", to_text(&screening));
+    }
+    Ok(ExitCode::SUCCESS)
+}
 
 /// The screening as the JSON the issue tracker documents: protocols, verdicts, criteria.
 pub fn to_json(screening: &Screening<'_>) -> Json {
