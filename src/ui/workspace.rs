@@ -177,7 +177,8 @@ fn texts_of(edit: &Edit) -> Vec<(TextKind, &str)> {
             vec![(TextKind::Name, decision.by.as_str()), (TextKind::Reason, decision.reason.as_str())]
         }
         Edit::Withdraw { reason, .. } | Edit::Amend { reason } => vec![(TextKind::Reason, reason.as_str())],
-        Edit::Sign { by, meaning } => vec![(TextKind::Name, by.as_str()), (TextKind::Meaning, meaning.as_str())],
+        Edit::Sign { by, meaning, .. } => vec![(TextKind::Name, by.as_str()), (TextKind::Meaning, meaning.as_str())],
+        Edit::Attest { .. } => Vec::new(),
         Edit::SetValue { .. } | Edit::SetDates(_) | Edit::SetInvestigator(None) | Edit::SetProtocols(_) => Vec::new(),
     }
 }
@@ -199,6 +200,28 @@ impl Workspace {
     }
 
     /// Today by the workspace's clock (UTC).
+    /// A decision on a criterion of the open session with the question it answers and the
+    /// facts it rests on as they stand now.
+    pub fn decision(
+        &self,
+        protocol: &str,
+        criterion: &str,
+        kind: crate::session::model::DecisionKind,
+        reason: String,
+        by: String,
+    ) -> Option<crate::session::model::Decision> {
+        let document = self.document.as_ref()?;
+        let screening = Screening::evaluate(&self.library, &document.session, self.today());
+        screening.decision_for(protocol, criterion, kind, reason, by, (self.clock)())
+    }
+
+    /// The edit that signs the open session, recording the verdicts as they stand.
+    pub fn sign_edit(&self, by: String, meaning: String) -> Option<Edit> {
+        let document = self.document.as_ref()?;
+        let screening = Screening::evaluate(&self.library, &document.session, self.today());
+        Some(Edit::Sign { by, meaning, verdicts: screening.verdicts() })
+    }
+
     pub fn today(&self) -> NaiveDate {
         (self.clock)().date_naive()
     }
@@ -334,7 +357,7 @@ impl Workspace {
             lock: None,
             head: None,
         };
-        document.refresh(&self.library);
+        document.refresh(&self.library, (self.clock)().date_naive());
         self.document = Some(document);
     }
 
@@ -372,7 +395,7 @@ impl Workspace {
         if document.session.audit.len() != entries {
             document.is_dirty = true;
             document.journal_due.get_or_insert_with(|| Instant::now() + JOURNAL_DELAY);
-            document.refresh(&self.library);
+            document.refresh(&self.library, (self.clock)().date_naive());
         }
         Ok(())
     }
@@ -478,8 +501,8 @@ pub struct SaveOutcome {
 
 impl Document {
     /// Evaluates the screening again and rebuilds the board, form and scores.
-    pub fn refresh(&mut self, library: &Library) {
-        let screening = Screening::evaluate(library, &self.session);
+    pub fn refresh(&mut self, library: &Library, today: NaiveDate) {
+        let screening = Screening::evaluate(library, &self.session, today);
         self.board = Board::of(&screening);
         self.form = form_sections(library, &self.session);
         self.scores = self
