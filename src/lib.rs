@@ -4,7 +4,8 @@
 //! - `ui`: the workstation window (egui), over `input` (typed text parsed to values);
 //! - `cli`: command-line entry points (no egui);
 //! - `report`: the printable summary (PDF) and the site screening log;
-//! - `session`: the screening-visit file;
+//! - `session`: the screening-visit file;  `records`: seals, witness ledger, signing
+//!   identities, roster (keys and signatures, below the file format);
 //! - `engine`: rules, evaluation, explanations;  `calculators`: scores, eGFR, units;
 //! - `model`: data dictionary, patient values, protocol, drug catalogue (serde types).
 //!
@@ -19,8 +20,10 @@ pub mod engine;
 pub mod input;
 pub mod library;
 pub mod model;
+pub mod records;
 pub mod report;
 pub mod screening;
 pub mod session;
 pub mod status;
 pub mod ui;
+pub mod user_data;
