@@ -100,6 +100,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Signing identities on this computer: `signer create --name NAME --passphrase-stdin`, `signer list`.
+    Signer(trialscreen::cli::signer::SignerArgs),
 }
 
 /// Paper size of a printout.
@@ -165,6 +167,10 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli, started: std::time::Instant) -> Result<ExitCode, Failure> {
+    if let Some(Command::Signer(args)) = &cli.command {
+        // Signing identities need no protocol library.
+        return Ok(trialscreen::cli::signer::run(args)?);
+    }
     if let Some(Command::Calc { list, name, inputs, json }) = &cli.command {
         // Calculators need no protocol library.
         if *list {
@@ -179,7 +185,7 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<ExitCode, Failure> {
     if let Some(folder) = &cli.protocols {
         load_site_protocols(&mut library, folder)?;
     } else if cli.command.is_none()
-        && let Some(folder) = trialscreen::ui::workspace::Folders::per_user().map(|f| f.site_protocols())
+        && let Ok(folder) = trialscreen::user_data::UserData::from_env().map(|data| data.site_protocols())
         && folder.is_dir()
     {
         // The window also reads the per-user protocol folder; a bad file stops the start
@@ -295,7 +301,7 @@ fn run(cli: Cli, started: std::time::Instant) -> Result<ExitCode, Failure> {
             outln!("✔ {} rows written to {}", log.rows.len(), output.display());
             Ok(if log.unreadable.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
-        Some(Command::Calc { .. }) => Ok(ExitCode::SUCCESS),
+        Some(Command::Calc { .. } | Command::Signer(_)) => Ok(ExitCode::SUCCESS),
         None => window(library, started, None),
         Some(Command::Open { file }) => window(library, started, Some(file)),
     }

@@ -2,3 +2,4 @@
 
 pub mod calc_command;
 pub mod evaluate;
+pub mod signer;
