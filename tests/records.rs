@@ -191,3 +191,92 @@ fn signer_create_refuses_a_name_with_control_characters() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("invisible or control character U+001B"));
     assert!(!dir.path().join("trialscreen").exists(), "nothing was written");
 }
+
+/// The figures of DATA_INTEGRITY.md: creating an identity and unlocking it cost one
+/// Argon2id derivation at the production parameters; signing and verifying are Ed25519's.
+/// `cargo test --release --test records -- --ignored --nocapture production_costs`
+#[test]
+#[ignore = "a measurement, run by hand in a release build"]
+fn production_costs() {
+    use std::time::Instant;
+    use trialscreen::records::identity::KdfParams;
+    use trialscreen::records::keys::PublicKey;
+    use trialscreen::records::payload::{SealedHead, SignedFacts};
+    use trialscreen::records::signer_name::SignerName;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = UserData::at(dir.path());
+    let store = IdentityStore::at(data.signer_identities());
+    let name = SignerName::parse("Dr Ana Ruiz").expect("name");
+    let started = Instant::now();
+    let identity = store.create(&name, "correct horse battery", KdfParams::PRODUCTION, Utc::now()).expect("create");
+    let create = started.elapsed();
+    let started = Instant::now();
+    let unlocked = identity.unlock("correct horse battery").expect("unlock");
+    let unlock = started.elapsed();
+    let session = SessionId::random().expect("id");
+    let fingerprint = identity.fingerprint();
+    let content = "a".repeat(64);
+    let trail = "b".repeat(64);
+    let facts = SignedFacts {
+        session_id: &session,
+        content_hash: &content,
+        trail_hash: &trail,
+        signer: &name,
+        signed_at: Utc::now(),
+        meaning_id: "approval",
+        meaning_text: "I reviewed this screening and approve the eligibility decision",
+        key_fingerprint: &fingerprint,
+    };
+    const ROUNDS: u32 = 1000;
+    let started = Instant::now();
+    let mut proof = None;
+    for _ in 0..ROUNDS {
+        proof = Some(unlocked.sign(&facts).expect("sign"));
+    }
+    let sign = started.elapsed() / ROUNDS;
+    let proof = proof.expect("signed");
+    let started = Instant::now();
+    for _ in 0..ROUNDS {
+        proof.verify(&facts).expect("verify");
+    }
+    let verify = started.elapsed() / ROUNDS;
+    let key = InstallationKey::load_or_create(&data.installation_key()).expect("key");
+    let head_hash = "c".repeat(64);
+    let head = SealedHead { session_id: &session, sequence: 57, head_hash: &head_hash };
+    let started = Instant::now();
+    let seal = key.seal(&head);
+    for _ in 1..ROUNDS {
+        std::hint::black_box(key.seal(&head));
+    }
+    let sealing = started.elapsed() / ROUNDS;
+    let started = Instant::now();
+    for _ in 0..ROUNDS {
+        seal.verify(&head).expect("seal");
+    }
+    let seal_check = started.elapsed() / ROUNDS;
+    let ledger = Ledger::at(data.ledger());
+    let started = Instant::now();
+    for sequence in 0..ROUNDS {
+        ledger.append(&record(&session, u64::from(sequence))).expect("append");
+    }
+    let append = started.elapsed() / ROUNDS;
+    let started = Instant::now();
+    ledger.last_record(&session).expect("read");
+    let read = started.elapsed();
+    // A ledger of 100 000 saves of other sessions, read for one it does not hold.
+    let thousand = std::fs::read(ledger.path()).expect("ledger");
+    std::fs::write(ledger.path(), thousand.repeat(100)).expect("ledger");
+    let started = Instant::now();
+    let scan = ledger.last_record(&SessionId::random().expect("id")).expect("read");
+    let read_other = started.elapsed();
+    assert!(scan.last.is_none() && scan.damaged_lines.is_empty());
+    assert!(PublicKey::parse(&key.public_key().to_string()).is_ok());
+    println!("create identity (Argon2id 64 MiB, t=3, p=4 + key + file): {create:?}");
+    println!("unlock (Argon2id + XChaCha20-Poly1305):                    {unlock:?}");
+    println!("sign (Ed25519):                                            {sign:?}");
+    println!("verify signature:                                          {verify:?}");
+    println!("seal / verify seal:                                        {sealing:?} / {seal_check:?}");
+    println!("ledger append (fsync) / read of {ROUNDS} lines of the session: {append:?} / {read:?}");
+    println!("ledger read of 100 000 lines of other sessions:            {read_other:?}");
+}

@@ -122,23 +122,26 @@ impl Ledger {
     /// empty one (a fresh installation).
     pub fn last_record(&self, session_id: &SessionId) -> Result<LedgerScan, LedgerError> {
         let mut last = None;
-        let scan = self.read_records(|record| {
-            if record.session_id == *session_id {
-                last = Some(record);
-            }
-        })?;
+        let scan = self.read_records(Some(session_id), |record| last = Some(record))?;
         Ok(LedgerScan { last, ..scan })
     }
 
     /// Every record, in the order they were appended (for inspection and tests).
     pub fn records(&self) -> Result<(Vec<LedgerRecord>, LedgerScan), LedgerError> {
         let mut records = Vec::new();
-        let scan = self.read_records(|record| records.push(record))?;
+        let scan = self.read_records(None, |record| records.push(record))?;
         Ok((records, scan))
     }
 
-    /// Reads every line, passing each record to `found`; returns what else it saw.
-    fn read_records(&self, mut found: impl FnMut(LedgerRecord)) -> Result<LedgerScan, LedgerError> {
+    /// Reads every line, passing each record (of `wanted` only, if given) to `found`;
+    /// returns what else it saw. Lines of other sessions are only checked for their
+    /// shape, so a long ledger is read at the speed of the disk.
+    fn read_records(
+        &self,
+        wanted: Option<&SessionId>,
+        mut found: impl FnMut(LedgerRecord),
+    ) -> Result<LedgerScan, LedgerError> {
+        let wanted_prefix = wanted.map(|id| format!("{LINE_TAG}\t{id}\t"));
         let mut scan = LedgerScan::default();
         let path = self.path.as_path();
         if !refuse_special_file(path)? {
@@ -166,9 +169,16 @@ impl Ledger {
                     return Ok(scan);
                 }
                 LineEnd::TooLong => scan.damaged_lines.push(number),
-                LineEnd::Newline => match parse_line(&line) {
-                    Some(record) => found(record),
-                    None => scan.damaged_lines.push(number),
+                LineEnd::Newline => match &wanted_prefix {
+                    Some(prefix) if !line.starts_with(prefix.as_bytes()) => {
+                        if !has_record_shape(&line) {
+                            scan.damaged_lines.push(number);
+                        }
+                    }
+                    _ => match parse_line(&line) {
+                        Some(record) => found(record),
+                        None => scan.damaged_lines.push(number),
+                    },
                 },
             }
         }
@@ -201,6 +211,18 @@ fn check_of(body: &str) -> String {
     let mut digest = hex::encode(&Sha256::digest(body.as_bytes()));
     digest.truncate(CHECK_DIGITS);
     digest
+}
+
+/// Whether a line starts like a record (`v1␉` and a session id), without checking it.
+fn has_record_shape(line: &[u8]) -> bool {
+    let id_start = LINE_TAG.len() + 1;
+    line.starts_with(LINE_TAG.as_bytes())
+        && line.get(LINE_TAG.len()) == Some(&b'\t')
+        && line.get(id_start + 32) == Some(&b'\t')
+        && line
+            .get(id_start..id_start + 32)
+            .and_then(|id| std::str::from_utf8(id).ok())
+            .is_some_and(|id| hex::is_hex_of_len(id, 16))
 }
 
 /// A record from one line (without its newline), or `None` if the line is not one.
