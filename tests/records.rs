@@ -83,6 +83,7 @@ fn record(id: &SessionId, sequence: u64) -> LedgerRecord {
         session_id: *id,
         sequence,
         head_hash: format!("{sequence:064x}"),
+        first_entry_hash: "f".repeat(64),
         recorded_at: Utc.with_ymd_and_hms(2026, 3, 1, 10, 0, 0).unwrap(),
     }
 }

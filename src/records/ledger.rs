@@ -39,8 +39,8 @@ pub enum LedgerError {
     /// The file could not be opened, locked, read or written.
     #[error(transparent)]
     File(#[from] FileError),
-    /// The head hash is not 64 lowercase hex digits (a defect of the caller).
-    #[error("\"{0}\" is not a head hash (64 lowercase hex digits)")]
+    /// A hash is not 64 lowercase hex digits (a defect of the caller).
+    #[error("\"{0}\" is not a trail hash (64 lowercase hex digits)")]
     HeadHash(String),
 }
 
@@ -53,6 +53,9 @@ pub struct LedgerRecord {
     pub sequence: u64,
     /// The hash of that entry (lowercase hex SHA-256).
     pub head_hash: String,
+    /// The hash of the trail's first (creation) entry: it names the session even in a
+    /// file relabelled as format 1, which has no session id (a downgrade).
+    pub first_entry_hash: String,
     /// When it was saved (UTC, to the second).
     pub recorded_at: DateTime<Utc>,
 }
@@ -122,26 +125,37 @@ impl Ledger {
     /// empty one (a fresh installation).
     pub fn last_record(&self, session_id: &SessionId) -> Result<LedgerScan, LedgerError> {
         let mut last = None;
-        let scan = self.read_records(Some(session_id), |record| last = Some(record))?;
+        let prefix = format!("{LINE_TAG}\t{session_id}\t");
+        let scan = self.read_records(|line| line.starts_with(prefix.as_bytes()), |record| last = Some(record))?;
+        Ok(LedgerScan { last, ..scan })
+    }
+
+    /// Reads the whole ledger for the last record of the session whose trail starts with
+    /// the entry hashed `first_entry_hash`: how a file without a session id (format 1, or
+    /// relabelled as format 1) is recognised as a session saved here with a seal.
+    pub fn last_record_with_first_entry(&self, first_entry_hash: &str) -> Result<LedgerScan, LedgerError> {
+        let mut last = None;
+        let field = first_entry_hash.as_bytes();
+        let scan =
+            self.read_records(|line| line.split(|b| *b == b'\t').nth(4) == Some(field), |record| last = Some(record))?;
         Ok(LedgerScan { last, ..scan })
     }
 
     /// Every record, in the order they were appended (for inspection and tests).
     pub fn records(&self) -> Result<(Vec<LedgerRecord>, LedgerScan), LedgerError> {
         let mut records = Vec::new();
-        let scan = self.read_records(None, |record| records.push(record))?;
+        let scan = self.read_records(|_| true, |record| records.push(record))?;
         Ok((records, scan))
     }
 
-    /// Reads every line, passing each record (of `wanted` only, if given) to `found`;
-    /// returns what else it saw. Lines of other sessions are only checked for their
-    /// shape, so a long ledger is read at the speed of the disk.
+    /// Reads every line, passing each record of a line `wanted` says may be of interest to
+    /// `found`; returns what else it saw. Other lines are only checked for their shape, so
+    /// a long ledger is read at the speed of the disk.
     fn read_records(
         &self,
-        wanted: Option<&SessionId>,
+        wanted: impl Fn(&[u8]) -> bool,
         mut found: impl FnMut(LedgerRecord),
     ) -> Result<LedgerScan, LedgerError> {
-        let wanted_prefix = wanted.map(|id| format!("{LINE_TAG}\t{id}\t"));
         let mut scan = LedgerScan::default();
         let path = self.path.as_path();
         if !refuse_special_file(path)? {
@@ -169,16 +183,14 @@ impl Ledger {
                     return Ok(scan);
                 }
                 LineEnd::TooLong => scan.damaged_lines.push(number),
-                LineEnd::Newline => match &wanted_prefix {
-                    Some(prefix) if !line.starts_with(prefix.as_bytes()) => {
-                        if !has_record_shape(&line) {
-                            scan.damaged_lines.push(number);
-                        }
+                LineEnd::Newline if !wanted(&line) => {
+                    if !has_record_shape(&line) {
+                        scan.damaged_lines.push(number);
                     }
-                    _ => match parse_line(&line) {
-                        Some(record) => found(record),
-                        None => scan.damaged_lines.push(number),
-                    },
+                }
+                LineEnd::Newline => match parse_line(&line) {
+                    Some(record) => found(record),
+                    None => scan.damaged_lines.push(number),
                 },
             }
         }
@@ -198,12 +210,14 @@ fn refuse_special_file(path: &Path) -> Result<bool, FileError> {
 
 /// The text of one record's line, newline included.
 fn record_line(record: &LedgerRecord) -> Result<String, LedgerError> {
-    let LedgerRecord { session_id, sequence, head_hash, recorded_at } = record;
-    if !hex::is_hex_of_len(head_hash, 32) {
-        return Err(LedgerError::HeadHash(head_hash.chars().take(80).collect()));
+    let LedgerRecord { session_id, sequence, head_hash, first_entry_hash, recorded_at } = record;
+    for hash in [head_hash, first_entry_hash] {
+        if !hex::is_hex_of_len(hash, 32) {
+            return Err(LedgerError::HeadHash(hash.chars().take(80).collect()));
+        }
     }
     let time = recorded_at.to_rfc3339_opts(SecondsFormat::Secs, true);
-    let body = format!("{LINE_TAG}\t{session_id}\t{sequence}\t{head_hash}\t{time}\t");
+    let body = format!("{LINE_TAG}\t{session_id}\t{sequence}\t{head_hash}\t{first_entry_hash}\t{time}\t");
     Ok(format!("{body}{}\n", check_of(&body)))
 }
 
@@ -234,15 +248,16 @@ fn parse_line(line: &[u8]) -> Option<LedgerRecord> {
         return None;
     }
     let mut fields = body.trim_end_matches('\t').split('\t');
-    let (tag, id, sequence, head, time) =
-        (fields.next()?, fields.next()?, fields.next()?, fields.next()?, fields.next()?);
-    if tag != LINE_TAG || fields.next().is_some() || !hex::is_hex_of_len(head, 32) {
+    let (tag, id, sequence) = (fields.next()?, fields.next()?, fields.next()?);
+    let (head, first, time) = (fields.next()?, fields.next()?, fields.next()?);
+    if tag != LINE_TAG || fields.next().is_some() || !hex::is_hex_of_len(head, 32) || !hex::is_hex_of_len(first, 32) {
         return None;
     }
     Some(LedgerRecord {
         session_id: SessionId::parse(id).ok()?,
         sequence: sequence.parse().ok()?,
         head_hash: head.to_owned(),
+        first_entry_hash: first.to_owned(),
         recorded_at: DateTime::parse_from_rfc3339(time).ok()?.with_timezone(&Utc),
     })
 }
@@ -302,6 +317,7 @@ mod tests {
             session_id: *id,
             sequence,
             head_hash: format!("{sequence:064x}"),
+            first_entry_hash: hex::encode(&Sha256::digest(id.to_string().as_bytes())),
             recorded_at: Utc.with_ymd_and_hms(2026, 3, 1, 10, 0, 0).unwrap()
                 + chrono::Duration::seconds(sequence as i64),
         }
@@ -322,6 +338,10 @@ mod tests {
         assert!(scan.damaged_lines.is_empty() && !scan.torn_last_line);
         assert_eq!(ledger.last_record(&b).unwrap().last, Some(record(&b, 50)));
         assert_eq!(ledger.last_record(&SessionId::random().unwrap()).unwrap().last, None);
+        // A file relabelled as format 1 has no session id; its first entry still names it.
+        let by_first = ledger.last_record_with_first_entry(&record(&a, 1).first_entry_hash).unwrap();
+        assert_eq!(by_first.last, Some(record(&a, 5)));
+        assert_eq!(ledger.last_record_with_first_entry(&"0".repeat(64)).unwrap().last, None);
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt as _;
