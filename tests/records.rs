@@ -27,14 +27,20 @@ fn trialscreen(data_home: &Path, args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    // The program may refuse its arguments and end before it reads standard input.
+    match child.stdin.take().expect("stdin").write_all(stdin.as_bytes()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => panic!("write stdin: {error}"),
+        _ => {}
+    }
     child.wait_with_output().expect("the binary ends")
 }
 
-/// Runs one test of this binary in `count` child processes at once, with `env` set.
-fn children(test: &str, count: usize, env: (&str, &Path), arg: &str) -> Vec<Output> {
-    let running: Vec<_> = (0..count)
-        .map(|_| {
+/// Runs one test of this binary in a child process per argument, all at once, with `env`
+/// set and the argument in `TRIALSCREEN_TEST_CHILD_ARG`.
+fn children(test: &str, env: (&str, &Path), args: &[String]) -> Vec<Output> {
+    let running: Vec<_> = args
+        .iter()
+        .map(|arg| {
             Command::new(std::env::current_exe().expect("test binary"))
                 .args(["--exact", test, "--nocapture", "--test-threads=1"])
                 .env(env.0, env.1)
@@ -95,7 +101,11 @@ fn processes_starting_at_once_end_with_one_installation_key() {
     for _ in 0..10 {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = UserData::at(dir.path()).installation_key();
-        let outputs = children("child_process_loads_or_creates_the_installation_key", 4, (CHILD_KEY, &path), "");
+        let outputs = children(
+            "child_process_loads_or_creates_the_installation_key",
+            (CHILD_KEY, &path),
+            &vec![String::new(); 4],
+        );
         let keys: Vec<String> = outputs.iter().flat_map(reported).collect();
         assert_eq!(keys.len(), 4);
         assert!(keys.iter().all(|key| key == &keys[0]), "{keys:?}");
@@ -112,21 +122,9 @@ fn processes_appending_at_once_lose_no_ledger_record() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = UserData::at(dir.path()).ledger();
     let ids: Vec<SessionId> = (0..4).map(|_| SessionId::random().expect("id")).collect();
-    let running: Vec<_> = ids
-        .iter()
-        .map(|id| {
-            Command::new(std::env::current_exe().expect("test binary"))
-                .args(["--exact", "child_process_appends_to_the_ledger", "--nocapture", "--test-threads=1"])
-                .env(CHILD_LEDGER, &path)
-                .env("TRIALSCREEN_TEST_CHILD_ARG", id.to_string())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("child")
-        })
-        .collect();
-    for child in running {
-        assert_eq!(reported(&child.wait_with_output().expect("child ends")), ["done"]);
+    let args: Vec<String> = ids.iter().map(ToString::to_string).collect();
+    for output in children("child_process_appends_to_the_ledger", (CHILD_LEDGER, &path), &args) {
+        assert_eq!(reported(&output), ["done"]);
     }
     let ledger = Ledger::at(&path);
     let (records, scan) = ledger.records().expect("ledger");
