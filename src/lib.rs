@@ -4,8 +4,8 @@
 //! - `ui`: the workstation window (egui), over `input` (typed text parsed to values);
 //! - `cli`: command-line entry points (no egui);
 //! - `report`: the printable summary (PDF) and the site screening log;
-//! - `session`: the screening-visit file;  `records`: seals, witness ledger, signing
-//!   identities, roster (keys and signatures, below the file format);
+//! - `session`: the screening-visit file;  `files`: safe reads, atomic writes, locks;
+//!   `records`: seals, witness ledger, signing identities, roster (below the file format);
 //! - `engine`: rules, evaluation, explanations;  `calculators`: scores, eGFR, units;
 //! - `model`: data dictionary, patient values, protocol, drug catalogue (serde types).
 //!
@@ -17,6 +17,7 @@
 pub mod calculators;
 pub mod cli;
 pub mod engine;
+pub mod files;
 pub mod input;
 pub mod library;
 pub mod model;

@@ -18,12 +18,16 @@ pub const BUNDLED_DICTIONARY: &str = include_str!("../data/dictionary.ron");
 /// The bundled drug catalogue.
 pub const BUNDLED_DRUGS: &str = include_str!("../data/drugs.ron");
 /// Every released version of every bundled protocol: (file name, content). A new version
-/// is a new file; released files are never edited, so sessions screened under them are
-/// evaluated the same way forever.
+/// is a new file; released files are never edited (sessions pin them by SHA-256), so a
+/// session keeps its version's rules. What the engine does with rules — exact comparisons,
+/// dated evidence, tests read together — improves for every version (see ARCHITECTURE.md).
 pub const BUNDLED_PROTOCOLS: &[(&str, &str)] = &[
     ("refractory-sle-age5.v1.ron", include_str!("../data/protocols/refractory-sle-age5.v1.ron")),
+    ("refractory-sle-age5.v2.ron", include_str!("../data/protocols/refractory-sle-age5.v2.ron")),
     ("refractory-autoimmune-5cohort.v1.ron", include_str!("../data/protocols/refractory-autoimmune-5cohort.v1.ron")),
+    ("refractory-autoimmune-5cohort.v2.ron", include_str!("../data/protocols/refractory-autoimmune-5cohort.v2.ron")),
     ("huc-msc-sle.v1.ron", include_str!("../data/protocols/huc-msc-sle.v1.ron")),
+    ("huc-msc-sle.v2.ron", include_str!("../data/protocols/huc-msc-sle.v2.ron")),
 ];
 
 /// The worked example sessions, one per vignette of the design notes: (file name, content).
@@ -128,6 +132,7 @@ pub fn sha256_hex(text: &str) -> String {
 
 /// Parses RON with ron's default recursion limit, reporting line and column.
 pub fn parse_ron<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_DATA_FILE_BYTES {
         return Err(LoadError::TooLarge { file: file.to_owned(), size: text.len(), max: MAX_DATA_FILE_BYTES });
     }
@@ -155,7 +160,10 @@ impl Library {
     }
 
     /// Parses, compiles and adds one protocol file's content.
+    /// A byte-order mark is not content: it is dropped before parsing and hashing, so an
+    /// editor adding one does not make the protocol "changed".
     pub fn add_protocol(&mut self, file_name: &str, text: &str, origin: Origin) -> Result<&LoadedProtocol, LoadError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let protocol = parse_protocol(file_name, text)?;
         let compiled = compile(&protocol, &self.knowledge)
             .map_err(|error| LoadError::Protocol { file: file_name.to_owned(), error })?;

@@ -1,7 +1,7 @@
 //! A whole screening visit evaluated: every selected protocol against the patient.
 
 use crate::engine::patient::PatientFacts;
-use crate::engine::protocol_eval::{Outcome, ProtocolResult, evaluate_protocol};
+use crate::engine::protocol_eval::{Outcome, ProtocolResult, Verdict, evaluate_protocol};
 use crate::library::{Library, LoadedProtocol};
 use crate::session::model::{ProtocolRef, Session};
 
@@ -14,6 +14,13 @@ pub struct ScreenedProtocol<'a> {
     /// `Some(false)` when the session recorded a different content hash than the file
     /// now loaded under that id and version: the protocol file changed after screening.
     pub hash_matches: Option<bool>,
+    /// The session lists this protocol more than once: the record contradicts itself (a
+    /// participant is screened under one cohort of a protocol), so the verdict is at most
+    /// INCOMPLETE and the file opens read-only.
+    pub listed_twice: bool,
+    /// A newer version of the protocol is loaded: its corrections are shown, and an unsigned
+    /// session may be re-screened under it.
+    pub newer_version: Option<&'a LoadedProtocol>,
 }
 
 /// Every selected protocol evaluated for a session.
@@ -39,6 +46,12 @@ impl ScreenedProtocol<'_> {
 }
 
 impl<'a> Screening<'a> {
+    /// Whether the session contradicts itself by listing a protocol twice (it then opens
+    /// read-only).
+    pub fn lists_a_protocol_twice(&self) -> bool {
+        self.protocols.iter().any(|p| p.listed_twice)
+    }
+
     /// Evaluates a checked session (see `session::load::check_session`). Protocols the
     /// library lacks are skipped here; checking reports them first.
     pub fn evaluate(library: &'a Library, session: &'a Session) -> Self {
@@ -48,12 +61,81 @@ impl<'a> Screening<'a> {
             .iter()
             .filter_map(|reference| {
                 let loaded = library.get(&reference.id, reference.version)?;
-                let result =
+                let mut result =
                     evaluate_protocol(&loaded.compiled, &patient, reference.cohort.as_deref(), &session.decisions);
                 let hash_matches = reference.sha256.as_ref().map(|hash| hash == &loaded.sha256);
-                Some(ScreenedProtocol { loaded, reference, result, hash_matches })
+                let listed_twice = session.protocols.iter().filter(|other| other.id == reference.id).count() > 1;
+                if listed_twice && result.verdict == Verdict::Eligible {
+                    result.verdict = Verdict::Incomplete;
+                }
+                let newer_version =
+                    library.latest(&reference.id).filter(|latest| latest.compiled.protocol.version > reference.version);
+                Some(ScreenedProtocol { loaded, reference, result, hash_matches, listed_twice, newer_version })
             })
             .collect();
         Self { session, patient, protocols }
     }
+}
+
+/// A protocol a session pinned whose content is not what the library now loads under its
+/// id and version: the evaluation is no longer the one the session was screened under.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PinMismatch {
+    /// The protocol id.
+    pub id: String,
+    /// Its version.
+    pub version: u32,
+    /// The SHA-256 the session pinned.
+    pub pinned: String,
+    /// The SHA-256 of the file loaded now; `None` when no file of that id and version is
+    /// loaded, so the pin cannot be checked.
+    pub loaded: Option<String>,
+}
+
+impl std::fmt::Display for PinMismatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Self { id, version, pinned, loaded } = self;
+        match loaded {
+            Some(loaded) => write!(
+                f,
+                "protocol {id} v{version} changed since this session was screened: the session pinned content SHA-256 {pinned}, the file loaded now has {loaded}"
+            ),
+            None => write!(
+                f,
+                "protocol {id} v{version} is not loaded (not in this build or the site's protocol folder), so its pinned content SHA-256 {pinned} cannot be checked"
+            ),
+        }
+    }
+}
+
+/// The protocols whose pinned content hash does not match the library's (a session that
+/// pinned none has nothing to check).
+pub fn pin_mismatches(library: &Library, session: &Session) -> Vec<PinMismatch> {
+    session
+        .protocols
+        .iter()
+        .filter_map(|reference| {
+            let pinned = reference.sha256.as_ref()?;
+            let loaded = library.get(&reference.id, reference.version).map(|loaded| &loaded.sha256);
+            (loaded != Some(pinned)).then(|| PinMismatch {
+                id: reference.id.clone(),
+                version: reference.version,
+                pinned: pinned.clone(),
+                loaded: loaded.cloned(),
+            })
+        })
+        .collect()
+}
+
+/// Why a session cannot be signed as it stands, if it cannot: a signature must cover an
+/// evaluation under the protocols the session was screened under.
+pub fn sign_refusal(library: &Library, session: &Session) -> Option<String> {
+    let mismatches = pin_mismatches(library, session);
+    (!mismatches.is_empty()).then(|| {
+        let lines: Vec<String> = mismatches.iter().map(ToString::to_string).collect();
+        format!(
+            "not signed: {}. A signature would cover an evaluation against a protocol other than the one screened under; load the protocol file it was screened under, or screen again under the current one",
+            lines.join("; ")
+        )
+    })
 }

@@ -8,7 +8,7 @@
 
 use trialscreen::calculators::kidney::{self, BodyWeight};
 use trialscreen::calculators::steroids::{self, REFERENCE_EQUIVALENT_DOSES};
-use trialscreen::cli::calc_command;
+use trialscreen::cli::calc;
 use trialscreen::model::sex::Sex;
 use trialscreen::model::units::{self, Analyte, Unit};
 
@@ -22,9 +22,9 @@ fn assert_close(actual: f64, expected: f64, tolerance: f64) {
 /// Runs `calc name args --json` and returns the value, checking the unit and explanation.
 fn calc_value(name: &str, args: &[&str], unit: &str) -> f64 {
     let args: Vec<String> = args.iter().map(|arg| (*arg).to_owned()).collect();
-    let text = calc_command::run(name, &args, false).unwrap();
+    let text = calc::compute(name, &args, false).unwrap();
     assert!(text.lines().count() >= 2, "value line and explanation: {text}");
-    let output: serde_json::Value = serde_json::from_str(&calc_command::run(name, &args, true).unwrap()).unwrap();
+    let output: serde_json::Value = serde_json::from_str(&calc::compute(name, &args, true).unwrap()).unwrap();
     assert_eq!(output["unit"], unit);
     assert!(output["explanation"].as_array().is_some_and(|lines| !lines.is_empty()));
     output["value"].as_f64().unwrap()

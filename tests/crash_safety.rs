@@ -10,6 +10,7 @@ use std::process::{Child, Command};
 use std::time::Duration;
 
 use chrono::{TimeZone as _, Utc};
+use trialscreen::files::FileHead;
 use trialscreen::session::audit::{Edit, apply};
 use trialscreen::session::model::{Entry, Session};
 use trialscreen::session::{recovery, store};
@@ -35,10 +36,11 @@ fn crash_child() {
     let (a, b) = versions();
     match role.as_str() {
         "save" => {
+            let mut head = store::open_with_head(&path).expect("the parent saved it").head;
             println!("saving");
             loop {
                 for session in [&a, &b] {
-                    store::save(session, &path).expect("save");
+                    head = store::save(session, &path, &head).expect("save");
                 }
             }
         }
@@ -97,7 +99,7 @@ fn kill_9_during_saves_leaves_the_old_or_the_new_file_complete() {
     let (a, b) = versions();
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("session.ron");
-    store::save(&a, &path).expect("first save");
+    store::save(&a, &path, &FileHead::Absent).expect("first save");
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     let (mut old, mut new) = (0, 0);
     for round in 0..kills() {
@@ -134,7 +136,7 @@ fn after_kill_9_the_journal_restores_the_exact_last_values() {
     let (a, _) = versions();
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("session.ron");
-    store::save(&a, &path).expect("save");
+    store::save(&a, &path, &FileHead::Absent).expect("save");
     let mut child = spawn("journal", &path);
     wait_for(&mut child, "journaled");
     child.kill().expect("SIGKILL");
@@ -148,7 +150,8 @@ fn after_kill_9_the_journal_restores_the_exact_last_values() {
     assert!(offer.differences.iter().all(|line| line.contains("platelets")), "{:?}", offer.differences);
     assert!(trialscreen::session::audit::verify(&offer.record.session).is_intact());
     // Saving the recovered session and finding again: the stale journal is cleaned up.
-    store::save(&offer.record.session, &path).expect("save");
+    let head = store::open_with_head(&path).expect("saved file").head;
+    store::save(&offer.record.session, &path, &head).expect("save");
     let (again, _) = recovery::find(&dir.path().join("drafts"), &[path]);
     assert!(again.is_empty());
 }

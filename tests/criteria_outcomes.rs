@@ -588,7 +588,8 @@ fn seed003_shared_criteria() {
             case(S3, "ALL.18", &[("childbearing_potential", Some(NO))], NotApplicable),
             case("v12-renal-by-clearance", "ALL.18", &[], Passes),
             case(S3, "ALL.19", &[], Passes),
-            case(S3, "ALL.19", &[("urine_pregnancy_test", Some("Choice(\"positive\")"))], Missing),
+            // A positive result decides at once: no other result can make it negative.
+            case(S3, "ALL.19", &[("urine_pregnancy_test", Some("Choice(\"positive\")"))], Fails),
             case(
                 S3,
                 "ALL.19",
@@ -598,6 +599,8 @@ fn seed003_shared_criteria() {
                 ],
                 Fails,
             ),
+            // A positive result of the kind fails the negative requirement whatever the
+            // other test says.
             case(
                 S3,
                 "ALL.19",
@@ -605,7 +608,7 @@ fn seed003_shared_criteria() {
                     ("urine_pregnancy_test", Some("Choice(\"positive\")")),
                     ("serum_pregnancy_test", Some("Choice(\"negative\")")),
                 ],
-                Passes,
+                Fails,
             ),
             case("v12-renal-by-clearance", "ALL.19", &[], NotApplicable),
             case(S3, "ALL.20", &[("informed_consent_signed", Some(NO))], Fails),
@@ -1371,4 +1374,342 @@ fn seed003_ss_cohort() {
         ],
         |_, session| cohort(session, "SS", SS, Some("SS.4")),
     );
+}
+
+// Thresholds compare exactly, as decimals from the digits entered (issue: "No false ELIGIBLE
+// 1 of 2"). Each case failed when numbers were divided in floating point.
+
+/// 11.4 / 7.6 is 1.5000000000000002 in floating point, so "> 1.5 × ULN" was met and the
+/// patient ELIGIBLE; exactly 1.5 × ULN is not abnormal.
+#[test]
+fn iim3_aldolase_at_exactly_one_and_a_half_uln_is_not_abnormal() {
+    run(
+        &[
+            case(
+                S3,
+                "IIM.3",
+                &[
+                    ("ck", Some(CK_1_5)),
+                    ("haq_di", Some(HAQ_0_125)),
+                    (
+                        "aldolase",
+                        Some("Number((value: 11.4, unit: \"U/L\", uln: Some(7.6), date: Some(\"2026-11-02\")))"),
+                    ),
+                ],
+                Fails,
+            ),
+            // Kin: ALT 11.4 with ULN 7.6 (the same ratio through another enzyme).
+            case(
+                S3,
+                "IIM.3",
+                &[
+                    ("ck", Some(CK_1_5)),
+                    ("haq_di", Some(HAQ_0_125)),
+                    ("alt", Some("Number((value: 11.4, unit: \"U/L\", uln: Some(7.6), date: Some(\"2026-11-02\")))")),
+                ],
+                Fails,
+            ),
+            // One digit above is abnormal.
+            case(
+                S3,
+                "IIM.3",
+                &[
+                    ("ck", Some(CK_1_5)),
+                    ("haq_di", Some(HAQ_0_125)),
+                    (
+                        "aldolase",
+                        Some("Number((value: 11.41, unit: \"U/L\", uln: Some(7.6), date: Some(\"2026-11-02\")))"),
+                    ),
+                ],
+                Passes,
+            ),
+        ],
+        |_, session| cohort(session, "IIM", IIM, Some("IIM.4")),
+    );
+}
+
+/// INR 2.1 / 1.4 is 1.5000000000000002 in floating point and failed "≤ 1.5 × ULN"; ALT 11.4
+/// with ULN 3.8 is 3.0000000000000004 and failed "≤ 3 × ULN".
+#[test]
+fn ratios_at_exactly_the_limit_pass_less_or_equal() {
+    run(
+        &[
+            case(S3, "ALL.5", &[("inr", Some(n!("2.1", "ratio", uln "1.4")))], Passes),
+            case(S3, "ALL.5", &[("inr", Some(n!("2.11", "ratio", uln "1.4")))], Fails),
+            case(S3, "ALL.8", &[("alt", Some(n!("11.4", "U/L", uln "3.8")))], Passes),
+            case(S3, "ALL.7", &[("ast", Some(n!("11.4", "U/L", uln "3.8")))], Passes),
+            case(S3, "ALL.6", &[("aptt", Some(n!("11.4", "s", uln "7.6")))], Passes),
+            case(S3, "ALL.9", &[("bilirubin", Some(n!("11.4", "umol/L", uln "7.6")))], Passes),
+            case(S3, "ALL.10", &[("creatinine", Some(n!("1.65", "mg/dL", uln "1.1")))], Passes),
+            case(V1, "I7.ast", &[("ast", Some(n!("11.4", "U/L", uln "3.8")))], Passes),
+            case(V1, "I7.bili", &[("bilirubin", Some(n!("0.6", "mg/dL", uln "0.3")))], Passes),
+            case(V1, "I7.bili", &[("bilirubin", Some(n!("0.61", "mg/dL", uln "0.3")))], Fails),
+        ],
+        |_, _| {},
+    );
+}
+
+/// Haemoglobin 3.7 mmol/L is 59.62 g/L: it fails "≥ 60 g/L" (comparing "at the precision
+/// entered" would pass it). 3.7236 mmol/L is exactly 60 g/L.
+#[test]
+fn converted_units_compare_exactly() {
+    run(
+        &[
+            case(S3, "ALL.4", &[("haemoglobin", Some(n!("3.7", "mmol/L")))], Fails),
+            case(S3, "ALL.4", &[("haemoglobin", Some(n!("3.7236", "mmol/L")))], Passes),
+            case(S3, "ALL.4", &[("haemoglobin", Some(n!("3.72359", "mmol/L")))], Fails),
+            // Seed 000's 80 g/L: 4.9648 mmol/L exactly.
+            case(V1, "I7.hb", &[("haemoglobin", Some(n!("4.9648", "mmol/L")))], Passes),
+            case(V1, "I7.hb", &[("haemoglobin", Some(n!("4.9647", "mmol/L")))], Fails),
+            case(V1, "I7.hb", &[("haemoglobin", Some(n!("7.99", "g/dL")))], Fails),
+            case(V1, "I7.plt", &[("platelets", Some(n!("75000", "/uL")))], Passes),
+            case(V1, "I7.plt", &[("platelets", Some(n!("74999", "/mm3")))], Fails),
+            case(V1, "I7.alc", &[("lymphocytes", Some(n!("500", "/uL")))], Passes),
+            case(V1, "I7.alc", &[("lymphocytes", Some(n!("499.9", "/uL")))], Fails),
+        ],
+        |_, _| {},
+    );
+}
+
+// Conflicting results are never resolved toward eligible.
+
+const POSITIVE: &str = "Choice(\"positive\")";
+const NEGATIVE: &str = "Choice(\"negative\")";
+
+/// "Negative urine or blood pregnancy test" was met by a negative urine test beside a
+/// POSITIVE blood test ("any negative"); seed 000 I8 ("negative urine pregnancy test")
+/// ignored the blood test altogether.
+#[test]
+fn a_positive_pregnancy_test_fails_every_negative_requirement() {
+    run(
+        &[
+            case(
+                S3,
+                "ALL.19",
+                &[("urine_pregnancy_test", Some(NEGATIVE)), ("serum_pregnancy_test", Some(POSITIVE))],
+                Fails,
+            ),
+            case(S3, "ALL.19", &[("urine_pregnancy_test", None), ("serum_pregnancy_test", Some(POSITIVE))], Fails),
+            case(S3, "ALL.19", &[("urine_pregnancy_test", None), ("serum_pregnancy_test", Some(NEGATIVE))], Passes),
+            case(
+                V1,
+                "I8",
+                &[("urine_pregnancy_test", Some(NEGATIVE)), ("serum_pregnancy_test", Some(POSITIVE))],
+                Fails,
+            ),
+            case(
+                V1,
+                "I8",
+                &[("urine_pregnancy_test", Some(NEGATIVE)), ("serum_pregnancy_test", Some(NEGATIVE))],
+                Passes,
+            ),
+            case(
+                V1,
+                "E18",
+                &[("urine_pregnancy_test", Some(POSITIVE)), ("serum_pregnancy_test", Some(NEGATIVE))],
+                Fails,
+            ),
+        ],
+        |_, _| {},
+    );
+}
+
+/// Seed 000 E18 "Positive blood pregnancy test" was not applicable when the
+/// childbearing-potential answer was No, though the test was positive; a male with a
+/// positive test likewise. Contradicting answers await a judgment naming both.
+#[test]
+fn a_positive_pregnancy_test_contradicting_other_answers_is_a_judgment() {
+    const NOT_CHILDBEARING: (&str, Option<&str>) = ("childbearing_potential", Some(NO));
+    const MALE: (&str, Option<&str>) = ("sex", Some("Choice(\"male\")"));
+    run(
+        &[
+            case(V1, "E18", &[NOT_CHILDBEARING, ("serum_pregnancy_test", Some(POSITIVE))], Judgment),
+            case(V1, "I8", &[NOT_CHILDBEARING, ("serum_pregnancy_test", Some(POSITIVE))], Judgment),
+            case(V1, "E18", &[MALE, ("serum_pregnancy_test", Some(POSITIVE))], Judgment),
+            case(V1, "I8", &[MALE, ("urine_pregnancy_test", Some(POSITIVE))], Judgment),
+            case(S3, "ALL.19", &[NOT_CHILDBEARING, ("urine_pregnancy_test", Some(POSITIVE))], Judgment),
+            // Without a positive test nothing contradicts: not applicable as before.
+            case(V1, "E18", &[NOT_CHILDBEARING, ("serum_pregnancy_test", Some(NEGATIVE))], NotApplicable),
+            // A criterion that does not read the pregnancy tests is not concerned.
+            case(V1, "I7.egfr", &[MALE, ("urine_pregnancy_test", Some(POSITIVE))], Passes),
+        ],
+        |_, _| {},
+    );
+}
+
+/// A negative PPD/T-spot followed by a positive repeat was "not excluded": only a first
+/// positive or an indeterminate-then-positive counted.
+#[test]
+fn tb_tests_are_read_together() {
+    run(
+        &[
+            case(V1, "E11", &[("tb_test", Some(NEGATIVE)), ("tb_retest", Some(POSITIVE))], Judgment),
+            case(V1, "E11", &[("tb_test", Some(POSITIVE)), ("tb_retest", Some(NEGATIVE))], Judgment),
+            case(V1, "E11", &[("tb_test", Some("Choice(\"indeterminate\")")), ("tb_retest", Some(NEGATIVE))], Passes),
+        ],
+        |_, _| {},
+    );
+}
+
+/// A checklist that "cannot be scored: check its answers" fell back to the judgment meant
+/// for "the checklist is not filled in", and a judgment recorded for that passed it.
+#[test]
+fn an_unscorable_checklist_never_falls_back_to_the_not_filled_in_judgment() {
+    let library = Library::bundled().expect("bundled data loads");
+    let mut session = example(V1);
+    edit(
+        &mut session,
+        &[
+            ("sle_2019_checklist", Some("Instrument((answers: {\"ana_entry\": Present, \"fever\": Level(3)}))")),
+            ("sle_classified_by_physician", Some(YES)),
+        ],
+    );
+    let mut judged = session.clone();
+    let mut decision = judged.decisions.first().cloned().expect("V1 records judgments");
+    decision.criterion = "I2".to_owned();
+    decision.kind = trialscreen::session::model::DecisionKind::Judgment { passes: true };
+    judged.decisions.push(decision);
+    for session in [&session, &judged] {
+        let i2 = criterion(&library, session, "I2");
+        assert_eq!(i2.outcome, Missing, "{i2:?}");
+    }
+    // Partly filled in (not yet decided): the checklist is completed, no fallback either.
+    edit(
+        &mut judged,
+        &[("sle_2019_checklist", Some("Instrument((answers: {\"ana_entry\": Present, \"fever\": Present}))"))],
+    );
+    assert_eq!(criterion(&library, &judged, "I2").outcome, Missing);
+}
+
+// The readings the review settled, shipped as protocol version 2 (version 1 files unchanged).
+
+/// Moves a session's protocols to version 2.
+fn on_version_2(session: &mut Session) {
+    for reference in &mut session.protocols {
+        reference.version = 2;
+        reference.sha256 = None;
+    }
+}
+
+const GC_2018: &str =
+    "(agent: \"prednisone\", start: Some(\"2018-01-01\"), last_dose: Some(\"2018-12-31\"), response: Some(Inadequate))";
+
+/// SS.5 was met by a glucocorticoid in 2018 and immunosuppressants in 2021 and 2024: each
+/// counted immunosuppressant course must be taken with a glucocorticoid for 3 months.
+#[test]
+fn ss5_courses_must_overlap_glucocorticoid_treatment() {
+    let apart = format!(
+        "Treatments([{GC_2018}, (agent: \"methotrexate\", start: Some(\"2021-01-01\"), last_dose: Some(\"2021-12-31\"), response: Some(Intolerant)), (agent: \"azathioprine\", start: Some(\"2024-01-01\"), last_dose: Some(\"2024-12-31\"))])"
+    );
+    let together = "Treatments([(agent: \"prednisone\", start: Some(\"2025-01-01\"), ongoing: true, response: Some(Inadequate)), (agent: \"methotrexate\", start: Some(\"2025-01-15\"), last_dose: Some(\"2025-04-15\"), response: Some(Intolerant)), (agent: \"azathioprine\", start: Some(\"2025-06-01\"), ongoing: true)])";
+    let short = "Treatments([(agent: \"prednisone\", start: Some(\"2025-01-01\"), ongoing: true, response: Some(Inadequate)), (agent: \"methotrexate\", start: Some(\"2025-01-15\"), last_dose: Some(\"2025-04-14\"), response: Some(Intolerant)), (agent: \"azathioprine\", start: Some(\"2025-06-01\"), ongoing: true)])";
+    let undated = "Treatments([(agent: \"prednisone\", start: Some(\"2025-01-01\"), ongoing: true, response: Some(Inadequate)), (agent: \"methotrexate\", start: Some(\"2025-01-15\"), response: Some(Intolerant)), (agent: \"azathioprine\", start: Some(\"2025-06-01\"), ongoing: true)])";
+    let library = Library::bundled().expect("bundled data loads");
+    for (history, expected) in [(apart.as_str(), Fails), (together, Passes), (short, Fails), (undated, Missing)] {
+        let mut session = example(S3);
+        cohort(&mut session, "SS", SS, None);
+        on_version_2(&mut session);
+        edit(&mut session, &[("treatment_history", Some(history))]);
+        let result = criterion(&library, &session, "SS.5");
+        assert_eq!(result.outcome, expected, "{history}");
+    }
+    // Version 1 keeps its reading: courses counted wherever they fall.
+    let mut session = example(S3);
+    cohort(&mut session, "SS", SS, None);
+    edit(&mut session, &[("treatment_history", Some(apart.as_str()))]);
+    assert_eq!(criterion(&library, &session, "SS.5").outcome, Passes);
+}
+
+/// AAV.4 and SSC.4 count an immunosuppressant only while combined with a glucocorticoid.
+#[test]
+fn aav4_and_ssc4_need_combined_treatment() {
+    let library = Library::bundled().expect("bundled data loads");
+    let aav_apart = "Treatments([(agent: \"prednisone\", start: Some(\"2024-01-01\"), last_dose: Some(\"2024-06-30\"), response: Some(Inadequate)), (agent: \"rituximab\", start: Some(\"2025-01-01\"), last_dose: Some(\"2025-06-01\"), response: Some(Inadequate))])";
+    let mut session = example(S3);
+    cohort(&mut session, "AAV", AAV, None);
+    on_version_2(&mut session);
+    assert_eq!(criterion(&library, &session, "AAV.4").outcome, Passes, "the AAV example takes them together");
+    edit(&mut session, &[("treatment_history", Some(aav_apart))]);
+    assert_eq!(criterion(&library, &session, "AAV.4").outcome, Fails);
+
+    let ssc_together = "Treatments([(agent: \"prednisone\", start: Some(\"2025-01-01\"), ongoing: true), (agent: \"cyclophosphamide\", start: Some(\"2025-01-01\"), last_dose: Some(\"2025-07-01\")), (agent: \"mycophenolate_mofetil\", start: Some(\"2025-08-01\"), ongoing: true)])";
+    let ssc_cyclophosphamide_alone = "Treatments([(agent: \"prednisone\", start: Some(\"2025-09-01\"), ongoing: true), (agent: \"cyclophosphamide\", start: Some(\"2025-01-01\"), last_dose: Some(\"2025-07-01\")), (agent: \"mycophenolate_mofetil\", start: Some(\"2025-08-01\"), ongoing: true)])";
+    let mut session = example(SSC);
+    on_version_2(&mut session);
+    edit(&mut session, &[("treatment_history", Some(ssc_together)), ("ssc_conventional_ineffective", Some(YES))]);
+    assert_eq!(criterion(&library, &session, "SSC.4").outcome, Passes);
+    edit(&mut session, &[("treatment_history", Some(ssc_cyclophosphamide_alone))]);
+    assert_eq!(criterion(&library, &session, "SSC.4").outcome, Fails);
+}
+
+/// Seed 000 I9: whether a guardian must also consent is decided by age on the consent date.
+#[test]
+fn i9_guardian_consent_is_decided_by_age_at_consent() {
+    let library = Library::bundled().expect("bundled data loads");
+    let mut session = example(V1);
+    on_version_2(&mut session);
+    // 18 on the screening date, 17 on the consent date: a minor consented.
+    session.dates.consent = NaiveDate::from_ymd_opt(2026, 10, 20);
+    edit(
+        &mut session,
+        &[
+            ("date_of_birth", Some("Date(\"2008-11-01\")")),
+            ("informed_consent_signed", Some(YES)),
+            ("guardian_consent_signed", None),
+            ("participant_assent", None),
+        ],
+    );
+    assert_eq!(criterion(&library, &session, "I9").outcome, Missing, "the guardian's consent is needed");
+    edit(&mut session, &[("guardian_consent_signed", Some(YES)), ("participant_assent", Some(YES))]);
+    assert_eq!(criterion(&library, &session, "I9").outcome, Passes);
+    session.dates.consent = None;
+    assert_eq!(criterion(&library, &session, "I9").outcome, Missing, "no consent date, no decision");
+}
+
+/// Seed 000 E18 in version 2 states no condition: a positive blood test excludes.
+#[test]
+fn e18_version_2_excludes_any_positive_blood_test() {
+    let library = Library::bundled().expect("bundled data loads");
+    let mut session = example(V1);
+    on_version_2(&mut session);
+    edit(&mut session, &[("childbearing_potential", Some(NO)), ("serum_pregnancy_test", Some(POSITIVE))]);
+    assert_eq!(criterion(&library, &session, "E18").outcome, Fails);
+    edit(&mut session, &[("sex", Some("Choice(\"male\")")), ("childbearing_potential", None)]);
+    assert_eq!(criterion(&library, &session, "E18").outcome, Fails);
+}
+
+/// SSC.5: a "baseline" dated after the current value is a contradiction, not a decline.
+#[test]
+fn ssc5_baseline_after_the_current_value_is_a_contradiction() {
+    let library = Library::bundled().expect("bundled data loads");
+    let mut session = example(SSC);
+    edit(
+        &mut session,
+        &[
+            ("fvc_percent_predicted_baseline", Some("Number((value: 80.0, unit: \"%\", date: Some(\"2026-11-06\")))")),
+            ("fvc_percent_predicted", Some("Number((value: 60.0, unit: \"%\", date: Some(\"2026-11-03\")))")),
+            ("dlco_percent_predicted_baseline", Some("Number((value: 60.0, unit: \"%\", date: Some(\"2026-09-01\")))")),
+            ("dlco_percent_predicted", Some("Number((value: 60.0, unit: \"%\", date: Some(\"2026-11-03\")))")),
+            ("mrss_baseline", Some("Number((value: 20.0, unit: \"points\", date: Some(\"2026-09-01\")))")),
+            ("mrss_current", Some("Number((value: 20.0, unit: \"points\", date: Some(\"2026-11-03\")))")),
+            ("ild_diagnosis_date", Some("Date(\"2020-01-01\")")),
+        ],
+    );
+    let result = criterion(&library, &session, "SSC.5");
+    assert_eq!(result.outcome, Judgment, "{result:?}");
+}
+
+/// A session lists a protocol once; a file listing one twice (two cohorts) contradicts
+/// itself and is never ELIGIBLE.
+#[test]
+fn a_protocol_listed_twice_is_never_eligible() {
+    let library = Library::bundled().expect("bundled data loads");
+    let mut session = example("v02b-low-platelets-override");
+    let duplicate = session.protocols.first().cloned().expect("one protocol");
+    session.protocols.push(duplicate);
+    let screening = trialscreen::screening::Screening::evaluate(&library, &session);
+    assert!(screening.lists_a_protocol_twice());
+    for screened in &screening.protocols {
+        assert_ne!(screened.result.verdict, trialscreen::engine::protocol_eval::Verdict::Eligible);
+    }
 }

@@ -141,3 +141,37 @@ fn glucocorticoid_equivalences_in_the_catalogue_match_the_reference_table() {
         );
     }
 }
+
+/// Released protocol files are never edited: sessions pin them by SHA-256. A corrected
+/// reading is a new version file.
+#[test]
+fn released_protocol_files_are_unchanged() {
+    let library = trialscreen::library::Library::bundled().expect("bundled data");
+    for (id, version, sha256) in [
+        ("refractory-sle-age5", 1, "7010346263c33e978ab29e77e8a0909dfb6d2d51bec3d2853291db0eb79f6bb7"),
+        ("refractory-autoimmune-5cohort", 1, "52415f5c23d2ce285f21c615c2eb00bd98bdf614b866ee48521d3f02ce96ff0d"),
+        ("huc-msc-sle", 1, "19a890bfce9537a1cfad791a0a17c52fbab6c0c9061cacf40d96ada01ca40b0b"),
+    ] {
+        let loaded = library.get(id, version).expect("released version is bundled");
+        assert_eq!(loaded.sha256, sha256, "{id} v{version} was edited: release a new version instead");
+    }
+}
+
+/// Every bundled protocol has a version 2 that names the readings it corrects, and new
+/// screenings use it.
+#[test]
+fn version_2_of_each_bundled_protocol_lists_its_corrections() {
+    let library = trialscreen::library::Library::bundled().expect("bundled data");
+    for id in ["refractory-sle-age5", "refractory-autoimmune-5cohort", "huc-msc-sle"] {
+        let latest = library.latest(id).expect("bundled");
+        assert_eq!(latest.compiled.protocol.version, 2);
+        assert!(!latest.compiled.protocol.corrections.is_empty(), "{id}");
+        for correction in &latest.compiled.protocol.corrections {
+            assert!(
+                latest.compiled.protocol.criteria.iter().any(|c| c.id == correction.criterion),
+                "{id}: correction names {}",
+                correction.criterion
+            );
+        }
+    }
+}

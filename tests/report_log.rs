@@ -58,6 +58,7 @@ fn the_bundled_examples_give_one_row_each_and_counts_that_add_up() {
             "E13",
             "0",
             "no",
+            "no",
             "v03-recent-rituximab.ron"
         ]
     );
@@ -173,7 +174,9 @@ fn damaged_files_are_listed_with_line_and_column_counted_and_left_untouched() {
     let csv = std::fs::read_to_string(&csv_path).expect("csv");
     assert_eq!(csv.split("\r\n").filter(|l| !l.is_empty()).count(), 4, "{csv}");
     assert!(
-        csv.contains("\r\n\"V02B, \"\"twin\"\"\",2026-11-02,refractory-sle-age5,1,,ELIGIBLE,,1,no,f-awkward.ron\r\n"),
+        csv.contains(
+            "\r\n\"V02B, \"\"twin\"\"\",2026-11-02,refractory-sle-age5,1,,ELIGIBLE,,1,no,no,f-awkward.ron\r\n"
+        ),
         "{csv}"
     );
 

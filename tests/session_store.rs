@@ -5,6 +5,7 @@
 mod common;
 
 use chrono::{Duration, TimeZone as _, Utc};
+use trialscreen::files::FileHead;
 use trialscreen::session::audit::{Edit, EditError, Problem, apply, verify};
 use trialscreen::session::load::{SessionError, parse_session};
 use trialscreen::session::model::{Decision, DecisionKind, Entry, Session};
@@ -41,13 +42,13 @@ fn save_and_open_round_trip_exactly() {
     let path = dir.path().join("v1.ron");
     let mut session = v1();
     apply(&mut session, platelets(52.0), "Dr B", now()).expect("edit");
-    save(&session, &path).expect("save");
+    let head = save(&session, &path, &FileHead::Absent).expect("save");
     let (reopened, _) = store::open(&path).expect("open");
     assert_eq!(reopened, session);
     assert!(verify(&reopened).is_intact());
     // Saving again keeps the previous version as a backup.
     apply(&mut session, platelets(53.0), "Dr B", now()).expect("edit");
-    save(&session, &path).expect("save");
+    save(&session, &path, &head).expect("save");
     let (backup, _) = store::open(&backup_path(&path)).expect("backup opens");
     assert_eq!(backup.values.get("platelets"), reopened.values.get("platelets"));
 }
@@ -58,7 +59,7 @@ fn session_files_are_private_to_the_user() {
     use std::os::unix::fs::PermissionsExt as _;
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("v1.ron");
-    save(&v1(), &path).expect("save");
+    save(&v1(), &path, &FileHead::Absent).expect("save");
     let mode = std::fs::metadata(&path).expect("metadata").permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub mod catalog;
 mod checklist;
 #[cfg(test)]
 mod properties;

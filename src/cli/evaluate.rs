@@ -1,8 +1,16 @@
 //! `trialscreen evaluate`: a session's verdicts as text or JSON.
 
 use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
 
+use anyhow::Context as _;
 use serde_json::{Value as Json, json};
+
+use crate::cli::common::open;
+use crate::cli::{out, outln};
+use crate::library::Library;
+use crate::session::load::check_session;
 
 use crate::engine::explain::{explain, explain_discretion};
 use crate::engine::protocol_eval::{DiscretionStatus, Outcome};
@@ -10,6 +18,30 @@ use crate::model::protocol::CriterionKind;
 use crate::screening::{ScreenedProtocol, Screening};
 use crate::session::audit::verify;
 use crate::status::{Status, verdict_icon, verdict_words};
+
+/// Evaluates a session file against its protocols and prints every criterion.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    // The session file. (Comments, not docs: `--help` stays as it was.)
+    pub file: PathBuf,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Prints the screening as text or JSON.
+pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
+    let Args { file, json } = args;
+    let (session, text) = open(&file).with_context(|| format!("{} cannot be read", file.display()))?;
+    check_session(&session, &text, library).with_context(|| format!("{} cannot be evaluated", file.display()))?;
+    let screening = Screening::evaluate(library, &session);
+    if json {
+        outln!("{}", serde_json::to_string_pretty(&to_json(&screening))?);
+    } else {
+        out!("{}", to_text(&screening));
+    }
+    Ok(ExitCode::SUCCESS)
+}
 
 /// The screening as the JSON the issue tracker documents: protocols, verdicts, criteria.
 pub fn to_json(screening: &Screening<'_>) -> Json {
@@ -82,6 +114,13 @@ fn protocol_json(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) -> 
         "title": protocol.title,
         "sha256": screened.loaded.sha256,
         "protocol_changed_since_screening": screened.hash_matches == Some(false),
+        "listed_twice": screened.listed_twice,
+        "newer_version": screened.newer_version.map(|newer| json!({
+            "version": newer.compiled.protocol.version,
+            "corrections": newer.compiled.protocol.corrections.iter()
+                .map(|c| json!({"criterion": c.criterion, "reading": c.reading}))
+                .collect::<Vec<Json>>(),
+        })),
         "cohort": screened.reference.cohort,
         "source_complete": protocol.source_complete,
         "source_gaps": protocol.source_gaps,
@@ -141,6 +180,20 @@ fn protocol_text(out: &mut String, screening: &Screening<'_>, screened: &Screene
     }
     if screened.hash_matches == Some(false) {
         out.push_str("⚠ The protocol file changed since this session was screened: the evaluation below uses the file now loaded.\n");
+    }
+    if screened.listed_twice {
+        out.push_str("⚠ This session lists the protocol more than once (a participant is screened under one cohort): the record contradicts itself; correct it in a copy.\n");
+    }
+    if let Some(newer) = screened.newer_version {
+        let newer = &newer.compiled.protocol;
+        let _ = writeln!(
+            out,
+            "⚠ Screened under version {}; version {} corrects these readings (an unsigned session can be re-screened under it):",
+            protocol.version, newer.version
+        );
+        for correction in &newer.corrections {
+            let _ = writeln!(out, "    {}: {}", correction.criterion, correction.reading);
+        }
     }
     let failing: Vec<&str> = screened.failing_criteria().collect();
     let _ = write!(out, "{} {}", verdict_icon(result.verdict), verdict_words(result.verdict, protocol.source_complete));

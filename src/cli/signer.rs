@@ -41,7 +41,7 @@ enum SignerCommand {
 }
 
 /// Runs `trialscreen signer …` with the per-user data folder of the environment.
-pub fn run(args: &SignerArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: SignerArgs) -> anyhow::Result<ExitCode> {
     let user_data = UserData::from_env()?;
     let stdin = std::io::stdin();
     if matches!(args.command, SignerCommand::Create { passphrase_stdin: true, .. }) && stdin.is_terminal() {
@@ -49,7 +49,7 @@ pub fn run(args: &SignerArgs) -> anyhow::Result<ExitCode> {
             "standard input is a terminal, where the passphrase would show as you type it; pipe it in instead, e.g. from a password manager: `pass show me | trialscreen signer create --name \"Dr Ana Ruiz\" --passphrase-stdin`"
         );
     }
-    run_with(args, &user_data, stdin.lock(), &mut std::io::stdout().lock(), KdfParams::PRODUCTION, Utc::now())
+    run_with(&args, &user_data, stdin.lock(), &mut std::io::stdout().lock(), KdfParams::PRODUCTION, Utc::now())
 }
 
 /// [`run`] with everything it reads from outside given (tests use cheap KDF parameters).

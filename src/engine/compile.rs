@@ -4,9 +4,10 @@
 use std::collections::BTreeSet;
 
 use crate::calculators::InstrumentId;
-use crate::engine::knowledge::{ClassMask, ItemIdx, KidneyItems, Knowledge};
+use crate::engine::knowledge::{ClassMask, CompiledContradiction, ItemIdx, KidneyItems, Knowledge, KnowledgeError};
 use crate::model::dates::Span;
 use crate::model::dictionary::ItemKind;
+use crate::model::exact::Exact;
 use crate::model::protocol::{CriterionKind, Protocol};
 use crate::model::rule::{
     Anchor, ChangeMeasure, Cmp, CountBy, Direction, DoseRate, Operand, Period, Rule, TreatmentCount,
@@ -34,6 +35,9 @@ pub struct CompiledCriterion {
     pub applies_when: Option<Node>,
     pub rule: Node,
     pub discretion: Option<Node>,
+    /// Every item the criterion reads, in dictionary order (what a decision rests on, and
+    /// which contradictions concern it).
+    pub reads: Vec<ItemIdx>,
 }
 
 /// A resolved rule.
@@ -44,13 +48,14 @@ pub enum Node {
     AtLeast(u32, Vec<Node>),
     Not(Box<Node>),
     FirstKnown(Vec<Node>),
-    Compare(Value, Cmp, f64),
+    Compare(Value, Cmp, Exact),
     Known(Value),
     Yes(ItemIdx),
     Choice(ItemIdx, Vec<String>),
     Occurred(ItemIdx, Period),
     Exposed { classes: ClassMask, when: Period },
     StableTreatment { classes: ClassMask, lasting: Span, before: Anchor, caps: Vec<Cap> },
+    Combined(Combined),
     Classified(ItemIdx, InstrumentId),
     Change(Change),
     Judgment(u16),
@@ -69,6 +74,15 @@ pub enum Value {
     Egfr(KidneyItems),
     CreatinineClearance(KidneyItems),
     Treatments(Count),
+}
+
+/// Resolved courses taken together with a backbone.
+#[derive(Clone, Debug)]
+pub struct Combined {
+    pub backbone: ClassMask,
+    /// Per group: its classes, the classes it leaves out, and how many agents it needs.
+    pub groups: Vec<(ClassMask, ClassMask, u32)>,
+    pub lasting: Span,
 }
 
 /// A resolved treatment count.
@@ -93,7 +107,7 @@ pub enum CountKind {
 #[derive(Clone, Copy, Debug)]
 pub struct Cap {
     pub target: CapTarget,
-    pub max: f64,
+    pub max: Exact,
     pub per: DoseRate,
 }
 
@@ -110,7 +124,7 @@ pub struct Change {
     pub baseline: ItemIdx,
     pub current: ItemIdx,
     pub direction: Direction,
-    pub at_least: f64,
+    pub at_least: Exact,
     pub measures: Vec<ChangeMeasure>,
     pub baseline_observed: Option<Period>,
     pub current_observed: Option<Period>,
@@ -196,7 +210,11 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
             }
             compiler.node(&discretion.conditions)
         });
-        criteria.push(CompiledCriterion { kind: criterion.kind, cohort, applies_when, rule, discretion });
+        let reads =
+            crate::engine::items_read::criterion_items(applies_when.as_ref(), &rule, discretion.as_ref(), knowledge)
+                .into_iter()
+                .collect();
+        criteria.push(CompiledCriterion { kind: criterion.kind, cohort, applies_when, rule, discretion, reads });
     }
     if compiler.problems.is_empty() {
         Ok(CompiledProtocol {
@@ -208,6 +226,39 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
     } else {
         Err(ProtocolErrors { protocol: protocol.id.clone(), problems: compiler.problems })
     }
+}
+
+/// Compiles the dictionary's contradictions: each side a rule over items, with no judgment.
+pub fn compile_contradictions(knowledge: &Knowledge) -> Result<Vec<CompiledContradiction>, KnowledgeError> {
+    let mut compiled = Vec::with_capacity(knowledge.dictionary.contradictions.len());
+    for contradiction in &knowledge.dictionary.contradictions {
+        let mut compiler = Compiler {
+            knowledge,
+            criterion: contradiction.id.clone(),
+            problems: Vec::new(),
+            judgment_texts: Vec::new(),
+            score_exclusions: Vec::new(),
+        };
+        if contradiction.sides.len() < 2 {
+            compiler.undecidable("a contradiction", "it needs at least two sides".to_owned());
+        }
+        let sides: Vec<Node> = contradiction.sides.iter().map(|side| compiler.node(side)).collect();
+        if !compiler.judgment_texts.is_empty() {
+            compiler.undecidable("a contradiction", "a side cannot ask for a judgment".to_owned());
+        }
+        if !compiler.problems.is_empty() {
+            let problems: Vec<String> = compiler.problems.iter().map(ToString::to_string).collect();
+            return Err(KnowledgeError::Contradiction { id: contradiction.id.clone(), problems: problems.join("; ") });
+        }
+        let side_items = sides.iter().map(|side| crate::engine::items_read::node_items(side, knowledge)).collect();
+        compiled.push(CompiledContradiction {
+            id: contradiction.id.clone(),
+            says: contradiction.says.clone(),
+            sides,
+            side_items,
+        });
+    }
+    Ok(compiled)
 }
 
 struct Compiler<'a> {
@@ -230,12 +281,10 @@ impl Compiler<'_> {
             }
             Rule::Not(part) => Node::Not(Box::new(self.node(part))),
             Rule::Compare(operand, cmp, threshold) => {
-                if !threshold.is_finite() {
-                    self.undecidable("a comparison", format!("the threshold {threshold} is not a number"));
-                }
+                let exact = self.exact(*threshold, "a comparison", "threshold");
                 let value = self.operand(operand);
-                self.check_threshold_is_plausible(&value, *cmp, *threshold);
-                Node::Compare(value, *cmp, *threshold)
+                self.check_threshold_is_plausible(&value, *cmp, exact);
+                Node::Compare(value, *cmp, exact)
             }
             Rule::Known(operand) => Node::Known(self.operand(operand)),
             Rule::Yes(item) => Node::Yes(self.item_of_kind(item, "yes/no", |k| matches!(k, ItemKind::YesNo))),
@@ -277,10 +326,10 @@ impl Compiler<'_> {
                             Some(agent) => CapTarget::Agent(agent),
                             None => CapTarget::Classes(self.classes(std::slice::from_ref(&cap.applies_to))),
                         };
-                        if !(cap.max.is_finite() && cap.max >= 0.0) {
+                        if cap.max < 0.0 {
                             self.undecidable("a dose cap", format!("the cap {} is not a dose", cap.max));
                         }
-                        Cap { target, max: cap.max, per: cap.per }
+                        Cap { target, max: self.exact(cap.max, "a dose cap", "cap"), per: cap.per }
                     })
                     .collect(),
             },
@@ -288,15 +337,31 @@ impl Compiler<'_> {
                 let (idx, instrument) = self.instrument(item);
                 Node::Classified(idx, instrument)
             }
+            Rule::Combined(combined) => {
+                if combined.courses.is_empty() {
+                    self.undecidable("a combined treatment", "no course is listed".to_owned());
+                }
+                self.check_period(&Period::Within(combined.lasting, Anchor::Screening));
+                let groups = combined
+                    .courses
+                    .iter()
+                    .map(|group| {
+                        if group.at_least == 0 {
+                            self.undecidable("a combined treatment", "a group asks for no agent".to_owned());
+                        }
+                        let except = if group.except.is_empty() { 0 } else { self.classes(&group.except) };
+                        (self.classes(&group.classes), except, group.at_least)
+                    })
+                    .collect();
+                Node::Combined(Combined { backbone: self.classes(&combined.with), groups, lasting: combined.lasting })
+            }
             Rule::Change(change) => {
                 let baseline = self.item_of_kind(&change.baseline, "number", |k| matches!(k, ItemKind::Number { .. }));
                 let current = self.item_of_kind(&change.current, "number", |k| matches!(k, ItemKind::Number { .. }));
                 if change.measures.is_empty() {
                     self.undecidable("a change", "no measure of change is listed".to_owned());
                 }
-                if !change.at_least.is_finite() {
-                    self.undecidable("a change", "the threshold is not a number".to_owned());
-                }
+                let at_least = self.exact(change.at_least, "a change", "threshold");
                 let unit_of = |idx| self.knowledge.item(idx).and_then(|i| i.kind.units().first().map(|u| u.unit));
                 if unit_of(baseline) != unit_of(current) {
                     self.undecidable(
@@ -311,7 +376,7 @@ impl Compiler<'_> {
                     baseline,
                     current,
                     direction: change.direction,
-                    at_least: change.at_least,
+                    at_least,
                     measures: change.measures.clone(),
                     baseline_observed: change.baseline_observed,
                     current_observed: change.current_observed,
@@ -398,41 +463,48 @@ impl Compiler<'_> {
         }
     }
 
+    /// A number of the protocol as the exact decimal written in the file.
+    fn exact(&mut self, value: f64, what: &'static str, name: &str) -> Exact {
+        Exact::from_f64(value).unwrap_or_else(|| {
+            self.undecidable(what, format!("the {name} {value} is not a number"));
+            Exact::integer(0)
+        })
+    }
+
     /// A comparison that every plausible value of the item passes, or none does, decides
     /// nothing about the patient: almost always a unit or a digit slipped in the protocol.
-    fn check_threshold_is_plausible(&mut self, value: &Value, cmp: Cmp, threshold: f64) {
+    fn check_threshold_is_plausible(&mut self, value: &Value, cmp: Cmp, threshold: Exact) {
         let Value::Quantity { item, unit, .. } = value else { return };
         let Some(def) = self.knowledge.item(*item) else { return };
         let analyte = def.kind.analyte();
-        let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+        let mut bounds: Vec<Exact> = Vec::new();
         for range in def.kind.units() {
-            if let (Ok(min), Ok(max)) = (
-                units::convert(range.min, range.unit, *unit, analyte),
-                units::convert(range.max, range.unit, *unit, analyte),
-            ) {
-                low = low.min(min);
-                high = high.max(max);
+            for end in [range.min, range.max] {
+                if let Some(converted) =
+                    Exact::from_f64(end).and_then(|e| units::convert_exact(e, range.unit, *unit, analyte).ok())
+                {
+                    bounds.push(converted);
+                }
             }
         }
-        if low > high {
+        let (Some(low), Some(high)) = (
+            bounds.iter().copied().min_by(|a, b| a.compare(*b).unwrap_or(std::cmp::Ordering::Equal)),
+            bounds.iter().copied().max_by(|a, b| a.compare(*b).unwrap_or(std::cmp::Ordering::Equal)),
+        ) else {
             return;
-        }
-        let (always, never) = (
-            cmp.holds(low, threshold) && cmp.holds(high, threshold),
-            !cmp.holds(low, threshold) && !cmp.holds(high, threshold),
-        );
+        };
+        let (at_low, at_high) = (low.holds(cmp, threshold), high.holds(cmp, threshold));
+        let (always, never) =
+            (at_low == Some(true) && at_high == Some(true), at_low == Some(false) && at_high == Some(false));
         if always || never {
             self.undecidable(
                 "a comparison",
                 format!(
-                    "{} {} {} {} is {} for every plausible value ({} to {} {})",
+                    "{} {} {threshold} {} is {} for every plausible value ({low} to {high} {})",
                     def.label,
                     cmp.symbol(),
-                    crate::engine::explain::number(threshold),
                     unit.symbol(),
                     if always { "true" } else { "false" },
-                    crate::engine::explain::number(low),
-                    crate::engine::explain::number(high),
                     unit.symbol()
                 ),
             );

@@ -6,16 +6,18 @@ use chrono::NaiveDate;
 
 use crate::calculators::kidney::{self, BodyWeight};
 use crate::calculators::{Classification, InstrumentId};
-use crate::engine::compile::{Cap, CapTarget, Change, Count, CountKind, Node, Value};
+use crate::engine::compile::{Cap, CapTarget, Change, Combined, Count, CountKind, Node, Value};
 use crate::engine::fact::{CountLabel, Fact, KidneyMethod, Subject};
-use crate::engine::knowledge::{ClassMask, ItemIdx, KidneyItems};
+use crate::engine::knowledge::{ClassMask, ItemIdx, KidneyItems, Polarity};
 use crate::engine::patient::{KidneyFormula, PatientFacts, ResolvedExposure};
 use crate::engine::truth::{Truth, at_least};
 use crate::model::dates::{self, Span};
+use crate::model::exact::{Exact, decimal_of};
 use crate::model::rule::{Anchor, ChangeMeasure, Cmp, Direction, DoseRate, Period};
 use crate::model::sex::Sex;
 use crate::model::units::{self, Unit};
 use crate::model::values::{Occurrence, Value as Entered, YesNo};
+use rust_decimal::Decimal;
 
 /// The truth of a node and, for a definite truth, the first date on which the passing of
 /// time alone would flip it (a window closing, a birthday, a dose that has been stable
@@ -35,7 +37,7 @@ impl Eval {
 /// A number as a rule reads it: exact, a range (unassessed items), or not available.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Num {
-    Range { low: f64, high: f64 },
+    Range { low: Exact, high: Exact },
     Unavailable,
 }
 
@@ -62,13 +64,10 @@ impl<'p> Evaluator<'p, '_> {
             Node::Known(value) => {
                 let (num, subject, unit) = self.number(value);
                 match num {
-                    Num::Range { low, high } if low == high => {
-                        self.facts.push(Fact::Known { subject, low, high, unit });
-                        Eval::of(Truth::True)
-                    }
                     Num::Range { low, high } => {
                         self.facts.push(Fact::Known { subject, low, high, unit });
-                        Eval::of(Truth::Unknown)
+                        let is_exact = low.compare(high) == Some(std::cmp::Ordering::Equal);
+                        Eval::of(if is_exact { Truth::True } else { Truth::Unknown })
                     }
                     Num::Unavailable => Eval::of(Truth::Unknown),
                 }
@@ -79,6 +78,7 @@ impl<'p> Evaluator<'p, '_> {
             Node::Exposed { classes, when } => self.exposed(*classes, *when),
             Node::StableTreatment { classes, lasting, before, caps } => self.stable(*classes, *lasting, *before, caps),
             Node::Classified(item, instrument) => self.classified(*item, *instrument),
+            Node::Combined(combined) => self.combined(combined),
             Node::Change(change) => self.change(change),
             Node::Judgment(text) => {
                 self.facts.push(Fact::Judgment(*text));
@@ -160,30 +160,38 @@ impl<'p> Evaluator<'p, '_> {
         Eval { truth, flips_on }
     }
 
-    /// The first part that is not unknown decides. The facts and missing items of the
-    /// unknown parts before it are kept: they say what would let the preferred measure
-    /// decide instead.
+    /// The first part that is not unknown decides. A part falls through to the next only
+    /// while nothing of it is entered: a checklist filled in but not yet decided, or one that
+    /// cannot be scored, is what must be completed or corrected, and never gives way to a
+    /// fallback meant for "not filled in". The facts and missing items of the parts passed
+    /// over are kept: they say what would let the preferred measure decide instead.
     fn first_known(&mut self, parts: &[Node]) -> Eval {
         for part in parts {
+            let facts_start = self.facts.len();
             let eval = self.eval(part);
-            if eval.truth != Truth::Unknown {
+            let nothing_entered = self
+                .facts
+                .get(facts_start..)
+                .unwrap_or(&[])
+                .iter()
+                .all(|fact| matches!(fact, Fact::Missing(_) | Fact::NoTreatmentHistory));
+            if eval.truth != Truth::Unknown || !nothing_entered {
                 return eval;
             }
         }
         Eval::of(Truth::Unknown)
     }
 
-    fn compare(&mut self, value: &Value, cmp: Cmp, threshold: f64) -> Eval {
+    fn compare(&mut self, value: &Value, cmp: Cmp, threshold: Exact) -> Eval {
         let (num, subject, unit) = self.number(value);
         let Num::Range { low, high } = num else {
             return Eval::of(Truth::Unknown);
         };
-        let truth = if cmp.holds(low, threshold) && cmp.holds(high, threshold) {
-            Truth::True
-        } else if !cmp.holds(low, threshold) && !cmp.holds(high, threshold) {
-            Truth::False
-        } else {
-            Truth::Unknown
+        // Exact: ratios cross-multiplied, conversions by exact factors (see `model::exact`).
+        let truth = match (low.holds(cmp, threshold), high.holds(cmp, threshold)) {
+            (Some(true), Some(true)) => Truth::True,
+            (Some(false), Some(false)) => Truth::False,
+            _ => Truth::Unknown,
         };
         self.facts.push(Fact::Compared { subject, low, high, unit, cmp, threshold, truth });
         let flips_on = match value {
@@ -194,8 +202,10 @@ impl<'p> Evaluator<'p, '_> {
     }
 
     /// The birthday on which an age comparison changes.
-    fn age_flip(&self, cmp: Cmp, threshold: f64, truth: Truth) -> Option<NaiveDate> {
+    fn age_flip(&self, cmp: Cmp, threshold: Exact, truth: Truth) -> Option<NaiveDate> {
         let birth = self.patient.date_of_birth()?;
+        // Age thresholds are whole or fractional years well inside f64's exact range.
+        let threshold = threshold.approximate();
         // The smallest whole age for which the comparison holds, or fails, from now on.
         let years = match (cmp, truth) {
             (Cmp::Ge, Truth::False) => threshold.ceil(),
@@ -216,7 +226,9 @@ impl<'p> Evaluator<'p, '_> {
                 let num = match self.measurement(*item, *observed) {
                     Some(m) => {
                         let analyte = self.patient.knowledge.item(*item).and_then(|i| i.kind.analyte());
-                        units::convert(m.value, m.unit, *unit, analyte).map_or(Num::Unavailable, exact)
+                        Exact::from_f64(m.value)
+                            .and_then(|value| units::convert_exact(value, m.unit, *unit, analyte).ok())
+                            .map_or(Num::Unavailable, exact)
                     }
                     None => Num::Unavailable,
                 };
@@ -224,9 +236,12 @@ impl<'p> Evaluator<'p, '_> {
             }
             Value::UlnRatio { item, observed } => {
                 let num = match self.measurement(*item, *observed) {
-                    Some(m) => match m.uln {
-                        Some(uln) if uln > 0.0 => exact(m.value / uln),
-                        _ => {
+                    Some(m) => match m.uln.and_then(decimal_of).filter(|uln| *uln > Decimal::ZERO) {
+                        // value / ULN kept as a fraction: compared by cross-multiplication.
+                        Some(uln) => {
+                            decimal_of(m.value).and_then(|v| Exact::ratio(v, uln)).map_or(Num::Unavailable, exact)
+                        }
+                        None => {
                             self.facts.push(Fact::Missing(*item));
                             self.missing.push(*item);
                             Num::Unavailable
@@ -240,7 +255,7 @@ impl<'p> Evaluator<'p, '_> {
                 let num = match self.patient.value(*item) {
                     Some(Entered::Titer(titer)) => {
                         if self.date_counts(*item, titer.date, *observed) {
-                            exact(f64::from(titer.dilution.unwrap_or(0)))
+                            exact(Exact::integer(i64::from(titer.dilution.unwrap_or(0))))
                         } else {
                             Num::Unavailable
                         }
@@ -253,7 +268,7 @@ impl<'p> Evaluator<'p, '_> {
             Value::Score { item, instrument, excluding, exclusion, observed } => {
                 let num = match self.assessment(*item, *observed) {
                     Some(answers) => match self.patient.score(*item, *instrument, answers, excluding) {
-                        Ok(scored) => Num::Range { low: scored.min, high: scored.max },
+                        Ok(scored) => range(scored.min, scored.max),
                         Err(_) => {
                             self.facts.push(Fact::InvalidAssessment(*item));
                             Num::Unavailable
@@ -336,7 +351,7 @@ impl<'p> Evaluator<'p, '_> {
         let Some(birth_item) = self.patient.knowledge.date_of_birth else { return Num::Unavailable };
         let Some(birth) = self.patient.date_of_birth() else { return self.missing_num(birth_item) };
         let Some(on) = self.anchor_date(anchor) else { return Num::Unavailable };
-        dates::age_in_years(birth, on).map_or(Num::Unavailable, |years| exact(f64::from(years)))
+        dates::age_in_years(birth, on).map_or(Num::Unavailable, |years| exact(Exact::integer(i64::from(years))))
     }
 
     fn anchor_date(&mut self, anchor: Anchor) -> Option<NaiveDate> {
@@ -400,6 +415,19 @@ impl<'p> Evaluator<'p, '_> {
     }
 
     fn choice(&mut self, item: ItemIdx, options: &[String]) -> Eval {
+        // Items reporting one kind of test are read together: a negative result is asked for
+        // only where no result of the kind is positive, and a positive result of the kind
+        // counts wherever it was entered.
+        if let Some(kind) = self.patient.knowledge.test_kind_of(item) {
+            let polarity = self.patient.knowledge.polarity(kind, options);
+            if polarity != Polarity::Other
+                && let Some(positive) = self.patient.positive_result(kind)
+            {
+                let truth = Truth::from_bool(polarity == Polarity::Positive);
+                self.facts.push(Fact::Answer { item: positive, truth });
+                return Eval::of(truth);
+            }
+        }
         match self.patient.value(item) {
             Some(Entered::Choice(chosen)) => {
                 let truth = Truth::from_bool(options.iter().any(|o| o == chosen));
@@ -515,7 +543,7 @@ impl<'p> Evaluator<'p, '_> {
         let Some(anchor) = self.anchor_date(before) else { return Eval::of(Truth::Unknown) };
         let mut truth = Truth::False;
         let mut earliest_pass: Option<NaiveDate> = None;
-        let weight = self.patient.weight_kg();
+        let weight = self.patient.weight_kg().and_then(Exact::from_f64);
         for row in &rows {
             let exposure = row.exposure;
             if !exposure.is_ongoing_on(anchor) {
@@ -560,29 +588,33 @@ impl<'p> Evaluator<'p, '_> {
         Eval { truth, flips_on: if truth == Truth::False { earliest_pass } else { None } }
     }
 
-    fn within_cap(&mut self, row: &ResolvedExposure<'_>, cap: &Cap, weight: Option<f64>) -> Truth {
+    fn within_cap(&mut self, row: &ResolvedExposure<'_>, cap: &Cap, weight: Option<Exact>) -> Truth {
         let Some(dose) = row.exposure.dose else { return Truth::Unknown };
         let catalogue = &self.patient.knowledge.catalogue;
+        let per_day = dose.mg_per_day_exact(weight);
         let rate = match cap.per {
-            DoseRate::MgPerDay => dose.mg_per_day(weight),
-            DoseRate::MgPerWeek => dose.mg_per_day(weight).map(|d| d * 7.0),
-            DoseRate::MgPerKgPerDay => {
-                weight.filter(|w| *w > 0.0).and_then(|w| dose.mg_per_day(Some(w)).map(|d| d / w))
-            }
+            DoseRate::MgPerDay => per_day,
+            DoseRate::MgPerWeek => per_day.and_then(|d| d.times(Decimal::new(7, 0))),
+            DoseRate::MgPerKgPerDay => weight.and_then(|w| {
+                let w = w.as_decimal().filter(|w| *w > Decimal::ZERO)?;
+                per_day?.divided_by(w)
+            }),
             DoseRate::PrednisoneMgPerDay => {
-                let equivalent =
-                    catalogue.agents.get(usize::from(row.agent)).and_then(|a| a.prednisone_equivalent_dose_mg);
-                match (dose.mg_per_day(weight), equivalent) {
-                    (Some(per_day), Some(eq)) => {
-                        crate::calculators::steroids::prednisone_equivalent_mg(per_day, eq).ok()
-                    }
+                // Prednisone-equivalent = dose × 5 / the agent's dose equivalent to 5 mg.
+                let equivalent = catalogue
+                    .agents
+                    .get(usize::from(row.agent))
+                    .and_then(|a| a.prednisone_equivalent_dose_mg)
+                    .and_then(decimal_of)
+                    .filter(|eq| *eq > Decimal::ZERO);
+                match (per_day, equivalent) {
+                    (Some(per_day), Some(eq)) => per_day.times(Decimal::new(5, 0)).and_then(|d| d.divided_by(eq)),
                     _ => None,
                 }
             }
         };
         let Some(rate) = rate else { return Truth::Unknown };
-        // Rounded to 1e-9 so 16 mg methylprednisolone is exactly 20 mg prednisone.
-        let within = (rate * 1e9).round() <= (cap.max * 1e9).round();
+        let Some(within) = rate.holds(Cmp::Le, cap.max) else { return Truth::Unknown };
         if !within {
             self.facts.push(Fact::OverCap { row: row.row, per_day_mg: rate, cap: cap.max });
         }
@@ -626,7 +658,78 @@ impl<'p> Evaluator<'p, '_> {
         definite.dedup();
         possible.sort_unstable();
         possible.dedup();
-        Num::Range { low: definite.len() as f64, high: possible.len() as f64 }
+        Num::Range { low: count_of(definite.len()), high: count_of(possible.len()) }
+    }
+
+    /// Courses taken with a backbone: each group needs its number of distinct agents whose
+    /// course overlaps the backbone (its courses merged where they meet) for `lasting`. A
+    /// course or backbone without the dates to show it is unknown, never "not overlapping".
+    fn combined(&mut self, combined: &Combined) -> Eval {
+        let Some(rows) = self.rows(ClassMask::MAX) else { return Eval::of(Truth::Unknown) };
+        let ongoing_until = self.patient.dates.screening;
+        let course = |exposure: &crate::model::values::Exposure| -> Option<(NaiveDate, NaiveDate)> {
+            let start = exposure.start?;
+            let end = if exposure.ongoing { ongoing_until } else { exposure.last_dose? };
+            (end >= start).then_some((start, end))
+        };
+        let mut backbone: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+        let mut backbone_incomplete = false;
+        for row in rows.iter().filter(|row| row.classes & combined.backbone != 0) {
+            match course(row.exposure) {
+                Some(interval) => backbone.push(interval),
+                None => backbone_incomplete = true,
+            }
+        }
+        let backbone = merge_intervals(backbone);
+        let mut truth = Truth::True;
+        for &(classes, except, needed) in &combined.groups {
+            let mut definite: smallvec::SmallVec<[u16; 8]> = smallvec::SmallVec::new();
+            let mut possible: smallvec::SmallVec<[u16; 8]> = smallvec::SmallVec::new();
+            for row in rows.iter().filter(|row| row.classes & classes != 0 && row.classes & except == 0) {
+                let longest = course(row.exposure).and_then(|interval| longest_overlap(interval, &backbone));
+                let long_enough =
+                    longest.is_some_and(|(from, to)| combined.lasting.after(from).is_some_and(|d| d <= to));
+                let row_truth = if long_enough {
+                    Truth::True
+                } else if course(row.exposure).is_none() || backbone_incomplete {
+                    Truth::Unknown
+                } else {
+                    Truth::False
+                };
+                self.facts.push(Fact::Overlap {
+                    row: row.row,
+                    with: combined.backbone,
+                    from: longest.map(|(from, _)| from),
+                    to: longest.map(|(_, to)| to),
+                    truth: row_truth,
+                });
+                if row_truth == Truth::True {
+                    definite.push(row.agent);
+                }
+                if row_truth != Truth::False {
+                    possible.push(row.agent);
+                }
+            }
+            for agents in [&mut definite, &mut possible] {
+                agents.sort_unstable();
+                agents.dedup();
+            }
+            let needed = usize::try_from(needed).unwrap_or(usize::MAX);
+            let group_truth = if definite.len() >= needed {
+                Truth::True
+            } else if possible.len() < needed {
+                Truth::False
+            } else {
+                Truth::Unknown
+            };
+            truth = truth.and(group_truth);
+        }
+        if truth == Truth::Unknown
+            && let Some(item) = self.patient.knowledge.item_idx("treatment_history")
+        {
+            self.missing.push(item);
+        }
+        Eval::of(truth)
     }
 
     fn classified(&mut self, item: ItemIdx, instrument: InstrumentId) -> Eval {
@@ -652,22 +755,41 @@ impl<'p> Evaluator<'p, '_> {
         let baseline = self.measurement(change.baseline, change.baseline_observed);
         let current = self.measurement(change.current, change.current_observed);
         let (Some(baseline), Some(current)) = (baseline, current) else { return Eval::of(Truth::Unknown) };
-        let Ok(current_value) = units::convert(current.value, current.unit, baseline.unit, None) else {
+        // A "baseline" measured after the current value is a contradiction to resolve, not a
+        // decline.
+        if let (Some(baseline_date), Some(current_date)) = (baseline.date, current.date)
+            && baseline_date > current_date
+        {
+            self.facts.push(Fact::ChangeOutOfOrder { baseline: change.baseline, current: change.current });
+            return Eval::of(Truth::Judgment);
+        }
+        let (Some(baseline_value), Some(current_value)) = (
+            Exact::from_f64(baseline.value),
+            Exact::from_f64(current.value)
+                .and_then(|v| units::convert_exact(v, current.unit, baseline.unit, None).ok()),
+        ) else {
             return Eval::of(Truth::Unknown);
         };
-        let sign = match change.direction {
-            Direction::Increase => 1.0,
-            Direction::Decrease => -1.0,
+        let Some(difference) = current_value.minus(baseline_value) else { return Eval::of(Truth::Unknown) };
+        let absolute = match change.direction {
+            Direction::Increase => difference,
+            Direction::Decrease => difference.negated(),
         };
-        let absolute = sign * (current_value - baseline.value);
-        let relative = if baseline.value == 0.0 { f64::NAN } else { 100.0 * absolute / baseline.value };
+        // 100 × change / baseline, kept as a fraction; no relative change from a zero baseline.
+        let relative = baseline_value
+            .as_decimal()
+            .filter(|base| *base > Decimal::ZERO)
+            .and_then(|base| absolute.times(Decimal::ONE_HUNDRED).and_then(|a| a.divided_by(base)));
         let mut truth: Option<Truth> = None;
         for measure in &change.measures {
             let value = match measure {
                 ChangeMeasure::Relative => relative,
-                ChangeMeasure::Absolute => absolute,
+                ChangeMeasure::Absolute => Some(absolute),
             };
-            let holds = if value.is_nan() { Truth::Unknown } else { Truth::from_bool(value >= change.at_least) };
+            let holds = match value.and_then(|v| v.holds(Cmp::Ge, change.at_least)) {
+                Some(holds) => Truth::from_bool(holds),
+                None => Truth::Unknown,
+            };
             truth = Some(match truth {
                 None => holds,
                 Some(previous) if previous == holds => previous,
@@ -690,7 +812,8 @@ impl<'p> Evaluator<'p, '_> {
 
     fn egfr(&mut self, items: KidneyItems) -> (Num, KidneyMethod) {
         if let Some(Entered::Number(reported)) = self.patient.value(items.egfr_reported)
-            && let Ok(value) = units::convert(reported.value, reported.unit, Unit::MlPerMinPer173, None)
+            && let Some(value) = Exact::from_f64(reported.value)
+                .and_then(|value| units::convert_exact(value, reported.unit, Unit::MlPerMinPer173, None).ok())
         {
             return (exact(value), KidneyMethod::LabReported);
         }
@@ -703,7 +826,7 @@ impl<'p> Evaluator<'p, '_> {
                     let value = self.patient.kidney_value(KidneyFormula::BedsideSchwartz, || {
                         kidney::bedside_schwartz(creatinine, height).ok().map(|r| r.value)
                     });
-                    (value.map_or(Num::Unavailable, exact), KidneyMethod::BedsideSchwartz)
+                    (formula(value), KidneyMethod::BedsideSchwartz)
                 }
                 None => (self.missing_num(items.height), KidneyMethod::BedsideSchwartz),
             }
@@ -713,7 +836,7 @@ impl<'p> Evaluator<'p, '_> {
                     let value = self.patient.kidney_value(KidneyFormula::CkdEpi2021, || {
                         kidney::ckd_epi_2021(creatinine, age, sex).ok().map(|r| r.value)
                     });
-                    (value.map_or(Num::Unavailable, exact), KidneyMethod::CkdEpi2021)
+                    (formula(value), KidneyMethod::CkdEpi2021)
                 }
                 None => (self.missing_num(items.sex), KidneyMethod::CkdEpi2021),
             }
@@ -731,12 +854,11 @@ impl<'p> Evaluator<'p, '_> {
             self.missing_num(items.sex);
         }
         match (inputs, weight, sex) {
-            (Some((creatinine, age)), Some(weight), Some(sex)) => self
-                .patient
-                .kidney_value(KidneyFormula::CockcroftGault, || {
+            (Some((creatinine, age)), Some(weight), Some(sex)) => {
+                formula(self.patient.kidney_value(KidneyFormula::CockcroftGault, || {
                     kidney::cockcroft_gault(creatinine, age, sex, BodyWeight::actual(weight)).ok().map(|r| r.value)
-                })
-                .map_or(Num::Unavailable, exact),
+                }))
+            }
             _ => Num::Unavailable,
         }
     }
@@ -795,8 +917,53 @@ enum Combine {
     AtLeast(u32),
 }
 
-fn exact(value: f64) -> Num {
-    if value.is_finite() { Num::Range { low: value, high: value } } else { Num::Unavailable }
+fn exact(value: Exact) -> Num {
+    Num::Range { low: value, high: value }
+}
+
+/// A range from an instrument's lowest and highest possible score.
+fn range(low: f64, high: f64) -> Num {
+    match (Exact::from_f64(low), Exact::from_f64(high)) {
+        (Some(low), Some(high)) => Num::Range { low, high },
+        _ => Num::Unavailable,
+    }
+}
+
+/// A formula's result, compared at 0.01 of its unit (see `Exact::formula_result`).
+fn formula(value: Option<f64>) -> Num {
+    value.and_then(Exact::formula_result).map_or(Num::Unavailable, exact)
+}
+
+fn count_of(count: usize) -> Exact {
+    Exact::integer(i64::try_from(count).unwrap_or(i64::MAX))
+}
+
+/// Intervals merged where they overlap or meet (a switch from one glucocorticoid to another
+/// on the next day is one course of glucocorticoid).
+fn merge_intervals(mut intervals: Vec<(NaiveDate, NaiveDate)>) -> Vec<(NaiveDate, NaiveDate)> {
+    intervals.sort_unstable();
+    let mut merged: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(intervals.len());
+    for (start, end) in intervals {
+        match merged.last_mut() {
+            Some(last) if last.1.succ_opt().is_some_and(|next| start <= next) => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+/// The longest stretch of `course` inside one of the (merged) intervals.
+fn longest_overlap(
+    course: (NaiveDate, NaiveDate),
+    within: &[(NaiveDate, NaiveDate)],
+) -> Option<(NaiveDate, NaiveDate)> {
+    within
+        .iter()
+        .filter_map(|&(start, end)| {
+            let (from, to) = (course.0.max(start), course.1.min(end));
+            (from <= to).then_some((from, to))
+        })
+        .max_by_key(|(from, to)| (*to - *from, std::cmp::Reverse(*from)))
 }
 
 /// The latest of some dates, or `None` if any is `None` (that part never flips).
@@ -849,8 +1016,8 @@ fn count_present(
     outside: bool,
 ) -> Num {
     use crate::calculators::Answer;
-    let mut low = 0.0;
-    let mut high = 0.0;
+    let mut low: usize = 0;
+    let mut high: usize = 0;
     let selectors = instrument.selectors();
     for spec in instrument.items().iter().filter(|spec| !selectors.contains(&spec.key)) {
         let is_listed = listed.iter().any(|key| key == spec.key);
@@ -859,16 +1026,16 @@ fn count_present(
         }
         match answers.get(spec.key) {
             Some(Answer::Present) => {
-                low += 1.0;
-                high += 1.0;
+                low += 1;
+                high += 1;
             }
             Some(Answer::Level(level)) if *level > 0 => {
-                low += 1.0;
-                high += 1.0;
+                low += 1;
+                high += 1;
             }
             Some(_) => {}
-            None => high += 1.0,
+            None => high += 1,
         }
     }
-    Num::Range { low, high }
+    Num::Range { low: count_of(low), high: count_of(high) }
 }

@@ -1,7 +1,12 @@
-//! Turns recorded facts into the sentence an investigator reads: the deciding values with
-//! their units and dates. Built only when shown.
+//! Turns recorded facts into what an investigator reads: the deciding values with their
+//! units and dates. Built only when shown. An explanation is a list of [`Part`]s — words, and
+//! comparisons kept as structure (the value as printed, the relation, the threshold) — so a
+//! test can check that every comparison it prints is true without parsing sentences, and the
+//! words can be translated without touching the numbers.
 
 use std::fmt::Write as _;
+
+use rust_decimal::Decimal;
 
 use crate::calculators::Classification;
 use crate::engine::compile::CompiledProtocol;
@@ -10,9 +15,119 @@ use crate::engine::patient::PatientFacts;
 use crate::engine::protocol_eval::{CriterionResult, ProtocolResult};
 use crate::engine::truth::Truth;
 use crate::model::dictionary::ItemKind;
+use crate::model::exact::Exact;
+use crate::model::number_format::{computed, decimal, entered, entered_with_unit, with_unit as unit_text};
 use crate::model::rule::{Cmp, Period};
 use crate::model::units::Unit;
 use crate::model::values::{Occurrence, Value, YesNo};
+
+/// Fewest decimals shown for a value that is not an exact decimal (a converted unit, a ratio).
+const MIN_PLACES: u32 = 2;
+
+/// One part of an explanation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Part {
+    /// A comparison as printed.
+    Comparison(ShownComparison),
+    /// Anything else, in words.
+    Text(String),
+}
+
+/// A comparison as printed: `{subject} {value}{unit}{note} {relation} {threshold}{unit}{tail}`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownComparison {
+    /// What was compared, before the value ("Haemoglobin", "age"); may be empty.
+    pub subject: String,
+    /// The value as printed.
+    pub value: ShownValue,
+    /// The unit the value and the threshold are printed in.
+    pub unit: ShownUnit,
+    /// Words between the value and the relation: " (entered 3.7 mmol/L, 2026-11-02)".
+    pub note: String,
+    /// The relation as printed.
+    pub relation: Relation,
+    /// The threshold as printed.
+    pub threshold: Decimal,
+    /// Words after the threshold: what scored.
+    pub tail: String,
+}
+
+/// A value as printed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ShownValue {
+    One(Decimal),
+    /// Scores with items not yet assessed.
+    Between(Decimal, Decimal),
+}
+
+/// How a value and threshold are printed with their unit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ShownUnit {
+    /// A unit of measure: "52 ×10⁹/L", "62 %", "1:640".
+    Unit(Unit),
+    /// A multiple of the upper limit of normal: "1.5 × ULN".
+    TimesUln,
+    /// Milligrams per day: "30 mg/day".
+    MgPerDay,
+}
+
+/// The relation printed between a value and its threshold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    /// `value cmp threshold` holds, and is printed (for a failed `≥`, the `<` that holds).
+    Holds(Cmp),
+    /// Undecided: the criterion needs `cmp threshold`.
+    Needs(Cmp),
+}
+
+impl ShownComparison {
+    /// Whether the comparison as printed is true (always, for a `Holds` relation; the test
+    /// suite checks it over generated patients).
+    pub fn reads_true(&self) -> bool {
+        let Relation::Holds(cmp) = self.relation else { return true };
+        let holds = |value: Decimal| Exact::decimal(value).holds(cmp, Exact::decimal(self.threshold)) == Some(true);
+        match self.value {
+            ShownValue::One(value) => holds(value),
+            ShownValue::Between(low, high) => holds(low) && holds(high),
+        }
+    }
+
+    fn number(&self, value: Decimal) -> String {
+        match self.unit {
+            ShownUnit::Unit(unit) => unit_text(&decimal(value), value <= Decimal::ZERO, unit),
+            ShownUnit::TimesUln => format!("{} × ULN", decimal(value)),
+            ShownUnit::MgPerDay => format!("{} mg/day", decimal(value)),
+        }
+    }
+}
+
+impl std::fmt::Display for ShownComparison {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if !self.subject.is_empty() {
+            write!(f, "{} ", self.subject)?;
+        }
+        match self.value {
+            ShownValue::One(value) => f.write_str(&self.number(value))?,
+            ShownValue::Between(low, high) => {
+                write!(f, "between {} and {} (items not assessed)", decimal(low), self.number(high))?;
+            }
+        }
+        let relation = match self.relation {
+            Relation::Holds(cmp) => cmp.symbol().to_owned(),
+            Relation::Needs(cmp) => format!("needs {}", cmp.symbol()),
+        };
+        write!(f, "{} {relation} {}{}", self.note, self.number(self.threshold), self.tail)
+    }
+}
+
+impl std::fmt::Display for Part {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Comparison(comparison) => comparison.fmt(f),
+            Self::Text(text) => f.write_str(text),
+        }
+    }
+}
 
 /// The explanation of one criterion: its deciding facts, joined into one sentence.
 pub fn explain(
@@ -22,6 +137,16 @@ pub fn explain(
     patient: &PatientFacts<'_>,
 ) -> String {
     render(compiled, result.facts_of(criterion), patient)
+}
+
+/// The explanation of one criterion as parts.
+pub fn explain_parts(
+    compiled: &CompiledProtocol,
+    result: &ProtocolResult,
+    criterion: &CriterionResult,
+    patient: &PatientFacts<'_>,
+) -> Vec<Part> {
+    parts(compiled, result.facts_of(criterion), patient)
 }
 
 /// The explanation of a discretion's conditions.
@@ -36,51 +161,62 @@ pub fn explain_discretion(
 
 /// Facts in words, joined by "; ". Labels keep their own case ("eGFR", "SpO₂").
 pub fn render(compiled: &CompiledProtocol, facts: &[Fact], patient: &PatientFacts<'_>) -> String {
-    let mut parts: Vec<String> = Vec::with_capacity(facts.len());
+    let texts: Vec<String> = parts(compiled, facts, patient).iter().map(ToString::to_string).collect();
+    texts.join("; ")
+}
+
+/// Facts as parts, without repeats.
+pub fn parts(compiled: &CompiledProtocol, facts: &[Fact], patient: &PatientFacts<'_>) -> Vec<Part> {
+    let mut parts: Vec<Part> = Vec::with_capacity(facts.len());
     for fact in facts {
         let part = describe(compiled, *fact, patient);
-        if !part.is_empty() && !parts.contains(&part) {
+        let is_empty = matches!(&part, Part::Text(text) if text.is_empty());
+        if !is_empty && !parts.contains(&part) {
             parts.push(part);
         }
     }
-    parts.join("; ")
+    parts
 }
 
-/// A number as people write it: no trailing zeros, at most two decimals.
-pub fn number(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
-    let mut text = format!("{rounded:.2}");
-    while text.contains('.') && (text.ends_with('0') || text.ends_with('.')) {
-        text.pop();
-    }
-    if text == "-0" { "0".to_owned() } else { text }
-}
-
-/// A value with its unit as printed: "52 ×10⁹/L", "62 %", "1:640".
-pub fn with_unit(value: f64, unit: Unit) -> String {
-    match unit {
-        Unit::Titer => {
-            if value <= 0.0 {
-                "negative".to_owned()
-            } else {
-                format!("1:{}", number(value))
-            }
-        }
-        Unit::Ratio | Unit::Count => number(value),
-        Unit::Percent => format!("{} %", number(value)),
-        _ => format!("{} {}", number(value), unit.symbol()),
+/// The relation as it came out: `≥` when it holds, its negation when it does not.
+fn shown_relation(cmp: Cmp, truth: Truth) -> Relation {
+    match truth {
+        Truth::True => Relation::Holds(cmp),
+        Truth::False => Relation::Holds(match cmp {
+            Cmp::Ge => Cmp::Lt,
+            Cmp::Gt => Cmp::Le,
+            Cmp::Le => Cmp::Gt,
+            Cmp::Lt => Cmp::Ge,
+        }),
+        Truth::Unknown | Truth::Judgment => Relation::Needs(cmp),
     }
 }
 
-/// The comparison as it came out: `≥` when it holds, its negation when it does not.
-fn shown_cmp(cmp: Cmp, truth: Truth) -> &'static str {
-    match (cmp, truth) {
-        (_, Truth::True) => cmp.symbol(),
-        (Cmp::Ge, Truth::False) => "<",
-        (Cmp::Gt, Truth::False) => "≤",
-        (Cmp::Le, Truth::False) => ">",
-        (Cmp::Lt, Truth::False) => "≥",
-        _ => "",
+/// The value printed for a comparison whose outcome is `truth`: a number whose printed
+/// relation to the threshold is the true one.
+fn shown_value(low: Exact, high: Exact, cmp: Cmp, threshold: Exact) -> ShownValue {
+    if low.compare(high) == Some(std::cmp::Ordering::Equal) {
+        ShownValue::One(low.shown(cmp, threshold, MIN_PLACES))
+    } else {
+        ShownValue::Between(low.shown(cmp, threshold, MIN_PLACES), high.shown(cmp, threshold, MIN_PLACES))
+    }
+}
+
+fn comparison(
+    subject: String,
+    value: ShownValue,
+    unit: ShownUnit,
+    relation: Relation,
+    threshold: Exact,
+) -> ShownComparison {
+    ShownComparison {
+        subject,
+        value,
+        unit,
+        note: String::new(),
+        relation,
+        threshold: threshold.as_decimal().unwrap_or_else(|| threshold.shown_alone(6)),
+        tail: String::new(),
     }
 }
 
@@ -94,57 +230,62 @@ pub fn period(period: Period) -> String {
     }
 }
 
-fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>) -> String {
+/// A number shown on its own (a `Known` rule, a classification score).
+fn exact_text(value: Exact) -> String {
+    decimal(value.shown_alone(2))
+}
+
+fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>) -> Part {
     let knowledge = patient.knowledge;
     let label = |item| knowledge.item_label(item).to_owned();
-    match fact {
+    let text = match fact {
         Fact::Compared { subject, low, high, unit, cmp, threshold, truth } => {
-            let value = if low == high {
-                with_unit(low, unit)
-            } else {
-                format!("between {} and {} (items not assessed)", number(low), with_unit(high, unit))
-            };
-            let threshold_text = with_unit(threshold, unit);
-            let relation = if truth.is_definite() {
-                format!("{} {threshold_text}", shown_cmp(cmp, truth))
-            } else {
-                format!("needs {} {threshold_text}", cmp.symbol())
-            };
+            let value = shown_value(low, high, cmp, threshold);
+            let relation = shown_relation(cmp, truth);
+            let mut shown = comparison(String::new(), value, ShownUnit::Unit(unit), relation, threshold);
             match subject {
                 Subject::Item(item) => {
-                    format!("{} {value}{} {relation}", label(item), entered_note(patient, item, unit))
+                    shown.subject = label(item);
+                    shown.note = entered_note(patient, item, unit);
                 }
                 Subject::UlnRatio(item) => {
                     let (entered, uln) = match patient.value(item) {
-                        Some(Value::Number(m)) => {
-                            (with_unit(m.value, m.unit), m.uln.map(|uln| with_unit(uln, m.unit)).unwrap_or_default())
-                        }
+                        Some(Value::Number(m)) => (
+                            entered_with_unit(m.value, m.unit),
+                            m.uln.map(|uln| entered_with_unit(uln, m.unit)).unwrap_or_default(),
+                        ),
                         _ => (String::new(), String::new()),
                     };
-                    format!(
-                        "{} {entered} = {} × ULN (ULN {uln}){} {} {} × ULN",
-                        label(item),
-                        number(low),
-                        date_note(patient, item),
-                        if truth.is_definite() { shown_cmp(cmp, truth) } else { cmp.symbol() },
-                        number(threshold)
-                    )
+                    shown.subject = format!("{} {entered} =", label(item));
+                    shown.unit = ShownUnit::TimesUln;
+                    shown.note = format!(" (ULN {uln}){}", date_note(patient, item));
                 }
-                Subject::Titer(item) => format!("{} {value}{} {relation}", label(item), date_note(patient, item)),
+                Subject::Titer(item) => {
+                    shown.subject = label(item);
+                    shown.note = date_note(patient, item);
+                }
                 Subject::Age(anchor) => {
                     let on = patient.anchor(anchor).map(|(d, _)| format!(" ({d})")).unwrap_or_default();
-                    format!("age {value} at {}{on} {relation}", anchor.label())
+                    shown.subject = "age".to_owned();
+                    shown.note = format!(" at {}{on}", anchor.label());
                 }
-                Subject::Score(item, exclusion) => score_text(compiled, patient, item, exclusion, &value, &relation),
-                Subject::CountPresent(item) => format!("{} listed items present: {value} {relation}", label(item)),
+                Subject::Score(item, exclusion) => {
+                    let (subject, note, tail) = score_parts(compiled, patient, item, exclusion);
+                    (shown.subject, shown.note, shown.tail) = (subject, note, tail);
+                }
+                Subject::CountPresent(item) => shown.subject = format!("{} listed items present:", label(item)),
                 Subject::Egfr(method) => {
-                    format!("eGFR {value} ({}{}) {relation}", kidney_method(method), kidney_inputs(patient, method))
+                    shown.subject = "eGFR".to_owned();
+                    shown.note = format!(" ({}{})", kidney_method(method), kidney_inputs(patient, method));
                 }
-                Subject::CreatinineClearance => format!(
-                    "creatinine clearance {value} ({}{}) {relation}",
-                    kidney_method(KidneyMethod::CockcroftGault),
-                    kidney_inputs(patient, KidneyMethod::CockcroftGault)
-                ),
+                Subject::CreatinineClearance => {
+                    shown.subject = "creatinine clearance".to_owned();
+                    shown.note = format!(
+                        " ({}{})",
+                        kidney_method(KidneyMethod::CockcroftGault),
+                        kidney_inputs(patient, KidneyMethod::CockcroftGault)
+                    );
+                }
                 Subject::Treatments(label) => {
                     let counted = match label {
                         CountLabel::Agents => "agents".to_owned(),
@@ -154,18 +295,26 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                             format!("agents (each of {} counting as one)", pools.join(", "))
                         }
                     };
-                    format!("{value} {counted} counted {relation}")
+                    shown.note = format!(" {counted} counted");
                 }
             }
+            return Part::Comparison(shown);
         }
         Fact::Known { subject, low, high, unit } => {
-            let value = if low == high {
-                with_unit(low, unit)
+            let value = if low.compare(high) == Some(std::cmp::Ordering::Equal) {
+                unit_text(&exact_text(low), false, unit)
             } else {
-                format!("between {} and {} (items not assessed)", number(low), with_unit(high, unit))
+                format!(
+                    "between {} and {} (items not assessed)",
+                    exact_text(low),
+                    unit_text(&exact_text(high), false, unit)
+                )
             };
             match subject {
-                Subject::Score(item, exclusion) => score_text(compiled, patient, item, exclusion, &value, ""),
+                Subject::Score(item, exclusion) => {
+                    let (subject, note, tail) = score_parts(compiled, patient, item, exclusion);
+                    format!("{subject} {value}{note}{tail}")
+                }
                 Subject::Item(item) => format!("{} {value}{}", label(item), entered_note(patient, item, unit)),
                 _ => value,
             }
@@ -213,14 +362,34 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
             }
             text
         }
-        Fact::OverCap { row, per_day_mg, cap } => {
+        Fact::Overlap { row, with, from, to, truth } => {
             let name = agent_name(patient, row);
-            format!("{name} {} above the cap of {}, so not counted", number(per_day_mg), number(cap))
+            let backbone: Vec<String> = knowledge.class_labels(with).map(str::to_lowercase).collect();
+            let backbone = backbone.join(" or ");
+            match (from, to, truth) {
+                (Some(from), Some(to), Truth::True) => format!("{name} taken with {backbone} from {from} to {to}"),
+                (Some(from), Some(to), _) => {
+                    format!("{name} taken with {backbone} only from {from} to {to}, not long enough")
+                }
+                (_, _, Truth::Unknown) => {
+                    format!(
+                        "{name}: the dates do not show how long it was taken with {backbone} (enter start and last dose)"
+                    )
+                }
+                _ => format!("{name} not taken together with {backbone}"),
+            }
+        }
+        Fact::OverCap { row, per_day_mg, cap } => {
+            let value = ShownValue::One(per_day_mg.shown(Cmp::Gt, cap, MIN_PLACES));
+            let mut shown =
+                comparison(agent_name(patient, row), value, ShownUnit::MgPerDay, Relation::Holds(Cmp::Gt), cap);
+            shown.tail = ", the dose cap, so not counted".to_owned();
+            return Part::Comparison(shown);
         }
         Fact::NoExposure => "no matching treatment in the history".to_owned(),
         Fact::NoTreatmentHistory => "treatment history not entered".to_owned(),
         Fact::Classification { item, classification, low, high } => {
-            let score = if low == high { number(low) } else { format!("{}–{}", number(low), number(high)) };
+            let score = if low == high { entered(low) } else { format!("{}–{}", entered(low), entered(high)) };
             let decided = match classification {
                 Classification::Classified => "classified",
                 Classification::NotClassified => "not classified",
@@ -232,19 +401,49 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
         }
         Fact::InvalidAssessment(item) => format!("{} cannot be scored: check its answers", label(item)),
         Fact::Change { baseline, current, relative, absolute, threshold, truth } => {
+            let measure = |value: Exact, unit: Unit| {
+                let holds = value.holds(Cmp::Ge, threshold);
+                let relation = match holds {
+                    Some(true) => Relation::Holds(Cmp::Ge),
+                    Some(false) => Relation::Holds(Cmp::Lt),
+                    None => Relation::Needs(Cmp::Ge),
+                };
+                comparison(
+                    String::new(),
+                    ShownValue::One(value.shown(Cmp::Ge, threshold, 1)),
+                    ShownUnit::Unit(unit),
+                    relation,
+                    threshold,
+                )
+            };
             let verdict = match truth {
-                Truth::True => "reaches",
-                Truth::False => "does not reach",
-                Truth::Judgment => "the measures disagree on",
-                Truth::Unknown => "cannot be compared with",
+                Truth::True => "reaches the threshold",
+                Truth::False => "does not reach the threshold",
+                Truth::Judgment => "the measures disagree on the threshold",
+                Truth::Unknown => "cannot be compared",
+            };
+            let mut text = format!("{} → {}: {verdict}", label(baseline), label(current));
+            if let Some(relative) = relative {
+                let mut shown = measure(relative, Unit::Percent);
+                shown.subject = "relative change".to_owned();
+                let _ = write!(text, "; {shown}");
+            }
+            let mut shown = measure(absolute, Unit::Points);
+            shown.subject = "absolute change".to_owned();
+            let _ = write!(text, "; {shown}");
+            text
+        }
+        Fact::ChangeOutOfOrder { baseline, current } => {
+            let dated = |item| match patient.value(item) {
+                Some(Value::Number(m)) => m.date.map(|d| d.to_string()).unwrap_or_default(),
+                _ => String::new(),
             };
             format!(
-                "{} → {}: change {} % relative, {} points absolute; {verdict} the threshold of {}",
+                "{} is dated {}, after {} dated {}: the earlier value must come first — correct a date or decide",
                 label(baseline),
+                dated(baseline),
                 label(current),
-                number(relative),
-                number(absolute),
-                number(threshold)
+                dated(current)
             )
         }
         Fact::EnrollmentAssumed => "enrollment date not yet known, so the screening date was used".to_owned(),
@@ -253,27 +452,34 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
             let text = compiled.judgment_texts.get(usize::from(text)).map_or("", String::as_str);
             format!("needs the investigator's judgment: {text}")
         }
-    }
+        Fact::Contradiction(index) => {
+            let says = knowledge.contradictions.get(usize::from(index)).map_or("", |c| c.says.as_str());
+            format!("contradiction: {says} — correct the wrong answer (audited) or record a judgment")
+        }
+        Fact::ConflictingResults(kind) => {
+            let label = knowledge.dictionary.test_kinds.get(usize::from(kind)).map_or("", |k| k.label.as_str());
+            format!(
+                "the {} results disagree — correct the wrong result (audited) or record a judgment",
+                label.to_lowercase()
+            )
+        }
+    };
+    Part::Text(text)
 }
 
-/// "SLEDAI-2K 10 points (2026-11-02) ≥ 6 points (Arthritis 4, …)": a score, the answers it
-/// leaves out, its date, the comparison (empty for a `Known` rule) and what scored.
-fn score_text(
+/// "SLEDAI-2K", " (2026-11-02)", " (Arthritis 4, …)": a score's name with the answers it
+/// leaves out, its date, and what scored.
+fn score_parts(
     compiled: &CompiledProtocol,
     patient: &PatientFacts<'_>,
     item: u16,
     exclusion: u16,
-    value: &str,
-    relation: &str,
-) -> String {
+) -> (String, String, String) {
     let excluding = compiled.score_exclusions.get(usize::from(exclusion)).map_or(&[][..], Vec::as_slice);
-    let relation = if relation.is_empty() { String::new() } else { format!(" {relation}") };
-    format!(
-        "{}{} {value}{}{relation}{}",
-        patient.knowledge.item_label(item),
-        excluded_note(patient, item, excluding),
+    (
+        format!("{}{}", patient.knowledge.item_label(item), excluded_note(patient, item, excluding)),
         date_note(patient, item),
-        contributions(patient, item, excluding)
+        contributions(patient, item, excluding),
     )
 }
 
@@ -304,7 +510,8 @@ fn contributions(patient: &PatientFacts<'_>, item: u16, excluding: &[String]) ->
     if report.contributions.is_empty() {
         return String::new();
     }
-    let parts: Vec<String> = report.contributions.iter().map(|c| format!("{} {}", c.label, number(c.points))).collect();
+    let parts: Vec<String> =
+        report.contributions.iter().map(|c| format!("{} {}", c.label, entered(c.points))).collect();
     format!(" ({})", parts.join(", "))
 }
 
@@ -320,17 +527,17 @@ fn kidney_inputs(patient: &PatientFacts<'_>, method: KidneyMethod) -> String {
         return measured(items.egfr_reported).and_then(|m| m.date).map(|d| format!(", {d}")).unwrap_or_default();
     }
     let Some(creatinine) = measured(items.creatinine) else { return String::new() };
-    let mut parts = vec![format!("creatinine {}", with_unit(creatinine.value, creatinine.unit))];
+    let mut parts = vec![format!("creatinine {}", entered_with_unit(creatinine.value, creatinine.unit))];
     let on = creatinine.date.unwrap_or(patient.dates.screening);
     match method {
         KidneyMethod::BedsideSchwartz => {
             if let Some(height) = measured(items.height) {
-                parts.push(format!("height {}", with_unit(height.value, height.unit)));
+                parts.push(format!("height {}", entered_with_unit(height.value, height.unit)));
             }
         }
         KidneyMethod::CockcroftGault => {
             if let Some(weight) = measured(items.weight) {
-                parts.push(format!("weight {}", with_unit(weight.value, weight.unit)));
+                parts.push(format!("weight {}", entered_with_unit(weight.value, weight.unit)));
             }
         }
         KidneyMethod::CkdEpi2021 | KidneyMethod::LabReported => {}
@@ -339,7 +546,7 @@ fn kidney_inputs(patient: &PatientFacts<'_>, method: KidneyMethod) -> String {
         parts.push(sex.clone());
     }
     if let Some(birth) = patient.date_of_birth() {
-        parts.push(format!("age {} on {on}", number(crate::model::dates::decimal_age(birth, on))));
+        parts.push(format!("age {} on {on}", computed(crate::model::dates::decimal_age(birth, on))));
     }
     format!(": {}", parts.join(", "))
 }
@@ -359,7 +566,7 @@ fn entered_note(patient: &PatientFacts<'_>, item: u16, compared_in: Unit) -> Str
         Some(Value::Number(m)) => {
             let mut note = String::new();
             if m.unit != compared_in {
-                let _ = write!(note, " (entered {}", with_unit(m.value, m.unit));
+                let _ = write!(note, " (entered {}", entered_with_unit(m.value, m.unit));
                 if let Some(date) = m.date {
                     let _ = write!(note, ", {date}");
                 }
@@ -407,7 +614,7 @@ fn exposure(patient: &PatientFacts<'_>, row: u16, truth: Truth, since: Option<ch
     let exposure = resolved.exposure;
     let mut text = name;
     if let Some(dose) = exposure.dose {
-        let _ = write!(text, " {} {} {}", number(dose.amount), dose.unit.symbol(), dose.frequency.label());
+        let _ = write!(text, " {} {} {}", entered(dose.amount), dose.unit.symbol(), dose.frequency.label());
     }
     if exposure.ongoing {
         match since {

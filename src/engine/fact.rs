@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use crate::calculators::Classification;
 use crate::engine::knowledge::ItemIdx;
 use crate::engine::truth::Truth;
+use crate::model::exact::Exact;
 use crate::model::rule::{Anchor, Cmp, Period};
 use crate::model::units::Unit;
 
@@ -46,9 +47,9 @@ pub enum KidneyMethod {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Fact {
     /// A number compared with a threshold; `low..=high` is its range (equal when exact).
-    Compared { subject: Subject, low: f64, high: f64, unit: Unit, cmp: Cmp, threshold: f64, truth: Truth },
+    Compared { subject: Subject, low: Exact, high: Exact, unit: Unit, cmp: Cmp, threshold: Exact, truth: Truth },
     /// A number shown for what it is (a `Known` rule).
-    Known { subject: Subject, low: f64, high: f64, unit: Unit },
+    Known { subject: Subject, low: Exact, high: Exact, unit: Unit },
     /// An item whose value decided (yes/no, choice, date, event).
     Answer { item: ItemIdx, truth: Truth },
     /// An item that is not entered.
@@ -60,8 +61,17 @@ pub enum Fact {
     /// A treatment-history row that decided a window or stability rule; `period` is the
     /// window its last dose was placed in, when that was the question.
     Exposure { row: u16, truth: Truth, since: Option<NaiveDate>, period: Option<Period> },
+    /// A course and its longest overlap with the backbone treatment of a combination
+    /// (`None` when its dates cannot show it).
+    Overlap {
+        row: u16,
+        with: crate::engine::knowledge::ClassMask,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        truth: Truth,
+    },
     /// A treatment-history row excluded by a dose cap.
-    OverCap { row: u16, per_day_mg: f64, cap: f64 },
+    OverCap { row: u16, per_day_mg: Exact, cap: Exact },
     /// No row of the treatment history is in the classes.
     NoExposure,
     /// The treatment history is not entered.
@@ -70,12 +80,25 @@ pub enum Fact {
     Classification { item: ItemIdx, classification: Classification, low: f64, high: f64 },
     /// An instrument's answers cannot be scored.
     InvalidAssessment(ItemIdx),
-    /// A relative and absolute change.
-    Change { baseline: ItemIdx, current: ItemIdx, relative: f64, absolute: f64, threshold: f64, truth: Truth },
+    /// A relative (percent; none from a zero baseline) and absolute change.
+    Change {
+        baseline: ItemIdx,
+        current: ItemIdx,
+        relative: Option<Exact>,
+        absolute: Exact,
+        threshold: Exact,
+        truth: Truth,
+    },
+    /// The "baseline" of a change is dated after the current measurement: a contradiction.
+    ChangeOutOfOrder { baseline: ItemIdx, current: ItemIdx },
     /// The enrollment date is not known, so the screening date stood in.
     EnrollmentAssumed,
     /// The consent date is needed and not entered.
     ConsentDateMissing,
     /// The rule asks for the investigator's decision; index into the judgment texts.
     Judgment(u16),
+    /// A contradiction of the dictionary holds (index into the knowledge's contradictions).
+    Contradiction(u16),
+    /// The results of a test kind disagree (index into the dictionary's test kinds).
+    ConflictingResults(u8),
 }

@@ -26,6 +26,27 @@ pub fn items_read(compiled: &CompiledProtocol, knowledge: &Knowledge) -> BTreeSe
     walker.items
 }
 
+/// The items a rule reads (a test-kind item reads every item of its kind).
+pub fn node_items(node: &Node, knowledge: &Knowledge) -> BTreeSet<ItemIdx> {
+    let mut walker = Walker { knowledge, items: BTreeSet::new() };
+    walker.node(node);
+    walker.items
+}
+
+/// The items a criterion reads: its applicability, its rule and its discretion's conditions.
+pub fn criterion_items(
+    applies_when: Option<&Node>,
+    rule: &Node,
+    discretion: Option<&Node>,
+    knowledge: &Knowledge,
+) -> BTreeSet<ItemIdx> {
+    let mut walker = Walker { knowledge, items: BTreeSet::new() };
+    for node in [applies_when, Some(rule), discretion].into_iter().flatten() {
+        walker.node(node);
+    }
+    walker.items
+}
+
 struct Walker<'a> {
     knowledge: &'a Knowledge,
     items: BTreeSet<ItemIdx>,
@@ -39,10 +60,16 @@ impl Walker<'_> {
             }
             Node::Not(part) | Node::JudgmentIf(part, _) => self.node(part),
             Node::Compare(value, _, _) | Node::Known(value) => self.value(value),
-            Node::Yes(item) | Node::Choice(item, _) | Node::Occurred(item, _) | Node::Classified(item, _) => {
+            Node::Choice(item, _) => match self.knowledge.test_kind_of(*item) {
+                Some(kind) => self.items.extend(self.knowledge.test_kind_items(kind).iter().copied()),
+                None => {
+                    self.items.insert(*item);
+                }
+            },
+            Node::Yes(item) | Node::Occurred(item, _) | Node::Classified(item, _) => {
                 self.items.insert(*item);
             }
-            Node::Exposed { .. } => self.treatments(),
+            Node::Exposed { .. } | Node::Combined(_) => self.treatments(),
             Node::StableTreatment { .. } => {
                 // Dose caps per kilogram need the body weight.
                 self.treatments();

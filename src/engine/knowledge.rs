@@ -34,6 +34,31 @@ pub struct Knowledge {
     pub kidney: Option<KidneyItems>,
     pub date_of_birth: Option<ItemIdx>,
     pub weight: Option<ItemIdx>,
+    /// Per item, the index of its test kind in the dictionary's `test_kinds`.
+    item_test_kind: Vec<Option<u8>>,
+    /// Per test kind, its items in dictionary order.
+    test_kind_items: Vec<Vec<ItemIdx>>,
+    /// The dictionary's contradictions, compiled.
+    pub contradictions: Vec<CompiledContradiction>,
+}
+
+/// A contradiction ready to evaluate.
+#[derive(Clone, Debug)]
+pub struct CompiledContradiction {
+    pub id: String,
+    pub says: String,
+    pub sides: Vec<crate::engine::compile::Node>,
+    /// The items each side reads: a criterion reading an item of every side is affected.
+    pub side_items: Vec<std::collections::BTreeSet<ItemIdx>>,
+}
+
+/// Whether the options a rule asks for report a negative or a positive result of a test kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Polarity {
+    Negative,
+    Positive,
+    /// Neither, or both (an indeterminate result).
+    Other,
 }
 
 /// Why a dictionary or catalogue cannot be used.
@@ -53,6 +78,16 @@ pub enum KnowledgeError {
     DuplicateDrug(String),
     #[error("agent \"{agent}\" names class \"{class}\", which the catalogue does not define")]
     UnknownClass { agent: String, class: String },
+    #[error("item \"{item}\" names test kind \"{kind}\", which the dictionary does not define")]
+    UnknownTestKind { item: String, kind: String },
+    #[error("item \"{item}\" has a test kind but is not a choice item")]
+    TestKindNotChoice { item: String },
+    #[error("test kind \"{kind}\" lists \"{option}\", which is not an option of its item \"{item}\"")]
+    TestKindOption { kind: String, item: String, option: String },
+    #[error("the dictionary defines test kind \"{0}\" twice")]
+    DuplicateTestKind(String),
+    #[error("contradiction \"{id}\": {problems}")]
+    Contradiction { id: String, problems: String },
 }
 
 impl Knowledge {
@@ -114,7 +149,8 @@ impl Knowledge {
         })();
         let date_of_birth = find("date_of_birth");
         let weight = find("weight");
-        Ok(Self {
+        let (item_test_kind, test_kind_items) = index_test_kinds(&dictionary)?;
+        let mut knowledge = Self {
             dictionary,
             catalogue,
             item_index,
@@ -124,10 +160,37 @@ impl Knowledge {
             kidney,
             date_of_birth,
             weight,
-        })
+            item_test_kind,
+            test_kind_items,
+            contradictions: Vec::new(),
+        };
+        knowledge.contradictions = crate::engine::compile::compile_contradictions(&knowledge)?;
+        Ok(knowledge)
     }
 
-    /// The index of an item id.
+    /// The test kind of an item (its index in the dictionary's `test_kinds`).
+    pub fn test_kind_of(&self, item: ItemIdx) -> Option<usize> {
+        self.item_test_kind.get(usize::from(item)).copied().flatten().map(usize::from)
+    }
+
+    /// The items of a test kind.
+    pub fn test_kind_items(&self, kind: usize) -> &[ItemIdx] {
+        self.test_kind_items.get(kind).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether options asked of a test kind's item report a negative or a positive result.
+    pub fn polarity(&self, kind: usize, options: &[String]) -> Polarity {
+        let Some(kind) = self.dictionary.test_kinds.get(kind) else { return Polarity::Other };
+        if !options.is_empty() && options.iter().all(|o| kind.negative.contains(o)) {
+            Polarity::Negative
+        } else if !options.is_empty() && options.iter().all(|o| kind.positive.contains(o)) {
+            Polarity::Positive
+        } else {
+            Polarity::Other
+        }
+    }
+
+    /// The index of an item id (every dictionary lookup by id goes through this).
     pub fn item_idx(&self, id: &str) -> Option<ItemIdx> {
         self.item_index.get(id).copied()
     }
@@ -166,4 +229,47 @@ impl Knowledge {
             .filter(move |(bit, _)| mask & (1 << bit) != 0)
             .map(|(_, class)| class.label.as_str())
     }
+}
+
+/// Per item its test kind, and per kind its items; checks that every kind exists, is given to
+/// choice items only, and lists only options its items have.
+#[allow(clippy::type_complexity)]
+fn index_test_kinds(dictionary: &Dictionary) -> Result<(Vec<Option<u8>>, Vec<Vec<ItemIdx>>), KnowledgeError> {
+    let mut kind_index: HashMap<&str, u8> = HashMap::new();
+    for (position, kind) in dictionary.test_kinds.iter().enumerate() {
+        let idx = u8::try_from(position).map_err(|_| KnowledgeError::DuplicateTestKind(kind.id.clone()))?;
+        if kind_index.insert(kind.id.as_str(), idx).is_some() {
+            return Err(KnowledgeError::DuplicateTestKind(kind.id.clone()));
+        }
+    }
+    let mut per_item = vec![None; dictionary.items.len()];
+    let mut per_kind = vec![Vec::new(); dictionary.test_kinds.len()];
+    for (position, item) in dictionary.items.iter().enumerate() {
+        let Some(kind_id) = &item.test_kind else { continue };
+        let Some(&kind) = kind_index.get(kind_id.as_str()) else {
+            return Err(KnowledgeError::UnknownTestKind { item: item.id.clone(), kind: kind_id.clone() });
+        };
+        let ItemKind::Choice(options) = &item.kind else {
+            return Err(KnowledgeError::TestKindNotChoice { item: item.id.clone() });
+        };
+        if let Some(def) = dictionary.test_kinds.get(usize::from(kind)) {
+            for option in def.positive.iter().chain(&def.negative) {
+                if !options.iter().any(|o| &o.id == option) {
+                    return Err(KnowledgeError::TestKindOption {
+                        kind: kind_id.clone(),
+                        item: item.id.clone(),
+                        option: option.clone(),
+                    });
+                }
+            }
+        }
+        let idx = ItemIdx::try_from(position).map_err(|_| KnowledgeError::TooManyItems(dictionary.items.len()))?;
+        if let Some(slot) = per_item.get_mut(position) {
+            *slot = Some(kind);
+        }
+        if let Some(items) = per_kind.get_mut(usize::from(kind)) {
+            items.push(idx);
+        }
+    }
+    Ok((per_item, per_kind))
 }

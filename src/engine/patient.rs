@@ -168,6 +168,34 @@ impl<'a> PatientFacts<'a> {
         }
     }
 
+    /// The first item of a test kind, in dictionary order, holding a positive result.
+    pub fn positive_result(&self, kind: usize) -> Option<ItemIdx> {
+        let positive = &self.knowledge.dictionary.test_kinds.get(kind)?.positive;
+        self.knowledge
+            .test_kind_items(kind)
+            .iter()
+            .copied()
+            .find(|item| matches!(self.value(*item), Some(Value::Choice(chosen)) if positive.contains(chosen)))
+    }
+
+    /// Whether the results entered for a test kind disagree (one positive, one negative): the
+    /// items that hold them, in dictionary order.
+    pub fn conflicting_results(&self, kind: usize) -> Option<Vec<ItemIdx>> {
+        let def = self.knowledge.dictionary.test_kinds.get(kind)?;
+        let items: Vec<(ItemIdx, &String)> = self
+            .knowledge
+            .test_kind_items(kind)
+            .iter()
+            .filter_map(|item| match self.value(*item) {
+                Some(Value::Choice(chosen)) => Some((*item, chosen)),
+                _ => None,
+            })
+            .collect();
+        let positive = items.iter().any(|(_, chosen)| def.positive.contains(chosen));
+        let negative = items.iter().any(|(_, chosen)| def.negative.contains(chosen));
+        (positive && negative).then(|| items.into_iter().map(|(item, _)| item).collect())
+    }
+
     /// The date of birth, if entered.
     pub fn date_of_birth(&self) -> Option<NaiveDate> {
         match self.value(self.knowledge.date_of_birth?) {

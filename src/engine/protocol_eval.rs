@@ -164,6 +164,7 @@ pub fn evaluate_protocol(
             *slot = Some(index);
         }
     }
+    let contradictions = active_contradictions(patient);
     for (position, criterion) in compiled.criteria.iter().enumerate() {
         let facts_start = facts.len();
         let missing_start = missing.len();
@@ -199,6 +200,18 @@ pub fn evaluate_protocol(
         if outcome == Outcome::NotApplicable {
             facts.truncate(facts_start);
             missing.truncate(missing_start);
+        }
+        // Facts that contradict each other are never resolved toward eligibility: a criterion
+        // that reads them and would pass, or not apply, awaits the investigator's judgment.
+        let mut not_applicable = not_applicable;
+        if not_applicable != Some(NotApplicableReason::OtherCohort) {
+            for contradiction in contradictions.iter().filter(|c| c.concerns(&criterion.reads)) {
+                facts.extend_from_slice(&contradiction.facts);
+                if matches!(outcome, Outcome::Passes | Outcome::NotApplicable) {
+                    outcome = Outcome::Judgment;
+                    not_applicable = None;
+                }
+            }
         }
         let eligible_from = match (outcome, eval.flips_on) {
             (Outcome::Fails, Some(candidate)) => confirmed_eligible_from(criterion, patient, candidate),
@@ -259,6 +272,55 @@ pub fn evaluate_protocol(
     }
     let verdict = verdict(results.iter().map(|r| r.outcome), cohort_missing);
     ProtocolResult { verdict, criteria: results, cohort_missing, cohort: cohort_index, facts, missing }
+}
+
+/// A contradiction that holds for the patient, with the facts that show it.
+struct ActiveContradiction<'k> {
+    /// The items of each side: a criterion reading an item of every side is concerned.
+    sides: Vec<&'k std::collections::BTreeSet<ItemIdx>>,
+    /// For a test kind's disagreeing results, the items that hold them.
+    items: Vec<ItemIdx>,
+    facts: Vec<Fact>,
+}
+
+impl ActiveContradiction<'_> {
+    fn concerns(&self, reads: &[ItemIdx]) -> bool {
+        let is_read = |item: &ItemIdx| reads.binary_search(item).is_ok();
+        if self.sides.is_empty() {
+            self.items.iter().any(is_read)
+        } else {
+            self.sides.iter().all(|side| side.iter().any(is_read))
+        }
+    }
+}
+
+/// The dictionary's contradictions that hold for the patient, and the test kinds whose
+/// results disagree.
+fn active_contradictions<'k>(patient: &PatientFacts<'k>) -> Vec<ActiveContradiction<'k>> {
+    let knowledge = patient.knowledge;
+    let mut active = Vec::new();
+    for (index, contradiction) in knowledge.contradictions.iter().enumerate() {
+        let mut facts = Vec::new();
+        let mut missing = Vec::new();
+        let mut evaluator = Evaluator { patient, facts: &mut facts, missing: &mut missing };
+        let holds = contradiction.sides.iter().all(|side| evaluator.eval(side).truth == Truth::True);
+        if holds {
+            facts.insert(0, Fact::Contradiction(u16::try_from(index).unwrap_or(u16::MAX)));
+            active.push(ActiveContradiction {
+                sides: contradiction.side_items.iter().collect(),
+                items: Vec::new(),
+                facts,
+            });
+        }
+    }
+    for kind in 0..knowledge.dictionary.test_kinds.len() {
+        if let Some(items) = patient.conflicting_results(kind) {
+            let mut facts = vec![Fact::ConflictingResults(u8::try_from(kind).unwrap_or(u8::MAX))];
+            facts.extend(items.iter().map(|item| Fact::Answer { item: *item, truth: Truth::Unknown }));
+            active.push(ActiveContradiction { sides: Vec::new(), items, facts });
+        }
+    }
+    active
 }
 
 /// How many later candidate dates are tried before "eligible from" is left unstated.

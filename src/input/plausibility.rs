@@ -4,8 +4,8 @@
 //! you mean g/dL?"); it is never converted or accepted silently: the investigator picks the
 //! unit or confirms the value.
 
-use crate::engine::explain::number;
 use crate::model::dictionary::UnitRange;
+use crate::model::number_format::entered as number;
 use crate::model::units::Unit;
 
 /// What the dictionary's ranges say about a value.

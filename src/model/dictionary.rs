@@ -12,6 +12,48 @@ use crate::model::units::{Analyte, Unit};
 pub struct Dictionary {
     pub sections: Vec<Section>,
     pub items: Vec<ItemDef>,
+    /// Kinds of test whose items are read together (urine and blood hCG; a T-spot and its
+    /// retest): a requirement for a negative result fails on any positive result of the kind,
+    /// and results of one kind that disagree are a contradiction.
+    #[serde(default)]
+    pub test_kinds: Vec<TestKind>,
+    /// Answers that cannot both be true of one patient (a positive pregnancy test and "not of
+    /// childbearing potential"): a criterion reading both is a judgment naming them, never
+    /// resolved toward eligibility.
+    #[serde(default)]
+    pub contradictions: Vec<Contradiction>,
+}
+
+/// A kind of test reported by several items.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TestKind {
+    /// Stable id: `hcg`.
+    pub id: String,
+    /// What people call it: "Pregnancy test (hCG)".
+    pub label: String,
+    /// The options of its items that report a positive result.
+    pub positive: Vec<String>,
+    /// The options that report a negative result.
+    pub negative: Vec<String>,
+    /// A negative result older than this before the first dose must be confirmed again
+    /// before dosing (pregnancy tests: 7 days).
+    #[serde(default)]
+    pub confirm_before_dosing: Option<crate::model::dates::Span>,
+}
+
+/// Facts that contradict each other: each side a rule over items; the contradiction holds
+/// when every side is true.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contradiction {
+    /// Stable id: `positive_hcg_not_childbearing`; a judgment answering it records it.
+    pub id: String,
+    /// What contradicts what, said to the investigator.
+    pub says: String,
+    /// The facts that cannot all hold; a criterion is affected when it reads an item of
+    /// every side.
+    pub sides: Vec<crate::model::rule::Rule>,
 }
 
 /// A form section ("Demographics", "Haematology").
@@ -36,6 +78,10 @@ pub struct ItemDef {
     /// A line of help shown beside the field.
     #[serde(default)]
     pub help: Option<String>,
+    /// The kind of test the item reports (a choice item's result), read together with the
+    /// other items of that kind.
+    #[serde(default)]
+    pub test_kind: Option<String>,
 }
 
 /// What kind of value an item holds; one form widget per kind.
@@ -105,6 +151,11 @@ impl Dictionary {
     /// The section with this id.
     pub fn section(&self, id: &str) -> Option<&Section> {
         self.sections.iter().find(|section| section.id == id)
+    }
+
+    /// The test kind with this id.
+    pub fn test_kind(&self, id: &str) -> Option<&TestKind> {
+        self.test_kinds.iter().find(|kind| kind.id == id)
     }
 }
 

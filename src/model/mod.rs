@@ -4,6 +4,8 @@
 pub mod dates;
 pub mod dictionary;
 pub mod drugs;
+pub mod exact;
+pub mod number_format;
 pub mod protocol;
 pub mod rule;
 pub mod sex;

@@ -30,6 +30,10 @@ pub struct Protocol {
     /// Study facts shown as information, not criteria (arms, procedures, attestations).
     #[serde(default)]
     pub information: Vec<String>,
+    /// What this version reads differently from the version before, criterion by criterion:
+    /// shown to sessions screened under an earlier version.
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
     pub criteria: Vec<Criterion>,
 }
 
@@ -43,6 +47,16 @@ pub struct SourceCitation {
     /// The date the source was read, for a registry entry that may change.
     #[serde(default)]
     pub read_on: Option<NaiveDate>,
+}
+
+/// A reading this version corrects.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// The criterion id.
+    pub criterion: String,
+    /// What changed, in words.
+    pub reading: String,
 }
 
 /// A disease cohort of a multi-indication protocol.

@@ -50,6 +50,10 @@ pub enum Rule {
         #[serde(default)]
         caps: Vec<DoseCap>,
     },
+    /// Courses taken together with a backbone treatment ("glucocorticoids and at least two
+    /// immunosuppressants for at least 3 months"): each counted course overlaps the backbone
+    /// for at least `lasting`; counted courses need not overlap each other.
+    Combined(CombinedTreatment),
     /// The classification instrument held by an item classifies the patient.
     Classified(String),
     /// A change between a baseline and a current measurement of at least a percentage.
@@ -137,6 +141,29 @@ pub struct TreatmentCount {
     #[serde(default)]
     pub lasting: Option<Span>,
     pub count: CountBy,
+}
+
+/// Courses taken together with a backbone treatment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CombinedTreatment {
+    /// The classes of the backbone every counted course overlaps ("glucocorticoid").
+    pub with: Vec<String>,
+    /// What is taken with it; each group needs its number of distinct agents.
+    pub courses: Vec<CourseGroup>,
+    /// The overlap each counted course needs with the backbone.
+    pub lasting: Span,
+}
+
+/// Distinct agents of some classes, at least a number of them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseGroup {
+    pub classes: Vec<String>,
+    /// Agents in any of these classes are not counted in this group.
+    #[serde(default)]
+    pub except: Vec<String>,
+    pub at_least: u32,
 }
 
 /// What a treatment count counts.

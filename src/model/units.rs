@@ -4,7 +4,10 @@
 //! analyte explicitly; every conversion constant is a named constant so tests and
 //! explanations can cite it.
 
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+
+use crate::model::exact::Exact;
 
 /// µmol/L per mg/dL for creatinine (NKDEP/KDIGO factor; MW 113.12 gives 88.40).
 pub const CREATININE_UMOL_PER_MG_DL: f64 = 88.4;
@@ -250,23 +253,32 @@ impl Unit {
         }
     }
 
-    /// The factor that takes a value in this unit to the base unit of its dimension
-    /// (×10⁹/L for counts, g/L for mass, µmol/L for molar, mm for length).
-    fn to_base(self) -> f64 {
+    /// The exact factor that takes a value in this unit to the base unit of its dimension
+    /// (×10⁹/L for counts, g/L for mass, µmol/L for molar, mm for length, months for
+    /// durations).
+    fn to_base(self) -> Decimal {
         match self {
-            Self::GigaPerL => 1.0,
-            Self::PerMicroL | Self::PerMm3 => 1.0e-3,
-            Self::GPerL => 1.0,
-            Self::GPerDl => 10.0,
-            Self::MgPerDl => 0.01,
-            Self::MgPerL => 0.001,
-            Self::MicromolPerL => 1.0,
-            Self::MillimolPerL => 1000.0,
-            Self::Cm => 10.0,
-            Self::Years => 12.0,
-            Self::Months => 1.0,
-            Self::Mm => 1.0,
-            _ => 1.0,
+            Self::PerMicroL | Self::PerMm3 | Self::MgPerL => Decimal::new(1, 3),
+            Self::GPerDl | Self::Cm => Decimal::TEN,
+            Self::MgPerDl => Decimal::new(1, 2),
+            Self::MillimolPerL => Decimal::ONE_THOUSAND,
+            Self::Years => Decimal::new(12, 0),
+            Self::GigaPerL
+            | Self::GPerL
+            | Self::MicromolPerL
+            | Self::Months
+            | Self::Mm
+            | Self::UnitsPerL
+            | Self::IuPerMl
+            | Self::Percent
+            | Self::MlPerMin
+            | Self::MlPerMinPer173
+            | Self::Seconds
+            | Self::Ratio
+            | Self::Kg
+            | Self::Points
+            | Self::Titer
+            | Self::Count => Decimal::ONE,
         }
     }
 }
@@ -291,37 +303,48 @@ impl std::fmt::Display for Unit {
     }
 }
 
-/// µmol/L per g/L for an analyte (the molar ⇄ mass bridge).
-fn micromol_per_g_per_l(analyte: Analyte) -> f64 {
-    // mg/dL → µmol/L is ×factor; 1 g/L = 100 mg/dL.
+/// µmol/L per g/L for an analyte (the molar ⇄ mass bridge), exactly: mg/dL → µmol/L is
+/// × the clinical factor, and 1 g/L = 100 mg/dL; 1 g/dL of haemoglobin is 0.6206 mmol/L.
+fn micromol_per_g_per_l(analyte: Analyte) -> Decimal {
     match analyte {
-        Analyte::Creatinine => 100.0 * CREATININE_UMOL_PER_MG_DL,
-        Analyte::Bilirubin => 100.0 * BILIRUBIN_UMOL_PER_MG_DL,
-        // 1 g/dL = 0.6206 mmol/L = 620.6 µmol/L, and 1 g/L = 0.1 g/dL.
-        Analyte::Haemoglobin => 0.1 * HAEMOGLOBIN_MMOL_PER_G_DL * 1000.0,
+        Analyte::Creatinine => Decimal::new(8840, 0),
+        Analyte::Bilirubin => Decimal::new(1710, 0),
+        Analyte::Haemoglobin => Decimal::new(6206, 2),
     }
 }
 
-/// Converts `value` from one unit to another; the analyte is needed only between molar
-/// and mass concentrations.
-pub fn convert(value: f64, from: Unit, to: Unit, analyte: Option<Analyte>) -> Result<f64, IncompatibleUnits> {
+/// Converts an exact value from one unit to another by multiplication and division with
+/// exact decimal factors, so a comparison in the target unit is exact. The analyte is needed
+/// only between molar and mass concentrations.
+pub fn convert_exact(value: Exact, from: Unit, to: Unit, analyte: Option<Analyte>) -> Result<Exact, IncompatibleUnits> {
     if from == to {
         return Ok(value);
     }
     let error = IncompatibleUnits { from, to };
     let (from_dim, to_dim) = (from.dimension(), to.dimension());
-    let base = value * from.to_base();
-    let base_in_target_dimension = match (from_dim, to_dim) {
+    let base = value.times(from.to_base()).ok_or(error)?;
+    let in_target_dimension = match (from_dim, to_dim) {
         _ if from_dim == to_dim => base,
         (Dimension::MassConcentration, Dimension::MolarConcentration) => {
-            base * micromol_per_g_per_l(analyte.ok_or(error)?)
+            base.times(micromol_per_g_per_l(analyte.ok_or(error)?)).ok_or(error)?
         }
         (Dimension::MolarConcentration, Dimension::MassConcentration) => {
-            base / micromol_per_g_per_l(analyte.ok_or(error)?)
+            base.divided_by(micromol_per_g_per_l(analyte.ok_or(error)?)).ok_or(error)?
         }
         _ => return Err(error),
     };
-    Ok(base_in_target_dimension / to.to_base())
+    in_target_dimension.divided_by(to.to_base()).ok_or(error)
+}
+
+/// Converts `value` from one unit to another for a formula (floating point); comparisons use
+/// [`convert_exact`].
+pub fn convert(value: f64, from: Unit, to: Unit, analyte: Option<Analyte>) -> Result<f64, IncompatibleUnits> {
+    if from == to {
+        return Ok(value);
+    }
+    let error = IncompatibleUnits { from, to };
+    let exact = Exact::from_f64(value).ok_or(error)?;
+    Ok(convert_exact(exact, from, to, analyte)?.approximate())
 }
 
 /// Whether a value in `from` can be compared with a threshold in `to`.

@@ -4,7 +4,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use rust_decimal::Decimal;
+
 use crate::calculators::Answers;
+use crate::model::exact::Exact;
 use crate::model::units::Unit;
 
 /// One entered value. The variant must match the item's [`ItemKind`](crate::model::dictionary::ItemKind).
@@ -194,6 +197,23 @@ impl Frequency {
     }
 }
 
+impl Frequency {
+    /// Administrations per day as an exact fraction (weekly is 1/7; monthly is 12/365.25).
+    pub fn per_day_exact(self) -> Exact {
+        let (administrations, days) = match self {
+            Self::OnceDaily => (Decimal::ONE, Decimal::ONE),
+            Self::TwiceDaily => (Decimal::TWO, Decimal::ONE),
+            Self::ThreeTimesDaily => (Decimal::new(3, 0), Decimal::ONE),
+            Self::FourTimesDaily => (Decimal::new(4, 0), Decimal::ONE),
+            Self::Weekly => (Decimal::ONE, Decimal::new(7, 0)),
+            Self::EveryTwoWeeks => (Decimal::ONE, Decimal::new(14, 0)),
+            Self::EveryFourWeeks => (Decimal::ONE, Decimal::new(28, 0)),
+            Self::Monthly => (Decimal::new(12, 0), Decimal::new(36525, 2)),
+        };
+        Exact::ratio(administrations, days).unwrap_or(Exact::integer(0))
+    }
+}
+
 impl DoseUnit {
     /// The symbol shown.
     pub fn symbol(self) -> &'static str {
@@ -214,6 +234,20 @@ impl Dose {
             DoseUnit::MgPerKg => self.amount * weight_kg?,
         };
         Some(per_administration_mg * self.frequency.per_day())
+    }
+}
+
+impl Dose {
+    /// The dose per day in mg, exactly, given the body weight for weight-based doses: dose
+    /// caps compare it exactly (16 mg methylprednisolone is exactly 20 mg prednisone).
+    pub fn mg_per_day_exact(&self, weight_kg: Option<Exact>) -> Option<Exact> {
+        let amount = Exact::from_f64(self.amount)?;
+        let per_administration_mg = match self.unit {
+            DoseUnit::Mg => amount,
+            DoseUnit::G => amount.times(Decimal::ONE_THOUSAND)?,
+            DoseUnit::MgPerKg => amount.times_exact(weight_kg?)?,
+        };
+        per_administration_mg.times_exact(self.frequency.per_day_exact())
     }
 }
 

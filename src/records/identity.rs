@@ -20,18 +20,20 @@ use ed25519_dalek::SigningKey;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
+use crate::files::bounded_read::read_regular;
+use crate::files::folder;
+use crate::files::private::{self, Created, FileError};
 use crate::records::e_signature::SignatureProof;
 use crate::records::hex;
 use crate::records::keys::{self, Fingerprint, KeyError, PublicKey, SignatureValue};
 use crate::records::payload::{SignedFacts, push_field, signature_payload};
-use crate::records::private_file::{self, Created, FileError};
 use crate::records::signer_name::SignerName;
 
 /// The format of identity files this build writes and reads.
 const IDENTITY_FORMAT: u32 = 1;
 
 /// The largest identity file read.
-const MAX_IDENTITY_FILE_BYTES: u64 = 16 * 1024;
+const MAX_IDENTITY_FILE_BYTES: usize = 16 * 1024;
 
 /// The domain prefix of an identity's associated data.
 const IDENTITY_DOMAIN: &str = "trialscreen signer identity v1";
@@ -272,7 +274,7 @@ impl IdentityStore {
             EncryptedSecret::XChaCha20Poly1305 { nonce: hex::encode(&nonce), ciphertext: hex::encode(&ciphertext) };
         let path = self.folder.join(format!("{}.ron", public_key.fingerprint().hex()));
         let text = identity_text(&file)?;
-        match private_file::create_exclusive(&path, text.as_bytes())? {
+        match private::create_exclusive(&path, text.as_bytes())? {
             Created::Created => SignerIdentity::from_file(path, file),
             Created::AlreadyExists => Err(IdentityError::Damaged {
                 path,
@@ -284,19 +286,18 @@ impl IdentityStore {
     /// Every identity in the folder (none when the folder does not exist yet).
     pub fn list(&self) -> Result<IdentityList, IdentityError> {
         let mut list = IdentityList::default();
-        let entries = match std::fs::read_dir(&self.folder) {
+        // Temporary files of a creation under way start with a dot.
+        let entries = match folder::list(&self.folder, |name| !name.starts_with('.') && name.ends_with(".ron")) {
             Ok(entries) => entries,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(list),
             Err(error) => return Err(FileError::Io { path: self.folder.clone(), error }.into()),
         };
         for entry in entries {
-            let path = entry.map_err(FileError::io(&self.folder))?.path();
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            // Temporary files of a creation under way start with a dot.
-            if name.starts_with('.') || !name.ends_with(".ron") {
-                continue;
-            }
-            match SignerIdentity::load(&path) {
+            let loaded = match entry.problem {
+                Some(problem) => Err(IdentityError::Damaged { path: entry.path, reason: problem }),
+                None => SignerIdentity::load(&entry.path),
+            };
+            match loaded {
                 Ok(identity) => list.identities.push(identity),
                 Err(error) => list.unreadable.push(error),
             }
@@ -316,8 +317,8 @@ impl IdentityStore {
 impl SignerIdentity {
     /// Reads an identity file.
     pub fn load(path: &Path) -> Result<Self, IdentityError> {
-        let bytes = private_file::read_bounded(path, MAX_IDENTITY_FILE_BYTES)?;
-        private_file::check_private(path)?;
+        let bytes = read_regular(path, MAX_IDENTITY_FILE_BYTES).map_err(FileError::from)?;
+        private::check_private(path)?;
         let damaged = |reason: String| IdentityError::Damaged { path: path.to_owned(), reason };
         let text = std::str::from_utf8(&bytes).map_err(|_| damaged("not UTF-8 text".to_owned()))?;
         let file: IdentityFile = ron::Options::default().from_str(text).map_err(|error| damaged(error.to_string()))?;

@@ -2,7 +2,7 @@
 //! data folder, used to seal every save.
 //!
 //! Creation is exclusive: two processes starting at once each generate a key, but only
-//! one file can take the name (see [`private_file::create_exclusive`]); the other process
+//! one file can take the name (see [`crate::files::private::create_exclusive`]); the other process
 //! reads the winner's key and discards its own. A damaged key file is reported and never
 //! replaced, since a silently new key would make this computer a stranger to its roster.
 
@@ -13,14 +13,15 @@ use ed25519_dalek::SigningKey;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
+use crate::files::bounded_read::{ReadError, read_regular};
+use crate::files::private::{self, Created, FileError};
 use crate::records::hex;
 use crate::records::keys::{self, Fingerprint, KeyError, PublicKey, SignatureValue};
 use crate::records::payload::{SealedHead, seal_payload};
-use crate::records::private_file::{self, Created, FileError};
 use crate::records::seal::Seal;
 
 /// The largest installation key file read.
-const MAX_KEY_FILE_BYTES: u64 = 4096;
+const MAX_KEY_FILE_BYTES: usize = 4096;
 
 /// The format of the key file this build writes.
 const KEY_FILE_FORMAT: u32 = 1;
@@ -75,12 +76,12 @@ impl InstallationKey {
     /// Reads the key at `path`, creating it first (exclusively) when there is none.
     pub fn load_or_create(path: &Path) -> Result<Self, InstallationKeyError> {
         match Self::load(path) {
-            Err(InstallationKeyError::File(FileError::Io { error, .. }))
+            Err(InstallationKeyError::File(FileError::Read(ReadError::Io { error, .. })))
                 if error.kind() == std::io::ErrorKind::NotFound =>
             {
                 let candidate = keys::generate_signing_key()?;
                 let text = key_file_text(&candidate)?;
-                match private_file::create_exclusive(path, text.as_bytes())? {
+                match private::create_exclusive(path, text.as_bytes())? {
                     Created::Created => Ok(Self::from_signing_key(candidate)),
                     // Another process created it first: its key is this installation's.
                     Created::AlreadyExists => Self::load(path),
@@ -92,8 +93,8 @@ impl InstallationKey {
 
     /// Reads the key at `path`; never creates one.
     pub fn load(path: &Path) -> Result<Self, InstallationKeyError> {
-        let bytes = Zeroizing::new(private_file::read_bounded(path, MAX_KEY_FILE_BYTES)?);
-        private_file::check_private(path)?;
+        let bytes = Zeroizing::new(read_regular(path, MAX_KEY_FILE_BYTES).map_err(FileError::from)?);
+        private::check_private(path)?;
         let damaged = |reason: String| InstallationKeyError::Damaged { path: path.display().to_string(), reason };
         let text = std::str::from_utf8(&bytes).map_err(|_| damaged("not UTF-8 text".to_owned()))?;
         let file: KeyFile = ron::Options::default().from_str(text).map_err(|error| damaged(error.to_string()))?;

@@ -20,8 +20,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, SecondsFormat, Utc};
 use sha2::{Digest as _, Sha256};
 
+use crate::files::kind_words;
+use crate::files::private::{self, FileError};
 use crate::records::hex;
-use crate::records::private_file::{self, FileError};
 use crate::records::session_id::SessionId;
 
 /// The version tag that starts every line this build writes.
@@ -94,7 +95,7 @@ impl Ledger {
         let path = self.path.as_path();
         refuse_special_file(path)?;
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            private_file::ensure_private_dir(folder)?;
+            private::ensure_private_dir(folder)?;
         }
         let mut options = OpenOptions::new();
         options.read(true).append(true).create(true);
@@ -104,9 +105,7 @@ impl Ledger {
             options.mode(0o600);
         }
         let mut file = options.open(path).map_err(FileError::io(path))?;
-        if !file.metadata().map_err(FileError::io(path))?.is_file() {
-            return Err(FileError::NotRegular { path: path.to_owned() }.into());
-        }
+        require_regular(path, &file.metadata().map_err(FileError::io(path))?)?;
         file.lock().map_err(FileError::io(path))?;
         // After a torn append the file does not end with a newline: start a new line so
         // the record is not glued to the fragment.
@@ -162,9 +161,8 @@ impl Ledger {
             return Ok(scan);
         }
         let file = File::open(path).map_err(FileError::io(path))?;
-        if !file.metadata().map_err(FileError::io(path))?.is_file() {
-            return Err(FileError::NotRegular { path: path.to_owned() }.into());
-        }
+        // The name may have been swapped for something else since it was looked at.
+        require_regular(path, &file.metadata().map_err(FileError::io(path))?)?;
         // A reader waits for an append under way, so it never sees half of one.
         file.lock_shared().map_err(FileError::io(path))?;
         let mut reader = BufReader::with_capacity(64 * 1024, file);
@@ -201,10 +199,17 @@ impl Ledger {
 /// FIFO would make the open wait for a writer).
 fn refuse_special_file(path: &Path) -> Result<bool, FileError> {
     match fs::metadata(path) {
-        Ok(metadata) if metadata.is_file() => Ok(true),
-        Ok(_) => Err(FileError::NotRegular { path: path.to_owned() }),
+        Ok(metadata) => require_regular(path, &metadata).map(|()| true),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(false),
         Err(error) => Err(FileError::Io { path: path.to_owned(), error }),
+    }
+}
+
+fn require_regular(path: &Path, metadata: &fs::Metadata) -> Result<(), FileError> {
+    if metadata.is_file() {
+        Ok(())
+    } else {
+        Err(FileError::NotRegular { path: path.to_owned(), kind: kind_words(&metadata.file_type()) })
     }
 }
 

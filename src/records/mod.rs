@@ -10,8 +10,8 @@
 //! - [`roster`]: the site's list of who holds which key;
 //! - [`payload`]: exactly which bytes a seal and a signature cover, as pure functions.
 //!
-//! File access here is limited to those small private files (`private_file`): regular files
-//! only, bounded reads, exclusive creation, 0600. No egui. The paths come from the caller
+//! File access goes through [`crate::files`] (regular files only, bounded reads, exclusive
+//! creation, 0600), except the ledger's locked appends. No egui. The paths come from the caller
 //! ([`crate::user_data::UserData`] at the edge).
 
 pub mod clean_text;
@@ -22,7 +22,6 @@ pub mod installation_key;
 pub mod keys;
 pub mod ledger;
 pub mod payload;
-pub mod private_file;
 pub mod roster;
 pub mod seal;
 pub mod session_id;

@@ -26,15 +26,16 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::files::bounded_read::read_regular;
+use crate::files::private::FileError;
 use crate::records::keys::{Fingerprint, PublicKey};
-use crate::records::private_file::{self, FileError};
 use crate::records::signer_name::SignerName;
 
 /// The format of rosters this build reads.
 const ROSTER_FORMAT: u32 = 1;
 
 /// The largest roster read.
-const MAX_ROSTER_BYTES: u64 = 1024 * 1024;
+const MAX_ROSTER_BYTES: usize = 1024 * 1024;
 
 /// Why a roster could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -120,7 +121,7 @@ pub struct Roster {
 impl Roster {
     /// Reads and checks a roster file.
     pub fn load(path: &Path) -> Result<Self, RosterError> {
-        let bytes = private_file::read_bounded(path, MAX_ROSTER_BYTES)?;
+        let bytes = read_regular(path, MAX_ROSTER_BYTES).map_err(FileError::from)?;
         let name = path.display().to_string();
         let text = std::str::from_utf8(&bytes).map_err(|error| RosterError::Syntax {
             path: name.clone(),

@@ -260,16 +260,15 @@ impl<'f> Flow<'f> {
         let style = FRAME_STYLE.grey(60);
         let left = geometry.margin;
         let right = geometry.width - geometry.margin;
+        // The running header is one line, cut to fit once here: repeated in full on every
+        // page, a long text (a page count that grows with it) made the layout quadratic.
+        let header_right = fit_line(fonts, &frame.header_right, style, (right - left) / 2.0);
+        let header_right_width = fonts.width(&header_right, style.weight, style.size);
+        let header_left = fit_line(fonts, &frame.header_left, style, right - left - header_right_width - 12.0);
         for (index, page) in pages.iter_mut().enumerate() {
             let header_y = geometry.margin + style.size;
-            page.ops.push(Op::Text { x: left, y: header_y, text: frame.header_left.clone(), style });
-            let header_right_width = fonts.width(&frame.header_right, style.weight, style.size);
-            page.ops.push(Op::Text {
-                x: right - header_right_width,
-                y: header_y,
-                text: frame.header_right.clone(),
-                style,
-            });
+            page.ops.push(Op::Text { x: left, y: header_y, text: header_left.clone(), style });
+            page.ops.push(Op::Text { x: right - header_right_width, y: header_y, text: header_right.clone(), style });
             let rule_y = header_y + 3.0;
             page.ops.push(Op::Line { x1: left, y1: rule_y, x2: right, y2: rule_y, width: 0.5, grey: 120 });
 
@@ -455,6 +454,32 @@ impl<'f> Flow<'f> {
         }
         self.y += height + PARAGRAPH_GAP;
     }
+}
+
+/// The text cut to fit `width` on one line, ending in "…" when cut; measured one character
+/// at a time, so a long text costs no more than the characters that fit.
+fn fit_line(fonts: &Fonts, text: &str, style: TextStyle, width: f32) -> String {
+    let ellipsis = fonts.width("…", style.weight, style.size);
+    let mut fitted = String::new();
+    let mut used = 0.0;
+    let mut buffer = [0u8; 4];
+    for (index, ch) in text.char_indices() {
+        let advance = fonts.width(ch.encode_utf8(&mut buffer), style.weight, style.size);
+        if used + advance > width - ellipsis {
+            // Cut only if what is left does not fit in the room the ellipsis would take.
+            let rest = text.get(index..).unwrap_or_default();
+            let rest_fits = rest.chars().count() <= 2 && used + fonts.width(rest, style.weight, style.size) <= width;
+            if rest_fits {
+                fitted.push_str(rest);
+            } else {
+                fitted.push('…');
+            }
+            return fitted;
+        }
+        used += advance;
+        fitted.push(ch);
+    }
+    fitted
 }
 
 /// Splits a row at `available` points: lines that fit stay, the rest move to the next part.
@@ -704,6 +729,34 @@ mod tests {
         let all: Vec<String> = texts(&pages).concat();
         for i in 0..200 {
             assert!(all.contains(&format!("row {i}")), "row {i}");
+        }
+    }
+
+    /// Regression: the running header carried the whole participant code on every page, so
+    /// a long code made pages × length glyphs (quadratic time and memory).
+    #[test]
+    fn the_running_header_is_cut_to_one_line() {
+        let fonts = Fonts::load().expect("fonts");
+        let style = FRAME_STYLE.grey(60);
+        assert_eq!(fit_line(&fonts, "short", style, 200.0), "short");
+        let long = "P".repeat(100_000);
+        let fitted = fit_line(&fonts, &long, style, 200.0);
+        assert!(fitted.ends_with('…') && fitted.chars().count() < 100, "{}", fitted.len());
+        assert!(fonts.width(&fitted, style.weight, style.size) <= 200.0);
+        let mut flow = Flow::new(&fonts, geometry());
+        flow.push(&Block::Paragraph(Paragraph::plain(long.clone(), TextStyle::regular(16.0))));
+        let frame = PageFrame { header_left: long, header_right: "right".into(), footer_left: "file.ron".into() };
+        for page in flow.finish(&frame) {
+            let longest = page
+                .ops
+                .iter()
+                .filter_map(|op| match op {
+                    Op::Text { text, .. } => Some(text.chars().count()),
+                    _ => None,
+                })
+                .max()
+                .unwrap_or(0);
+            assert!(longest < 500, "{longest}");
         }
     }
 

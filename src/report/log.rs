@@ -34,6 +34,9 @@ pub struct LogRow {
     /// Overrides in force (recorded, and their conditions hold).
     pub overrides: usize,
     pub signature: SignatureState,
+    /// The protocol file loaded now is not the content the session pinned: the verdict is
+    /// an evaluation under another protocol, counted apart.
+    pub protocol_changed: bool,
     pub file_name: String,
 }
 
@@ -96,6 +99,9 @@ pub struct ProtocolCounts {
     pub incomplete: usize,
     /// Sessions with at least one override in force.
     pub with_overrides: usize,
+    /// Sessions whose pinned protocol content changed: not counted as eligible, ineligible
+    /// or incomplete, since their verdict is under another protocol than screened.
+    pub protocol_changed: usize,
 }
 
 impl ScreeningLog {
@@ -201,6 +207,7 @@ impl ScreeningLog {
                     .filter(|r| matches!(r.discretion, DiscretionStatus::Applied { .. }))
                     .count(),
                 signature,
+                protocol_changed: screened.hash_matches == Some(false),
                 file_name: file_name.to_owned(),
             });
         }
@@ -235,7 +242,9 @@ impl ScreeningLog {
         }
         groups
             .into_iter()
-            .map(|((id, version), rows)| {
+            .map(|((id, version), all_rows)| {
+                let (changed, rows): (Vec<&LogRow>, Vec<&LogRow>) =
+                    all_rows.iter().partition(|row| row.protocol_changed);
                 let count = |verdict: Verdict| rows.iter().filter(|r| r.verdict == verdict).count();
                 let mut by: BTreeMap<&str, usize> = BTreeMap::new();
                 for row in &rows {
@@ -252,14 +261,15 @@ impl ScreeningLog {
                 ProtocolCounts {
                     protocol_id: id.to_owned(),
                     protocol_version: version,
-                    screened: rows.len(),
-                    participants: rows.iter().map(|r| r.participant_code.as_str()).collect::<BTreeSet<_>>().len(),
+                    screened: all_rows.len(),
+                    participants: all_rows.iter().map(|r| r.participant_code.as_str()).collect::<BTreeSet<_>>().len(),
                     eligible: count(Verdict::Eligible),
                     eligible_words,
                     ineligible: count(Verdict::Ineligible),
                     ineligible_by,
                     incomplete: count(Verdict::Incomplete),
                     with_overrides: rows.iter().filter(|r| r.overrides > 0).count(),
+                    protocol_changed: changed.len(),
                 }
             })
             .collect()
@@ -283,6 +293,7 @@ impl ScreeningLog {
                     row.ineligible_by.join(" "),
                     row.overrides.to_string(),
                     row.signature.words().to_owned(),
+                    if row.protocol_changed { "yes" } else { "no" }.to_owned(),
                     row.file_name.clone(),
                 ],
             );
@@ -315,7 +326,7 @@ impl ScreeningLog {
 }
 
 /// The CSV header.
-pub const CSV_HEADER: [&str; 10] = [
+pub const CSV_HEADER: [&str; 11] = [
     "participant_code",
     "screening_date",
     "protocol_id",
@@ -325,6 +336,7 @@ pub const CSV_HEADER: [&str; 10] = [
     "ineligible_by",
     "overrides",
     "signed",
+    "protocol_changed",
     "file",
 ];
 
@@ -375,8 +387,15 @@ pub fn counts_lines(counts: &ProtocolCounts) -> Vec<String> {
     }
     lines.push(line(counts.incomplete, 1, "incomplete"));
     lines.push(line(counts.with_overrides, 1, "with an override in force"));
+    if counts.protocol_changed > 0 {
+        lines.push(line(counts.protocol_changed, 1, PROTOCOL_CHANGED_WORDS));
+    }
     lines
 }
+
+/// How the counts name sessions whose protocol changed since screening.
+pub const PROTOCOL_CHANGED_WORDS: &str =
+    "protocol file changed since screening: evaluated under another content, not counted above";
 
 /// "file.ron, line 3, column 7: message".
 pub fn unreadable_text(file: &UnreadableFile) -> String {

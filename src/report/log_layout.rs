@@ -53,6 +53,9 @@ pub(crate) fn counts_pdf(
         }
         rows.push(row("incomplete".to_owned(), counts.incomplete, 1, BOLD));
         rows.push(row("with an override in force".to_owned(), counts.with_overrides, 1, BODY));
+        if counts.protocol_changed > 0 {
+            rows.push(row(crate::report::log::PROTOCOL_CHANGED_WORDS.to_owned(), counts.protocol_changed, 1, BOLD));
+        }
         blocks.push(Block::Table(Table { widths: vec![0.12, 0.88], header: None, rows, ruled: true }));
         if !counts.ineligible_by.is_empty() {
             blocks.push(Block::Paragraph(Paragraph::plain(

@@ -73,8 +73,9 @@ pub fn summary_pdf(summary: &Summary, paper: Paper) -> Result<Vec<u8>, ReportErr
         header_right: format!("printed {}", summary.printed_at.format(summary_model::TIME_FORMAT)),
         footer_left: format!("{} — content SHA-256 {}", summary.file_name, summary.content_sha256),
     };
+    // PDF/A caps a string at 32 767 bytes; a title needs far less.
     let info = DocumentInfo {
-        title: format!("Screening summary, participant {}", summary.participant_code),
+        title: format!("Screening summary, participant {}", summary.participant_code).chars().take(200).collect(),
         created: summary.printed_at,
     };
     render(&summary_layout::summary_blocks(summary), &frame, paper, &info)

@@ -3,9 +3,9 @@
 //! treatment history only what differs between two versions.
 
 use crate::calculators::{Answer, Answers};
-use crate::engine::explain::{number, with_unit};
 use crate::engine::knowledge::Knowledge;
 use crate::model::dictionary::ItemKind;
+use crate::model::number_format::{entered as number, entered_with_unit as with_unit};
 use crate::model::values::{Exposure, Occurrence, Value, YesNo};
 use crate::session::model::Entry;
 

@@ -6,6 +6,7 @@ use crate::library::Library;
 use crate::model::dictionary::ItemKind;
 use crate::model::values::Value;
 use crate::session::model::{FORMAT_VERSION, Session};
+use crate::session::plain_text::{TextError, TextKind, check_text};
 
 /// Largest session file read (a real one is a few tens of kilobytes).
 pub const MAX_SESSION_BYTES: usize = 8 * 1024 * 1024;
@@ -45,6 +46,8 @@ pub enum SessionError {
     UnknownCriterion { line: usize, column: usize, protocol: String, criterion: String },
     #[error("the session lists no protocol")]
     NoProtocol,
+    #[error("line {line}, column {column}: {error}")]
+    Text { line: usize, column: usize, error: TextError },
 }
 
 impl SessionError {
@@ -60,7 +63,8 @@ impl SessionError {
             | Self::WrongUnit { line, column, .. }
             | Self::UnknownOption { line, column, .. }
             | Self::UnknownAgent { line, column, .. }
-            | Self::UnknownCriterion { line, column, .. } => Some((*line, *column)),
+            | Self::UnknownCriterion { line, column, .. }
+            | Self::Text { line, column, .. } => Some((*line, *column)),
             Self::TooLarge { .. } | Self::NoProtocol => None,
         }
     }
@@ -74,6 +78,8 @@ struct Header {
 
 /// Parses a session file's text with ron's default recursion limit.
 pub fn parse_session(text: &str) -> Result<Session, SessionError> {
+    // A byte-order mark some editors add is not content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_SESSION_BYTES {
         return Err(SessionError::TooLarge { size: text.len(), max: MAX_SESSION_BYTES });
     }
@@ -90,7 +96,39 @@ pub fn parse_session(text: &str) -> Result<Session, SessionError> {
             supported: FORMAT_VERSION,
         });
     }
-    ron::Options::default().from_str(text).map_err(SessionError::from)
+    let session: Session = ron::Options::default().from_str(text).map_err(SessionError::from)?;
+    check_texts(&session, text)?;
+    Ok(session)
+}
+
+/// Refuses a file whose participant code, names, meanings or reasons could print other
+/// text than is stored (control characters), or whose participant code is too long: the
+/// same rules as where they are typed, so a hand-edited file cannot bring in what the
+/// window and the command line refuse.
+fn check_texts(session: &Session, text: &str) -> Result<(), SessionError> {
+    let mut texts = vec![("participant_code", TextKind::ParticipantCode, session.participant_code.as_str())];
+    if let Some(investigator) = &session.investigator {
+        texts.push(("investigator", TextKind::Name, investigator));
+    }
+    for decision in &session.decisions {
+        texts.push(("by", TextKind::Name, &decision.by));
+        texts.push(("reason", TextKind::Reason, &decision.reason));
+    }
+    if let Some(signature) = &session.signature {
+        texts.push(("by", TextKind::Name, &signature.by));
+        texts.push(("meaning", TextKind::Meaning, &signature.meaning));
+    }
+    for (field, kind, value) in texts {
+        // Emptiness is the audit trail's to judge for a file; only what misleads is refused.
+        if value.trim().is_empty() && kind != TextKind::ParticipantCode {
+            continue;
+        }
+        if let Err(error) = check_text(kind, value) {
+            let (line, column) = locate(text, &format!("{field}:"));
+            return Err(SessionError::Text { line, column, error });
+        }
+    }
+    Ok(())
 }
 
 impl From<ron::error::SpannedError> for SessionError {

@@ -3,5 +3,6 @@
 pub mod audit;
 pub mod load;
 pub mod model;
+pub mod plain_text;
 pub mod recovery;
 pub mod store;

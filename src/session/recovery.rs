@@ -51,11 +51,36 @@ pub fn recovery_path(session_file: Option<&Path>, recovery_dir: &Path, draft_id:
     }
 }
 
-/// Writes the journal atomically.
+/// Writes the journal atomically (0600, never through a link planted at its name).
 pub fn write(path: &Path, record: &RecoveryRecord) -> Result<(), SaveError> {
     let config = ron::ser::PrettyConfig::new();
     let text = ron::ser::to_string_pretty(record, config).map_err(|e| SaveError::Serialize(e.to_string()))?;
-    store::write_atomically(path, text.as_bytes())
+    Ok(crate::files::atomic_write::write_private(path, text.as_bytes())?)
+}
+
+/// How old a temporary in the recovery folder must be to be taken as left by a crash: a
+/// journal is written in milliseconds, and drafts' journals have no lock to tell.
+const STALE_TEMPORARY_AGE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Removes temporaries of draft journals that a crashed writer left in `recovery_dir`
+/// (older than ten minutes) and returns them, for the start to report.
+pub fn remove_stale_temporaries(recovery_dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(recovery_dir) else { return Vec::new() };
+    let mut removed: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            name.contains(RECOVERY_SUFFIX)
+                && crate::files::atomic_write::is_temporary(&name)
+                && entry.metadata().is_ok_and(|m| {
+                    m.is_file() && m.modified().is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE_TEMPORARY_AGE))
+                })
+        })
+        .map(|entry| entry.path())
+        .filter(|path| std::fs::remove_file(path).is_ok())
+        .collect();
+    removed.sort();
+    removed
 }
 
 /// Removes a journal after a clean save or when the user discards it. A journal that is

@@ -1,25 +1,43 @@
-//! Writing a session file so that the file on disk is always either the old or the new
-//! complete version: temporary file in the same folder, flush and fsync, parse it back,
-//! keep the previous version as a backup, rename over the target (retried briefly where
-//! the OS holds the file), fsync the folder. Permissions 0600 on Unix.
+//! Reading and writing session files through `files`: a session is read only from a
+//! regular file, at most [`MAX_SESSION_BYTES`] read; it is saved atomically (temporary
+//! beside it, fsync, read back, rename, folder fsync), 0600, the previous version kept
+//! as `NAME.bak`, and only while the file still holds the version the writer read
+//! ([`FileHead`]): a file changed by another program since is never overwritten. Writers
+//! hold the session's lock ([`lock`]) around the read and the save.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::files::FileHead;
+use crate::files::atomic_write::{self, WriteError};
+use crate::files::bounded_read::{ReadError, read_regular, without_bom};
+use crate::files::lock::{FileLock, LockError};
 use crate::session::load::{SessionError, parse_session};
 use crate::session::model::Session;
 
 /// Why a save failed. The file on disk is unchanged when it does.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
+    /// The operating system refused (creating the folder).
     #[error("cannot write {path}: {error}")]
-    Io { path: PathBuf, error: std::io::Error },
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        error: std::io::Error,
+    },
+    /// The session cannot be written as RON.
     #[error("the session could not be written as RON: {0}")]
     Serialize(String),
+    /// What would be written does not read back as the session.
     #[error("the written file did not read back identically ({0}); the previous file is untouched")]
     ReadBack(String),
+    /// The file changed since it was read, is not a regular file, or could not be written.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    /// Another window or command holds the session.
+    #[error(transparent)]
+    Lock(#[from] LockError),
 }
 
 /// A session as the text of its file: pretty RON, the same every time for the same session.
@@ -34,17 +52,36 @@ pub fn to_text(session: &Session) -> Result<String, SaveError> {
 
 /// The path of the backup kept beside a session file.
 pub fn backup_path(path: &Path) -> PathBuf {
-    sibling(path, "bak")
-}
-
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-    name.push(format!(".{suffix}"));
+    name.push(".bak");
     path.with_file_name(name)
 }
 
-/// Saves a session atomically (see the module documentation).
-pub fn save(session: &Session, path: &Path) -> Result<(), SaveError> {
+/// How long a command waits for another command to finish with a session.
+pub const COMMAND_LOCK_WAIT: Duration = Duration::from_secs(5);
+
+/// Refuses a path that is not an existing regular file (through a link, its target), with
+/// the error reading it would give: checked before locking, so no lock file is left beside
+/// a missing file, a FIFO or a device.
+pub fn require_file(path: &Path) -> Result<(), OpenError> {
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_file() => Ok(()),
+        Ok(metadata) => {
+            Err(OpenError::NotRegular { path: path.to_owned(), kind: crate::files::kind_words(&metadata.file_type()) })
+        }
+        Err(error) => Err(OpenError::Io { path: path.to_owned(), error }),
+    }
+}
+
+/// Takes a session file's lock (see `files::lock`), waiting up to `wait`.
+pub fn lock(path: &Path, wait: Duration) -> Result<FileLock, LockError> {
+    FileLock::acquire(path, wait)
+}
+
+/// Saves a session atomically, if the file still holds `expected` (`FileHead::Absent` for
+/// a new file); returns the head now on disk. Through a link, the link's target is
+/// written.
+pub fn save(session: &Session, path: &Path, expected: &FileHead) -> Result<FileHead, SaveError> {
     let text = to_text(session)?;
     // Parse back what will be written before touching the disk.
     match parse_session(&text) {
@@ -52,80 +89,7 @@ pub fn save(session: &Session, path: &Path) -> Result<(), SaveError> {
         Ok(_) => return Err(SaveError::ReadBack("the values differ".to_owned())),
         Err(error) => return Err(SaveError::ReadBack(error.to_string())),
     }
-    write_atomically(path, text.as_bytes())
-}
-
-/// Writes bytes so that `path` holds either its old content or all of `bytes`.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let io = |error: std::io::Error| SaveError::Io { path: path.to_owned(), error };
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let temporary = sibling(path, &format!("tmp-{}", std::process::id()));
-    {
-        let mut file = create_private(&temporary).map_err(io)?;
-        file.write_all(bytes).map_err(io)?;
-        file.flush().map_err(io)?;
-        file.sync_all().map_err(io)?;
-    }
-    let written = fs::read(&temporary).map_err(io)?;
-    if written != bytes {
-        let _ = fs::remove_file(&temporary);
-        return Err(SaveError::ReadBack("the temporary file does not hold what was written".to_owned()));
-    }
-    if path.exists() {
-        // The backup is a copy, so the target is never missing, even for a moment.
-        let backup = backup_path(path);
-        let backup_temporary = sibling(&backup, &format!("tmp-{}", std::process::id()));
-        fs::copy(path, &backup_temporary).map_err(io)?;
-        File::open(&backup_temporary).and_then(|f| f.sync_all()).map_err(io)?;
-        rename_with_retry(&backup_temporary, &backup).map_err(io)?;
-    }
-    rename_with_retry(&temporary, path).map_err(io)?;
-    sync_folder(&folder).map_err(io)?;
-    Ok(())
-}
-
-fn create_private(path: &Path) -> std::io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
-    }
-    options.open(path)
-}
-
-/// Renames, retrying briefly: on Windows a virus scanner or indexer may hold the target.
-fn rename_with_retry(from: &Path, to: &Path) -> std::io::Result<()> {
-    let mut delay = Duration::from_millis(10);
-    let mut last_error = None;
-    for _ in 0..8 {
-        match fs::rename(from, to) {
-            Ok(()) => return Ok(()),
-            Err(error) if error.kind() == std::io::ErrorKind::PermissionDenied => {
-                last_error = Some(error);
-                std::thread::sleep(delay);
-                delay *= 2;
-            }
-            Err(error) => return Err(error),
-        }
-    }
-    Err(last_error.unwrap_or_else(|| std::io::Error::other("rename failed")))
-}
-
-fn sync_folder(folder: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        File::open(folder)?.sync_all()
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = folder;
-        Ok(())
-    }
+    Ok(atomic_write::replace(path, text.as_bytes(), expected, backup_path)?)
 }
 
 /// Largest session file read.
@@ -134,30 +98,108 @@ pub use crate::session::load::MAX_SESSION_BYTES;
 /// Why a session file could not be opened.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
+    /// The operating system refused.
     #[error("cannot read {path}: {error}")]
-    Io { path: PathBuf, error: std::io::Error },
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        error: std::io::Error,
+    },
+    /// A FIFO, a device, a folder.
+    #[error("{path} is {kind}, not a session file; it was not read")]
+    NotRegular {
+        /// The path.
+        path: PathBuf,
+        /// What it is.
+        kind: &'static str,
+    },
+    /// Larger than any session.
     #[error("{path}: {size} bytes is larger than the {max} bytes a session file may have; it was not read")]
-    TooLarge { path: PathBuf, size: u64, max: usize },
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size (at least).
+        size: u64,
+        /// The cap.
+        max: usize,
+    },
+    /// Not UTF-8.
     #[error("{path} is not UTF-8 text; it was left as it is")]
-    NotText { path: PathBuf },
+    NotText {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Does not parse.
     #[error("{path}: {error}; the file was left as it is")]
-    Invalid { path: PathBuf, error: SessionError },
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// Why, with line and column.
+        error: SessionError,
+    },
 }
 
-/// Reads a session file's text, refusing a file larger than the cap before reading it.
-pub fn read_text(path: &Path) -> Result<String, OpenError> {
-    let io = |error| OpenError::Io { path: path.to_owned(), error };
-    let size = fs::metadata(path).map_err(io)?.len();
-    if size > MAX_SESSION_BYTES as u64 {
-        return Err(OpenError::TooLarge { path: path.to_owned(), size, max: MAX_SESSION_BYTES });
+impl From<ReadError> for OpenError {
+    fn from(error: ReadError) -> Self {
+        match error {
+            ReadError::Io { path, error } => Self::Io { path, error },
+            ReadError::NotRegular { path, kind } => Self::NotRegular { path, kind },
+            ReadError::TooLarge { path, size, max } => Self::TooLarge { path, size, max },
+        }
     }
-    let bytes = fs::read(path).map_err(io)?;
-    String::from_utf8(bytes).map_err(|_| OpenError::NotText { path: path.to_owned() })
+}
+
+/// A session file as read: the session, its text, and the version read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    /// The session.
+    pub session: Session,
+    /// The file's text (without a byte-order mark), for positions in messages.
+    pub text: String,
+    /// What a save must find on disk to replace it.
+    pub head: FileHead,
+}
+
+/// Reads a session file's text: a regular file of at most [`MAX_SESSION_BYTES`], UTF-8;
+/// a byte-order mark is dropped.
+pub fn read_text(path: &Path) -> Result<String, OpenError> {
+    Ok(read_with_head(path)?.0)
+}
+
+fn read_with_head(path: &Path) -> Result<(String, FileHead), OpenError> {
+    let bytes = read_regular(path, MAX_SESSION_BYTES)?;
+    let head = FileHead::of(&bytes);
+    let text = String::from_utf8(bytes).map_err(|_| OpenError::NotText { path: path.to_owned() })?;
+    let text = match without_bom(&text).len() {
+        len if len == text.len() => text,
+        _ => without_bom(&text).to_owned(),
+    };
+    Ok((text, head))
 }
 
 /// Reads and parses a session file.
 pub fn open(path: &Path) -> Result<(Session, String), OpenError> {
-    let text = read_text(path)?;
-    let session = parse_session(&text).map_err(|error| OpenError::Invalid { path: path.to_owned(), error })?;
+    let Opened { session, text, .. } = open_with_head(path)?;
     Ok((session, text))
+}
+
+/// Reads and parses a session file, with the version read, for a writer.
+pub fn open_with_head(path: &Path) -> Result<Opened, OpenError> {
+    let (text, head) = read_with_head(path)?;
+    let session = parse_session(&text).map_err(|error| OpenError::Invalid { path: path.to_owned(), error })?;
+    Ok(Opened { session, text, head })
+}
+
+/// Whether a file name is a session's: `*.ron`, not a recovery journal (`NAME.recovery.ron`).
+/// Backups (`NAME.ron.bak`), locks (`NAME.ron.lock`) and temporaries (`NAME.ron.tmp-…`) do
+/// not end in `.ron`.
+pub fn is_session_file_name(name: &str) -> bool {
+    name.ends_with(".ron") && !name.ends_with(crate::session::recovery::RECOVERY_SUFFIX)
+}
+
+/// The session files of a folder, sorted by name, each with why it cannot be read when it
+/// is not a regular file (a FIFO, a device, a broken link, a folder named `*.ron`).
+pub fn list_session_files(folder: &Path) -> std::io::Result<Vec<crate::files::folder::Listed>> {
+    crate::files::folder::list(folder, is_session_file_name)
 }

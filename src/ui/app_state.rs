@@ -90,6 +90,10 @@ impl AppState {
 
     /// Looks for recovery journals (in the recovery folder and beside recent files).
     pub fn offer_recovery(&mut self) {
+        let removed = recovery::remove_stale_temporaries(&self.workspace.folders.recovery);
+        if !removed.is_empty() {
+            self.notice = stale_notice(&removed);
+        }
         let (found, errors) = recovery::find(&self.workspace.folders.recovery, &self.preferences.recent_files);
         if !errors.is_empty() {
             let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
@@ -400,9 +404,9 @@ impl AppState {
     /// Opens a session file; one that does not read is reported and left untouched.
     pub fn open_path(&mut self, path: &Path) {
         match self.workspace.open_path(path) {
-            Ok(()) => {
+            Ok(removed) => {
                 self.preferences.remember(path);
-                self.notice = None;
+                self.notice = stale_notice(&removed);
             }
             Err(error) => {
                 // A recent file that is gone leaves the list; one that does not read stays.
@@ -591,6 +595,18 @@ impl AppState {
             self.dialog = Some(dialog);
         }
     }
+}
+
+/// What the window says after removing temporaries an interrupted save left behind.
+fn stale_notice(removed: &[std::path::PathBuf]) -> Option<String> {
+    (!removed.is_empty()).then(|| {
+        let names: Vec<String> = removed.iter().map(|path| path.display().to_string()).collect();
+        format!(
+            "Removed {} temporary file(s) left by an interrupted save (the session file itself is complete): {}",
+            names.len(),
+            names.join(", ")
+        )
+    })
 }
 
 /// Makes the focused text field give up its focus, so it commits what is typed this

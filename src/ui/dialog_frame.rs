@@ -38,10 +38,13 @@ pub fn error_line_ui(ui: &mut Ui, message: &Option<String>) {
     }
 }
 
-/// A labelled multi-line text field for a reason, labelled by its visible label.
+/// A labelled text field for a reason, labelled by its visible label: several rows so a
+/// long reason wraps in view, but Enter inserts no line break, since a reason is one
+/// paragraph (a pasted line break is refused with a message when the edit is applied).
 pub fn reason_field_ui(ui: &mut Ui, label: &str, text: &mut String) -> egui::Response {
     let label = ui.label(label);
-    ui.add(egui::TextEdit::multiline(text).desired_rows(3).desired_width(f32::INFINITY)).labelled_by(label.id)
+    ui.add(egui::TextEdit::multiline(text).desired_rows(3).desired_width(f32::INFINITY).return_key(None))
+        .labelled_by(label.id)
 }
 
 /// A labelled one-line text field, labelled by its visible label.

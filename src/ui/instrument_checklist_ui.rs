@@ -6,12 +6,12 @@
 use egui::{RichText, Ui};
 
 use crate::calculators::{Answer, AnswerKind, Answers, InstrumentId, InstrumentReport, ItemSpec};
-use crate::engine::explain::number;
 use crate::input::Parsed;
 use crate::input::date_text::{DateRule, date_text};
 use crate::input::entry_text::{Composed, compose_date, number_field_text};
 use crate::input::number_text::parse_number;
 use crate::model::dictionary::ItemDef;
+use crate::model::number_format::entered as number;
 use crate::model::values::{Assessment, Value};
 use crate::ui::disclosure_ui::{disclosure_ui, set_disclosed};
 use crate::ui::field_draft::{Confirmation, ItemDraft, text_part_ui};

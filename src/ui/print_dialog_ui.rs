@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 
 use crate::report::{self, Paper};
 use crate::screening::Screening;
-use crate::session::store;
 use crate::ui::dialog_frame::{DialogResult, error_line_ui, modal_ui};
 use crate::ui::workspace::Workspace;
 
@@ -49,7 +48,7 @@ pub fn write_summary(workspace: &Workspace, paper: Paper) -> Result<PathBuf, Str
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
     }
-    store::write_atomically(&path, &pdf).map_err(|e| e.to_string())?;
+    crate::files::atomic_write::write_private(&path, &pdf).map_err(|e| e.to_string())?;
     Ok(path)
 }
 

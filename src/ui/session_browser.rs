@@ -10,7 +10,6 @@ use crate::engine::protocol_eval::Verdict;
 use crate::library::Library;
 use crate::screening::Screening;
 use crate::session::load::check_session;
-use crate::session::recovery::RECOVERY_SUFFIX;
 use crate::session::store;
 use crate::status::verdict_words;
 
@@ -117,21 +116,15 @@ impl SessionBrowser {
     }
 }
 
-/// Reads every session file of a folder (not backups, temporary files or journals).
+/// Reads every session file of a folder (not backups, locks, temporary files or
+/// journals); one that is not a regular file (a FIFO, a broken link) is listed with why,
+/// never read.
 pub fn scan(folder: &Path, library: &Library) -> Vec<BrowserRow> {
-    let Ok(entries) = std::fs::read_dir(folder) else { return Vec::new() };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| {
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            path.is_file() && name.ends_with(".ron") && !name.ends_with(RECOVERY_SUFFIX)
-        })
-        .collect();
-    paths.sort();
-    paths.into_iter().map(|path| row_of(path, library)).collect()
+    let Ok(listed) = store::list_session_files(folder) else { return Vec::new() };
+    listed.into_iter().map(|entry| row_of(entry.path, entry.problem, library)).collect()
 }
 
-fn row_of(path: PathBuf, library: &Library) -> BrowserRow {
+fn row_of(path: PathBuf, not_a_file: Option<String>, library: &Library) -> BrowserRow {
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut row = BrowserRow {
         path: path.clone(),
@@ -143,6 +136,10 @@ fn row_of(path: PathBuf, library: &Library) -> BrowserRow {
         is_signed: false,
         problem: None,
     };
+    if let Some(problem) = not_a_file {
+        row.problem = Some(format!("{problem}; it was not read"));
+        return row;
+    }
     let (session, text) = match store::open(&path) {
         Ok(opened) => opened,
         Err(error) => {

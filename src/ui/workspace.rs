@@ -13,6 +13,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::calculators::{AssessmentError, InstrumentReport, ScoreOptions};
 use crate::engine::items_read::items_read;
 use crate::engine::knowledge::ItemIdx;
+use crate::files::FileHead;
+use crate::files::lock::{FileLock, LockError};
 use crate::library::Library;
 use crate::model::dictionary::ItemKind;
 use crate::model::values::Value;
@@ -20,6 +22,7 @@ use crate::screening::Screening;
 use crate::session::audit::{self, Edit, EditError};
 use crate::session::load::check_session;
 use crate::session::model::{ProtocolRef, ReferenceDates, Session};
+use crate::session::plain_text::{TextError, TextKind, check_text};
 use crate::session::recovery::{self, RecoveryRecord};
 use crate::session::store::{self, SaveError};
 use crate::ui::board_model::Board;
@@ -94,6 +97,13 @@ pub struct Document {
     pub form: Vec<FormSection>,
     /// Running scores of the instruments on the form, by item id.
     pub scores: BTreeMap<String, Result<InstrumentReport, AssessmentError>>,
+    /// The lock of `path`, held while the document is open so no other window or command
+    /// writes the file meanwhile.
+    pub lock: Option<FileLock>,
+    /// The version of `path` this window read or last wrote; a save replaces the file only
+    /// while it still holds it. `None` when that is not known (a recovered session whose
+    /// file has a history of its own): saving over the file is then refused.
+    pub head: Option<FileHead>,
 }
 
 /// What is needed to start a screening visit.
@@ -113,7 +123,13 @@ pub enum OpenProblem {
     Unreadable(#[from] store::OpenError),
     #[error("{path}: {error}; the file was left as it is")]
     Inconsistent { path: PathBuf, error: crate::session::load::SessionError },
+    #[error("{0}")]
+    Locked(#[from] LockError),
 }
+
+/// How long the window waits for another program to let go of a session: a command that
+/// is saving finishes in milliseconds; another window holds it until closed.
+const WINDOW_LOCK_WAIT: Duration = Duration::from_millis(500);
 
 /// Why a new screening cannot start.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -128,6 +144,36 @@ pub enum NewScreeningError {
     NoCohort(String),
     #[error("protocol {0} is not loaded")]
     UnknownProtocol(String),
+    #[error("{0}")]
+    Text(#[from] TextError),
+}
+
+/// Why an edit was not applied; nothing changed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ApplyError {
+    /// The audit trail refused it.
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    /// A name, code, meaning or reason that could mislead.
+    #[error(transparent)]
+    Text(#[from] TextError),
+    /// Signing a session whose pinned protocol changed.
+    #[error("{0}")]
+    SignRefused(String),
+}
+
+/// The texts an edit records, with their kinds, for checking at the boundary.
+fn texts_of(edit: &Edit) -> Vec<(TextKind, &str)> {
+    match edit {
+        Edit::SetParticipantCode(code) => vec![(TextKind::ParticipantCode, code.as_str())],
+        Edit::SetInvestigator(Some(name)) => vec![(TextKind::Name, name.as_str())],
+        Edit::Decide(decision) => {
+            vec![(TextKind::Name, decision.by.as_str()), (TextKind::Reason, decision.reason.as_str())]
+        }
+        Edit::Withdraw { reason, .. } | Edit::Amend { reason } => vec![(TextKind::Reason, reason.as_str())],
+        Edit::Sign { by, meaning } => vec![(TextKind::Name, by.as_str()), (TextKind::Meaning, meaning.as_str())],
+        Edit::SetValue { .. } | Edit::SetDates(_) | Edit::SetInvestigator(None) | Edit::SetProtocols(_) => Vec::new(),
+    }
 }
 
 /// The workstation's state.
@@ -162,6 +208,8 @@ impl Workspace {
         if investigator.is_empty() {
             return Err(NewScreeningError::NoInvestigator);
         }
+        check_text(TextKind::ParticipantCode, &participant_code)?;
+        check_text(TextKind::Name, &investigator)?;
         if protocols.is_empty() {
             return Err(NewScreeningError::NoProtocol);
         }
@@ -199,12 +247,21 @@ impl Workspace {
 
     /// Opens a session file. A file that does not parse or does not fit the library is
     /// reported (with line and column) and left untouched; the open document stays.
-    pub fn open_path(&mut self, path: &Path) -> Result<(), OpenProblem> {
-        let (session, text) = store::open(path)?;
+    /// The document holds the file's lock from here until it is closed; temporaries a
+    /// crashed save left beside it are removed and returned, for the window to say so.
+    pub fn open_path(&mut self, path: &Path) -> Result<Vec<PathBuf>, OpenProblem> {
+        store::require_file(path)?;
+        let lock = store::lock(path, WINDOW_LOCK_WAIT)?;
+        let removed = crate::files::atomic_write::remove_stale_temporaries(lock.target());
+        let store::Opened { session, text, head } = store::open_with_head(path)?;
         check_session(&session, &text, &self.library)
             .map_err(|error| OpenProblem::Inconsistent { path: path.to_owned(), error })?;
         self.set_document(session, Some(path.to_owned()), Origin::File, false);
-        Ok(())
+        if let Some(document) = &mut self.document {
+            document.lock = Some(lock);
+            document.head = Some(head);
+        }
+        Ok(removed)
     }
 
     /// Opens a bundled example as a template.
@@ -215,15 +272,35 @@ impl Workspace {
         Ok(())
     }
 
-    /// Opens a session restored from its recovery journal (unsaved until saved).
-    pub fn open_recovered(&mut self, found: &recovery::Found) -> Result<(), crate::session::load::SessionError> {
+    /// Opens a session restored from its recovery journal (unsaved until saved). Its file
+    /// is locked; saving over it is allowed only if the file's history is the start of the
+    /// recovered one (nothing else changed it since), else only Save as….
+    pub fn open_recovered(&mut self, found: &recovery::Found) -> Result<(), OpenProblem> {
         let session = found.record.session.clone();
         let text = ron::to_string(&session).unwrap_or_default();
-        check_session(&session, &text, &self.library)?;
-        self.set_document(session, found.record.session_file.clone(), Origin::Recovered, true);
+        let path = found.record.session_file.clone();
+        check_session(&session, &text, &self.library)
+            .map_err(|error| OpenProblem::Inconsistent { path: found.path.clone(), error })?;
+        let (lock, head) = match &path {
+            Some(file) => {
+                let lock = store::lock(file, WINDOW_LOCK_WAIT)?;
+                let head = match store::open_with_head(file) {
+                    Ok(saved) if session.audit.starts_with(&saved.session.audit) => Some(saved.head),
+                    Err(store::OpenError::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
+                        Some(FileHead::Absent)
+                    }
+                    _ => None,
+                };
+                (Some(lock), head)
+            }
+            None => (None, None),
+        };
+        self.set_document(session, path, Origin::Recovered, true);
         if let Some(document) = &mut self.document {
             // Keep writing the same journal until the session is saved.
             document.journal_path = found.path.clone();
+            document.lock = lock;
+            document.head = head;
         }
         Ok(())
     }
@@ -248,6 +325,8 @@ impl Workspace {
             board: Board::default(),
             form: Vec::new(),
             scores: BTreeMap::new(),
+            lock: None,
+            head: None,
         };
         document.refresh(&self.library);
         self.document = Some(document);
@@ -265,8 +344,22 @@ impl Workspace {
 
     /// Applies one edit through the audit trail, then evaluates again and schedules the
     /// recovery journal. An edit that changes nothing records nothing.
-    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+    /// Names, codes, meanings and reasons that could mislead are refused here, and so is
+    /// signing a session whose pinned protocol changed.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), ApplyError> {
         let Some(document) = &mut self.document else { return Ok(()) };
+        for (kind, text) in texts_of(&edit) {
+            // An empty reason or signer is the audit trail's to refuse, with its own words;
+            // an empty meaning only this boundary refuses.
+            if kind == TextKind::Meaning || !text.trim().is_empty() {
+                check_text(kind, text)?;
+            }
+        }
+        if matches!(edit, Edit::Sign { .. })
+            && let Some(refusal) = crate::screening::sign_refusal(&self.library, &document.session)
+        {
+            return Err(ApplyError::SignRefused(refusal));
+        }
         let actor = Self::actor(document, &edit).ok_or(EditError::ActorRequired)?;
         let entries = document.session.audit.len();
         audit::apply(&mut document.session, edit, &actor, (self.clock)())?;
@@ -279,13 +372,30 @@ impl Workspace {
     }
 
     /// Saves the document to `path` atomically; on success the journal is removed. The
-    /// folder is created when missing (the default folder on first save).
+    /// folder is created when missing (the default folder on first save). Saving to the
+    /// document's own file replaces it only if it still holds the version this window read
+    /// or wrote; another file is locked and must not exist yet. On any refusal the
+    /// document stays open and dirty, its journal keeps the work.
     pub fn save_to(&mut self, path: &Path) -> Result<SaveOutcome, SaveError> {
         let Some(document) = &mut self.document else { return Ok(SaveOutcome::default()) };
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(folder).map_err(|error| SaveError::Io { path: folder.to_owned(), error })?;
         }
-        store::save(&document.session, path)?;
+        let own_file = document.path.as_deref() == Some(path) && document.lock.is_some();
+        let new_lock = if own_file { None } else { Some(store::lock(path, WINDOW_LOCK_WAIT)?) };
+        let expected = match (own_file, &document.head) {
+            (true, Some(head)) => head.clone(),
+            (true, None) => {
+                return Err(crate::files::atomic_write::WriteError::Changed { path: path.to_owned() }.into());
+            }
+            (false, _) => FileHead::Absent,
+        };
+        let head = store::save(&document.session, path, &expected)?;
+        document.head = Some(head);
+        if let Some(lock) = new_lock {
+            // The previous file (if any) is let go; this one is held from now on.
+            document.lock = Some(lock);
+        }
         let old_journal = document.journal_path.clone();
         document.path = Some(path.to_owned());
         document.origin = Origin::File;

@@ -1,11 +1,13 @@
-//! Reading and creating the small private files of the records layer (keys, identities,
-//! roster): regular files only, read with a cap on the bytes actually read, created
-//! exclusively (never over an existing file, never through a symlink planted at the name)
-//! with permissions 0600 in folders of 0700.
+//! Private files created once and never replaced (keys, signing identities): created
+//! exclusively — never over an existing file, never through a symlink planted at the name —
+//! with permissions 0600, in folders of 0700; a private key that other users may read is
+//! refused. Reading goes through [`crate::files::bounded_read`].
 
 use std::fs::{self, File};
-use std::io::{Read as _, Write as _};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
+
+use crate::files::bounded_read::ReadError;
 
 /// Why a private file could not be read or created.
 #[derive(Debug, thiserror::Error)]
@@ -18,19 +20,16 @@ pub enum FileError {
         /// What the system said.
         error: std::io::Error,
     },
+    /// Not read: not a regular file, too large, or refused by the system.
+    #[error(transparent)]
+    Read(#[from] ReadError),
     /// A folder, FIFO, device or socket where a file was expected.
-    #[error("{path} is not a regular file; it was not read")]
+    #[error("{path} is {kind}, not a regular file; it was not used")]
     NotRegular {
         /// The path.
         path: PathBuf,
-    },
-    /// More bytes than such a file ever holds.
-    #[error("{path} is larger than the {max} bytes such a file may have; it was not read")]
-    TooLarge {
-        /// The file.
-        path: PathBuf,
-        /// The cap.
-        max: u64,
+        /// What it is, in words.
+        kind: &'static str,
     },
     /// A private key readable or writable by other users.
     #[error(
@@ -62,27 +61,6 @@ pub fn ensure_private_dir(folder: &Path) -> Result<(), FileError> {
         builder.mode(0o700);
     }
     builder.create(folder).map_err(FileError::io(folder))
-}
-
-/// Reads a whole regular file of at most `max` bytes. A FIFO or device is refused before
-/// it is opened (opening a FIFO would wait for a writer), and the cap applies to the bytes
-/// read, not to the size the file reports.
-pub fn read_bounded(path: &Path, max: u64) -> Result<Vec<u8>, FileError> {
-    let metadata = fs::metadata(path).map_err(FileError::io(path))?;
-    if !metadata.is_file() {
-        return Err(FileError::NotRegular { path: path.to_owned() });
-    }
-    let file = File::open(path).map_err(FileError::io(path))?;
-    // The name may have been swapped between the check and the open.
-    if !file.metadata().map_err(FileError::io(path))?.is_file() {
-        return Err(FileError::NotRegular { path: path.to_owned() });
-    }
-    let mut bytes = Vec::new();
-    file.take(max.saturating_add(1)).read_to_end(&mut bytes).map_err(FileError::io(path))?;
-    if bytes.len() as u64 > max {
-        return Err(FileError::TooLarge { path: path.to_owned(), max });
-    }
-    Ok(bytes)
 }
 
 /// Refuses a private file that other users may read or write (like ssh does).
@@ -174,18 +152,6 @@ mod tests {
         std::os::unix::fs::symlink(&victim, &path).unwrap();
         assert_eq!(create_exclusive(&path, b"secret").unwrap(), Created::AlreadyExists);
         assert_eq!(fs::read_to_string(&victim).unwrap(), "untouched");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn read_bounded_refuses_devices_and_caps_the_bytes_read() {
-        let refused = read_bounded(Path::new("/dev/zero"), 1024);
-        assert!(matches!(refused, Err(FileError::NotRegular { .. })), "{refused:?}");
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("big");
-        fs::write(&path, vec![b'x'; 2000]).unwrap();
-        assert!(matches!(read_bounded(&path, 1999), Err(FileError::TooLarge { max: 1999, .. })));
-        assert_eq!(read_bounded(&path, 2000).unwrap().len(), 2000);
     }
 
     #[cfg(unix)]

@@ -1,13 +1,25 @@
-//! `calc`: every calculator from the command line. Inputs are `key=value` words; the
+//! `trialscreen calc`: every calculator from the command line. Inputs are `key=value` words; the
 //! output is the value, its unit and the explanation, as text or as JSON
 //! (`{"value":…,"unit":…,"explanation":[…], …}`).
 //!
 //! Text typed by a person becomes typed values here, once: a creatinine carries its unit
-//! (`creatinine=0.6mg/dL`, `creatinine=53µmol/L`), a height `cm`, a weight `kg`.
+//! (`creatinine=0.6mg/dL`, `creatinine=53µmol/L`), a height `cm`, a weight `kg`. Numbers
+//! are read by the form's parser (`input::number_text`), so a decimal comma or an exponent
+//! gets the same advice here as in the window. What each calculator takes is listed in
+//! `calculators::catalog`.
 
 use std::collections::BTreeMap;
+use std::process::ExitCode;
 
 use serde_json::{Map, Value, json};
+
+use crate::calculators::catalog::{
+    AGE, ANALYTE, CREATININE, Calculator, DOSE, EQUIVALENT_DOSE, EXCLUDING, FORMULAS, FROM, Formula, HEIGHT, InputDoc,
+    ONLY, SEX, TO, VALUE, WEIGHT, WEIGHT_BASIS, find, formula_inputs, instrument_name, instrument_options, names,
+};
+use crate::cli::{out, outln};
+use crate::input::Parsed;
+use crate::input::number_text::parse_number;
 
 use crate::calculators::kidney::{self, BodyWeight, KidneyError, KidneyResult, WeightBasis};
 use crate::calculators::steroids::{self, SteroidError};
@@ -65,6 +77,18 @@ pub enum CalcCommandError {
         /// What it should hold.
         expected: &'static str,
     },
+    /// A number in an input is not a plain number; the advice is the form's.
+    #[error("{calculator}: \"{key}={value}\" is not valid: {advice}")]
+    Number {
+        /// The calculator.
+        calculator: &'static str,
+        /// The key.
+        key: String,
+        /// The value given.
+        value: String,
+        /// What to type instead ("use a decimal point: 12.5").
+        advice: String,
+    },
     /// An input's value cannot be read.
     #[error("{calculator}: \"{key}={value}\" is not valid: expected {expected}")]
     MalformedInput {
@@ -104,134 +128,12 @@ pub enum CalcCommandError {
     /// The instrument refused an answer.
     #[error(transparent)]
     Assessment(#[from] AssessmentError),
-}
-
-/// One input of a calculator, for `list_text` and for checking what was typed.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct InputDoc {
-    key: &'static str,
-    form: &'static str,
-    help: &'static str,
-    required: bool,
-}
-
-const fn required(key: &'static str, form: &'static str, help: &'static str) -> InputDoc {
-    InputDoc { key, form, help, required: true }
-}
-
-const fn optional(key: &'static str, form: &'static str, help: &'static str) -> InputDoc {
-    InputDoc { key, form, help, required: false }
-}
-
-const CREATININE: InputDoc =
-    required("creatinine", "<number><unit>", "serum creatinine in mg/dL or µmol/L, e.g. creatinine=0.6mg/dL");
-const AGE: InputDoc = required("age", "<years>", "decimal age in years, e.g. age=32.45");
-const SEX: InputDoc = required("sex", "male|female", "sex");
-const HEIGHT: InputDoc = required("height", "<number>cm", "height in cm, e.g. height=158cm");
-const WEIGHT: InputDoc = required("weight", "<number>kg", "body weight in kg, e.g. weight=80kg");
-const WEIGHT_BASIS: InputDoc =
-    optional("weight_basis", "actual|ideal|adjusted", "which body weight was given (default actual)");
-const DOSE: InputDoc = required("dose", "<number>mg", "the dose of the glucocorticoid, e.g. dose=16mg");
-const EQUIVALENT_DOSE: InputDoc = required(
-    "equivalent_dose",
-    "<number>mg",
-    "its dose equivalent to 5 mg prednisone, from the drug catalogue (methylprednisolone 4mg)",
-);
-const VALUE: InputDoc =
-    required("value", "<number>[<unit>]", "the value; with its unit unless from= is given, e.g. value=270umol/L");
-const FROM: InputDoc = optional("from", "<unit>", "the unit of value, e.g. from=10^9/L");
-const TO: InputDoc = required("to", "<unit>", "the unit wanted, e.g. to=mg/dL");
-const ANALYTE: InputDoc =
-    optional("analyte", "creatinine|bilirubin|haemoglobin", "needed between µmol/L or mmol/L and mass units");
-const EXCLUDING: InputDoc = optional(
-    "excluding",
-    "<key>,<key>…",
-    "items the protocol leaves out of the score (SLEDAI-2K also takes serology or all_laboratory)",
-);
-const ONLY: InputDoc = optional("only", "<key>,<key>…", "score only these domains (a protocol's subset)");
-
-/// The calculators that are not checklist instruments.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Formula {
-    CkdEpi2021,
-    BedsideSchwartz,
-    CkidU25,
-    CockcroftGault,
-    PrednisoneEquivalent,
-    Convert,
-}
-
-const FORMULAS: [(&str, Formula, &str, &[InputDoc]); 6] = [
-    (
-        "egfr-ckd-epi-2021",
-        Formula::CkdEpi2021,
-        "eGFR by CKD-EPI 2021 creatinine (race-free), adults from 18, mL/min/1.73 m²",
-        &[CREATININE, AGE, SEX],
-    ),
-    (
-        "egfr-bedside-schwartz",
-        Formula::BedsideSchwartz,
-        "eGFR by bedside Schwartz 2009, children, mL/min/1.73 m²",
-        &[CREATININE, HEIGHT],
-    ),
-    (
-        "egfr-ckid-u25",
-        Formula::CkidU25,
-        "eGFR by CKiD U25 creatinine, ages 1 to under 26, mL/min/1.73 m²",
-        &[CREATININE, HEIGHT, AGE, SEX],
-    ),
-    (
-        "crcl-cockcroft-gault",
-        Formula::CockcroftGault,
-        "creatinine clearance by Cockcroft–Gault, adults, mL/min",
-        &[CREATININE, AGE, SEX, WEIGHT, WEIGHT_BASIS],
-    ),
-    (
-        "prednisone-equivalent",
-        Formula::PrednisoneEquivalent,
-        "prednisone-equivalent dose, mg: dose × 5 / equivalent dose",
-        &[DOSE, EQUIVALENT_DOSE],
-    ),
-    ("convert", Formula::Convert, "converts a value between units", &[VALUE, FROM, TO, ANALYTE]),
-];
-
-/// A calculator found by its name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Calculator {
-    Formula(Formula),
-    Instrument(InstrumentId),
-}
-
-/// The command-line name of an instrument: its code with hyphens.
-fn instrument_name(instrument: InstrumentId) -> String {
-    instrument.code().replace('_', "-")
-}
-
-fn names() -> Vec<String> {
-    FORMULAS
-        .iter()
-        .map(|(name, ..)| (*name).to_owned())
-        .chain(InstrumentId::all().iter().map(|id| instrument_name(*id)))
-        .collect()
-}
-
-/// The calculator called `name`, and the name its errors use.
-fn find(name: &str) -> Option<(&'static str, Calculator)> {
-    if let Some((found, formula, ..)) = FORMULAS.iter().find(|(known, ..)| *known == name) {
-        return Some((found, Calculator::Formula(*formula)));
-    }
-    InstrumentId::all()
-        .iter()
-        .find(|id| instrument_name(**id) == name)
-        .map(|id| (id.label(), Calculator::Instrument(*id)))
-}
-
-fn instrument_options(instrument: InstrumentId) -> &'static [InputDoc] {
-    match instrument {
-        InstrumentId::Sledai2k => &[EXCLUDING],
-        InstrumentId::Essdai => &[EXCLUDING, ONLY],
-        _ => &[],
-    }
+    /// The inputs make the result too large to represent.
+    #[error("{calculator}: the result is too large to compute (it overflows to infinity); check the inputs")]
+    Infinite {
+        /// The calculator.
+        calculator: &'static str,
+    },
 }
 
 /// Every calculator with its inputs, for `calc --list`.
@@ -273,21 +175,52 @@ fn push_input(text: &mut String, input: &InputDoc) {
     text.push_str(&format!("  {}={}  {}{required}\n", input.key, input.form, input.help));
 }
 
+/// Runs one clinical calculator: `calc egfr-ckd-epi-2021 creatinine=1.09mg/dL age=55 sex=male`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// List every calculator and its inputs.
+    #[arg(long, conflicts_with = "name")]
+    pub list: bool,
+    /// The calculator, as `calc --list` names it.
+    #[arg(required_unless_present = "list")]
+    pub name: Option<String>,
+    /// Inputs as key=value.
+    pub inputs: Vec<String>,
+    /// Print JSON: {"value", "unit", "explanation", …}.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Prints the list, or the calculator's result; calculators need no protocol library.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let Args { list, name, inputs, json } = args;
+    if list {
+        out!("{}", list_text());
+    } else {
+        let name = name.as_deref().unwrap_or_default();
+        outln!("{}", compute(name, &inputs, json)?);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Runs the calculator `name` on `args` (`key=value` words) and returns its output: text,
 /// or one JSON object when `json` is set.
-pub fn run(name: &str, args: &[String], json: bool) -> Result<String, CalcCommandError> {
+pub fn compute(name: &str, args: &[String], json: bool) -> Result<String, CalcCommandError> {
     let Some((calculator_name, calculator)) = find(name) else {
         return Err(CalcCommandError::UnknownCalculator { name: name.to_owned(), known: names().join(", ") });
     };
     let inputs = Inputs::parse(calculator_name, args)?;
-    let output = match calculator {
+    let output: Output = match calculator {
         Calculator::Formula(formula) => {
-            let docs = FORMULAS.iter().find(|(_, f, ..)| *f == formula).map_or(&[][..], |(.., docs)| *docs);
-            inputs.accept_only(docs.iter().map(|doc| doc.key))?;
+            inputs.accept_only(formula_inputs(formula).iter().map(|doc| doc.key))?;
             run_formula(formula, &inputs)?
         }
         Calculator::Instrument(instrument) => run_instrument(instrument, &inputs)?,
     };
+    // A value that overflowed is refused, never printed as `inf` (JSON would print null).
+    if output.value.is_some_and(|value| !value.is_finite()) {
+        return Err(CalcCommandError::Infinite { calculator: calculator_name });
+    }
     Ok(if json { output.json(name).to_string() } else { output.text() })
 }
 
@@ -382,14 +315,35 @@ impl Inputs {
     fn quantity(&self, doc: &InputDoc, units: &[Unit], bare: Option<Unit>) -> Result<(f64, Unit), CalcCommandError> {
         let text = self.require(doc)?;
         let expected = || format!("{} ({})", doc.form, doc.help);
-        let (number, unit_text) = split_quantity(text).ok_or_else(|| self.malformed(doc.key, text, expected()))?;
+        let (number_text, unit_text) = split_quantity(text);
         let unit = match (unit_text.is_empty(), bare) {
             (true, Some(unit)) => unit,
             _ => Unit::parse(unit_text)
                 .filter(|unit| units.contains(unit))
                 .ok_or_else(|| self.malformed(doc.key, text, expected()))?,
         };
-        Ok((number, unit))
+        Ok((self.number(doc.key, text, number_text)?, unit))
+    }
+
+    /// The number of an input, read as the form reads it; `value` is the whole input, for
+    /// the message.
+    fn number(&self, key: &str, value: &str, number_text: &str) -> Result<f64, CalcCommandError> {
+        let number = match parse_number(number_text) {
+            Parsed::Value(number) => return Ok(number),
+            Parsed::Empty => "no number".to_owned(),
+            Parsed::Invalid(advice) => advice,
+        };
+        Err(CalcCommandError::Number {
+            calculator: self.calculator,
+            key: key.to_owned(),
+            value: value.to_owned(),
+            advice: number,
+        })
+    }
+
+    /// An input that is a number alone.
+    fn bare_number(&self, key: &str, text: &str) -> Result<f64, CalcCommandError> {
+        self.number(key, text, text)
     }
 
     fn creatinine_mg_dl(&self, explanation: &mut Vec<String>) -> Result<f64, CalcCommandError> {
@@ -433,7 +387,7 @@ impl Inputs {
     fn milligrams(&self, doc: &InputDoc) -> Result<f64, CalcCommandError> {
         let text = self.require(doc)?;
         match split_quantity(text) {
-            Some((mg, "" | "mg")) => Ok(mg),
+            (number, "" | "mg") => self.number(doc.key, text, number),
             _ => Err(self.malformed(doc.key, text, format!("{} ({})", doc.form, doc.help))),
         }
     }
@@ -445,20 +399,14 @@ impl Inputs {
     }
 }
 
-/// Splits "0.6mg/dL" into 0.6 and "mg/dL": the longest prefix that reads as a finite
-/// number, and the rest trimmed.
-fn split_quantity(text: &str) -> Option<(f64, &str)> {
+/// Splits "0.6mg/dL" into "0.6" and "mg/dL": the characters a number is typed with
+/// (digits, point, comma, sign), and the rest trimmed. The number is read afterwards by
+/// the form's parser, which says what is wrong with it.
+fn split_quantity(text: &str) -> (&str, &str) {
     let text = text.trim();
-    text.char_indices()
-        .map(|(i, c)| i + c.len_utf8())
-        .rev()
-        .filter_map(|end| {
-            let (number, rest) = (text.get(..end)?, text.get(end..)?);
-            let value = number.trim().parse::<f64>().ok()?;
-            Some((value, rest.trim()))
-        })
-        .next()
-        .filter(|(value, _)| value.is_finite())
+    let end = text.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '+' | '-'))).unwrap_or(text.len());
+    let (number, unit) = text.split_at(end);
+    (number, unit.trim())
 }
 
 fn run_formula(formula: Formula, inputs: &Inputs) -> Result<Output, CalcCommandError> {
@@ -534,16 +482,14 @@ fn convert(inputs: &Inputs) -> Result<Output, CalcCommandError> {
     };
     let value_text = inputs.require(&VALUE)?;
     let (value, from) = match inputs.get(&FROM) {
-        Some(_) => {
-            let value = split_quantity(value_text)
-                .filter(|(_, rest)| rest.is_empty())
-                .ok_or_else(|| inputs.malformed(VALUE.key, value_text, "a number, as from= gives the unit"))?
-                .0;
-            (value, unit(&FROM)?)
+        Some(_) => (inputs.bare_number(VALUE.key, value_text)?, unit(&FROM)?),
+        None => {
+            let (number_text, unit_text) = split_quantity(value_text);
+            let from = Unit::parse(unit_text).ok_or_else(|| {
+                inputs.malformed(VALUE.key, value_text, "a number followed by its unit, or give from=")
+            })?;
+            (inputs.number(VALUE.key, value_text, number_text)?, from)
         }
-        None => split_quantity(value_text)
-            .and_then(|(value, unit_text)| Some((value, Unit::parse(unit_text)?)))
-            .ok_or_else(|| inputs.malformed(VALUE.key, value_text, "a number followed by its unit, or give from="))?,
     };
     let to = unit(&TO)?;
     let analyte = match inputs.get(&ANALYTE) {
@@ -610,12 +556,7 @@ fn run_instrument(instrument: InstrumentId, inputs: &Inputs) -> Result<Output, C
                 let expected = allowed.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
                 Answer::Level(text.parse().map_err(|_| inputs.malformed(spec.key, text, format!("one of {expected}")))?)
             }
-            AnswerKind::Number { unit, .. } => Answer::Number(
-                split_quantity(text)
-                    .filter(|(_, rest)| rest.is_empty())
-                    .ok_or_else(|| inputs.malformed(spec.key, text, format!("a number of {unit}")))?
-                    .0,
-            ),
+            AnswerKind::Number { .. } => Answer::Number(inputs.bare_number(spec.key, text)?),
         };
         answers.insert(spec.key.to_owned(), answer);
     }
@@ -717,7 +658,7 @@ mod tests {
     }
 
     fn json_of(name: &str, words: &[&str]) -> Value {
-        serde_json::from_str(&run(name, &args(words), true).unwrap()).unwrap()
+        serde_json::from_str(&compute(name, &args(words), true).unwrap()).unwrap()
     }
 
     #[test]
@@ -745,7 +686,7 @@ mod tests {
             ("egfr-ckid-u25", &["creatinine=0.6mg/dL", "height=158cm", "age=14", "sex=female"], 99.5),
         ];
         for (name, words, expected) in cases {
-            let text = run(name, &args(words), false).unwrap();
+            let text = compute(name, &args(words), false).unwrap();
             assert!(text.lines().next().unwrap().contains(&format!("{expected:.1} mL/min")), "{text}");
             let value = json_of(name, words)["value"].as_f64().unwrap();
             assert!((value - expected).abs() < 0.05, "{name}: {value}");
@@ -775,12 +716,13 @@ mod tests {
         assert_eq!(micro, value("creatinine=85\u{3bc}mol/L"));
         assert_eq!(micro, value("creatinine=85umol/L"));
         assert_eq!(micro, value("creatinine=85 umol/L"));
-        let text = run("egfr-ckd-epi-2021", &args(&["creatinine=85umol/L", "age=65", "sex=female"]), false).unwrap();
+        let text =
+            compute("egfr-ckd-epi-2021", &args(&["creatinine=85umol/L", "age=65", "sex=female"]), false).unwrap();
         assert!(text.contains("÷ 88.4"), "{text}");
     }
 
     fn error(name: &str, words: &[&str]) -> CalcCommandError {
-        run(name, &args(words), false).unwrap_err()
+        compute(name, &args(words), false).unwrap_err()
     }
 
     #[test]
@@ -841,7 +783,7 @@ mod tests {
             error("convert", &["value=1", "from=furlong", "to=umol/L"]),
             CalcCommandError::MalformedInput { .. }
         ));
-        let text = run("prednisone-equivalent", &args(&["dose=16mg", "equivalent_dose=4mg"]), false).unwrap();
+        let text = compute("prednisone-equivalent", &args(&["dose=16mg", "equivalent_dose=4mg"]), false).unwrap();
         assert!(text.starts_with("Prednisone equivalent: 20 mg"), "{text}");
         let refused = error("prednisone-equivalent", &["dose=16mg", "equivalent_dose=0mg"]);
         assert!(refused.to_string().contains("equivalent dose"), "{refused}");
@@ -862,7 +804,7 @@ mod tests {
         );
         assert_eq!(sle["classification"], "classified");
 
-        let iim = run("eular-acr-iim-2017", &args(&["age_at_onset=45", "gottron_papules=present"]), false).unwrap();
+        let iim = compute("eular-acr-iim-2017", &args(&["age_at_onset=45", "gottron_papules=present"]), false).unwrap();
         assert!(iim.contains("Classification"), "{iim}");
 
         let essdai = json_of("essdai", &["articular=2", "biological=1", "only=articular,biological"]);
@@ -880,12 +822,39 @@ mod tests {
         assert!(matches!(error("mrss", &["excluding=face"]), CalcCommandError::UnknownInput { .. }));
     }
 
+    /// Regression: inputs whose result overflows printed `inf mg` and exited 0.
     #[test]
-    fn quantities_split_at_the_longest_number() {
-        assert_eq!(split_quantity("0.6mg/dL"), Some((0.6, "mg/dL")));
-        assert_eq!(split_quantity(" 1e2 umol/L "), Some((100.0, "umol/L")));
-        assert_eq!(split_quantity("158"), Some((158.0, "")));
-        assert_eq!(split_quantity("mg/dL"), None);
-        assert_eq!(split_quantity("inf"), None);
+    fn a_result_that_overflows_is_refused() {
+        let dose = format!("dose=1{}mg", "0".repeat(300));
+        let error = error("prednisone-equivalent", &[&dose, "equivalent_dose=0.0000000001mg"]);
+        assert!(matches!(error, CalcCommandError::Infinite { .. }), "{error}");
+        assert!(error.to_string().contains("too large to compute"), "{error}");
+    }
+
+    #[test]
+    fn quantities_split_where_the_number_ends() {
+        assert_eq!(split_quantity("0.6mg/dL"), ("0.6", "mg/dL"));
+        assert_eq!(split_quantity(" 85 umol/L "), ("85", "umol/L"));
+        assert_eq!(split_quantity("158"), ("158", ""));
+        assert_eq!(split_quantity("mg/dL"), ("", "mg/dL"));
+        assert_eq!(split_quantity("inf"), ("", "inf"));
+    }
+
+    /// Regression: calc read numbers its own way, so `1e3` was a thousand and a decimal
+    /// comma got no advice; it now reads them as the form does.
+    #[test]
+    fn calc_numbers_get_the_forms_advice_and_no_exponents() {
+        let comma = error("egfr-ckd-epi-2021", &["creatinine=0,6mg/dL", "age=40", "sex=male"]);
+        assert!(comma.to_string().contains("use a decimal point: 0.6"), "{comma}");
+        let exponent = error("egfr-ckd-epi-2021", &["creatinine=1e0mg/dL", "age=40", "sex=male"]);
+        assert!(matches!(exponent, CalcCommandError::MalformedInput { .. }), "{exponent}");
+        let age = error("egfr-ckd-epi-2021", &["creatinine=1mg/dL", "age=4e1", "sex=male"]);
+        assert!(matches!(age, CalcCommandError::MalformedInput { .. }), "{age}");
+        let dose = error("prednisone-equivalent", &["dose=1e3mg", "equivalent_dose=4mg"]);
+        assert!(matches!(dose, CalcCommandError::MalformedInput { .. }), "{dose}");
+        let onset = error("eular-acr-iim-2017", &["age_at_onset=4e1"]);
+        assert!(onset.to_string().contains("not a number"), "{onset}");
+        let converted = error("convert", &["value=1,5", "from=10^9/L", "to=/uL"]);
+        assert!(converted.to_string().contains("use a decimal point: 1.5"), "{converted}");
     }
 }

@@ -1,0 +1,148 @@
+//! What several commands share: the protocol library with a site's protocols, reading a
+//! session or protocol file for a command, applying one edit to a session file, and
+//! keeping reports from overwriting their inputs.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use crate::files::atomic_write::{remove_stale_temporaries, write_private};
+use crate::files::bounded_read::{read_regular, without_bom};
+use crate::files::folder::list;
+use crate::library::{Library, MAX_DATA_FILE_BYTES, Origin};
+use crate::report::Paper;
+use crate::session::audit::{Edit, apply, verify};
+use crate::session::load::check_session;
+use crate::session::model::Session;
+use crate::session::store;
+
+/// Paper size of a printout.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum PaperArg {
+    // ISO A4 and US Letter. (No doc comments: clap would print them in `--help`.)
+    A4,
+    Letter,
+}
+
+impl From<PaperArg> for Paper {
+    fn from(paper: PaperArg) -> Self {
+        match paper {
+            PaperArg::A4 => Self::A4,
+            PaperArg::Letter => Self::Letter,
+        }
+    }
+}
+
+/// The bundled library plus the site protocols of `folder` (`--protocols`), or, when
+/// `per_user` is set and no folder is given, of the per-user protocols folder the window
+/// reads.
+pub fn library(folder: Option<&Path>, per_user: bool) -> anyhow::Result<Library> {
+    let mut library = Library::bundled().context("the bundled protocols do not load (a defect of this build)")?;
+    if let Some(folder) = folder {
+        load_site_protocols(&mut library, folder)?;
+    } else if per_user
+        && let Ok(folder) = crate::user_data::UserData::from_env().map(|data| data.site_protocols())
+        && folder.is_dir()
+    {
+        // The window also reads the per-user protocol folder; a bad file stops the start
+        // with a message naming it rather than hiding a protocol the site expects.
+        load_site_protocols(&mut library, &folder)?;
+    }
+    Ok(library)
+}
+
+fn load_site_protocols(library: &mut Library, folder: &Path) -> anyhow::Result<()> {
+    let listed = list(folder, |name| name.ends_with(".ron"))
+        .with_context(|| format!("cannot read the protocol folder {}", folder.display()))?;
+    for entry in listed {
+        // A FIFO, a device or a broken link named like a protocol stops the start with a
+        // message rather than a wait; a protocol the site expects is never hidden.
+        if let Some(problem) = &entry.problem {
+            anyhow::bail!("{} is {problem}; remove it from the protocol folder", entry.path.display());
+        }
+        let text = read_text(&entry.path)?;
+        let name = entry.path.display().to_string();
+        library.add_protocol(&name, &text, Origin::Site(name.clone()))?;
+    }
+    Ok(())
+}
+
+/// Reads a protocol file as text: a regular file of at most the size a data file may
+/// have; a byte-order mark is dropped.
+pub fn read_text(path: &Path) -> anyhow::Result<String> {
+    let bytes = read_regular(path, MAX_DATA_FILE_BYTES)?;
+    let text = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("cannot read {} as UTF-8 text", path.display()))?;
+    Ok(without_bom(&text).to_owned())
+}
+
+/// Writes a report (PDF, CSV) the command produced: atomically, 0600, never through a
+/// link; a failure leaves no file.
+pub fn write_report(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    write_private(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Opens a session file, with the path in every error.
+pub fn open(path: &Path) -> anyhow::Result<(Session, String)> {
+    Ok(store::open(path)?)
+}
+
+/// Opens a session file and checks it against the library.
+pub fn open_checked(path: &Path, library: &Library) -> anyhow::Result<(Session, String)> {
+    let (session, text) = open(path)?;
+    check_session(&session, &text, library).with_context(|| format!("{} cannot be evaluated", path.display()))?;
+    Ok((session, text))
+}
+
+/// Applies one edit to a session file and saves it atomically, holding the session's lock
+/// from the read to the save, and replacing the file only if it still holds what was read;
+/// refuses a file whose trail does not verify, so a signature never covers altered
+/// content. `refuse` may refuse the edit for the session as read (signing a session whose
+/// protocol changed).
+pub fn edit_file(
+    path: &Path,
+    library: &Library,
+    edit: Edit,
+    actor: &str,
+    refuse: impl Fn(&Session) -> Option<String>,
+) -> anyhow::Result<()> {
+    store::require_file(path)?;
+    let lock = store::lock(path, store::COMMAND_LOCK_WAIT)?;
+    for removed in remove_stale_temporaries(lock.target()) {
+        eprintln!("trialscreen: removed {}, a temporary file left by an interrupted save", removed.display());
+    }
+    let store::Opened { mut session, text, head } = store::open_with_head(path)?;
+    check_session(&session, &text, library).with_context(|| format!("{} cannot be used", path.display()))?;
+    if let Some(refusal) = refuse(&session) {
+        anyhow::bail!("{}: {refusal}", path.display());
+    }
+    let report = verify(&session);
+    anyhow::ensure!(
+        report.is_intact(),
+        "{} does not verify ({}); run `trialscreen verify` and resolve it first",
+        path.display(),
+        report.problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+    );
+    apply(&mut session, edit, actor, chrono::Utc::now())?;
+    store::save(&session, path, &head)?;
+    drop(lock);
+    Ok(())
+}
+
+/// Refuses an output path that is one of the input files: a report never overwrites a
+/// session.
+pub fn refuse_overwriting(output: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    let Ok(output) = output.canonicalize() else { return Ok(()) };
+    for input in inputs {
+        anyhow::ensure!(
+            !input.canonicalize().is_ok_and(|input| input == output),
+            "{} is an input file; choose another output file",
+            output.display()
+        );
+    }
+    Ok(())
+}
+
+/// A path's file name for a report, or the whole path when it has none.
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}

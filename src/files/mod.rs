@@ -1,0 +1,68 @@
+//! Files read and written so that a strange file, another program or a crash cannot make
+//! trialscreen hang, read without bound, write through a planted link or leave a
+//! half-written file behind. Every file access of the program goes through here:
+//!
+//! - [`bounded_read`]: only regular files (a FIFO or a device is refused before it is
+//!   opened, and again on the open handle), at most a cap of bytes *read*, a byte-order
+//!   mark dropped;
+//! - [`folder`]: the entries of a folder with the ones that are not regular files named,
+//!   never silently skipped;
+//! - [`atomic_write`]: a private (0600) temporary created exclusively beside the target,
+//!   fsynced and renamed over it; a session is replaced only while it still holds the
+//!   version its writer read ([`FileHead`]), and a link is written through to its target;
+//! - [`lock`]: the advisory lock (`NAME.lock`) a session's writers hold;
+//! - [`private`]: keys and identities, created once exclusively (0600, folders 0700).
+
+pub mod atomic_write;
+pub mod bounded_read;
+pub mod folder;
+pub mod lock;
+pub mod private;
+
+use sha2::{Digest as _, Sha256};
+
+/// The version of a file a writer read: what it expects to replace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileHead {
+    /// There was no file: the writer creates it, and refuses if one has appeared.
+    Absent,
+    /// The SHA-256 (hex) of the bytes read.
+    Sha256(String),
+}
+
+impl FileHead {
+    /// The head of these bytes.
+    pub fn of(bytes: &[u8]) -> Self {
+        let digest = Sha256::digest(bytes);
+        Self::Sha256(digest.iter().map(|byte| format!("{byte:02x}")).collect())
+    }
+}
+
+/// What kind of thing a path is, in words, for a message ("a FIFO (named pipe)").
+pub fn kind_words(file_type: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if file_type.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if file_type.is_char_device() {
+            return "a character device";
+        }
+        if file_type.is_block_device() {
+            return "a block device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else if file_type.is_symlink() {
+        "a symbolic link"
+    } else if file_type.is_file() {
+        "a regular file"
+    } else {
+        "not a regular file"
+    }
+}

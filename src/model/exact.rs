@@ -1,0 +1,244 @@
+//! Exact arithmetic for thresholds. A number compared with a threshold is a fraction of two
+//! decimals, `numerator / denominator`, built only by multiplication from the digits entered
+//! and the exact factors of unit conversions; comparisons cross-multiply, so "11.4 U/L with
+//! ULN 7.6" is exactly 1.5 × ULN and "3.7 mmol/L" of haemoglobin is exactly 3.7 / 0.06206 g/L,
+//! never `1.5000000000000002` or a rounded 59.6. Only the display rounds (see [`Exact::shown`]).
+//!
+//! A `f64` stored in a file becomes the decimal of its shortest round-trip text (`11.4`, not
+//! `11.4000000000000003552…`): the digits the investigator typed.
+
+use std::cmp::Ordering;
+
+use rust_decimal::Decimal;
+
+use crate::model::rule::Cmp;
+
+/// Largest scale (digits after the point) a product may have and stay exact.
+const MAX_SCALE: u32 = 28;
+
+/// A fraction of two decimals with a positive denominator, kept exact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Exact {
+    numerator: Decimal,
+    denominator: Decimal,
+}
+
+/// The decimal of a `f64`'s shortest round-trip text; `None` for NaN, infinities and values
+/// beyond a decimal's 28 digits.
+pub fn decimal_of(value: f64) -> Option<Decimal> {
+    if !value.is_finite() {
+        return None;
+    }
+    // `{}` on f64 prints the shortest text that reads back as the same f64, never exponents.
+    let text = format!("{value}");
+    text.parse::<Decimal>().ok().map(|d| d.normalize())
+}
+
+/// `a × b`, or `None` when the product would be rounded or overflow.
+pub fn product(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let (a, b) = (a.normalize(), b.normalize());
+    let scale = a.scale().checked_add(b.scale())?;
+    if scale > MAX_SCALE {
+        return None;
+    }
+    let result = a.checked_mul(b)?;
+    // rust_decimal keeps the sum of the scales unless it had to round away digits to fit
+    // its 96-bit mantissa: a smaller scale means the product is not exact.
+    (result.scale() == scale).then_some(result)
+}
+
+impl Exact {
+    /// A decimal as itself.
+    pub fn decimal(value: Decimal) -> Self {
+        Self { numerator: value.normalize(), denominator: Decimal::ONE }
+    }
+
+    /// A whole number.
+    pub fn integer(value: i64) -> Self {
+        Self::decimal(Decimal::from(value))
+    }
+
+    /// The decimal of a `f64`'s shortest round-trip text.
+    pub fn from_f64(value: f64) -> Option<Self> {
+        decimal_of(value).map(Self::decimal)
+    }
+
+    /// A formula's result (eGFR, creatinine clearance), kept to 0.01 of its unit: formulas
+    /// are floating point, so their results are compared at the precision they are printed.
+    pub fn formula_result(value: f64) -> Option<Self> {
+        let rounded =
+            decimal_of(value)?.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        Some(Self::decimal(rounded))
+    }
+
+    /// `numerator / denominator`; `None` when the denominator is not positive.
+    pub fn ratio(numerator: Decimal, denominator: Decimal) -> Option<Self> {
+        (denominator > Decimal::ZERO)
+            .then(|| Self { numerator: numerator.normalize(), denominator: denominator.normalize() })
+    }
+
+    /// This value times a decimal.
+    pub fn times(self, factor: Decimal) -> Option<Self> {
+        Some(Self { numerator: product(self.numerator, factor)?, denominator: self.denominator })
+    }
+
+    /// This value divided by a positive decimal.
+    pub fn divided_by(self, divisor: Decimal) -> Option<Self> {
+        if divisor <= Decimal::ZERO {
+            return None;
+        }
+        Some(Self { numerator: self.numerator, denominator: product(self.denominator, divisor)? })
+    }
+
+    /// This value times another.
+    pub fn times_exact(self, other: Self) -> Option<Self> {
+        Some(Self {
+            numerator: product(self.numerator, other.numerator)?,
+            denominator: product(self.denominator, other.denominator)?,
+        })
+    }
+
+    /// `self − other`.
+    pub fn minus(self, other: Self) -> Option<Self> {
+        let left = product(self.numerator, other.denominator)?;
+        let right = product(other.numerator, self.denominator)?;
+        Some(Self { numerator: left.checked_sub(right)?, denominator: product(self.denominator, other.denominator)? })
+    }
+
+    /// The sign-flipped value.
+    pub fn negated(self) -> Self {
+        Self { numerator: -self.numerator, denominator: self.denominator }
+    }
+
+    /// Exact comparison by cross-multiplication; `None` only when a product would overflow.
+    pub fn compare(self, other: Self) -> Option<Ordering> {
+        let left = product(self.numerator, other.denominator)?;
+        let right = product(other.numerator, self.denominator)?;
+        Some(left.cmp(&right))
+    }
+
+    /// Whether `self cmp threshold` holds, exactly.
+    pub fn holds(self, cmp: Cmp, threshold: Self) -> Option<bool> {
+        let ordering = self.compare(threshold)?;
+        Some(match cmp {
+            Cmp::Ge => ordering != Ordering::Less,
+            Cmp::Gt => ordering == Ordering::Greater,
+            Cmp::Le => ordering != Ordering::Greater,
+            Cmp::Lt => ordering == Ordering::Less,
+        })
+    }
+
+    /// The value as a decimal when it is one exactly (the denominator divides it).
+    pub fn as_decimal(self) -> Option<Decimal> {
+        if self.denominator == Decimal::ONE {
+            return Some(self.numerator);
+        }
+        let quotient = self.numerator.checked_div(self.denominator)?.normalize();
+        (product(quotient, self.denominator)? == self.numerator).then_some(quotient)
+    }
+
+    /// The value rounded to `places` decimals (half away from zero).
+    pub fn rounded(self, places: u32) -> Option<Decimal> {
+        let quotient = self.numerator.checked_div(self.denominator)?;
+        Some(quotient.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero).normalize())
+    }
+
+    /// An approximation for formulas and plots, never for a comparison.
+    pub fn approximate(self) -> f64 {
+        use rust_decimal::prelude::ToPrimitive as _;
+        match (self.numerator.to_f64(), self.denominator.to_f64()) {
+            (Some(n), Some(d)) if d != 0.0 => n / d,
+            _ => f64::NAN,
+        }
+    }
+
+    /// The value as printed beside a comparison with `threshold`: the exact decimal when it
+    /// is one (the digits entered), else rounded to the fewest places (at least
+    /// `min_places`) at which the printed comparison tells the truth: 59.619… g/L against
+    /// "≥ 60 g/L" prints as 59.6, and 59.99984 as 59.9998, never as 60.
+    pub fn shown(self, cmp: Cmp, threshold: Self, min_places: u32) -> Decimal {
+        if let Some(exact) = self.as_decimal() {
+            return exact;
+        }
+        let truth = self.holds(cmp, threshold);
+        for places in min_places..=MAX_SCALE {
+            let Some(rounded) = self.rounded(places) else { break };
+            if Self::decimal(rounded).holds(cmp, threshold) == truth {
+                return rounded;
+            }
+        }
+        self.rounded(MAX_SCALE).unwrap_or(self.numerator)
+    }
+
+    /// The value printed on its own, to `places` decimals at most.
+    pub fn shown_alone(self, places: u32) -> Decimal {
+        self.as_decimal().filter(|d| d.scale() <= places).or_else(|| self.rounded(places)).unwrap_or(self.numerator)
+    }
+}
+
+impl std::fmt::Display for Exact {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.as_decimal() {
+            Some(decimal) => write!(f, "{decimal}"),
+            None => write!(f, "{}", self.shown_alone(2)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn shortest_round_trip_is_the_digits_typed() {
+        assert_eq!(decimal_of(11.4), Some(d("11.4")));
+        assert_eq!(decimal_of(0.006), Some(d("0.006")));
+        assert_eq!(decimal_of(1e-7), Some(d("0.0000001")));
+        assert_eq!(decimal_of(f64::NAN), None);
+        assert_eq!(decimal_of(f64::INFINITY), None);
+    }
+
+    #[test]
+    fn ratio_to_uln_is_exact() {
+        // 11.4 / 7.6 in floating point is 1.5000000000000002.
+        let ratio = Exact::ratio(d("11.4"), d("7.6")).unwrap();
+        assert_eq!(ratio.holds(Cmp::Gt, Exact::decimal(d("1.5"))), Some(false));
+        assert_eq!(ratio.holds(Cmp::Le, Exact::decimal(d("1.5"))), Some(true));
+        assert_eq!(ratio.as_decimal(), Some(d("1.5")));
+        let inr = Exact::ratio(d("2.1"), d("1.4")).unwrap();
+        assert_eq!(inr.holds(Cmp::Le, Exact::decimal(d("1.5"))), Some(true));
+        let alt = Exact::ratio(d("11.4"), d("3.8")).unwrap();
+        assert_eq!(alt.holds(Cmp::Le, Exact::decimal(d("3"))), Some(true));
+    }
+
+    #[test]
+    fn shown_never_prints_a_false_comparison() {
+        let sixty = Exact::decimal(d("60"));
+        let just_below = Exact::ratio(d("3.72359"), d("0.06206")).unwrap();
+        let shown = just_below.shown(Cmp::Ge, sixty, 1);
+        assert!(shown < d("60"), "{shown}");
+        let hb = Exact::ratio(d("3.7"), d("0.06206")).unwrap();
+        assert_eq!(hb.shown(Cmp::Ge, sixty, 1), d("59.6"));
+        assert_eq!(hb.holds(Cmp::Ge, sixty), Some(false));
+        let exactly = Exact::ratio(d("3.7236"), d("0.06206")).unwrap();
+        assert_eq!(exactly.as_decimal(), Some(d("60")));
+    }
+
+    #[test]
+    fn products_that_would_round_are_refused() {
+        let many = d("1.234567890123456789");
+        assert_eq!(product(many, many), None);
+        assert_eq!(product(d("11.4"), d("7.6")), Some(d("86.64")));
+    }
+
+    #[test]
+    fn subtraction_is_exact() {
+        let a = Exact::decimal(d("45.1"));
+        let b = Exact::decimal(d("50.3"));
+        assert_eq!(a.minus(b).and_then(Exact::as_decimal), Some(d("-5.2")));
+    }
+}

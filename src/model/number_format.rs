@@ -1,0 +1,71 @@
+//! Numbers and units as people read them, in one place for the board, the printout, the
+//! command line and the form's messages. Entered numbers print with the digits entered;
+//! computed ones (a decimal age, a formula) to two decimals; a number beside a comparison
+//! is chosen by [`Exact::shown`](crate::model::exact::Exact::shown) so the comparison it
+//! prints is true.
+
+use rust_decimal::Decimal;
+
+use crate::model::exact::decimal_of;
+use crate::model::units::Unit;
+
+/// A decimal without trailing zeros: "1.5", "60", "0.006".
+pub fn decimal(value: Decimal) -> String {
+    let text = value.normalize().to_string();
+    if text == "-0" { "0".to_owned() } else { text }
+}
+
+/// A number as it was entered (its shortest round-trip text): "11.4", "0.006", "52".
+pub fn entered(value: f64) -> String {
+    decimal_of(value).map_or_else(|| value.to_string(), decimal)
+}
+
+/// A computed number to at most two decimals: "14.62", "108.76".
+pub fn computed(value: f64) -> String {
+    match decimal_of(value) {
+        Some(exact) => decimal(exact.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)),
+        None => value.to_string(),
+    }
+}
+
+/// A number's text with its unit as printed: "52 ×10⁹/L", "62 %", "1:640", "negative".
+pub fn with_unit(number: &str, is_zero: bool, unit: Unit) -> String {
+    match unit {
+        Unit::Titer => {
+            if is_zero {
+                "negative".to_owned()
+            } else {
+                format!("1:{number}")
+            }
+        }
+        Unit::Ratio | Unit::Count => number.to_owned(),
+        Unit::Percent => format!("{number} %"),
+        _ => format!("{number} {}", unit.symbol()),
+    }
+}
+
+/// An entered value with its unit: "52 ×10⁹/L".
+pub fn entered_with_unit(value: f64, unit: Unit) -> String {
+    with_unit(&entered(value), value <= 0.0, unit)
+}
+
+/// A decimal with its unit: "60 g/L".
+pub fn decimal_with_unit(value: Decimal, unit: Unit) -> String {
+    with_unit(&decimal(value), value <= Decimal::ZERO, unit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entered_numbers_keep_their_digits() {
+        assert_eq!(entered(0.006), "0.006");
+        assert_eq!(entered(52.0), "52");
+        assert_eq!(entered(11.4), "11.4");
+        assert_eq!(computed(14.623_456), "14.62");
+        assert_eq!(entered_with_unit(640.0, Unit::Titer), "1:640");
+        assert_eq!(entered_with_unit(0.0, Unit::Titer), "negative");
+        assert_eq!(entered_with_unit(62.0, Unit::Percent), "62 %");
+    }
+}
