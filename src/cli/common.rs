@@ -41,7 +41,7 @@ pub fn library(folder: Option<&Path>, per_user: bool) -> anyhow::Result<Library>
     if let Some(folder) = folder {
         load_site_protocols(&mut library, folder)?;
     } else if per_user
-        && let Some(folder) = crate::ui::workspace::Folders::per_user().map(|f| f.site_protocols())
+        && let Ok(folder) = crate::user_data::UserData::from_env().map(|data| data.site_protocols())
         && folder.is_dir()
     {
         // The window also reads the per-user protocol folder; a bad file stops the start

@@ -26,6 +26,7 @@ use crate::session::plain_text::{TextError, TextKind, check_text};
 use crate::session::recovery::{self, RecoveryRecord};
 use crate::session::store::{self, SaveError};
 use crate::ui::board_model::Board;
+use crate::user_data::UserData;
 
 /// How long after a committed edit the recovery journal is written.
 pub const JOURNAL_DELAY: Duration = Duration::from_secs(1);
@@ -45,19 +46,12 @@ pub struct Folders {
 impl Folders {
     /// `sessions/` and `recovery/` under a root folder.
     pub fn under(root: &Path) -> Self {
-        Self { sessions: root.join("sessions"), recovery: root.join("recovery") }
+        Self::of(&UserData::at(root))
     }
 
-    /// The per-user data folder (`~/.local/share/trialscreen` on Linux), if the platform
-    /// has one.
-    pub fn per_user() -> Option<Self> {
-        directories::ProjectDirs::from("", "", "trialscreen").map(|dirs| Self::under(dirs.data_dir()))
-    }
-
-    /// The folder a site puts its own protocol files in (`protocols/` beside `sessions/`);
-    /// the window loads them at start beside the bundled ones.
-    pub fn site_protocols(&self) -> PathBuf {
-        self.sessions.with_file_name("protocols")
+    /// The folders of a per-user data folder (its layout is `UserData`'s).
+    pub fn of(user_data: &UserData) -> Self {
+        Self { sessions: user_data.sessions(), recovery: user_data.recovery() }
     }
 }
 
