@@ -7,6 +7,7 @@ pub mod drugs;
 pub mod exact;
 pub mod number_format;
 pub mod protocol;
+pub mod protocol_translation;
 pub mod rule;
 pub mod sex;
 pub mod units;
