@@ -189,7 +189,9 @@ impl ProtocolTranslation {
                 found: information.len(),
             });
         }
-        texts.extend(information.iter().enumerate().map(|(i, line)| (format!("information line {}", i + 1), line.as_str())));
+        texts.extend(
+            information.iter().enumerate().map(|(i, line)| (format!("information line {}", i + 1), line.as_str())),
+        );
 
         for cohort in &protocol.cohorts {
             if !cohorts.contains_key(&cohort.id) {
@@ -232,12 +234,18 @@ impl ProtocolTranslation {
             texts.push((format!("{id} title"), title));
             texts.extend(interpretation.as_deref().map(|text| (format!("{id} interpretation"), text)));
             texts.extend(
-                judgments.iter().enumerate().map(|(i, question)| (format!("{id} judgment {}", i + 1), question.as_str())),
+                judgments
+                    .iter()
+                    .enumerate()
+                    .map(|(i, question)| (format!("{id} judgment {}", i + 1), question.as_str())),
             );
         }
 
         problems.extend(
-            texts.into_iter().filter(|(_, text)| text.trim().is_empty()).map(|(what, _)| TranslationProblem::Empty(what)),
+            texts
+                .into_iter()
+                .filter(|(_, text)| text.trim().is_empty())
+                .map(|(what, _)| TranslationProblem::Empty(what)),
         );
         problems
     }
@@ -260,7 +268,11 @@ fn paired_field<'a>(
     }
 }
 
-fn criterion_problems(problems: &mut Vec<TranslationProblem>, criterion: &Criterion, translated: &CriterionTranslation) {
+fn criterion_problems(
+    problems: &mut Vec<TranslationProblem>,
+    criterion: &Criterion,
+    translated: &CriterionTranslation,
+) {
     match (&criterion.interpretation, &translated.interpretation) {
         (Some(_), None) => problems.push(TranslationProblem::MissingInterpretation(criterion.id.clone())),
         (None, Some(_)) => problems.push(TranslationProblem::UnknownInterpretation(criterion.id.clone())),
