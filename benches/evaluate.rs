@@ -29,7 +29,8 @@ fn benches(c: &mut Criterion) {
     };
     let session = v1();
     let Some(seed000) = library.get("refractory-sle-age5", 1) else { panic!("seed 000") };
-    let patient = PatientFacts::new(&library.knowledge, &session);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+    let patient = PatientFacts::new(&library.knowledge, &session.values, session.dates, &session.attestations, day);
 
     c.bench_function("seed000_v1", |b| {
         b.iter(|| evaluate_protocol(&seed000.compiled, black_box(&patient), None, &session.decisions))
@@ -48,7 +49,7 @@ fn benches(c: &mut Criterion) {
     ];
     let selected: Vec<_> =
         all.protocols.iter().filter_map(|r| library.get(&r.id, r.version).map(|p| (p, r.cohort.as_deref()))).collect();
-    let all_patient = PatientFacts::new(&library.knowledge, &all);
+    let all_patient = PatientFacts::new(&library.knowledge, &all.values, all.dates, &all.attestations, day);
     c.bench_function("all_seed_protocols", |b| {
         b.iter(|| {
             for (loaded, cohort) in &selected {
@@ -59,7 +60,9 @@ fn benches(c: &mut Criterion) {
 
     c.bench_function("seed000_v1_with_indexing", |b| {
         b.iter(|| {
-            let patient = PatientFacts::new(&library.knowledge, black_box(&session));
+            let session = black_box(&session);
+            let patient =
+                PatientFacts::new(&library.knowledge, &session.values, session.dates, &session.attestations, day);
             evaluate_protocol(&seed000.compiled, &patient, None, &session.decisions)
         })
     });

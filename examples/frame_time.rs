@@ -109,7 +109,6 @@ fn main() -> Result<(), Box<dyn Error>> {
             value: 150.0 + (round % 50) as f64,
             unit: trialscreen::model::units::Unit::GigaPerL,
             uln: None,
-            date: None,
         });
         let edit = Edit::SetValue { item: "platelets".to_owned(), entry: Some(Entry::new(value)) };
         let started = Instant::now();

@@ -9,7 +9,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let library = Library::bundled()?;
     let session = parse_session(include_str!("../data/examples/v01-eligible-adolescent.ron"))?;
     let protocol = library.get("refractory-sle-age5", 1).ok_or("seed 000")?;
-    let patient = PatientFacts::new(&library.knowledge, &session);
+    let patient = PatientFacts::new(
+        &library.knowledge,
+        &session.values,
+        session.dates,
+        &session.attestations,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
+    );
     let mut total = 0usize;
     for _ in 0..2_000_000 {
         let result = evaluate_protocol(&protocol.compiled, &patient, None, &session.decisions);

@@ -5,6 +5,7 @@
 //! - `cli`: command-line entry points (no egui);
 //! - `report`: the printable summary (PDF) and the site screening log;
 //! - `session`: the screening-visit file;  `files`: safe reads, atomic writes, locks;
+//!   `records`: seals, witness ledger, signing identities, roster (below the file format);
 //! - `engine`: rules, evaluation, explanations;  `calculators`: scores, eGFR, units;
 //! - `model`: data dictionary, patient values, protocol, drug catalogue (serde types).
 //!
@@ -20,8 +21,10 @@ pub mod files;
 pub mod input;
 pub mod library;
 pub mod model;
+pub mod records;
 pub mod report;
 pub mod screening;
 pub mod session;
 pub mod status;
 pub mod ui;
+pub mod user_data;

@@ -3,10 +3,6 @@
 //! Parsing is here; reading a site folder from disk is the caller's business (the CLI,
 //! the app), which passes the file contents in.
 
-use std::fmt;
-
-use sha2::{Digest as _, Sha256};
-
 use crate::engine::compile::{CompiledProtocol, ProtocolErrors, compile};
 use crate::engine::knowledge::{Knowledge, KnowledgeError};
 use crate::model::dictionary::Dictionary;
@@ -119,16 +115,7 @@ pub struct Library {
     protocols: Vec<LoadedProtocol>,
 }
 
-/// SHA-256 of a text, lowercase hex.
-pub fn sha256_hex(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    let mut hex = String::with_capacity(64);
-    for byte in digest {
-        use fmt::Write as _;
-        let _ = write!(hex, "{byte:02x}");
-    }
-    hex
-}
+pub use crate::session::hashing::sha256_hex;
 
 /// Parses RON with ron's default recursion limit, reporting line and column.
 pub fn parse_ron<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
-use trialscreen::cli::{amend, calc, check_protocol, common, evaluate, log, open, sign, summary, verify};
+use trialscreen::cli::{amend, calc, check_protocol, common, evaluate, log, open, sign, signer, summary, verify};
 
 /// Screening workstation for clinical-trial investigators.
 #[derive(Parser)]
@@ -41,6 +41,8 @@ enum Command {
     Log(log::Args),
     /// Runs one clinical calculator: `calc egfr-ckd-epi-2021 creatinine=1.09mg/dL age=55 sex=male`.
     Calc(calc::Args),
+    /// Signing identities on this computer: `signer create --name NAME --passphrase-stdin`, `signer list`.
+    Signer(signer::SignerArgs),
 }
 
 fn main() -> ExitCode {
@@ -69,6 +71,10 @@ fn run(cli: Cli, started: Instant) -> anyhow::Result<ExitCode> {
     if let Some(Command::Calc(args)) = command {
         return calc::run(args);
     }
+    // Nor do signing identities.
+    if let Some(Command::Signer(args)) = command {
+        return signer::run(args);
+    }
     // The window (alone or with `open FILE`) also reads the per-user protocols folder.
     let window = matches!(command, None | Some(Command::Open(_)));
     let library = common::library(protocols.as_deref(), window)?;
@@ -83,5 +89,6 @@ fn run(cli: Cli, started: Instant) -> anyhow::Result<ExitCode> {
         Some(Command::Summary(args)) => summary::run(args, &library),
         Some(Command::Log(args)) => log::run(args, &library),
         Some(Command::Calc(args)) => calc::run(args),
+        Some(Command::Signer(args)) => signer::run(args),
     }
 }

@@ -3,6 +3,11 @@
 use crate::engine::patient::PatientFacts;
 use crate::engine::protocol_eval::{Outcome, ProtocolResult, Verdict, evaluate_protocol};
 use crate::library::{Library, LoadedProtocol};
+use chrono::NaiveDate;
+
+use crate::engine::protocol_eval::decision_basis;
+use crate::model::record::{Decision, DecisionKind};
+use crate::session::model::SignedVerdict;
 use crate::session::model::{ProtocolRef, Session};
 
 /// One protocol's result within a screening.
@@ -29,6 +34,9 @@ pub struct Screening<'a> {
     pub session: &'a Session,
     pub patient: PatientFacts<'a>,
     pub protocols: Vec<ScreenedProtocol<'a>>,
+    /// The session's decisions with their bases (a format-1 decision's rebuilt from the
+    /// trail): what the evaluation applied, index for index with `session.decisions`.
+    pub decisions: Vec<Decision>,
 }
 
 impl ScreenedProtocol<'_> {
@@ -46,6 +54,51 @@ impl ScreenedProtocol<'_> {
 }
 
 impl<'a> Screening<'a> {
+    /// A decision on a criterion, recording the question it answers now and the facts it
+    /// rests on now: it lapses when either changes. `None` when the session does not screen
+    /// for the protocol or the protocol has no such criterion.
+    pub fn decision_for(
+        &self,
+        protocol: &str,
+        criterion: &str,
+        kind: DecisionKind,
+        reason: String,
+        by: String,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Option<Decision> {
+        let screened = self.protocols.iter().find(|p| p.loaded.compiled.protocol.id == protocol)?;
+        let position = screened.loaded.compiled.protocol.criteria.iter().position(|c| c.id == criterion)?;
+        let result = screened.result.criteria.get(position)?;
+        let question = match kind {
+            DecisionKind::Override => Some(crate::engine::protocol_eval::OVERRIDE_QUESTION.to_owned()),
+            DecisionKind::Judgment { .. } => result.question.clone(),
+        };
+        let cohort = screened.reference.cohort.as_deref();
+        let basis = decision_basis(&screened.loaded.compiled, position, cohort, &self.patient);
+        Some(Decision {
+            protocol: protocol.to_owned(),
+            criterion: criterion.to_owned(),
+            kind,
+            question,
+            reason,
+            by,
+            at,
+            basis: Some(basis),
+        })
+    }
+
+    /// The verdicts as they stand, recorded with a signature ("signed as ELIGIBLE").
+    pub fn verdicts(&self) -> Vec<SignedVerdict> {
+        self.protocols
+            .iter()
+            .map(|screened| SignedVerdict {
+                protocol: screened.reference.id.clone(),
+                version: screened.reference.version,
+                verdict: verdict_id(screened.result.verdict).to_owned(),
+            })
+            .collect()
+    }
+
     /// Whether the session contradicts itself by listing a protocol twice (it then opens
     /// read-only).
     pub fn lists_a_protocol_twice(&self) -> bool {
@@ -54,15 +107,33 @@ impl<'a> Screening<'a> {
 
     /// Evaluates a checked session (see `session::load::check_session`). Protocols the
     /// library lacks are skipped here; checking reports them first.
-    pub fn evaluate(library: &'a Library, session: &'a Session) -> Self {
-        let patient = PatientFacts::new(&library.knowledge, session);
+    pub fn evaluate(library: &'a Library, session: &'a Session, evaluation_day: NaiveDate) -> Self {
+        let patient = PatientFacts::new(
+            &library.knowledge,
+            &session.values,
+            session.dates,
+            &session.attestations,
+            evaluation_day,
+        );
+        // A format-1 decision's basis comes from the trail up to its entry, never from today's
+        // values.
+        let decisions: Vec<Decision> = session
+            .decisions
+            .iter()
+            .map(|decision| {
+                let mut decision = decision.clone();
+                if decision.basis.is_none() {
+                    decision.basis = crate::session::migrate::legacy_basis(session, &decision);
+                }
+                decision
+            })
+            .collect();
         let protocols = session
             .protocols
             .iter()
             .filter_map(|reference| {
                 let loaded = library.get(&reference.id, reference.version)?;
-                let mut result =
-                    evaluate_protocol(&loaded.compiled, &patient, reference.cohort.as_deref(), &session.decisions);
+                let mut result = evaluate_protocol(&loaded.compiled, &patient, reference.cohort.as_deref(), &decisions);
                 let hash_matches = reference.sha256.as_ref().map(|hash| hash == &loaded.sha256);
                 let listed_twice = session.protocols.iter().filter(|other| other.id == reference.id).count() > 1;
                 if listed_twice && result.verdict == Verdict::Eligible {
@@ -73,7 +144,7 @@ impl<'a> Screening<'a> {
                 Some(ScreenedProtocol { loaded, reference, result, hash_matches, listed_twice, newer_version })
             })
             .collect();
-        Self { session, patient, protocols }
+        Self { session, patient, protocols, decisions }
     }
 }
 
@@ -138,4 +209,13 @@ pub fn sign_refusal(library: &Library, session: &Session) -> Option<String> {
             lines.join("; ")
         )
     })
+}
+
+/// A verdict's stable id, as files and JSON state it.
+pub fn verdict_id(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Eligible => "eligible",
+        Verdict::Ineligible => "ineligible",
+        Verdict::Incomplete => "incomplete",
+    }
 }

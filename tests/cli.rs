@@ -66,7 +66,7 @@ fn an_unknown_protocol_is_named() {
     let output = trialscreen(&["evaluate", &path]);
     assert_eq!(output.status.code(), Some(2));
     let message = String::from_utf8_lossy(&output.stderr);
-    assert!(message.contains("protocol \"no-such-trial\" version 1 is not in this build"), "{message}");
+    assert!(message.contains("protocol \"no-such-trial\" version 2 is not in this build"), "{message}");
     let line = text.lines().position(|l| l.contains("no-such-trial")).expect("line") + 1;
     assert!(message.contains(&format!("line {line}, column")), "{message}");
 }
@@ -238,8 +238,9 @@ fn a_session_stays_on_the_protocol_version_it_was_screened_under() {
     let mut session = trialscreen::session::load::parse_session(&example("v01-eligible-adolescent")).expect("V1");
     session.values.insert(
         "platelets".to_owned(),
-        trialscreen::session::model::Entry::new(
+        trialscreen::session::model::Entry::dated(
             ron::from_str("Number((value: 90.0, unit: \"10^9/L\"))").expect("value"),
+            chrono::NaiveDate::from_ymd_opt(2026, 10, 28),
         ),
     );
     let text = |version: u32| {
@@ -254,10 +255,12 @@ fn a_session_stays_on_the_protocol_version_it_was_screened_under() {
         let output = trialscreen(&["--protocols", &folder.display().to_string(), "evaluate", path, "--json"]);
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
         let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
-        json["protocols"][0]["verdict"].as_str().unwrap_or_default().to_owned()
+        let criteria = json["protocols"][0]["criteria"].as_array().cloned().unwrap_or_default();
+        let platelets = criteria.into_iter().find(|c| c["id"] == "I7.plt").unwrap_or_default();
+        platelets["outcome"].as_str().unwrap_or_default().to_owned()
     };
-    assert_eq!(run(&v1_path), "eligible", "screened under version 1: platelets 90 ≥ 75");
-    assert_eq!(run(&v2_path), "ineligible", "version 3: platelets 90 < 100");
+    assert_eq!(run(&v1_path), "passes", "screened under version 1: platelets 90 ≥ 75");
+    assert_eq!(run(&v2_path), "fails", "version 3: platelets 90 < 100");
 }
 
 #[test]
@@ -296,6 +299,14 @@ fn i6_says_no_current_treatment_even_when_i4_named_one() {
             .expect("value"),
         ),
     );
+    // Attested complete: the absence of a current treatment is then a fact.
+    let list = session.values.get("treatment_history").map(|e| e.value.clone()).expect("history");
+    session.attestations = vec![trialscreen::session::model::Attestation {
+        item: "treatment_history".to_owned(),
+        by: "Dr A".to_owned(),
+        at: chrono::Utc::now(),
+        list,
+    }];
     let path = write(dir.path(), "i6.ron", &trialscreen::session::store::to_text(&session).expect("text"));
     let output = trialscreen(&["evaluate", &path, "--json"]);
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");

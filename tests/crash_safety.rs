@@ -12,7 +12,7 @@ use std::time::Duration;
 use chrono::{TimeZone as _, Utc};
 use trialscreen::files::FileHead;
 use trialscreen::session::audit::{Edit, apply};
-use trialscreen::session::model::{Entry, Session};
+use trialscreen::session::model::Session;
 use trialscreen::session::{recovery, store};
 
 const CHILD_ROLE: &str = "TRIALSCREEN_CRASH_CHILD";
@@ -23,7 +23,7 @@ fn versions() -> (Session, Session) {
     let a = common::example("v01-eligible-adolescent");
     let mut b = a.clone();
     let at = Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).single().expect("time");
-    let entry = Entry::new(common::value("Number((value: 52.0, unit: \"10^9/L\"))"));
+    let entry = common::entry("Number((value: 52.0, unit: \"10^9/L\"))");
     apply(&mut b, Edit::SetValue { item: "platelets".to_owned(), entry: Some(entry) }, "Dr B", at).expect("edit");
     (a, b)
 }
@@ -48,7 +48,7 @@ fn crash_child() {
             let mut session = a.clone();
             let at = Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).single().expect("time");
             for (n, value) in [52.0, 53.0, 54.0].into_iter().enumerate() {
-                let entry = Entry::new(common::value(&format!("Number((value: {value:?}, unit: \"10^9/L\"))")));
+                let entry = common::entry(&format!("Number((value: {value:?}, unit: \"10^9/L\"))"));
                 let edit = Edit::SetValue { item: "platelets".to_owned(), entry: Some(entry) };
                 apply(&mut session, edit, "Dr B", at + chrono::Duration::seconds(n as i64)).expect("edit");
                 let record = recovery::RecoveryRecord {
@@ -145,7 +145,7 @@ fn after_kill_9_the_journal_restores_the_exact_last_values() {
     assert!(errors.is_empty());
     let [offer] = found.as_slice() else { panic!("one recovery offered, found {}", found.len()) };
     let platelets = offer.record.session.values.get("platelets").expect("platelets");
-    assert_eq!(platelets.value, common::value("Number((value: 54.0, unit: \"10^9/L\"))"));
+    assert_eq!(platelets.value, common::value("Number((value: 54.0, unit: \"10^9/L\"))").0);
     assert_eq!(offer.differences.len(), 3, "{:?}", offer.differences);
     assert!(offer.differences.iter().all(|line| line.contains("platelets")), "{:?}", offer.differences);
     assert!(trialscreen::session::audit::verify(&offer.record.session).is_intact());

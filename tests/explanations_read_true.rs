@@ -139,17 +139,15 @@ fn apply(session: &mut Session, items: &[NumberItem], change: &Change) {
         value = near.max(Decimal::ZERO);
     }
     let to_f64 = |d: Decimal| d.to_string().parse::<f64>().unwrap_or(0.0);
-    let measurement = Measurement {
-        value: to_f64(value),
-        unit,
-        uln: uln.map(to_f64),
-        date: chrono::NaiveDate::from_ymd_opt(2026, 10, 28),
-    };
-    session.values.insert(item.id.clone(), Entry::new(Value::Number(measurement)));
+    let measurement = Measurement { value: to_f64(value), unit, uln: uln.map(to_f64) };
+    session.values.insert(
+        item.id.clone(),
+        Entry::dated(Value::Number(measurement), chrono::NaiveDate::from_ymd_opt(2026, 10, 28)),
+    );
 }
 
 fn check(library: &Library, session: &Session) -> Result<(), String> {
-    let screening = Screening::evaluate(library, session);
+    let screening = Screening::evaluate(library, session, chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"));
     for screened in &screening.protocols {
         let compiled = &screened.loaded.compiled;
         for (criterion, result) in compiled.protocol.criteria.iter().zip(&screened.result.criteria) {

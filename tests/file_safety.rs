@@ -453,11 +453,16 @@ fn the_window_refuses_misleading_text() {
     let mut workspace = workspace(dir.path());
     workspace.open_path(&path).expect("opens");
     let error = workspace
-        .apply(Edit::Sign { by: "Dr M\u{1b}[2K\rDr Chief".to_owned(), meaning: "I confirm".to_owned() })
+        .apply(Edit::Sign {
+            by: "Dr M\u{1b}[2K\rDr Chief".to_owned(),
+            meaning: "I confirm".to_owned(),
+            verdicts: Vec::new(),
+        })
         .expect_err("refused");
     assert!(error.to_string().contains("control character U+001B"), "{error}");
-    let error =
-        workspace.apply(Edit::Sign { by: "Dr A".to_owned(), meaning: "  ".to_owned() }).expect_err("empty meaning");
+    let error = workspace
+        .apply(Edit::Sign { by: "Dr A".to_owned(), meaning: "  ".to_owned(), verdicts: Vec::new() })
+        .expect_err("empty meaning");
     assert!(error.to_string().contains("meaning of the signature is empty"), "{error}");
     assert!(!workspace.document.as_ref().expect("open").session.is_signed());
 }

@@ -100,7 +100,7 @@ proptest! {
         if let Ok(session) = parse_session(&text) {
             let report = verify(&session);
             if check_session(&session, &text, library).is_ok() {
-                let screening = Screening::evaluate(library, &session);
+                let screening = Screening::evaluate(library, &session, chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"));
                 let _ = trialscreen::cli::evaluate::to_text(&screening);
                 let _ = trialscreen::cli::evaluate::to_json(&screening);
             }
@@ -114,7 +114,7 @@ proptest! {
         let text = mutate(PROTOCOL, &mutations).replacen("version: 1,", "version: 7,", 1);
         if library.add_protocol("mutated.ron", &text, Origin::Site("mutated.ron".to_owned())).is_ok() {
             let session = parse_session(SESSION).expect("session");
-            let _ = Screening::evaluate(&library, &session);
+            let _ = Screening::evaluate(&library, &session, chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"));
         }
     }
 }

@@ -52,7 +52,7 @@ fn the_bundled_examples_give_one_row_each_and_counts_that_add_up() {
             "V03",
             "2026-11-02",
             "refractory-sle-age5",
-            "1",
+            "2",
             "",
             "INELIGIBLE",
             "E13",
@@ -95,12 +95,18 @@ fn counts_agree_with_the_verdicts_of_every_session() {
             Some((path.file_name()?.to_string_lossy().into_owned(), std::fs::read_to_string(&path).ok()?))
         })
         .collect();
-    let log = ScreeningLog::build(&library, &texts, |(name, text)| (name.clone(), Ok(text.clone())));
+    let log = ScreeningLog::build(
+        &library,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
+        &texts,
+        |(name, text)| (name.clone(), Ok(text.clone())),
+    );
     assert!(log.unreadable.is_empty());
     assert_eq!(log.sessions, texts.len());
     for (name, text) in &texts {
         let session = trialscreen::session::load::parse_session(text).expect("parses");
-        let screening = Screening::evaluate(&library, &session);
+        let screening =
+            Screening::evaluate(&library, &session, chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"));
         for screened in &screening.protocols {
             let row = log
                 .rows
@@ -135,7 +141,9 @@ fn damaged_files_are_listed_with_line_and_column_counted_and_left_untouched() {
     write("a-v01.ron", example_text("v01-eligible-adolescent").as_bytes());
     write("b-v03.ron", example_text("v03-recent-rituximab").as_bytes());
     let full = example_text("v02a-low-platelets");
-    let truncated = full.get(..full.len() / 2).expect("half");
+    // Cut at a line break, so the file ends between values rather than inside a string.
+    let half = full.get(..full.len() / 2).and_then(|half| half.rfind('\n')).expect("a line break");
+    let truncated = full.get(..half).expect("half");
     write("c-truncated.ron", truncated.as_bytes());
     let unknown_item = example_text("v01-eligible-adolescent").replace("\"platelets\"", "\"platelet_count_typo\"");
     write("d-unknown-item.ron", unknown_item.as_bytes());
@@ -175,7 +183,7 @@ fn damaged_files_are_listed_with_line_and_column_counted_and_left_untouched() {
     assert_eq!(csv.split("\r\n").filter(|l| !l.is_empty()).count(), 4, "{csv}");
     assert!(
         csv.contains(
-            "\r\n\"V02B, \"\"twin\"\"\",2026-11-02,refractory-sle-age5,1,,ELIGIBLE,,1,no,no,f-awkward.ron\r\n"
+            "\r\n\"V02B, \"\"twin\"\"\",2026-11-02,refractory-sle-age5,2,,ELIGIBLE,,1,no,no,f-awkward.ron\r\n"
         ),
         "{csv}"
     );
@@ -192,7 +200,12 @@ fn the_log_is_built_from_text_without_touching_files() {
     let library = Library::bundled().expect("bundled library");
     let v01 = example_text("v01-eligible-adolescent");
     let files = [("b.ron", Ok(v01)), ("z.ron", Err("cannot read".to_owned())), ("a.ron", Ok("(".to_owned()))];
-    let log = ScreeningLog::build(&library, &files, |(name, text)| ((*name).to_owned(), text.clone()));
+    let log = ScreeningLog::build(
+        &library,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
+        &files,
+        |(name, text)| ((*name).to_owned(), text.clone()),
+    );
     assert_eq!(log.sessions, 1);
     assert_eq!(log.rows.len(), 1);
     let files: Vec<&str> = log.unreadable.iter().map(|f| f.file_name.as_str()).collect();

@@ -218,7 +218,8 @@ fn every_bundled_example_prints_as_pdf_a_2u_on_both_papers() {
     assert!(names.len() >= 30);
     for name in names {
         let session = common::example(&name);
-        let screening = Screening::evaluate(&library, &session);
+        let screening =
+            Screening::evaluate(&library, &session, chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"));
         for paper in [Paper::A4, Paper::Letter] {
             let pdf = write_summary_pdf(&screening, &format!("{name}.ron"), paper, printed_at)
                 .unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -236,7 +237,8 @@ fn text_the_font_lacks_is_replaced_visibly_and_said() {
     let mut session = common::example("v02b-low-platelets-override");
     let decision: &mut Decision = session.decisions.last_mut().expect("the override");
     decision.reason = "血小板 stable\u{7}".to_owned();
-    let screening = Screening::evaluate(&library, &session);
+    let screening =
+        Screening::evaluate(&library, &session, chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"));
     let printed_at = Utc.with_ymd_and_hms(2026, 11, 20, 14, 5, 0).single().expect("time");
     let pdf = write_summary_pdf(&screening, "v02b.ron", Paper::A4, printed_at).expect("still printable");
     if !tools() {

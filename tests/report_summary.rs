@@ -9,7 +9,7 @@ use trialscreen::report::summary_model::{DecisionEffect, DiscretionSummary, Sign
 use trialscreen::report::summary_text::to_text;
 use trialscreen::screening::Screening;
 use trialscreen::session::audit::{Edit, apply, content_hash};
-use trialscreen::session::model::{Entry, Session};
+use trialscreen::session::model::Session;
 use trialscreen::status::Status;
 
 fn printed_at() -> DateTime<Utc> {
@@ -21,7 +21,7 @@ fn at(hour: u32, minute: u32) -> DateTime<Utc> {
 }
 
 fn summary(library: &Library, session: &Session, file_name: &str) -> Summary {
-    let screening = Screening::evaluate(library, session);
+    let screening = Screening::evaluate(library, session, chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"));
     Summary::build(&screening, file_name, printed_at())
 }
 
@@ -75,7 +75,8 @@ fn the_summary_agrees_with_the_cli_on_every_criterion() {
         ["v01-eligible-adolescent", "v02a-low-platelets", "v02c-low-platelets-bleeding", "v09-demographics-only"]
     {
         let session = common::example(name);
-        let screening = Screening::evaluate(&library, &session);
+        let screening =
+            Screening::evaluate(&library, &session, chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"));
         let cli = trialscreen::cli::evaluate::to_text(&screening);
         let summary = Summary::build(&screening, "x.ron", printed_at());
         for protocol in &summary.protocols {
@@ -96,8 +97,7 @@ fn the_summary_agrees_with_the_cli_on_every_criterion() {
 fn changes_after_first_entry_show_old_new_who_when_and_reason() {
     let library = Library::bundled().expect("bundled library");
     let mut session = common::example("v02a-low-platelets");
-    let corrected =
-        Entry::new(common::value(r#"Number((value: 58.0, unit: "10^9/L", uln: None, date: Some("2026-10-28")))"#));
+    let corrected = common::entry(r#"Number((value: 58.0, unit: "10^9/L", uln: None, date: Some("2026-10-28")))"#);
     apply(
         &mut session,
         Edit::SetValue { item: "platelets".into(), entry: Some(corrected) },
@@ -111,10 +111,7 @@ fn changes_after_first_entry_show_old_new_who_when_and_reason() {
     // A first entry is not a change.
     apply(
         &mut session,
-        Edit::SetValue {
-            item: "weight".into(),
-            entry: Some(Entry::new(common::value(r#"Number((value: 41.0, unit: "kg"))"#))),
-        },
+        Edit::SetValue { item: "weight".into(), entry: Some(common::entry(r#"Number((value: 41.0, unit: "kg"))"#)) },
         "Dr A. Investigator",
         at(11, 6),
     )
@@ -132,7 +129,7 @@ fn changes_after_first_entry_show_old_new_who_when_and_reason() {
     assert!(dates_change.new.ends_with("enrollment / first dose not yet known"), "{}", dates_change.new);
     let text = to_text(&summary);
     assert!(
-        text.contains("#66 2026-11-02 11:00 UTC Dr B. Monitor: Platelet count: 52 ×10⁹/L, 2026-10-28 → 58 ×10⁹/L, 2026-10-28; reason: none recorded"),
+        text.contains("#67 2026-11-02 11:00 UTC Dr B. Monitor: Platelet count: 52 ×10⁹/L, 2026-10-28 → 58 ×10⁹/L, 2026-10-28; reason: none recorded"),
         "{text}"
     );
 }
@@ -143,7 +140,11 @@ fn a_signed_session_prints_name_time_meaning_and_signed_hash() {
     let mut session = common::example("v01-eligible-adolescent");
     apply(
         &mut session,
-        Edit::Sign { by: "Dr A. Investigator".into(), meaning: "I confirm the eligibility assessment above".into() },
+        Edit::Sign {
+            by: "Dr A. Investigator".into(),
+            meaning: "I confirm the eligibility assessment above".into(),
+            verdicts: Vec::new(),
+        },
         "Dr A. Investigator",
         at(12, 0),
     )

@@ -8,7 +8,7 @@ use chrono::{Duration, TimeZone as _, Utc};
 use trialscreen::files::FileHead;
 use trialscreen::session::audit::{Edit, EditError, Problem, apply, verify};
 use trialscreen::session::load::{SessionError, parse_session};
-use trialscreen::session::model::{Decision, DecisionKind, Entry, Session};
+use trialscreen::session::model::{Decision, DecisionKind, Session};
 use trialscreen::session::store::{self, OpenError, backup_path, save, to_text};
 
 fn v1() -> Session {
@@ -22,7 +22,7 @@ fn now() -> chrono::DateTime<Utc> {
 fn platelets(value: f64) -> Edit {
     Edit::SetValue {
         item: "platelets".to_owned(),
-        entry: Some(Entry::new(common::value(&format!("Number((value: {value:?}, unit: \"10^9/L\"))")))),
+        entry: Some(common::entry(&format!("Number((value: {value:?}, unit: \"10^9/L\"))"))),
     }
 }
 
@@ -90,9 +90,11 @@ fn override_decision(reason: &str) -> Decision {
         protocol: "refractory-sle-age5".to_owned(),
         criterion: "I7.plt".to_owned(),
         kind: DecisionKind::Override,
+        question: Some("override".to_owned()),
         reason: reason.to_owned(),
         by: "Dr B".to_owned(),
         at: now(),
+        basis: None,
     }
 }
 
@@ -126,7 +128,7 @@ fn a_signed_session_is_read_only_and_an_amendment_keeps_the_old_signature() {
     let mut session = v1();
     apply(
         &mut session,
-        Edit::Sign { by: "Dr A. Investigator".to_owned(), meaning: "I confirm".to_owned() },
+        Edit::Sign { by: "Dr A. Investigator".to_owned(), meaning: "I confirm".to_owned(), verdicts: Vec::new() },
         "Dr A",
         now(),
     )
@@ -167,8 +169,13 @@ fn the_clock_going_backwards_is_flagged() {
 #[test]
 fn tampering_with_any_stored_number_or_date_is_caught() {
     let mut session = v1();
-    apply(&mut session, Edit::Sign { by: "Dr A".to_owned(), meaning: "I confirm".to_owned() }, "Dr A", now())
-        .expect("sign");
+    apply(
+        &mut session,
+        Edit::Sign { by: "Dr A".to_owned(), meaning: "I confirm".to_owned(), verdicts: Vec::new() },
+        "Dr A",
+        now(),
+    )
+    .expect("sign");
     let text = to_text(&session).expect("text");
     let mut positions = Vec::new();
     let bytes = text.as_bytes();
@@ -219,7 +226,7 @@ fn tampering_with_any_stored_number_or_date_is_caught() {
 #[test]
 fn a_verify_failure_names_the_value() {
     let mut session = v1();
-    session.values.insert("platelets".to_owned(), Entry::new(common::value("Number((value: 16.0, unit: \"10^9/L\"))")));
+    session.values.insert("platelets".to_owned(), common::entry("Number((value: 16.0, unit: \"10^9/L\"))"));
     let report = verify(&session);
     assert_eq!(report.problems, vec![Problem::ValueAltered { what: "the value of \"platelets\"".to_owned() }]);
     let mut session = v1();
@@ -229,21 +236,53 @@ fn a_verify_failure_names_the_value() {
     assert_eq!(verify(&session).problems, vec![Problem::EntryAltered { seq: 6 }]);
 }
 
-/// The golden file of format version 1 must load and verify forever.
+/// The golden file of format version 1 must load and verify forever. It was signed ELIGIBLE;
+/// under the evidence rules of format 2 its undated results and unattested treatment history
+/// make it INCOMPLETE (its values are shown as signed, never rewritten), while its
+/// judgments, rebuilt from its trail, stay in force.
 #[test]
 fn golden_format_1_loads_forever() {
     let text = include_str!("golden/v1-signed-session.ron");
     let session = parse_session(text).expect("format 1 loads");
     assert_eq!(session.format_version, 1);
+    assert!(session.awaits_migration());
     assert!(session.signature.is_some());
-    assert!(verify(&session).is_intact());
+    assert!(verify(&session).is_intact(), "{:?}", verify(&session).problems);
     let library = trialscreen::library::Library::bundled().expect("library");
     trialscreen::session::load::check_session(&session, text, &library).expect("consistent");
-    let screening = trialscreen::screening::Screening::evaluate(&library, &session);
-    assert_eq!(
-        screening.protocols.first().map(|p| p.result.verdict),
-        Some(trialscreen::engine::protocol_eval::Verdict::Eligible)
+    let screening = trialscreen::screening::Screening::evaluate(
+        &library,
+        &session,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
     );
+    let screened = screening.protocols.first().expect("one protocol");
+    assert_eq!(screened.loaded.compiled.protocol.version, 1, "evaluated under the version it was screened under");
+    assert_eq!(screened.result.verdict, trialscreen::engine::protocol_eval::Verdict::Incomplete);
+    assert!(screened.newer_version.is_some(), "version 2's corrections are offered");
+    let outcome = |id: &str| {
+        let position = screened.loaded.compiled.protocol.criteria.iter().position(|c| c.id == id).expect("criterion");
+        let result = screened.result.criteria.get(position).expect("result");
+        let why = trialscreen::engine::explain::explain(
+            &screened.loaded.compiled,
+            &screened.result,
+            result,
+            &screening.patient,
+        );
+        (result.outcome, why)
+    };
+    use trialscreen::engine::protocol_eval::Outcome::{Missing, Passes};
+    let (i8, why) = outcome("I8");
+    assert_eq!(i8, Missing);
+    assert!(why.contains("Urine pregnancy test has no date: enter the sample date"), "{why}");
+    let (e10, why) = outcome("E10");
+    assert_eq!(e10, Missing);
+    assert!(why.contains("HBsAg has no date"), "{why}");
+    let (e13, why) = outcome("E13");
+    assert_eq!(e13, Missing);
+    assert!(why.contains("treatment history not attested complete"), "{why}");
+    // Its judgments rest on facts replayed from its trail, unchanged since: in force.
+    assert_eq!(outcome("E2").0, Passes);
+    assert_eq!(outcome("E22").0, Passes);
 }
 
 fn unchanged_after_failed_open(name: &str, bytes: &[u8]) -> OpenError {
@@ -268,12 +307,12 @@ fn bad_files_are_reported_and_left_untouched() {
     let unknown = good.replacen("    investigator:", "    favourite_colour: \"blue\",\n    investigator:", 1);
     let unknown = unchanged_after_failed_open("unknown-field.ron", unknown.as_bytes());
     assert!(unknown.to_string().contains("favourite_colour"), "{unknown}");
-    let newer = good.replacen("format_version: 1,", "format_version: 2,", 1);
+    let newer = good.replacen("format_version: 2,", "format_version: 3,", 1);
     let newer = unchanged_after_failed_open("newer.ron", newer.as_bytes());
-    assert!(matches!(newer, OpenError::Invalid { error: SessionError::NewerFormat { found: 2, .. }, .. }), "{newer}");
+    assert!(matches!(newer, OpenError::Invalid { error: SessionError::NewerFormat { found: 3, .. }, .. }), "{newer}");
     assert!(newer.to_string().contains("newer trialscreen"), "{newer}");
     // A newer file with a field this build does not know still says "newer".
-    let newer_with_field = good.replacen("format_version: 1,", "format_version: 2,\n    site_extension: (a: 1),", 1);
+    let newer_with_field = good.replacen("format_version: 2,", "format_version: 3,\n    site_extension: (a: 1),", 1);
     let newer_with_field = unchanged_after_failed_open("newer-field.ron", newer_with_field.as_bytes());
     assert!(
         matches!(newer_with_field, OpenError::Invalid { error: SessionError::NewerFormat { .. }, .. }),

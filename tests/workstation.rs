@@ -181,7 +181,10 @@ fn a_session_saves_through_a_folder_verifies_and_reopens_equal() {
 
     // Close it and reopen it from the session browser.
     harness.state_mut().workspace.close();
-    harness.state_mut().browser.scan(&Library::bundled().unwrap());
+    harness
+        .state_mut()
+        .browser
+        .scan(&Library::bundled().unwrap(), chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
     harness.run();
     click(&mut harness, "Open V01-2026-11-02.ron");
     let reopened = &harness.state().workspace.document.as_ref().unwrap().session;

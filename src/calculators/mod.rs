@@ -7,8 +7,6 @@
 //! is "not assessed", and a score with unassessed items is a range (`min..=max`), never a
 //! silent zero.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 pub mod catalog;
@@ -29,21 +27,7 @@ pub mod mrss;
 pub mod sledai2k;
 pub mod steroids;
 
-/// One answer to one item of an instrument.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Answer {
-    /// The descriptor is present.
-    Present,
-    /// The descriptor was assessed and is absent.
-    Absent,
-    /// A graded item: an activity level, a muscle grade, a skin score.
-    Level(u8),
-    /// A numeric item (age at onset, a lab value the instrument reads).
-    Number(f64),
-}
-
-/// The answers to one instrument; items without an entry are not assessed.
-pub type Answers = BTreeMap<String, Answer>;
+pub use crate::model::instrument_answers::{Answer, Answers};
 
 /// The instruments trialscreen computes. The serialized name is what protocol and
 /// session files use.

@@ -26,7 +26,7 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     let Args { file, by, reason } = args;
     check_text(TextKind::Name, &by)?;
     check_text(TextKind::Reason, &reason)?;
-    edit_file(&file, library, Edit::Amend { reason }, &by, |_| None)?;
+    edit_file(&file, library, |_| Edit::Amend { reason }, &by, |_| None)?;
     outln!("✔ {} reopened for amendment; the earlier signature stays in the audit trail", file.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -41,7 +41,7 @@ pub fn library(folder: Option<&Path>, per_user: bool) -> anyhow::Result<Library>
     if let Some(folder) = folder {
         load_site_protocols(&mut library, folder)?;
     } else if per_user
-        && let Some(folder) = crate::ui::workspace::Folders::per_user().map(|f| f.site_protocols())
+        && let Ok(folder) = crate::user_data::UserData::from_env().map(|data| data.site_protocols())
         && folder.is_dir()
     {
         // The window also reads the per-user protocol folder; a bad file stops the start
@@ -101,7 +101,7 @@ pub fn open_checked(path: &Path, library: &Library) -> anyhow::Result<(Session, 
 pub fn edit_file(
     path: &Path,
     library: &Library,
-    edit: Edit,
+    edit: impl FnOnce(&Session) -> Edit,
     actor: &str,
     refuse: impl Fn(&Session) -> Option<String>,
 ) -> anyhow::Result<()> {
@@ -122,10 +122,16 @@ pub fn edit_file(
         path.display(),
         report.problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
     );
+    let edit = edit(&session);
     apply(&mut session, edit, actor, chrono::Utc::now())?;
     store::save(&session, path, &head)?;
     drop(lock);
     Ok(())
+}
+
+/// The day an evaluation is for: the machine's date, read here at the edge and passed in.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 /// Refuses an output path that is one of the input files: a report never overwrites a

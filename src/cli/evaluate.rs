@@ -34,7 +34,7 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     let Args { file, json } = args;
     let (session, text) = open(&file).with_context(|| format!("{} cannot be read", file.display()))?;
     check_session(&session, &text, library).with_context(|| format!("{} cannot be evaluated", file.display()))?;
-    let screening = Screening::evaluate(library, &session);
+    let screening = Screening::evaluate(library, &session, crate::cli::common::today());
     if json {
         outln!("{}", serde_json::to_string_pretty(&to_json(&screening))?);
     } else {

@@ -52,7 +52,7 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
 /// The log of session files; a file that cannot be read (or is not a file) is listed,
 /// never skipped.
 fn build_log(library: &Library, files: &[Listed]) -> ScreeningLog {
-    ScreeningLog::build(library, files, |file| {
+    ScreeningLog::build(library, crate::cli::common::today(), files, |file| {
         let text = match &file.problem {
             Some(problem) => Err(format!("{problem}; it was not read")),
             // The log names the file already; the message need not repeat its path.

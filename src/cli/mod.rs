@@ -10,6 +10,7 @@ pub mod evaluate;
 pub mod log;
 pub mod open;
 pub mod sign;
+pub mod signer;
 pub mod summary;
 pub mod verify;
 

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::cli::common::edit_file;
+use crate::cli::common::{edit_file, today};
 use crate::cli::outln;
 use crate::library::Library;
 use crate::screening::sign_refusal;
@@ -28,7 +28,12 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     let Args { file, by, meaning } = args;
     check_text(TextKind::Name, &by)?;
     check_text(TextKind::Meaning, &meaning)?;
-    edit_file(&file, library, Edit::Sign { by: by.clone(), meaning }, &by, |session| sign_refusal(library, session))?;
+    // The signature records the verdicts as they stand today.
+    let sign = |session: &crate::session::model::Session| {
+        let verdicts = crate::screening::Screening::evaluate(library, session, today()).verdicts();
+        Edit::Sign { by: by.clone(), meaning, verdicts }
+    };
+    edit_file(&file, library, sign, &by, |session| sign_refusal(library, session))?;
     outln!("✔ signed {} as {by}", file.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -27,7 +27,7 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     let Args { file, output, paper } = args;
     refuse_overwriting(&output, std::slice::from_ref(&file))?;
     let (session, _) = open_checked(&file, library)?;
-    let screening = Screening::evaluate(library, &session);
+    let screening = Screening::evaluate(library, &session, crate::cli::common::today());
     let pdf = report::write_summary_pdf(&screening, &file_name(&file), paper.into(), chrono::Utc::now())?;
     write_report(&output, &pdf)?;
     let report = verify(&session);

@@ -24,6 +24,8 @@ pub struct CompiledProtocol {
     pub judgment_texts: Vec<String>,
     /// The answers each `Score` leaves out, indexed by [`Value::Score`]'s `exclusion`.
     pub score_exclusions: Vec<Vec<String>>,
+    /// The protocol's current-results window.
+    pub window: Period,
 }
 
 /// One criterion, resolved.
@@ -38,6 +40,11 @@ pub struct CompiledCriterion {
     /// Every item the criterion reads, in dictionary order (what a decision rests on, and
     /// which contradictions concern it).
     pub reads: Vec<ItemIdx>,
+    /// The window its results are read in where the rule states none.
+    pub window: Period,
+    /// Its judgment texts, a range of [`CompiledProtocol::judgment_texts`]: a judgment's
+    /// question id counts from the start of the range.
+    pub judgments: std::ops::Range<usize>,
 }
 
 /// A resolved rule.
@@ -185,7 +192,13 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
     }
     let mut seen = BTreeSet::new();
     let mut criteria = Vec::with_capacity(protocol.criteria.len());
+    let protocol_window = match protocol.current_results_window {
+        Some(span) => Period::Within(span, Anchor::Screening),
+        None => crate::engine::evaluate::DEFAULT_RESULTS_WINDOW,
+    };
+    compiler.check_period(&protocol_window);
     for criterion in &protocol.criteria {
+        let judgments_start = compiler.judgment_texts.len();
         compiler.criterion.clone_from(&criterion.id);
         if !seen.insert(criterion.id.as_str()) {
             compiler.problems.push(ProtocolError::DuplicateCriterion(criterion.id.clone()));
@@ -214,7 +227,18 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
             crate::engine::items_read::criterion_items(applies_when.as_ref(), &rule, discretion.as_ref(), knowledge)
                 .into_iter()
                 .collect();
-        criteria.push(CompiledCriterion { kind: criterion.kind, cohort, applies_when, rule, discretion, reads });
+        let window = criterion.results_window.unwrap_or(protocol_window);
+        compiler.check_period(&window);
+        criteria.push(CompiledCriterion {
+            kind: criterion.kind,
+            cohort,
+            applies_when,
+            rule,
+            discretion,
+            reads,
+            window,
+            judgments: judgments_start..compiler.judgment_texts.len(),
+        });
     }
     if compiler.problems.is_empty() {
         Ok(CompiledProtocol {
@@ -222,6 +246,7 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
             criteria,
             judgment_texts: compiler.judgment_texts,
             score_exclusions: compiler.score_exclusions,
+            window: protocol_window,
         })
     } else {
         Err(ProtocolErrors { protocol: protocol.id.clone(), problems: compiler.problems })

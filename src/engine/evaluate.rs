@@ -9,7 +9,7 @@ use crate::calculators::{Classification, InstrumentId};
 use crate::engine::compile::{Cap, CapTarget, Change, Combined, Count, CountKind, Node, Value};
 use crate::engine::fact::{CountLabel, Fact, KidneyMethod, Subject};
 use crate::engine::knowledge::{ClassMask, ItemIdx, KidneyItems, Polarity};
-use crate::engine::patient::{KidneyFormula, PatientFacts, ResolvedExposure};
+use crate::engine::patient::{KidneyFormula, ListAttestation, PatientFacts, ResolvedExposure};
 use crate::engine::truth::{Truth, at_least};
 use crate::model::dates::{self, Span};
 use crate::model::exact::{Exact, decimal_of};
@@ -46,7 +46,30 @@ pub struct Evaluator<'p, 'b> {
     pub patient: &'p PatientFacts<'p>,
     pub facts: &'b mut Vec<Fact>,
     pub missing: &'b mut Vec<ItemIdx>,
+    /// The window a result must be dated in where the rule states none: the criterion's own,
+    /// else the protocol's current-results window (PROTOCOL-NOTES, "Evidence rules").
+    pub window: Period,
 }
+
+/// Why a result does not count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotCounted {
+    /// No date entered: enter the sample date.
+    Undated,
+    /// Dated after the evaluation day: a date in the future.
+    AfterToday,
+    /// Dated after the enrollment / first-dose date: not screening evidence.
+    AfterEnrollment,
+    /// Dated before the window opens: too old, repeat the test.
+    TooOld,
+    /// Outside the window for another reason (before screening where "during screening" is
+    /// asked).
+    Outside,
+}
+
+/// The current-results window of the seed protocols and the default for a site's: results
+/// from 28 days before screening.
+pub const DEFAULT_RESULTS_WINDOW: Period = Period::Within(Span::Days(28), Anchor::Screening);
 
 impl<'p> Evaluator<'p, '_> {
     /// Evaluates a node.
@@ -194,6 +217,10 @@ impl<'p> Evaluator<'p, '_> {
             _ => Truth::Unknown,
         };
         self.facts.push(Fact::Compared { subject, low, high, unit, cmp, threshold, truth });
+        if truth == Truth::Unknown && matches!(value, Value::Treatments(_)) {
+            // Only an unlisted agent could change it: say the list needs attesting.
+            let _ = self.absence_is_known();
+        }
         let flips_on = match value {
             Value::Age(_) if truth.is_definite() => self.age_flip(cmp, threshold, truth),
             _ => None,
@@ -254,7 +281,7 @@ impl<'p> Evaluator<'p, '_> {
             Value::Titer { item, observed } => {
                 let num = match self.patient.value(*item) {
                     Some(Entered::Titer(titer)) => {
-                        if self.date_counts(*item, titer.date, *observed) {
+                        if self.result_counts(*item, *observed) {
                             exact(Exact::integer(i64::from(titer.dilution.unwrap_or(0))))
                         } else {
                             Num::Unavailable
@@ -312,7 +339,7 @@ impl<'p> Evaluator<'p, '_> {
     /// A number item's measurement if entered and dated as the period requires.
     fn measurement(&mut self, item: ItemIdx, observed: Option<Period>) -> Option<crate::model::values::Measurement> {
         match self.patient.value(item) {
-            Some(Entered::Number(m)) => self.date_counts(item, m.date, observed).then_some(*m),
+            Some(Entered::Number(m)) => self.result_counts(item, observed).then_some(*m),
             _ => {
                 self.missing_num(item);
                 None
@@ -324,9 +351,7 @@ impl<'p> Evaluator<'p, '_> {
     fn assessment(&mut self, item: ItemIdx, observed: Option<Period>) -> Option<&'p crate::calculators::Answers> {
         let patient = self.patient;
         match patient.value(item) {
-            Some(Entered::Instrument(assessment)) => {
-                self.date_counts(item, assessment.date, observed).then_some(&assessment.answers)
-            }
+            Some(Entered::Instrument(assessment)) => self.result_counts(item, observed).then_some(&assessment.answers),
             _ => {
                 self.missing_num(item);
                 None
@@ -334,17 +359,57 @@ impl<'p> Evaluator<'p, '_> {
         }
     }
 
-    /// Whether a value dated `date` may be used where `observed` is required; records why
-    /// not. A value that does not count is treated as not available: a new measurement is
-    /// what the criterion needs.
-    fn date_counts(&mut self, item: ItemIdx, date: Option<NaiveDate>, observed: Option<Period>) -> bool {
-        let Some(period) = observed else { return true };
-        let counts = date.is_some_and(|date| self.in_period(date, period).truth == Truth::True);
-        if !counts {
-            self.facts.push(Fact::NotInPeriod { item, date, period });
-            self.missing.push(item);
+    /// Whether an entered result may be read: an item the dictionary marks as a result counts
+    /// only with its date, inside `observed` or else the criterion's window, and never dated
+    /// after the evaluation day or the first dose. Records why not; a result that does not
+    /// count is missing (a new or dated result is what the criterion needs).
+    fn result_counts(&mut self, item: ItemIdx, observed: Option<Period>) -> bool {
+        let period = observed.unwrap_or(self.window);
+        match self.result_status(item, period) {
+            None => true,
+            Some(reason) => {
+                self.facts.push(Fact::NotCounted { item, date: self.patient.date(item), period, reason });
+                self.missing.push(item);
+                false
+            }
         }
-        counts
+    }
+
+    /// Why an item's result does not count in `period` (`None`: it counts). Answers and
+    /// history items, which carry no date, always count.
+    pub fn result_status(&self, item: ItemIdx, period: Period) -> Option<NotCounted> {
+        let is_result = self.patient.knowledge.item(item).is_some_and(|def| def.dated);
+        if !is_result {
+            return None;
+        }
+        let Some(date) = self.patient.date(item) else {
+            return (period != Period::Ever).then_some(NotCounted::Undated);
+        };
+        if date > self.patient.evaluation_day {
+            return Some(NotCounted::AfterToday);
+        }
+        if self.patient.dates.enrollment.is_some_and(|enrollment| date > enrollment) {
+            return Some(NotCounted::AfterEnrollment);
+        }
+        let opens = match period {
+            Period::Ever => return None,
+            Period::Within(span, anchor) => self.patient.anchor(anchor).and_then(|(on, _)| span.before(on)),
+            Period::DuringScreening => Some(self.patient.dates.screening),
+            Period::AtLeastBefore(span, anchor) => {
+                let cutoff = self.patient.anchor(anchor).and_then(|(on, _)| span.before(on));
+                return match cutoff {
+                    Some(cutoff) if date <= cutoff => None,
+                    _ => Some(NotCounted::Outside),
+                };
+            }
+        };
+        match (opens, period) {
+            (Some(opens), Period::DuringScreening) if date < opens => Some(NotCounted::Outside),
+            (Some(opens), _) if date < opens => Some(NotCounted::TooOld),
+            (Some(_), _) => None,
+            // The consent date the window counts from is not entered.
+            (None, _) => Some(NotCounted::Outside),
+        }
     }
 
     fn age(&mut self, anchor: Anchor) -> Num {
@@ -369,13 +434,21 @@ impl<'p> Evaluator<'p, '_> {
         }
     }
 
-    /// Whether a date lies in a period, and when that changes with time.
+    /// Whether a date lies in a period, and when that changes with time. Every period ends at
+    /// the first dose when that is known (or the evaluation day): "within 3 months before
+    /// screening or during screening" does not reach past it. A date after the evaluation day
+    /// decides nothing: it is checked, not believed.
     fn in_period(&mut self, date: NaiveDate, period: Period) -> Eval {
+        if date > self.patient.evaluation_day {
+            self.facts.push(Fact::DatedAfterToday(date));
+            return Eval::of(Truth::Unknown);
+        }
+        let upper_end = self.patient.upper_end();
         match period {
             Period::Ever => Eval::of(Truth::True),
             Period::Within(span, anchor) => {
                 let Some(on) = self.anchor_date(anchor) else { return Eval::of(Truth::Unknown) };
-                let within = dates::is_within(date, span, on);
+                let within = dates::is_within(date, span, on) && date <= upper_end;
                 Eval {
                     truth: Truth::from_bool(within),
                     flips_on: if within { dates::first_date_outside_window(date, span) } else { None },
@@ -391,14 +464,32 @@ impl<'p> Evaluator<'p, '_> {
             }
             Period::DuringScreening => {
                 let after_start = date >= self.patient.dates.screening;
-                let before_end = self.patient.dates.enrollment.is_none_or(|end| date <= end);
-                Eval::of(Truth::from_bool(after_start && before_end))
+                Eval::of(Truth::from_bool(after_start && date <= upper_end))
             }
         }
     }
 
+    /// Whether the absence of something from the treatment history may be concluded: only
+    /// when the investigator attested the list complete and it has not changed since.
+    /// Records what is needed when not.
+    fn absence_is_known(&mut self) -> bool {
+        if self.patient.history_is_complete() {
+            return true;
+        }
+        self.facts.push(Fact::ListNotAttested { lapsed: self.patient.history_attestation == ListAttestation::Lapsed });
+        if let Some(item) = self.patient.knowledge.item_idx("treatment_history") {
+            self.missing.push(item);
+        }
+        false
+    }
+
     fn yes(&mut self, item: ItemIdx) -> Eval {
         let truth = match self.patient.value(item) {
+            Some(Entered::YesNo(answer)) if !self.result_counts(item, None) => {
+                // An undated or out-of-window finding counts as not entered.
+                let _ = answer;
+                return Eval::of(Truth::Unknown);
+            }
             Some(Entered::YesNo(YesNo::Yes)) => Truth::True,
             Some(Entered::YesNo(YesNo::No)) => Truth::False,
             Some(Entered::YesNo(YesNo::Unknown)) => {
@@ -417,27 +508,50 @@ impl<'p> Evaluator<'p, '_> {
     fn choice(&mut self, item: ItemIdx, options: &[String]) -> Eval {
         // Items reporting one kind of test are read together: a negative result is asked for
         // only where no result of the kind is positive, and a positive result of the kind
-        // counts wherever it was entered.
-        if let Some(kind) = self.patient.knowledge.test_kind_of(item) {
-            let polarity = self.patient.knowledge.polarity(kind, options);
-            if polarity != Polarity::Other
-                && let Some(positive) = self.patient.positive_result(kind)
-            {
+        // counts wherever it was entered (each only while dated in the window).
+        let kind = self.patient.knowledge.test_kind_of(item);
+        let polarity = kind.map_or(Polarity::Other, |kind| self.patient.knowledge.polarity(kind, options));
+        if let Some(kind) = kind
+            && polarity != Polarity::Other
+        {
+            let window = self.window;
+            let positive = self.patient.positive_result(kind, |result| self.result_status(result, window).is_none());
+            if let Some(positive) = positive {
                 let truth = Truth::from_bool(polarity == Polarity::Positive);
                 self.facts.push(Fact::Answer { item: positive, truth });
                 return Eval::of(truth);
             }
         }
         match self.patient.value(item) {
+            Some(Entered::Choice(_)) if !self.result_counts(item, None) => Eval::of(Truth::Unknown),
             Some(Entered::Choice(chosen)) => {
                 let truth = Truth::from_bool(options.iter().any(|o| o == chosen));
                 self.facts.push(Fact::Answer { item, truth });
+                if truth == Truth::True && polarity == Polarity::Negative {
+                    self.confirm_before_dosing(item, kind);
+                }
                 Eval::of(truth)
             }
             _ => {
                 self.missing_num(item);
                 Eval::of(Truth::Unknown)
             }
+        }
+    }
+
+    /// A negative test dated more than its kind allows before the first dose (a pregnancy
+    /// test more than 7 days before) must be confirmed again before dosing.
+    fn confirm_before_dosing(&mut self, item: ItemIdx, kind: Option<usize>) {
+        let span = kind
+            .and_then(|kind| self.patient.knowledge.dictionary.test_kinds.get(kind))
+            .and_then(|kind| kind.confirm_before_dosing);
+        let (Some(span), Some(tested)) = (span, self.patient.date(item)) else { return };
+        let needed = match self.patient.dates.enrollment {
+            Some(first_dose) => span.before(first_dose).is_some_and(|cutoff| tested < cutoff),
+            None => true,
+        };
+        if needed {
+            self.facts.push(Fact::ConfirmBeforeDosing { item, span });
         }
     }
 
@@ -495,10 +609,15 @@ impl<'p> Evaluator<'p, '_> {
     fn exposed(&mut self, classes: ClassMask, when: Period) -> Eval {
         let Some(rows) = self.rows(classes) else { return Eval::of(Truth::Unknown) };
         if rows.is_empty() {
+            // Absence is evidence only in a list attested complete.
+            if !self.absence_is_known() {
+                return Eval::of(Truth::Unknown);
+            }
             self.facts.push(Fact::NoExposure);
             return Eval::of(Truth::False);
         }
         let screening = self.patient.dates.screening;
+        let upper_end = self.patient.upper_end();
         let mut truth = Truth::False;
         let mut flips: smallvec::SmallVec<[Option<NaiveDate>; 4]> = smallvec::SmallVec::new();
         for row in &rows {
@@ -512,10 +631,7 @@ impl<'p> Evaluator<'p, '_> {
                 },
                 Period::DuringScreening => {
                     let ends_after_start = exposure.ongoing || exposure.last_dose.is_some_and(|d| d >= screening);
-                    let starts_before_end = match (self.patient.dates.enrollment, exposure.start) {
-                        (Some(end), Some(start)) => start <= end,
-                        _ => true,
-                    };
+                    let starts_before_end = exposure.start.is_none_or(|start| start <= upper_end);
                     if !exposure.ongoing && exposure.last_dose.is_none() {
                         Eval::of(Truth::Unknown)
                     } else {
@@ -533,6 +649,10 @@ impl<'p> Evaluator<'p, '_> {
             }
             truth = truth.or(row_eval.truth);
         }
+        // No listed row in the period: a conclusion from absence, so the list must be complete.
+        if truth == Truth::False && !self.absence_is_known() {
+            return Eval::of(Truth::Unknown);
+        }
         let flips_on = if truth == Truth::True { latest(flips.into_iter()) } else { None };
         Eval { truth, flips_on }
     }
@@ -543,7 +663,12 @@ impl<'p> Evaluator<'p, '_> {
         let Some(anchor) = self.anchor_date(before) else { return Eval::of(Truth::Unknown) };
         let mut truth = Truth::False;
         let mut earliest_pass: Option<NaiveDate> = None;
-        let weight = self.patient.weight_kg().and_then(Exact::from_f64);
+        let weight = match self.patient.knowledge.weight {
+            Some(item) if self.patient.value(item).is_some() => {
+                self.number_in(item, Unit::Kg).and_then(Exact::from_f64)
+            }
+            _ => None,
+        };
         for row in &rows {
             let exposure = row.exposure;
             if !exposure.is_ongoing_on(anchor) {
@@ -553,7 +678,8 @@ impl<'p> Evaluator<'p, '_> {
                 None => Truth::True,
                 Some(cap) => self.within_cap(row, cap, weight),
             };
-            let (since_truth, pass_on) = match exposure.dose_since.or(exposure.start) {
+            // Stability needs the date the dose last changed; the start date never stands in.
+            let (since_truth, pass_on) = match exposure.dose_since {
                 Some(since) => {
                     let long_enough = lasting.before(anchor).is_some_and(|cutoff| since <= cutoff);
                     (
@@ -568,7 +694,7 @@ impl<'p> Evaluator<'p, '_> {
                 self.facts.push(Fact::Exposure {
                     row: row.row,
                     truth: row_truth,
-                    since: exposure.dose_since.or(exposure.start),
+                    since: exposure.dose_since,
                     period: None,
                 });
             }
@@ -579,6 +705,10 @@ impl<'p> Evaluator<'p, '_> {
                 };
             }
             truth = truth.or(row_truth);
+        }
+        // No qualifying agent listed: a conclusion from absence, so the list must be complete.
+        if truth == Truth::False && !self.absence_is_known() {
+            return Eval::of(Truth::Unknown);
         }
         let own_facts = self.facts.get(facts_start..).unwrap_or(&[]);
         if truth == Truth::False && !own_facts.iter().any(|f| matches!(f, Fact::Exposure { .. } | Fact::OverCap { .. }))
@@ -658,7 +788,9 @@ impl<'p> Evaluator<'p, '_> {
         definite.dedup();
         possible.sort_unstable();
         possible.dedup();
-        Num::Range { low: count_of(definite.len()), high: count_of(possible.len()) }
+        // Agents not listed may still have been taken unless the list is attested complete.
+        let high = if self.patient.history_is_complete() { count_of(possible.len()) } else { UNBOUNDED_COUNT };
+        Num::Range { low: count_of(definite.len()), high }
     }
 
     /// Courses taken with a backbone: each group needs its number of distinct agents whose
@@ -717,7 +849,7 @@ impl<'p> Evaluator<'p, '_> {
             let needed = usize::try_from(needed).unwrap_or(usize::MAX);
             let group_truth = if definite.len() >= needed {
                 Truth::True
-            } else if possible.len() < needed {
+            } else if possible.len() < needed && self.absence_is_known() {
                 Truth::False
             } else {
                 Truth::Unknown
@@ -757,7 +889,8 @@ impl<'p> Evaluator<'p, '_> {
         let (Some(baseline), Some(current)) = (baseline, current) else { return Eval::of(Truth::Unknown) };
         // A "baseline" measured after the current value is a contradiction to resolve, not a
         // decline.
-        if let (Some(baseline_date), Some(current_date)) = (baseline.date, current.date)
+        if let (Some(baseline_date), Some(current_date)) =
+            (self.patient.date(change.baseline), self.patient.date(change.current))
             && baseline_date > current_date
         {
             self.facts.push(Fact::ChangeOutOfOrder { baseline: change.baseline, current: change.current });
@@ -811,7 +944,11 @@ impl<'p> Evaluator<'p, '_> {
     }
 
     fn egfr(&mut self, items: KidneyItems) -> (Num, KidneyMethod) {
+        // A lab-reported eGFR wins while it counts (dated in the window); otherwise it is
+        // computed from creatinine.
+        let window = self.window;
         if let Some(Entered::Number(reported)) = self.patient.value(items.egfr_reported)
+            && self.result_status(items.egfr_reported, window).is_none()
             && let Some(value) = Exact::from_f64(reported.value)
                 .and_then(|value| units::convert_exact(value, reported.unit, Unit::MlPerMinPer173, None).ok())
         {
@@ -828,7 +965,7 @@ impl<'p> Evaluator<'p, '_> {
                     });
                     (formula(value), KidneyMethod::BedsideSchwartz)
                 }
-                None => (self.missing_num(items.height), KidneyMethod::BedsideSchwartz),
+                None => (Num::Unavailable, KidneyMethod::BedsideSchwartz),
             }
         } else {
             match self.sex(items.sex) {
@@ -846,9 +983,6 @@ impl<'p> Evaluator<'p, '_> {
     fn creatinine_clearance(&mut self, items: KidneyItems) -> Num {
         let inputs = self.creatinine_and_age(items);
         let weight = self.number_in(items.weight, Unit::Kg);
-        if weight.is_none() {
-            self.missing_num(items.weight);
-        }
         let sex = self.sex(items.sex);
         if sex.is_none() {
             self.missing_num(items.sex);
@@ -866,17 +1000,13 @@ impl<'p> Evaluator<'p, '_> {
     /// Creatinine in mg/dL and the decimal age on the sample date (the screening date when
     /// the sample is undated).
     fn creatinine_and_age(&mut self, items: KidneyItems) -> Option<(f64, f64)> {
-        let creatinine = match self.patient.value(items.creatinine) {
-            Some(Entered::Number(m)) => {
-                let analyte = self.patient.knowledge.item(items.creatinine).and_then(|i| i.kind.analyte());
-                units::convert(m.value, m.unit, Unit::MgPerDl, analyte).ok().map(|mg| (mg, m.date))
-            }
-            _ => None,
-        };
+        let creatinine = self.measurement(items.creatinine, None).and_then(|m| {
+            let analyte = self.patient.knowledge.item(items.creatinine).and_then(|i| i.kind.analyte());
+            units::convert(m.value, m.unit, Unit::MgPerDl, analyte)
+                .ok()
+                .map(|mg| (mg, self.patient.date(items.creatinine)))
+        });
         let birth = self.patient.date_of_birth();
-        if creatinine.is_none() {
-            self.missing_num(items.creatinine);
-        }
         if birth.is_none() {
             self.missing_num(items.date_of_birth);
         }
@@ -888,11 +1018,10 @@ impl<'p> Evaluator<'p, '_> {
         Some((creatinine, dates::decimal_age(birth, on)))
     }
 
-    fn number_in(&self, item: ItemIdx, unit: Unit) -> Option<f64> {
-        match self.patient.value(item) {
-            Some(Entered::Number(m)) => units::convert(m.value, m.unit, unit, None).ok().filter(|v| *v > 0.0),
-            _ => None,
-        }
+    /// A number item in `unit`, when entered and counting (recorded as missing otherwise).
+    fn number_in(&mut self, item: ItemIdx, unit: Unit) -> Option<f64> {
+        let measurement = self.measurement(item, None)?;
+        units::convert(measurement.value, measurement.unit, unit, None).ok().filter(|v| *v > 0.0)
     }
 
     fn sex(&self, item: ItemIdx) -> Option<Sex> {
@@ -933,6 +1062,9 @@ fn range(low: f64, high: f64) -> Num {
 fn formula(value: Option<f64>) -> Num {
     value.and_then(Exact::formula_result).map_or(Num::Unavailable, exact)
 }
+
+/// The upper end of a count over a list not known to be complete.
+const UNBOUNDED_COUNT: Exact = Exact::UNBOUNDED;
 
 fn count_of(count: usize) -> Exact {
     Exact::integer(i64::try_from(count).unwrap_or(i64::MAX))

@@ -58,6 +58,8 @@ pub enum ShownValue {
     One(Decimal),
     /// Scores with items not yet assessed.
     Between(Decimal, Decimal),
+    /// A count over a list not attested complete: what is listed, and possibly more.
+    AtLeast(Decimal),
 }
 
 /// How a value and threshold are printed with their unit.
@@ -87,7 +89,7 @@ impl ShownComparison {
         let Relation::Holds(cmp) = self.relation else { return true };
         let holds = |value: Decimal| Exact::decimal(value).holds(cmp, Exact::decimal(self.threshold)) == Some(true);
         match self.value {
-            ShownValue::One(value) => holds(value),
+            ShownValue::One(value) | ShownValue::AtLeast(value) => holds(value),
             ShownValue::Between(low, high) => holds(low) && holds(high),
         }
     }
@@ -111,6 +113,7 @@ impl std::fmt::Display for ShownComparison {
             ShownValue::Between(low, high) => {
                 write!(f, "between {} and {} (items not assessed)", decimal(low), self.number(high))?;
             }
+            ShownValue::AtLeast(low) => write!(f, "at least {}", self.number(low))?,
         }
         let relation = match self.relation {
             Relation::Holds(cmp) => cmp.symbol().to_owned(),
@@ -195,7 +198,9 @@ fn shown_relation(cmp: Cmp, truth: Truth) -> Relation {
 /// The value printed for a comparison whose outcome is `truth`: a number whose printed
 /// relation to the threshold is the true one.
 fn shown_value(low: Exact, high: Exact, cmp: Cmp, threshold: Exact) -> ShownValue {
-    if low.compare(high) == Some(std::cmp::Ordering::Equal) {
+    if high == Exact::UNBOUNDED {
+        ShownValue::AtLeast(low.shown(cmp, threshold, MIN_PLACES))
+    } else if low.compare(high) == Some(std::cmp::Ordering::Equal) {
         ShownValue::One(low.shown(cmp, threshold, MIN_PLACES))
     } else {
         ShownValue::Between(low.shown(cmp, threshold, MIN_PLACES), high.shown(cmp, threshold, MIN_PLACES))
@@ -217,6 +222,36 @@ fn comparison(
         relation,
         threshold: threshold.as_decimal().unwrap_or_else(|| threshold.shown_alone(6)),
         tail: String::new(),
+    }
+}
+
+/// Why a result does not count, and what to do: "dated 2015-03-02, older than the screening
+/// window: repeat the test"; "has no date: enter the sample date".
+fn not_counted(
+    patient: &PatientFacts<'_>,
+    label: &str,
+    date: Option<chrono::NaiveDate>,
+    window: Period,
+    reason: crate::engine::evaluate::NotCounted,
+) -> String {
+    use crate::engine::evaluate::NotCounted;
+    let dated = date.map(|d| format!(" dated {d}")).unwrap_or_default();
+    match reason {
+        NotCounted::Undated => format!("{label} has no date: enter the sample date"),
+        NotCounted::AfterToday => {
+            format!("{label}{dated} is after today ({}): check the date", patient.evaluation_day)
+        }
+        NotCounted::AfterEnrollment => {
+            let first_dose = patient.dates.enrollment.map(|d| format!(" ({d})")).unwrap_or_default();
+            format!("{label}{dated} is after the first dose{first_dose}: it is not screening evidence")
+        }
+        NotCounted::TooOld => match window {
+            Period::Within(span, anchor) => {
+                format!("{label}{dated}, older than the window ({span} before {}): repeat the test", anchor.label())
+            }
+            other => format!("{label}{dated}, too old: a result {} is needed — repeat the test", period(other)),
+        },
+        NotCounted::Outside => format!("{label}{dated} does not count: a result {} is needed", period(window)),
     }
 }
 
@@ -335,12 +370,26 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                     _ => "unknown".to_owned(),
                 },
             };
-            format!("{} {shown}", label(item))
+            format!("{} {shown}{}", label(item), date_note(patient, item))
         }
         Fact::Missing(item) => format!("{} not entered", label(item)),
-        Fact::NotInPeriod { item, date, period: p } => match date {
-            Some(date) => format!("{} dated {date} does not count: a result {} is needed", label(item), period(p)),
-            None => format!("{} has no date: a result {} is needed", label(item), period(p)),
+        Fact::NotCounted { item, date, period: p, reason } => not_counted(patient, &label(item), date, p, reason),
+        Fact::DatedAfterToday(date) => format!("a date after today ({date}) decides nothing: check it"),
+        Fact::ListNotAttested { lapsed: false } => {
+            "treatment history not attested complete: what is not listed cannot be ruled out".to_owned()
+        }
+        Fact::ListNotAttested { lapsed: true } => {
+            "treatment history changed since it was attested complete: attest it again".to_owned()
+        }
+        Fact::ConfirmBeforeDosing { item, span } => match patient.dates.enrollment {
+            Some(_) => format!(
+                "{} is more than {span} before the first dose: confirm a negative test before dosing",
+                label(item)
+            ),
+            None => format!(
+                "first dose date not known: confirm a negative {} within {span} before dosing",
+                label(item).to_lowercase()
+            ),
         },
         Fact::Dated { item, date, period: p, truth } => {
             let relation = match truth {
@@ -434,10 +483,7 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
             text
         }
         Fact::ChangeOutOfOrder { baseline, current } => {
-            let dated = |item| match patient.value(item) {
-                Some(Value::Number(m)) => m.date.map(|d| d.to_string()).unwrap_or_default(),
-                _ => String::new(),
-            };
+            let dated = |item| patient.date(item).map(|d| d.to_string()).unwrap_or_default();
             format!(
                 "{} is dated {}, after {} dated {}: the earlier value must come first — correct a date or decide",
                 label(baseline),
@@ -524,11 +570,11 @@ fn kidney_inputs(patient: &PatientFacts<'_>, method: KidneyMethod) -> String {
         _ => None,
     };
     if method == KidneyMethod::LabReported {
-        return measured(items.egfr_reported).and_then(|m| m.date).map(|d| format!(", {d}")).unwrap_or_default();
+        return patient.date(items.egfr_reported).map(|d| format!(", {d}")).unwrap_or_default();
     }
     let Some(creatinine) = measured(items.creatinine) else { return String::new() };
     let mut parts = vec![format!("creatinine {}", entered_with_unit(creatinine.value, creatinine.unit))];
-    let on = creatinine.date.unwrap_or(patient.dates.screening);
+    let on = patient.date(items.creatinine).unwrap_or(patient.dates.screening);
     match method {
         KidneyMethod::BedsideSchwartz => {
             if let Some(height) = measured(items.height) {
@@ -562,32 +608,18 @@ fn kidney_method(method: KidneyMethod) -> &'static str {
 
 /// " (entered 160000 /µL, 2026-10-28)" when the entered unit differs, else the date only.
 fn entered_note(patient: &PatientFacts<'_>, item: u16, compared_in: Unit) -> String {
+    let date = patient.date(item);
     match patient.value(item) {
-        Some(Value::Number(m)) => {
-            let mut note = String::new();
-            if m.unit != compared_in {
-                let _ = write!(note, " (entered {}", entered_with_unit(m.value, m.unit));
-                if let Some(date) = m.date {
-                    let _ = write!(note, ", {date}");
-                }
-                note.push(')');
-            } else if let Some(date) = m.date {
-                let _ = write!(note, " ({date})");
-            }
-            note
+        Some(Value::Number(m)) if m.unit != compared_in => {
+            let date = date.map(|d| format!(", {d}")).unwrap_or_default();
+            format!(" (entered {}{date})", entered_with_unit(m.value, m.unit))
         }
-        _ => String::new(),
+        _ => date.map(|d| format!(" ({d})")).unwrap_or_default(),
     }
 }
 
 fn date_note(patient: &PatientFacts<'_>, item: u16) -> String {
-    let date = match patient.value(item) {
-        Some(Value::Number(m)) => m.date,
-        Some(Value::Titer(t)) => t.date,
-        Some(Value::Instrument(a)) => a.date,
-        _ => None,
-    };
-    date.map(|d| format!(" ({d})")).unwrap_or_default()
+    patient.date(item).map(|d| format!(" ({d})")).unwrap_or_default()
 }
 
 fn option_label(patient: &PatientFacts<'_>, item: u16, option: &str) -> String {

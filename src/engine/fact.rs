@@ -54,8 +54,17 @@ pub enum Fact {
     Answer { item: ItemIdx, truth: Truth },
     /// An item that is not entered.
     Missing(ItemIdx),
-    /// A measurement that does not count: undated, or dated outside the period.
-    NotInPeriod { item: ItemIdx, date: Option<NaiveDate>, period: Period },
+    /// A result that does not count, and why: undated, dated after today or after the first
+    /// dose, or outside the period (`period` is the window it was read in).
+    NotCounted { item: ItemIdx, date: Option<NaiveDate>, period: Period, reason: crate::engine::evaluate::NotCounted },
+    /// A date after the evaluation day decides nothing.
+    DatedAfterToday(NaiveDate),
+    /// A conclusion from something's absence in the treatment history needs the list attested
+    /// complete; `lapsed` when it was attested and has changed since.
+    ListNotAttested { lapsed: bool },
+    /// A negative test dated more than `span` before the first dose (or with the first dose
+    /// unknown) must be confirmed before dosing.
+    ConfirmBeforeDosing { item: ItemIdx, span: crate::model::dates::Span },
     /// An entered date compared with a window.
     Dated { item: ItemIdx, date: NaiveDate, period: Period, truth: Truth },
     /// A treatment-history row that decided a window or stability rule; `period` is the

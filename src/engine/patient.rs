@@ -7,25 +7,43 @@ use chrono::NaiveDate;
 use crate::calculators::{AssessmentError, Classification, InstrumentId, ScoreOptions};
 
 use crate::engine::knowledge::{ClassMask, ItemIdx, Knowledge};
+use crate::model::record::{Attestation, Entry, ReferenceDates};
 use crate::model::rule::Anchor;
 use crate::model::values::{Exposure, Value};
-use crate::session::model::{ReferenceDates, Session};
 
-/// The patient as the engine reads it: values by item index and the reference dates.
+/// The patient as the engine reads it: values by item index, the reference dates and the day
+/// the evaluation is for.
 #[derive(Debug)]
 pub struct PatientFacts<'a> {
     pub knowledge: &'a Knowledge,
-    values: Vec<Option<&'a Value>>,
+    entries: Vec<Option<&'a Entry>>,
     pub dates: ReferenceDates,
+    /// The day evaluated for (the machine's date in use; a fixed date in tests): nothing dated
+    /// after it counts. Never read from the clock inside the engine.
+    pub evaluation_day: NaiveDate,
     /// Treatment history rows with their agent's classes resolved.
     pub exposures: Vec<ResolvedExposure<'a>>,
-    /// Whether a treatment history was entered at all (an empty history is "none").
+    /// Whether a treatment history was entered at all.
     pub has_treatment_history: bool,
+    /// Where the treatment history stands as a closed list: attested complete as it is now,
+    /// attested before a later change (lapsed), or never attested.
+    pub history_attestation: ListAttestation,
     /// Instrument results already computed, by item and left-out answers: a score is a
     /// property of the patient, computed once however many criteria and protocols read it.
     scores: RefCell<Vec<CachedScore>>,
     /// Kidney-function values, computed once: the formulas also write explanations.
     kidney: [OnceCell<Option<f64>>; 3],
+}
+
+/// Whether a list is known to be complete.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListAttestation {
+    /// Attested complete, and unchanged since.
+    Current,
+    /// Attested, but the list changed afterwards: the attestation no longer holds.
+    Lapsed,
+    /// Never attested.
+    None,
 }
 
 /// The kidney-function formulas whose values are cached.
@@ -62,17 +80,31 @@ pub struct ResolvedExposure<'a> {
 }
 
 impl<'a> PatientFacts<'a> {
-    /// Indexes a session's values. Values under ids the dictionary does not know and
-    /// agents the catalogue does not know are left out here; loading a session reports
-    /// them as errors before it gets this far.
-    pub fn new(knowledge: &'a Knowledge, session: &'a Session) -> Self {
-        let mut values = vec![None; knowledge.dictionary.items.len()];
+    /// Indexes a record's values. Values under ids the dictionary does not know and agents
+    /// the catalogue does not know are left out here; loading a session reports them as
+    /// errors before it gets this far.
+    pub fn new(
+        knowledge: &'a Knowledge,
+        values: &'a std::collections::BTreeMap<String, Entry>,
+        dates: ReferenceDates,
+        attestations: &[Attestation],
+        evaluation_day: NaiveDate,
+    ) -> Self {
+        let mut entries = vec![None; knowledge.dictionary.items.len()];
         let mut exposures = Vec::new();
         let mut has_treatment_history = false;
-        for (id, entry) in &session.values {
+        let mut history_attestation = ListAttestation::None;
+        for (id, entry) in values {
             let Some(idx) = knowledge.item_idx(id) else { continue };
-            if let Some(slot) = values.get_mut(usize::from(idx)) {
-                *slot = Some(&entry.value);
+            if let Some(slot) = entries.get_mut(usize::from(idx)) {
+                *slot = Some(entry);
+            }
+            if let Value::Treatments(_) = &entry.value {
+                history_attestation = match attestations.iter().find(|a| &a.item == id) {
+                    Some(attested) if attested.list == entry.value => ListAttestation::Current,
+                    Some(_) => ListAttestation::Lapsed,
+                    None => ListAttestation::None,
+                };
             }
             if let Value::Treatments(rows) = &entry.value {
                 has_treatment_history = true;
@@ -91,13 +123,29 @@ impl<'a> PatientFacts<'a> {
         }
         Self {
             knowledge,
-            values,
-            dates: session.dates,
+            entries,
+            dates,
+            evaluation_day,
             exposures,
             has_treatment_history,
+            history_attestation,
             scores: RefCell::default(),
             kidney: Default::default(),
         }
+    }
+
+    /// The latest date a result or event may carry and still count: the evaluation day, or
+    /// the enrollment / first-dose date when that is known and earlier.
+    pub fn upper_end(&self) -> NaiveDate {
+        match self.dates.enrollment {
+            Some(enrollment) => enrollment.min(self.evaluation_day),
+            None => self.evaluation_day,
+        }
+    }
+
+    /// Whether the treatment history is known to be complete (attested, unchanged since).
+    pub fn history_is_complete(&self) -> bool {
+        self.history_attestation == ListAttestation::Current
     }
 
     /// A kidney-function value, computed by `compute` the first time it is asked for. The
@@ -140,10 +188,12 @@ impl<'a> PatientFacts<'a> {
         };
         Self {
             knowledge: self.knowledge,
-            values: self.values.clone(),
+            entries: self.entries.clone(),
             dates,
+            evaluation_day: self.evaluation_day.max(date),
             exposures: self.exposures.clone(),
             has_treatment_history: self.has_treatment_history,
+            history_attestation: self.history_attestation,
             scores: RefCell::default(),
             kidney: Default::default(),
         }
@@ -151,7 +201,17 @@ impl<'a> PatientFacts<'a> {
 
     /// The value entered for an item.
     pub fn value(&self, idx: ItemIdx) -> Option<&'a Value> {
-        self.values.get(usize::from(idx)).copied().flatten()
+        self.entry(idx).map(|entry| &entry.value)
+    }
+
+    /// The entry for an item: its value and the result's date.
+    pub fn entry(&self, idx: ItemIdx) -> Option<&'a Entry> {
+        self.entries.get(usize::from(idx)).copied().flatten()
+    }
+
+    /// The date of an item's result.
+    pub fn date(&self, idx: ItemIdx) -> Option<NaiveDate> {
+        self.entry(idx).and_then(|entry| entry.date)
     }
 
     /// The date an anchor stands for, and whether it was assumed (enrollment not yet
@@ -169,25 +229,23 @@ impl<'a> PatientFacts<'a> {
     }
 
     /// The first item of a test kind, in dictionary order, holding a positive result.
-    pub fn positive_result(&self, kind: usize) -> Option<ItemIdx> {
+    pub fn positive_result(&self, kind: usize, counts: impl Fn(ItemIdx) -> bool) -> Option<ItemIdx> {
         let positive = &self.knowledge.dictionary.test_kinds.get(kind)?.positive;
-        self.knowledge
-            .test_kind_items(kind)
-            .iter()
-            .copied()
-            .find(|item| matches!(self.value(*item), Some(Value::Choice(chosen)) if positive.contains(chosen)))
+        self.knowledge.test_kind_items(kind).iter().copied().find(|item| {
+            matches!(self.value(*item), Some(Value::Choice(chosen)) if positive.contains(chosen)) && counts(*item)
+        })
     }
 
     /// Whether the results entered for a test kind disagree (one positive, one negative): the
     /// items that hold them, in dictionary order.
-    pub fn conflicting_results(&self, kind: usize) -> Option<Vec<ItemIdx>> {
+    pub fn conflicting_results(&self, kind: usize, counts: impl Fn(ItemIdx) -> bool) -> Option<Vec<ItemIdx>> {
         let def = self.knowledge.dictionary.test_kinds.get(kind)?;
         let items: Vec<(ItemIdx, &String)> = self
             .knowledge
             .test_kind_items(kind)
             .iter()
             .filter_map(|item| match self.value(*item) {
-                Some(Value::Choice(chosen)) => Some((*item, chosen)),
+                Some(Value::Choice(chosen)) if counts(*item) => Some((*item, chosen)),
                 _ => None,
             })
             .collect();

@@ -6,14 +6,14 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::engine::compile::CompiledProtocol;
+use crate::engine::compile::{CompiledCriterion, CompiledProtocol};
 use crate::engine::evaluate::{Eval, Evaluator};
 use crate::engine::fact::Fact;
 use crate::engine::knowledge::ItemIdx;
 use crate::engine::patient::PatientFacts;
 use crate::engine::truth::Truth;
 use crate::model::protocol::CriterionKind;
-use crate::session::model::{Decision, DecisionKind};
+use crate::model::record::{Basis, Decision, DecisionKind, Recorded, ReferenceDates};
 
 /// What a criterion means for eligibility.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -83,6 +83,39 @@ pub struct CriterionResult {
     pub discretion_facts: Range<usize>,
     /// Items whose entry would help decide, a range of [`ProtocolResult::missing`].
     pub missing: Range<usize>,
+    /// What a decision on the criterion now answers (`override`, `rule:0`,
+    /// `contradiction:…`): recorded with a new decision, so it lapses when the question
+    /// changes.
+    pub question: Option<String>,
+    /// Recorded decisions that no longer apply because what they were made on changed.
+    pub lapsed: Vec<Lapse>,
+    /// For an "eligible from" date: the criteria (by position) that pass now on evidence
+    /// that will be outside its window by then ("labs will need repeating").
+    pub repeat_by_then: Vec<usize>,
+}
+
+/// A recorded decision that no longer resolves its criterion: it was made on facts that
+/// have changed. The investigator decides again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lapse {
+    /// The decision, as an index into the session's decisions.
+    pub decision: usize,
+    /// What changed since it was recorded.
+    pub changes: Vec<BasisChange>,
+    /// The criterion now asks another question (or none) than the one decided.
+    pub question_changed: bool,
+    /// The facts it was made on cannot be shown (a format-1 decision whose entry is not in
+    /// the trail): it cannot be relied on.
+    pub basis_unknown: bool,
+}
+
+/// One fact a decision rested on, then and now.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BasisChange {
+    Item { item: ItemIdx, old: Option<Recorded>, new: Option<Recorded> },
+    Dates { old: ReferenceDates, new: ReferenceDates },
+    Cohort { old: Option<String>, new: Option<String> },
+    Version { old: u32, new: u32 },
 }
 
 /// The result of one protocol for one patient.
@@ -135,7 +168,9 @@ impl ProtocolResult {
 }
 
 /// Evaluates a protocol for a patient. `decisions` are the session's decisions (all
-/// protocols); those for this protocol apply. `cohort` is the chosen cohort id.
+/// protocols; each with its basis, a format-1 decision's rebuilt from the trail); those for
+/// this protocol apply while the facts they were made on are unchanged. `cohort` is the
+/// chosen cohort id.
 pub fn evaluate_protocol(
     compiled: &CompiledProtocol,
     patient: &PatientFacts<'_>,
@@ -164,11 +199,11 @@ pub fn evaluate_protocol(
             *slot = Some(index);
         }
     }
-    let contradictions = active_contradictions(patient);
+    let contradictions = active_contradictions(patient, compiled.window);
     for (position, criterion) in compiled.criteria.iter().enumerate() {
         let facts_start = facts.len();
         let missing_start = missing.len();
-        let mut evaluator = Evaluator { patient, facts: &mut facts, missing: &mut missing };
+        let mut evaluator = Evaluator { patient, facts: &mut facts, missing: &mut missing, window: criterion.window };
         let other_cohort = match (criterion.cohort, cohort_index) {
             (Some(wanted), Some(chosen)) => wanted != chosen,
             _ => false,
@@ -218,15 +253,30 @@ pub fn evaluate_protocol(
             _ => None,
         };
         let facts_end = facts.len();
+        let mut question = (outcome == Outcome::Judgment)
+            .then(|| question_of(facts.get(facts_start..facts_end).unwrap_or(&[]), criterion, patient))
+            .flatten();
+        let mut lapsed = Vec::new();
 
         let judgment_decision = judgments.get(position).copied().flatten();
         let (judgment, unneeded_judgment) = match judgment_decision {
-            Some(index) if outcome == Outcome::Judgment => {
-                if let Some(Decision { kind: DecisionKind::Judgment { passes }, .. }) = decisions.get(index) {
-                    outcome = if *passes { Outcome::Passes } else { Outcome::Fails };
+            Some(index) if outcome == Outcome::Judgment => match decisions.get(index) {
+                Some(decision) => {
+                    match lapse_of(decision, index, question.as_deref(), criterion, compiled, cohort, patient) {
+                        Some(lapse) => {
+                            lapsed.push(lapse);
+                            (None, None)
+                        }
+                        None => {
+                            if let DecisionKind::Judgment { passes } = decision.kind {
+                                outcome = if passes { Outcome::Passes } else { Outcome::Fails };
+                            }
+                            (Some(index), None)
+                        }
+                    }
                 }
-                (Some(index), None)
-            }
+                None => (None, None),
+            },
             Some(index) => (None, Some(index)),
             None => (None, None),
         };
@@ -235,14 +285,29 @@ pub fn evaluate_protocol(
         let discretion_start = facts.len();
         let discretion = match &criterion.discretion {
             Some(conditions) if outcome == Outcome::Fails && judgment.is_none() => {
-                let mut evaluator = Evaluator { patient, facts: &mut facts, missing: &mut missing };
+                question = Some(OVERRIDE_QUESTION.to_owned());
+                let mut evaluator =
+                    Evaluator { patient, facts: &mut facts, missing: &mut missing, window: criterion.window };
                 let conditions = evaluator.eval(conditions).truth;
-                match (conditions, override_decision) {
+                let in_force = override_decision.filter(|&index| {
+                    let lapse = decisions.get(index).and_then(|decision| {
+                        lapse_of(decision, index, Some(OVERRIDE_QUESTION), criterion, compiled, cohort, patient)
+                    });
+                    match lapse {
+                        Some(lapse) => {
+                            lapsed.push(lapse);
+                            false
+                        }
+                        None => true,
+                    }
+                });
+                match (conditions, in_force) {
                     (Truth::True, Some(decision)) => {
                         outcome = Outcome::Passes;
                         DiscretionStatus::Applied { decision }
                     }
-                    (Truth::False, recorded) => DiscretionStatus::Refused { recorded, conditions },
+                    // Conditions that do not hold refuse any override recorded, current or lapsed.
+                    (Truth::False, _) => DiscretionStatus::Refused { recorded: override_decision, conditions },
                     (_, Some(recorded)) => DiscretionStatus::Refused { recorded: Some(recorded), conditions },
                     (_, None) => DiscretionStatus::Available,
                 }
@@ -268,10 +333,150 @@ pub fn evaluate_protocol(
             facts: facts_start..facts_end,
             discretion_facts: discretion_start..facts.len(),
             missing: missing_start..missing.len(),
+            question,
+            lapsed,
+            repeat_by_then: Vec::new(),
         });
     }
+    note_evidence_expiring(compiled, patient, cohort_index, &mut results);
     let verdict = verdict(results.iter().map(|r| r.outcome), cohort_missing);
     ProtocolResult { verdict, criteria: results, cohort_missing, cohort: cohort_index, facts, missing }
+}
+
+/// The question an override answers.
+pub const OVERRIDE_QUESTION: &str = "override";
+
+/// What a judgment on the criterion answers, from the facts that made it await one: the
+/// rule's own judgments by their position in the criterion, contradictions by id.
+fn question_of(facts: &[Fact], criterion: &CompiledCriterion, patient: &PatientFacts<'_>) -> Option<String> {
+    let knowledge = patient.knowledge;
+    let item_id = |item: ItemIdx| knowledge.item(item).map_or_else(|| item.to_string(), |def| def.id.clone());
+    let mut parts: Vec<String> = facts
+        .iter()
+        .filter_map(|fact| match *fact {
+            Fact::Judgment(index) => {
+                Some(format!("rule:{}", usize::from(index).saturating_sub(criterion.judgments.start)))
+            }
+            Fact::Contradiction(index) => {
+                knowledge.contradictions.get(usize::from(index)).map(|c| format!("contradiction:{}", c.id))
+            }
+            Fact::ConflictingResults(kind) => {
+                knowledge.dictionary.test_kinds.get(usize::from(kind)).map(|k| format!("conflict:{}", k.id))
+            }
+            Fact::ChangeOutOfOrder { baseline, .. } => Some(format!("order:{}", item_id(baseline))),
+            Fact::Change { baseline, truth: Truth::Judgment, .. } => Some(format!("measures:{}", item_id(baseline))),
+            _ => None,
+        })
+        .collect();
+    parts.sort();
+    parts.dedup();
+    (!parts.is_empty()).then(|| parts.join("+"))
+}
+
+/// The facts a decision on a criterion rests on, as they are now: recorded with a new
+/// decision.
+pub fn decision_basis(
+    compiled: &CompiledProtocol,
+    position: usize,
+    cohort: Option<&str>,
+    patient: &PatientFacts<'_>,
+) -> Basis {
+    let knowledge = patient.knowledge;
+    let values = compiled
+        .criteria
+        .get(position)
+        .map(|criterion| {
+            criterion
+                .reads
+                .iter()
+                .filter_map(|&item| {
+                    let entry = patient.entry(item)?;
+                    Some((knowledge.item(item)?.id.clone(), entry.recorded()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Basis { version: compiled.protocol.version, cohort: cohort.map(str::to_owned), dates: patient.dates, values }
+}
+
+/// Why a recorded decision no longer applies, or `None` while it does: the question it
+/// answered and every fact it rested on are unchanged.
+fn lapse_of(
+    decision: &Decision,
+    index: usize,
+    question: Option<&str>,
+    criterion: &CompiledCriterion,
+    compiled: &CompiledProtocol,
+    cohort: Option<&str>,
+    patient: &PatientFacts<'_>,
+) -> Option<Lapse> {
+    let question_changed = match (&decision.question, question) {
+        (Some(asked), Some(now)) => asked != now,
+        (Some(_), None) => true,
+        // A format-1 decision answers the criterion's question as it stood: its basis decides.
+        (None, _) => false,
+    };
+    let Some(basis) = &decision.basis else {
+        return Some(Lapse { decision: index, changes: Vec::new(), question_changed, basis_unknown: true });
+    };
+    let mut changes = Vec::new();
+    if basis.version != compiled.protocol.version {
+        changes.push(BasisChange::Version { old: basis.version, new: compiled.protocol.version });
+    }
+    if basis.cohort.as_deref() != cohort {
+        changes.push(BasisChange::Cohort { old: basis.cohort.clone(), new: cohort.map(str::to_owned) });
+    }
+    if basis.dates != patient.dates {
+        changes.push(BasisChange::Dates { old: basis.dates, new: patient.dates });
+    }
+    for &item in &criterion.reads {
+        let Some(id) = patient.knowledge.item(item).map(|def| def.id.as_str()) else { continue };
+        let old = basis.values.get(id);
+        let new = patient.entry(item).map(|entry| entry.recorded());
+        if old != new.as_ref() {
+            changes.push(BasisChange::Item { item, old: old.cloned(), new });
+        }
+    }
+    (question_changed || !changes.is_empty()).then_some(Lapse {
+        decision: index,
+        changes,
+        question_changed,
+        basis_unknown: false,
+    })
+}
+
+/// For each "eligible from" date, the criteria that pass now on results that will be outside
+/// their window by then: stating the date alone would mislead.
+fn note_evidence_expiring(
+    compiled: &CompiledProtocol,
+    patient: &PatientFacts<'_>,
+    cohort_index: Option<usize>,
+    results: &mut [CriterionResult],
+) {
+    let dates: Vec<(usize, NaiveDate)> =
+        results.iter().enumerate().filter_map(|(i, r)| r.eligible_from.map(|d| (i, d))).collect();
+    for (position, date) in dates {
+        let shifted = patient.shifted_to(date);
+        let mut expiring = Vec::new();
+        for (other, criterion) in compiled.criteria.iter().enumerate() {
+            let passes_now = results.get(other).is_some_and(|r| r.outcome == Outcome::Passes && r.judgment.is_none());
+            let in_scope = criterion.cohort.is_none_or(|wanted| Some(wanted) == cohort_index);
+            if other == position || !passes_now || !in_scope {
+                continue;
+            }
+            let (mut facts, mut missing) = (Vec::new(), Vec::new());
+            let mut evaluator =
+                Evaluator { patient: &shifted, facts: &mut facts, missing: &mut missing, window: criterion.window };
+            let truth = evaluator.eval(&criterion.rule).truth;
+            let aged_out = facts.iter().any(|f| matches!(f, Fact::NotCounted { .. }));
+            if truth == Truth::Unknown && aged_out {
+                expiring.push(other);
+            }
+        }
+        if let Some(result) = results.get_mut(position) {
+            result.repeat_by_then = expiring;
+        }
+    }
 }
 
 /// A contradiction that holds for the patient, with the facts that show it.
@@ -296,13 +501,16 @@ impl ActiveContradiction<'_> {
 
 /// The dictionary's contradictions that hold for the patient, and the test kinds whose
 /// results disagree.
-fn active_contradictions<'k>(patient: &PatientFacts<'k>) -> Vec<ActiveContradiction<'k>> {
+fn active_contradictions<'k>(
+    patient: &PatientFacts<'k>,
+    window: crate::model::rule::Period,
+) -> Vec<ActiveContradiction<'k>> {
     let knowledge = patient.knowledge;
     let mut active = Vec::new();
     for (index, contradiction) in knowledge.contradictions.iter().enumerate() {
         let mut facts = Vec::new();
         let mut missing = Vec::new();
-        let mut evaluator = Evaluator { patient, facts: &mut facts, missing: &mut missing };
+        let mut evaluator = Evaluator { patient, facts: &mut facts, missing: &mut missing, window };
         let holds = contradiction.sides.iter().all(|side| evaluator.eval(side).truth == Truth::True);
         if holds {
             facts.insert(0, Fact::Contradiction(u16::try_from(index).unwrap_or(u16::MAX)));
@@ -313,8 +521,10 @@ fn active_contradictions<'k>(patient: &PatientFacts<'k>) -> Vec<ActiveContradict
             });
         }
     }
+    let (mut facts, mut missing) = (Vec::new(), Vec::new());
+    let checker = Evaluator { patient, facts: &mut facts, missing: &mut missing, window };
     for kind in 0..knowledge.dictionary.test_kinds.len() {
-        if let Some(items) = patient.conflicting_results(kind) {
+        if let Some(items) = patient.conflicting_results(kind, |item| checker.result_status(item, window).is_none()) {
             let mut facts = vec![Fact::ConflictingResults(u8::try_from(kind).unwrap_or(u8::MAX))];
             facts.extend(items.iter().map(|item| Fact::Answer { item: *item, truth: Truth::Unknown }));
             active.push(ActiveContradiction { sides: Vec::new(), items, facts });
@@ -339,7 +549,8 @@ fn confirmed_eligible_from(
     let mut missing = Vec::new();
     for _ in 0..ELIGIBLE_FROM_ATTEMPTS {
         let shifted = patient.shifted_to(candidate);
-        let mut evaluator = Evaluator { patient: &shifted, facts: &mut facts, missing: &mut missing };
+        let mut evaluator =
+            Evaluator { patient: &shifted, facts: &mut facts, missing: &mut missing, window: criterion.window };
         let eval = evaluator.eval(&criterion.rule);
         let passes = match criterion.kind {
             CriterionKind::Inclusion => eval.truth == Truth::True,

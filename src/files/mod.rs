@@ -10,12 +10,14 @@
 //! - [`atomic_write`]: a private (0600) temporary created exclusively beside the target,
 //!   fsynced and renamed over it; a session is replaced only while it still holds the
 //!   version its writer read ([`FileHead`]), and a link is written through to its target;
-//! - [`lock`]: the advisory lock (`NAME.lock`) a session's writers hold.
+//! - [`lock`]: the advisory lock (`NAME.lock`) a session's writers hold;
+//! - [`private`]: keys and identities, created once exclusively (0600, folders 0700).
 
 pub mod atomic_write;
 pub mod bounded_read;
 pub mod folder;
 pub mod lock;
+pub mod private;
 
 use sha2::{Digest as _, Sha256};
 

@@ -37,6 +37,22 @@ pub struct MeasurementTexts<'a> {
     pub date: Option<&'a str>,
 }
 
+/// A result and the date of its sample or assessment.
+pub type Dated<T> = (T, Option<NaiveDate>);
+
+/// Parses the date of a sample or assessment: never after today (a result cannot come from
+/// the future; the engine would not count it either). Empty is no date.
+pub fn parse_sample_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
+    match parse_date(text) {
+        Parsed::Empty => Ok(None),
+        Parsed::Value(date) if date > today => {
+            Err(format!("the sample date {date} is after today ({today}): enter the date the sample was taken"))
+        }
+        Parsed::Value(date) => Ok(Some(date)),
+        Parsed::Invalid(message) => Err(format!("date: {message}")),
+    }
+}
+
 /// Composes a measurement from its parts; `confirmed` accepts what would need confirming.
 pub fn compose_measurement(
     label: &str,
@@ -44,17 +60,17 @@ pub fn compose_measurement(
     texts: MeasurementTexts<'_>,
     today: NaiveDate,
     confirmed: bool,
-) -> Composed<Option<Measurement>> {
+) -> Composed<Option<Dated<Measurement>>> {
     let uln = match texts.uln.map(parse_number) {
         None | Some(Parsed::Empty) => None,
         Some(Parsed::Value(uln)) if uln > 0.0 => Some(uln),
         Some(Parsed::Value(_)) => return Composed::Invalid("the ULN must be above 0".to_owned()),
         Some(Parsed::Invalid(message)) => return Composed::Invalid(format!("ULN: {message}")),
     };
-    let date = match texts.date.map(parse_date) {
-        None | Some(Parsed::Empty) => None,
-        Some(Parsed::Value(date)) => Some(date),
-        Some(Parsed::Invalid(message)) => return Composed::Invalid(format!("date: {message}")),
+    let date = match texts.date.map(|text| parse_sample_date(text, today)) {
+        None => None,
+        Some(Ok(date)) => date,
+        Some(Err(message)) => return Composed::Invalid(message),
     };
     let value = match parse_number(texts.value) {
         Parsed::Value(value) => value,
@@ -64,7 +80,7 @@ pub fn compose_measurement(
         }
         Parsed::Empty => return Composed::Ready(None),
     };
-    let measurement = Measurement { value, unit: texts.unit, uln, date };
+    let measurement = Measurement { value, unit: texts.unit, uln };
     let mut warnings = Vec::new();
     let mut suggested_unit = None;
     match check_number(label, units, value, texts.unit) {
@@ -81,8 +97,7 @@ pub fn compose_measurement(
     {
         warnings.push(message.to_owned());
     }
-    warnings.extend(date.and_then(|date| date_warning(date, today, DateRule::Past)));
-    confirm_or_ready(Some(measurement), warnings, suggested_unit, confirmed)
+    confirm_or_ready(Some((measurement, date)), warnings, suggested_unit, confirmed)
 }
 
 /// Composes a date item.
@@ -97,11 +112,10 @@ pub fn compose_date(text: &str, today: NaiveDate, rule: DateRule, confirmed: boo
 }
 
 /// Composes a titer with its test date.
-pub fn compose_titer(text: &str, date: &str, today: NaiveDate, confirmed: bool) -> Composed<Option<Titer>> {
-    let date = match parse_date(date) {
-        Parsed::Empty => None,
-        Parsed::Value(date) => Some(date),
-        Parsed::Invalid(message) => return Composed::Invalid(format!("date: {message}")),
+pub fn compose_titer(text: &str, date: &str, today: NaiveDate, confirmed: bool) -> Composed<Option<Dated<Titer>>> {
+    let date = match parse_sample_date(date, today) {
+        Ok(date) => date,
+        Err(message) => return Composed::Invalid(message),
     };
     match parse_titer(text) {
         Parsed::Empty if date.is_some() => {
@@ -109,10 +123,7 @@ pub fn compose_titer(text: &str, date: &str, today: NaiveDate, confirmed: bool) 
         }
         Parsed::Empty => Composed::Ready(None),
         Parsed::Invalid(message) => Composed::Invalid(message),
-        Parsed::Value(dilution) => {
-            let warnings = date.and_then(|date| date_warning(date, today, DateRule::Past)).into_iter().collect();
-            confirm_or_ready(Some(Titer { dilution, date }), warnings, None, confirmed)
-        }
+        Parsed::Value(dilution) => confirm_or_ready(Some((Titer { dilution }, date)), Vec::new(), None, confirmed),
     }
 }
 
@@ -169,12 +180,10 @@ mod tests {
                 today,
                 false
             ),
-            Composed::Ready(Some(Measurement {
-                value: 30.0,
-                unit: Unit::UnitsPerL,
-                uln: Some(40.0),
-                date: Some(d("2026-10-28"))
-            }))
+            Composed::Ready(Some((
+                Measurement { value: 30.0, unit: Unit::UnitsPerL, uln: Some(40.0) },
+                Some(d("2026-10-28"))
+            )))
         );
         assert_eq!(
             compose_measurement("AST", &ast, texts("", Unit::UnitsPerL, Some(""), Some("")), today, false),
@@ -207,11 +216,13 @@ mod tests {
             }
         );
         let confirmed = compose_measurement("Haemoglobin", &hb, texts("13", Unit::GPerL, None, None), today, true);
-        assert!(matches!(confirmed, Composed::Ready(Some(m)) if m.value == 13.0 && m.unit == Unit::GPerL));
+        assert!(matches!(confirmed, Composed::Ready(Some((m, None))) if m.value == 13.0 && m.unit == Unit::GPerL));
     }
 
     #[test]
-    fn a_sample_dated_in_the_future_waits_for_confirmation() {
+    /// A sample dated after today was accepted after a confirmation; a result from the
+    /// future never counts, so the form refuses it.
+    fn a_sample_dated_in_the_future_is_refused() {
         let plt = units("platelets");
         let composed = compose_measurement(
             "Platelet count",
@@ -222,11 +233,12 @@ mod tests {
         );
         assert_eq!(
             composed,
-            Composed::Confirm {
-                message: "2026-12-01 is in the future (today is 2026-11-21)".to_owned(),
-                suggested_unit: None
-            }
+            Composed::Invalid(
+                "the sample date 2026-12-01 is after today (2026-11-21): enter the date the sample was taken"
+                    .to_owned()
+            )
         );
+        assert!(matches!(compose_titer("1:80", "2026-11-22", d("2026-11-21"), true), Composed::Invalid(_)));
     }
 
     #[test]
@@ -234,7 +246,7 @@ mod tests {
         let today = d("2026-11-21");
         assert_eq!(
             compose_titer("1:640", "2026-10-20", today, false),
-            Composed::Ready(Some(Titer { dilution: Some(640), date: Some(d("2026-10-20")) }))
+            Composed::Ready(Some((Titer { dilution: Some(640) }, Some(d("2026-10-20")))))
         );
         assert_eq!(compose_titer("", "", today, false), Composed::Ready(None));
         assert!(matches!(compose_titer("", "2026-10-20", today, false), Composed::Invalid(_)));
@@ -247,7 +259,7 @@ mod tests {
     #[test]
     fn a_value_in_another_unit_is_also_shown_in_the_reference_unit() {
         let plt = units("platelets");
-        let entered = Measurement { value: 160_000.0, unit: Unit::PerMicroL, uln: None, date: None };
+        let entered = Measurement { value: 160_000.0, unit: Unit::PerMicroL, uln: None };
         assert_eq!(in_reference_unit(&entered, &plt, None).as_deref(), Some("= 160 ×10⁹/L"));
         let reference = Measurement { unit: Unit::GigaPerL, value: 160.0, ..entered };
         assert_eq!(in_reference_unit(&reference, &plt, None), None);

@@ -82,6 +82,11 @@ pub struct ItemDef {
     /// other items of that kind.
     #[serde(default)]
     pub test_kind: Option<String>,
+    /// A result (a lab, a test, a serology, a function or imaging result, an activity
+    /// instrument): entered with the date of the sample or assessment, and counted only with
+    /// that date, inside the window its criterion reads (PROTOCOL-NOTES, "Evidence rules").
+    #[serde(default)]
+    pub dated: bool,
 }
 
 /// What kind of value an item holds; one form widget per kind.
@@ -96,9 +101,6 @@ pub enum ItemKind {
         /// The form asks for the lab's upper limit of normal beside the value.
         #[serde(default)]
         uln: bool,
-        /// The form asks for the date the sample was taken.
-        #[serde(default)]
-        dated: bool,
     },
     /// A calendar date.
     Date,

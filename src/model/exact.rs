@@ -48,6 +48,10 @@ pub fn product(a: Decimal, b: Decimal) -> Option<Decimal> {
 }
 
 impl Exact {
+    /// A number larger than any count: the upper end of a count over a list that may be
+    /// incomplete.
+    pub const UNBOUNDED: Self = Self { numerator: Decimal::MAX, denominator: Decimal::ONE };
+
     /// A decimal as itself.
     pub fn decimal(value: Decimal) -> Self {
         Self { numerator: value.normalize(), denominator: Decimal::ONE }

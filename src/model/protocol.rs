@@ -30,6 +30,11 @@ pub struct Protocol {
     /// Study facts shown as information, not criteria (arms, procedures, attestations).
     #[serde(default)]
     pub information: Vec<String>,
+    /// The current-results window: a criterion about the patient's present state that states
+    /// no window reads only results dated this long before screening, up to the first dose
+    /// (or the evaluation day). Absent: 28 days, shown as an interpretation.
+    #[serde(default)]
+    pub current_results_window: Option<crate::model::dates::Span>,
     /// What this version reads differently from the version before, criterion by criterion:
     /// shown to sessions screened under an earlier version.
     #[serde(default)]
@@ -94,6 +99,11 @@ pub struct Criterion {
     /// How the app reads an ambiguous text, shown beside the status.
     #[serde(default)]
     pub interpretation: Option<String>,
+    /// The window the criterion's results are read in where its rule states none, replacing
+    /// the protocol's current-results window: `Ever` for a criterion about the past ("current
+    /// or past HBV"), where evidence of the condition excludes whatever its date.
+    #[serde(default)]
+    pub results_window: Option<crate::model::rule::Period>,
     /// When present and false, the criterion is not applicable (pregnancy items for a man).
     #[serde(default)]
     pub applies_when: Option<Rule>,

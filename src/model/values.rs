@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use rust_decimal::Decimal;
 
-use crate::calculators::Answers;
 use crate::model::exact::Exact;
+use crate::model::instrument_answers::Answers;
 use crate::model::units::Unit;
 
 /// One entered value. The variant must match the item's [`ItemKind`](crate::model::dictionary::ItemKind).
@@ -24,7 +24,7 @@ pub enum Value {
     Text(String),
 }
 
-/// A measured number in the unit the lab reported it.
+/// A measured number in the unit the lab reported it (its date is the entry's).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Measurement {
@@ -33,9 +33,6 @@ pub struct Measurement {
     /// The lab's upper limit of normal, in the same unit.
     #[serde(default)]
     pub uln: Option<f64>,
-    /// The date the sample was taken or the measurement made.
-    #[serde(default)]
-    pub date: Option<NaiveDate>,
 }
 
 /// An answer to a yes/no question. `Unknown` is an answer ("not known"), and evaluates as
@@ -47,14 +44,12 @@ pub enum YesNo {
     Unknown,
 }
 
-/// An antibody titer result.
+/// An antibody titer result (its date is the entry's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Titer {
     /// The denominator of the highest positive dilution (1:640 → 640); `None` is negative.
     pub dilution: Option<u32>,
-    #[serde(default)]
-    pub date: Option<NaiveDate>,
 }
 
 /// Whether and when something happened.
@@ -70,14 +65,12 @@ pub enum Occurrence {
     DateUnknown,
 }
 
-/// A checklist or score instrument as filled in.
+/// A checklist or score instrument as filled in (the date of an activity assessment is the
+/// entry's).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     pub answers: Answers,
-    /// The date of the assessment.
-    #[serde(default)]
-    pub date: Option<NaiveDate>,
 }
 
 /// One row of the treatment history: one agent.

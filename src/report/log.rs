@@ -115,6 +115,7 @@ impl ScreeningLog {
     /// from several threads. The caller keeps the file I/O.
     pub fn build<F: Sync>(
         library: &Library,
+        evaluation_day: chrono::NaiveDate,
         files: &[F],
         read: impl Fn(&F) -> (String, Result<String, String>) + Sync,
     ) -> Self {
@@ -129,7 +130,7 @@ impl ScreeningLog {
                         let mut log = Self::new();
                         for file in part {
                             match read(file) {
-                                (name, Ok(text)) => log.add_text(library, &name, &text),
+                                (name, Ok(text)) => log.add_text(library, evaluation_day, &name, &text),
                                 (name, Err(message)) => log.add_unreadable(&name, None, message),
                             }
                         }
@@ -152,17 +153,24 @@ impl ScreeningLog {
 
     /// Parses, checks and evaluates one session file's text; a file that does not parse or
     /// names what the library lacks is listed as unreadable.
-    pub fn add_text(&mut self, library: &Library, file_name: &str, text: &str) {
+    pub fn add_text(&mut self, library: &Library, evaluation_day: chrono::NaiveDate, file_name: &str, text: &str) {
         match parse_session(text) {
-            Ok(session) => self.add_session(library, file_name, &session, text),
+            Ok(session) => self.add_session(library, evaluation_day, file_name, &session, text),
             Err(error) => self.add_session_error(file_name, &error),
         }
     }
 
     /// Checks and evaluates a parsed session (`text` is its file's text, for positions).
-    pub fn add_session(&mut self, library: &Library, file_name: &str, session: &Session, text: &str) {
+    pub fn add_session(
+        &mut self,
+        library: &Library,
+        evaluation_day: chrono::NaiveDate,
+        file_name: &str,
+        session: &Session,
+        text: &str,
+    ) {
         match check_session(session, text, library) {
-            Ok(()) => self.add_screening(&Screening::evaluate(library, session), file_name),
+            Ok(()) => self.add_screening(&Screening::evaluate(library, session, evaluation_day), file_name),
             Err(error) => self.add_session_error(file_name, &error),
         }
     }

@@ -217,7 +217,7 @@ impl Summary {
         };
         let content_sha256 = content_hash(session);
         let signature = match &session.signature {
-            Some(Signature { by, at, meaning, content_sha256: signed }) => SignatureBlock::Signed {
+            Some(Signature { by, at, meaning, content_sha256: signed, verdicts: _ }) => SignatureBlock::Signed {
                 by: by.clone(),
                 at: *at,
                 meaning: meaning.clone(),
@@ -447,7 +447,9 @@ fn record_changes(screening: &Screening<'_>) -> Vec<RecordChange> {
             | Change::Created { .. }
             | Change::Decided { replaced: None, .. }
             | Change::Signed { .. }
-            | Change::Amended { .. } => None,
+            | Change::Amended { .. }
+            | Change::Attested { .. }
+            | Change::Migrated { .. } => None,
         };
         if let Some((what, old, new)) = described {
             changes.push(RecordChange {

@@ -19,9 +19,10 @@ pub(crate) fn value_change(
     match (old.map(|e| &e.value), new.map(|e| &e.value)) {
         (Some(Value::Instrument(before)), Some(Value::Instrument(after))) => {
             let (mut old_text, mut new_text) = answers_change(&before.answers, &after.answers);
-            if before.date != after.date {
-                old_text.push(format!("dated {}", optional_date(before.date)));
-                new_text.push(format!("dated {}", optional_date(after.date)));
+            let (old_date, new_date) = (old.and_then(|e| e.date), new.and_then(|e| e.date));
+            if old_date != new_date {
+                old_text.push(format!("dated {}", optional_date(old_date)));
+                new_text.push(format!("dated {}", optional_date(new_date)));
             }
             (old_text.join("; "), new_text.join("; "))
         }
@@ -48,6 +49,9 @@ fn optional_date(date: Option<chrono::NaiveDate>) -> String {
 fn entry_text(knowledge: &Knowledge, item: &str, entry: Option<&Entry>) -> String {
     let Some(entry) = entry else { return "not entered".to_owned() };
     let mut text = value_text(knowledge, item, &entry.value);
+    if let Some(date) = entry.date {
+        text.push_str(&format!(", {date}"));
+    }
     if let Some(raw) = &entry.raw {
         text.push_str(&format!(" (typed “{raw}”)"));
     }
@@ -61,9 +65,6 @@ fn value_text(knowledge: &Knowledge, item: &str, value: &Value) -> String {
             if let Some(uln) = m.uln {
                 text.push_str(&format!(", ULN {}", with_unit(uln, m.unit)));
             }
-            if let Some(date) = m.date {
-                text.push_str(&format!(", {date}"));
-            }
             text
         }
         Value::Date(date) => date.to_string(),
@@ -76,10 +77,7 @@ fn value_text(knowledge: &Knowledge, item: &str, value: &Value) -> String {
             }
             _ => option.clone(),
         },
-        Value::Titer(titer) => {
-            let result = titer.dilution.map_or_else(|| "negative".to_owned(), |d| format!("1:{d}"));
-            titer.date.map_or(result.clone(), |date| format!("{result}, {date}"))
-        }
+        Value::Titer(titer) => titer.dilution.map_or_else(|| "negative".to_owned(), |d| format!("1:{d}")),
         Value::Event(Occurrence::Never) => "never".to_owned(),
         Value::Event(Occurrence::On(date)) => format!("on {date}"),
         Value::Event(Occurrence::Ongoing(Some(since))) => format!("ongoing since {since}"),
@@ -87,11 +85,7 @@ fn value_text(knowledge: &Knowledge, item: &str, value: &Value) -> String {
         Value::Event(Occurrence::DateUnknown) => "yes, date unknown".to_owned(),
         Value::Instrument(assessment) => {
             let present = assessment.answers.values().filter(|a| matches!(a, Answer::Present)).count();
-            format!(
-                "{} answers, {present} present, {}",
-                assessment.answers.len(),
-                optional_date(assessment.date).replace("no date", "not dated")
-            )
+            format!("{} answers, {present} present", assessment.answers.len())
         }
         Value::Treatments(rows) => {
             if rows.is_empty() {

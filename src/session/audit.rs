@@ -7,13 +7,15 @@
 //! forger who recomputes every hash (see DATA_INTEGRITY.md). The signed content hash
 //! printed on the signed paper summary anchors the file against that.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::library::sha256_hex;
-use crate::session::model::{Decision, DecisionKind, Entry, ProtocolRef, ReferenceDates, Session, Signature};
+use crate::session::format_v1;
+use crate::session::hashing::sha256_hex;
+use crate::session::model::{
+    Attestation, Decision, DecisionKind, Entry, FORMAT_VERSION, ProtocolRef, ReferenceDates, Session, Signature,
+    SignedVerdict,
+};
 
 /// The `prev_sha256` of the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -86,6 +88,17 @@ pub enum Change {
     Amended {
         signature: Signature,
     },
+    /// A list was attested complete (replacing an earlier attestation of it).
+    Attested {
+        attestation: Attestation,
+        replaced: Option<Attestation>,
+    },
+    /// The session was migrated from an older file format; the entries before this one are
+    /// kept as that format wrote them (`Session::format1_audit`).
+    Migrated {
+        from: u32,
+        to: u32,
+    },
 }
 
 /// A change the UI or CLI asks for.
@@ -111,6 +124,12 @@ pub enum Edit {
     Sign {
         by: String,
         meaning: String,
+        /// The verdicts as the signer sees them, recorded with the signature.
+        verdicts: Vec<SignedVerdict>,
+    },
+    /// Attests that a list (the treatment history) is complete as it stands.
+    Attest {
+        item: String,
     },
     /// Reopens a signed session; the reason is required.
     Amend {
@@ -133,6 +152,8 @@ pub enum EditError {
     NotSigned,
     #[error("the signature needs the signer's name")]
     SignerRequired,
+    #[error("\"{0}\" holds no list to attest")]
+    NothingToAttest(String),
 }
 
 /// Applies an edit: changes the session and appends the audit entry, or refuses and
@@ -145,6 +166,7 @@ pub fn apply(session: &mut Session, edit: Edit, actor: &str, at: DateTime<Utc>) 
     if session.is_signed() && !amending {
         return Err(EditError::Signed);
     }
+    let before_migration = session.clone();
     let (change, reason) = match edit {
         Edit::SetValue { item, entry } => {
             let old = session.values.get(&item).cloned();
@@ -201,12 +223,25 @@ pub fn apply(session: &mut Session, edit: Edit, actor: &str, at: DateTime<Utc>) 
             };
             (Change::Withdrawn { decision }, Some(reason))
         }
-        Edit::Sign { by, meaning } => {
+        Edit::Sign { by, meaning, verdicts } => {
             if by.trim().is_empty() {
                 return Err(EditError::SignerRequired);
             }
-            let signature = Signature { by, at, meaning, content_sha256: content_hash(session) };
+            // A session read from an older format is migrated first: the signature covers
+            // the content as this format states it.
+            migrate_first(session, actor, at);
+            let signature = Signature { by, at, meaning, content_sha256: content_hash(session), verdicts };
             (Change::Signed { signature }, None)
+        }
+        Edit::Attest { item } => {
+            let Some(list) = session.values.get(&item).map(|entry| entry.value.clone()) else {
+                return Err(EditError::NothingToAttest(item));
+            };
+            let replaced = session.attestations.iter().find(|a| a.item == item).cloned();
+            if replaced.as_ref().is_some_and(|a| a.list == list) {
+                return Ok(());
+            }
+            (Change::Attested { attestation: Attestation { item, by: actor.to_owned(), at, list }, replaced }, None)
         }
         Edit::Amend { reason } => {
             let Some(signature) = session.signature.clone() else { return Err(EditError::NotSigned) };
@@ -216,16 +251,29 @@ pub fn apply(session: &mut Session, edit: Edit, actor: &str, at: DateTime<Utc>) 
             (Change::Amended { signature }, Some(reason))
         }
     };
+    migrate_first(session, actor, at);
+    debug_assert!(before_migration.format_version <= session.format_version);
     record(session, actor, at, change, reason);
     Ok(())
+}
+
+/// The first change to a session read from an older format records its migration, so the
+/// file is written in this format with the step in its trail.
+fn migrate_first(session: &mut Session, actor: &str, at: DateTime<Utc>) {
+    if session.awaits_migration() {
+        let from = session.format_version;
+        record(session, actor, at, Change::Migrated { from, to: FORMAT_VERSION }, None);
+    }
 }
 
 /// Applies a change to the session's state and appends its chained entry. Only [`apply`]
 /// and session creation call this.
 pub(crate) fn record(session: &mut Session, actor: &str, at: DateTime<Utc>, change: Change, reason: Option<String>) {
     apply_change(session, &change);
-    let seq = session.audit.last().map_or(1, |last| last.seq + 1);
-    let prev_sha256 = session.audit.last().map_or_else(|| GENESIS.to_owned(), |last| last.sha256.clone());
+    let (seq, prev_sha256) = match session.head() {
+        Some((seq, hash)) => (seq + 1, hash.to_owned()),
+        None => (1, GENESIS.to_owned()),
+    };
     let mut entry = AuditEntry { seq, at, actor: actor.to_owned(), change, reason, prev_sha256, sha256: String::new() };
     entry.sha256 = entry_hash(&entry);
     session.audit.push(entry);
@@ -265,6 +313,11 @@ fn apply_change(session: &mut Session, change: &Change) {
         }
         Change::Signed { signature } => session.signature = Some(signature.clone()),
         Change::Amended { .. } => session.signature = None,
+        Change::Attested { attestation, .. } => {
+            session.attestations.retain(|a| a.item != attestation.item);
+            session.attestations.push(attestation.clone());
+        }
+        Change::Migrated { to, .. } => session.format_version = *to,
     }
 }
 
@@ -295,16 +348,27 @@ pub fn content_hash(session: &Session) -> String {
         investigator,
         values,
         decisions,
+        attestations,
         signature: _,
+        format1_audit: _,
         audit: _,
     } = session;
-    sha256_hex(&canonical(&(format_version, participant_code, protocols, dates, investigator, values, decisions)))
+    sha256_hex(&canonical(&(
+        format_version,
+        participant_code,
+        protocols,
+        dates,
+        investigator,
+        values,
+        decisions,
+        attestations,
+    )))
 }
 
 /// The one serialization hashes are taken over: RON, compact, deterministic (maps are
 /// ordered). A value that cannot be serialized hashes as the error text, which never
 /// matches a real hash.
-fn canonical<T: Serialize>(value: &T) -> String {
+pub(crate) fn canonical<T: Serialize>(value: &T) -> String {
     ron::to_string(value).unwrap_or_else(|error| format!("unserializable: {error}"))
 }
 
@@ -369,50 +433,69 @@ impl Verification {
     }
 }
 
-/// Recomputes the chain, replays the trail and compares, and checks the signature.
+/// Recomputes the chain, replays the trail and compares, and checks the signature. A trail
+/// begun in an older format is verified as that format wrote it, its state migrated, and the
+/// trail continued from the `Migrated` entry.
 pub fn verify(session: &Session) -> Verification {
-    let mut report = Verification { entries: session.audit.len(), ..Verification::default() };
-    if session.audit.is_empty() {
+    let mut report =
+        Verification { entries: session.format1_audit.len() + session.audit.len(), ..Verification::default() };
+    if session.audit.is_empty() && session.format1_audit.is_empty() {
         report.problems.push(Problem::NoTrail);
         return report;
     }
-    let mut replayed = Session {
-        format_version: session.format_version,
-        participant_code: String::new(),
-        protocols: Vec::new(),
-        dates: session.dates,
-        investigator: None,
-        values: BTreeMap::new(),
-        decisions: Vec::new(),
-        signature: None,
-        audit: Vec::new(),
+    // The state the current-format entries continue from.
+    let (mut replayed, mut previous_hash, first_seq, legacy_content) = if session.format1_audit.is_empty() {
+        (Session::empty(session.dates), GENESIS.to_owned(), 1, None)
+    } else {
+        let v1_dates = format_v1::ReferenceDates {
+            screening: session.dates.screening,
+            consent: session.dates.consent,
+            enrollment: session.dates.enrollment,
+        };
+        let v1_state = format_v1::replay(&session.format1_audit, v1_dates, &mut report);
+        let content = format_v1::content_hash(&v1_state);
+        let state = match crate::session::migrate::state_from_v1(&v1_state) {
+            Ok(state) => state,
+            Err(error) => {
+                report.problems.push(Problem::ValueAltered { what: error.to_string() });
+                return report;
+            }
+        };
+        let (last_seq, last_hash) =
+            session.format1_audit.last().map_or((0, GENESIS.to_owned()), |entry| (entry.seq, entry.sha256.clone()));
+        (state, last_hash, last_seq + 1, Some(content))
     };
-    let mut previous: Option<&AuditEntry> = None;
+    let mut previous_at = session.format1_audit.last().map(|entry| entry.at);
     for (index, entry) in session.audit.iter().enumerate() {
-        let expected = index as u64 + 1;
+        let expected = first_seq + index as u64;
         if entry.seq != expected {
             report.problems.push(Problem::Sequence { seq: entry.seq, expected });
         }
         if entry_hash(entry) != entry.sha256 {
             report.problems.push(Problem::EntryAltered { seq: entry.seq });
         }
-        let expected_prev = previous.map_or(GENESIS, |p| p.sha256.as_str());
-        if entry.prev_sha256 != expected_prev {
+        if entry.prev_sha256 != previous_hash {
             report.problems.push(Problem::ChainBroken { seq: entry.seq });
         }
-        if let Some(previous) = previous
-            && entry.at < previous.at
-        {
+        if previous_at.is_some_and(|at| entry.at < at) {
             report.clock_went_back.push(entry.seq);
         }
-        if index == 0 && !matches!(entry.change, Change::Created { .. }) {
+        // A trail starts with the session's creation, or continues a format-1 trail with the
+        // migration.
+        let is_right_first = if session.format1_audit.is_empty() {
+            matches!(entry.change, Change::Created { .. })
+        } else {
+            matches!(entry.change, Change::Migrated { .. })
+        };
+        if index == 0 && !is_right_first {
             report.problems.push(Problem::NotCreatedFirst);
         }
         if let Some(what) = old_side_mismatch(&replayed, &entry.change) {
             report.problems.push(Problem::OldValueMismatch { seq: entry.seq, what });
         }
         apply_change(&mut replayed, &entry.change);
-        previous = Some(entry);
+        previous_hash.clone_from(&entry.sha256);
+        previous_at = Some(entry.at);
     }
     compare(session, &replayed, &mut report.problems);
     match &session.signature {
@@ -420,7 +503,12 @@ pub fn verify(session: &Session) -> Verification {
             if replayed.signature.as_ref() != Some(signature) {
                 report.problems.push(Problem::SignatureAltered);
             }
-            if signature.content_sha256 != content_hash(session) {
+            // A signature written by format 1 covers format 1's content.
+            let covered = match (&legacy_content, replayed.format_version) {
+                (Some(content), 1) => content.clone(),
+                _ => content_hash(session),
+            };
+            if signature.content_sha256 != covered {
                 report.problems.push(Problem::SignatureMismatch);
             }
         }
@@ -447,6 +535,13 @@ fn old_side_mismatch(state: &Session, change: &Change) -> Option<String> {
             .then(|| format!("the decision on {} {}", decision.protocol, decision.criterion)),
         Change::Amended { signature } => {
             (state.signature.as_ref() != Some(signature)).then(|| "the signature".to_owned())
+        }
+        Change::Attested { replaced, .. } => {
+            let current = replaced.as_ref().and_then(|r| state.attestations.iter().find(|a| a.item == r.item));
+            (current != replaced.as_ref()).then(|| "an attestation".to_owned())
+        }
+        Change::Migrated { from, .. } => {
+            (state.format_version != *from).then(|| "the format the session was migrated from".to_owned())
         }
         Change::Created { .. } | Change::Decided { .. } | Change::Signed { .. } => None,
     }
@@ -475,5 +570,11 @@ fn compare(stored: &Session, replayed: &Session, problems: &mut Vec<Problem>) {
     }
     if stored.decisions != replayed.decisions {
         problems.push(altered("the overrides and judgments".to_owned()));
+    }
+    if stored.attestations != replayed.attestations {
+        problems.push(altered("the attestations".to_owned()));
+    }
+    if stored.format_version != replayed.format_version {
+        problems.push(altered("the file format version".to_owned()));
     }
 }

@@ -96,7 +96,21 @@ pub fn parse_session(text: &str) -> Result<Session, SessionError> {
             supported: FORMAT_VERSION,
         });
     }
-    let session: Session = ron::Options::default().from_str(text).map_err(SessionError::from)?;
+    // Each format is read in its own types; an older one is converted (and migrated at its
+    // first change, see `session::migrate`).
+    let format = ron::Options::default().from_str::<Header>(text).map(|header| header.format_version);
+    let session: Session = match format {
+        Ok(crate::session::format_v1::VERSION) => {
+            let file: crate::session::format_v1::Session =
+                ron::Options::default().from_str(text).map_err(SessionError::from)?;
+            crate::session::migrate::from_v1(file).map_err(|error| SessionError::Syntax {
+                line: 1,
+                column: 1,
+                message: error.to_string(),
+            })?
+        }
+        _ => ron::Options::default().from_str(text).map_err(SessionError::from)?,
+    };
     check_texts(&session, text)?;
     Ok(session)
 }

@@ -191,6 +191,8 @@ pub fn describe(change: &crate::session::audit::Change) -> String {
         Change::Amended { signature } => {
             format!("reopened for amendment; the signature of {} no longer applies", signature.by)
         }
+        Change::Attested { attestation, .. } => format!("{} attested complete", attestation.item),
+        Change::Migrated { from, to } => format!("migrated from session format {from} to {to}"),
     }
 }
 

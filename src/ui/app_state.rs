@@ -84,7 +84,7 @@ impl AppState {
             shown_title: String::new(),
             is_set_up: false,
         };
-        state.browser.scan(&state.workspace.library);
+        state.browser.scan(&state.workspace.library, state.workspace.today());
         state
     }
 
@@ -313,7 +313,7 @@ impl AppState {
             }
             FilePurpose::BrowserFolder => {
                 self.browser = SessionBrowser::new(path);
-                self.browser.scan(&self.workspace.library);
+                self.browser.scan(&self.workspace.library, self.workspace.today());
             }
         }
         ctx.request_repaint();
@@ -362,10 +362,10 @@ impl AppState {
             Command::ShowBrowser(show) => {
                 self.show_browser = show;
                 if show {
-                    self.browser.scan(&self.workspace.library);
+                    self.browser.scan(&self.workspace.library, self.workspace.today());
                 }
             }
-            Command::RefreshBrowser => self.browser.scan(&self.workspace.library),
+            Command::RefreshBrowser => self.browser.scan(&self.workspace.library, self.workspace.today()),
         }
     }
 
@@ -376,7 +376,7 @@ impl AppState {
             Leave::NewScreening | Leave::CloseSession => {
                 self.workspace.close();
                 self.new_screening = NewScreeningDraft::new(self.workspace.today());
-                self.browser.scan(&self.workspace.library);
+                self.browser.scan(&self.workspace.library, self.workspace.today());
             }
             Leave::OpenDialog => {
                 let folder =
@@ -463,7 +463,7 @@ impl AppState {
                     None => format!("Saved to {}", path.display()),
                 });
                 if path.parent() == Some(self.browser.folder.as_path()) {
-                    self.browser.scan(&self.workspace.library);
+                    self.browser.scan(&self.workspace.library, self.workspace.today());
                 }
                 true
             }

@@ -262,7 +262,8 @@ mod tests {
             let text = std::fs::read_to_string(&path).unwrap();
             let session = parse_session(&text).unwrap();
             check_session(&session, &text, &library).unwrap();
-            let screening = Screening::evaluate(&library, &session);
+            let screening =
+                Screening::evaluate(&library, &session, chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
             let board = Board::of(&screening);
             let json = to_json(&screening);
             let protocols = json["protocols"].as_array().unwrap();

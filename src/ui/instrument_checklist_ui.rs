@@ -7,14 +7,14 @@ use egui::{RichText, Ui};
 
 use crate::calculators::{Answer, AnswerKind, Answers, InstrumentId, InstrumentReport, ItemSpec};
 use crate::input::Parsed;
-use crate::input::date_text::{DateRule, date_text};
-use crate::input::entry_text::{Composed, compose_date, number_field_text};
+use crate::input::date_text::date_text;
+use crate::input::entry_text::{number_field_text, parse_sample_date};
 use crate::input::number_text::parse_number;
 use crate::model::dictionary::ItemDef;
 use crate::model::number_format::entered as number;
 use crate::model::values::{Assessment, Value};
 use crate::ui::disclosure_ui::{disclosure_ui, set_disclosed};
-use crate::ui::field_draft::{Confirmation, ItemDraft, text_part_ui};
+use crate::ui::field_draft::{ItemDraft, text_part_ui};
 use crate::ui::patient_form_ui::{ConfirmChoice, FormContext, draft_messages_ui, item_row_ui};
 use crate::ui::pick_one_ui::pick_one_ui;
 use crate::ui::theme;
@@ -73,10 +73,14 @@ pub fn instrument_checklist_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &Ite
         ui.add(egui::Label::new(RichText::new(&score).strong()).wrap());
         let name = format!("Items of {}", item.label);
         let shown = disclosure_ui(ui, items_id, "items", name);
+        // Activity assessments are results, dated; a classification checklist is cumulative.
         ui.horizontal(|ui| {
+            if !item.dated {
+                return;
+            }
             ui.add_enabled_ui(!cx.read_only, |ui| {
                 ui.label(RichText::new("date").weak());
-                let committed = assessment.date.map(date_text).unwrap_or_default();
+                let committed = cx.date(&item.id).map(date_text).unwrap_or_default();
                 let name = format!("{} date", item.label);
                 let part = text_part_ui(ui, &mut draft, id, "date", &committed, &name, 92.0, "YYYY-MM-DD");
                 let _named = part.response.clone().labelled_by(label);
@@ -117,26 +121,23 @@ pub fn instrument_checklist_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &Ite
         .inner;
     if commit || choice == ConfirmChoice::Keep || changed.is_some() {
         let mut answers = changed.unwrap_or_else(|| assessment.answers.clone());
-        let committed_date = assessment.date.map(date_text).unwrap_or_default();
+        let committed_date = cx.date(&item.id).map(date_text).unwrap_or_default();
         let date_text = draft.text("date", &committed_date);
-        match compose_date(&date_text, cx.today, DateRule::Past, choice == ConfirmChoice::Keep) {
-            Composed::Ready(date) => {
+        match parse_sample_date(&date_text, cx.today) {
+            Ok(date) => {
                 let numbers = typed_numbers(instrument, &draft, &mut answers);
                 match numbers {
                     Ok(()) => {
                         let value = (!answers.is_empty() || date.is_some())
-                            .then_some(Value::Instrument(Assessment { answers, date }));
-                        if !cx.commit(&item.id, value, None) {
+                            .then_some((Value::Instrument(Assessment { answers }), date));
+                        if !cx.commit_dated(&item.id, value, None) {
                             draft = ItemDraft::default();
                         }
                     }
                     Err(message) => draft.message = Some(message),
                 }
             }
-            Composed::Invalid(message) => draft.message = Some(message),
-            Composed::Confirm { message, suggested_unit } => {
-                draft.confirmation = Some(Confirmation { message, suggested_unit });
-            }
+            Err(message) => draft.message = Some(message),
         }
     }
     draft.store(ui, id);

@@ -5,7 +5,7 @@
 use egui::RichText;
 
 use crate::session::audit::Edit;
-use crate::session::model::{Decision, DecisionKind};
+use crate::session::model::DecisionKind;
 use crate::ui::criteria_board_ui::judgment_words;
 use crate::ui::dialog_frame::{
     DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
@@ -56,14 +56,15 @@ pub fn judgment_dialog_ui(ctx: &egui::Context, fields: JudgmentFields<'_>, works
         let ready = passes.is_some() && !reason.trim().is_empty() && !by.trim().is_empty();
         apply_buttons_ui(ui, "Record judgment", ready, message, || {
             let passes = passes.ok_or("choose the outcome")?;
-            let decision = Decision {
-                protocol: protocol.to_owned(),
-                criterion: criterion.to_owned(),
-                kind: DecisionKind::Judgment { passes },
-                reason: reason.trim().to_owned(),
-                by: by.trim().to_owned(),
-                at: (workspace.clock)(),
-            };
+            let decision = workspace
+                .decision(
+                    protocol,
+                    criterion,
+                    DecisionKind::Judgment { passes },
+                    reason.trim().to_owned(),
+                    by.trim().to_owned(),
+                )
+                .ok_or_else(|| format!("{criterion} is not a criterion of {protocol}"))?;
             workspace.apply(Edit::Decide(decision)).map(|()| DialogResult::Close).map_err(|error| error.to_string())
         })
     })

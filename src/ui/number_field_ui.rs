@@ -58,7 +58,7 @@ pub fn number_field_ui(
             }
             if dated {
                 // No "date" word: a date reads as one, and the empty field's hint says so.
-                let date = committed.and_then(|m| m.date).map(date_text).unwrap_or_default();
+                let date = cx.date(&item.id).map(date_text).unwrap_or_default();
                 let name = format!("{} date", item.label);
                 commit |= text_part_ui(ui, &mut draft, id, "date", &date, &name, 90.0, "YYYY-MM-DD").commit;
             }
@@ -112,7 +112,7 @@ fn commit_measurement(
 ) -> ItemDraft {
     let value = draft.text("value", &committed.map(|m| number_field_text(m.value)).unwrap_or_default());
     let uln = draft.text("uln", &committed.and_then(|m| m.uln).map(number_field_text).unwrap_or_default());
-    let date = draft.text("date", &committed.and_then(|m| m.date).map(date_text).unwrap_or_default());
+    let date = draft.text("date", &cx.date(&item.id).map(date_text).unwrap_or_default());
     let texts = MeasurementTexts {
         value: &value,
         unit,
@@ -122,7 +122,7 @@ fn commit_measurement(
     match compose_measurement(&item.label, units, texts, cx.today, confirmed) {
         Composed::Ready(measurement) => {
             let raw = measurement.map(|_| value.trim().to_owned());
-            if !cx.commit(&item.id, measurement.map(Value::Number), raw) {
+            if !cx.commit_dated(&item.id, measurement.map(|(m, date)| (Value::Number(m), date)), raw) {
                 draft = ItemDraft::default();
             }
         }

@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 
 use crate::model::values::{Value, YesNo};
 use crate::session::audit::Edit;
-use crate::session::model::{Decision, DecisionKind, Entry};
+use crate::session::model::{DecisionKind, Entry};
 use crate::ui::board_model::DiscretionView;
 use crate::ui::dialog_frame::{
     DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
@@ -81,14 +81,9 @@ pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, works
             && !by.trim().is_empty()
             && !workspace_signed(workspace);
         apply_buttons_ui(ui, "Record override", can_record, message, || {
-            let decision = Decision {
-                protocol: protocol.to_owned(),
-                criterion: criterion.to_owned(),
-                kind: DecisionKind::Override,
-                reason: reason.trim().to_owned(),
-                by: by.trim().to_owned(),
-                at: (workspace.clock)(),
-            };
+            let decision = workspace
+                .decision(protocol, criterion, DecisionKind::Override, reason.trim().to_owned(), by.trim().to_owned())
+                .ok_or_else(|| format!("{criterion} is not a criterion of {protocol}"))?;
             workspace.apply(Edit::Decide(decision)).map_err(|error| error.to_string())?;
             applied_or_refused(workspace, protocol, criterion)
         })

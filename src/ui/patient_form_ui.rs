@@ -42,16 +42,40 @@ impl<'a> FormContext<'a> {
         draft_id(self.document.generation, item)
     }
 
-    /// Commits a new value of an item (or clears it with `None`). Returns false, queuing
-    /// nothing, when it equals the committed value: the caller then drops its draft. When
-    /// queued, the draft is dropped once the edit is applied, or shows why it was refused.
+    /// The date of an item's committed result.
+    pub fn date(&self, item: &str) -> Option<chrono::NaiveDate> {
+        self.document.session.values.get(item).and_then(|entry| entry.date)
+    }
+
+    /// Commits a new value of an item (or clears it with `None`), keeping the date its result
+    /// has. Returns false, queuing nothing, when it equals the committed value: the caller
+    /// then drops its draft. When queued, the draft is dropped once the edit is applied, or
+    /// shows why it was refused.
     #[must_use]
     pub fn commit(&mut self, item: &str, value: Option<Value>, raw: Option<String>) -> bool {
-        if self.value(item) == value.as_ref() {
+        let date = self.date(item);
+        self.commit_dated(item, value.map(|value| (value, date)), raw)
+    }
+
+    /// Commits a new value with the date of its result (or clears it with `None`).
+    #[must_use]
+    pub fn commit_dated(
+        &mut self,
+        item: &str,
+        value: Option<(Value, Option<chrono::NaiveDate>)>,
+        raw: Option<String>,
+    ) -> bool {
+        let committed = self.document.session.values.get(item);
+        let unchanged = match (&value, committed) {
+            (None, None) => true,
+            (Some((value, date)), Some(entry)) => &entry.value == value && &entry.date == date,
+            _ => false,
+        };
+        if unchanged {
             return false;
         }
         let id = self.draft_id(item);
-        let entry = value.map(|value| Entry { value, raw });
+        let entry = value.map(|(value, date)| Entry { value, date, raw });
         self.commands.push(Command::Edit { edit: Edit::SetValue { item: item.to_owned(), entry }, draft: Some(id) });
         true
     }
@@ -94,8 +118,8 @@ pub fn patient_form_ui(ui: &mut Ui, cx: &mut FormContext<'_>) {
 /// One item, by kind.
 fn item_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
     match &item.kind {
-        ItemKind::Number { units, analyte, uln, dated } => {
-            number_field_ui::number_field_ui(ui, cx, item, units, *analyte, *uln, *dated);
+        ItemKind::Number { units, analyte, uln } => {
+            number_field_ui::number_field_ui(ui, cx, item, units, *analyte, *uln, item.dated);
         }
         ItemKind::Date => date_field_ui::date_field_ui(ui, cx, item),
         ItemKind::YesNo => answer_field_ui::yes_no_field_ui(ui, cx, item),

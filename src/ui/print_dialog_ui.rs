@@ -41,7 +41,7 @@ pub fn summary_path(workspace: &Workspace) -> Option<PathBuf> {
 pub fn write_summary(workspace: &Workspace, paper: Paper) -> Result<PathBuf, String> {
     let document = workspace.document.as_ref().ok_or("no session is open")?;
     let path = summary_path(workspace).ok_or("no session is open")?;
-    let screening = Screening::evaluate(&workspace.library, &document.session);
+    let screening = Screening::evaluate(&workspace.library, &document.session, workspace.today());
     let file_name = document.display_name();
     let pdf =
         report::write_summary_pdf(&screening, &file_name, paper, (workspace.clock)()).map_err(|e| e.to_string())?;

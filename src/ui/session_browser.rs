@@ -67,10 +67,10 @@ impl SessionBrowser {
     }
 
     /// Reads the folder again.
-    pub fn scan(&mut self, library: &Library) {
-        self.rows = scan(&self.folder, library);
+    pub fn scan(&mut self, library: &Library, today: chrono::NaiveDate) {
+        self.rows = scan(&self.folder, library, today);
         let paths: Vec<&PathBuf> = self.rows.iter().map(|row| &row.path).collect();
-        let log = crate::report::log::ScreeningLog::build(library, &paths, |path| {
+        let log = crate::report::log::ScreeningLog::build(library, today, &paths, |path| {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             (name, crate::session::store::read_text(path).map_err(|error| error.to_string()))
         });
@@ -119,12 +119,12 @@ impl SessionBrowser {
 /// Reads every session file of a folder (not backups, locks, temporary files or
 /// journals); one that is not a regular file (a FIFO, a broken link) is listed with why,
 /// never read.
-pub fn scan(folder: &Path, library: &Library) -> Vec<BrowserRow> {
+pub fn scan(folder: &Path, library: &Library, today: chrono::NaiveDate) -> Vec<BrowserRow> {
     let Ok(listed) = store::list_session_files(folder) else { return Vec::new() };
-    listed.into_iter().map(|entry| row_of(entry.path, entry.problem, library)).collect()
+    listed.into_iter().map(|entry| row_of(entry.path, entry.problem, library, today)).collect()
 }
 
-fn row_of(path: PathBuf, not_a_file: Option<String>, library: &Library) -> BrowserRow {
+fn row_of(path: PathBuf, not_a_file: Option<String>, library: &Library, today: chrono::NaiveDate) -> BrowserRow {
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut row = BrowserRow {
         path: path.clone(),
@@ -155,7 +155,7 @@ fn row_of(path: PathBuf, not_a_file: Option<String>, library: &Library) -> Brows
         row.problem = Some(error.to_string());
         return row;
     }
-    let screening = Screening::evaluate(library, &session);
+    let screening = Screening::evaluate(library, &session, today);
     row.verdicts = screening
         .protocols
         .iter()

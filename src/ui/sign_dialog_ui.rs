@@ -3,7 +3,6 @@
 
 use egui::RichText;
 
-use crate::session::audit::Edit;
 use crate::ui::dialog_frame::{
     DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
 };
@@ -36,7 +35,9 @@ pub fn sign_dialog_ui(
         error_line_ui(ui, message);
         let ready = !by.trim().is_empty() && !meaning.trim().is_empty();
         apply_buttons_ui(ui, "Sign", ready, message, || {
-            let edit = Edit::Sign { by: by.trim().to_owned(), meaning: meaning.trim().to_owned() };
+            let edit = workspace
+                .sign_edit(by.trim().to_owned(), meaning.trim().to_owned())
+                .ok_or_else(|| "no session is open".to_owned())?;
             workspace.apply(edit).map(|()| DialogResult::Close).map_err(|error| error.to_string())
         })
     })

@@ -15,7 +15,7 @@ pub fn titer_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
     let id = cx.draft_id(&item.id);
     let mut draft = ItemDraft::load(ui, id);
     let (committed_titer, committed_date) = match cx.value(&item.id) {
-        Some(Value::Titer(titer)) => (titer_text(titer.dilution), titer.date.map(date_text).unwrap_or_default()),
+        Some(Value::Titer(titer)) => (titer_text(titer.dilution), cx.date(&item.id).map(date_text).unwrap_or_default()),
         _ => (String::new(), String::new()),
     };
     let (commit, choice) = item_row_ui(ui, item, !cx.read_only, |ui, label| {
@@ -38,7 +38,11 @@ pub fn titer_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
         let date = draft.text("date", &committed_date);
         match compose_titer(&titer, &date, cx.today, choice == ConfirmChoice::Keep) {
             Composed::Ready(value) => {
-                if !cx.commit(&item.id, value.map(Value::Titer), Some(titer.trim().to_owned())) {
+                if !cx.commit_dated(
+                    &item.id,
+                    value.map(|(titer, date)| (Value::Titer(titer), date)),
+                    Some(titer.trim().to_owned()),
+                ) {
                     draft = ItemDraft::default();
                 }
             }

@@ -26,6 +26,7 @@ use crate::session::plain_text::{TextError, TextKind, check_text};
 use crate::session::recovery::{self, RecoveryRecord};
 use crate::session::store::{self, SaveError};
 use crate::ui::board_model::Board;
+use crate::user_data::UserData;
 
 /// How long after a committed edit the recovery journal is written.
 pub const JOURNAL_DELAY: Duration = Duration::from_secs(1);
@@ -45,19 +46,12 @@ pub struct Folders {
 impl Folders {
     /// `sessions/` and `recovery/` under a root folder.
     pub fn under(root: &Path) -> Self {
-        Self { sessions: root.join("sessions"), recovery: root.join("recovery") }
+        Self::of(&UserData::at(root))
     }
 
-    /// The per-user data folder (`~/.local/share/trialscreen` on Linux), if the platform
-    /// has one.
-    pub fn per_user() -> Option<Self> {
-        directories::ProjectDirs::from("", "", "trialscreen").map(|dirs| Self::under(dirs.data_dir()))
-    }
-
-    /// The folder a site puts its own protocol files in (`protocols/` beside `sessions/`);
-    /// the window loads them at start beside the bundled ones.
-    pub fn site_protocols(&self) -> PathBuf {
-        self.sessions.with_file_name("protocols")
+    /// The folders of a per-user data folder (its layout is `UserData`'s).
+    pub fn of(user_data: &UserData) -> Self {
+        Self { sessions: user_data.sessions(), recovery: user_data.recovery() }
     }
 }
 
@@ -177,7 +171,8 @@ fn texts_of(edit: &Edit) -> Vec<(TextKind, &str)> {
             vec![(TextKind::Name, decision.by.as_str()), (TextKind::Reason, decision.reason.as_str())]
         }
         Edit::Withdraw { reason, .. } | Edit::Amend { reason } => vec![(TextKind::Reason, reason.as_str())],
-        Edit::Sign { by, meaning } => vec![(TextKind::Name, by.as_str()), (TextKind::Meaning, meaning.as_str())],
+        Edit::Sign { by, meaning, .. } => vec![(TextKind::Name, by.as_str()), (TextKind::Meaning, meaning.as_str())],
+        Edit::Attest { .. } => Vec::new(),
         Edit::SetValue { .. } | Edit::SetDates(_) | Edit::SetInvestigator(None) | Edit::SetProtocols(_) => Vec::new(),
     }
 }
@@ -199,6 +194,28 @@ impl Workspace {
     }
 
     /// Today by the workspace's clock (UTC).
+    /// A decision on a criterion of the open session with the question it answers and the
+    /// facts it rests on as they stand now.
+    pub fn decision(
+        &self,
+        protocol: &str,
+        criterion: &str,
+        kind: crate::session::model::DecisionKind,
+        reason: String,
+        by: String,
+    ) -> Option<crate::session::model::Decision> {
+        let document = self.document.as_ref()?;
+        let screening = Screening::evaluate(&self.library, &document.session, self.today());
+        screening.decision_for(protocol, criterion, kind, reason, by, (self.clock)())
+    }
+
+    /// The edit that signs the open session, recording the verdicts as they stand.
+    pub fn sign_edit(&self, by: String, meaning: String) -> Option<Edit> {
+        let document = self.document.as_ref()?;
+        let screening = Screening::evaluate(&self.library, &document.session, self.today());
+        Some(Edit::Sign { by, meaning, verdicts: screening.verdicts() })
+    }
+
     pub fn today(&self) -> NaiveDate {
         (self.clock)().date_naive()
     }
@@ -334,7 +351,7 @@ impl Workspace {
             lock: None,
             head: None,
         };
-        document.refresh(&self.library);
+        document.refresh(&self.library, (self.clock)().date_naive());
         self.document = Some(document);
     }
 
@@ -372,7 +389,7 @@ impl Workspace {
         if document.session.audit.len() != entries {
             document.is_dirty = true;
             document.journal_due.get_or_insert_with(|| Instant::now() + JOURNAL_DELAY);
-            document.refresh(&self.library);
+            document.refresh(&self.library, (self.clock)().date_naive());
         }
         Ok(())
     }
@@ -478,8 +495,8 @@ pub struct SaveOutcome {
 
 impl Document {
     /// Evaluates the screening again and rebuilds the board, form and scores.
-    pub fn refresh(&mut self, library: &Library) {
-        let screening = Screening::evaluate(library, &self.session);
+    pub fn refresh(&mut self, library: &Library, today: NaiveDate) {
+        let screening = Screening::evaluate(library, &self.session, today);
         self.board = Board::of(&screening);
         self.form = form_sections(library, &self.session);
         self.scores = self

@@ -10,6 +10,7 @@ use crate::library::Library;
 use crate::ui::app_state::AppState;
 use crate::ui::preferences::{Preferences, STORAGE_KEY};
 use crate::ui::workspace::Folders;
+use crate::user_data::UserData;
 
 /// The workstation as an eframe app.
 pub struct WorkstationApp {
@@ -39,10 +40,13 @@ impl WorkstationApp {
 }
 
 /// Runs the workstation in a native window until it is closed, with `file` open if given.
-/// Sessions go to the per-user data folder.
+/// Sessions and preferences go to the per-user data folder.
 pub fn run(library: Library, started: Instant, report_startup: bool, file: Option<PathBuf>) -> eframe::Result {
-    let folders = Folders::per_user().unwrap_or_else(|| Folders::under(Path::new("trialscreen-data")));
+    let user_data = UserData::from_env().unwrap_or_else(|_| UserData::at(Path::new("trialscreen-data")));
+    let folders = Folders::of(&user_data);
     let options = eframe::NativeOptions {
+        // The same root as the sessions, also where XDG_DATA_HOME is not the platform's way.
+        persistence_path: Some(user_data.preferences()),
         viewport: egui::ViewportBuilder::default()
             .with_title("trialscreen")
             .with_app_id("trialscreen")

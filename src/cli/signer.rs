@@ -1,0 +1,211 @@
+//! `trialscreen signer`: signing identities on this computer.
+//!
+//! `signer create --name NAME --passphrase-stdin` makes a person's signing key, encrypted
+//! under their passphrase (read from standard input, so a password manager or a script can
+//! supply it and it never appears in the process list or shell history), in the per-user
+//! data folder. `signer list` shows the identities here with their key fingerprints, which
+//! the site copies into its roster.
+
+use std::io::{IsTerminal as _, Read, Write};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
+use zeroize::Zeroizing;
+
+use crate::records::identity::{IdentityStore, KdfParams, MAX_PASSPHRASE_BYTES};
+use crate::records::signer_name::SignerName;
+use crate::user_data::UserData;
+
+/// The arguments of `trialscreen signer`.
+#[derive(Debug, clap::Args)]
+pub struct SignerArgs {
+    #[command(subcommand)]
+    command: SignerCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum SignerCommand {
+    /// Creates your signing identity: a key pair whose private key is encrypted under your
+    /// passphrase. Once per person and computer.
+    Create {
+        /// Your name as it is to appear under your signatures and in the site roster.
+        #[arg(long)]
+        name: String,
+        /// Read the passphrase from standard input (one line).
+        #[arg(long)]
+        passphrase_stdin: bool,
+    },
+    /// Lists the signing identities on this computer, with their key fingerprints.
+    List,
+}
+
+/// Runs `trialscreen signer …` with the per-user data folder of the environment.
+pub fn run(args: SignerArgs) -> anyhow::Result<ExitCode> {
+    let user_data = UserData::from_env()?;
+    let stdin = std::io::stdin();
+    if matches!(args.command, SignerCommand::Create { passphrase_stdin: true, .. }) && stdin.is_terminal() {
+        anyhow::bail!(
+            "standard input is a terminal, where the passphrase would show as you type it; pipe it in instead, e.g. from a password manager: `pass show me | trialscreen signer create --name \"Dr Ana Ruiz\" --passphrase-stdin`"
+        );
+    }
+    run_with(&args, &user_data, stdin.lock(), &mut std::io::stdout().lock(), KdfParams::PRODUCTION, Utc::now())
+}
+
+/// [`run`] with everything it reads from outside given (tests use cheap KDF parameters).
+pub fn run_with(
+    args: &SignerArgs,
+    user_data: &UserData,
+    stdin: impl Read,
+    out: &mut impl Write,
+    params: KdfParams,
+    now: DateTime<Utc>,
+) -> anyhow::Result<ExitCode> {
+    let store = IdentityStore::at(user_data.signer_identities());
+    match &args.command {
+        SignerCommand::Create { name, passphrase_stdin } => {
+            anyhow::ensure!(
+                *passphrase_stdin,
+                "give the passphrase on standard input and say so with --passphrase-stdin (it is never taken as an argument, where others could read it)"
+            );
+            let name = SignerName::parse(name)?;
+            let passphrase = read_passphrase(stdin)?;
+            let identity = store.create(&name, &passphrase, params, now)?;
+            writeln!(out, "✔ Signing identity created for {}", identity.name())?;
+            writeln!(out, "  key fingerprint  {}", identity.fingerprint())?;
+            writeln!(out, "  public key       {}", identity.public_key())?;
+            writeln!(out, "  file             {}", identity.path().display())?;
+            writeln!(
+                out,
+                "Give the public key to the site so it lists it under your name in the roster. Signing asks for the passphrase every time; it cannot be recovered if forgotten."
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        SignerCommand::List => {
+            let list = store.list()?;
+            if list.identities.is_empty() && list.unreadable.is_empty() {
+                writeln!(
+                    out,
+                    "No signing identity on this computer ({}). Create one with: trialscreen signer create --name NAME --passphrase-stdin",
+                    store.folder().display()
+                )?;
+            }
+            for identity in &list.identities {
+                writeln!(
+                    out,
+                    "{}\t{}\tcreated {}\t{}",
+                    identity.name(),
+                    identity.fingerprint(),
+                    identity.created_at().format("%Y-%m-%d %H:%M UTC"),
+                    identity.public_key()
+                )?;
+            }
+            for problem in &list.unreadable {
+                writeln!(out, "✖ {problem}")?;
+            }
+            Ok(if list.unreadable.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+    }
+}
+
+/// One line of standard input as the passphrase: its line ending removed, nothing else
+/// (spaces are part of a passphrase).
+fn read_passphrase(stdin: impl Read) -> anyhow::Result<Zeroizing<String>> {
+    let mut bytes = Zeroizing::new(Vec::with_capacity(128));
+    stdin
+        .take(MAX_PASSPHRASE_BYTES as u64 + 3)
+        .read_to_end(&mut bytes)
+        .context("the passphrase could not be read from standard input")?;
+    for ending in [&b"\r\n"[..], b"\n"] {
+        if bytes.ends_with(ending) {
+            let kept = bytes.len() - ending.len();
+            bytes.truncate(kept);
+            break;
+        }
+    }
+    anyhow::ensure!(bytes.len() <= MAX_PASSPHRASE_BYTES, "the passphrase is longer than {MAX_PASSPHRASE_BYTES} bytes");
+    anyhow::ensure!(!bytes.is_empty(), "no passphrase on standard input");
+    anyhow::ensure!(
+        !bytes.contains(&b'\n') && !bytes.contains(&b'\r'),
+        "standard input holds more than one line; give the passphrase alone, on one line"
+    );
+    let text = std::str::from_utf8(&bytes).context("the passphrase is not UTF-8 text")?;
+    Ok(Zeroizing::new(text.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser as _;
+
+    use super::*;
+
+    #[derive(clap::Parser)]
+    struct Cli {
+        #[command(subcommand)]
+        command: Top,
+    }
+
+    #[derive(clap::Subcommand)]
+    enum Top {
+        Signer(SignerArgs),
+    }
+
+    fn signer(data: &UserData, args: &[&str], stdin: &str) -> (anyhow::Result<ExitCode>, String) {
+        let Top::Signer(args) =
+            Cli::try_parse_from(std::iter::once("trialscreen").chain(args.iter().copied())).unwrap().command;
+        let mut out = Vec::new();
+        let cheap = KdfParams { memory_kib: 64, iterations: 1, parallelism: 1 };
+        let at = DateTime::from_timestamp(1_780_000_000, 0).unwrap();
+        let result = run_with(&args, data, stdin.as_bytes(), &mut out, cheap, at);
+        (result, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn create_then_list_shows_the_name_and_fingerprint() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = UserData::at(dir.path());
+        let (result, out) =
+            signer(&data, &["signer", "create", "--name", "Dr Ana Ruiz", "--passphrase-stdin"], "correct horse\n");
+        assert_eq!(result.unwrap(), ExitCode::SUCCESS);
+        assert!(out.starts_with("✔ Signing identity created for Dr Ana Ruiz\n"), "{out}");
+        let identity = IdentityStore::at(data.signer_identities()).list().unwrap().identities.remove(0);
+        assert!(identity.unlock("correct horse").is_ok(), "the newline is not part of the passphrase");
+        let (result, out) = signer(&data, &["signer", "list"], "");
+        assert_eq!(result.unwrap(), ExitCode::SUCCESS);
+        assert_eq!(
+            out,
+            format!(
+                "Dr Ana Ruiz\t{}\tcreated 2026-05-28 20:26 UTC\t{}\n",
+                identity.fingerprint(),
+                identity.public_key()
+            )
+        );
+    }
+
+    #[test]
+    fn create_refuses_a_missing_flag_a_bad_name_or_passphrase() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = UserData::at(dir.path());
+        let cases: [(&[&str], &str, &str); 5] = [
+            (&["signer", "create", "--name", "Dr X"], "correct horse", "--passphrase-stdin"),
+            (
+                &["signer", "create", "--name", "Dr M\u{1b}[2K\rDr Chief", "--passphrase-stdin"],
+                "correct horse",
+                "control character",
+            ),
+            (&["signer", "create", "--name", "Dr X", "--passphrase-stdin"], "short\n", "at least 8 characters"),
+            (&["signer", "create", "--name", "Dr X", "--passphrase-stdin"], "", "no passphrase"),
+            (
+                &["signer", "create", "--name", "Dr X", "--passphrase-stdin"],
+                "one line\nand another\n",
+                "more than one line",
+            ),
+        ];
+        for (args, stdin, expected) in cases {
+            let (result, _) = signer(&data, args, stdin);
+            let error = format!("{:#}", result.unwrap_err());
+            assert!(error.contains(expected), "{args:?}: {error}");
+        }
+        assert!(!data.signer_identities().exists(), "nothing was created");
+    }
+}
