@@ -162,7 +162,12 @@ fn every_bundled_protocol_version_has_a_translation_that_fits_it() {
         }
         for correction in &protocol.corrections {
             if let Some(chinese) = translation.correction(&correction.criterion) {
-                keeps_numbers(&mut problems, &format!("correction {}", correction.criterion), &correction.reading, chinese);
+                keeps_numbers(
+                    &mut problems,
+                    &format!("correction {}", correction.criterion),
+                    &correction.reading,
+                    chinese,
+                );
             }
         }
         for criterion in &protocol.criteria {
@@ -175,11 +180,7 @@ fn every_bundled_protocol_version_has_a_translation_that_fits_it() {
                 keeps_numbers(&mut problems, &format!("{} judgment", criterion.id), english, chinese);
             }
         }
-        distinct(
-            &mut problems,
-            "cohorts",
-            translation.cohorts.iter().map(|(id, label)| (id.as_str(), label.as_str())),
-        );
+        distinct(&mut problems, "cohorts", translation.cohorts.iter().map(|(id, label)| (id.as_str(), label.as_str())));
         assert_none(&file, &problems);
     }
 }
@@ -220,7 +221,9 @@ fn the_dictionary_translation_covers_every_id_and_names_no_other() {
         let Some(translated) = translation.items.get(&item.id) else { continue };
         keeps_numbers(&mut problems, &format!("{} label", item.id), &item.label, &translated.label);
         match (&item.help, &translated.help) {
-            (Some(english), Some(chinese)) => keeps_numbers(&mut problems, &format!("{} help", item.id), english, chinese),
+            (Some(english), Some(chinese)) => {
+                keeps_numbers(&mut problems, &format!("{} help", item.id), english, chinese)
+            }
             (Some(_), None) => problems.push(format!("item {}: its help has no translation", item.id)),
             (None, Some(_)) => problems.push(format!("item {}: translates a help the item does not have", item.id)),
             (None, None) => {}
@@ -269,7 +272,9 @@ fn the_drug_translation_covers_every_class_and_agent_and_names_no_other() {
     for agent in &catalogue.agents {
         let Some(translated) = translation.agents.get(&agent.id) else { continue };
         match (&agent.note, &translated.note) {
-            (Some(english), Some(chinese)) => keeps_numbers(&mut problems, &format!("{} note", agent.id), english, chinese),
+            (Some(english), Some(chinese)) => {
+                keeps_numbers(&mut problems, &format!("{} note", agent.id), english, chinese)
+            }
             (Some(_), None) => problems.push(format!("agent {}: its note has no translation", agent.id)),
             (None, Some(_)) => problems.push(format!("agent {}: translates a note the agent does not have", agent.id)),
             (None, None) => {}
@@ -292,7 +297,9 @@ fn the_drug_translation_covers_every_class_and_agent_and_names_no_other() {
         &mut problems,
         "agents",
         translation.agents.iter().flat_map(|(id, agent)| {
-            std::iter::once(agent.name.as_str()).chain(agent.aliases.iter().map(String::as_str)).map(move |name| (id.as_str(), name))
+            std::iter::once(agent.name.as_str())
+                .chain(agent.aliases.iter().map(String::as_str))
+                .map(move |name| (id.as_str(), name))
         }),
     );
     assert_none(&file, &problems);
