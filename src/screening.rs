@@ -40,6 +40,17 @@ pub struct Screening<'a> {
 }
 
 impl ScreenedProtocol<'_> {
+    /// The audited edit that re-screens the session under the newest version of this
+    /// protocol, when a newer one is loaded (an unsigned session is offered it).
+    pub fn rescreen_edit(&self) -> Option<crate::session::audit::Edit> {
+        let newer = self.newer_version?;
+        Some(crate::session::audit::Edit::Rescreen {
+            protocol: newer.compiled.protocol.id.clone(),
+            version: newer.compiled.protocol.version,
+            sha256: newer.sha256.clone(),
+        })
+    }
+
     /// The ids of the criteria that make the participant ineligible, in protocol order.
     pub fn failing_criteria(&self) -> impl Iterator<Item = &str> {
         self.loaded

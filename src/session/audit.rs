@@ -131,6 +131,13 @@ pub enum Edit {
     Attest {
         item: String,
     },
+    /// Re-screens under another version of a protocol the session lists (the newest, with
+    /// its corrected readings): its pin changes; decisions made under the old version lapse.
+    Rescreen {
+        protocol: String,
+        version: u32,
+        sha256: String,
+    },
     /// Reopens a signed session; the reason is required.
     Amend {
         reason: String,
@@ -154,6 +161,8 @@ pub enum EditError {
     SignerRequired,
     #[error("\"{0}\" holds no list to attest")]
     NothingToAttest(String),
+    #[error("the session is not screened for protocol \"{0}\"")]
+    NotScreenedFor(String),
 }
 
 /// Applies an edit: changes the session and appends the audit entry, or refuses and
@@ -232,6 +241,21 @@ pub fn apply(session: &mut Session, edit: Edit, actor: &str, at: DateTime<Utc>) 
             migrate_first(session, actor, at);
             let signature = Signature { by, at, meaning, content_sha256: content_hash(session), verdicts };
             (Change::Signed { signature }, None)
+        }
+        Edit::Rescreen { protocol, version, sha256 } => {
+            let old = session.protocols.clone();
+            let mut new = old.clone();
+            let Some(reference) = new.iter_mut().find(|reference| reference.id == protocol) else {
+                return Err(EditError::NotScreenedFor(protocol));
+            };
+            if reference.version == version && reference.sha256.as_deref() == Some(sha256.as_str()) {
+                return Ok(());
+            }
+            let from = reference.version;
+            reference.version = version;
+            reference.sha256 = Some(sha256);
+            let reason = format!("re-screened under version {version} of {protocol} (was version {from})");
+            (Change::Protocols { old, new }, Some(reason))
         }
         Edit::Attest { item } => {
             let Some(list) = session.values.get(&item).map(|entry| entry.value.clone()) else {

@@ -172,7 +172,7 @@ fn texts_of(edit: &Edit) -> Vec<(TextKind, &str)> {
         }
         Edit::Withdraw { reason, .. } | Edit::Amend { reason } => vec![(TextKind::Reason, reason.as_str())],
         Edit::Sign { by, meaning, .. } => vec![(TextKind::Name, by.as_str()), (TextKind::Meaning, meaning.as_str())],
-        Edit::Attest { .. } => Vec::new(),
+        Edit::Attest { .. } | Edit::Rescreen { .. } => Vec::new(),
         Edit::SetValue { .. } | Edit::SetDates(_) | Edit::SetInvestigator(None) | Edit::SetProtocols(_) => Vec::new(),
     }
 }
