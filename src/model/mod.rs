@@ -8,6 +8,7 @@ pub mod exact;
 pub mod instrument_answers;
 pub mod number_format;
 pub mod protocol;
+pub mod protocol_translation;
 pub mod record;
 pub mod rule;
 pub mod sex;
