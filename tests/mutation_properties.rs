@@ -176,10 +176,10 @@ fn changed(value: &Value) -> Value {
         Value::Event(_) => Value::Event(trialscreen::model::values::Occurrence::Never),
         other => {
             let mut other = other.clone();
-            if let Value::Instrument(assessment) = &mut other {
-                if let Some(key) = assessment.answers.keys().next().cloned() {
-                    assessment.answers.remove(&key);
-                }
+            if let Value::Instrument(assessment) = &mut other
+                && let Some(key) = assessment.answers.keys().next().cloned()
+            {
+                assessment.answers.remove(&key);
             }
             other
         }
