@@ -5,6 +5,7 @@ pub mod dates;
 pub mod dictionary;
 pub mod drugs;
 pub mod exact;
+pub mod instrument;
 pub mod instrument_answers;
 pub mod number_format;
 pub mod protocol;
