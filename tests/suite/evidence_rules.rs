@@ -2,7 +2,7 @@
 //! broke: results count only dated and current, absence only in a list attested complete,
 //! decisions only while the facts they rest on are unchanged. Each failed before them.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::{criterion, edit, edit_undated, example, library, screen};
@@ -225,7 +225,7 @@ fn an_override_recorded_at_52_lapses_when_platelets_are_4() {
 /// changed to 4 lapse it, even read-only, and today's values never revalidate it.
 #[test]
 fn a_format_1_override_lapses_on_the_facts_of_its_trail() {
-    let text = include_str!("fixtures/format1-v02b-platelet-override.ron");
+    let text = include_str!("../fixtures/format1-v02b-platelet-override.ron");
     let mut session = trialscreen::session::load::parse_session(text).expect("format 1 loads");
     assert_eq!(session.format_version, 1);
     assert!(session.decisions.iter().all(|d| d.basis.is_none()), "format 1 records no basis");

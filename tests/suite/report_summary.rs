@@ -1,7 +1,7 @@
 //! The printed summary's model: snapshots of its text rendering for the worked vignettes,
 //! and what it says about changes, signatures and a record that does not verify.
 
-mod common;
+use crate::common;
 
 use chrono::{DateTime, TimeZone as _, Utc};
 use trialscreen::library::Library;

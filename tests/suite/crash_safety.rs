@@ -3,7 +3,7 @@
 
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
@@ -68,7 +68,7 @@ fn crash_child() {
 
 fn spawn(role: &str, path: &Path) -> Child {
     Command::new(std::env::current_exe().expect("test binary"))
-        .args(["crash_child", "--exact", "--nocapture", "--test-threads=1"])
+        .args(["crash_safety::crash_child", "--exact", "--nocapture", "--test-threads=1"])
         .env(CHILD_ROLE, role)
         .env(CHILD_PATH, path)
         .stdout(std::process::Stdio::piped())

@@ -2,7 +2,7 @@
 //! every change is in a verified trail, tampering is caught, bad files are reported and
 //! never changed.
 
-mod common;
+use crate::common;
 
 use chrono::{Duration, TimeZone as _, Utc};
 use trialscreen::files::FileHead;
@@ -242,7 +242,7 @@ fn a_verify_failure_names_the_value() {
 /// judgments, rebuilt from its trail, stay in force.
 #[test]
 fn golden_format_1_loads_forever() {
-    let text = include_str!("golden/v1-signed-session.ron");
+    let text = include_str!("../golden/v1-signed-session.ron");
     let session = parse_session(text).expect("format 1 loads");
     assert_eq!(session.format_version, 1);
     assert!(session.awaits_migration());

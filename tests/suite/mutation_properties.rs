@@ -9,7 +9,7 @@
 //! `TRIALSCREEN_LONG_MUTATIONS=1` adds random combinations of several mutations at once.
 //! The verdict and deciding criteria of each mutation of V1 are an insta snapshot.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write as _;
 
