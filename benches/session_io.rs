@@ -1,6 +1,10 @@
 //! Session file speed: saving the V1 session (serialize, parse back, write, fsync the file
 //! and its folder, keep the backup) and opening it (read, parse) and verifying its trail.
 
+// A developer's tool, run by hand: it may panic with a message when its data are missing
+// (the lints in Cargo.toml are for code a user can reach).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 

@@ -9,6 +9,10 @@
 //! vignette would. Decisions are recorded with the question they answer and the facts they
 //! rest on at that point, so each is in force.
 
+// A developer's tool, run by hand: it may panic with a message when its data are missing
+// (the lints in Cargo.toml are for code a user can reach).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
 use std::path::Path;
 
 use chrono::{Duration, NaiveTime, TimeZone as _, Utc};
