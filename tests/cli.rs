@@ -330,7 +330,12 @@ fn evaluate_states_the_signed_verdict_the_newer_version_and_each_decision() {
     assert_eq!(signed["signed"], serde_json::Value::Null, "format 1 recorded no verdict");
     assert_eq!(signed["now"], "incomplete");
     assert_eq!(signed["differs"], true);
-    assert!(signed["because"].as_array().is_some_and(|b| b.iter().any(|r| r == "I8 missing")), "{signed}");
+    assert!(
+        signed["because"]
+            .as_array()
+            .is_some_and(|b| b.iter().any(|r| r == "I7.lvef, I7.spo2, I8, E4, E10, E11, E13, E14, E15, E18 missing")),
+        "{signed}"
+    );
     assert_eq!(protocol["newer_version"]["version"], 2);
     assert_eq!(protocol["newer_version"]["rescreen_offered"], false, "a signed record stays on version 1");
     let decisions = protocol["decisions"].as_array().expect("decisions");
@@ -343,7 +348,7 @@ fn evaluate_states_the_signed_verdict_the_newer_version_and_each_decision() {
     let output = trialscreen(&["evaluate", GOLDEN_V1]);
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(
-        text.contains("⚠ The verdict at signing was not recorded (format 1); under the current rules INCOMPLETE because I7.lvef missing"),
+        text.contains("⚠ The verdict at signing was not recorded (format 1); under the current rules INCOMPLETE because I7.lvef, I7.spo2, I8, E4, E10, E11, E13, E14, E15, E18 missing"),
         "{text}"
     );
     assert!(text.contains("(the signed record stays on version 1):"), "{text}");
@@ -387,6 +392,8 @@ fn evaluate_states_a_lapsed_override_with_what_changed() {
     let output = trialscreen(&["evaluate", &path]);
     let text = String::from_utf8_lossy(&output.stdout);
     let line = text.lines().find(|l| l.contains(" I7.plt ")).expect("I7.plt line");
-    assert!(line.contains("Recorded override by Dr A. Investigator at 2026-11-02 10:30 UTC"), "{line}");
-    assert!(line.contains("decision out of date — values changed since it was recorded: Platelet count 52"), "{line}");
+    assert!(
+        line.contains("; Decision out of date — values changed since it was recorded: Platelet count 52 ×10⁹/L, 2026-10-28 → 4 ×10⁹/L, 2026-10-28; decide again. Recorded override by Dr A. Investigator at 2026-11-02 10:30 UTC: Immune"),
+        "{line}"
+    );
 }

@@ -242,5 +242,8 @@ fn a_lapsed_override_prints_as_out_of_date_with_what_changed() {
         text.contains("Recorded override by Dr A. Investigator at 2026-11-02 10:30 UTC: Immune thrombocytopenia"),
         "the row names the decision out of date: {text}"
     );
-    assert!(text.contains("decision out of date — values changed since it was recorded: Platelet count 52"), "{text}");
+    assert!(
+        text.contains("      Decision out of date — values changed since it was recorded: Platelet count 52"),
+        "{text}"
+    );
 }

@@ -533,7 +533,7 @@ fn a_format_1_signature_says_its_verdict_was_not_recorded_beside_today_s() {
     let (_folder, _path, harness) = opened_file(Path::new(GOLDEN_V1));
     assert!(has_label_containing(
         &harness,
-        "⚠ The verdict at signing was not recorded (format 1); under the current rules INCOMPLETE because I7.lvef missing"
+        "⚠ The verdict at signing was not recorded (format 1); under the current rules INCOMPLETE because I7.lvef, I7.spo2, I8"
     ));
 }
 

@@ -60,13 +60,20 @@ impl LapseNote {
         format!("decision out of date — {}", self.why.join("; "))
     }
 
-    /// The headline and every change, in one sentence.
-    pub fn sentence(&self) -> String {
+    /// Why, then every change: "values changed since it was recorded: Platelet count 52
+    /// ×10⁹/L, 2026-10-28 → 4 ×10⁹/L, 2026-10-28".
+    pub fn details(&self) -> String {
+        let why = self.why.join("; ");
         if self.changes.is_empty() {
-            return self.headline();
+            return why;
         }
         let changes: Vec<String> = self.changes.iter().map(BasisChangeWords::text).collect();
-        format!("{}: {}", self.headline(), changes.join("; "))
+        format!("{why}: {}", changes.join("; "))
+    }
+
+    /// The headline and every change, in one sentence.
+    pub fn sentence(&self) -> String {
+        format!("decision out of date — {}", self.details())
     }
 }
 

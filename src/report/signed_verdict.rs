@@ -21,8 +21,8 @@ pub struct SignedVerdictNote {
     /// incomplete source.
     pub signed_words: Option<String>,
     pub now_words: &'static str,
-    /// What makes today's verdict what it is, when it is not ELIGIBLE: "I8 missing", "E13
-    /// excluded", "no cohort chosen".
+    /// What makes today's verdict what it is, when it is not ELIGIBLE, criteria grouped by
+    /// their status: "I8, E18 missing", "E13 excluded", "no cohort chosen".
     pub because: Vec<String>,
 }
 
@@ -66,7 +66,7 @@ impl SignedVerdictNote {
         };
         let mut now = format!("under the current rules {}", self.now_words);
         if !self.because.is_empty() {
-            now.push_str(&format!(" because {}", self.because.join(", ")));
+            now.push_str(&format!(" because {}", self.because.join("; ")));
         }
         format!("{then}; {now}")
     }
@@ -95,10 +95,17 @@ fn because(screened: &ScreenedProtocol<'_>) -> Vec<String> {
             reasons.push("the session lists the protocol twice".to_owned());
         }
     }
+    // Criteria grouped by their status word, in protocol order: "I8, E18 missing".
+    let mut groups: Vec<(&'static str, Vec<&str>)> = Vec::new();
     let criteria = &screened.loaded.compiled.protocol.criteria;
-    reasons.extend(criteria.iter().zip(&result.criteria).filter(|(_, r)| wanted.contains(&r.outcome)).map(
-        |(criterion, r)| format!("{} {}", criterion.id, Status::of(criterion.kind, r.outcome, r.discretion).word()),
-    ));
+    for (criterion, r) in criteria.iter().zip(&result.criteria).filter(|(_, r)| wanted.contains(&r.outcome)) {
+        let word = Status::of(criterion.kind, r.outcome, r.discretion).word();
+        match groups.iter_mut().find(|(shown, _)| *shown == word) {
+            Some((_, ids)) => ids.push(&criterion.id),
+            None => groups.push((word, vec![&criterion.id])),
+        }
+    }
+    reasons.extend(groups.into_iter().map(|(word, ids)| format!("{} {word}", ids.join(", "))));
     reasons
 }
 
@@ -118,11 +125,11 @@ mod tests {
 
     #[test]
     fn both_verdicts_are_said_when_they_differ() {
-        let differs = note(Some("eligible"), Verdict::Incomplete, &["I8 missing", "E13 missing"]);
+        let differs = note(Some("eligible"), Verdict::Incomplete, &["I8, E13 missing", "E2 judgment needed"]);
         assert!(differs.differs());
         assert_eq!(
             differs.sentence(),
-            "Signed as ELIGIBLE; under the current rules INCOMPLETE because I8 missing, E13 missing"
+            "Signed as ELIGIBLE; under the current rules INCOMPLETE because I8, E13 missing; E2 judgment needed"
         );
         assert!(!note(Some("eligible"), Verdict::Eligible, &[]).differs());
         let format_1 = note(None, Verdict::Ineligible, &["E13 excluded"]);

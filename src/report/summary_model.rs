@@ -639,10 +639,16 @@ impl CriterionSummary {
 }
 
 impl LapsedDecision {
-    /// "Recorded override by Dr A at 2026-11-02 10:00 UTC: reason; decision out of date —
-    /// values changed since it was recorded: Platelet count 52 ×10⁹/L → 4 ×10⁹/L. Decide again."
+    /// "Decision out of date — values changed since it was recorded: Platelet count 52
+    /// ×10⁹/L, 2026-10-28 → 4 ×10⁹/L, 2026-10-28; decide again. Recorded override by Dr A
+    /// at 2026-11-02 10:00 UTC: reason"
     pub fn sentence(&self) -> String {
-        format!("Recorded {} {}; {}. Decide again.", self.decision, self.note.sentence(), self.lapse.sentence())
+        format!("Decision out of date — {}; decide again. {}", self.lapse.details(), self.recorded())
+    }
+
+    /// "Recorded override by Dr A at 2026-11-02 10:00 UTC: reason".
+    pub fn recorded(&self) -> String {
+        format!("Recorded {} {}", self.decision, self.note.sentence())
     }
 }
 

@@ -136,11 +136,11 @@ pub struct LapsedView {
 
 impl LapsedView {
     fn of(lapsed: &LapsedDecision) -> Self {
-        let LapsedDecision { decision, note, lapse } = lapsed;
+        let LapsedDecision { decision: _, note: _, lapse } = lapsed;
         Self {
             headline: lapse.headline(),
             changes: lapse.changes.iter().map(|change| change.text()).collect(),
-            recorded: format!("Recorded {decision} {}", note.sentence()),
+            recorded: lapsed.recorded(),
         }
     }
 }
