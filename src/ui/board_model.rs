@@ -30,6 +30,8 @@ pub struct Board {
     pub still_needed: Vec<NeededItem>,
     /// Where the treatment history stands as a closed list.
     pub history: HistoryAttestation,
+    /// `history` in words, with its icon: "✔ attested complete by Dr A at …".
+    pub history_words: String,
     /// The session lists a protocol more than once: the record contradicts itself and is
     /// shown read-only.
     pub lists_a_protocol_twice: bool,
@@ -59,6 +61,12 @@ impl HistoryAttestation {
                 format!("changed since attested: attest again (attested by {by} at {})", at.format(TIME_FORMAT))
             }
         }
+    }
+
+    /// Its state in words with its icon (✔ current, ⚠ otherwise).
+    pub fn shown(&self) -> String {
+        let icon = if self.is_current() { "✔" } else { "⚠" };
+        format!("{icon} {}", self.words())
     }
 
     /// Whether an attestation now would change something.
@@ -92,9 +100,9 @@ pub struct ProtocolBoard {
     /// The session lists this protocol more than once.
     pub listed_twice: bool,
     /// A newer version is loaded: the readings it corrects, and whether a re-screen is offered.
-    pub version_notice: Option<VersionNotice>,
+    pub version_notice: Option<VersionBanner>,
     /// For a signed session whose signed verdict is unknown or differs from today's, both:
-    /// "Signed as ELIGIBLE; under the current rules INCOMPLETE because …".
+    /// "⚠ Signed as ELIGIBLE; under the current rules INCOMPLETE because …".
     pub signed_verdict: Option<String>,
     /// Study facts shown as information.
     pub information: Vec<String>,
@@ -121,6 +129,33 @@ pub struct CriterionRow {
     /// Decisions recorded on it that are out of date: decided again through the same
     /// Decide…/Override… as a new one.
     pub lapsed: Vec<LapsedView>,
+}
+
+/// The banner of a newer protocol version, in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VersionBanner {
+    pub notice: VersionNotice,
+    /// "⚠ Screened under version 1; version 2 corrects these readings (…):".
+    pub headline: String,
+    /// "• I8: …", one a correction.
+    pub corrections: Vec<String>,
+    /// "Re-screen under version 2…", for an unsigned session.
+    pub rescreen_label: Option<String>,
+    /// The button's accessible name, naming the protocol: "Re-screen refractory-sle-age5
+    /// under version 2…".
+    pub rescreen_name: String,
+}
+
+impl VersionBanner {
+    fn of(protocol: &str, notice: VersionNotice) -> Self {
+        Self {
+            headline: format!("⚠ {}", notice.headline()),
+            corrections: notice.correction_lines().into_iter().map(|line| format!("• {line}")).collect(),
+            rescreen_label: notice.rescreen_offered.then(|| notice.rescreen_label()),
+            rescreen_name: format!("Re-screen {protocol} under version {}…", notice.newer),
+            notice,
+        }
+    }
 }
 
 /// A decision out of date, as shown under its criterion.
@@ -236,10 +271,12 @@ impl Board {
                 })
             })
             .collect();
+        let history = history_attestation(screening);
         Self {
             protocols,
             still_needed,
-            history: history_attestation(screening),
+            history_words: history.shown(),
+            history,
             lists_a_protocol_twice: screening.lists_a_protocol_twice(),
         }
     }
@@ -351,10 +388,11 @@ fn protocol_board(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) ->
         cohort_missing: result.cohort_missing,
         protocol_changed: screened.hash_matches == Some(false),
         listed_twice: screened.listed_twice,
-        version_notice: VersionNotice::of(screened, screening.session.is_signed()),
+        version_notice: VersionNotice::of(screened, screening.session.is_signed())
+            .map(|notice| VersionBanner::of(&protocol.id, notice)),
         signed_verdict: SignedVerdictNote::of(screening.session, screened)
             .filter(SignedVerdictNote::differs)
-            .map(|note| note.sentence()),
+            .map(|note| format!("⚠ {}", note.sentence())),
         information: protocol.information.clone(),
         rows,
     }
@@ -402,6 +440,21 @@ mod tests {
                         matches!(row.discretion, DiscretionView::Available(_)),
                         line["discretion_available"].as_bool().unwrap()
                     );
+                }
+            }
+            // Still needed, with why, in the same words (the examples screen one protocol each).
+            if let [printed] = protocols.as_slice() {
+                let needed = printed["still_needed"].as_array().unwrap();
+                assert_eq!(needed.len(), board.still_needed.len(), "{}", path.display());
+                for (shown, line) in board.still_needed.iter().zip(needed) {
+                    let reasons: Vec<String> =
+                        line["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap().to_owned()).collect();
+                    let words = if reasons.is_empty() {
+                        format!("{} ({})", line["label"].as_str().unwrap(), line["criteria"])
+                    } else {
+                        format!("{} ({}) — {}", line["label"].as_str().unwrap(), line["criteria"], reasons.join(", "))
+                    };
+                    assert_eq!(shown.words, words, "{}", path.display());
                 }
             }
             checked += 1;

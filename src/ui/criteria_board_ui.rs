@@ -145,16 +145,15 @@ pub fn banners_ui(ui: &mut Ui, protocol: &ProtocolBoard) {
 /// The readings a newer version of the protocol corrects, and for an unsigned session the
 /// button that re-screens under it (after a confirmation).
 fn version_banner_ui(ui: &mut Ui, protocol: &ProtocolBoard, actions: &mut BoardActions<'_>) {
-    let Some(notice) = &protocol.version_notice else { return };
+    let Some(banner) = &protocol.version_notice else { return };
     let warning = theme::warning_colour(ui.ctx().theme());
     egui::Frame::group(ui.style()).stroke(egui::Stroke::new(1.0, warning)).show(ui, |ui| {
-        wrapped_ui(ui, RichText::new(format!("⚠ {}", notice.headline())).color(warning).strong());
-        for line in notice.correction_lines() {
-            wrapped_ui(ui, RichText::new(format!("• {line}")));
+        wrapped_ui(ui, RichText::new(&banner.headline).color(warning).strong());
+        for line in &banner.corrections {
+            wrapped_ui(ui, RichText::new(line));
         }
-        if notice.rescreen_offered {
-            let name = format!("Re-screen {} under version {}…", protocol.id, notice.newer);
-            actions.dialog_button_ui(ui, &notice.rescreen_label(), name, || Dialog::Rescreen {
+        if let Some(label) = &banner.rescreen_label {
+            actions.dialog_button_ui(ui, label, banner.rescreen_name.clone(), || Dialog::Rescreen {
                 protocol: protocol.id.clone(),
                 message: None,
             });

@@ -64,7 +64,8 @@ pub fn treatment_table_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef)
 
 /// Whether the list is attested complete, and the button that attests it as it stands.
 fn attestation_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
-    let history = &cx.document.board.history;
+    let board = &cx.document.board;
+    let history = &board.history;
     continuation_row_ui(ui, !cx.read_only, |ui| {
         ui.horizontal_wrapped(|ui| {
             let theme = ui.ctx().theme();
@@ -72,8 +73,7 @@ fn attestation_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
                 HistoryAttestation::Current { .. } => theme::status_colour(theme, Status::Met),
                 HistoryAttestation::NotAttested | HistoryAttestation::Lapsed { .. } => theme::warning_colour(theme),
             };
-            let icon = if history.is_current() { "✔" } else { "⚠" };
-            ui.add(egui::Label::new(RichText::new(format!("{icon} {}", history.words())).color(colour)).wrap());
+            ui.add(egui::Label::new(RichText::new(&board.history_words).color(colour)).wrap());
             let button = ui
                 .add_enabled(!history.is_current(), egui::Button::new(ATTEST_BUTTON))
                 .on_hover_text("Record, under your name, that the treatment history lists every treatment");

@@ -34,7 +34,7 @@ pub fn verdict_strip_ui(ui: &mut Ui, board: &Board, commands: &mut Vec<Command>)
                         }
                         if let Some(signed) = &protocol.signed_verdict {
                             let warning = theme::warning_colour(theme);
-                            ui.add(egui::Label::new(RichText::new(format!("⚠ {signed}")).color(warning)).wrap());
+                            ui.add(egui::Label::new(RichText::new(signed).color(warning)).wrap());
                         }
                         banners_ui(ui, protocol);
                     });
