@@ -53,6 +53,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             if is_result && entry.date.is_none() {
                 entry.date = Some(lab_date);
             }
+            // Only results carry a date (a format-1 checklist could have one).
+            if !is_result {
+                entry.date = None;
+            }
             // The vignettes' current treatments are at the dose they started on: state it, since
             // stability is counted from "dose unchanged since", never from the start date.
             if let trialscreen::model::values::Value::Treatments(rows) = &mut entry.value {
