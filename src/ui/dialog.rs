@@ -25,6 +25,8 @@ pub enum Dialog {
     Withdraw { protocol: String, criterion: String, is_override: bool, reason: String, message: Option<String> },
     /// Signs the session.
     Sign { by: String, meaning: String, message: Option<String> },
+    /// Re-screens under the newest version of a protocol, once confirmed.
+    Rescreen { protocol: String, message: Option<String> },
     /// Reopens a signed session for an amendment.
     Amend { reason: String, message: Option<String> },
     /// Where to save a session, then what to do after.

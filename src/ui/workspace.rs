@@ -160,6 +160,11 @@ pub enum ApplyError {
     /// Signing a session whose pinned protocol changed.
     #[error("{0}")]
     SignRefused(String),
+    /// The session lists a protocol more than once: it contradicts itself and is read-only.
+    #[error(
+        "the session lists a protocol more than once, so it contradicts itself and is read-only: save a copy with Save as… and correct the copy"
+    )]
+    ListsAProtocolTwice,
 }
 
 /// The texts an edit records, with their kinds, for checking at the boundary.
@@ -193,7 +198,6 @@ impl Workspace {
         Self { library, folders, clock, document: None, generations: 0 }
     }
 
-    /// Today by the workspace's clock (UTC).
     /// A decision on a criterion of the open session with the question it answers and the
     /// facts it rests on as they stand now.
     pub fn decision(
@@ -209,6 +213,14 @@ impl Workspace {
         screening.decision_for(protocol, criterion, kind, reason, by, (self.clock)())
     }
 
+    /// The edit that re-screens the open session under the newest loaded version of a
+    /// protocol it lists, when a newer one is loaded.
+    pub fn rescreen_edit(&self, protocol: &str) -> Option<Edit> {
+        let document = self.document.as_ref()?;
+        let screening = Screening::evaluate(&self.library, &document.session, self.today());
+        screening.protocols.iter().find(|screened| screened.reference.id == protocol)?.rescreen_edit()
+    }
+
     /// The edit that signs the open session, recording the verdicts as they stand.
     pub fn sign_edit(&self, by: String, meaning: String) -> Option<Edit> {
         let document = self.document.as_ref()?;
@@ -216,6 +228,7 @@ impl Workspace {
         Some(Edit::Sign { by, meaning, verdicts: screening.verdicts() })
     }
 
+    /// Today by the workspace's clock (UTC).
     pub fn today(&self) -> NaiveDate {
         (self.clock)().date_naive()
     }
@@ -371,6 +384,9 @@ impl Workspace {
     /// signing a session whose pinned protocol changed.
     pub fn apply(&mut self, edit: Edit) -> Result<(), ApplyError> {
         let Some(document) = &mut self.document else { return Ok(()) };
+        if document.board.lists_a_protocol_twice {
+            return Err(ApplyError::ListsAProtocolTwice);
+        }
         for (kind, text) in texts_of(&edit) {
             // An empty reason or signer is the audit trail's to refuse, with its own words;
             // an empty meaning only this boundary refuses.
@@ -513,6 +529,12 @@ impl Document {
                 Some((item.id.clone(), instrument.evaluate(&answers, &ScoreOptions::default())))
             })
             .collect();
+    }
+
+    /// Whether the session can be changed only by amending it (signed) or not at all (it
+    /// lists a protocol twice): the form and the board's buttons are then disabled.
+    pub fn is_read_only(&self) -> bool {
+        self.session.is_signed() || self.board.lists_a_protocol_twice
     }
 
     /// The file name shown in the title bar.
