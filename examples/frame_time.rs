@@ -15,13 +15,13 @@ use std::time::{Duration, Instant};
 
 use chrono::{TimeZone as _, Utc};
 use egui::{Event, Pos2, RawInput, Rect, Vec2};
+use trialscreen::app::workspace::Folders;
 use trialscreen::library::{BUNDLED_EXAMPLES, Library};
 use trialscreen::model::values::Value;
 use trialscreen::session::audit::Edit;
 use trialscreen::session::model::Entry;
 use trialscreen::ui::app_state::AppState;
 use trialscreen::ui::preferences::Preferences;
-use trialscreen::ui::workspace::Folders;
 
 fn clock() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).single().unwrap_or_default()

@@ -14,6 +14,7 @@
 // Lints are set in Cargo.toml (`[lints]`), so the binary, tests, benches and examples obey
 // them too; clippy.toml lets `#[test]` code unwrap.
 
+pub mod app;
 pub mod calculators;
 pub mod cli;
 pub mod engine;

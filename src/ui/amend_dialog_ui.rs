@@ -1,9 +1,9 @@
 //! "Amend…": reopens a signed session for a change, with the reason; the signature stays
 //! in the audit trail.
 
+use crate::app::workspace::Workspace;
 use crate::session::audit::Edit;
 use crate::ui::dialog_frame::{DialogResult, apply_buttons_ui, error_line_ui, modal_ui, reason_field_ui};
-use crate::ui::workspace::Workspace;
 
 /// The amend dialog.
 pub fn amend_dialog_ui(

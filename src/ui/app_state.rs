@@ -8,6 +8,8 @@ use std::time::Instant;
 
 use egui::{Key, KeyboardShortcut, Modifiers, Panel, RichText, ScrollArea, Ui, ViewportCommand};
 
+use crate::app::session_browser::SessionBrowser;
+use crate::app::workspace::{Clock, Folders, OpenProblem, Origin, Workspace};
 use crate::library::{BUNDLED_EXAMPLES, Library};
 use crate::session::model::DEFAULT_SIGNATURE_MEANING;
 use crate::session::recovery;
@@ -28,7 +30,6 @@ use crate::ui::problem_dialog_ui::problem_dialog_ui;
 use crate::ui::recovery_prompt_ui::{RecoveryChoice, recovery_prompt_ui};
 use crate::ui::rescreen_dialog_ui::{RescreenChoice, rescreen_dialog_ui};
 use crate::ui::save_as_dialog_ui::{SaveAsChoice, save_as_dialog_ui};
-use crate::ui::session_browser::SessionBrowser;
 use crate::ui::session_browser_ui::session_browser_ui;
 use crate::ui::sign_dialog_ui::sign_dialog_ui;
 use crate::ui::start_view_ui::{NewScreeningDraft, StartView, start_view_ui};
@@ -36,7 +37,6 @@ use crate::ui::theme;
 use crate::ui::unsaved_prompt_ui::{UnsavedChoice, unsaved_prompt_ui};
 use crate::ui::verdict_strip_ui::verdict_strip_ui;
 use crate::ui::withdraw_dialog_ui::{WithdrawFields, withdraw_dialog_ui};
-use crate::ui::workspace::{Clock, Folders, OpenProblem, Origin, Workspace};
 
 /// The workstation's UI state.
 #[derive(Debug)]
@@ -636,7 +636,7 @@ fn commit_focused_field(ctx: &egui::Context) {
 /// The session line: participant, dates, investigator, signature, and what happened last.
 fn session_line_ui(
     ui: &mut Ui,
-    document: &crate::ui::workspace::Document,
+    document: &crate::app::workspace::Document,
     notice: &Option<String>,
     journal_problem: &Option<String>,
     commands: &mut Vec<Command>,
@@ -696,7 +696,7 @@ fn session_line_ui(
 }
 
 /// The command that opens the sign dialog for a document.
-pub fn sign_command(document: &crate::ui::workspace::Document) -> Command {
+pub fn sign_command(document: &crate::app::workspace::Document) -> Command {
     Command::Show(Dialog::Sign {
         by: document.session.investigator.clone().unwrap_or_default(),
         meaning: DEFAULT_SIGNATURE_MEANING.to_owned(),

@@ -7,12 +7,12 @@
 
 use egui::{Align, CollapsingHeader, Layout, RichText, Ui};
 
+use crate::app::board_model::{
+    Board, CriterionRow, DecisionView, DiscretionView, JudgmentView, LapsedView, ProtocolBoard,
+};
 use crate::model::protocol::CriterionKind;
 use crate::report::summary_text::LISTED_TWICE;
 use crate::status::Status;
-use crate::ui::board_model::{
-    Board, CriterionRow, DecisionView, DiscretionView, JudgmentView, LapsedView, ProtocolBoard,
-};
 use crate::ui::command::Command;
 use crate::ui::dialog::Dialog;
 use crate::ui::disclosure_ui::{is_disclosed, set_disclosed};

@@ -4,13 +4,13 @@
 
 use egui::RichText;
 
+use crate::app::workspace::Workspace;
 use crate::session::audit::Edit;
 use crate::session::model::DecisionKind;
 use crate::ui::criteria_board_ui::judgment_words;
 use crate::ui::dialog_frame::{
     DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
 };
-use crate::ui::workspace::Workspace;
 
 /// The judgment dialog's fields.
 pub struct JudgmentFields<'a> {

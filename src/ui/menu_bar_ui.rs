@@ -3,12 +3,12 @@
 
 use egui::{Button, Key, KeyboardShortcut, Modifiers, ThemePreference, Ui};
 
+use crate::app::workspace::Workspace;
 use crate::library::{BUNDLED_EXAMPLES, example_description};
 use crate::ui::app_state::sign_command;
 use crate::ui::command::{Command, Leave};
 use crate::ui::dialog::Dialog;
 use crate::ui::preferences::Preferences;
-use crate::ui::workspace::Workspace;
 
 /// The menu bar.
 pub fn menu_bar_ui(ui: &mut Ui, workspace: &Workspace, preferences: &Preferences, commands: &mut Vec<Command>) {

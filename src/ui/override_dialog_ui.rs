@@ -6,15 +6,15 @@
 
 use egui::{RichText, Ui};
 
+use crate::app::board_model::DiscretionView;
+use crate::app::workspace::Workspace;
 use crate::model::values::{Value, YesNo};
 use crate::session::audit::Edit;
 use crate::session::model::{DecisionKind, Entry};
-use crate::ui::board_model::DiscretionView;
 use crate::ui::dialog_frame::{
     DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
 };
 use crate::ui::theme;
-use crate::ui::workspace::Workspace;
 
 /// The override dialog's fields.
 pub struct OverrideFields<'a> {

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use egui::{Align, CollapsingHeader, Layout, Response, RichText, Ui};
 
+use crate::app::workspace::Document;
 use crate::library::Library;
 use crate::model::dictionary::{ItemDef, ItemKind};
 use crate::model::values::Value;
@@ -12,7 +13,6 @@ use crate::session::audit::Edit;
 use crate::session::model::Entry;
 use crate::ui::command::Command;
 use crate::ui::field_draft::{ItemDraft, draft_id};
-use crate::ui::workspace::Document;
 use crate::ui::{
     answer_field_ui, date_field_ui, event_field_ui, instrument_checklist_ui, number_field_ui, theme, titer_field_ui,
     treatment_table_ui, visit_section_ui,

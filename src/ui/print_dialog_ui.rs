@@ -5,10 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::app::workspace::Workspace;
 use crate::report::{self, Paper};
 use crate::screening::Screening;
 use crate::ui::dialog_frame::{DialogResult, error_line_ui, modal_ui};
-use crate::ui::workspace::Workspace;
 
 /// What the print dialog holds between frames.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -5,9 +5,9 @@
 
 use egui::RichText;
 
+use crate::app::workspace::Workspace;
 use crate::session::audit::Edit;
 use crate::ui::dialog_frame::{DialogResult, error_line_ui, modal_ui};
-use crate::ui::workspace::Workspace;
 
 /// What the investigator chose.
 #[derive(Debug, PartialEq)]

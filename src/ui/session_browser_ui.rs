@@ -3,8 +3,8 @@
 
 use egui::{Grid, RichText, ScrollArea, TextEdit, Ui};
 
+use crate::app::session_browser::{SessionBrowser, SortKey};
 use crate::ui::command::{Command, Leave};
-use crate::ui::session_browser::{SessionBrowser, SortKey};
 use crate::ui::theme;
 
 /// The browser.

@@ -3,11 +3,11 @@
 
 use egui::RichText;
 
+use crate::app::workspace::Workspace;
 use crate::ui::dialog_frame::{
     DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
 };
 use crate::ui::theme;
-use crate::ui::workspace::Workspace;
 
 /// The sign dialog.
 pub fn sign_dialog_ui(

@@ -6,16 +6,16 @@ use std::collections::BTreeMap;
 
 use egui::{Grid, RichText, ScrollArea, Ui};
 
+use crate::app::session_browser::SessionBrowser;
+use crate::app::workspace::NewScreening;
 use crate::input::Parsed;
 use crate::input::date_text::{date_text, parse_date};
 use crate::library::{BUNDLED_EXAMPLES, Library, example_description};
 use crate::session::model::ReferenceDates;
 use crate::ui::command::{Command, Leave};
-use crate::ui::session_browser::SessionBrowser;
 use crate::ui::session_browser_ui::session_browser_ui;
 use crate::ui::theme;
 use crate::ui::visit_section_ui::cohort_picker_ui;
-use crate::ui::workspace::NewScreening;
 
 /// What is typed into the new-screening form.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 use egui::{Frame, RichText, TextEdit, Ui};
 
+use crate::app::board_model::{HistoryAttestation, attestation_focus};
 use crate::input::Parsed;
 use crate::input::date_text::{DateRule, date_text};
 use crate::input::entry_text::{Composed, compose_date, number_field_text};
@@ -17,7 +18,6 @@ use crate::model::values::{Dose, DoseUnit, Exposure, Frequency, Response, Value}
 use crate::session::audit::Edit;
 use crate::session::model::Entry;
 use crate::status::Status;
-use crate::ui::board_model::{HistoryAttestation, attestation_focus};
 use crate::ui::command::Command;
 use crate::ui::field_draft::{Confirmation, ItemDraft, text_part_ui};
 use crate::ui::patient_form_ui::{ConfirmChoice, FormContext, continuation_row_ui, draft_messages_ui, item_row_ui};

@@ -6,7 +6,7 @@
 
 use egui::{Frame, RichText, ScrollArea, Ui};
 
-use crate::ui::board_model::Board;
+use crate::app::board_model::Board;
 use crate::ui::command::Command;
 use crate::ui::criteria_board_ui::banners_ui;
 use crate::ui::theme;

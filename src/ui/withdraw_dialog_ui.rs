@@ -1,9 +1,9 @@
 //! "Withdraw…" a recorded override or judgment; a reason is required, and the decision
 //! stays in the audit trail.
 
+use crate::app::workspace::Workspace;
 use crate::session::audit::Edit;
 use crate::ui::dialog_frame::{DialogResult, apply_buttons_ui, error_line_ui, modal_ui, reason_field_ui};
-use crate::ui::workspace::Workspace;
 
 /// The withdraw dialog's fields.
 pub struct WithdrawFields<'a> {

@@ -6,10 +6,10 @@ use std::time::Instant;
 
 use chrono::Utc;
 
+use crate::app::workspace::Folders;
 use crate::library::Library;
 use crate::ui::app_state::AppState;
 use crate::ui::preferences::{Preferences, STORAGE_KEY};
-use crate::ui::workspace::Folders;
 use crate::user_data::UserData;
 
 /// The workstation as an eframe app.

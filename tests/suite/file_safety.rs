@@ -10,12 +10,12 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeZone as _, Utc};
+use trialscreen::app::workspace::{Folders, Workspace};
 use trialscreen::files::FileHead;
 use trialscreen::library::{Library, sha256_hex};
 use trialscreen::session::audit::{Change, Edit};
 use trialscreen::session::model::{ProtocolRef, ReferenceDates, Session};
 use trialscreen::session::store;
-use trialscreen::ui::workspace::{Folders, Workspace};
 
 const BIN: &str = env!("CARGO_BIN_EXE_trialscreen");
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/examples");

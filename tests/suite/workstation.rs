@@ -9,13 +9,13 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers, ViewportEvent, ViewportId};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use trialscreen::app::workspace::Folders;
 use trialscreen::library::Library;
 use trialscreen::model::values::{Value, YesNo};
 use trialscreen::session::audit::verify;
 use trialscreen::session::store;
 use trialscreen::ui::app_state::AppState;
 use trialscreen::ui::preferences::Preferences;
-use trialscreen::ui::workspace::Folders;
 
 const PLATELET_OVERRIDE: &str = "Override refractory-sle-age5 I7.plt";
 

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::app::board_model::Board;
 use crate::calculators::{AssessmentError, InstrumentReport, ScoreOptions};
 use crate::engine::items_read::items_read;
 use crate::engine::knowledge::ItemIdx;
@@ -25,7 +26,6 @@ use crate::session::model::{ProtocolRef, ReferenceDates, Session};
 use crate::session::plain_text::{TextError, TextKind, check_text};
 use crate::session::recovery::{self, RecoveryRecord};
 use crate::session::store::{self, SaveError};
-use crate::ui::board_model::Board;
 use crate::user_data::UserData;
 
 /// How long after a committed edit the recovery journal is written.
