@@ -217,7 +217,7 @@ impl Summary {
         };
         let content_sha256 = content_hash(session);
         let signature = match &session.signature {
-            Some(Signature { by, at, meaning, content_sha256: signed, verdicts: _ }) => SignatureBlock::Signed {
+            Some(Signature { by, at, meaning, content_sha256: signed, verdicts: _, electronic: _ }) => SignatureBlock::Signed {
                 by: by.clone(),
                 at: *at,
                 meaning: meaning.clone(),
@@ -501,7 +501,7 @@ fn signature_history(audit: &[AuditEntry]) -> Vec<SignatureEvent> {
         .filter_map(|entry| {
             let (signature, amended) = match &entry.change {
                 Change::Signed { signature } => (signature, false),
-                Change::Amended { signature } => (signature, true),
+                Change::Amended { signature, .. } => (signature, true),
                 _ => return None,
             };
             Some(SignatureEvent {

@@ -188,11 +188,11 @@ pub fn describe(change: &crate::session::audit::Change) -> String {
             format!("{} on {} {} withdrawn", kind(decision), decision.protocol, decision.criterion)
         }
         Change::Signed { signature } => format!("signed by {} ({})", signature.by, signature.meaning),
-        Change::Amended { signature } => {
+        Change::Amended { signature, .. } => {
             format!("reopened for amendment; the signature of {} no longer applies", signature.by)
         }
         Change::Attested { attestation, .. } => format!("{} attested complete", attestation.item),
-        Change::Migrated { from, to } => format!("migrated from session format {from} to {to}"),
+        Change::Migrated { from, to, .. } => format!("migrated from session format {from} to {to}"),
     }
 }
 
