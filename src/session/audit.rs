@@ -194,6 +194,9 @@ pub enum EditError {
     /// No session id could be made.
     #[error("{0}")]
     Randomness(String),
+    /// A session of this format without its id yet (a template): it gets one when saved.
+    #[error("the session has no session id yet: save it first, then sign")]
+    NoSessionId,
 }
 
 /// Applies an edit: changes the session and appends the audit entry, or refuses and
@@ -536,7 +539,18 @@ pub fn verify(session: &Session) -> Verification {
     }
     // The state the current-format entries continue from.
     let (mut replayed, mut previous_hash, first_seq, legacy_content) = if session.format1_audit.is_empty() {
-        (Session::empty(session.dates), GENESIS.to_owned(), 1, None)
+        // A trail created in an older format (2) replays from that format: the format its
+        // first migration left, or else the file's own.
+        let mut start = Session::empty(session.dates);
+        start.format_version = session
+            .audit
+            .iter()
+            .find_map(|entry| match entry.change {
+                Change::Migrated { from, .. } => Some(from),
+                _ => None,
+            })
+            .unwrap_or(session.format_version);
+        (start, GENESIS.to_owned(), 1, None)
     } else {
         let v1_dates = format_v1::ReferenceDates {
             screening: session.dates.screening,

@@ -36,7 +36,7 @@ pub fn covered_now(session: &Session) -> Result<Covered, EditError> {
     if session.awaits_migration() {
         return Err(EditError::NotMigrated(session.format_version));
     }
-    let Some(session_id) = session.session_id else { return Err(EditError::NotMigrated(session.format_version)) };
+    let Some(session_id) = session.session_id else { return Err(EditError::NoSessionId) };
     let Some((_, head)) = session.head() else {
         return Err(EditError::SignatureDoesNotHold("the session has no audit trail".to_owned()));
     };

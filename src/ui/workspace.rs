@@ -362,7 +362,9 @@ impl Workspace {
             .collect();
         for finding in &findings {
             match finding {
-                Finding::Unsealed(Unsealed::Current) => against.push(finding.to_string()),
+                // Without a seal the file may be a legacy file, a template, or one whose seal was
+                // removed: nothing here tells them apart (the ledger does, for a session saved
+                // on this computer). Saving it seals what it holds now.
                 Finding::Unsealed(_) => notes.notes.push(format!("{finding}. Saving it here seals it.")),
                 Finding::LedgerProblem(_) => notes.notes.push(finding.to_string()),
                 _ if matches!(finding.class(), Class::Altered | Class::RolledBack) => {
