@@ -34,6 +34,7 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     let Args { file, by, reason, passphrase_stdin } = args;
     check_text(TextKind::Name, &by)?;
     check_text(TextKind::Reason, &reason)?;
+    crate::session::store::require_file(&file)?;
     let user_data = UserData::from_env()?;
     let identity = unlock_signer(&user_data, &by, passphrase_stdin)?;
     let sealer = Sealer::of(&user_data)?;

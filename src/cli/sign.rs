@@ -37,6 +37,8 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     let Args { file, by, meaning, passphrase_stdin } = args;
     check_text(TextKind::Name, &by)?;
     check_text(TextKind::Meaning, &meaning)?;
+    // A FIFO or a missing file is refused before the passphrase is asked for.
+    crate::session::store::require_file(&file)?;
     let user_data = UserData::from_env()?;
     let identity = unlock_signer(&user_data, &by, passphrase_stdin)?;
     let sealer = Sealer::of(&user_data)?;

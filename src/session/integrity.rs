@@ -232,8 +232,13 @@ pub fn check(
     let mut findings = Vec::new();
     seal_findings(session, text, roster, &mut findings);
     signature_findings(session, roster, &mut findings);
+    // Without a seal or an electronic signature there is no key whose holder to establish.
+    let has_keys = findings.iter().any(|finding| {
+        matches!(finding, Finding::Sealed { .. } | Finding::SealBroken { .. } | Finding::ElectronicSignature { .. })
+    });
     match roster {
         RosterView::Loaded(_) => {}
+        _ if !has_keys => {}
         RosterView::Missing => findings.push(Finding::NoRoster { why: None }),
         RosterView::Unusable(why) => findings.push(Finding::NoRoster { why: Some(why.to_owned()) }),
     }

@@ -478,10 +478,9 @@ impl Workspace {
                 check_text(kind, text)?;
             }
         }
-        if matches!(edit, Edit::Sign { .. })
-            && let Some(refusal) = crate::screening::sign_refusal(&self.library, &document.session)
-        {
-            return Err(ApplyError::SignRefused(refusal));
+        // A signature or an amendment is saved at once, through `sign` and `amend`.
+        if matches!(edit, Edit::Sign { .. } | Edit::Amend { .. }) {
+            return Err(ApplyError::SignRefused("sign and amend with Sign… and Amend…, which save at once".to_owned()));
         }
         let actor = Self::actor(document, &edit).ok_or(EditError::ActorRequired)?;
         let entries = document.session.audit.len();

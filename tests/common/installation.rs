@@ -72,6 +72,23 @@ impl Installation {
         trialscreen::session::e_signing::amend(session, &identity, reason, when).expect("amend");
     }
 
+    /// Writes the site roster (`roster.ron` in the per-user data folder): this
+    /// installation's key, and every signing identity here under its name.
+    pub fn write_roster(&self) {
+        let key = self.sealer().key().public_key();
+        let identities = IdentityStore::at(self.user_data.signer_identities()).list().expect("identities");
+        let signers: Vec<String> = identities
+            .identities
+            .iter()
+            .map(|identity| format!("(name: \"{}\", keys: [\"{}\"])", identity.name(), identity.public_key()))
+            .collect();
+        let text = format!(
+            "(format: 1, signers: [{}], installations: [(label: \"Test laptop\", key: \"{key}\")])",
+            signers.join(", ")
+        );
+        std::fs::write(self.user_data.roster(), text).expect("roster");
+    }
+
     /// This installation's sealer.
     pub fn sealer(&self) -> Sealer {
         Sealer::of(&self.user_data).expect("installation key")
