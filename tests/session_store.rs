@@ -366,7 +366,10 @@ fn golden_format_2_loads_verifies_and_migrates_forever() {
         }
         assert_eq!(migrated.format_version, 3);
         let migration = migrated.audit.iter().find(|entry| {
-            matches!(entry.change, trialscreen::session::audit::Change::Migrated { from: 2, to: 3, session_id: Some(_) })
+            matches!(
+                entry.change,
+                trialscreen::session::audit::Change::Migrated { from: 2, to: 3, session_id: Some(_) }
+            )
         });
         assert!(migration.is_some(), "{name}: the migration and its session id are in the trail");
         assert!(migrated.session_id.is_some());

@@ -115,11 +115,8 @@ pub(crate) fn check_entry(
     let problem = match session.session_id.or(replayed.session_id) {
         None => SignatureProblem::NoSessionId,
         Some(session_id) => {
-            let covered = Covered {
-                session_id,
-                content_sha256: content_hash(replayed),
-                trail_sha256: previous_hash.to_owned(),
-            };
+            let covered =
+                Covered { session_id, content_sha256: content_hash(replayed), trail_sha256: previous_hash.to_owned() };
             match check(electronic, &covered, signer, at, meaning) {
                 // The content hash the signature states is the one it was made over.
                 Ok(()) => match &entry.change {

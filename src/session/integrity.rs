@@ -184,10 +184,9 @@ impl std::fmt::Display for Finding {
                     Listing::NoRoster => write!(f, " (whose key it is needs the site roster)"),
                 }
             }
-            Self::TypedSignature { by } => write!(
-                f,
-                "signed by {by} as a typed name (an older format): no electronic signature shows who signed"
-            ),
+            Self::TypedSignature { by } => {
+                write!(f, "signed by {by} as a typed name (an older format): no electronic signature shows who signed")
+            }
             Self::NoRoster { why } => {
                 write!(f, "no site roster")?;
                 if let Some(why) = why {
@@ -197,7 +196,7 @@ impl std::fmt::Display for Finding {
             }
             Self::RolledBack { recorded, file, recorded_at } => write!(
                 f,
-                "this file is older than its last save on this computer (sequence {recorded} recorded {}, file has {file})",
+                "this file is older than its last save on this computer (sequence {recorded} recorded, file has {file}); that save was at {}",
                 recorded_at.format("%Y-%m-%d %H:%M UTC")
             ),
             Self::Diverged { sequence, recorded_at } => write!(
@@ -223,12 +222,7 @@ impl std::fmt::Display for Finding {
 /// Everything the seal, the signatures, the roster and the ledger say about a session.
 /// `text` is the file's text (to recognise a bundled example); `witness` is this computer's
 /// ledger records of it, or why they could not be read.
-pub fn check(
-    session: &Session,
-    text: &str,
-    roster: RosterView<'_>,
-    witness: Result<&Witness, &str>,
-) -> Vec<Finding> {
+pub fn check(session: &Session, text: &str, roster: RosterView<'_>, witness: Result<&Witness, &str>) -> Vec<Finding> {
     let mut findings = Vec::new();
     seal_findings(session, text, roster, &mut findings);
     signature_findings(session, roster, &mut findings);
@@ -261,25 +255,43 @@ pub fn unsealed(session: &Session, text: &str) -> Option<Unsealed> {
     })
 }
 
-fn seal_findings(session: &Session, text: &str, roster: RosterView<'_>, findings: &mut Vec<Finding>) {
-    let Some(seal) = &session.seal else {
-        findings.extend(unsealed(session, text).map(Finding::Unsealed));
-        return;
-    };
+/// Whether a session's seal holds for its trail's head.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SealState {
+    /// It holds; made with the installation key of this fingerprint.
+    Holds { sequence: u64, fingerprint: Fingerprint },
+    /// It does not match the head (or there is no id or trail for it to cover).
+    Broken { sequence: u64, fingerprint: Fingerprint },
+    /// There is none.
+    Missing,
+}
+
+/// Checks a session's seal against its trail's head.
+pub fn seal_state(session: &Session) -> SealState {
+    let Some(seal) = &session.seal else { return SealState::Missing };
     let fingerprint = seal.key.fingerprint();
     let (Some(session_id), Some((sequence, head_hash))) = (session.session_id, session.head()) else {
-        findings.push(Finding::SealBroken { sequence: 0, fingerprint });
-        return;
+        return SealState::Broken { sequence: 0, fingerprint };
     };
     match seal.verify(&SealedHead { session_id: &session_id, sequence, head_hash }) {
-        Ok(fingerprint) => {
+        Ok(fingerprint) => SealState::Holds { sequence, fingerprint },
+        Err(_) => SealState::Broken { sequence, fingerprint },
+    }
+}
+
+fn seal_findings(session: &Session, text: &str, roster: RosterView<'_>, findings: &mut Vec<Finding>) {
+    match (seal_state(session), &session.seal) {
+        (SealState::Holds { sequence, fingerprint }, Some(seal)) => {
             let installation = match roster {
                 RosterView::Loaded(roster) => Listing::Roster(roster.installation(&seal.key).map(str::to_owned)),
                 RosterView::Missing | RosterView::Unusable(_) => Listing::NoRoster,
             };
             findings.push(Finding::Sealed { sequence, fingerprint, installation });
         }
-        Err(_) => findings.push(Finding::SealBroken { sequence, fingerprint }),
+        (SealState::Broken { sequence, fingerprint } | SealState::Holds { sequence, fingerprint }, _) => {
+            findings.push(Finding::SealBroken { sequence, fingerprint });
+        }
+        (SealState::Missing, _) => findings.extend(unsealed(session, text).map(Finding::Unsealed)),
     }
 }
 
@@ -366,8 +378,7 @@ pub fn sign_refusal(findings: &[Finding]) -> Option<String> {
     let refusals: Vec<String> = findings
         .iter()
         .filter(|finding| {
-            matches!(finding.class(), Class::Altered | Class::RolledBack)
-                || matches!(finding, Finding::Unsealed(_))
+            matches!(finding.class(), Class::Altered | Class::RolledBack) || matches!(finding, Finding::Unsealed(_))
         })
         .map(ToString::to_string)
         .collect();

@@ -60,7 +60,8 @@ pub fn prepare(session: &mut Session, actor: &str, at: DateTime<Utc>) -> Result<
         audit::migrate(session, actor, at).map_err(SaveError::Prepare)?;
     }
     if session.session_id.is_none() {
-        let id = SessionId::random().map_err(|error| SaveError::Prepare(audit::EditError::Randomness(error.to_string())))?;
+        let id =
+            SessionId::random().map_err(|error| SaveError::Prepare(audit::EditError::Randomness(error.to_string())))?;
         session.session_id = Some(id);
     }
     Ok(())

@@ -1,7 +1,9 @@
 //! "Amend…": reopens a signed session for a change, with the reason, signed with the
 //! amending person's passphrase; saved at once. The signature stays in the audit trail.
 
-use crate::ui::dialog_frame::{DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui};
+use crate::ui::dialog_frame::{
+    DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
+};
 use crate::ui::secret_text::{SecretText, secret_field_ui};
 use crate::ui::workspace::Workspace;
 

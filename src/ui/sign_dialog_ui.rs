@@ -41,7 +41,10 @@ pub fn sign_dialog_ui(
             }
         }
         if let Some(refusal) = workspace.signing_refusal(false) {
-            ui.label(RichText::new(format!("✖ Cannot be signed now: {refusal}")).color(theme::error_colour(ui.ctx().theme())));
+            ui.label(
+                RichText::new(format!("✖ Cannot be signed now: {refusal}"))
+                    .color(theme::error_colour(ui.ctx().theme())),
+            );
         }
         ui.label(
             RichText::new(

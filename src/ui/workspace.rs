@@ -18,11 +18,11 @@ use crate::files::lock::{FileLock, LockError};
 use crate::library::Library;
 use crate::model::dictionary::ItemKind;
 use crate::model::values::Value;
-use crate::screening::Screening;
 use crate::records::identity::{IdentityError, IdentityStore, KdfParams, SignerIdentity, UnlockedIdentity};
 use crate::records::ledger::Ledger;
 use crate::records::session_id::SessionId;
 use crate::records::signer_name::SignerName;
+use crate::screening::Screening;
 use crate::session::audit::{self, Edit, EditError};
 use crate::session::e_signing::{self, SigningError};
 use crate::session::integrity::{self, Class, Finding, RosterView, Unsealed};
@@ -305,7 +305,8 @@ impl Workspace {
             &investigator,
             (self.clock)(),
         );
-        session.session_id = Some(SessionId::random().map_err(|error| NewScreeningError::Randomness(error.to_string()))?);
+        session.session_id =
+            Some(SessionId::random().map_err(|error| NewScreeningError::Randomness(error.to_string()))?);
         self.set_document(session, None, Origin::New, true);
         Ok(())
     }
@@ -599,7 +600,9 @@ impl Workspace {
         let identity = self.unlock(by, passphrase)?;
         let now = (self.clock)();
         let today = self.today();
-        let Some(document) = &mut self.document else { return Err(SigningProblem::Refused("no session is open".to_owned())) };
+        let Some(document) = &mut self.document else {
+            return Err(SigningProblem::Refused("no session is open".to_owned()));
+        };
         let verdicts = Screening::evaluate(&self.library, &document.session, today).verdicts();
         let actor = document.session.investigator.clone().unwrap_or_else(|| by.to_owned());
         let before = (document.session.clone(), document.is_dirty);
@@ -617,7 +620,9 @@ impl Workspace {
         }
         let identity = self.unlock(by, passphrase)?;
         let now = (self.clock)();
-        let Some(document) = &mut self.document else { return Err(SigningProblem::Refused("no session is open".to_owned())) };
+        let Some(document) = &mut self.document else {
+            return Err(SigningProblem::Refused("no session is open".to_owned()));
+        };
         let before = (document.session.clone(), document.is_dirty);
         e_signing::amend(&mut document.session, &identity, reason, now)?;
         self.save_signed(before)
@@ -731,7 +736,6 @@ pub struct SaveOutcome {
     /// Why the witness ledger could not record the save (the session is saved and sealed).
     pub ledger_problem: Option<String>,
 }
-
 
 impl Document {
     /// Evaluates the screening again and rebuilds the board, form and scores.
