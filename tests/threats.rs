@@ -106,7 +106,27 @@ fn deleting_the_signed_entry_and_the_signature_is_caught_by_the_seal_and_the_led
     site.save(&mut session, &path);
     let unsigned = session.head().expect("head").0;
     site.sign(&mut session, &path, "Dr A", at(10));
-    assert_eq!(verify(&site.here, &path).0, 0, "signed, sealed, on the roster: intact");
+    let (code, out) = verify(&site.here, &path);
+    assert_eq!(code, 0, "signed, sealed, on the roster: intact");
+    let key = site.here.sealer().key().fingerprint();
+    let signer = site.here.signer("Dr A").public_key().fingerprint();
+    let signature = session.signature.as_ref().expect("signed");
+    let lines: Vec<String> = out.lines().map(|line| line.replace(&path.display().to_string(), "FILE")).collect();
+    let expected = [
+        format!(
+            "✔ FILE: intact — {} audit entries, chain verified, values equal the replay; signed by Dr A at 2026-11-20 09:10:00 UTC (\"I confirm\"), content sha256 {}",
+            unsigned + 1,
+            signature.content_sha256
+        ),
+        format!("✔ sealed at sequence {} by installation key {key} (\"Test laptop\" in the site roster)", unsigned + 1),
+        format!("✔ entry {}: electronic signature of Dr A, key {signer}: the key belongs to Dr A", unsigned + 1),
+        format!("✔ holds the last save this computer recorded for it (sequence {}, ", unsigned + 1),
+        "result: intact (exit 0)".to_owned(),
+    ];
+    assert_eq!(lines.len(), expected.len(), "{out}");
+    for (line, expected) in lines.iter().zip(&expected) {
+        assert!(line.starts_with(expected.as_str()), "{line}\n{expected}");
+    }
 
     let mut attacked = session.clone();
     cut(&mut attacked, 1);
@@ -381,10 +401,15 @@ fn a_legacy_file_is_intact_only_as_far_as_a_legacy_file_can_show() {
     std::fs::write(&path, include_str!("golden/v1-signed-session.ron")).expect("write");
     let (code, out) = verify(&site.here, &path);
     assert_eq!(code, 6, "{out}");
-    assert!(
-        out.contains("legacy file (session format 1, written before seals): intact as far as a legacy file can show")
+    assert_eq!(
+        out.replace(&path.display().to_string(), "FILE"),
+        "✔ FILE: intact — 64 audit entries, chain verified, values equal the replay; signed by Dr A. Investigator at 2026-11-21 00:25:53 UTC (\"I confirm the eligibility assessment above\"), content sha256 e225e6f6e0311032e3da2dd4e765756e9bf1cb6a82669a0d508d889b3b176a76
+⚠ legacy file (session format 1, written before seals): intact as far as a legacy file can show; nothing shows whether entries were cut from its end
+⚠ signed by Dr A. Investigator as a typed name (an older format): no electronic signature shows who signed
+· this computer has no record of saving this session
+result: legacy or template file (exit 6)
+"
     );
-    assert!(out.contains("signed by Dr A. Investigator as a typed name"), "{out}");
     let template = site.path("v01.ron");
     std::fs::write(&template, include_str!("../data/examples/v01-eligible-adolescent.ron")).expect("write");
     let (code, out) = verify(&site.here, &template);
