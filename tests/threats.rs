@@ -424,3 +424,33 @@ impl Site {
         self.save(&mut session, path)
     }
 }
+
+/// A signed file is always sealed: stripped of its seal, it is neither amended by the
+/// command nor opened for change by the window, whose save would seal whatever was cut.
+#[test]
+fn a_signed_file_stripped_of_its_seal_is_not_amended_nor_saved_again() {
+    let site = Site::new();
+    let path = site.path("v01.ron");
+    let mut session = common::example("v01-eligible-adolescent");
+    site.save(&mut session, &path);
+    site.sign(&mut session, &path, "Dr A", at(10));
+    let mut stripped = session.clone();
+    stripped.seal = None;
+    write_as_attacker(&path, &stripped);
+    let before = std::fs::read(&path).expect("file");
+    let output = site.here.amend(&path, "Dr A", "Correction");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("not amended: no seal: a template, or a file whose seal was removed"), "{stderr}");
+    assert_eq!(std::fs::read(&path).expect("file"), before);
+
+    let library = trialscreen::library::Library::bundled().expect("library");
+    let folders = trialscreen::ui::workspace::Folders::of(&site.here.user_data);
+    let mut workspace = trialscreen::ui::workspace::Workspace::new(library, folders, || at(60));
+    let notes = workspace.open_path(&path).expect("opens");
+    let why = notes.questioned.expect("read-only");
+    assert!(why.contains("no seal: a template, or a file whose seal was removed"), "{why}");
+    assert!(workspace.save_to(&path).is_err());
+    assert!(workspace.amend("Dr A", "Correction", PASSPHRASE).is_err());
+    assert_eq!(std::fs::read(&path).expect("file"), before);
+}

@@ -9,6 +9,8 @@ use crate::cli::common::{edit_file, unlock_signer};
 use crate::cli::outln;
 use crate::library::Library;
 use crate::session::e_signing;
+use crate::session::integrity::{Finding, Unsealed};
+use crate::session::model::Session;
 use crate::session::plain_text::{TextKind, check_text};
 use crate::session::sealing::Sealer;
 use crate::user_data::UserData;
@@ -38,11 +40,23 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     let user_data = UserData::from_env()?;
     let identity = unlock_signer(&user_data, &by, passphrase_stdin)?;
     let sealer = Sealer::of(&user_data)?;
-    let amend = |session: &mut crate::session::model::Session| {
+    let amend = |session: &mut Session| {
         e_signing::amend(session, &identity, &reason, chrono::Utc::now())?;
         Ok(())
     };
-    edit_file(&file, library, &sealer, amend, &by, |_, _| None)?;
+    edit_file(&file, library, &sealer, amend, &by, unsealed_refusal)?;
     outln!("✔ {} reopened for amendment; the earlier signature stays in the audit trail", file.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// A signed file of this format without a seal is not amended: its seal was removed (or it is
+/// a template), and the amendment's seal would vouch for whatever was cut with it. A legacy
+/// file, written before seals, is amended (which brings it to this format, sealed).
+fn unsealed_refusal(_: &Session, findings: &[Finding]) -> Option<String> {
+    findings.iter().find_map(|finding| match finding {
+        Finding::Unsealed(Unsealed::Current | Unsealed::Template { .. }) => {
+            Some(format!("not amended: {finding}; find the file's sealed version"))
+        }
+        _ => None,
+    })
 }

@@ -363,7 +363,10 @@ impl Workspace {
             .collect();
         for finding in &findings {
             match finding {
-                // Without a seal the file may be a legacy file, a template, or one whose seal was
+                // A signed file of this format is always sealed: without its seal, it was
+                // removed, and saving here would vouch for whatever was cut with it.
+                Finding::Unsealed(Unsealed::Current) if session.is_signed() => against.push(finding.to_string()),
+                // Otherwise the file may be a legacy file, a template, or one whose seal was
                 // removed: nothing here tells them apart (the ledger does, for a session saved
                 // on this computer). Saving it seals what it holds now.
                 Finding::Unsealed(_) => notes.notes.push(format!("{finding}. Saving it here seals it.")),
@@ -570,7 +573,9 @@ impl Workspace {
             _ => return Some("save the session to a file first (Save as…); it is signed in its file".to_owned()),
         }
         match &document.unsealed {
-            Some(_) if amending => {}
+            // A legacy file, written before seals, is amended (and so sealed); a file of this
+            // format without a seal had it removed, or is a template.
+            Some(Unsealed::Legacy { .. }) if amending => {}
             Some(unsealed) => {
                 let what = match unsealed {
                     Unsealed::Legacy { format } => format!("a file of session format {format}"),
