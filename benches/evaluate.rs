@@ -3,6 +3,10 @@
 //! shown). `all_seed_protocols`: a V1-like patient against all three seed protocols.
 //! The `_with_*` variants add indexing the session and rendering every explanation.
 
+// A developer's tool, run by hand: it may panic with a message when its data are missing
+// (the lints in Cargo.toml are for code a user can reach).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 

@@ -2,6 +2,10 @@
 //! file and its folder, keep the backup, append to the witness ledger with fsync) and
 //! opening it (read, parse) and verifying its trail.
 
+// A developer's tool, run by hand: it may panic with a message when its data are missing
+// (the lints in Cargo.toml are for code a user can reach).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 

@@ -9,6 +9,10 @@
 //! vignette would. Decisions are recorded with the question they answer and the facts they
 //! rest on at that point, so each is in force.
 
+// A developer's tool, run by hand: it may panic with a message when its data are missing
+// (the lints in Cargo.toml are for code a user can reach).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
 use std::path::Path;
 
 use chrono::{Duration, NaiveTime, TimeZone as _, Utc};
@@ -52,6 +56,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let is_result = library.knowledge.dictionary.item(item).is_some_and(|def| def.dated);
             if is_result && entry.date.is_none() {
                 entry.date = Some(lab_date);
+            }
+            // Only results carry a date (a format-1 checklist could have one).
+            if !is_result {
+                entry.date = None;
             }
             // The vignettes' current treatments are at the dose they started on: state it, since
             // stability is counted from "dose unchanged since", never from the start date.

@@ -15,7 +15,12 @@ use crate::session::load::check_session;
 use crate::engine::explain::{explain, explain_discretion};
 use crate::engine::protocol_eval::{DiscretionStatus, Outcome};
 use crate::model::protocol::CriterionKind;
-use crate::screening::{ScreenedProtocol, Screening};
+use crate::report::signed_verdict::SignedVerdictNote;
+use crate::report::still_needed::still_needed;
+use crate::report::summary_model::{DecisionEffect, decision_summaries, lapsed_decisions};
+use crate::report::summary_text::LISTED_TWICE;
+use crate::report::version_notice::VersionNotice;
+use crate::screening::{ScreenedProtocol, Screening, verdict_id};
 use crate::session::audit::verify;
 use crate::status::{Status, verdict_icon, verdict_words};
 
@@ -100,14 +105,55 @@ fn protocol_json(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) -> 
             })
         })
         .collect();
-    let still_needed: Vec<Json> = result
-        .still_needed()
+    let knowledge = screening.patient.knowledge;
+    let still_needed: Vec<Json> = still_needed(knowledge, [result])
         .into_iter()
-        .map(|(item, count)| {
-            let def = screening.patient.knowledge.item(item);
-            json!({"item": def.map(|d| d.id.as_str()), "label": def.map(|d| d.label.as_str()), "criteria": count})
+        .map(|needed| {
+            let def = knowledge.item(needed.item);
+            json!({
+                "item": def.map(|d| d.id.as_str()),
+                "label": def.map(|d| d.label.as_str()),
+                "criteria": needed.criteria,
+                "reasons": needed.reasons.iter().map(|r| r.words()).collect::<Vec<_>>(),
+            })
         })
         .collect();
+    let decisions_json: Vec<Json> = decision_summaries(screening, screened)
+        .iter()
+        .map(|summary| {
+            let (why, changes) = match &summary.effect {
+                DecisionEffect::Lapsed(lapse) => (
+                    lapse.why.clone(),
+                    lapse
+                        .changes
+                        .iter()
+                        .map(|c| json!({"item": c.item, "what": c.what, "old": c.old, "new": c.new}))
+                        .collect(),
+                ),
+                _ => (Vec::new(), Vec::new()),
+            };
+            json!({
+                "criterion": summary.criterion,
+                "decision": summary.decision,
+                "by": summary.note.by,
+                "at": summary.note.at.to_rfc3339(),
+                "reason": summary.note.reason,
+                "state": summary.effect.state_id(),
+                "effect": summary.effect.words(),
+                "why": why,
+                "changes": changes,
+            })
+        })
+        .collect();
+    let signed_verdict = SignedVerdictNote::of(screening.session, screened).map(|note| {
+        json!({
+            "signed": note.signed,
+            "now": verdict_id(note.now),
+            "differs": note.differs(),
+            "because": note.because,
+            "text": note.sentence(),
+        })
+    });
     json!({
         "id": protocol.id,
         "version": protocol.version,
@@ -115,11 +161,13 @@ fn protocol_json(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) -> 
         "sha256": screened.loaded.sha256,
         "protocol_changed_since_screening": screened.hash_matches == Some(false),
         "listed_twice": screened.listed_twice,
-        "newer_version": screened.newer_version.map(|newer| json!({
-            "version": newer.compiled.protocol.version,
-            "corrections": newer.compiled.protocol.corrections.iter()
-                .map(|c| json!({"criterion": c.criterion, "reading": c.reading}))
+        "newer_version": VersionNotice::of(screened, screening.session.is_signed()).map(|notice| json!({
+            "version": notice.newer,
+            "corrections": notice.corrections.iter()
+                .map(|(criterion, reading)| json!({"criterion": criterion, "reading": reading}))
                 .collect::<Vec<Json>>(),
+            "rescreen_offered": notice.rescreen_offered,
+            "text": notice.headline(),
         })),
         "cohort": screened.reference.cohort,
         "source_complete": protocol.source_complete,
@@ -128,6 +176,8 @@ fn protocol_json(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) -> 
         "verdict": result.verdict,
         "verdict_text": verdict_words(result.verdict, protocol.source_complete),
         "criteria": criteria,
+        "decisions": decisions_json,
+        "signed_verdict": signed_verdict,
         "still_needed": still_needed,
     })
 }
@@ -182,17 +232,12 @@ fn protocol_text(out: &mut String, screening: &Screening<'_>, screened: &Screene
         out.push_str("⚠ The protocol file changed since this session was screened: the evaluation below uses the file now loaded.\n");
     }
     if screened.listed_twice {
-        out.push_str("⚠ This session lists the protocol more than once (a participant is screened under one cohort): the record contradicts itself; correct it in a copy.\n");
+        let _ = writeln!(out, "⚠ {LISTED_TWICE}");
     }
-    if let Some(newer) = screened.newer_version {
-        let newer = &newer.compiled.protocol;
-        let _ = writeln!(
-            out,
-            "⚠ Screened under version {}; version {} corrects these readings (an unsigned session can be re-screened under it):",
-            protocol.version, newer.version
-        );
-        for correction in &newer.corrections {
-            let _ = writeln!(out, "    {}: {}", correction.criterion, correction.reading);
+    if let Some(notice) = VersionNotice::of(screened, screening.session.is_signed()) {
+        let _ = writeln!(out, "⚠ {}", notice.headline());
+        for line in notice.correction_lines() {
+            let _ = writeln!(out, "    {line}");
         }
     }
     let failing: Vec<&str> = screened.failing_criteria().collect();
@@ -203,6 +248,9 @@ fn protocol_text(out: &mut String, screening: &Screening<'_>, screened: &Screene
     out.push('\n');
     if let Some(gaps) = &protocol.source_gaps {
         let _ = writeln!(out, "⚠ {gaps}");
+    }
+    if let Some(note) = SignedVerdictNote::of(screening.session, screened).filter(SignedVerdictNote::differs) {
+        let _ = writeln!(out, "⚠ {}", note.sentence());
     }
     if result.cohort_missing {
         out.push_str("? No cohort chosen: the cohort's criteria cannot be evaluated.\n");
@@ -236,6 +284,9 @@ fn protocol_text(out: &mut String, screening: &Screening<'_>, screened: &Screene
         if let Some(d) = outcome.judgment.and_then(|i| decisions.get(i)) {
             let _ = write!(out, "; judged by {} at {}: {}", d.by, d.at.format("%Y-%m-%d %H:%M UTC"), d.reason);
         }
+        for lapsed in lapsed_decisions(screening, screened, criterion, outcome) {
+            let _ = write!(out, "; {}", lapsed.sentence());
+        }
         out.push('\n');
     }
     if let Some(note) = &protocol.exclusions_note {
@@ -244,12 +295,11 @@ fn protocol_text(out: &mut String, screening: &Screening<'_>, screened: &Screene
     for line in &protocol.information {
         let _ = writeln!(out, "  ℹ {line}");
     }
-    let still_needed = result.still_needed();
+    let knowledge = screening.patient.knowledge;
+    let still_needed = still_needed(knowledge, [result]);
     if !still_needed.is_empty() {
-        let names: Vec<String> = still_needed
-            .iter()
-            .map(|(item, count)| format!("{} ({count})", screening.patient.knowledge.item_label(*item)))
-            .collect();
-        let _ = writeln!(out, "Still needed: {}", names.join(", "));
+        let names: Vec<String> =
+            still_needed.iter().map(|needed| needed.words(knowledge.item_label(needed.item))).collect();
+        let _ = writeln!(out, "Still needed: {}", names.join("; "));
     }
 }

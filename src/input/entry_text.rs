@@ -127,6 +127,17 @@ pub fn compose_titer(text: &str, date: &str, today: NaiveDate, confirmed: bool) 
     }
 }
 
+/// Composes an answer that is a result (a yes/no finding, a test's result) with the date of
+/// its sample or assessment: a date alone is refused, and so is a date after today.
+pub fn compose_dated_answer<T>(answer: Option<T>, date: &str, today: NaiveDate) -> Composed<Option<Dated<T>>> {
+    match (answer, parse_sample_date(date, today)) {
+        (_, Err(message)) => Composed::Invalid(message),
+        (None, Ok(Some(_))) => Composed::Invalid("choose the result: a date alone is not a result".to_owned()),
+        (None, Ok(None)) => Composed::Ready(None),
+        (Some(answer), Ok(date)) => Composed::Ready(Some((answer, date))),
+    }
+}
+
 fn confirm_or_ready<T>(value: T, warnings: Vec<String>, suggested_unit: Option<Unit>, confirmed: bool) -> Composed<T> {
     if warnings.is_empty() || confirmed {
         Composed::Ready(value)
@@ -239,6 +250,28 @@ mod tests {
             )
         );
         assert!(matches!(compose_titer("1:80", "2026-11-22", d("2026-11-21"), true), Composed::Invalid(_)));
+    }
+
+    #[test]
+    fn an_answer_composes_with_its_date_and_never_a_date_alone() {
+        let today = d("2026-11-21");
+        assert_eq!(
+            compose_dated_answer(Some("negative"), "2026-11-02", today),
+            Composed::Ready(Some(("negative", Some(d("2026-11-02")))))
+        );
+        assert_eq!(compose_dated_answer(Some("negative"), "", today), Composed::Ready(Some(("negative", None))));
+        assert_eq!(compose_dated_answer::<&str>(None, "", today), Composed::Ready(None));
+        assert_eq!(
+            compose_dated_answer::<&str>(None, "2026-11-02", today),
+            Composed::Invalid("choose the result: a date alone is not a result".to_owned())
+        );
+        assert_eq!(
+            compose_dated_answer(Some("negative"), "2026-11-22", today),
+            Composed::Invalid(
+                "the sample date 2026-11-22 is after today (2026-11-21): enter the date the sample was taken"
+                    .to_owned()
+            )
+        );
     }
 
     #[test]

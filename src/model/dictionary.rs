@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::calculators::InstrumentId;
+use crate::model::instrument::InstrumentId;
 use crate::model::units::{Analyte, Unit};
 
 /// All items, grouped into form sections, in the order forms show them.

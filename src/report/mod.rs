@@ -4,17 +4,24 @@
 //! - [`summary_model`]: what the summary shows, built from a [`Screening`];
 //! - [`summary_text`]: the same as plain text (snapshot tests, preview);
 //! - [`write_summary_pdf`]: the summary as a PDF/A-2u document;
-//! - [`log`]: one row per session and protocol, CONSORT-style counts, CSV, counts PDF.
+//! - [`log`]: one row per session and protocol, CONSORT-style counts, CSV, counts PDF;
+//! - [`still_needed`], [`lapse_words`], [`version_notice`], [`signed_verdict`]: what every
+//!   output (the board, the printout, `evaluate`) says about items still needed, decisions
+//!   out of date, a newer protocol version and a signed verdict against today's rules.
 
 mod flow;
 mod fonts;
+pub mod lapse_words;
 pub mod log;
 mod log_layout;
 mod pdf_writer;
+pub mod signed_verdict;
+pub mod still_needed;
 mod summary_layout;
 pub mod summary_model;
 pub mod summary_text;
 mod value_text;
+pub mod version_notice;
 
 use chrono::{DateTime, Utc};
 

@@ -6,7 +6,7 @@ use crate::report::flow::{Block, Paragraph, Row, Table, TextStyle};
 use crate::report::summary_model::{
     CriterionSummary, DecisionSummary, ProtocolSummary, RecordChange, SignatureBlock, Summary, TIME_FORMAT,
 };
-use crate::report::summary_text::{signature_event_text, signature_lines};
+use crate::report::summary_text::{LISTED_TWICE, signature_event_text, signature_lines};
 use crate::status::Status;
 
 const BODY: TextStyle = TextStyle::regular(8.5);
@@ -114,11 +114,22 @@ fn protocol_blocks(blocks: &mut Vec<Block>, protocol: &ProtocolSummary) {
     if let Some(banner) = &protocol.source_incomplete {
         verdict.push(Paragraph::plain(format!("⚠ {banner}"), BODY_BOLD));
     }
+    if let Some(note) = protocol.signed_verdict.as_ref().filter(|note| note.differs()) {
+        verdict.push(Paragraph::plain(format!("⚠ {}", note.sentence()), BODY_BOLD));
+    }
     blocks.push(Block::Framed { paragraphs: verdict, fill: 242, border: 1.2 });
     if protocol.changed_since_screening {
         blocks.push(warning(
             "⚠ The protocol file changed since this session was screened: the evaluation uses the file now loaded.",
         ));
+    }
+    if protocol.listed_twice {
+        blocks.push(warning(&format!("⚠ {LISTED_TWICE}")));
+    }
+    if let Some(notice) = &protocol.version_notice {
+        let mut paragraphs = vec![Paragraph::plain(format!("⚠ {}", notice.headline()), BODY_BOLD)];
+        paragraphs.extend(notice.correction_lines().into_iter().map(|line| Paragraph::plain(line, BODY)));
+        blocks.push(Block::Framed { paragraphs, fill: 225, border: 0.8 });
     }
     if protocol.cohort_missing {
         blocks.push(warning("? No cohort chosen: the cohort's criteria cannot be evaluated."));
@@ -133,11 +144,10 @@ fn protocol_blocks(blocks: &mut Vec<Block>, protocol: &ProtocolSummary) {
     }
     decisions_blocks(blocks, &protocol.decisions);
     if !protocol.still_needed.is_empty() {
-        let names: Vec<String> =
-            protocol.still_needed.iter().map(|(label, count)| format!("{label} ({count})")).collect();
+        let names: Vec<String> = protocol.still_needed.iter().map(|(label, needed)| needed.words(label)).collect();
         blocks.push(Block::Paragraph(
             Paragraph::plain("Still needed (undecided criteria each would help decide) ", BODY_BOLD)
-                .with(names.join(", "), BODY),
+                .with(names.join("; "), BODY),
         ));
     }
 }

@@ -7,8 +7,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::engine::explain::{explain, explain_discretion};
 use crate::engine::protocol_eval::{CriterionResult, DiscretionStatus, NotApplicableReason, Outcome, Verdict};
-use crate::model::protocol::{Criterion, CriterionKind, Protocol, SourceCitation};
+use crate::model::protocol::{Criterion, CriterionKind, SourceCitation};
+use crate::report::lapse_words::LapseNote;
+use crate::report::signed_verdict::SignedVerdictNote;
+use crate::report::still_needed::{NeededItem, still_needed};
 use crate::report::value_text::value_change;
+use crate::report::version_notice::VersionNotice;
 use crate::screening::{ScreenedProtocol, Screening};
 use crate::session::audit::{AuditEntry, Change, content_hash, verify};
 use crate::session::model::{Decision, DecisionKind, ReferenceDates, Session, Signature};
@@ -48,6 +52,12 @@ pub struct ProtocolSummary {
     pub sha256: String,
     /// The session recorded a different protocol hash: the file changed since screening.
     pub changed_since_screening: bool,
+    /// The session lists this protocol more than once: the record contradicts itself.
+    pub listed_twice: bool,
+    /// A newer version of the protocol is loaded: the readings it corrects.
+    pub version_notice: Option<VersionNotice>,
+    /// For a signed session: the verdict signed and the verdict under the current rules.
+    pub signed_verdict: Option<SignedVerdictNote>,
     /// The chosen cohort's label.
     pub cohort: Option<String>,
     /// The protocol has cohorts and none was chosen.
@@ -67,8 +77,9 @@ pub struct ProtocolSummary {
     pub criteria: Vec<CriterionSummary>,
     /// Every override and judgment recorded for this protocol, and whether it counts.
     pub decisions: Vec<DecisionSummary>,
-    /// Items still to enter, with how many undecided criteria each would help decide.
-    pub still_needed: Vec<(String, usize)>,
+    /// Items still to enter (by label), with how many undecided criteria each would help
+    /// decide and why an entered value does not count yet.
+    pub still_needed: Vec<(String, NeededItem)>,
 }
 
 /// One criterion as printed.
@@ -87,6 +98,8 @@ pub struct CriterionSummary {
     pub discretion: DiscretionSummary,
     /// The judgment that decided it.
     pub judgment: Option<DecisionNote>,
+    /// Decisions recorded on it that are out of date: the facts they were made on changed.
+    pub lapsed: Vec<LapsedDecision>,
     /// The source heading the criterion stands under, verbatim.
     pub source_heading: Option<String>,
     /// The source text, word for word.
@@ -108,6 +121,15 @@ pub enum DiscretionSummary {
     Refused { source_text: String, recorded: Option<DecisionNote>, why: String },
     /// An override is recorded but the criterion no longer fails.
     Unneeded { decision: DecisionNote },
+}
+
+/// A decision that no longer resolves its criterion, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LapsedDecision {
+    /// "override", "judgment: met", …
+    pub decision: String,
+    pub note: DecisionNote,
+    pub lapse: LapseNote,
 }
 
 /// Who decided, when, and why.
@@ -137,6 +159,9 @@ pub enum DecisionEffect {
     Refused(String),
     /// The criterion no longer fails or no longer awaits judgment.
     NotNeeded,
+    /// The facts it was made on changed (or the question it answered): it no longer
+    /// resolves the criterion, which is to be decided again.
+    Lapsed(LapseNote),
     /// The protocol has no such criterion in the version evaluated.
     UnknownCriterion,
 }
@@ -250,6 +275,7 @@ fn protocol_summary(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) 
     let protocol = &compiled.protocol;
     let result = &screened.result;
     let decisions = &screening.session.decisions;
+    let knowledge = screening.patient.knowledge;
     let note = |index: usize| decisions.get(index).map(decision_note);
     let criteria: Vec<CriterionSummary> = protocol
         .criteria
@@ -295,6 +321,7 @@ fn protocol_summary(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) 
                 eligible_from: outcome.eligible_from,
                 discretion,
                 judgment: outcome.judgment.and_then(note),
+                lapsed: lapsed_decisions(screening, screened, criterion, outcome),
                 source_heading: criterion.heading.clone(),
                 source_text: criterion.source_text.clone(),
                 interpretation: criterion.interpretation.clone(),
@@ -307,10 +334,9 @@ fn protocol_summary(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) 
         .cohort
         .as_ref()
         .map(|id| protocol.cohorts.iter().find(|c| &c.id == id).map_or_else(|| id.clone(), |c| c.label.clone()));
-    let still_needed = result
-        .still_needed()
+    let still_needed = still_needed(knowledge, [result])
         .into_iter()
-        .map(|(item, count)| (screening.patient.knowledge.item_label(item).to_owned(), count))
+        .map(|needed| (knowledge.item_label(needed.item).to_owned(), needed))
         .collect();
     ProtocolSummary {
         id: protocol.id.clone(),
@@ -319,6 +345,9 @@ fn protocol_summary(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) 
         source: citation(&protocol.source),
         sha256: screened.loaded.sha256.clone(),
         changed_since_screening: screened.hash_matches == Some(false),
+        listed_twice: screened.listed_twice,
+        version_notice: VersionNotice::of(screened, screening.session.is_signed()),
+        signed_verdict: SignedVerdictNote::of(screening.session, screened),
         cohort,
         cohort_missing: result.cohort_missing,
         verdict: result.verdict,
@@ -328,7 +357,7 @@ fn protocol_summary(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) 
         source_incomplete: (!protocol.source_complete)
             .then(|| protocol.source_gaps.clone().unwrap_or_else(|| "Criteria incomplete in source".to_owned())),
         exclusions_note: protocol.exclusions_note.clone(),
-        decisions: decision_summaries(protocol, &result.criteria, decisions),
+        decisions: decision_summaries(screening, screened),
         criteria,
         still_needed,
     }
@@ -350,31 +379,35 @@ fn decision_note(decision: &Decision) -> DecisionNote {
     DecisionNote { by: decision.by.clone(), at: decision.at, reason: decision.reason.clone() }
 }
 
-/// Every decision recorded for the protocol, in the order recorded, with its effect as
-/// the engine applied it.
-fn decision_summaries(
-    protocol: &Protocol,
-    results: &[CriterionResult],
-    decisions: &[Decision],
-) -> Vec<DecisionSummary> {
-    decisions
+/// Every decision recorded for a protocol of the screening, in the order recorded, with its
+/// effect as the engine applied it (the printout's table and `evaluate`'s `decisions`).
+pub fn decision_summaries(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) -> Vec<DecisionSummary> {
+    let compiled = &screened.loaded.compiled;
+    let protocol = &compiled.protocol;
+    let results = &screened.result.criteria;
+    screening
+        .session
+        .decisions
         .iter()
         .enumerate()
         .filter(|(_, d)| d.protocol == protocol.id)
         .map(|(index, decision)| {
             let found = protocol.criteria.iter().zip(results).find(|(c, _)| c.id == decision.criterion);
-            let decision_words = match (decision.kind, found) {
-                (DecisionKind::Override, _) => "override".to_owned(),
-                (DecisionKind::Judgment { passes }, Some((criterion, _))) => {
-                    format!("judgment: {}", judged(criterion, passes).word())
-                }
-                (DecisionKind::Judgment { passes }, None) => {
-                    format!("judgment: {}", if passes { "passes" } else { "fails" })
-                }
+            let decision_words = match found {
+                Some((criterion, _)) => decision_words(criterion, decision),
+                None => match decision.kind {
+                    DecisionKind::Override => "override".to_owned(),
+                    DecisionKind::Judgment { passes } => {
+                        format!("judgment: {}", if passes { "passes" } else { "fails" })
+                    }
+                },
             };
             let effect = match found {
                 None => DecisionEffect::UnknownCriterion,
-                Some((_, result)) => effect_of(index, result),
+                Some((_, result)) => match result.lapsed.iter().find(|lapse| lapse.decision == index) {
+                    Some(lapse) => DecisionEffect::Lapsed(LapseNote::of(lapse, compiled, screening.patient.knowledge)),
+                    None => effect_of(index, result),
+                },
             };
             DecisionSummary {
                 criterion: decision.criterion.clone(),
@@ -384,6 +417,37 @@ fn decision_summaries(
             }
         })
         .collect()
+}
+
+/// The decisions recorded on a criterion that are out of date, with who made them and why
+/// they no longer apply (the board, the printout and `evaluate` show them alike).
+pub fn lapsed_decisions(
+    screening: &Screening<'_>,
+    screened: &ScreenedProtocol<'_>,
+    criterion: &Criterion,
+    result: &CriterionResult,
+) -> Vec<LapsedDecision> {
+    let knowledge = screening.patient.knowledge;
+    result
+        .lapsed
+        .iter()
+        .filter_map(|lapse| {
+            let decision = screening.session.decisions.get(lapse.decision)?;
+            Some(LapsedDecision {
+                decision: decision_words(criterion, decision),
+                note: decision_note(decision),
+                lapse: LapseNote::of(lapse, &screened.loaded.compiled, knowledge),
+            })
+        })
+        .collect()
+}
+
+/// "override", "judgment: met", "judgment: excluded", in the criterion's words.
+fn decision_words(criterion: &Criterion, decision: &Decision) -> String {
+    match decision.kind {
+        DecisionKind::Override => "override".to_owned(),
+        DecisionKind::Judgment { passes } => format!("judgment: {}", judged(criterion, passes).word()),
+    }
 }
 
 /// The status a judgment gives a criterion.
@@ -554,6 +618,9 @@ impl CriterionSummary {
         if let Some(judgment) = &self.judgment {
             notes.push(format!("Judged {}", judgment.sentence()));
         }
+        for lapsed in &self.lapsed {
+            notes.push(lapsed.sentence());
+        }
         notes
     }
 
@@ -573,6 +640,20 @@ impl CriterionSummary {
     }
 }
 
+impl LapsedDecision {
+    /// "Decision out of date — values changed since it was recorded: Platelet count 52
+    /// ×10⁹/L, 2026-10-28 → 4 ×10⁹/L, 2026-10-28; decide again. Recorded override by Dr A
+    /// at 2026-11-02 10:00 UTC: reason"
+    pub fn sentence(&self) -> String {
+        format!("Decision out of date — {}; decide again. {}", self.lapse.details(), self.recorded())
+    }
+
+    /// "Recorded override by Dr A at 2026-11-02 10:00 UTC: reason".
+    pub fn recorded(&self) -> String {
+        format!("Recorded {} {}", self.decision, self.note.sentence())
+    }
+}
+
 impl DecisionNote {
     /// "by Dr A at 2026-11-02 10:30 UTC: reason".
     pub fn sentence(&self) -> String {
@@ -587,7 +668,21 @@ impl DecisionEffect {
             Self::InForce => "in force".to_owned(),
             Self::Refused(why) => format!("refused: {why}"),
             Self::NotNeeded => "not used: the criterion no longer needs it".to_owned(),
+            Self::Lapsed(lapse) => lapse.sentence(),
             Self::UnknownCriterion => "not used: the protocol version has no such criterion".to_owned(),
+        }
+    }
+}
+
+impl DecisionEffect {
+    /// The state's stable id, as `evaluate --json` states it.
+    pub fn state_id(&self) -> &'static str {
+        match self {
+            Self::InForce => "in_force",
+            Self::Refused(_) => "refused",
+            Self::NotNeeded => "not_needed",
+            Self::Lapsed(_) => "lapsed",
+            Self::UnknownCriterion => "unknown_criterion",
         }
     }
 }

@@ -72,6 +72,9 @@ fn protocol_text(out: &mut String, protocol: &ProtocolSummary) {
         source,
         sha256,
         changed_since_screening,
+        listed_twice,
+        version_notice,
+        signed_verdict,
         cohort,
         cohort_missing,
         verdict: _,
@@ -92,6 +95,15 @@ fn protocol_text(out: &mut String, protocol: &ProtocolSummary) {
             "⚠ The protocol file changed since this session was screened: evaluated with the file now loaded.\n",
         );
     }
+    if *listed_twice {
+        let _ = writeln!(out, "⚠ {LISTED_TWICE}");
+    }
+    if let Some(notice) = version_notice {
+        let _ = writeln!(out, "⚠ {}", notice.headline());
+        for line in notice.correction_lines() {
+            let _ = writeln!(out, "    {line}");
+        }
+    }
     if let Some(cohort) = cohort {
         let _ = writeln!(out, "Cohort {cohort}");
     }
@@ -105,6 +117,9 @@ fn protocol_text(out: &mut String, protocol: &ProtocolSummary) {
     out.push('\n');
     if let Some(banner) = source_incomplete {
         let _ = writeln!(out, "⚠ {banner}");
+    }
+    if let Some(note) = signed_verdict.as_ref().filter(|note| note.differs()) {
+        let _ = writeln!(out, "⚠ {}", note.sentence());
     }
     for criterion in criteria {
         criterion_text(out, criterion);
@@ -120,8 +135,8 @@ fn protocol_text(out: &mut String, protocol: &ProtocolSummary) {
         let _ = writeln!(out, "  {criterion} {decision} {} — {}", note.sentence(), effect.words());
     }
     if !still_needed.is_empty() {
-        let names: Vec<String> = still_needed.iter().map(|(label, count)| format!("{label} ({count})")).collect();
-        let _ = writeln!(out, "Still needed: {}", names.join(", "));
+        let names: Vec<String> = still_needed.iter().map(|(label, needed)| needed.words(label)).collect();
+        let _ = writeln!(out, "Still needed: {}", names.join("; "));
     }
 }
 
@@ -136,6 +151,7 @@ fn criterion_text(out: &mut String, criterion: &CriterionSummary) {
         eligible_from: _,
         discretion: _,
         judgment: _,
+        lapsed: _,
         source_heading,
         source_text,
         interpretation,
@@ -165,6 +181,9 @@ fn criterion_text(out: &mut String, criterion: &CriterionSummary) {
         let _ = writeln!(out, "      Interpretation: {interpretation}");
     }
 }
+
+/// Said of a session that lists a protocol more than once, wherever the protocol is shown.
+pub const LISTED_TWICE: &str = "This session lists the protocol more than once (a participant is screened under one cohort): the record contradicts itself and opens read-only; correct it in a copy.";
 
 /// The signature block's lines: who signed, when, meaning and hash; or the lines to sign
 /// by hand with the content hash they cover.

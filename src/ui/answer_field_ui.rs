@@ -1,12 +1,16 @@
 //! Yes / no / unknown items and choice items. A click is a committed answer; "Clear"
-//! removes it (not entered is different from "unknown", which is an answer).
+//! removes it (not entered is different from "unknown", which is an answer). An item that
+//! is a result (a pregnancy test, a serology, an ECG finding) has a date part beside its
+//! answer, committed with it: a result counts only with the date of its sample.
 
-use egui::Ui;
+use egui::{RichText, Ui};
 
+use crate::input::date_text::date_text;
+use crate::input::entry_text::{Composed, compose_dated_answer};
 use crate::model::dictionary::{ChoiceOption, ItemDef};
 use crate::model::values::{Value, YesNo};
-use crate::ui::field_draft::ItemDraft;
-use crate::ui::patient_form_ui::{FormContext, item_row_ui};
+use crate::ui::field_draft::{ItemDraft, text_part_ui};
+use crate::ui::patient_form_ui::{FormContext, draft_messages_ui, item_row_ui};
 use crate::ui::pick_one_ui::pick_one_ui;
 
 /// The options of a yes/no item, with their words.
@@ -20,36 +24,55 @@ pub fn option_name(item_label: &str, option: &str) -> String {
     format!("{item_label}: {option}")
 }
 
+/// The accessible name of the date part of a result: "Blood pregnancy test date".
+pub fn date_part_name(item_label: &str) -> String {
+    format!("{item_label} date")
+}
+
+/// What an answer row did this frame.
+#[derive(Default)]
+struct AnswerInput {
+    /// An answer clicked (`Some(None)`: Clear).
+    picked: Option<Option<Value>>,
+    /// The date part asks for a commit (Enter, or focus lost with typed text).
+    date_commit: bool,
+}
+
 /// One yes / no / unknown item.
 pub fn yes_no_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
     let current = match cx.value(&item.id) {
         Some(Value::YesNo(answer)) => Some(*answer),
         _ => None,
     };
-    let picked = item_row_ui(ui, item, !cx.read_only, |ui, _| {
-        ui.horizontal_wrapped(|ui| {
-            let mut picked = None;
-            for (index, (answer, word)) in YES_NO.into_iter().enumerate() {
-                let response = ui
-                    .radio(current == Some(answer), capitalised(word))
-                    .accessible_name(option_name(&item.label, word));
-                if index == 0 {
-                    cx.take_focus(&item.id, &response);
+    let id = cx.draft_id(&item.id);
+    let mut draft = ItemDraft::load(ui, id);
+    let input = item_row_ui(ui, item, !cx.read_only, |ui, _| {
+        let input = ui
+            .horizontal_wrapped(|ui| {
+                let mut input = AnswerInput::default();
+                for (index, (answer, word)) in YES_NO.into_iter().enumerate() {
+                    let response = ui
+                        .radio(current == Some(answer), capitalised(word))
+                        .accessible_name(option_name(&item.label, word));
+                    if index == 0 && !awaits_date(cx, item) {
+                        cx.take_focus(&item.id, &response);
+                    }
+                    if response.clicked() {
+                        input.picked = Some(Some(Value::YesNo(answer)));
+                    }
                 }
-                if response.clicked() {
-                    picked = Some(Some(answer));
+                if current.is_some() && clear_button_ui(ui, &item.label) {
+                    input.picked = Some(None);
                 }
-            }
-            if current.is_some() && clear_button_ui(ui, &item.label) {
-                picked = Some(None);
-            }
-            picked
-        })
-        .inner
+                input.date_commit = date_part_ui(ui, cx, item, &mut draft);
+                input
+            })
+            .inner;
+        draft_messages_ui(ui, &draft, "Keep this date");
+        input
     });
-    if let Some(answer) = picked {
-        commit_answer(ui, cx, item, answer.map(Value::YesNo));
-    }
+    commit_answer(cx, item, input, &mut draft);
+    draft.store(ui, id);
 }
 
 /// One choice item: radio buttons for a few options, a drop-down for more.
@@ -58,55 +81,108 @@ pub fn choice_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef, op
         Some(Value::Choice(option)) => Some(option.clone()),
         _ => None,
     };
-    let picked = item_row_ui(ui, item, !cx.read_only, |ui, label_id| {
-        ui.horizontal_wrapped(|ui| {
-            let mut picked = None;
-            if options.len() <= MAX_RADIO_OPTIONS {
-                for (index, option) in options.iter().enumerate() {
-                    let selected = current.as_deref() == Some(option.id.as_str());
-                    let response = ui
-                        .radio(selected, &option.label)
-                        .accessible_name(option_name(&item.label, &option.label.to_lowercase()));
-                    if index == 0 {
+    let id = cx.draft_id(&item.id);
+    let mut draft = ItemDraft::load(ui, id);
+    let input = item_row_ui(ui, item, !cx.read_only, |ui, label_id| {
+        let input = ui
+            .horizontal_wrapped(|ui| {
+                let mut picked = None;
+                if options.len() <= MAX_RADIO_OPTIONS {
+                    for (index, option) in options.iter().enumerate() {
+                        let selected = current.as_deref() == Some(option.id.as_str());
+                        let response = ui
+                            .radio(selected, &option.label)
+                            .accessible_name(option_name(&item.label, &option.label.to_lowercase()));
+                        if index == 0 && !awaits_date(cx, item) {
+                            cx.take_focus(&item.id, &response);
+                        }
+                        if response.clicked() {
+                            picked = Some(Some(option.id.clone()));
+                        }
+                    }
+                } else {
+                    let choices: Vec<Option<String>> = options.iter().map(|o| Some(o.id.clone())).collect();
+                    let label = |choice: &Option<String>| {
+                        choice
+                            .as_deref()
+                            .and_then(|id| options.iter().find(|o| o.id == id))
+                            .map_or("not entered", |o| o.label.as_str())
+                            .to_owned()
+                    };
+                    let (response, chosen) = pick_one_ui(ui, id.with("choice"), &current, &choices, label, 220.0);
+                    let response = response.labelled_by(label_id);
+                    if !awaits_date(cx, item) {
                         cx.take_focus(&item.id, &response);
                     }
-                    if response.clicked() {
-                        picked = Some(Some(option.id.clone()));
+                    if chosen.is_some() {
+                        picked = chosen;
                     }
                 }
-            } else {
-                let choices: Vec<Option<String>> = options.iter().map(|o| Some(o.id.clone())).collect();
-                let label = |choice: &Option<String>| {
-                    choice
-                        .as_deref()
-                        .and_then(|id| options.iter().find(|o| o.id == id))
-                        .map_or("not entered", |o| o.label.as_str())
-                        .to_owned()
-                };
-                let (response, chosen) =
-                    pick_one_ui(ui, cx.draft_id(&item.id).with("choice"), &current, &choices, label, 220.0);
-                let response = response.labelled_by(label_id);
-                cx.take_focus(&item.id, &response);
-                if chosen.is_some() {
-                    picked = chosen;
+                if current.is_some() && clear_button_ui(ui, &item.label) {
+                    picked = Some(None);
                 }
-            }
-            if current.is_some() && clear_button_ui(ui, &item.label) {
-                picked = Some(None);
-            }
-            picked
-        })
-        .inner
+                let date_commit = date_part_ui(ui, cx, item, &mut draft);
+                AnswerInput { picked: picked.map(|option| option.map(Value::Choice)), date_commit }
+            })
+            .inner;
+        draft_messages_ui(ui, &draft, "Keep this date");
+        input
     });
-    if let Some(option) = picked {
-        commit_answer(ui, cx, item, option.map(Value::Choice));
-    }
+    commit_answer(cx, item, input, &mut draft);
+    draft.store(ui, id);
 }
 
-/// Commits a clicked answer at once.
-pub fn commit_answer(ui: &Ui, cx: &mut FormContext<'_>, item: &ItemDef, value: Option<Value>) {
-    if !cx.commit(&item.id, value, None) {
-        ItemDraft::clear(ui.ctx(), cx.draft_id(&item.id));
+/// A result answered without its date: what it needs is the date, so the still-needed list
+/// leads to the date part.
+fn awaits_date(cx: &FormContext<'_>, item: &ItemDef) -> bool {
+    item.dated && cx.value(&item.id).is_some() && cx.date(&item.id).is_none()
+}
+
+/// The date part of an item that is a result; true when it asks for a commit. Nothing for
+/// an item that is not a result.
+fn date_part_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef, draft: &mut ItemDraft) -> bool {
+    if !item.dated {
+        return false;
+    }
+    ui.label(RichText::new("date").weak());
+    let committed = cx.date(&item.id).map(date_text).unwrap_or_default();
+    let name = date_part_name(&item.label);
+    let part = text_part_ui(ui, draft, cx.draft_id(&item.id), "date", &committed, &name, 92.0, "YYYY-MM-DD");
+    if awaits_date(cx, item) {
+        cx.take_focus(&item.id, &part.response);
+    }
+    part.commit
+}
+
+/// Commits a clicked answer at once, with the date of a result (typed or committed); a
+/// date typed alone, or after today, stays in the draft with its message.
+fn commit_answer(cx: &mut FormContext<'_>, item: &ItemDef, input: AnswerInput, draft: &mut ItemDraft) {
+    let AnswerInput { picked, date_commit } = input;
+    if picked.is_none() && !date_commit {
+        return;
+    }
+    // Clear removes the answer and its date together.
+    let cleared = matches!(picked, Some(None));
+    let answer = match picked {
+        Some(answer) => answer,
+        None => cx.value(&item.id).cloned(),
+    };
+    if !item.dated {
+        if !cx.commit(&item.id, answer, None) {
+            *draft = ItemDraft::default();
+        }
+        return;
+    }
+    let committed = cx.date(&item.id).map(date_text).unwrap_or_default();
+    let date = if cleared { String::new() } else { draft.text("date", &committed) };
+    match compose_dated_answer(answer, &date, cx.today) {
+        Composed::Ready(value) => {
+            if !cx.commit_dated(&item.id, value, None) {
+                *draft = ItemDraft::default();
+            }
+        }
+        Composed::Invalid(message) => draft.message = Some(message),
+        Composed::Confirm { message, .. } => draft.message = Some(message),
     }
 }
 

@@ -26,6 +26,7 @@ use crate::ui::patient_form_ui::{FormContext, patient_form_ui};
 use crate::ui::preferences::Preferences;
 use crate::ui::problem_dialog_ui::problem_dialog_ui;
 use crate::ui::recovery_prompt_ui::{RecoveryChoice, recovery_prompt_ui};
+use crate::ui::rescreen_dialog_ui::{RescreenChoice, rescreen_dialog_ui};
 use crate::ui::save_as_dialog_ui::{SaveAsChoice, save_as_dialog_ui};
 use crate::ui::session_browser::SessionBrowser;
 use crate::ui::session_browser_ui::session_browser_ui;
@@ -181,7 +182,7 @@ impl AppState {
         let Self { workspace, commands, focus, notice, journal_problem, .. } = self;
         let today = workspace.today();
         let Some(document) = &workspace.document else { return };
-        let read_only = document.session.is_signed() || document.questioned.is_some();
+        let read_only = document.is_read_only();
         Panel::top("verdicts").show(ui, |ui| {
             session_line_ui(ui, document, notice, journal_problem, commands);
             verdict_strip_ui(ui, &document.board, commands);
@@ -525,6 +526,19 @@ impl AppState {
                 let fields = IdentityFields { name, passphrase, repeated, message };
                 signer_identity_dialog_ui(ctx, fields, &self.workspace, &mut self.notice) == DialogResult::Stay
             }
+            Dialog::Rescreen { protocol, message } => {
+                match rescreen_dialog_ui(ctx, protocol, message, &self.workspace) {
+                    RescreenChoice::Stay => true,
+                    RescreenChoice::Cancel => false,
+                    RescreenChoice::Rescreen(edit) => match self.workspace.apply(edit) {
+                        Ok(()) => false,
+                        Err(error) => {
+                            *message = Some(error.to_string());
+                            true
+                        }
+                    },
+                }
+            }
             Dialog::Print(state) => {
                 crate::ui::print_dialog_ui::print_dialog_ui(ctx, state, &self.workspace) == DialogResult::Stay
             }
@@ -661,6 +675,8 @@ fn session_line_ui(
         if let Origin::Example { .. } = document.origin {
             ui.label(RichText::new("example: saving asks for a new file").weak());
         }
+        // A session that contradicts itself can be neither signed nor amended, only copied.
+        let contradicts_itself = document.board.lists_a_protocol_twice;
         match &session.signature {
             Some(signature) => {
                 ui.label(
@@ -671,15 +687,18 @@ fn session_line_ui(
                     ))
                     .strong(),
                 );
-                if ui.button("Amend…").clicked() {
+                if ui.add_enabled(!contradicts_itself, egui::Button::new("Amend…")).clicked() {
                     commands.push(amend_command(document));
                 }
             }
             None => {
-                if ui.button("Sign…").clicked() {
+                if ui.add_enabled(!contradicts_itself, egui::Button::new("Sign…")).clicked() {
                     commands.push(sign_command(document));
                 }
             }
+        }
+        if contradicts_itself {
+            ui.label(RichText::new("read-only: the session contradicts itself").strong());
         }
     });
     let theme = ui.ctx().theme();

@@ -1,16 +1,25 @@
 //! What the criteria board shows, built once after each edit from the engine's results:
 //! owned strings and statuses, so drawing a frame formats nothing. The words, icons and
-//! explanations come from the same functions as `trialscreen evaluate`, so the board and
-//! the command line always say the same thing.
+//! explanations come from the same functions as `trialscreen evaluate` and the printout
+//! (`report::still_needed`, `lapse_words`, `version_notice`, `signed_verdict`), so the
+//! board and the command line always say the same thing.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::engine::explain::{explain, explain_discretion};
+use crate::engine::patient::ListAttestation;
 use crate::engine::protocol_eval::{DiscretionStatus, Outcome, Verdict};
 use crate::model::protocol::CriterionKind;
+use crate::report::signed_verdict::SignedVerdictNote;
+use crate::report::still_needed::still_needed;
+use crate::report::summary_model::{LapsedDecision, TIME_FORMAT, lapsed_decisions};
+use crate::report::version_notice::VersionNotice;
 use crate::screening::{ScreenedProtocol, Screening};
 use crate::session::model::{Decision, DecisionKind};
 use crate::status::{Status, verdict_icon, verdict_words};
+
+/// The list item whose completeness the investigator attests.
+pub const TREATMENT_HISTORY: &str = "treatment_history";
 
 /// Every selected protocol, as the board shows it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -19,6 +28,51 @@ pub struct Board {
     /// Missing items over all protocols, ranked by how many undecided criteria each would
     /// help settle, most useful first.
     pub still_needed: Vec<NeededItem>,
+    /// Where the treatment history stands as a closed list.
+    pub history: HistoryAttestation,
+    /// `history` in words, with its icon: "✔ attested complete by Dr A at …".
+    pub history_words: String,
+    /// The session lists a protocol more than once: the record contradicts itself and is
+    /// shown read-only.
+    pub lists_a_protocol_twice: bool,
+}
+
+/// Whether the treatment history is attested complete, as shown beside it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum HistoryAttestation {
+    /// Never attested: absence from it proves nothing.
+    #[default]
+    NotAttested,
+    /// Attested complete as it stands.
+    Current { by: String, at: DateTime<Utc> },
+    /// Attested, then changed: attest again.
+    Lapsed { by: String, at: DateTime<Utc> },
+}
+
+impl HistoryAttestation {
+    /// Its state in words: "not attested complete — what is not listed cannot be ruled
+    /// out", "attested complete by Dr A at 2026-11-02 10:00 UTC", "changed since attested:
+    /// attest again".
+    pub fn words(&self) -> String {
+        match self {
+            Self::NotAttested => "not attested complete — what is not listed cannot be ruled out".to_owned(),
+            Self::Current { by, at } => format!("attested complete by {by} at {}", at.format(TIME_FORMAT)),
+            Self::Lapsed { by, at } => {
+                format!("changed since attested: attest again (attested by {by} at {})", at.format(TIME_FORMAT))
+            }
+        }
+    }
+
+    /// Its state in words with its icon (✔ current, ⚠ otherwise).
+    pub fn shown(&self) -> String {
+        let icon = if self.is_current() { "✔" } else { "⚠" };
+        format!("{icon} {}", self.words())
+    }
+
+    /// Whether an attestation now would change something.
+    pub fn is_current(&self) -> bool {
+        matches!(self, Self::Current { .. })
+    }
 }
 
 /// One protocol's verdict and criteria.
@@ -43,6 +97,13 @@ pub struct ProtocolBoard {
     pub cohort_missing: bool,
     /// The protocol file loaded differs from the one the session was screened under.
     pub protocol_changed: bool,
+    /// The session lists this protocol more than once.
+    pub listed_twice: bool,
+    /// A newer version is loaded: the readings it corrects, and whether a re-screen is offered.
+    pub version_notice: Option<VersionBanner>,
+    /// For a signed session whose signed verdict is unknown or differs from today's, both:
+    /// "⚠ Signed as ELIGIBLE; under the current rules INCOMPLETE because …".
+    pub signed_verdict: Option<String>,
     /// Study facts shown as information.
     pub information: Vec<String>,
     pub rows: Vec<CriterionRow>,
@@ -65,6 +126,58 @@ pub struct CriterionRow {
     pub discretion: DiscretionView,
     /// A judgment awaited or recorded.
     pub judgment: JudgmentView,
+    /// Decisions recorded on it that are out of date: decided again through the same
+    /// Decide…/Override… as a new one.
+    pub lapsed: Vec<LapsedView>,
+}
+
+/// The banner of a newer protocol version, in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VersionBanner {
+    pub notice: VersionNotice,
+    /// "⚠ Screened under version 1; version 2 corrects these readings (…):".
+    pub headline: String,
+    /// "• I8: …", one a correction.
+    pub corrections: Vec<String>,
+    /// "Re-screen under version 2…", for an unsigned session.
+    pub rescreen_label: Option<String>,
+    /// The button's accessible name, naming the protocol: "Re-screen refractory-sle-age5
+    /// under version 2…".
+    pub rescreen_name: String,
+}
+
+impl VersionBanner {
+    fn of(protocol: &str, notice: VersionNotice) -> Self {
+        Self {
+            headline: format!("⚠ {}", notice.headline()),
+            corrections: notice.correction_lines().into_iter().map(|line| format!("• {line}")).collect(),
+            rescreen_label: notice.rescreen_offered.then(|| notice.rescreen_label()),
+            rescreen_name: format!("Re-screen {protocol} under version {}…", notice.newer),
+            notice,
+        }
+    }
+}
+
+/// A decision out of date, as shown under its criterion.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LapsedView {
+    /// "decision out of date — values changed since it was recorded".
+    pub headline: String,
+    /// Each fact it rested on that changed: "Platelet count 52 ×10⁹/L, 2026-10-28 → 4 ×10⁹/L, 2026-10-28".
+    pub changes: Vec<String>,
+    /// "Recorded override by Dr A at 2026-11-02 10:00 UTC: reason".
+    pub recorded: String,
+}
+
+impl LapsedView {
+    fn of(lapsed: &LapsedDecision) -> Self {
+        let LapsedDecision { decision: _, note: _, lapse } = lapsed;
+        Self {
+            headline: lapse.headline(),
+            changes: lapse.changes.iter().map(|change| change.text()).collect(),
+            recorded: lapsed.recorded(),
+        }
+    }
 }
 
 /// A protocol discretion on a criterion, as shown.
@@ -113,12 +226,30 @@ pub struct DecisionView {
     pub passes: Option<bool>,
 }
 
-/// An item still needed, with how many undecided criteria it would help settle.
+/// An item still needed, with how many undecided criteria it would help settle and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NeededItem {
     pub item: String,
     pub label: String,
     pub criteria: usize,
+    /// "Blood pregnancy test (1) — enter the sample date".
+    pub words: String,
+    /// What is needed is the investigator's attestation that the list is complete: the
+    /// list leads to the attestation control.
+    pub needs_attestation: bool,
+}
+
+impl NeededItem {
+    /// What the still-needed list moves the focus to: the item's field, or the control
+    /// that attests the list complete.
+    pub fn focus_target(&self) -> String {
+        if self.needs_attestation { attestation_focus(&self.item) } else { self.item.clone() }
+    }
+}
+
+/// The focus target of the control that attests a list complete.
+pub fn attestation_focus(item: &str) -> String {
+    format!("{item}/attest")
 }
 
 impl Board {
@@ -126,28 +257,45 @@ impl Board {
     pub fn of(screening: &Screening<'_>) -> Self {
         let protocols: Vec<ProtocolBoard> =
             screening.protocols.iter().map(|screened| protocol_board(screening, screened)).collect();
-        let mut needed: std::collections::BTreeMap<u16, usize> = std::collections::BTreeMap::new();
-        for screened in &screening.protocols {
-            for (item, count) in screened.result.still_needed() {
-                *needed.entry(item).or_default() += count;
-            }
-        }
-        let mut ranked: Vec<(u16, usize)> = needed.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let knowledge = screening.patient.knowledge;
-        let still_needed = ranked
+        let still_needed = still_needed(knowledge, screening.protocols.iter().map(|screened| &screened.result))
             .into_iter()
-            .filter_map(|(item, criteria)| {
-                let def = knowledge.item(item)?;
-                Some(NeededItem { item: def.id.clone(), label: def.label.clone(), criteria })
+            .filter_map(|needed| {
+                let def = knowledge.item(needed.item)?;
+                Some(NeededItem {
+                    item: def.id.clone(),
+                    label: def.label.clone(),
+                    criteria: needed.criteria,
+                    words: needed.words(&def.label),
+                    needs_attestation: needed.needs_attestation(),
+                })
             })
             .collect();
-        Self { protocols, still_needed }
+        let history = history_attestation(screening);
+        Self {
+            protocols,
+            still_needed,
+            history_words: history.shown(),
+            history,
+            lists_a_protocol_twice: screening.lists_a_protocol_twice(),
+        }
     }
 
     /// The row of a criterion.
     pub fn row(&self, protocol: &str, criterion: &str) -> Option<&CriterionRow> {
         self.protocols.iter().find(|p| p.id == protocol)?.rows.iter().find(|r| r.id == criterion)
+    }
+}
+
+/// The treatment history's attestation as it stands.
+fn history_attestation(screening: &Screening<'_>) -> HistoryAttestation {
+    let attested = screening.session.attestations.iter().find(|a| a.item == TREATMENT_HISTORY);
+    match (screening.patient.history_attestation, attested) {
+        (ListAttestation::Current, Some(a)) => HistoryAttestation::Current { by: a.by.clone(), at: a.at },
+        (ListAttestation::Lapsed, Some(a)) => HistoryAttestation::Lapsed { by: a.by.clone(), at: a.at },
+        // Attested, then the history cleared: the attestation covers nothing now.
+        (ListAttestation::None, Some(a)) => HistoryAttestation::Lapsed { by: a.by.clone(), at: a.at },
+        (_, None) => HistoryAttestation::NotAttested,
     }
 }
 
@@ -218,6 +366,7 @@ fn protocol_board(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) ->
                 eligible_from: outcome.eligible_from,
                 discretion,
                 judgment,
+                lapsed: lapsed_decisions(screening, screened, criterion, outcome).iter().map(LapsedView::of).collect(),
             }
         })
         .collect();
@@ -238,6 +387,12 @@ fn protocol_board(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) ->
         cohort,
         cohort_missing: result.cohort_missing,
         protocol_changed: screened.hash_matches == Some(false),
+        listed_twice: screened.listed_twice,
+        version_notice: VersionNotice::of(screened, screening.session.is_signed())
+            .map(|notice| VersionBanner::of(&protocol.id, notice)),
+        signed_verdict: SignedVerdictNote::of(screening.session, screened)
+            .filter(SignedVerdictNote::differs)
+            .map(|note| format!("⚠ {}", note.sentence())),
         information: protocol.information.clone(),
         rows,
     }
@@ -285,6 +440,21 @@ mod tests {
                         matches!(row.discretion, DiscretionView::Available(_)),
                         line["discretion_available"].as_bool().unwrap()
                     );
+                }
+            }
+            // Still needed, with why, in the same words (the examples screen one protocol each).
+            if let [printed] = protocols.as_slice() {
+                let needed = printed["still_needed"].as_array().unwrap();
+                assert_eq!(needed.len(), board.still_needed.len(), "{}", path.display());
+                for (shown, line) in board.still_needed.iter().zip(needed) {
+                    let reasons: Vec<String> =
+                        line["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap().to_owned()).collect();
+                    let words = if reasons.is_empty() {
+                        format!("{} ({})", line["label"].as_str().unwrap(), line["criteria"])
+                    } else {
+                        format!("{} ({}) — {}", line["label"].as_str().unwrap(), line["criteria"], reasons.join(", "))
+                    };
+                    assert_eq!(shown.words, words, "{}", path.display());
                 }
             }
             checked += 1;

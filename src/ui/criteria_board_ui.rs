@@ -1,13 +1,18 @@
 //! The criteria board: per protocol, one row per criterion with colour, icon and word (an
 //! exclusion reads "excluded" / "not excluded"), its id and title, the values that decided
-//! it, "eligible from", and the discretion and judgment controls; each row opens to the
-//! verbatim source text, its heading and the interpretation applied.
+//! it, "eligible from", decisions gone out of date, and the discretion and judgment
+//! controls; each row opens to the verbatim source text, its heading and the interpretation
+//! applied. Above a protocol's criteria, the readings a newer version corrects, with the
+//! re-screen an unsigned session is offered.
 
 use egui::{Align, CollapsingHeader, Layout, RichText, Ui};
 
 use crate::model::protocol::CriterionKind;
+use crate::report::summary_text::LISTED_TWICE;
 use crate::status::Status;
-use crate::ui::board_model::{Board, CriterionRow, DecisionView, DiscretionView, JudgmentView, ProtocolBoard};
+use crate::ui::board_model::{
+    Board, CriterionRow, DecisionView, DiscretionView, JudgmentView, LapsedView, ProtocolBoard,
+};
 use crate::ui::command::Command;
 use crate::ui::dialog::Dialog;
 use crate::ui::disclosure_ui::{is_disclosed, set_disclosed};
@@ -83,6 +88,7 @@ fn protocol_ui(ui: &mut Ui, protocol: &ProtocolBoard, actions: &mut BoardActions
     });
     ui.label(RichText::new(format!("{} v{}", protocol.id, protocol.version)).small().weak());
     banners_ui(ui, protocol);
+    version_banner_ui(ui, protocol, actions);
     if !protocol.information.is_empty() {
         CollapsingHeader::new("Study information").id_salt(("information", &protocol.id)).show(ui, |ui| {
             for line in &protocol.information {
@@ -122,6 +128,9 @@ pub fn banners_ui(ui: &mut Ui, protocol: &ProtocolBoard) {
     } else if let Some(cohort) = &protocol.cohort {
         ui.label(format!("Cohort {cohort}"));
     }
+    if protocol.listed_twice {
+        ui.add(egui::Label::new(RichText::new(format!("⚠ {LISTED_TWICE}")).color(warning)).wrap());
+    }
     if protocol.protocol_changed {
         ui.add(
             egui::Label::new(
@@ -131,6 +140,25 @@ pub fn banners_ui(ui: &mut Ui, protocol: &ProtocolBoard) {
             .wrap(),
         );
     }
+}
+
+/// The readings a newer version of the protocol corrects, and for an unsigned session the
+/// button that re-screens under it (after a confirmation).
+fn version_banner_ui(ui: &mut Ui, protocol: &ProtocolBoard, actions: &mut BoardActions<'_>) {
+    let Some(banner) = &protocol.version_notice else { return };
+    let warning = theme::warning_colour(ui.ctx().theme());
+    egui::Frame::group(ui.style()).stroke(egui::Stroke::new(1.0, warning)).show(ui, |ui| {
+        wrapped_ui(ui, RichText::new(&banner.headline).color(warning).strong());
+        for line in &banner.corrections {
+            wrapped_ui(ui, RichText::new(line));
+        }
+        if let Some(label) = &banner.rescreen_label {
+            actions.dialog_button_ui(ui, label, banner.rescreen_name.clone(), || Dialog::Rescreen {
+                protocol: protocol.id.clone(),
+                message: None,
+            });
+        }
+    });
 }
 
 /// The width of the status column.
@@ -168,6 +196,9 @@ fn row_ui(ui: &mut Ui, protocol: &ProtocolBoard, row: &CriterionRow, actions: &m
                     RichText::new(format!("eligible from {date}")).color(theme::status_colour(theme, Status::Judgment)),
                 );
             }
+            for lapsed in &row.lapsed {
+                lapsed_ui(ui, lapsed);
+            }
             discretion_ui(ui, protocol, row, actions);
             judgment_ui(ui, protocol, row, actions);
         });
@@ -200,6 +231,17 @@ fn source_ui(ui: &mut Ui, row: &CriterionRow) {
     {
         wrapped_ui(ui, RichText::new(format!("Discretion: “{}”", text.source_text)).weak());
     }
+}
+
+/// A decision out of date: why, each change old → new, and who recorded it. The criterion's
+/// own Decide…/Override… (below it) decides again.
+fn lapsed_ui(ui: &mut Ui, lapsed: &LapsedView) {
+    let warning = theme::warning_colour(ui.ctx().theme());
+    wrapped_ui(ui, RichText::new(format!("⚠ {}", lapsed.headline)).color(warning).strong());
+    for change in &lapsed.changes {
+        wrapped_ui(ui, RichText::new(format!("• {change}")).color(warning));
+    }
+    wrapped_ui(ui, RichText::new(&lapsed.recorded).weak());
 }
 
 fn discretion_ui(ui: &mut Ui, protocol: &ProtocolBoard, row: &CriterionRow, actions: &mut BoardActions<'_>) {

@@ -26,6 +26,8 @@ pub enum Dialog {
     Withdraw { protocol: String, criterion: String, is_override: bool, reason: String, message: Option<String> },
     /// Signs the session with the signer's identity and passphrase, and saves it.
     Sign { by: String, meaning: String, passphrase: SecretText, message: Option<String> },
+    /// Re-screens under the newest version of a protocol, once confirmed.
+    Rescreen { protocol: String, message: Option<String> },
     /// Reopens a signed session for an amendment, signed with the passphrase, and saves it.
     Amend { by: String, reason: String, passphrase: SecretText, message: Option<String> },
     /// Creates a signing identity on this computer: name, passphrase twice.

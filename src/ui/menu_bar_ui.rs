@@ -68,12 +68,15 @@ pub fn menu_bar_ui(ui: &mut Ui, workspace: &Workspace, preferences: &Preferences
         });
         ui.menu_button("Session", |ui| {
             let signed = document.is_some_and(|d| d.session.is_signed());
-            if ui.add_enabled(document.is_some() && !signed, Button::new("Sign…")).clicked()
+            // A session that lists a protocol twice contradicts itself: it is only copied.
+            let contradicts_itself = document.is_some_and(|d| d.board.lists_a_protocol_twice);
+            let can_sign = document.is_some() && !signed && !contradicts_itself;
+            if ui.add_enabled(can_sign, Button::new("Sign…")).clicked()
                 && let Some(document) = document
             {
                 commands.push(sign_command(document));
             }
-            if ui.add_enabled(signed, Button::new("Amend…")).clicked()
+            if ui.add_enabled(signed && !contradicts_itself, Button::new("Amend…")).clicked()
                 && let Some(document) = document
             {
                 commands.push(amend_command(document));

@@ -97,8 +97,10 @@ pub fn patient_form_ui(ui: &mut Ui, cx: &mut FormContext<'_>) {
         visit_section_ui::visit_section_ui(ui, cx);
         let sections = &cx.document.form;
         for section in sections {
+            // A focus target is an item id, or a control of the item ("treatment_history/attest").
             let wants_focus = cx.focus.as_ref().is_some_and(|focus| {
-                section.items.iter().any(|idx| cx.library.knowledge.item(*idx).is_some_and(|i| &i.id == focus))
+                let item = focus.split('/').next().unwrap_or_default();
+                section.items.iter().any(|idx| cx.library.knowledge.item(*idx).is_some_and(|i| i.id == item))
             });
             CollapsingHeader::new(theme::bold(&section.label))
                 .id_salt(("form section", &section.id))
@@ -162,12 +164,27 @@ pub fn item_row_ui<R>(ui: &mut Ui, item: &ItemDef, enabled: bool, fields: impl F
                 label.id
             })
             .inner;
-        // One child for the fields, disabled when read-only: a form draws ~100 of these a frame.
-        let mut fields_ui = egui::UiBuilder::new().layout(Layout::top_down(Align::Min));
-        if !enabled {
-            fields_ui = fields_ui.disabled();
-        }
-        ui.scope_builder(fields_ui, |ui| fields(ui, label)).inner
+        fields_ui(ui, enabled, |ui| fields(ui, label))
+    })
+    .inner
+}
+
+/// One child for an item's fields, disabled unless `enabled`: a form draws ~100 of these a
+/// frame.
+fn fields_ui<R>(ui: &mut Ui, enabled: bool, fields: impl FnOnce(&mut Ui) -> R) -> R {
+    let mut builder = egui::UiBuilder::new().layout(Layout::top_down(Align::Min));
+    if !enabled {
+        builder = builder.disabled();
+    }
+    ui.scope_builder(builder, fields).inner
+}
+
+/// A row under an item's row with nothing in the label column: more of the same item
+/// (the treatment history's attestation), aligned with its fields.
+pub fn continuation_row_ui<R>(ui: &mut Ui, enabled: bool, fields: impl FnOnce(&mut Ui) -> R) -> R {
+    ui.horizontal_top(|ui| {
+        ui.add_space(label_width(ui) + ui.spacing().item_spacing.x);
+        fields_ui(ui, enabled, fields)
     })
     .inner
 }

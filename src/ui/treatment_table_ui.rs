@@ -1,7 +1,9 @@
 //! The treatment history: one row per agent, picked from the drug catalogue with search;
 //! its start, last dose or "ongoing", dose with unit and frequency, the date since which
 //! the dose is unchanged, and the response. Every commit writes the whole history as one
-//! audit entry, from the committed rows and whatever is typed.
+//! audit entry, from the committed rows and whatever is typed. Below the rows, whether the
+//! list is attested complete and the button that attests it: what is not listed is ruled
+//! out only in a list attested complete.
 
 use chrono::NaiveDate;
 use egui::{Frame, RichText, TextEdit, Ui};
@@ -12,9 +14,15 @@ use crate::input::entry_text::{Composed, compose_date, number_field_text};
 use crate::input::number_text::parse_number;
 use crate::model::dictionary::ItemDef;
 use crate::model::values::{Dose, DoseUnit, Exposure, Frequency, Response, Value};
+use crate::session::audit::Edit;
+use crate::session::model::Entry;
+use crate::status::Status;
+use crate::ui::board_model::{HistoryAttestation, attestation_focus};
+use crate::ui::command::Command;
 use crate::ui::field_draft::{Confirmation, ItemDraft, text_part_ui};
-use crate::ui::patient_form_ui::{ConfirmChoice, FormContext, draft_messages_ui, item_row_ui};
+use crate::ui::patient_form_ui::{ConfirmChoice, FormContext, continuation_row_ui, draft_messages_ui, item_row_ui};
 use crate::ui::pick_one_ui::pick_one_ui;
+use crate::ui::theme;
 
 const DOSE_UNITS: [DoseUnit; 3] = [DoseUnit::Mg, DoseUnit::G, DoseUnit::MgPerKg];
 const FREQUENCIES: [Frequency; 8] = [
@@ -43,8 +51,48 @@ enum RowChange {
     Add(String),
 }
 
-/// The treatment history item.
+/// The accessible name (and text) of the button that attests the list complete.
+pub const ATTEST_BUTTON: &str = "Attest complete";
+
+/// The treatment history item: its rows, then its attestation. The attestation comes after
+/// the rows' commit, so a date typed and left by clicking "Attest complete" is committed
+/// first and the attestation covers it.
 pub fn treatment_table_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
+    history_rows_ui(ui, cx, item);
+    attestation_ui(ui, cx, item);
+}
+
+/// Whether the list is attested complete, and the button that attests it as it stands.
+fn attestation_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
+    let board = &cx.document.board;
+    let history = &board.history;
+    continuation_row_ui(ui, !cx.read_only, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            let theme = ui.ctx().theme();
+            let colour = match history {
+                HistoryAttestation::Current { .. } => theme::status_colour(theme, Status::Met),
+                HistoryAttestation::NotAttested | HistoryAttestation::Lapsed { .. } => theme::warning_colour(theme),
+            };
+            ui.add(egui::Label::new(RichText::new(&board.history_words).color(colour)).wrap());
+            let button = ui
+                .add_enabled(!history.is_current(), egui::Button::new(ATTEST_BUTTON))
+                .on_hover_text("Record, under your name, that the treatment history lists every treatment");
+            cx.take_focus(&attestation_focus(&item.id), &button);
+            if button.clicked() {
+                // A history never entered is attested as an empty list: no treatment.
+                if cx.value(&item.id).is_none() {
+                    let entry = Entry::new(Value::Treatments(Vec::new()));
+                    let edit = Edit::SetValue { item: item.id.clone(), entry: Some(entry) };
+                    cx.commands.push(Command::Edit { edit, draft: None });
+                }
+                cx.commands.push(Command::Edit { edit: Edit::Attest { item: item.id.clone() }, draft: None });
+            }
+        });
+    });
+}
+
+/// The rows of the history and the search that adds one.
+fn history_rows_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
     let id = cx.draft_id(&item.id);
     let mut draft = ItemDraft::load(ui, id);
     let rows: &[Exposure] = match cx.value(&item.id) {

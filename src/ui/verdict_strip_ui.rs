@@ -1,6 +1,8 @@
 //! The top of the screen: every protocol's overall verdict side by side (icon, word and
-//! colour, with the incomplete-source banner), then what is still needed, most useful
-//! first; clicking an item moves the focus to its field.
+//! colour, with the incomplete-source banner, and for a signed record whose signed verdict
+//! is not today's, both), then what is still needed, most useful first, each with why
+//! ("Blood pregnancy test (1) — enter the sample date"); clicking an item moves the focus
+//! to its field, or to the attestation when the list needs attesting.
 
 use egui::{Frame, RichText, ScrollArea, Ui};
 
@@ -30,6 +32,10 @@ pub fn verdict_strip_ui(ui: &mut Ui, board: &Board, commands: &mut Vec<Command>)
                         if !protocol.failing.is_empty() {
                             ui.label(RichText::new(format!("failing {}", protocol.failing.join(", "))).small());
                         }
+                        if let Some(signed) = &protocol.signed_verdict {
+                            let warning = theme::warning_colour(theme);
+                            ui.add(egui::Label::new(RichText::new(signed).color(warning)).wrap());
+                        }
                         banners_ui(ui, protocol);
                     });
                 });
@@ -42,12 +48,11 @@ pub fn verdict_strip_ui(ui: &mut Ui, board: &Board, commands: &mut Vec<Command>)
     ui.horizontal_wrapped(|ui| {
         ui.label(theme::bold("Still needed"));
         for needed in board.still_needed.iter().take(STILL_NEEDED_SHOWN) {
-            let text = format!("{} ({})", needed.label, needed.criteria);
             let response = ui
-                .link(text)
+                .link(&needed.words)
                 .on_hover_text(format!("Would help decide {} criteria; click to go to the field", needed.criteria));
             if response.clicked() {
-                commands.push(Command::Focus(needed.item.clone()));
+                commands.push(Command::Focus(needed.focus_target()));
             }
         }
         let more = board.still_needed.len().saturating_sub(STILL_NEEDED_SHOWN);

@@ -190,6 +190,11 @@ pub enum ApplyError {
     /// Signing a session whose pinned protocol changed.
     #[error("{0}")]
     SignRefused(String),
+    /// The session lists a protocol more than once: it contradicts itself and is read-only.
+    #[error(
+        "the session lists a protocol more than once, so it contradicts itself and is read-only: save a copy with Save as… and correct the copy"
+    )]
+    ListsAProtocolTwice,
     /// The file as opened is not trusted; it is read-only.
     #[error("this file is open read-only: {0}")]
     ReadOnly(String),
@@ -265,6 +270,14 @@ impl Workspace {
         let document = self.document.as_ref()?;
         let screening = Screening::evaluate(&self.library, &document.session, self.today());
         screening.decision_for(protocol, criterion, kind, reason, by, (self.clock)())
+    }
+
+    /// The edit that re-screens the open session under the newest loaded version of a
+    /// protocol it lists, when a newer one is loaded.
+    pub fn rescreen_edit(&self, protocol: &str) -> Option<Edit> {
+        let document = self.document.as_ref()?;
+        let screening = Screening::evaluate(&self.library, &document.session, self.today());
+        screening.protocols.iter().find(|screened| screened.reference.id == protocol)?.rescreen_edit()
     }
 
     /// Today by the workspace's clock (UTC).
@@ -472,6 +485,9 @@ impl Workspace {
     /// signing a session whose pinned protocol changed.
     pub fn apply(&mut self, edit: Edit) -> Result<(), ApplyError> {
         let Some(document) = &mut self.document else { return Ok(()) };
+        if document.board.lists_a_protocol_twice {
+            return Err(ApplyError::ListsAProtocolTwice);
+        }
         if let Some(why) = &document.questioned {
             return Err(ApplyError::ReadOnly(why.clone()));
         }
@@ -762,6 +778,13 @@ impl Document {
                 Some((item.id.clone(), instrument.evaluate(&answers, &ScoreOptions::default())))
             })
             .collect();
+    }
+
+    /// Whether the session can be changed only by amending it (signed) or not at all (it
+    /// lists a protocol twice, or the file as opened is not trusted): the form and the
+    /// board's buttons are then disabled.
+    pub fn is_read_only(&self) -> bool {
+        self.session.is_signed() || self.board.lists_a_protocol_twice || self.questioned.is_some()
     }
 
     /// The file name shown in the title bar.

@@ -3,7 +3,7 @@
 
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
@@ -17,7 +17,7 @@ use trialscreen::session::sealing::{Sealer, prepare};
 use trialscreen::session::{recovery, store};
 use trialscreen::user_data::UserData;
 
-use common::installation::Installation;
+use crate::common::installation::Installation;
 
 const CHILD_ROLE: &str = "TRIALSCREEN_CRASH_CHILD";
 const CHILD_PATH: &str = "TRIALSCREEN_CRASH_PATH";
@@ -79,7 +79,7 @@ fn crash_child() {
 
 fn spawn(role: &str, path: &Path, data: &UserData) -> Child {
     Command::new(std::env::current_exe().expect("test binary"))
-        .args(["crash_child", "--exact", "--nocapture", "--test-threads=1"])
+        .args(["crash_safety::crash_child", "--exact", "--nocapture", "--test-threads=1"])
         .env(CHILD_ROLE, role)
         .env(CHILD_PATH, path)
         .env(CHILD_DATA, data.root())

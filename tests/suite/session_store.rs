@@ -2,7 +2,7 @@
 //! every change is in a verified trail, tampering is caught, bad files are reported and
 //! never changed.
 
-mod common;
+use crate::common;
 
 use chrono::{Duration, TimeZone as _, Utc};
 use trialscreen::files::FileHead;
@@ -11,7 +11,7 @@ use trialscreen::session::load::{SessionError, parse_session};
 use trialscreen::session::model::{Decision, DecisionKind, Session};
 use trialscreen::session::store::{self, OpenError, backup_path, to_text};
 
-use common::installation::Installation;
+use crate::common::installation::Installation;
 
 fn v1() -> Session {
     common::example("v01-eligible-adolescent")
@@ -233,7 +233,7 @@ fn a_verify_failure_names_the_value() {
 /// judgments, rebuilt from its trail, stay in force.
 #[test]
 fn golden_format_1_loads_forever() {
-    let text = include_str!("golden/v1-signed-session.ron");
+    let text = include_str!("../golden/v1-signed-session.ron");
     let session = parse_session(text).expect("format 1 loads");
     assert_eq!(session.format_version, 1);
     assert!(session.awaits_migration());
@@ -341,8 +341,8 @@ fn golden_format_2_loads_verifies_and_migrates_forever() {
     let installation = Installation::new();
     let dir = tempfile::tempdir().expect("temp dir");
     for (name, text) in [
-        ("v2-session.ron", include_str!("golden/v2-session.ron")),
-        ("v2-migrated-signed-session.ron", include_str!("golden/v2-migrated-signed-session.ron")),
+        ("v2-session.ron", include_str!("../golden/v2-session.ron")),
+        ("v2-migrated-signed-session.ron", include_str!("../golden/v2-migrated-signed-session.ron")),
     ] {
         let session = parse_session(text).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(session.format_version, 2, "{name}");

@@ -4,7 +4,7 @@
 //! on another one. Before the seal, the ledger and electronic signatures, every cut below
 //! verified as intact and anyone could sign as anyone.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 
@@ -15,7 +15,7 @@ use trialscreen::session::audit::{Change, Edit, apply, content_hash, entry_hash}
 use trialscreen::session::model::{DecisionKind, Session};
 use trialscreen::session::store;
 
-use common::installation::{Installation, PASSPHRASE};
+use crate::common::installation::{Installation, PASSPHRASE};
 
 fn at(minutes: i64) -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).single().expect("time") + Duration::minutes(minutes)
@@ -398,7 +398,7 @@ fn a_signature_under_a_borrowed_name_or_a_forged_roster_entry_is_not_established
 fn a_legacy_file_is_intact_only_as_far_as_a_legacy_file_can_show() {
     let site = Site::new();
     let path = site.path("golden-v1.ron");
-    std::fs::write(&path, include_str!("golden/v1-signed-session.ron")).expect("write");
+    std::fs::write(&path, include_str!("../golden/v1-signed-session.ron")).expect("write");
     let (code, out) = verify(&site.here, &path);
     assert_eq!(code, 6, "{out}");
     assert_eq!(
@@ -411,7 +411,7 @@ result: legacy or template file (exit 6)
 "
     );
     let template = site.path("v01.ron");
-    std::fs::write(&template, include_str!("../data/examples/v01-eligible-adolescent.ron")).expect("write");
+    std::fs::write(&template, include_str!("../../data/examples/v01-eligible-adolescent.ron")).expect("write");
     let (code, out) = verify(&site.here, &template);
     assert_eq!(code, 6, "{out}");
     assert!(out.contains("bundled example v01-eligible-adolescent.ron: a template, not a record"), "{out}");

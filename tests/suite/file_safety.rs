@@ -4,8 +4,6 @@
 
 #![cfg(unix)]
 
-mod common;
-
 use std::os::unix::fs::{PermissionsExt as _, symlink};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -19,7 +17,7 @@ use trialscreen::session::model::{ProtocolRef, ReferenceDates, Session};
 use trialscreen::session::store;
 use trialscreen::ui::workspace::{Folders, Workspace};
 
-use common::installation::{Installation, PASSPHRASE};
+use crate::common::installation::{Installation, PASSPHRASE};
 
 const BIN: &str = env!("CARGO_BIN_EXE_trialscreen");
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/examples");

@@ -1,7 +1,7 @@
 //! The printed summary's model: snapshots of its text rendering for the worked vignettes,
 //! and what it says about changes, signatures and a record that does not verify.
 
-mod common;
+use crate::common;
 
 use chrono::{DateTime, TimeZone as _, Utc};
 use trialscreen::library::Library;
@@ -186,4 +186,66 @@ fn a_record_altered_outside_trialscreen_says_it_does_not_verify() {
     let sentence = summary.verification.sentence();
     assert!(sentence.starts_with("✖ The record does not verify: "), "{sentence}");
     assert!(sentence.contains("the value of \"platelets\" differs from what the audit trail records"), "{sentence}");
+}
+
+/// The golden format-1 signed session on protocol version 1: the printout names what
+/// version 2 corrects (the signed record stays on version 1), says that the verdict at
+/// signing was not recorded beside today's, and lists what is still needed with why.
+#[test]
+fn v1_golden_signed_session() {
+    let library = Library::bundled().expect("bundled library");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/v1-signed-session.ron"))
+        .expect("golden file");
+    let session = trialscreen::session::load::parse_session(&text).expect("golden parses");
+    let summary = summary(&library, &session, "v1-signed-session.ron");
+    let protocol = summary.protocols.first().expect("one protocol");
+    let notice = protocol.version_notice.as_ref().expect("a newer version is loaded");
+    assert!(!notice.rescreen_offered, "a signed record stays on its version");
+    let signed = protocol.signed_verdict.as_ref().expect("signed");
+    assert_eq!(signed.signed, None, "format 1 recorded no verdict");
+    let text = to_text(&summary);
+    assert!(
+        text.contains(
+            "⚠ The verdict at signing was not recorded (format 1); under the current rules INCOMPLETE because"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Blood pregnancy test (1) — enter the sample date"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+/// An override recorded at 52 ×10⁹/L printed as in force after the count changed; now the
+/// printout says it is out of date, with the value then and now.
+#[test]
+fn a_lapsed_override_prints_as_out_of_date_with_what_changed() {
+    let library = Library::bundled().expect("bundled library");
+    let mut session = common::example("v02b-low-platelets-override");
+    let lower = common::entry(r#"Number((value: 4.0, unit: "10^9/L", uln: None, date: Some("2026-10-28")))"#);
+    apply(
+        &mut session,
+        Edit::SetValue { item: "platelets".into(), entry: Some(lower) },
+        "Dr A. Investigator",
+        at(12, 0),
+    )
+    .expect("edit");
+    let summary = summary(&library, &session, "v02b.ron");
+    let protocol = summary.protocols.first().expect("one protocol");
+    let override_row = protocol.decisions.iter().find(|d| d.decision == "override").expect("the override");
+    let DecisionEffect::Lapsed(lapse) = &override_row.effect else { panic!("{:?}", override_row.effect) };
+    assert_eq!(override_row.effect.state_id(), "lapsed");
+    assert_eq!(
+        lapse.sentence(),
+        "decision out of date — values changed since it was recorded: Platelet count 52 ×10⁹/L, 2026-10-28 → 4 ×10⁹/L, 2026-10-28"
+    );
+    let platelets = protocol.criteria.iter().find(|c| c.id == "I7.plt").expect("I7.plt");
+    assert_eq!(platelets.status, Status::NotMet);
+    let text = to_text(&summary);
+    assert!(
+        text.contains("Recorded override by Dr A. Investigator at 2026-11-02 10:30 UTC: Immune thrombocytopenia"),
+        "the row names the decision out of date: {text}"
+    );
+    assert!(
+        text.contains("      Decision out of date — values changed since it was recorded: Platelet count 52"),
+        "{text}"
+    );
 }

@@ -3,7 +3,7 @@
 //! poppler-utils or qpdf those checks skip with a notice (CI installs them: `.ci/run`); the
 //! checks that need no tool always run.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,7 +1,7 @@
 //! The site screening log: rows and counts over the bundled examples, and a folder with
 //! damaged files, which are listed with line and column, counted, and never changed.
 
-mod common;
+use crate::common;
 
 use std::process::{Command, Output};
 

@@ -4,7 +4,7 @@
 //! structured comparison the words are made from (value, relation, threshold as shown), so
 //! the check does not depend on the wording or its translation.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -314,3 +314,86 @@ fn i6_says_no_current_treatment_even_when_i4_named_one() {
     assert_eq!(i6["outcome"], "fails");
     assert!(i6["explanation"].as_str().unwrap_or_default().contains("no matching treatment"), "{i6}");
 }
+
+const GOLDEN_V1: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/v1-signed-session.ron");
+
+/// `evaluate` says of a signed record what the window and the printout say: its signed
+/// verdict (not recorded by format 1) beside today's, the readings a newer version
+/// corrects, every decision's state, and why each still-needed item is needed.
+#[test]
+fn evaluate_states_the_signed_verdict_the_newer_version_and_each_decision() {
+    let output = trialscreen(&["evaluate", GOLDEN_V1, "--json"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let protocol = &json["protocols"][0];
+    let signed = &protocol["signed_verdict"];
+    assert_eq!(signed["signed"], serde_json::Value::Null, "format 1 recorded no verdict");
+    assert_eq!(signed["now"], "incomplete");
+    assert_eq!(signed["differs"], true);
+    assert!(
+        signed["because"]
+            .as_array()
+            .is_some_and(|b| b.iter().any(|r| r == "I7.lvef, I7.spo2, I8, E4, E10, E11, E13, E14, E15, E18 missing")),
+        "{signed}"
+    );
+    assert_eq!(protocol["newer_version"]["version"], 2);
+    assert_eq!(protocol["newer_version"]["rescreen_offered"], false, "a signed record stays on version 1");
+    let decisions = protocol["decisions"].as_array().expect("decisions");
+    assert_eq!(decisions.len(), 2);
+    assert!(decisions.iter().all(|d| d["state"] == "in_force"), "{decisions:?}");
+    let needed = protocol["still_needed"].as_array().expect("still needed");
+    let pregnancy = needed.iter().find(|n| n["item"] == "serum_pregnancy_test").expect("blood pregnancy test");
+    assert_eq!(pregnancy["reasons"], serde_json::json!(["enter the sample date"]));
+
+    let output = trialscreen(&["evaluate", GOLDEN_V1]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("⚠ The verdict at signing was not recorded (format 1); under the current rules INCOMPLETE because I7.lvef, I7.spo2, I8, E4, E10, E11, E13, E14, E15, E18 missing"),
+        "{text}"
+    );
+    assert!(text.contains("(the signed record stays on version 1):"), "{text}");
+    assert!(text.contains("Blood pregnancy test (1) — enter the sample date"), "{text}");
+}
+
+/// A decision whose facts changed is "lapsed" in the JSON, with each change old → new,
+/// and out of date in the text; the keys that were there stay.
+#[test]
+fn evaluate_states_a_lapsed_override_with_what_changed() {
+    use trialscreen::session::audit::{Edit, apply};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = trialscreen::session::load::parse_session(&example("v02b-low-platelets-override")).expect("V2b");
+    let mut entry = session.values.get("platelets").cloned().expect("platelets");
+    if let trialscreen::model::values::Value::Number(m) = &mut entry.value {
+        m.value = 4.0;
+    }
+    let at = chrono::DateTime::from_timestamp(1_793_000_000, 0).expect("time");
+    apply(&mut session, Edit::SetValue { item: "platelets".into(), entry: Some(entry) }, "Dr A. Investigator", at)
+        .expect("edit");
+    let path = write(dir.path(), "lapsed.ron", &trialscreen::session::store::to_text(&session).expect("text"));
+    let output = trialscreen(&["evaluate", &path, "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let protocol = &json["protocols"][0];
+    let lapsed = protocol["decisions"]
+        .as_array()
+        .and_then(|d| d.iter().find(|d| d["criterion"] == "I7.plt"))
+        .expect("the override");
+    assert_eq!(lapsed["state"], "lapsed");
+    assert_eq!(lapsed["decision"], "override");
+    assert_eq!(lapsed["why"], serde_json::json!(["values changed since it was recorded"]));
+    assert_eq!(
+        lapsed["changes"],
+        serde_json::json!([{"item": "platelets", "what": "Platelet count", "old": "52 ×10⁹/L, 2026-10-28", "new": "4 ×10⁹/L, 2026-10-28"}])
+    );
+    let platelets =
+        protocol["criteria"].as_array().and_then(|c| c.iter().find(|c| c["id"] == "I7.plt")).expect("I7.plt");
+    assert_eq!(platelets["override"], serde_json::Value::Null, "the existing key: no override in force");
+    assert_eq!(platelets["discretion_available"], true, "decided again through the same Override…");
+
+    let output = trialscreen(&["evaluate", &path]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    let line = text.lines().find(|l| l.contains(" I7.plt ")).expect("I7.plt line");
+    assert!(
+        line.contains("; Decision out of date — values changed since it was recorded: Platelet count 52 ×10⁹/L, 2026-10-28 → 4 ×10⁹/L, 2026-10-28; decide again. Recorded override by Dr A. Investigator at 2026-11-02 10:30 UTC: Immune"),
+        "{line}"
+    );
+}

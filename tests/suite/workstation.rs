@@ -17,9 +17,9 @@ use trialscreen::ui::app_state::AppState;
 use trialscreen::ui::preferences::Preferences;
 use trialscreen::ui::workspace::Folders;
 
-mod common;
+use crate::common;
 
-use common::installation::PASSPHRASE;
+use crate::common::installation::PASSPHRASE;
 
 const PLATELET_OVERRIDE: &str = "Override refractory-sle-age5 I7.plt";
 
@@ -453,4 +453,280 @@ fn print_writes_the_summary_pdf_beside_the_session() {
     assert!(has_label_containing(&harness, "Open in viewer"));
     click(&mut harness, "Close");
     assert!(!has_label_containing(&harness, "Print the screening summary"));
+}
+
+/// A workstation over a fresh temporary folder with a copy of `source` open from its file.
+fn opened_file(source: &Path) -> (tempfile::TempDir, std::path::PathBuf, Harness<'static, AppState>) {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join(source.file_name().unwrap());
+    std::fs::copy(source, &path).unwrap();
+    let mut harness = workstation(folder.path());
+    harness.state_mut().open_path(&path);
+    harness.run();
+    assert!(harness.state().workspace.document.is_some(), "{} opened", path.display());
+    (folder, path, harness)
+}
+
+const GOLDEN_V1: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/v1-signed-session.ron");
+
+fn session(harness: &Harness<'_, AppState>) -> trialscreen::session::model::Session {
+    harness.state().workspace.document.as_ref().unwrap().session.clone()
+}
+
+/// Yes/no and choice results had no date part: a pregnancy test or an ECG finding could not
+/// be dated in the window, so it never counted. Every result now takes its date beside its
+/// answer; a date after today is refused where it is typed and changes nothing.
+#[test]
+fn a_yes_no_or_choice_result_takes_its_date_and_a_future_date_is_refused() {
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
+    let before = session(&harness);
+
+    enter(&mut harness, "Clinically significant ECG abnormality (12-lead) date", "2026-11-25");
+    assert!(has_label_containing(
+        &harness,
+        "✖ the sample date 2026-11-25 is after today (2026-11-21): enter the date the sample was taken"
+    ));
+    assert_eq!(session(&harness), before, "a refused date changes nothing");
+
+    enter(&mut harness, "Clinically significant ECG abnormality (12-lead) date", "2026-11-10");
+    let after = session(&harness);
+    assert_eq!(after.audit.len(), before.audit.len() + 1, "one committed change, one audit entry");
+    let ecg = &after.values["ecg_significant_abnormality"];
+    assert_eq!((&ecg.value, ecg.date), (&Value::YesNo(YesNo::No), chrono::NaiveDate::from_ymd_opt(2026, 11, 10)));
+
+    enter(&mut harness, "Blood pregnancy test date", "2026-11-03");
+    let test = &session(&harness).values["serum_pregnancy_test"];
+    assert_eq!(test.date, chrono::NaiveDate::from_ymd_opt(2026, 11, 3), "a choice result is dated the same way");
+    assert!(has_label_containing(&harness, "✔ ELIGIBLE"));
+}
+
+/// An undated result is MISSING with what to do, on the board and in the still-needed list,
+/// which leads to its date part.
+#[test]
+fn an_undated_result_says_enter_the_sample_date_and_the_list_leads_to_its_date() {
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
+    click(&mut harness, "Clear Blood pregnancy test");
+    click(&mut harness, "Blood pregnancy test: negative");
+    let test = &session(&harness).values["serum_pregnancy_test"];
+    assert_eq!(test.date, None, "cleared with its date, answered again without one");
+    assert!(has_label_containing(&harness, "? INCOMPLETE"));
+    assert!(has_label_containing(&harness, "Blood pregnancy test has no date: enter the sample date"));
+
+    let needed = "Blood pregnancy test (1) — enter the sample date";
+    click(&mut harness, needed);
+    assert!(harness.get_by_role_and_label(Role::TextInput, "Blood pregnancy test date").is_focused());
+    enter(&mut harness, "Blood pregnancy test date", "2026-11-02");
+    assert!(has_label_containing(&harness, "✔ ELIGIBLE"));
+    assert!(!has_label_containing(&harness, needed));
+}
+
+/// A conclusion from absence needs the history attested complete; the attestation is
+/// offered beside the list, lapses when the list changes, and is recorded in the trail.
+#[test]
+fn the_treatment_history_is_attested_complete_and_lapses_when_a_row_changes() {
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
+    assert!(has_label_containing(&harness, "✔ attested complete by Dr A. Investigator at 2026-11-02 09:20 UTC"));
+
+    click(&mut harness, "Remove Belimumab");
+    assert!(has_label_containing(&harness, "⚠ changed since attested: attest again"));
+    assert!(has_label_containing(&harness, "? INCOMPLETE"), "absence proves nothing until attested again");
+    assert!(has_label_containing(
+        &harness,
+        "treatment history changed since it was attested complete: attest it again"
+    ));
+    let board = &harness.state().workspace.document.as_ref().unwrap().board;
+    let needed = board.still_needed.iter().find(|n| n.item == "treatment_history").expect("history needed");
+    assert!(needed.words.ends_with(") — changed since attested: attest again"), "{}", needed.words);
+    let needed = needed.words.clone();
+    click(&mut harness, &needed);
+    assert!(harness.get_by_label("Attest complete").is_focused(), "the list leads to the attestation");
+
+    let entries = audit_len(&harness);
+    click(&mut harness, "Attest complete");
+    assert_eq!(audit_len(&harness), entries + 1, "the attestation is one audit entry");
+    let session = session(&harness);
+    let last = session.audit.last().unwrap();
+    assert!(matches!(&last.change, trialscreen::session::audit::Change::Attested { .. }), "{:?}", last.change);
+    assert!(has_label_containing(&harness, "✔ attested complete by Dr A. Investigator at 2026-11-21 09:00 UTC"));
+    assert!(has_label_containing(&harness, "✔ ELIGIBLE"));
+    assert!(verify(&session).is_intact());
+}
+
+/// A history never entered is attested as an empty list: "no treatment", complete.
+#[test]
+fn attesting_a_history_never_entered_records_no_treatment() {
+    let (_folder, mut harness) = opened("v09-demographics-only.ron");
+    assert!(has_label_containing(&harness, "⚠ not attested complete — what is not listed cannot be ruled out"));
+    let entries = audit_len(&harness);
+    click(&mut harness, "Attest complete");
+    assert_eq!(audit_len(&harness), entries + 2, "the empty history, then its attestation");
+    let session = session(&harness);
+    assert_eq!(session.values["treatment_history"].value, Value::Treatments(Vec::new()));
+    assert_eq!(session.attestations.len(), 1);
+    assert!(has_label_containing(&harness, "✔ attested complete by"));
+}
+
+/// An override recorded at 52 ×10⁹/L kept passing at another count; now it lapses, the row
+/// says what changed, and Override… decides again.
+#[test]
+fn a_lapsed_override_says_what_changed_and_can_be_decided_again() {
+    let (_folder, mut harness) = opened("v02b-low-platelets-override.ron");
+    assert!(has_label_containing(&harness, "✔ ELIGIBLE"));
+    enter(&mut harness, "Platelet count", "48");
+    assert!(has_label_containing(&harness, "✖ INELIGIBLE"), "the override no longer applies");
+    assert!(has_label_containing(&harness, "⚠ decision out of date — values changed since it was recorded"));
+    assert!(has_label_containing(&harness, "• Platelet count 52 ×10⁹/L, 2026-10-28 → 48 ×10⁹/L, 2026-10-28"));
+    assert!(has_label_containing(&harness, "Recorded override by Dr A. Investigator at 2026-11-02"));
+
+    click(&mut harness, PLATELET_OVERRIDE);
+    type_into(&mut harness, "Reason", "Immune thrombocytopenia at 48, no bleeding; protocol note applies.");
+    click(&mut harness, "Record override");
+    assert!(harness.state().dialog.is_none(), "the dialog closed");
+    assert!(has_label_containing(&harness, "✔ ELIGIBLE"), "decided again at 48");
+    assert!(!has_label_containing(&harness, "decision out of date"));
+}
+
+/// A session on version 1 is evaluated under version 1 with a banner naming what version 2
+/// corrects; signed, it stays there; once amended (unsigned) it may be re-screened, after a
+/// confirmation, as an audited change of its pin.
+#[test]
+fn an_older_protocol_version_names_its_corrections_and_an_unsigned_session_may_be_rescreened() {
+    let (folder, _path, mut harness) = opened_file(Path::new(GOLDEN_V1));
+    let data = trialscreen::user_data::UserData::at(folder.path());
+    let name = trialscreen::records::signer_name::SignerName::parse("Dr A. Investigator").unwrap();
+    trialscreen::records::identity::IdentityStore::at(data.signer_identities())
+        .create(&name, PASSPHRASE, common::installation::CHEAP, fixed_clock())
+        .unwrap();
+    let rescreen = "Re-screen refractory-sle-age5 under version 2…";
+    assert!(has_label_containing(
+        &harness,
+        "⚠ Screened under version 1; version 2 corrects these readings (the signed record stays on version 1):"
+    ));
+    assert!(has_label_containing(&harness, "• I9: Whether the legal guardian must also consent"));
+    assert!(harness.query_by_label(rescreen).is_none(), "a signed record is not offered a re-screen");
+
+    click(&mut harness, "Amend…");
+    type_into(&mut harness, "Reason for the amendment", "Results to be dated under the current rules.");
+    type_into(&mut harness, "Passphrase", PASSPHRASE);
+    click(&mut harness, "Reopen for amendment");
+    assert!(has_label_containing(&harness, "(this unsigned session can be re-screened under version 2):"));
+
+    click(&mut harness, rescreen);
+    assert!(has_label_containing(&harness, "Re-screen under version 2"));
+    let entries = audit_len(&harness);
+    click(&mut harness, "Re-screen");
+    assert!(harness.state().dialog.is_none(), "the dialog closed");
+    assert_eq!(audit_len(&harness), entries + 1, "the re-screen is one audit entry");
+    let session = session(&harness);
+    assert_eq!(session.protocols.first().map(|p| p.version), Some(2));
+    assert!(!has_label_containing(&harness, "Screened under version 1"));
+    assert!(verify(&session).is_intact(), "{:?}", verify(&session).problems);
+}
+
+/// A format-1 signature recorded no verdict: the verdict card says so beside today's.
+#[test]
+fn a_format_1_signature_says_its_verdict_was_not_recorded_beside_today_s() {
+    let (_folder, _path, harness) = opened_file(Path::new(GOLDEN_V1));
+    assert!(has_label_containing(
+        &harness,
+        "⚠ The verdict at signing was not recorded (format 1); under the current rules INCOMPLETE because I7.lvef, I7.spo2, I8"
+    ));
+}
+
+/// A session built from a bundled example with `edits` applied through the audit trail,
+/// signed as `signed_as` says (by Dr A. Investigator, with an identity in the folder of
+/// `path`), and saved there (sealed, as the window saves).
+fn saved_example(
+    name: &str,
+    path: &Path,
+    edits: Vec<trialscreen::session::audit::Edit>,
+    signed_as: Option<Vec<trialscreen::session::model::SignedVerdict>>,
+) -> trialscreen::session::model::Session {
+    let text = std::fs::read_to_string(format!("{}/data/examples/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let mut session = trialscreen::session::load::parse_session(&text).unwrap();
+    let data = trialscreen::user_data::UserData::at(path.parent().unwrap());
+    trialscreen::session::sealing::prepare(&mut session, "Dr A. Investigator", fixed_clock()).unwrap();
+    for edit in edits {
+        trialscreen::session::audit::apply(&mut session, edit, "Dr A. Investigator", fixed_clock()).unwrap();
+    }
+    if let Some(verdicts) = signed_as {
+        let name = trialscreen::records::signer_name::SignerName::parse("Dr A. Investigator").unwrap();
+        let store = trialscreen::records::identity::IdentityStore::at(data.signer_identities());
+        let identity = store.create(&name, PASSPHRASE, common::installation::CHEAP, fixed_clock()).unwrap();
+        let unlocked = identity.unlock(PASSPHRASE).unwrap();
+        trialscreen::session::e_signing::sign(
+            &mut session,
+            &unlocked,
+            "I confirm",
+            verdicts,
+            "Dr A. Investigator",
+            fixed_clock(),
+        )
+        .unwrap();
+    }
+    let sealer = trialscreen::session::sealing::Sealer::of(&data).unwrap();
+    store::save(&mut session, path, &trialscreen::files::FileHead::Absent, &sealer).unwrap();
+    session
+}
+
+/// Signed as ELIGIBLE (as an earlier build's rules had it), INELIGIBLE under today's: both
+/// verdicts are shown, never a silent rewrite of what was signed.
+#[test]
+fn a_signed_verdict_that_today_s_rules_change_is_shown_beside_it() {
+    use trialscreen::session::audit::Edit;
+    use trialscreen::session::model::{Entry, SignedVerdict};
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("signed.ron");
+    let mut low = session_of("v01-eligible-adolescent.ron").values["platelets"].clone();
+    if let Value::Number(m) = &mut low.value {
+        m.value = 52.0;
+    }
+    let signed_as =
+        SignedVerdict { protocol: "refractory-sle-age5".to_owned(), version: 2, verdict: "eligible".to_owned() };
+    saved_example(
+        "v01-eligible-adolescent.ron",
+        &path,
+        vec![Edit::SetValue { item: "platelets".to_owned(), entry: Some(Entry { raw: None, ..low }) }],
+        Some(vec![signed_as]),
+    );
+    let mut harness = workstation(folder.path());
+    harness.state_mut().open_path(&path);
+    harness.run();
+    assert!(has_label_containing(
+        &harness,
+        "⚠ Signed as ELIGIBLE; under the current rules INELIGIBLE because I7.plt not met"
+    ));
+}
+
+fn session_of(file_name: &str) -> trialscreen::session::model::Session {
+    let text = std::fs::read_to_string(format!("{}/data/examples/{file_name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    trialscreen::session::load::parse_session(&text).unwrap()
+}
+
+/// A session listing a protocol twice contradicts itself: it opens read-only with the
+/// contradiction shown, and no edit is possible (a copy can be saved).
+#[test]
+fn a_session_listing_a_protocol_twice_opens_read_only() {
+    use egui_kittest::kittest::NodeT as _;
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("twice.ron");
+    let once = session_of("v01-eligible-adolescent.ron").protocols;
+    let protocols = [once.clone(), once].concat();
+    let edits = vec![trialscreen::session::audit::Edit::SetProtocols(protocols)];
+    let twice = saved_example("v01-eligible-adolescent.ron", &path, edits, None);
+    let mut harness = workstation(folder.path());
+    harness.state_mut().open_path(&path);
+    harness.run();
+
+    assert!(has_label_containing(&harness, "lists the protocol more than once"));
+    assert!(has_label_containing(&harness, "read-only: the session contradicts itself"));
+    let field = harness.get_by_role_and_label(Role::TextInput, "Platelet count");
+    assert!(field.accesskit_node().is_disabled(), "the form is read-only");
+    assert!(harness.get_by_label("Sign…").accesskit_node().is_disabled());
+    let refused = harness
+        .state_mut()
+        .workspace
+        .apply(trialscreen::session::audit::Edit::Attest { item: "treatment_history".to_owned() });
+    assert!(refused.is_err(), "no edit is applied to a session that contradicts itself");
+    assert_eq!(session(&harness), twice);
 }

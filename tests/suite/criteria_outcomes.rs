@@ -2,7 +2,7 @@
 //! (≥ vs >, the day a window closes, age on the birthday), with units and missing data.
 //! Each case starts from a vignette's example session and changes a few values.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::{criterion, edit, example};

@@ -11,8 +11,8 @@ use trialscreen::session::load::{check_session, parse_session};
 
 static LIBRARY: std::sync::LazyLock<Library> = std::sync::LazyLock::new(|| Library::bundled().expect("library"));
 
-const SESSION: &str = include_str!("../data/examples/v02b-low-platelets-override.ron");
-const PROTOCOL: &str = include_str!("../data/protocols/refractory-autoimmune-5cohort.v1.ron");
+const SESSION: &str = include_str!("../../data/examples/v02b-low-platelets-override.ron");
+const PROTOCOL: &str = include_str!("../../data/protocols/refractory-autoimmune-5cohort.v1.ron");
 
 #[derive(Clone, Debug)]
 enum Mutation {

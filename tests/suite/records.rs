@@ -102,7 +102,7 @@ fn processes_starting_at_once_end_with_one_installation_key() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = UserData::at(dir.path()).installation_key();
         let outputs = children(
-            "child_process_loads_or_creates_the_installation_key",
+            "records::child_process_loads_or_creates_the_installation_key",
             (CHILD_KEY, &path),
             &vec![String::new(); 4],
         );
@@ -123,7 +123,7 @@ fn processes_appending_at_once_lose_no_ledger_record() {
     let path = UserData::at(dir.path()).ledger();
     let ids: Vec<SessionId> = (0..4).map(|_| SessionId::random().expect("id")).collect();
     let args: Vec<String> = ids.iter().map(ToString::to_string).collect();
-    for output in children("child_process_appends_to_the_ledger", (CHILD_LEDGER, &path), &args) {
+    for output in children("records::child_process_appends_to_the_ledger", (CHILD_LEDGER, &path), &args) {
         assert_eq!(reported(&output), ["done"]);
     }
     let ledger = Ledger::at(&path);
@@ -310,7 +310,7 @@ fn sign_and_verify_v1_times() {
         ),
     )
     .expect("roster");
-    let v1 = include_str!("../data/examples/v01-eligible-adolescent.ron");
+    let v1 = include_str!("../../data/examples/v01-eligible-adolescent.ron");
     let (mut sign, mut verify) = (Vec::new(), Vec::new());
     for round in 0..ROUNDS {
         let path = home.path().join(format!("v1-{round}.ron"));

@@ -3,12 +3,10 @@
 //! cycle of the real binary runs under strace, and no IPv4/IPv6 socket may appear.
 //! Unix-domain sockets (D-Bus for file dialogs) would be fine; there are none here either.
 
-mod common;
-
 use std::io::Write as _;
 use std::process::{Command, Stdio};
 
-use common::installation::{Installation, PASSPHRASE};
+use crate::common::installation::{Installation, PASSPHRASE};
 
 fn strace_available() -> bool {
     Command::new("strace").arg("-V").output().is_ok_and(|o| o.status.success())

@@ -1,0 +1,159 @@
+//! A decision that lapsed, in words: why it no longer resolves its criterion ("decision
+//! out of date — values changed since it was recorded") and each fact it rested on, then
+//! and now ("Platelet count 52 ×10⁹/L, 2026-10-28 → 4 ×10⁹/L, 2026-10-28"). The board,
+//! the printout and `evaluate` say it with these words.
+
+use crate::engine::compile::CompiledProtocol;
+use crate::engine::knowledge::Knowledge;
+use crate::engine::protocol_eval::{BasisChange, Lapse};
+use crate::model::record::{Entry, Recorded, ReferenceDates};
+use crate::report::value_text::value_change;
+
+/// Why a recorded decision no longer applies, and what changed since it was recorded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LapseNote {
+    /// Why it lapsed, each in a few words: "values changed since it was recorded", "it
+    /// answers another question now", "the facts it was made on cannot be shown".
+    pub why: Vec<&'static str>,
+    /// Each fact it rested on that changed, old → new.
+    pub changes: Vec<BasisChangeWords>,
+}
+
+/// One fact a decision rested on, then and now, in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BasisChangeWords {
+    /// The dictionary item, for an item's value.
+    pub item: Option<String>,
+    /// What it is: the item's label, "enrollment / first dose", "cohort", "protocol version".
+    pub what: String,
+    pub old: String,
+    pub new: String,
+}
+
+/// Values (or dates, cohort, version) the decision rested on changed.
+pub const VALUES_CHANGED: &str = "values changed since it was recorded";
+/// The criterion asks another question than the one decided.
+pub const QUESTION_CHANGED: &str = "it answers another question now";
+/// A format-1 decision whose entry is not in the trail.
+pub const BASIS_UNKNOWN: &str = "the facts it was made on cannot be shown";
+
+impl LapseNote {
+    /// The note of a lapse of a decision on a criterion of `compiled`.
+    pub fn of(lapse: &Lapse, compiled: &CompiledProtocol, knowledge: &Knowledge) -> Self {
+        let Lapse { decision: _, changes, question_changed, basis_unknown } = lapse;
+        let mut why = Vec::new();
+        if !changes.is_empty() {
+            why.push(VALUES_CHANGED);
+        }
+        if *question_changed {
+            why.push(QUESTION_CHANGED);
+        }
+        if *basis_unknown {
+            why.push(BASIS_UNKNOWN);
+        }
+        let changes = changes.iter().flat_map(|change| change_words(change, compiled, knowledge)).collect();
+        Self { why, changes }
+    }
+
+    /// "decision out of date — values changed since it was recorded".
+    pub fn headline(&self) -> String {
+        format!("decision out of date — {}", self.why.join("; "))
+    }
+
+    /// Why, then every change: "values changed since it was recorded: Platelet count 52
+    /// ×10⁹/L, 2026-10-28 → 4 ×10⁹/L, 2026-10-28".
+    pub fn details(&self) -> String {
+        let why = self.why.join("; ");
+        if self.changes.is_empty() {
+            return why;
+        }
+        let changes: Vec<String> = self.changes.iter().map(BasisChangeWords::text).collect();
+        format!("{why}: {}", changes.join("; "))
+    }
+
+    /// The headline and every change, in one sentence.
+    pub fn sentence(&self) -> String {
+        format!("decision out of date — {}", self.details())
+    }
+}
+
+impl BasisChangeWords {
+    /// "Platelet count 52 ×10⁹/L, 2026-10-28 → 4 ×10⁹/L, 2026-10-28".
+    pub fn text(&self) -> String {
+        format!("{} {} → {}", self.what, self.old, self.new)
+    }
+}
+
+fn change_words(change: &BasisChange, compiled: &CompiledProtocol, knowledge: &Knowledge) -> Vec<BasisChangeWords> {
+    let words = |what: &str, old: String, new: String| BasisChangeWords { item: None, what: what.to_owned(), old, new };
+    match change {
+        BasisChange::Item { item, old, new } => {
+            let id = knowledge.item(*item).map_or_else(|| item.to_string(), |def| def.id.clone());
+            let entry = |recorded: &Option<Recorded>| {
+                recorded.as_ref().map(|Recorded { value, date }| Entry::dated(value.clone(), *date))
+            };
+            let (old, new) = value_change(knowledge, &id, entry(old).as_ref(), entry(new).as_ref());
+            vec![BasisChangeWords { item: Some(id), what: knowledge.item_label(*item).to_owned(), old, new }]
+        }
+        BasisChange::Dates { old, new } => {
+            dates_changed(old, new).into_iter().map(|(what, old, new)| words(what, old, new)).collect()
+        }
+        BasisChange::Cohort { old, new } => {
+            let label = |cohort: &Option<String>| match cohort {
+                Some(id) => compiled
+                    .protocol
+                    .cohorts
+                    .iter()
+                    .find(|c| &c.id == id)
+                    .map_or_else(|| id.clone(), |c| c.label.clone()),
+                None => "none chosen".to_owned(),
+            };
+            vec![words("cohort", label(old), label(new))]
+        }
+        BasisChange::Version { old, new } => vec![words("protocol version", old.to_string(), new.to_string())],
+    }
+}
+
+/// The reference dates that differ, each old → new.
+fn dates_changed(old: &ReferenceDates, new: &ReferenceDates) -> Vec<(&'static str, String, String)> {
+    let ReferenceDates { screening, consent, enrollment } = old;
+    let optional =
+        |date: Option<chrono::NaiveDate>, none: &str| date.map_or_else(|| none.to_owned(), |d| d.to_string());
+    let mut changed = Vec::new();
+    if *screening != new.screening {
+        changed.push(("screening date", screening.to_string(), new.screening.to_string()));
+    }
+    if *consent != new.consent {
+        changed.push(("consent date", optional(*consent, "not entered"), optional(new.consent, "not entered")));
+    }
+    if *enrollment != new.enrollment {
+        let (old, new) = (optional(*enrollment, "not yet known"), optional(new.enrollment, "not yet known"));
+        changed.push(("enrollment / first dose", old, new));
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_dates_that_changed_are_named() {
+        let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d);
+        let old = ReferenceDates { screening: day(2).unwrap_or_default(), consent: day(2), enrollment: day(30) };
+        let new = ReferenceDates { enrollment: None, ..old };
+        assert_eq!(
+            dates_changed(&old, &new),
+            vec![("enrollment / first dose", "2026-11-30".to_owned(), "not yet known".to_owned())]
+        );
+    }
+
+    #[test]
+    fn the_headline_says_each_reason() {
+        let note = LapseNote { why: vec![VALUES_CHANGED, QUESTION_CHANGED], changes: Vec::new() };
+        assert_eq!(
+            note.sentence(),
+            "decision out of date — values changed since it was recorded; it answers another question now"
+        );
+    }
+}
