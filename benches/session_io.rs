@@ -1,5 +1,6 @@
-//! Session file speed: saving the V1 session (serialize, parse back, write, fsync the file
-//! and its folder, keep the backup) and opening it (read, parse) and verifying its trail.
+//! Session file speed: saving the V1 session (seal, serialize, parse back, write, fsync the
+//! file and its folder, keep the backup, append to the witness ledger with fsync) and
+//! opening it (read, parse) and verifying its trail.
 
 // A developer's tool, run by hand: it may panic with a message when its data are missing
 // (the lints in Cargo.toml are for code a user can reach).
@@ -15,7 +16,7 @@ use trialscreen::session::store;
 const V1: &str = include_str!("../data/examples/v01-eligible-adolescent.ron");
 
 fn benches(c: &mut Criterion) {
-    let session = match parse_session(V1) {
+    let mut session = match parse_session(V1) {
         Ok(session) => session,
         Err(error) => panic!("V1: {error}"),
     };
@@ -23,13 +24,21 @@ fn benches(c: &mut Criterion) {
         Ok(dir) => dir,
         Err(error) => panic!("temp dir: {error}"),
     };
+    let data = trialscreen::user_data::UserData::at(dir.path().join("data"));
+    let sealer = match trialscreen::session::sealing::Sealer::of(&data) {
+        Ok(sealer) => sealer,
+        Err(error) => panic!("installation key: {error}"),
+    };
+    if let Err(error) = trialscreen::session::sealing::prepare(&mut session, "Bench", chrono::Utc::now()) {
+        panic!("prepare: {error}");
+    }
     let path = dir.path().join("v1.ron");
     // Each save expects the version the previous one wrote, as a writer holding the file does.
     let mut head = trialscreen::files::FileHead::Absent;
     c.bench_function("save_v1_with_fsync", |b| {
         b.iter(|| {
-            if let Ok(written) = store::save(black_box(&session), &path, &head) {
-                head = written;
+            if let Ok(written) = store::save(black_box(&mut session), &path, &head, &sealer) {
+                head = written.head;
             }
         })
     });

@@ -28,11 +28,13 @@ enum Command {
     Evaluate(evaluate::Args),
     /// Checks protocol files: syntax, unknown items, units, duplicate ids, undecidable rules.
     CheckProtocol(check_protocol::Args),
-    /// Verifies a session's audit trail and protocol pins: exit 0 intact, 1 altered (naming what), 2 unreadable, 4 protocol changed.
+    /// Verifies a session: audit trail, seal, electronic signatures (with the site roster), this computer's
+    /// ledger and protocol pins. Exit 0 intact, 1 altered, 2 unreadable, 3 rolled back, 4 protocol changed,
+    /// 5 identity not established, 6 legacy or template file.
     Verify(verify::Args),
-    /// Signs a session: name, UTC time and meaning; it is then read-only.
+    /// Signs a session electronically (your signing identity's passphrase on standard input); it is then read-only.
     Sign(sign::Args),
-    /// Reopens a signed session for an amendment (the signature stays in the trail).
+    /// Reopens a signed session for an amendment, signed with your passphrase (the signature stays in the trail).
     Amend(amend::Args),
     /// Writes the printable screening summary of a session as a PDF/A-2u file.
     Summary(summary::Args),

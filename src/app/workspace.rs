@@ -19,12 +19,19 @@ use crate::files::lock::{FileLock, LockError};
 use crate::library::Library;
 use crate::model::dictionary::ItemKind;
 use crate::model::values::Value;
+use crate::records::identity::{IdentityError, IdentityStore, KdfParams, SignerIdentity, UnlockedIdentity};
+use crate::records::ledger::Ledger;
+use crate::records::session_id::SessionId;
+use crate::records::signer_name::SignerName;
 use crate::screening::Screening;
 use crate::session::audit::{self, Edit, EditError};
+use crate::session::e_signing::{self, SigningError};
+use crate::session::integrity::{self, Class, Finding, RosterView, Unsealed};
 use crate::session::load::check_session;
 use crate::session::model::{ProtocolRef, ReferenceDates, Session};
 use crate::session::plain_text::{TextError, TextKind, check_text};
 use crate::session::recovery::{self, RecoveryRecord};
+use crate::session::sealing::{self, Sealer};
 use crate::session::store::{self, SaveError};
 use crate::user_data::UserData;
 
@@ -34,24 +41,27 @@ pub const JOURNAL_DELAY: Duration = Duration::from_secs(1);
 /// The clock edits are stamped with (a fixed one in tests).
 pub type Clock = fn() -> DateTime<Utc>;
 
-/// Where sessions and recovery journals go.
+/// Where sessions and recovery journals go, and this installation's records (the key that
+/// seals saves, the witness ledger, signing identities).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Folders {
     /// The default folder for session files (created on first save).
     pub sessions: PathBuf,
     /// Journals of sessions never saved.
     pub recovery: PathBuf,
+    /// The per-user data folder, for the installation key, the ledger and the identities.
+    pub user_data: UserData,
 }
 
 impl Folders {
-    /// `sessions/` and `recovery/` under a root folder.
+    /// `sessions/` and `recovery/` under a root folder (and the records beside them).
     pub fn under(root: &Path) -> Self {
         Self::of(&UserData::at(root))
     }
 
     /// The folders of a per-user data folder (its layout is `UserData`'s).
     pub fn of(user_data: &UserData) -> Self {
-        Self { sessions: user_data.sessions(), recovery: user_data.recovery() }
+        Self { sessions: user_data.sessions(), recovery: user_data.recovery(), user_data: user_data.clone() }
     }
 }
 
@@ -104,6 +114,13 @@ pub struct Document {
     /// while it still holds it. `None` when that is not known (a recovered session whose
     /// file has a history of its own): saving over the file is then refused.
     pub head: Option<FileHead>,
+    /// Why the file as opened is not trusted (its trail or seal does not hold, or this
+    /// computer saved a later version of it): it is then read-only, so that saving cannot
+    /// seal what was cut or rewound.
+    pub questioned: Option<String>,
+    /// The file as opened had no seal (a legacy file or a template): saving seals it, and
+    /// it is signed only once saved.
+    pub unsealed: Option<Unsealed>,
 }
 
 /// What is needed to start a screening visit.
@@ -127,6 +144,17 @@ pub enum OpenProblem {
     Locked(#[from] LockError),
 }
 
+/// What the window should tell after opening a file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OpenNotes {
+    /// Temporaries an interrupted save left beside the file, now removed.
+    pub removed: Vec<PathBuf>,
+    /// What the seal and this computer's ledger say against the file (it is read-only).
+    pub questioned: Option<String>,
+    /// Said for the reader: a legacy file without a seal, a ledger that could not be read.
+    pub notes: Vec<String>,
+}
+
 /// How long the window waits for another program to let go of a session: a command that
 /// is saving finishes in milliseconds; another window holds it until closed.
 const WINDOW_LOCK_WAIT: Duration = Duration::from_millis(500);
@@ -142,6 +170,8 @@ pub enum NewScreeningError {
     NoProtocol,
     #[error("choose the cohort for {0}")]
     NoCohort(String),
+    #[error("{0}")]
+    Randomness(String),
     #[error("protocol {0} is not loaded")]
     UnknownProtocol(String),
     #[error("{0}")]
@@ -165,6 +195,32 @@ pub enum ApplyError {
         "the session lists a protocol more than once, so it contradicts itself and is read-only: save a copy with Save as… and correct the copy"
     )]
     ListsAProtocolTwice,
+    /// The file as opened is not trusted; it is read-only.
+    #[error("this file is open read-only: {0}")]
+    ReadOnly(String),
+}
+
+/// Why signing, amending or creating a signing identity did nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum SigningProblem {
+    /// The session cannot be signed or amended as it stands.
+    #[error("{0}")]
+    Refused(String),
+    /// A name, meaning or reason that could mislead.
+    #[error(transparent)]
+    Text(#[from] TextError),
+    /// No identity, a wrong passphrase, a damaged identity file.
+    #[error(transparent)]
+    Identity(#[from] IdentityError),
+    /// The trail refused it.
+    #[error(transparent)]
+    Signing(#[from] SigningError),
+    /// The save failed, so nothing was signed.
+    #[error("nothing was signed, since the session could not be saved: {0}")]
+    Save(#[from] SaveError),
+    /// The two passphrases typed differ.
+    #[error("the two passphrases differ; type the same passphrase twice")]
+    PassphrasesDiffer,
 }
 
 /// The texts an edit records, with their kinds, for checking at the boundary.
@@ -175,7 +231,7 @@ fn texts_of(edit: &Edit) -> Vec<(TextKind, &str)> {
         Edit::Decide(decision) => {
             vec![(TextKind::Name, decision.by.as_str()), (TextKind::Reason, decision.reason.as_str())]
         }
-        Edit::Withdraw { reason, .. } | Edit::Amend { reason } => vec![(TextKind::Reason, reason.as_str())],
+        Edit::Withdraw { reason, .. } | Edit::Amend { reason, .. } => vec![(TextKind::Reason, reason.as_str())],
         Edit::Sign { by, meaning, .. } => vec![(TextKind::Name, by.as_str()), (TextKind::Meaning, meaning.as_str())],
         Edit::Attest { .. } | Edit::Rescreen { .. } => Vec::new(),
         Edit::SetValue { .. } | Edit::SetDates(_) | Edit::SetInvestigator(None) | Edit::SetProtocols(_) => Vec::new(),
@@ -189,13 +245,16 @@ pub struct Workspace {
     pub folders: Folders,
     pub clock: Clock,
     pub document: Option<Document>,
+    /// The Argon2id cost of identities created in the window ([`KdfParams::PRODUCTION`];
+    /// tests make it cheap).
+    pub signing_kdf: KdfParams,
     generations: u64,
 }
 
 impl Workspace {
     /// A workspace with no document open.
     pub fn new(library: Library, folders: Folders, clock: Clock) -> Self {
-        Self { library, folders, clock, document: None, generations: 0 }
+        Self { library, folders, clock, document: None, signing_kdf: KdfParams::PRODUCTION, generations: 0 }
     }
 
     /// A decision on a criterion of the open session with the question it answers and the
@@ -219,13 +278,6 @@ impl Workspace {
         let document = self.document.as_ref()?;
         let screening = Screening::evaluate(&self.library, &document.session, self.today());
         screening.protocols.iter().find(|screened| screened.reference.id == protocol)?.rescreen_edit()
-    }
-
-    /// The edit that signs the open session, recording the verdicts as they stand.
-    pub fn sign_edit(&self, by: String, meaning: String) -> Option<Edit> {
-        let document = self.document.as_ref()?;
-        let screening = Screening::evaluate(&self.library, &document.session, self.today());
-        Some(Edit::Sign { by, meaning, verdicts: screening.verdicts() })
     }
 
     /// Today by the workspace's clock (UTC).
@@ -258,7 +310,7 @@ impl Workspace {
             }
             references.push(self.protocol_ref(&id, if has_cohorts { cohort } else { None })?);
         }
-        let session = Session::new(
+        let mut session = Session::new(
             participant_code,
             references,
             dates,
@@ -266,6 +318,8 @@ impl Workspace {
             &investigator,
             (self.clock)(),
         );
+        session.session_id =
+            Some(SessionId::random().map_err(|error| NewScreeningError::Randomness(error.to_string()))?);
         self.set_document(session, None, Origin::New, true);
         Ok(())
     }
@@ -285,19 +339,61 @@ impl Workspace {
     /// reported (with line and column) and left untouched; the open document stays.
     /// The document holds the file's lock from here until it is closed; temporaries a
     /// crashed save left beside it are removed and returned, for the window to say so.
-    pub fn open_path(&mut self, path: &Path) -> Result<Vec<PathBuf>, OpenProblem> {
+    /// Compares the file with its seal and this computer's ledger: a file whose trail or
+    /// seal does not hold, or that is older than or rewritten from what was saved here, is
+    /// opened read-only with the reason.
+    pub fn open_path(&mut self, path: &Path) -> Result<OpenNotes, OpenProblem> {
         store::require_file(path)?;
         let lock = store::lock(path, WINDOW_LOCK_WAIT)?;
         let removed = crate::files::atomic_write::remove_stale_temporaries(lock.target());
         let store::Opened { session, text, head } = store::open_with_head(path)?;
         check_session(&session, &text, &self.library)
             .map_err(|error| OpenProblem::Inconsistent { path: path.to_owned(), error })?;
+        let mut notes = self.integrity_notes(&session, &text);
+        notes.removed = removed;
+        let unsealed = integrity::unsealed(&session, &text);
         self.set_document(session, Some(path.to_owned()), Origin::File, false);
         if let Some(document) = &mut self.document {
             document.lock = Some(lock);
             document.head = Some(head);
+            document.questioned.clone_from(&notes.questioned);
+            document.unsealed = unsealed;
         }
-        Ok(removed)
+        Ok(notes)
+    }
+
+    /// What the trail, the seal and this computer's ledger say against a file, and notes
+    /// for the reader.
+    fn integrity_notes(&self, session: &Session, text: &str) -> OpenNotes {
+        let mut notes = OpenNotes::default();
+        let ledger = Ledger::at(self.folders.user_data.ledger());
+        let witness = integrity::witness(&ledger, session).map_err(|error| error.to_string());
+        let findings = integrity::check(session, text, RosterView::Missing, witness.as_ref().map_err(String::as_str));
+        let mut against: Vec<String> = audit::verify(session)
+            .problems
+            .iter()
+            .map(|problem| format!("the audit trail does not verify: {problem}"))
+            .collect();
+        for finding in &findings {
+            match finding {
+                // A signed file of this format is always sealed: without its seal, it was
+                // removed, and saving here would vouch for whatever was cut with it.
+                Finding::Unsealed(Unsealed::Current) if session.is_signed() => against.push(finding.to_string()),
+                // Otherwise the file may be a legacy file, a template, or one whose seal was
+                // removed: nothing here tells them apart (the ledger does, for a session saved
+                // on this computer). Saving it seals what it holds now.
+                Finding::Unsealed(_) => notes.notes.push(format!("{finding}. Saving it here seals it.")),
+                Finding::LedgerProblem(_) => notes.notes.push(finding.to_string()),
+                _ if matches!(finding.class(), Class::Altered | Class::RolledBack) => {
+                    against.push(finding.to_string());
+                }
+                _ => {}
+            }
+        }
+        if !against.is_empty() {
+            notes.questioned = Some(against.join("; "));
+        }
+        notes
     }
 
     /// Opens a bundled example as a template.
@@ -305,6 +401,9 @@ impl Workspace {
         let session = crate::session::load::parse_session(text)?;
         check_session(&session, text, &self.library)?;
         self.set_document(session, None, Origin::Example { file_name: file_name.to_owned() }, false);
+        if let Some(document) = &mut self.document {
+            document.unsealed = Some(Unsealed::Template { name: file_name.to_owned() });
+        }
         Ok(())
     }
 
@@ -363,6 +462,8 @@ impl Workspace {
             scores: BTreeMap::new(),
             lock: None,
             head: None,
+            questioned: None,
+            unsealed: None,
         };
         document.refresh(&self.library, (self.clock)().date_naive());
         self.document = Some(document);
@@ -387,6 +488,9 @@ impl Workspace {
         if document.board.lists_a_protocol_twice {
             return Err(ApplyError::ListsAProtocolTwice);
         }
+        if let Some(why) = &document.questioned {
+            return Err(ApplyError::ReadOnly(why.clone()));
+        }
         for (kind, text) in texts_of(&edit) {
             // An empty reason or signer is the audit trail's to refuse, with its own words;
             // an empty meaning only this boundary refuses.
@@ -394,10 +498,9 @@ impl Workspace {
                 check_text(kind, text)?;
             }
         }
-        if matches!(edit, Edit::Sign { .. })
-            && let Some(refusal) = crate::screening::sign_refusal(&self.library, &document.session)
-        {
-            return Err(ApplyError::SignRefused(refusal));
+        // A signature or an amendment is saved at once, through `sign` and `amend`.
+        if matches!(edit, Edit::Sign { .. } | Edit::Amend { .. }) {
+            return Err(ApplyError::SignRefused("sign and amend with Sign… and Amend…, which save at once".to_owned()));
         }
         let actor = Self::actor(document, &edit).ok_or(EditError::ActorRequired)?;
         let entries = document.session.audit.len();
@@ -410,13 +513,20 @@ impl Workspace {
         Ok(())
     }
 
-    /// Saves the document to `path` atomically; on success the journal is removed. The
-    /// folder is created when missing (the default folder on first save). Saving to the
-    /// document's own file replaces it only if it still holds the version this window read
-    /// or wrote; another file is locked and must not exist yet. On any refusal the
-    /// document stays open and dirty, its journal keeps the work.
+    /// Saves the document to `path` atomically, sealed and recorded in this computer's
+    /// ledger; on success the journal is removed. A session of an older format is migrated
+    /// first (and a template gets its session id). The folder is created when missing (the
+    /// default folder on first save). Saving to the document's own file replaces it only if
+    /// it still holds the version this window read or wrote; another file is locked and
+    /// must not exist yet. A file opened read-only because it is not trusted is not saved.
+    /// On any refusal the document stays open and dirty, as it was, its journal keeps the
+    /// work.
     pub fn save_to(&mut self, path: &Path) -> Result<SaveOutcome, SaveError> {
+        let now = (self.clock)();
         let Some(document) = &mut self.document else { return Ok(SaveOutcome::default()) };
+        if let Some(why) = &document.questioned {
+            return Err(SaveError::NotSealable(format!("the file as opened is not trusted ({why})")));
+        }
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(folder).map_err(|error| SaveError::Io { path: folder.to_owned(), error })?;
         }
@@ -429,8 +539,21 @@ impl Workspace {
             }
             (false, _) => FileHead::Absent,
         };
-        let head = store::save(&document.session, path, &expected)?;
-        document.head = Some(head);
+        let sealer = Sealer::of(&self.folders.user_data)?;
+        let before = document.session.clone();
+        let actor = document.session.investigator.clone().unwrap_or_else(|| "trialscreen".to_owned());
+        let saved = sealing::prepare(&mut document.session, &actor, now)
+            .and_then(|()| store::save(&mut document.session, path, &expected, &sealer));
+        let saved = match saved {
+            Ok(saved) => saved,
+            Err(error) => {
+                // A migration recorded for this save is undone with it.
+                document.session = before;
+                return Err(error);
+            }
+        };
+        document.head = Some(saved.head);
+        document.unsealed = None;
         if let Some(lock) = new_lock {
             // The previous file (if any) is let go; this one is held from now on.
             document.lock = Some(lock);
@@ -441,13 +564,137 @@ impl Workspace {
         document.is_dirty = false;
         document.journal_due = None;
         document.journal_path = recovery::recovery_path(Some(path), &self.folders.recovery, "");
-        let mut outcome = SaveOutcome::default();
+        let mut outcome = SaveOutcome { ledger_problem: saved.ledger_problem, ..SaveOutcome::default() };
         for journal in [old_journal, document.journal_path.clone()] {
             if let Err(error) = recovery::discard(&journal) {
                 outcome.journal_left = Some(format!("{}: {error}", journal.display()));
             }
         }
+        document.refresh(&self.library, now.date_naive());
         Ok(outcome)
+    }
+
+    /// Why the open session cannot be signed (or amended, `amending`) as it stands, or
+    /// `None`: it must have been saved to its own file, be trusted as opened, have a seal
+    /// (once saved here it has), and, to be signed, be screened under the protocol content
+    /// it pinned.
+    pub fn signing_refusal(&self, amending: bool) -> Option<String> {
+        let Some(document) = &self.document else { return Some("no session is open".to_owned()) };
+        if let Some(why) = &document.questioned {
+            return Some(format!("this file is open read-only: {why}"));
+        }
+        match (&document.path, &document.origin) {
+            (Some(_), Origin::File) => {}
+            (_, Origin::Recovered) => return Some("save the restored session first (Save), then sign".to_owned()),
+            _ => return Some("save the session to a file first (Save as…); it is signed in its file".to_owned()),
+        }
+        match &document.unsealed {
+            // A legacy file, written before seals, is amended (and so sealed); a file of this
+            // format without a seal had it removed, or is a template.
+            Some(Unsealed::Legacy { .. }) if amending => {}
+            Some(unsealed) => {
+                let what = match unsealed {
+                    Unsealed::Legacy { format } => format!("a file of session format {format}"),
+                    Unsealed::Template { .. } | Unsealed::Current => "this file".to_owned(),
+                };
+                return Some(format!(
+                    "{what} has no seal, so nothing shows that its trail is whole: compare it with its printed copy, save it (Save), which seals it on this computer, then sign"
+                ));
+            }
+            None => {}
+        }
+        if amending {
+            return None;
+        }
+        crate::screening::sign_refusal(&self.library, &document.session)
+    }
+
+    /// Signs the open session with the signing identity of `by` on this computer, unlocked
+    /// with `passphrase`, and saves it at once through the same path as Save. If the save
+    /// fails the session is as it was: nothing is signed that is not on disk.
+    pub fn sign(&mut self, by: &str, meaning: &str, passphrase: &str) -> Result<SaveOutcome, SigningProblem> {
+        check_text(TextKind::Name, by)?;
+        check_text(TextKind::Meaning, meaning)?;
+        if let Some(refusal) = self.signing_refusal(false) {
+            return Err(SigningProblem::Refused(refusal));
+        }
+        let identity = self.unlock(by, passphrase)?;
+        let now = (self.clock)();
+        let today = self.today();
+        let Some(document) = &mut self.document else {
+            return Err(SigningProblem::Refused("no session is open".to_owned()));
+        };
+        let verdicts = Screening::evaluate(&self.library, &document.session, today).verdicts();
+        let actor = document.session.investigator.clone().unwrap_or_else(|| by.to_owned());
+        let before = (document.session.clone(), document.is_dirty);
+        e_signing::sign(&mut document.session, &identity, meaning, verdicts, &actor, now)?;
+        self.save_signed(before)
+    }
+
+    /// Reopens the open signed session for an amendment, signed by the amending person's
+    /// identity (`by`, unlocked with `passphrase`), and saves it at once.
+    pub fn amend(&mut self, by: &str, reason: &str, passphrase: &str) -> Result<SaveOutcome, SigningProblem> {
+        check_text(TextKind::Name, by)?;
+        check_text(TextKind::Reason, reason)?;
+        if let Some(refusal) = self.signing_refusal(true) {
+            return Err(SigningProblem::Refused(refusal));
+        }
+        let identity = self.unlock(by, passphrase)?;
+        let now = (self.clock)();
+        let Some(document) = &mut self.document else {
+            return Err(SigningProblem::Refused("no session is open".to_owned()));
+        };
+        let before = (document.session.clone(), document.is_dirty);
+        e_signing::amend(&mut document.session, &identity, reason, now)?;
+        self.save_signed(before)
+    }
+
+    /// Saves a session just signed or amended to its file; on failure puts back the session
+    /// as it was before.
+    fn save_signed(&mut self, before: (Session, bool)) -> Result<SaveOutcome, SigningProblem> {
+        let path = self.document.as_ref().and_then(|document| document.path.clone());
+        let result = match path {
+            Some(path) => self.save_to(&path).map_err(SigningProblem::from),
+            None => Err(SigningProblem::Refused("the session has no file".to_owned())),
+        };
+        if let (Err(_), Some(document)) = (&result, &mut self.document) {
+            (document.session, document.is_dirty) = before;
+        }
+        if let Some(document) = &mut self.document {
+            document.refresh(&self.library, (self.clock)().date_naive());
+        }
+        result
+    }
+
+    /// The signing identity of `by` on this computer, opened with its passphrase.
+    fn unlock(&self, by: &str, passphrase: &str) -> Result<UnlockedIdentity, SigningProblem> {
+        let name = SignerName::parse(by).map_err(|error| SigningProblem::Refused(error.to_string()))?;
+        let identity = self.identities().find(&name)?.into_iter().next().ok_or_else(|| {
+            SigningProblem::Refused(format!(
+                "there is no signing identity for {name} on this computer: create one with Session → Create signing identity…"
+            ))
+        })?;
+        Ok(identity.unlock(passphrase)?)
+    }
+
+    /// The signing identities of this computer.
+    pub fn identities(&self) -> IdentityStore {
+        IdentityStore::at(self.folders.user_data.signer_identities())
+    }
+
+    /// Creates a signing identity on this computer for `name` under `passphrase`, typed
+    /// twice the same.
+    pub fn create_identity(
+        &self,
+        name: &str,
+        passphrase: &str,
+        repeated: &str,
+    ) -> Result<SignerIdentity, SigningProblem> {
+        let name = SignerName::parse(name.trim()).map_err(|error| SigningProblem::Refused(error.to_string()))?;
+        if passphrase != repeated {
+            return Err(SigningProblem::PassphrasesDiffer);
+        }
+        Ok(self.identities().create(&name, passphrase, self.signing_kdf, (self.clock)())?)
     }
 
     /// How long until the journal is due, if one is pending.
@@ -507,6 +754,8 @@ impl Workspace {
 pub struct SaveOutcome {
     /// A recovery journal that could not be removed (the session itself is saved).
     pub journal_left: Option<String>,
+    /// Why the witness ledger could not record the save (the session is saved and sealed).
+    pub ledger_problem: Option<String>,
 }
 
 impl Document {
@@ -532,9 +781,10 @@ impl Document {
     }
 
     /// Whether the session can be changed only by amending it (signed) or not at all (it
-    /// lists a protocol twice): the form and the board's buttons are then disabled.
+    /// lists a protocol twice, or the file as opened is not trusted): the form and the
+    /// board's buttons are then disabled.
     pub fn is_read_only(&self) -> bool {
-        self.session.is_signed() || self.board.lists_a_protocol_twice
+        self.session.is_signed() || self.board.lists_a_protocol_twice || self.questioned.is_some()
     }
 
     /// The file name shown in the title bar.

@@ -1,6 +1,7 @@
 //! What several commands share: the protocol library with a site's protocols, reading a
-//! session or protocol file for a command, applying one edit to a session file, and
-//! keeping reports from overwriting their inputs.
+//! session or protocol file for a command, applying one change to a session file (sealed
+//! and witnessed), unlocking a signer's identity, and keeping reports from overwriting their
+//! inputs.
 
 use std::path::{Path, PathBuf};
 
@@ -10,11 +11,16 @@ use crate::files::atomic_write::{remove_stale_temporaries, write_private};
 use crate::files::bounded_read::{read_regular, without_bom};
 use crate::files::folder::list;
 use crate::library::{Library, MAX_DATA_FILE_BYTES, Origin};
+use crate::records::identity::{IdentityStore, UnlockedIdentity};
+use crate::records::signer_name::SignerName;
 use crate::report::Paper;
-use crate::session::audit::{Edit, apply, verify};
+use crate::session::audit::verify;
+use crate::session::integrity::{self, Class, Finding, RosterView};
 use crate::session::load::check_session;
 use crate::session::model::Session;
+use crate::session::sealing::{self, Sealer};
 use crate::session::store;
+use crate::user_data::UserData;
 
 /// Paper size of a printout.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -93,17 +99,20 @@ pub fn open_checked(path: &Path, library: &Library) -> anyhow::Result<(Session, 
     Ok((session, text))
 }
 
-/// Applies one edit to a session file and saves it atomically, holding the session's lock
-/// from the read to the save, and replacing the file only if it still holds what was read;
-/// refuses a file whose trail does not verify, so a signature never covers altered
-/// content. `refuse` may refuse the edit for the session as read (signing a session whose
-/// protocol changed).
+/// Applies one change to a session file and saves it, sealed, holding the session's lock
+/// from the read to the save, and replacing the file only if it still holds what was read.
+/// Refuses a file whose trail does not verify, whose seal does not hold, or that this
+/// computer's ledger shows to be older than, or rewritten from, what was saved here: a
+/// signature or an amendment never covers altered or rewound content. `refuse` may refuse
+/// the change for the session as read and what its seal and the ledger say (signing a
+/// session whose protocol changed, or one without a seal).
 pub fn edit_file(
     path: &Path,
     library: &Library,
-    edit: impl FnOnce(&Session) -> Edit,
+    sealer: &Sealer,
+    change: impl FnOnce(&mut Session) -> anyhow::Result<()>,
     actor: &str,
-    refuse: impl Fn(&Session) -> Option<String>,
+    refuse: impl Fn(&Session, &[Finding]) -> Option<String>,
 ) -> anyhow::Result<()> {
     store::require_file(path)?;
     let lock = store::lock(path, store::COMMAND_LOCK_WAIT)?;
@@ -112,9 +121,6 @@ pub fn edit_file(
     }
     let store::Opened { mut session, text, head } = store::open_with_head(path)?;
     check_session(&session, &text, library).with_context(|| format!("{} cannot be used", path.display()))?;
-    if let Some(refusal) = refuse(&session) {
-        anyhow::bail!("{}: {refusal}", path.display());
-    }
     let report = verify(&session);
     anyhow::ensure!(
         report.is_intact(),
@@ -122,10 +128,33 @@ pub fn edit_file(
         path.display(),
         report.problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
     );
-    let edit = edit(&session);
-    apply(&mut session, edit, actor, chrono::Utc::now())?;
-    store::save(&session, path, &head)?;
+    let witness = integrity::witness(sealer.ledger(), &session)
+        .with_context(|| format!("the witness ledger {} cannot be read", sealer.ledger().path().display()))?;
+    let findings = integrity::check(&session, &text, RosterView::Missing, Ok(&witness));
+    let unverifiable: Vec<String> = findings
+        .iter()
+        .filter(|finding| matches!(finding.class(), Class::Altered | Class::RolledBack))
+        .map(ToString::to_string)
+        .collect();
+    anyhow::ensure!(
+        unverifiable.is_empty(),
+        "{}: {}; nothing was changed. Run `trialscreen verify` and find the file's latest version",
+        path.display(),
+        unverifiable.join("; ")
+    );
+    if let Some(refusal) = refuse(&session, &findings) {
+        anyhow::bail!("{}: {refusal}", path.display());
+    }
+    change(&mut session)?;
+    sealing::prepare(&mut session, actor, chrono::Utc::now())?;
+    let saved = store::save(&mut session, path, &head, sealer)?;
     drop(lock);
+    if let Some(problem) = saved.ledger_problem {
+        eprintln!(
+            "trialscreen: ⚠ {} is saved and sealed, but this computer's witness ledger could not record it: {problem}",
+            path.display()
+        );
+    }
     Ok(())
 }
 
@@ -151,4 +180,24 @@ pub fn refuse_overwriting(output: &Path, inputs: &[PathBuf]) -> anyhow::Result<(
 /// A path's file name for a report, or the whole path when it has none.
 pub fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Unlocks the signing identity of `name` on this computer with the passphrase read from
+/// standard input (`--passphrase-stdin`). Nothing is read from the session yet, so a wrong
+/// passphrase leaves every file as it is.
+pub fn unlock_signer(user_data: &UserData, name: &str, passphrase_stdin: bool) -> anyhow::Result<UnlockedIdentity> {
+    anyhow::ensure!(
+        passphrase_stdin,
+        "give your signing passphrase on standard input and say so with --passphrase-stdin (it is never taken as an argument, where others could read it)"
+    );
+    let name = SignerName::parse(name)?;
+    let store = IdentityStore::at(user_data.signer_identities());
+    let Some(identity) = store.find(&name)?.into_iter().next() else {
+        anyhow::bail!(
+            "there is no signing identity for {name} on this computer ({}); create one with: trialscreen signer create --name \"{name}\" --passphrase-stdin",
+            store.folder().display()
+        );
+    };
+    let passphrase = crate::cli::signer::passphrase_from_stdin()?;
+    Ok(identity.unlock(&passphrase)?)
 }

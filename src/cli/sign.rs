@@ -1,39 +1,73 @@
-//! `trialscreen sign FILE --by NAME`: the investigator's sign-off.
+//! `trialscreen sign FILE --by NAME --passphrase-stdin`: the investigator's electronic
+//! signature. The signer's identity on this computer is unlocked with their passphrase;
+//! the signature covers the session id, the content, the whole trail up to it, the name,
+//! the time and the meaning; the file is saved sealed at once.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::cli::common::{edit_file, today};
+use crate::cli::common::{edit_file, today, unlock_signer};
 use crate::cli::outln;
 use crate::library::Library;
 use crate::screening::sign_refusal;
-use crate::session::audit::Edit;
+use crate::session::e_signing;
+use crate::session::integrity::{self, Finding, Unsealed};
 use crate::session::plain_text::{TextKind, check_text};
+use crate::session::sealing::Sealer;
+use crate::user_data::UserData;
 
-/// Signs a session: name, UTC time and meaning; it is then read-only.
+/// Signs a session electronically: name, UTC time and meaning; it is then read-only.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     // The session file. (Comments, not docs: `--help` stays as it was.)
     pub file: PathBuf,
-    /// The investigator signing.
+    /// The investigator signing, as named in their signing identity.
     #[arg(long)]
     pub by: String,
     /// What the signature means.
     #[arg(long, default_value = crate::session::model::DEFAULT_SIGNATURE_MEANING)]
     pub meaning: String,
+    /// Read the signing passphrase from standard input (one line).
+    #[arg(long)]
+    pub passphrase_stdin: bool,
 }
 
 /// Signs and saves the file.
 pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
-    let Args { file, by, meaning } = args;
+    let Args { file, by, meaning, passphrase_stdin } = args;
     check_text(TextKind::Name, &by)?;
     check_text(TextKind::Meaning, &meaning)?;
+    // A FIFO or a missing file is refused before the passphrase is asked for.
+    crate::session::store::require_file(&file)?;
+    let user_data = UserData::from_env()?;
+    let identity = unlock_signer(&user_data, &by, passphrase_stdin)?;
+    let sealer = Sealer::of(&user_data)?;
     // The signature records the verdicts as they stand today.
-    let sign = |session: &crate::session::model::Session| {
+    let sign = |session: &mut crate::session::model::Session| {
         let verdicts = crate::screening::Screening::evaluate(library, session, today()).verdicts();
-        Edit::Sign { by: by.clone(), meaning, verdicts }
+        e_signing::sign(session, &identity, &meaning, verdicts, &by, chrono::Utc::now())?;
+        Ok(())
     };
-    edit_file(&file, library, sign, &by, |session| sign_refusal(library, session))?;
-    outln!("✔ signed {} as {by}", file.display());
+    let refuse = |session: &crate::session::model::Session, findings: &[Finding]| {
+        sign_refusal(library, session).or_else(|| unsealed_refusal(findings))
+    };
+    edit_file(&file, library, &sealer, sign, &by, refuse)?;
+    outln!("✔ signed {} as {by} (key {}); saved and sealed", file.display(), identity.public_key().fingerprint());
     Ok(ExitCode::SUCCESS)
+}
+
+/// A file without a seal is not signed: nothing shows that its trail is whole (a copy cut
+/// short and stripped of its seal looks the same), and a signature would vouch for it.
+fn unsealed_refusal(findings: &[Finding]) -> Option<String> {
+    let unsealed = findings.iter().find_map(|finding| match finding {
+        Finding::Unsealed(why) => Some(why),
+        _ => None,
+    })?;
+    let how = match unsealed {
+        Unsealed::Template { .. } => "open it in trialscreen as a template and save it as a new session first",
+        Unsealed::Legacy { .. } | Unsealed::Current => {
+            "compare it with its printed copy, open it in trialscreen and save it, which seals it on this computer; then sign"
+        }
+    };
+    integrity::sign_refusal(findings).map(|why| format!("not signed: {why}. To sign it, {how}"))
 }

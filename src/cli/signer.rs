@@ -44,12 +44,27 @@ enum SignerCommand {
 pub fn run(args: SignerArgs) -> anyhow::Result<ExitCode> {
     let user_data = UserData::from_env()?;
     let stdin = std::io::stdin();
-    if matches!(args.command, SignerCommand::Create { passphrase_stdin: true, .. }) && stdin.is_terminal() {
-        anyhow::bail!(
-            "standard input is a terminal, where the passphrase would show as you type it; pipe it in instead, e.g. from a password manager: `pass show me | trialscreen signer create --name \"Dr Ana Ruiz\" --passphrase-stdin`"
-        );
+    if matches!(args.command, SignerCommand::Create { passphrase_stdin: true, .. }) {
+        refuse_terminal(&stdin)?;
     }
     run_with(&args, &user_data, stdin.lock(), &mut std::io::stdout().lock(), KdfParams::PRODUCTION, Utc::now())
+}
+
+/// A passphrase is never read from a terminal, which would show it as it is typed.
+fn refuse_terminal(stdin: &std::io::Stdin) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        !stdin.is_terminal(),
+        "standard input is a terminal, where the passphrase would show as you type it; pipe it in instead, e.g. from a password manager: `pass show me | trialscreen sign FILE --by \"Dr Ana Ruiz\" --passphrase-stdin`"
+    );
+    Ok(())
+}
+
+/// The passphrase on standard input (one line), refused from a terminal: for `sign` and
+/// `amend`.
+pub fn passphrase_from_stdin() -> anyhow::Result<Zeroizing<String>> {
+    let stdin = std::io::stdin();
+    refuse_terminal(&stdin)?;
+    read_passphrase(stdin.lock())
 }
 
 /// [`run`] with everything it reads from outside given (tests use cheap KDF parameters).

@@ -1,21 +1,31 @@
-//! `trialscreen verify FILE`: the audit trail recomputed and replayed, and the protocols
-//! the session pinned compared with the ones loaded. Every finding is said in words; the
-//! exit code is that of the most serious ([`VerifyStatus`]).
+//! `trialscreen verify FILE`: the audit trail recomputed and replayed, the seal checked
+//! against the trail's head, every electronic signature checked cryptographically and
+//! against the site roster, the file compared with this computer's witness ledger, and the
+//! protocols the session pinned compared with the ones loaded. Every finding is said in
+//! words; the exit code is that of the most serious ([`VerifyStatus`]).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::common::open;
 use crate::cli::{out, outln};
 use crate::library::Library;
+use crate::records::ledger::Ledger;
+use crate::records::roster::Roster;
 use crate::screening::pin_mismatches;
 use crate::session::audit::{content_hash, verify};
+use crate::session::integrity::{self, Class, RosterView};
+use crate::user_data::UserData;
 
-/// Verifies a session's audit trail: exit 0 intact, 1 altered (naming what), 2 unreadable.
+/// Verifies a session: its audit trail, seal, signatures and this computer's record of it.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     // The session file. (Comments, not docs: `--help` stays as it was.)
     pub file: PathBuf,
+    /// The site roster (who holds which signing key, which installations are recognised);
+    /// by default roster.ron in the per-user data folder.
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
 }
 
 /// What `verify` can find, and its exit code: the one table of them (DATA_INTEGRITY.md
@@ -28,13 +38,14 @@ pub enum VerifyStatus {
     Unreadable,
     /// The chain, the replay, the seal or the signature fails.
     Altered,
-    /// The file is older than the last save this computer recorded (the records issue).
+    /// The file is older than, or rewritten from, the last save this computer recorded.
     RolledBack,
     /// A pinned protocol's content no longer matches what the session pinned.
     ProtocolChanged,
-    /// Who signed or saved cannot be established (the records issue).
+    /// Who signed or sealed cannot be established: a key the roster does not give that
+    /// name or does not list, or no roster.
     IdentityNotEstablished,
-    /// A legacy file or a template, not a record (the records issue).
+    /// A legacy file (no seal; a typed-name signature) or a template, not a sealed record.
     LegacyOrTemplate,
     /// Nothing found.
     Intact,
@@ -74,10 +85,17 @@ impl VerifyStatus {
 }
 
 /// Prints every finding; exits with the most serious one's code. A file that cannot be
-/// read is an error, which exits 2 ([`VerifyStatus::Unreadable`]).
+/// read is an error, which exits 2 ([`VerifyStatus::Unreadable`]). The ledger and the
+/// default roster are the per-user data folder's.
 pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
-    let file = args.file;
-    let (session, _) = open(&file)?;
+    let user_data = UserData::from_env().map_err(|error| error.to_string());
+    run_with(args, library, user_data.as_ref().map_err(String::as_str))
+}
+
+/// [`run`] with the per-user data folder given (or why there is none).
+pub fn run_with(args: Args, library: &Library, user_data: Result<&UserData, &str>) -> anyhow::Result<ExitCode> {
+    let Args { file, roster } = args;
+    let (session, text) = open(&file)?;
     let report = verify(&session);
     let mut findings = Vec::new();
     for seq in &report.clock_went_back {
@@ -106,11 +124,59 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
             outln!("  {problem}");
         }
     }
+    let roster_path = match (&roster, user_data) {
+        (Some(path), _) => Ok(path.clone()),
+        (None, Ok(data)) => Ok(data.roster()),
+        (None, Err(why)) => Err(why.to_owned()),
+    };
+    let loaded = roster_path.map(|path| load_roster(&path, roster.is_some()));
+    let roster_view = match &loaded {
+        Ok(Ok(Some(roster))) => RosterView::Loaded(roster),
+        Ok(Ok(None)) => RosterView::Missing,
+        Ok(Err(why)) | Err(why) => RosterView::Unusable(why),
+    };
+    let witness = match user_data {
+        Ok(data) => integrity::witness(&Ledger::at(data.ledger()), &session).map_err(|error| error.to_string()),
+        Err(why) => Err(why.to_owned()),
+    };
+    for finding in integrity::check(&session, &text, roster_view, witness.as_ref().map_err(String::as_str)) {
+        let class = finding.class();
+        let mark = match class {
+            _ if finding.is_fine() => "✔",
+            Class::Altered | Class::RolledBack => "✖",
+            Class::IdentityNotEstablished | Class::LegacyOrTemplate => "⚠",
+            Class::Note => "·",
+        };
+        outln!("{mark} {finding}");
+        findings.extend(status_of(class));
+    }
     for mismatch in pin_mismatches(library, &session) {
         findings.push(VerifyStatus::ProtocolChanged);
         outln!("✖ {mismatch}");
     }
-    Ok(ExitCode::from(VerifyStatus::of(&findings).code()))
+    let status = VerifyStatus::of(&findings);
+    outln!("result: {} (exit {})", status.meaning(), status.code());
+    Ok(ExitCode::from(status.code()))
+}
+
+/// The roster at `path`: `None` when there is none (and none was named), or why it cannot
+/// be used.
+fn load_roster(path: &Path, named: bool) -> Result<Option<Roster>, String> {
+    if !named && !path.exists() {
+        return Ok(None);
+    }
+    Roster::load(path).map(Some).map_err(|error| error.to_string())
+}
+
+/// The exit status a class of finding counts as.
+fn status_of(class: Class) -> Option<VerifyStatus> {
+    match class {
+        Class::Altered => Some(VerifyStatus::Altered),
+        Class::RolledBack => Some(VerifyStatus::RolledBack),
+        Class::IdentityNotEstablished => Some(VerifyStatus::IdentityNotEstablished),
+        Class::LegacyOrTemplate => Some(VerifyStatus::LegacyOrTemplate),
+        Class::Note => None,
+    }
 }
 
 #[cfg(test)]

@@ -22,6 +22,9 @@ pub enum KeyError {
     /// A small-order key, which would verify signatures it never made.
     #[error("{0} is a weak Ed25519 public key and is refused")]
     WeakKey(String),
+    /// Not 16 lowercase hex digits.
+    #[error("\"{0}\" is not a key fingerprint (16 lowercase hex digits)")]
+    FingerprintSpelling(String),
     /// Not 128 lowercase hex digits.
     #[error("\"{0}\" is not a signature (128 lowercase hex digits)")]
     SignatureSpelling(String),
@@ -113,8 +116,10 @@ impl From<PublicKey> for String {
 
 /// The first 8 bytes of the SHA-256 of a public key: what a person reads and compares
 /// ("3f2a 9c01 b7e4 5d20"). Files and signatures always carry the whole key too, so the
-/// fingerprint names a key; it is never what a check relies on.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// fingerprint names a key; it is never what a check relies on. Written in files as its 16
+/// hex digits without spaces.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Fingerprint([u8; 8]);
 
 impl Fingerprint {
@@ -136,6 +141,20 @@ impl fmt::Display for Fingerprint {
         let hex = self.hex();
         let groups: Vec<&str> = hex.as_bytes().chunks(4).filter_map(|chunk| std::str::from_utf8(chunk).ok()).collect();
         f.write_str(&groups.join(" "))
+    }
+}
+
+impl TryFrom<String> for Fingerprint {
+    type Error = KeyError;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        // One spelling in files: 16 lowercase hex digits, as signed.
+        hex::decode::<8>(&text).map(Self).ok_or_else(|| KeyError::FingerprintSpelling(shorten(&text)))
+    }
+}
+
+impl From<Fingerprint> for String {
+    fn from(fingerprint: Fingerprint) -> Self {
+        fingerprint.hex()
     }
 }
 

@@ -140,6 +140,27 @@ impl Ledger {
         Ok(LedgerScan { last, ..scan })
     }
 
+    /// Every record of one session, in the order they were appended: those naming
+    /// `session_id`, and those whose trail starts with the entry hashed `first_entry_hash`
+    /// (a copy whose id was removed or changed is still found by its creation entry).
+    /// `verify` compares a file with all of them, so a rolled-back copy saved again cannot
+    /// make the later record disappear behind a new "last" one.
+    pub fn history(
+        &self,
+        session_id: Option<&SessionId>,
+        first_entry_hash: Option<&str>,
+    ) -> Result<(Vec<LedgerRecord>, LedgerScan), LedgerError> {
+        let mut records = Vec::new();
+        let prefix = session_id.map(|id| format!("{LINE_TAG}\t{id}\t"));
+        let wanted = |line: &[u8]| {
+            prefix.as_ref().is_some_and(|prefix| line.starts_with(prefix.as_bytes()))
+                || first_entry_hash.is_some_and(|hash| line.split(|b| *b == b'\t').nth(4) == Some(hash.as_bytes()))
+        };
+        let scan = self.read_records(wanted, |record| records.push(record))?;
+        let last = records.last().cloned();
+        Ok((records, LedgerScan { last, ..scan }))
+    }
+
     /// Every record, in the order they were appended (for inspection and tests).
     pub fn records(&self) -> Result<(Vec<LedgerRecord>, LedgerScan), LedgerError> {
         let mut records = Vec::new();
@@ -347,6 +368,12 @@ mod tests {
         let by_first = ledger.last_record_with_first_entry(&record(&a, 1).first_entry_hash).unwrap();
         assert_eq!(by_first.last, Some(record(&a, 5)));
         assert_eq!(ledger.last_record_with_first_entry(&"0".repeat(64)).unwrap().last, None);
+        // The whole history of a session, found by its id or by its creation entry.
+        let (by_id, _) = ledger.history(Some(&a), None).unwrap();
+        assert_eq!(by_id, (1..=5).map(|sequence| record(&a, sequence)).collect::<Vec<_>>());
+        let (by_first, _) = ledger.history(None, Some(&record(&b, 1).first_entry_hash)).unwrap();
+        assert_eq!(by_first.len(), 5);
+        assert!(ledger.history(None, None).unwrap().0.is_empty());
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt as _;

@@ -1,7 +1,7 @@
 //! Records no one can quietly rewind, and electronic signatures bound to a person.
 //!
 //! Below the session file format and independent of it: the pieces a save, `sign` and
-//! `verify` put together.
+//! `verify` put together (`session::sealing`, `session::e_signing`, `session::integrity`).
 //! - [`installation_key`]: this computer's key pair, created once, which seals every save
 //!   ([`seal`]) over the head of the audit trail;
 //! - [`ledger`]: the local witness, one line per save, so an older copy put back is seen;

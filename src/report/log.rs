@@ -38,6 +38,44 @@ pub struct LogRow {
     /// an evaluation under another protocol, counted apart.
     pub protocol_changed: bool,
     pub file_name: String,
+    /// Whether the file is a sealed record; legacy files and templates are listed apart.
+    pub record: RecordState,
+}
+
+/// Whether a session file is a sealed record (`session::integrity::seal_state`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordState {
+    /// Its seal holds for its trail's head.
+    Sealed,
+    /// Its seal does not match its trail's head: entries removed or changed after its save.
+    SealBroken,
+    /// No seal: a file of an older format (a legacy file, or one relabelled as one).
+    Legacy { format: u32 },
+    /// No seal in this format: a template, or a file whose seal was removed.
+    Unsealed,
+}
+
+impl RecordState {
+    /// In words, as the CSV writes it.
+    pub fn words(self) -> String {
+        match self {
+            Self::Sealed => "yes".to_owned(),
+            Self::SealBroken => "seal does not match the trail".to_owned(),
+            Self::Legacy { format } => format!("no: legacy file (format {format})"),
+            Self::Unsealed => "no: template or seal removed".to_owned(),
+        }
+    }
+
+    fn of(session: &Session) -> Self {
+        match crate::session::integrity::seal_state(session) {
+            crate::session::integrity::SealState::Holds { .. } => Self::Sealed,
+            crate::session::integrity::SealState::Broken { .. } => Self::SealBroken,
+            crate::session::integrity::SealState::Missing if session.awaits_migration() => {
+                Self::Legacy { format: session.format_version }
+            }
+            crate::session::integrity::SealState::Missing => Self::Unsealed,
+        }
+    }
 }
 
 /// Whether a session is signed.
@@ -196,6 +234,7 @@ impl ScreeningLog {
             Some(signature) if signature.content_sha256 == content_hash(session) => SignatureState::Signed,
             Some(_) => SignatureState::NotCovering,
         };
+        let record = RecordState::of(session);
         self.sessions += 1;
         for screened in &screening.protocols {
             let protocol = &screened.loaded.compiled.protocol;
@@ -217,6 +256,7 @@ impl ScreeningLog {
                 signature,
                 protocol_changed: screened.hash_matches == Some(false),
                 file_name: file_name.to_owned(),
+                record,
             });
         }
     }
@@ -303,6 +343,7 @@ impl ScreeningLog {
                     row.signature.words().to_owned(),
                     if row.protocol_changed { "yes" } else { "no" }.to_owned(),
                     row.file_name.clone(),
+                    row.record.words(),
                 ],
             );
         }
@@ -318,6 +359,13 @@ impl ScreeningLog {
                 let _ = writeln!(out, "{line}");
             }
         }
+        let apart = self.not_sealed();
+        if !apart.is_empty() {
+            out.push_str("\nNot sealed records, listed apart (counted above; verify each against its paper copy):\n");
+            for (file_name, record) in apart {
+                let _ = writeln!(out, "  ⚠ {file_name}: {}", record.words());
+            }
+        }
         if !self.unreadable.is_empty() {
             out.push_str("\nFiles that could not be read (left as they are):\n");
             for file in &self.unreadable {
@@ -327,6 +375,19 @@ impl ScreeningLog {
         out
     }
 
+    /// The files that are not sealed records (legacy files, templates, a broken seal), by
+    /// file name, each once.
+    pub fn not_sealed(&self) -> Vec<(&str, RecordState)> {
+        let mut files: Vec<(&str, RecordState)> = self
+            .rows
+            .iter()
+            .filter(|row| row.record != RecordState::Sealed)
+            .map(|row| (row.file_name.as_str(), row.record))
+            .collect();
+        files.dedup_by(|a, b| a.0 == b.0);
+        files
+    }
+
     /// The counts as a PDF/A-2u page. `folder` names what was logged.
     pub fn counts_pdf(&self, folder: &str, paper: Paper, printed_at: DateTime<Utc>) -> Result<Vec<u8>, ReportError> {
         log_layout::counts_pdf(self, folder, paper, printed_at)
@@ -334,7 +395,7 @@ impl ScreeningLog {
 }
 
 /// The CSV header.
-pub const CSV_HEADER: [&str; 11] = [
+pub const CSV_HEADER: [&str; 12] = [
     "participant_code",
     "screening_date",
     "protocol_id",
@@ -346,6 +407,7 @@ pub const CSV_HEADER: [&str; 11] = [
     "signed",
     "protocol_changed",
     "file",
+    "sealed",
 ];
 
 fn push_record(out: &mut String, fields: &[String]) {

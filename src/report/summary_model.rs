@@ -242,13 +242,15 @@ impl Summary {
         };
         let content_sha256 = content_hash(session);
         let signature = match &session.signature {
-            Some(Signature { by, at, meaning, content_sha256: signed, verdicts: _ }) => SignatureBlock::Signed {
-                by: by.clone(),
-                at: *at,
-                meaning: meaning.clone(),
-                content_sha256: signed.clone(),
-                covers_content: *signed == content_sha256,
-            },
+            Some(Signature { by, at, meaning, content_sha256: signed, verdicts: _, electronic: _ }) => {
+                SignatureBlock::Signed {
+                    by: by.clone(),
+                    at: *at,
+                    meaning: meaning.clone(),
+                    content_sha256: signed.clone(),
+                    covers_content: *signed == content_sha256,
+                }
+            }
             None => SignatureBlock::Unsigned,
         };
         Self {
@@ -565,7 +567,7 @@ fn signature_history(audit: &[AuditEntry]) -> Vec<SignatureEvent> {
         .filter_map(|entry| {
             let (signature, amended) = match &entry.change {
                 Change::Signed { signature } => (signature, false),
-                Change::Amended { signature } => (signature, true),
+                Change::Amended { signature, .. } => (signature, true),
                 _ => return None,
             };
             Some(SignatureEvent {

@@ -10,11 +10,14 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::records::clean_text::CleanTextError;
+use crate::records::session_id::SessionId;
+use crate::session::e_signing;
 use crate::session::format_v1;
 use crate::session::hashing::sha256_hex;
 use crate::session::model::{
-    Attestation, Decision, DecisionKind, Entry, FORMAT_VERSION, ProtocolRef, ReferenceDates, Session, Signature,
-    SignedVerdict,
+    Attestation, Decision, DecisionKind, ElectronicSignature, Entry, FORMAT_VERSION, ProtocolRef, ReferenceDates,
+    Session, Signature, SignedVerdict,
 };
 
 /// The `prev_sha256` of the first entry.
@@ -87,6 +90,11 @@ pub enum Change {
     /// A signed session was reopened for an amendment; the signature no longer covers it.
     Amended {
         signature: Signature,
+        /// The amending person's electronic signature over the amendment (format 3; its
+        /// meaning text is the entry's reason). Absent in older entries, which then hash as
+        /// they were written.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        electronic: Option<Box<ElectronicSignature>>,
     },
     /// A list was attested complete (replacing an earlier attestation of it).
     Attested {
@@ -98,6 +106,10 @@ pub enum Change {
     Migrated {
         from: u32,
         to: u32,
+        /// The session id given at this migration (to format 3 and later). Absent in a
+        /// format-2 migration entry, which then hashes as it was written.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        session_id: Option<SessionId>,
     },
 }
 
@@ -121,11 +133,15 @@ pub enum Edit {
         is_override: bool,
         reason: String,
     },
+    /// Signs with an electronic signature made over the session as it stands
+    /// (`e_signing::sign` makes it); refused unless it holds for this session, signer, time
+    /// and meaning.
     Sign {
         by: String,
         meaning: String,
         /// The verdicts as the signer sees them, recorded with the signature.
         verdicts: Vec<SignedVerdict>,
+        electronic: Box<ElectronicSignature>,
     },
     /// Attests that a list (the treatment history) is complete as it stands.
     Attest {
@@ -138,9 +154,11 @@ pub enum Edit {
         version: u32,
         sha256: String,
     },
-    /// Reopens a signed session; the reason is required.
+    /// Reopens a signed session; the reason is required, and the amending person's electronic
+    /// signature over it (`e_signing::amend` makes it).
     Amend {
         reason: String,
+        electronic: Box<ElectronicSignature>,
     },
 }
 
@@ -163,6 +181,22 @@ pub enum EditError {
     NothingToAttest(String),
     #[error("the session is not screened for protocol \"{0}\"")]
     NotScreenedFor(String),
+    /// Signing and amending sign the session as this format states it: an older file is
+    /// migrated first (`migrate`), so the signature covers the migration too.
+    #[error("the session is of format {0}: it must be migrated to this format before it is signed or amended")]
+    NotMigrated(u32),
+    /// The electronic signature does not hold for what it is to cover.
+    #[error("the electronic signature does not hold: {0}")]
+    SignatureDoesNotHold(String),
+    /// A signer's name that could mislead.
+    #[error(transparent)]
+    SignerName(#[from] CleanTextError),
+    /// No session id could be made.
+    #[error("{0}")]
+    Randomness(String),
+    /// A session of this format without its id yet (a template): it gets one when saved.
+    #[error("the session has no session id yet: save it first, then sign")]
+    NoSessionId,
 }
 
 /// Applies an edit: changes the session and appends the audit entry, or refuses and
@@ -175,7 +209,10 @@ pub fn apply(session: &mut Session, edit: Edit, actor: &str, at: DateTime<Utc>) 
     if session.is_signed() && !amending {
         return Err(EditError::Signed);
     }
-    let before_migration = session.clone();
+    let signing = matches!(edit, Edit::Sign { .. } | Edit::Amend { .. });
+    if signing && session.awaits_migration() {
+        return Err(EditError::NotMigrated(session.format_version));
+    }
     let (change, reason) = match edit {
         Edit::SetValue { item, entry } => {
             let old = session.values.get(&item).cloned();
@@ -232,14 +269,21 @@ pub fn apply(session: &mut Session, edit: Edit, actor: &str, at: DateTime<Utc>) 
             };
             (Change::Withdrawn { decision }, Some(reason))
         }
-        Edit::Sign { by, meaning, verdicts } => {
+        Edit::Sign { by, meaning, verdicts, electronic } => {
             if by.trim().is_empty() {
                 return Err(EditError::SignerRequired);
             }
-            // A session read from an older format is migrated first: the signature covers
-            // the content as this format states it.
-            migrate_first(session, actor, at);
-            let signature = Signature { by, at, meaning, content_sha256: content_hash(session), verdicts };
+            let covered = e_signing::covered_now(session)?;
+            e_signing::check(&electronic, &covered, &by, at, &meaning)
+                .map_err(|problem| EditError::SignatureDoesNotHold(problem.to_string()))?;
+            let signature = Signature {
+                by,
+                at,
+                meaning,
+                content_sha256: covered.content_sha256,
+                verdicts,
+                electronic: Some(electronic),
+            };
             (Change::Signed { signature }, None)
         }
         Edit::Rescreen { protocol, version, sha256 } => {
@@ -267,27 +311,33 @@ pub fn apply(session: &mut Session, edit: Edit, actor: &str, at: DateTime<Utc>) 
             }
             (Change::Attested { attestation: Attestation { item, by: actor.to_owned(), at, list }, replaced }, None)
         }
-        Edit::Amend { reason } => {
+        Edit::Amend { reason, electronic } => {
             let Some(signature) = session.signature.clone() else { return Err(EditError::NotSigned) };
             if reason.trim().is_empty() {
                 return Err(EditError::ReasonRequired("an amendment to a signed session"));
             }
-            (Change::Amended { signature }, Some(reason))
+            let covered = e_signing::covered_now(session)?;
+            e_signing::check(&electronic, &covered, actor, at, &reason)
+                .map_err(|problem| EditError::SignatureDoesNotHold(problem.to_string()))?;
+            (Change::Amended { signature, electronic: Some(electronic) }, Some(reason))
         }
     };
-    migrate_first(session, actor, at);
-    debug_assert!(before_migration.format_version <= session.format_version);
+    migrate(session, actor, at)?;
     record(session, actor, at, change, reason);
     Ok(())
 }
 
-/// The first change to a session read from an older format records its migration, so the
-/// file is written in this format with the step in its trail.
-fn migrate_first(session: &mut Session, actor: &str, at: DateTime<Utc>) {
+/// Records the migration of a session read from an older format, giving it its session id:
+/// the first change does it (so the file is written in this format with the step in its
+/// trail), and so does a save or a signature of an unchanged older file. Nothing is
+/// recorded for a session already in this format.
+pub fn migrate(session: &mut Session, actor: &str, at: DateTime<Utc>) -> Result<(), EditError> {
     if session.awaits_migration() {
+        let session_id = SessionId::random().map_err(|error| EditError::Randomness(error.to_string()))?;
         let from = session.format_version;
-        record(session, actor, at, Change::Migrated { from, to: FORMAT_VERSION }, None);
+        record(session, actor, at, Change::Migrated { from, to: FORMAT_VERSION, session_id: Some(session_id) }, None);
     }
+    Ok(())
 }
 
 /// Applies a change to the session's state and appends its chained entry. Only [`apply`]
@@ -341,7 +391,12 @@ fn apply_change(session: &mut Session, change: &Change) {
             session.attestations.retain(|a| a.item != attestation.item);
             session.attestations.push(attestation.clone());
         }
-        Change::Migrated { to, .. } => session.format_version = *to,
+        Change::Migrated { to, session_id, .. } => {
+            session.format_version = *to;
+            if session_id.is_some() {
+                session.session_id = *session_id;
+            }
+        }
     }
 }
 
@@ -364,8 +419,12 @@ pub fn entry_hash(entry: &AuditEntry) -> String {
 
 /// SHA-256 of what a signature covers: everything but the signature and the trail.
 pub fn content_hash(session: &Session) -> String {
+    // The session id is not content: a signature names it among the facts it covers
+    // (`records::payload::SignedFacts`), and leaving it out keeps the content hash of older
+    // formats what it was when they were signed.
     let Session {
         format_version,
+        session_id: _,
         participant_code,
         protocols,
         dates,
@@ -376,6 +435,7 @@ pub fn content_hash(session: &Session) -> String {
         signature: _,
         format1_audit: _,
         audit: _,
+        seal: _,
     } = session;
     sha256_hex(&canonical(&(
         format_version,
@@ -417,6 +477,11 @@ pub enum Problem {
     SignatureMismatch,
     /// The stored signature differs from the one the trail recorded.
     SignatureAltered,
+    /// An electronic signature recorded in the trail does not hold for what it covers.
+    ElectronicSignature { seq: u64, problem: String },
+    /// A signature or amendment recorded after the migration to format 3 without an
+    /// electronic signature: this build never writes one.
+    NotElectronic { seq: u64 },
 }
 
 impl std::fmt::Display for Problem {
@@ -437,6 +502,11 @@ impl std::fmt::Display for Problem {
             Self::ValueAltered { what } => write!(f, "{what} differs from what the audit trail records"),
             Self::SignatureMismatch => write!(f, "the signature does not cover the current content"),
             Self::SignatureAltered => write!(f, "the signature differs from the one the audit trail recorded"),
+            Self::ElectronicSignature { seq, problem } => write!(f, "entry {seq}: {problem}"),
+            Self::NotElectronic { seq } => write!(
+                f,
+                "entry {seq} records a signature without an electronic signature, which this format always has"
+            ),
         }
     }
 }
@@ -469,7 +539,18 @@ pub fn verify(session: &Session) -> Verification {
     }
     // The state the current-format entries continue from.
     let (mut replayed, mut previous_hash, first_seq, legacy_content) = if session.format1_audit.is_empty() {
-        (Session::empty(session.dates), GENESIS.to_owned(), 1, None)
+        // A trail created in an older format (2) replays from that format: the format its
+        // first migration left, or else the file's own.
+        let mut start = Session::empty(session.dates);
+        start.format_version = session
+            .audit
+            .iter()
+            .find_map(|entry| match entry.change {
+                Change::Migrated { from, .. } => Some(from),
+                _ => None,
+            })
+            .unwrap_or(session.format_version);
+        (start, GENESIS.to_owned(), 1, None)
     } else {
         let v1_dates = format_v1::ReferenceDates {
             screening: session.dates.screening,
@@ -517,6 +598,9 @@ pub fn verify(session: &Session) -> Verification {
         if let Some(what) = old_side_mismatch(&replayed, &entry.change) {
             report.problems.push(Problem::OldValueMismatch { seq: entry.seq, what });
         }
+        if let Some(problem) = e_signing::check_entry(session, &replayed, entry, &previous_hash) {
+            report.problems.push(problem);
+        }
         apply_change(&mut replayed, &entry.change);
         previous_hash.clone_from(&entry.sha256);
         previous_at = Some(entry.at);
@@ -557,7 +641,7 @@ fn old_side_mismatch(state: &Session, change: &Change) -> Option<String> {
         Change::Protocols { old, .. } => (&state.protocols != old).then(|| "the protocols".to_owned()),
         Change::Withdrawn { decision } => (!state.decisions.contains(decision))
             .then(|| format!("the decision on {} {}", decision.protocol, decision.criterion)),
-        Change::Amended { signature } => {
+        Change::Amended { signature, .. } => {
             (state.signature.as_ref() != Some(signature)).then(|| "the signature".to_owned())
         }
         Change::Attested { replaced, .. } => {
@@ -600,5 +684,10 @@ fn compare(stored: &Session, replayed: &Session, problems: &mut Vec<Problem>) {
     }
     if stored.format_version != replayed.format_version {
         problems.push(altered("the file format version".to_owned()));
+    }
+    // The trail records the id given at a migration; a session created in this format has
+    // it from its creation, bound by its seal and signatures.
+    if replayed.session_id.is_some() && stored.session_id != replayed.session_id {
+        problems.push(altered("the session id".to_owned()));
     }
 }

@@ -48,6 +48,10 @@ pub enum SessionError {
     NoProtocol,
     #[error("line {line}, column {column}: {error}")]
     Text { line: usize, column: usize, error: TextError },
+    #[error(
+        "line {line}, column {column}: a file of session format {format} has no {what}; the file was relabelled as an older format"
+    )]
+    NotOfItsFormat { line: usize, column: usize, format: u32, what: &'static str },
 }
 
 impl SessionError {
@@ -64,7 +68,8 @@ impl SessionError {
             | Self::UnknownOption { line, column, .. }
             | Self::UnknownAgent { line, column, .. }
             | Self::UnknownCriterion { line, column, .. }
-            | Self::Text { line, column, .. } => Some((*line, *column)),
+            | Self::Text { line, column, .. }
+            | Self::NotOfItsFormat { line, column, .. } => Some((*line, *column)),
             Self::TooLarge { .. } | Self::NoProtocol => None,
         }
     }
@@ -112,7 +117,35 @@ pub fn parse_session(text: &str) -> Result<Session, SessionError> {
         _ => ron::Options::default().from_str(text).map_err(SessionError::from)?,
     };
     check_texts(&session, text)?;
+    check_format_fields(&session, text)?;
     Ok(session)
+}
+
+/// Refuses a file labelled with an older format that carries what only a later format
+/// writes (a session id, a seal, an electronic signature): it was relabelled, and reading it
+/// as the older format would drop them on the next save.
+fn check_format_fields(session: &Session, text: &str) -> Result<(), SessionError> {
+    if session.format_version >= FORMAT_VERSION {
+        return Ok(());
+    }
+    let electronic = session.audit.iter().any(|entry| match &entry.change {
+        crate::session::audit::Change::Signed { signature } => signature.electronic.is_some(),
+        crate::session::audit::Change::Amended { electronic, .. } => electronic.is_some(),
+        crate::session::audit::Change::Migrated { session_id, .. } => session_id.is_some(),
+        _ => false,
+    });
+    let found = [
+        (session.session_id.is_some(), "session_id:", "session id"),
+        (session.seal.is_some(), "seal:", "seal"),
+        (electronic, "electronic:", "electronic signature"),
+    ];
+    match found.into_iter().find(|(present, _, _)| *present) {
+        Some((_, field, what)) => {
+            let (line, column) = locate(text, field);
+            Err(SessionError::NotOfItsFormat { line, column, format: session.format_version, what })
+        }
+        None => Ok(()),
+    }
 }
 
 /// Refuses a file whose participant code, names, meanings or reasons could print other

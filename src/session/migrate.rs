@@ -8,6 +8,12 @@
 //!   result kind can be dated; an undated result stays undated and counts as missing until
 //!   dated); decisions get no question and no basis — a format-1 decision's basis is rebuilt
 //!   from the trail up to its entry ([`legacy_basis`]), never from today's values.
+//! - 2 → 3: nothing to convert: format 3 only adds (a session id, the seal, electronic
+//!   signatures), each absent from a format-2 file and from the serialization of its entries
+//!   when empty, so format-2 entries stay in `audit` and hash as format 2 wrote them
+//!   (`tests/golden/v2-*.ron` verify under format 3's types). The `Migrated` entry records
+//!   the session id the file gets (`audit::migrate`). A format-1 file goes 1 → 3 in one
+//!   entry.
 
 use std::collections::BTreeMap;
 
@@ -87,6 +93,7 @@ fn signature_from_v1(signature: &v1::Signature) -> Signature {
         meaning: meaning.clone(),
         content_sha256: content_sha256.clone(),
         verdicts: Vec::new(),
+        electronic: None,
     }
 }
 

@@ -7,6 +7,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use crate::model::record::{Attestation, Basis, Decision, DecisionKind, Entry, Recorded, ReferenceDates};
+use crate::records::e_signature::SignatureProof;
+use crate::records::keys::Fingerprint;
+use crate::records::seal::Seal;
+pub use crate::records::session_id::SessionId;
 use crate::session::audit::AuditEntry;
 use crate::session::format_v1;
 
@@ -19,7 +23,19 @@ use crate::session::format_v1;
 ///   record the question they answer and the facts they were made on; attestations that a
 ///   list is complete; a signature records the verdicts signed; format-1 entries are kept
 ///   verbatim before the migration entry.
-pub const FORMAT_VERSION: u32 = 2;
+/// - 3: a stable random session id; the seal of the trail's head by the installation that
+///   saved the file (with its public key); electronic signatures (the signer's key and an
+///   Ed25519 signature over what is signed, `records::payload::SignedFacts`), on sign-offs
+///   and amendments. Format-2 entries stay in `audit` unchanged: the new fields are absent
+///   when empty, so an old entry serializes, and hashes, exactly as format 2 wrote it.
+pub const FORMAT_VERSION: u32 = 3;
+
+/// The meaning id stored while the meaning is the text the signer typed or kept (a later
+/// release offers statements to choose from, each with its own stable id).
+pub const CUSTOM_MEANING_ID: &str = "custom";
+
+/// The meaning id of an amendment's electronic signature: its text is the reason given.
+pub const AMENDMENT_MEANING_ID: &str = "amendment";
 
 /// One screening visit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -28,6 +44,12 @@ pub struct Session {
     /// The format of the file it was read from; a session read from an older format stays
     /// at that number until its first change migrates it.
     pub format_version: u32,
+    /// The session's stable random id (format 3): given when the session is created, or at
+    /// migration (recorded in the `Migrated` entry), or at the first save of a template;
+    /// kept by every later save, amendment and "save as". Seals, signatures and the witness
+    /// ledger name it. `None` in a file of an older format.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<SessionId>,
     /// The participant's screening code; never a name.
     pub participant_code: String,
     /// The protocols the patient is screened for.
@@ -55,6 +77,11 @@ pub struct Session {
     /// Every change, in order, each chained to the one before by SHA-256.
     #[serde(default)]
     pub audit: Vec<AuditEntry>,
+    /// The seal of the trail's head by the installation that last saved the file, written at
+    /// every save (`session::sealing`). `None` in a template, a file of an older format, and
+    /// a session never saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<Seal>,
 }
 
 /// A protocol a session is screened under, pinned to its version.
@@ -85,6 +112,27 @@ pub struct Signature {
     /// a format-1 signature, which did not record them.
     #[serde(default)]
     pub verdicts: Vec<SignedVerdict>,
+    /// The electronic signature (format 3). `None` for a signature of an older format, which
+    /// is a typed name only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub electronic: Option<Box<ElectronicSignature>>,
+}
+
+/// An electronic signature as the file carries it (21 CFR 11.50, 11.70): with the
+/// session id, the content hash, the signer's name and the time stored beside it, these are
+/// the facts `records::payload::signature_payload` covers. Verified by `audit::verify`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ElectronicSignature {
+    /// The meaning's stable id ([`CUSTOM_MEANING_ID`], [`AMENDMENT_MEANING_ID`]).
+    pub meaning_id: String,
+    /// The hash of the audit entry just before the one recording the signature: through
+    /// the chain, the whole trail up to it.
+    pub trail_sha256: String,
+    /// The signing key's fingerprint, as shown to the signer.
+    pub key_fingerprint: Fingerprint,
+    /// The signer's public key and the Ed25519 signature.
+    pub proof: SignatureProof,
 }
 
 /// A protocol's verdict as signed.
@@ -130,6 +178,8 @@ impl Session {
             signature: None,
             format1_audit: Vec::new(),
             audit: Vec::new(),
+            session_id: None,
+            seal: None,
         }
     }
 
@@ -143,11 +193,26 @@ impl Session {
         self.format_version < FORMAT_VERSION
     }
 
+    /// The hash of the trail's first (creation) entry, whatever format wrote it: with the
+    /// session id, what names the session in the witness ledger.
+    pub fn first_entry_hash(&self) -> Option<&str> {
+        match self.format1_audit.first() {
+            Some(entry) => Some(entry.sha256.as_str()),
+            None => self.audit.first().map(|entry| entry.sha256.as_str()),
+        }
+    }
+
     /// The sequence number and hash of the newest audit entry, whatever format wrote it.
     pub fn head(&self) -> Option<(u64, &str)> {
         match self.audit.last() {
             Some(entry) => Some((entry.seq, entry.sha256.as_str())),
             None => self.format1_audit.last().map(|entry| (entry.seq, entry.sha256.as_str())),
         }
+    }
+
+    /// The hash of the entry with this sequence number, whatever format wrote it.
+    pub fn entry_hash_at(&self, seq: u64) -> Option<&str> {
+        let v1 = self.format1_audit.iter().find(|entry| entry.seq == seq).map(|entry| entry.sha256.as_str());
+        v1.or_else(|| self.audit.iter().find(|entry| entry.seq == seq).map(|entry| entry.sha256.as_str()))
     }
 }

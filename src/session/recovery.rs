@@ -123,7 +123,7 @@ pub fn find(recovery_dir: &Path, session_files: &[PathBuf]) -> (Vec<Found>, Vec<
             }
         };
         let saved = record.session_file.as_deref().and_then(|file| store::open(file).ok()).map(|(s, _)| s);
-        if saved.as_ref() == Some(&record.session) {
+        if saved.as_ref().is_some_and(|saved| holds_everything_of(saved, &record.session)) {
             let _ = discard(&path);
             continue;
         }
@@ -131,6 +131,15 @@ pub fn find(recovery_dir: &Path, session_files: &[PathBuf]) -> (Vec<Found>, Vec<
         found.push(Found { path, record, differences });
     }
     (found, errors)
+}
+
+/// Whether the saved file holds every change the journal has: the same session with the
+/// journal's trail as the start of its own. A save seals the file (and may record the
+/// migration of an older format), so the two are not equal, yet nothing is left to recover.
+fn holds_everything_of(saved: &Session, journal: &Session) -> bool {
+    saved.format1_audit == journal.format1_audit
+        && saved.audit.starts_with(&journal.audit)
+        && journal.session_id.is_none_or(|id| saved.session_id == Some(id))
 }
 
 /// What the recovered session changes relative to the saved one, read from its audit
@@ -188,11 +197,11 @@ pub fn describe(change: &crate::session::audit::Change) -> String {
             format!("{} on {} {} withdrawn", kind(decision), decision.protocol, decision.criterion)
         }
         Change::Signed { signature } => format!("signed by {} ({})", signature.by, signature.meaning),
-        Change::Amended { signature } => {
+        Change::Amended { signature, .. } => {
             format!("reopened for amendment; the signature of {} no longer applies", signature.by)
         }
         Change::Attested { attestation, .. } => format!("{} attested complete", attestation.item),
-        Change::Migrated { from, to } => format!("migrated from session format {from} to {to}"),
+        Change::Migrated { from, to, .. } => format!("migrated from session format {from} to {to}"),
     }
 }
 

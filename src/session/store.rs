@@ -14,6 +14,7 @@ use crate::files::bounded_read::{ReadError, read_regular, without_bom};
 use crate::files::lock::{FileLock, LockError};
 use crate::session::load::{SessionError, parse_session};
 use crate::session::model::Session;
+use crate::session::sealing::{self, Sealer};
 
 /// Why a save failed. The file on disk is unchanged when it does.
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +39,33 @@ pub enum SaveError {
     /// Another window or command holds the session.
     #[error(transparent)]
     Lock(#[from] LockError),
+    /// The session cannot be sealed as it stands (a defect of the caller).
+    #[error("the session cannot be sealed: {0}")]
+    NotSealable(String),
+    /// A session signed in an older format is kept exactly as it was signed.
+    #[error(
+        "this session was signed in session format {format} and is kept exactly as signed; to change it, amend it (which brings it to this format)"
+    )]
+    SignedOlderFormat {
+        /// Its format.
+        format: u32,
+    },
+    /// Migrating the session before the save failed.
+    #[error(transparent)]
+    Prepare(crate::session::audit::EditError),
+    /// The installation key that seals saves could not be had.
+    #[error("the session was not saved: this computer's installation key could not be read or created: {0}")]
+    InstallationKey(#[from] crate::records::installation_key::InstallationKeyError),
+}
+
+/// What a save did besides writing the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// What is now on disk, for the next save to check against.
+    pub head: FileHead,
+    /// Why the witness ledger could not record the save (the file is saved and sealed): a
+    /// later `verify` on this computer cannot then see a rollback to the version before.
+    pub ledger_problem: Option<String>,
 }
 
 /// A session as the text of its file: pretty RON, the same every time for the same session.
@@ -79,9 +107,33 @@ pub fn lock(path: &Path, wait: Duration) -> Result<FileLock, LockError> {
 }
 
 /// Saves a session atomically, if the file still holds `expected` (`FileHead::Absent` for
-/// a new file); returns the head now on disk. Through a link, the link's target is
-/// written.
-pub fn save(session: &Session, path: &Path, expected: &FileHead) -> Result<FileHead, SaveError> {
+/// a new file): seals its head with the installation key (the seal is stored in `session`),
+/// writes it, then records the head in the witness ledger. Through a link, the link's
+/// target is written. The session must be in this format with its id
+/// ([`sealing::prepare`]). On an error the file and the session are as they were.
+pub fn save(session: &mut Session, path: &Path, expected: &FileHead, sealer: &Sealer) -> Result<Saved, SaveError> {
+    let previous_seal = session.seal.clone();
+    let written = seal_and_write(session, path, expected, sealer);
+    let (head, record) = match written {
+        Ok(written) => written,
+        Err(error) => {
+            session.seal = previous_seal;
+            return Err(error);
+        }
+    };
+    // After the write: a record of a head that never reached the disk would later make the
+    // file look rolled back.
+    let ledger_problem = sealer.ledger().append(&record).err().map(|error| error.to_string());
+    Ok(Saved { head, ledger_problem })
+}
+
+fn seal_and_write(
+    session: &mut Session,
+    path: &Path,
+    expected: &FileHead,
+    sealer: &Sealer,
+) -> Result<(FileHead, crate::records::ledger::LedgerRecord), SaveError> {
+    let record = sealing::seal(session, sealer, chrono::Utc::now())?;
     let text = to_text(session)?;
     // Parse back what will be written before touching the disk.
     match parse_session(&text) {
@@ -89,7 +141,7 @@ pub fn save(session: &Session, path: &Path, expected: &FileHead) -> Result<FileH
         Ok(_) => return Err(SaveError::ReadBack("the values differ".to_owned())),
         Err(error) => return Err(SaveError::ReadBack(error.to_string())),
     }
-    Ok(atomic_write::replace(path, text.as_bytes(), expected, backup_path)?)
+    Ok((atomic_write::replace(path, text.as_bytes(), expected, backup_path)?, record))
 }
 
 /// Largest session file read.

@@ -1,24 +1,45 @@
-//! "Amend…": reopens a signed session for a change, with the reason; the signature stays
-//! in the audit trail.
+//! "Amend…": reopens a signed session for a change, with the reason, signed with the
+//! amending person's passphrase; saved at once. The signature stays in the audit trail.
 
 use crate::app::workspace::Workspace;
-use crate::session::audit::Edit;
-use crate::ui::dialog_frame::{DialogResult, apply_buttons_ui, error_line_ui, modal_ui, reason_field_ui};
+use crate::ui::dialog_frame::{
+    DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
+};
+use crate::ui::secret_text::{SecretText, secret_field_ui};
 
-/// The amend dialog.
+/// What the amend dialog holds while it is open.
+pub struct AmendFields<'a> {
+    /// Who amends (their signing identity's name).
+    pub by: &'a mut String,
+    /// Why the signed record must change.
+    pub reason: &'a mut String,
+    /// Their passphrase.
+    pub passphrase: &'a mut SecretText,
+    /// Why the last attempt failed.
+    pub message: &'a mut Option<String>,
+}
+
+/// The amend dialog. On success `notice` says where it was saved.
 pub fn amend_dialog_ui(
     ctx: &egui::Context,
-    reason: &mut String,
-    message: &mut Option<String>,
+    fields: AmendFields<'_>,
     workspace: &mut Workspace,
+    notice: &mut Option<String>,
 ) -> DialogResult {
+    let AmendFields { by, reason, passphrase, message } = fields;
     modal_ui(ctx, "Amend the signed screening", |ui| {
         ui.label("The signature no longer covers the session once it is reopened; it stays in the audit trail.");
+        line_field_ui(ui, "Amended by", by);
         reason_field_ui(ui, "Reason for the amendment", reason);
+        secret_field_ui(ui, "Passphrase", passphrase);
         error_line_ui(ui, message);
-        apply_buttons_ui(ui, "Reopen for amendment", !reason.trim().is_empty(), message, || {
-            let edit = Edit::Amend { reason: reason.trim().to_owned() };
-            workspace.apply(edit).map(|()| DialogResult::Close).map_err(|error| error.to_string())
+        let ready = !by.trim().is_empty() && !reason.trim().is_empty() && !passphrase.is_empty();
+        apply_buttons_ui(ui, "Reopen for amendment", ready, message, || {
+            let result = workspace.amend(by.trim(), reason.trim(), passphrase.as_str());
+            passphrase.clear();
+            let outcome = result.map_err(|error| error.to_string())?;
+            *notice = Some(crate::ui::app_state::saved_notice("Reopened for amendment and saved", workspace, &outcome));
+            Ok(DialogResult::Close)
         })
     })
 }

@@ -9,12 +9,12 @@ use std::time::Instant;
 use egui::{Key, KeyboardShortcut, Modifiers, Panel, RichText, ScrollArea, Ui, ViewportCommand};
 
 use crate::app::session_browser::SessionBrowser;
-use crate::app::workspace::{Clock, Folders, OpenProblem, Origin, Workspace};
+use crate::app::workspace::{Clock, Folders, OpenProblem, Origin, SaveOutcome, Workspace};
 use crate::library::{BUNDLED_EXAMPLES, Library};
 use crate::session::model::DEFAULT_SIGNATURE_MEANING;
 use crate::session::recovery;
 use crate::session::store::OpenError;
-use crate::ui::amend_dialog_ui::amend_dialog_ui;
+use crate::ui::amend_dialog_ui::{AmendFields, amend_dialog_ui};
 use crate::ui::command::{Command, Leave};
 use crate::ui::criteria_board_ui::{BoardActions, criteria_board_ui};
 use crate::ui::dialog::Dialog;
@@ -31,7 +31,8 @@ use crate::ui::recovery_prompt_ui::{RecoveryChoice, recovery_prompt_ui};
 use crate::ui::rescreen_dialog_ui::{RescreenChoice, rescreen_dialog_ui};
 use crate::ui::save_as_dialog_ui::{SaveAsChoice, save_as_dialog_ui};
 use crate::ui::session_browser_ui::session_browser_ui;
-use crate::ui::sign_dialog_ui::sign_dialog_ui;
+use crate::ui::sign_dialog_ui::{SignFields, sign_dialog_ui};
+use crate::ui::signer_identity_dialog_ui::{IdentityFields, signer_identity_dialog_ui};
 use crate::ui::start_view_ui::{NewScreeningDraft, StartView, start_view_ui};
 use crate::ui::theme;
 use crate::ui::unsaved_prompt_ui::{UnsavedChoice, unsaved_prompt_ui};
@@ -402,12 +403,25 @@ impl AppState {
         }
     }
 
-    /// Opens a session file; one that does not read is reported and left untouched.
+    /// Opens a session file; one that does not read is reported and left untouched. One
+    /// whose trail or seal does not hold, or that this computer saved a later version of, is
+    /// opened read-only and the reason shown.
     pub fn open_path(&mut self, path: &Path) {
         match self.workspace.open_path(path) {
-            Ok(removed) => {
+            Ok(notes) => {
                 self.preferences.remember(path);
-                self.notice = stale_notice(&removed);
+                let mut lines: Vec<String> = stale_notice(&notes.removed).into_iter().collect();
+                lines.extend(notes.notes);
+                self.notice = (!lines.is_empty()).then(|| lines.join(" · "));
+                if let Some(why) = notes.questioned {
+                    self.problem(
+                        "This file is open read-only",
+                        format!(
+                            "{}: {why}.\n\nIt cannot be changed, saved or signed here, so that its seal cannot vouch for what was cut or rewound. Find the file's latest version; `trialscreen verify` says the same.",
+                            path.display()
+                        ),
+                    );
+                }
             }
             Err(error) => {
                 // A recent file that is gone leaves the list; one that does not read stays.
@@ -457,12 +471,7 @@ impl AppState {
         match self.workspace.save_to(path) {
             Ok(outcome) => {
                 self.preferences.remember(path);
-                self.notice = Some(match outcome.journal_left {
-                    Some(left) => {
-                        format!("Saved to {}; the recovery journal could not be removed ({left})", path.display())
-                    }
-                    None => format!("Saved to {}", path.display()),
-                });
+                self.notice = Some(saved_notice("Saved", &self.workspace, &outcome));
                 if path.parent() == Some(self.browser.folder.as_path()) {
                     self.browser.scan(&self.workspace.library, self.workspace.today());
                 }
@@ -505,11 +514,17 @@ impl AppState {
                 let fields = WithdrawFields { protocol, criterion, is_override: *is_override, reason, message };
                 withdraw_dialog_ui(ctx, fields, &mut self.workspace) == DialogResult::Stay
             }
-            Dialog::Sign { by, meaning, message } => {
-                sign_dialog_ui(ctx, by, meaning, message, &mut self.workspace) == DialogResult::Stay
+            Dialog::Sign { by, meaning, passphrase, message } => {
+                let fields = SignFields { by, meaning, passphrase, message };
+                sign_dialog_ui(ctx, fields, &mut self.workspace, &mut self.notice) == DialogResult::Stay
             }
-            Dialog::Amend { reason, message } => {
-                amend_dialog_ui(ctx, reason, message, &mut self.workspace) == DialogResult::Stay
+            Dialog::Amend { by, reason, passphrase, message } => {
+                let fields = AmendFields { by, reason, passphrase, message };
+                amend_dialog_ui(ctx, fields, &mut self.workspace, &mut self.notice) == DialogResult::Stay
+            }
+            Dialog::CreateIdentity { name, passphrase, repeated, message } => {
+                let fields = IdentityFields { name, passphrase, repeated, message };
+                signer_identity_dialog_ui(ctx, fields, &self.workspace, &mut self.notice) == DialogResult::Stay
             }
             Dialog::Rescreen { protocol, message } => {
                 match rescreen_dialog_ui(ctx, protocol, message, &self.workspace) {
@@ -673,7 +688,7 @@ fn session_line_ui(
                     .strong(),
                 );
                 if ui.add_enabled(!contradicts_itself, egui::Button::new("Amend…")).clicked() {
-                    commands.push(Command::Show(Dialog::Amend { reason: String::new(), message: None }));
+                    commands.push(amend_command(document));
                 }
             }
             None => {
@@ -687,6 +702,9 @@ fn session_line_ui(
         }
     });
     let theme = ui.ctx().theme();
+    if let Some(why) = &document.questioned {
+        ui.label(RichText::new(format!("✖ read-only: {why}")).color(theme::error_colour(theme)));
+    }
     if let Some(problem) = journal_problem {
         ui.label(RichText::new(format!("⚠ {problem}")).color(theme::error_colour(theme)));
     }
@@ -700,6 +718,42 @@ pub fn sign_command(document: &crate::app::workspace::Document) -> Command {
     Command::Show(Dialog::Sign {
         by: document.session.investigator.clone().unwrap_or_default(),
         meaning: DEFAULT_SIGNATURE_MEANING.to_owned(),
+        passphrase: Default::default(),
         message: None,
     })
+}
+
+/// The command that opens the amend dialog for a document.
+pub fn amend_command(document: &crate::app::workspace::Document) -> Command {
+    Command::Show(Dialog::Amend {
+        by: document.session.investigator.clone().unwrap_or_default(),
+        reason: String::new(),
+        passphrase: Default::default(),
+        message: None,
+    })
+}
+
+/// The command that opens the dialog creating a signing identity.
+pub fn create_identity_command(name: Option<&str>) -> Command {
+    Command::Show(Dialog::CreateIdentity {
+        name: name.unwrap_or_default().to_owned(),
+        passphrase: Default::default(),
+        repeated: Default::default(),
+        message: None,
+    })
+}
+
+/// What the window says after a save: where, and what could not be done beside it.
+pub fn saved_notice(what: &str, workspace: &Workspace, outcome: &SaveOutcome) -> String {
+    let path = workspace.document.as_ref().and_then(|d| d.path.as_ref()).map(|p| p.display().to_string());
+    let mut notice = format!("{what} to {}", path.unwrap_or_default());
+    if let Some(left) = &outcome.journal_left {
+        notice.push_str(&format!("; the recovery journal could not be removed ({left})"));
+    }
+    if let Some(problem) = &outcome.ledger_problem {
+        notice.push_str(&format!(
+            "; ⚠ this computer's witness ledger could not record the save ({problem}), so a later rollback to the version before cannot be seen here"
+        ));
+    }
+    notice
 }

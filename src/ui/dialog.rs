@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use crate::session::recovery;
 use crate::ui::command::Leave;
+use crate::ui::secret_text::SecretText;
 
 /// The one dialog shown, if any.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,12 +24,14 @@ pub enum Dialog {
     },
     /// Withdraws a recorded override or judgment.
     Withdraw { protocol: String, criterion: String, is_override: bool, reason: String, message: Option<String> },
-    /// Signs the session.
-    Sign { by: String, meaning: String, message: Option<String> },
+    /// Signs the session with the signer's identity and passphrase, and saves it.
+    Sign { by: String, meaning: String, passphrase: SecretText, message: Option<String> },
     /// Re-screens under the newest version of a protocol, once confirmed.
     Rescreen { protocol: String, message: Option<String> },
-    /// Reopens a signed session for an amendment.
-    Amend { reason: String, message: Option<String> },
+    /// Reopens a signed session for an amendment, signed with the passphrase, and saves it.
+    Amend { by: String, reason: String, passphrase: SecretText, message: Option<String> },
+    /// Creates a signing identity on this computer: name, passphrase twice.
+    CreateIdentity { name: String, passphrase: SecretText, repeated: SecretText, message: Option<String> },
     /// Where to save a session, then what to do after.
     SaveAs { folder: PathBuf, file_name: String, then: Option<Leave>, message: Option<String> },
     /// The document has unsaved changes and `then` would leave it.

@@ -5,7 +5,7 @@ use egui::{Button, Key, KeyboardShortcut, Modifiers, ThemePreference, Ui};
 
 use crate::app::workspace::Workspace;
 use crate::library::{BUNDLED_EXAMPLES, example_description};
-use crate::ui::app_state::sign_command;
+use crate::ui::app_state::{amend_command, create_identity_command, sign_command};
 use crate::ui::command::{Command, Leave};
 use crate::ui::dialog::Dialog;
 use crate::ui::preferences::Preferences;
@@ -76,8 +76,15 @@ pub fn menu_bar_ui(ui: &mut Ui, workspace: &Workspace, preferences: &Preferences
             {
                 commands.push(sign_command(document));
             }
-            if ui.add_enabled(signed && !contradicts_itself, Button::new("Amend…")).clicked() {
-                commands.push(Command::Show(Dialog::Amend { reason: String::new(), message: None }));
+            if ui.add_enabled(signed && !contradicts_itself, Button::new("Amend…")).clicked()
+                && let Some(document) = document
+            {
+                commands.push(amend_command(document));
+            }
+            ui.separator();
+            if ui.button("Create signing identity…").clicked() {
+                let investigator = document.and_then(|d| d.session.investigator.as_deref());
+                commands.push(create_identity_command(investigator));
             }
         });
         ui.menu_button("View", |ui| {

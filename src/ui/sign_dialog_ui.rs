@@ -1,5 +1,6 @@
-//! "Sign…": the investigator's name and what the signature means; the session is then
-//! read-only until amended.
+//! "Sign…": the investigator's name, what the signature means and their passphrase, asked
+//! every time; signing saves the session at once (sealed), and it is then read-only until
+//! amended.
 
 use egui::RichText;
 
@@ -7,16 +8,29 @@ use crate::app::workspace::Workspace;
 use crate::ui::dialog_frame::{
     DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
 };
+use crate::ui::secret_text::{SecretText, secret_field_ui};
 use crate::ui::theme;
 
-/// The sign dialog.
+/// What the sign dialog holds while it is open.
+pub struct SignFields<'a> {
+    /// Who signs (their signing identity's name).
+    pub by: &'a mut String,
+    /// What the signature means, exactly as it will be recorded.
+    pub meaning: &'a mut String,
+    /// The signer's passphrase.
+    pub passphrase: &'a mut SecretText,
+    /// Why the last attempt failed.
+    pub message: &'a mut Option<String>,
+}
+
+/// The sign dialog. On success `notice` says where it was saved.
 pub fn sign_dialog_ui(
     ctx: &egui::Context,
-    by: &mut String,
-    meaning: &mut String,
-    message: &mut Option<String>,
+    fields: SignFields<'_>,
     workspace: &mut Workspace,
+    notice: &mut Option<String>,
 ) -> DialogResult {
+    let SignFields { by, meaning, passphrase, message } = fields;
     modal_ui(ctx, "Sign the screening", |ui| {
         if let Some(document) = &workspace.document {
             for protocol in &document.board.protocols {
@@ -26,19 +40,30 @@ pub fn sign_dialog_ui(
                 );
             }
         }
+        if let Some(refusal) = workspace.signing_refusal(false) {
+            ui.label(
+                RichText::new(format!("✖ Cannot be signed now: {refusal}"))
+                    .color(theme::error_colour(ui.ctx().theme())),
+            );
+        }
         ui.label(
-            RichText::new("Once signed, the session is read-only; a later change needs an amendment with a reason.")
-                .weak(),
+            RichText::new(
+                "Signing saves the session at once. It is then read-only; a later change needs an amendment with a reason.",
+            )
+            .weak(),
         );
         line_field_ui(ui, "Signed by", by);
         reason_field_ui(ui, "Meaning of the signature", meaning);
+        secret_field_ui(ui, "Passphrase", passphrase);
         error_line_ui(ui, message);
-        let ready = !by.trim().is_empty() && !meaning.trim().is_empty();
-        apply_buttons_ui(ui, "Sign", ready, message, || {
-            let edit = workspace
-                .sign_edit(by.trim().to_owned(), meaning.trim().to_owned())
-                .ok_or_else(|| "no session is open".to_owned())?;
-            workspace.apply(edit).map(|()| DialogResult::Close).map_err(|error| error.to_string())
+        let ready = !by.trim().is_empty() && !meaning.trim().is_empty() && !passphrase.is_empty();
+        apply_buttons_ui(ui, "Sign and save", ready, message, || {
+            let result = workspace.sign(by.trim(), meaning.trim(), passphrase.as_str());
+            // Asked for again at every attempt.
+            passphrase.clear();
+            let outcome = result.map_err(|error| error.to_string())?;
+            *notice = Some(crate::ui::app_state::saved_notice("Signed and saved", workspace, &outcome));
+            Ok(DialogResult::Close)
         })
     })
 }

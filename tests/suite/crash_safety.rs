@@ -13,14 +13,23 @@ use chrono::{TimeZone as _, Utc};
 use trialscreen::files::FileHead;
 use trialscreen::session::audit::{Edit, apply};
 use trialscreen::session::model::Session;
+use trialscreen::session::sealing::{Sealer, prepare};
 use trialscreen::session::{recovery, store};
+use trialscreen::user_data::UserData;
+
+use crate::common::installation::Installation;
 
 const CHILD_ROLE: &str = "TRIALSCREEN_CRASH_CHILD";
 const CHILD_PATH: &str = "TRIALSCREEN_CRASH_PATH";
+const CHILD_DATA: &str = "TRIALSCREEN_CRASH_DATA";
 
 /// Two versions of a session that differ in a value and in the length of the trail.
 fn versions() -> (Session, Session) {
-    let a = common::example("v01-eligible-adolescent");
+    let mut a = common::example("v01-eligible-adolescent");
+    let at = Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).single().expect("time");
+    prepare(&mut a, "Dr B", at).expect("a session id");
+    // The same session: one id, fixed so the child's versions are the parent's.
+    a.session_id = trialscreen::records::session_id::SessionId::parse("0123456789abcdef0123456789abcdef").ok();
     let mut b = a.clone();
     let at = Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).single().expect("time");
     let entry = common::entry("Number((value: 52.0, unit: \"10^9/L\"))");
@@ -33,14 +42,16 @@ fn versions() -> (Session, Session) {
 fn crash_child() {
     let (Ok(role), Ok(path)) = (std::env::var(CHILD_ROLE), std::env::var(CHILD_PATH)) else { return };
     let path = PathBuf::from(path);
-    let (a, b) = versions();
+    let (mut a, mut b) = versions();
     match role.as_str() {
         "save" => {
+            let data = UserData::at(std::env::var(CHILD_DATA).expect("data folder"));
+            let sealer = Sealer::of(&data).expect("installation key");
             let mut head = store::open_with_head(&path).expect("the parent saved it").head;
             println!("saving");
             loop {
-                for session in [&a, &b] {
-                    head = store::save(session, &path, &head).expect("save");
+                for session in [&mut a, &mut b] {
+                    head = store::save(session, &path, &head, &sealer).expect("save").head;
                 }
             }
         }
@@ -66,11 +77,12 @@ fn crash_child() {
     }
 }
 
-fn spawn(role: &str, path: &Path) -> Child {
+fn spawn(role: &str, path: &Path, data: &UserData) -> Child {
     Command::new(std::env::current_exe().expect("test binary"))
         .args(["crash_safety::crash_child", "--exact", "--nocapture", "--test-threads=1"])
         .env(CHILD_ROLE, role)
         .env(CHILD_PATH, path)
+        .env(CHILD_DATA, data.root())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -98,12 +110,13 @@ fn kills() -> usize {
 fn kill_9_during_saves_leaves_the_old_or_the_new_file_complete() {
     let (a, b) = versions();
     let dir = tempfile::tempdir().expect("temp dir");
+    let installation = Installation::new();
     let path = dir.path().join("session.ron");
-    store::save(&a, &path, &FileHead::Absent).expect("first save");
+    installation.save(&mut a.clone(), &path, &FileHead::Absent);
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     let (mut old, mut new) = (0, 0);
     for round in 0..kills() {
-        let mut child = spawn("save", &path);
+        let mut child = spawn("save", &path, &installation.user_data);
         wait_for(&mut child, "saving");
         seed ^= seed << 13;
         seed ^= seed >> 7;
@@ -112,6 +125,9 @@ fn kill_9_during_saves_leaves_the_old_or_the_new_file_complete() {
         child.kill().expect("SIGKILL");
         child.wait().expect("reaped");
         let (session, _) = store::open(&path).unwrap_or_else(|e| panic!("round {round}: the file is damaged: {e}"));
+        assert!(trialscreen::session::audit::verify(&session).is_intact(), "round {round}");
+        // Each save seals the version it writes; the versions compare without their seals.
+        let session = Session { seal: None, ..session };
         if session == a {
             old += 1;
         } else if session == b {
@@ -135,9 +151,10 @@ fn kill_9_during_saves_leaves_the_old_or_the_new_file_complete() {
 fn after_kill_9_the_journal_restores_the_exact_last_values() {
     let (a, _) = versions();
     let dir = tempfile::tempdir().expect("temp dir");
+    let installation = Installation::new();
     let path = dir.path().join("session.ron");
-    store::save(&a, &path, &FileHead::Absent).expect("save");
-    let mut child = spawn("journal", &path);
+    installation.save(&mut a.clone(), &path, &FileHead::Absent);
+    let mut child = spawn("journal", &path, &installation.user_data);
     wait_for(&mut child, "journaled");
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");
@@ -151,7 +168,7 @@ fn after_kill_9_the_journal_restores_the_exact_last_values() {
     assert!(trialscreen::session::audit::verify(&offer.record.session).is_intact());
     // Saving the recovered session and finding again: the stale journal is cleaned up.
     let head = store::open_with_head(&path).expect("saved file").head;
-    store::save(&offer.record.session, &path, &head).expect("save");
+    installation.save(&mut offer.record.session.clone(), &path, &head);
     let (again, _) = recovery::find(&dir.path().join("drafts"), &[path]);
     assert!(again.is_empty());
 }

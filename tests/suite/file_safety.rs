@@ -17,6 +17,8 @@ use trialscreen::session::audit::{Change, Edit};
 use trialscreen::session::model::{ProtocolRef, ReferenceDates, Session};
 use trialscreen::session::store;
 
+use crate::common::installation::{Installation, PASSPHRASE};
+
 const BIN: &str = env!("CARGO_BIN_EXE_trialscreen");
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/examples");
 const PROTOCOL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/protocols/refractory-sle-age5.v1.ron");
@@ -79,26 +81,39 @@ fn is_amended(change: &Change) -> bool {
 #[test]
 fn concurrent_signs_and_amends_never_lose_an_update() {
     let dir = tempfile::tempdir().expect("temp dir");
+    let installation = Installation::new();
+    installation.add_signer("Dr A");
+    installation.add_signer("Dr B");
     let rounds = std::env::var("TRIALSCREEN_ROUNDS").ok().and_then(|n| n.parse().ok()).unwrap_or(100);
     let mut lost = 0;
     for round in 0..rounds {
-        let path = copy_example(dir.path(), "v01-eligible-adolescent", &format!("s{round}.ron"));
+        let path = dir.path().join(format!("s{round}.ron"));
+        installation.sealed_example("v01-eligible-adolescent", &path);
         let file = path.display().to_string();
         let (amend, check): (bool, fn(&Change) -> bool) = if round % 2 == 0 {
             (false, is_signed)
         } else {
-            assert!(trialscreen(&["sign", &file, "--by", "Dr A"]).status.success());
+            assert!(installation.sign(&path, "Dr A").status.success());
             (true, is_amended)
         };
         let before = count(&path, check);
         let spawn = |who: &str| {
-            let mut command = Command::new(BIN);
-            if amend {
-                command.args(["amend", &file, "--by", who, "--reason", &format!("correction by {who}")]);
+            let reason = format!("correction by {who}");
+            let args = if amend {
+                vec!["amend", &file, "--by", who, "--reason", &reason, "--passphrase-stdin"]
             } else {
-                command.args(["sign", &file, "--by", who]);
-            }
-            command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn")
+                vec!["sign", &file, "--by", who, "--passphrase-stdin"]
+            };
+            let mut child = installation
+                .command(&args)
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn");
+            use std::io::Write as _;
+            child.stdin.take().expect("stdin").write_all(PASSPHRASE.as_bytes()).expect("passphrase");
+            child
         };
         let (a, b) = (spawn("Dr A"), spawn("Dr B"));
         let outputs = [a.wait_with_output().expect("a"), b.wait_with_output().expect("b")];
@@ -138,7 +153,7 @@ fn special_files_are_refused_at_once_never_waited_on() {
         vec!["evaluate", &fifo],
         vec!["evaluate", &zero_link],
         vec!["summary", &fifo, "-o", &pdf],
-        vec!["sign", &fifo, "--by", "Dr A"],
+        vec!["sign", &fifo, "--by", "Dr A", "--passphrase-stdin"],
         vec!["check-protocol", &fifo],
         vec!["--protocols", &protocols, "evaluate", &v01],
     ];
@@ -164,20 +179,42 @@ fn special_files_are_refused_at_once_never_waited_on() {
 #[test]
 fn every_file_written_is_private_even_under_umask_000() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let session = copy_example(dir.path(), "v01-eligible-adolescent", "s.ron");
+    let installation = Installation::new();
+    installation.add_signer("Dr A");
+    let session = dir.path().join("s.ron");
+    installation.sealed_example("v01-eligible-adolescent", &session);
     std::fs::set_permissions(&session, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    // The installation key and the ledger are made by the command itself, under umask 000.
+    std::fs::remove_file(installation.user_data.installation_key()).ok();
+    std::fs::remove_file(installation.user_data.ledger()).ok();
     let logged = dir.path().join("logged");
     std::fs::create_dir(&logged).expect("folder");
     copy_example(&logged, "v02b-low-platelets-override", "v02b.ron");
     let script = format!(
-        "umask 000 && {BIN} sign s.ron --by 'Dr A' && {BIN} summary s.ron -o s.pdf && {BIN} log logged -o log.csv --pdf counts.pdf"
+        "umask 000 && echo '{PASSPHRASE}' | {BIN} sign s.ron --by 'Dr A' --passphrase-stdin && {BIN} summary s.ron -o s.pdf && {BIN} log logged -o log.csv --pdf counts.pdf"
     );
-    let status =
-        Command::new("sh").arg("-c").arg(&script).current_dir(dir.path()).stdout(Stdio::null()).status().expect("sh");
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .current_dir(dir.path())
+        .env("XDG_DATA_HOME", &installation.data_home)
+        .stdout(Stdio::null())
+        .status()
+        .expect("sh");
     assert!(status.success());
     let mut modes = Vec::new();
-    for name in ["s.ron", "s.ron.bak", "s.ron.lock", "s.pdf", "log.csv", "counts.pdf"] {
-        let mode = std::fs::metadata(dir.path().join(name)).expect(name).permissions().mode() & 0o777;
+    let (key, ledger) = (installation.user_data.installation_key(), installation.user_data.ledger());
+    for (name, path) in [
+        ("s.ron", dir.path().join("s.ron")),
+        ("s.ron.bak", dir.path().join("s.ron.bak")),
+        ("s.ron.lock", dir.path().join("s.ron.lock")),
+        ("s.pdf", dir.path().join("s.pdf")),
+        ("log.csv", dir.path().join("log.csv")),
+        ("counts.pdf", dir.path().join("counts.pdf")),
+        ("installation-key.ron", key),
+        ("ledger.log", ledger),
+    ] {
+        let mode = std::fs::metadata(&path).expect(name).permissions().mode() & 0o777;
         modes.push((name, format!("{mode:o}")));
     }
     println!("modes of files written under umask 000: {modes:?}");
@@ -189,7 +226,10 @@ fn every_file_written_is_private_even_under_umask_000() {
 #[test]
 fn planted_links_are_never_written_through() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let session = copy_example(dir.path(), "v01-eligible-adolescent", "s.ron");
+    let installation = Installation::new();
+    let session = dir.path().join("s.ron");
+    installation.sealed_example("v01-eligible-adolescent", &session);
+    installation.add_signer("Dr A");
     let victim = dir.path().join("victim.txt");
     std::fs::write(&victim, "precious").expect("victim");
     symlink(&victim, dir.path().join("s.ron.bak")).expect("link at the backup name");
@@ -197,7 +237,7 @@ fn planted_links_are_never_written_through() {
         // The old temporary names: FILE.tmp-PID.
         symlink(&victim, dir.path().join(format!("s.ron.tmp-{pid}"))).expect("link at a temporary name");
     }
-    let output = trialscreen(&["sign", &session.display().to_string(), "--by", "Dr A"]);
+    let output = installation.sign(&session, "Dr A");
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(std::fs::read_to_string(&victim).expect("victim"), "precious");
     let backup = std::fs::symlink_metadata(dir.path().join("s.ron.bak")).expect("backup");
@@ -208,16 +248,19 @@ fn planted_links_are_never_written_through() {
 #[test]
 fn a_session_reached_through_a_link_writes_its_target() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let target = copy_example(dir.path(), "v01-eligible-adolescent", "real.ron");
+    let installation = Installation::new();
+    installation.add_signer("Dr A");
+    let target = dir.path().join("real.ron");
+    installation.sealed_example("v01-eligible-adolescent", &target);
     let link = dir.path().join("link.ron");
     symlink(&target, &link).expect("link");
-    let output = trialscreen(&["sign", &link.display().to_string(), "--by", "Dr A"]);
+    let output = installation.sign(&link, "Dr A");
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(std::fs::symlink_metadata(&link).expect("link").file_type().is_symlink(), "the link is still a link");
     assert_eq!(count(&target, is_signed), 1, "the target was signed");
     let broken = dir.path().join("broken.ron");
     symlink(dir.path().join("gone.ron"), &broken).expect("broken link");
-    let output = trialscreen(&["sign", &broken.display().to_string(), "--by", "Dr A"]);
+    let output = installation.sign(&broken, "Dr A");
     assert_eq!(output.status.code(), Some(2));
     assert!(std::fs::symlink_metadata(&broken).expect("link").file_type().is_symlink());
 }
@@ -227,10 +270,13 @@ fn a_session_reached_through_a_link_writes_its_target() {
 #[test]
 fn a_stale_temporary_is_reported_and_removed() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let session = copy_example(dir.path(), "v01-eligible-adolescent", "s.ron");
+    let installation = Installation::new();
+    installation.add_signer("Dr A");
+    let session = dir.path().join("s.ron");
+    installation.sealed_example("v01-eligible-adolescent", &session);
     let stale = dir.path().join("s.ron.tmp-Ab3dE9");
     std::fs::write(&stale, "half a session").expect("stale");
-    let output = trialscreen(&["sign", &session.display().to_string(), "--by", "Dr A"]);
+    let output = installation.sign(&session, "Dr A");
     assert!(output.status.success());
     assert!(stderr(&output).contains("a temporary file left by an interrupted save"), "{}", stderr(&output));
     assert!(!stale.exists());
@@ -274,8 +320,9 @@ fn fixed_clock() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 2, 12, 0, 0).single().expect("time")
 }
 
-/// A site protocol and a session screened under it, in `dir`.
-fn site_protocol_session(dir: &Path) -> (PathBuf, PathBuf) {
+/// A site protocol and a session screened under it, in `dir`, saved (sealed) by
+/// `installation`.
+fn site_protocol_session(dir: &Path, installation: &Installation) -> (PathBuf, PathBuf) {
     let protocols = dir.join("protocols");
     std::fs::create_dir(&protocols).expect("folder");
     let text = std::fs::read_to_string(PROTOCOL).expect("protocol").replacen(
@@ -289,10 +336,10 @@ fn site_protocol_session(dir: &Path) -> (PathBuf, PathBuf) {
     let reference =
         ProtocolRef { id: "site-sle".to_owned(), version: 1, sha256: Some(sha256_hex(&text)), cohort: None };
     let dates = ReferenceDates { screening: fixed_clock().date_naive(), consent: None, enrollment: None };
-    let session =
+    let mut session =
         Session::new("S-001".to_owned(), vec![reference], dates, Some("Dr A".to_owned()), "Dr A", fixed_clock());
     let path = dir.join("s.ron");
-    store::save(&session, &path, &FileHead::Absent).expect("save");
+    installation.save(&mut session, &path, &FileHead::Absent);
     (protocols, path)
 }
 
@@ -301,8 +348,12 @@ fn site_protocol_session(dir: &Path) -> (PathBuf, PathBuf) {
 #[test]
 fn a_changed_protocol_is_never_hidden() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (protocols, session) = site_protocol_session(dir.path());
+    let installation = Installation::new();
+    installation.add_signer("Dr A");
+    installation.write_roster();
+    let (protocols, session) = site_protocol_session(dir.path(), &installation);
     let (folder, file) = (protocols.display().to_string(), session.display().to_string());
+    let trialscreen = |args: &[&str]| installation.run(args, PASSPHRASE);
     let output = trialscreen(&["--protocols", &folder, "verify", &file]);
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
     // The site edits the protocol file after screening.
@@ -314,7 +365,7 @@ fn a_changed_protocol_is_never_hidden() {
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("protocol site-sle v1 changed since this session was screened"), "{text}");
     let before = std::fs::read(&session).expect("session");
-    let output = trialscreen(&["--protocols", &folder, "sign", &file, "--by", "Dr A"]);
+    let output = trialscreen(&["--protocols", &folder, "sign", &file, "--by", "Dr A", "--passphrase-stdin"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("not signed: protocol site-sle v1 changed"), "{}", stderr(&output));
     assert_eq!(std::fs::read(&session).expect("session"), before, "the file is untouched");
@@ -342,10 +393,10 @@ fn text_that_could_mislead_is_refused_and_the_file_left_untouched() {
     let file = session.display().to_string();
     let before = std::fs::read(&session).expect("session");
     for args in [
-        vec!["sign", &file, "--by", "Dr M\u{1b}[2K\rDr Chief"],
-        vec!["sign", &file, "--by", "Dr A", "--meaning", ""],
-        vec!["sign", &file, "--by", "Dr A", "--meaning", "I confirm\n✔ ELIGIBLE"],
-        vec!["amend", &file, "--by", "Dr A", "--reason", "lab\u{202e}txt"],
+        vec!["sign", &file, "--by", "Dr M\u{1b}[2K\rDr Chief", "--passphrase-stdin"],
+        vec!["sign", &file, "--by", "Dr A", "--meaning", "", "--passphrase-stdin"],
+        vec!["sign", &file, "--by", "Dr A", "--meaning", "I confirm\n✔ ELIGIBLE", "--passphrase-stdin"],
+        vec!["amend", &file, "--by", "Dr A", "--reason", "lab\u{202e}txt", "--passphrase-stdin"],
     ] {
         let output = trialscreen(&args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
@@ -380,7 +431,9 @@ fn a_byte_order_mark_is_accepted() {
     let text = std::fs::read_to_string(format!("{EXAMPLES}/v01-eligible-adolescent.ron")).expect("example");
     std::fs::write(&session, format!("\u{feff}{text}")).expect("write");
     let output = trialscreen(&["verify", &session.display().to_string()]);
-    assert!(output.status.success(), "{}", stderr(&output));
+    // Read and verified (a bundled example: a template, exit 6), not refused.
+    assert_eq!(output.status.code(), Some(6), "{}", stderr(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains(": intact"), "{}", stderr(&output));
     let protocol = dir.path().join("p.ron");
     let text = std::fs::read_to_string(PROTOCOL).expect("protocol").replacen("version: 1,", "version: 7,", 1);
     std::fs::write(&protocol, format!("\u{feff}{text}")).expect("write");
@@ -412,7 +465,9 @@ fn the_window_never_overwrites_a_file_changed_since_it_was_opened() {
     let mut workspace = workspace(dir.path());
     workspace.open_path(&path).expect("opens");
     // While the window has it open, a command cannot write it.
-    let output = trialscreen(&["sign", &path.display().to_string(), "--by", "Dr B"]);
+    let installation = Installation::new();
+    installation.add_signer("Dr B");
+    let output = installation.sign(&path, "Dr B");
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("is open in another trialscreen window"), "{}", stderr(&output));
     // A program that ignores the lock changes the file anyway.
@@ -428,7 +483,7 @@ fn the_window_never_overwrites_a_file_changed_since_it_was_opened() {
         fixed_clock(),
     )
     .expect("edit");
-    store::save(&other, &path, &opened.head).expect("the other program saves");
+    installation.save(&mut other, &path, &opened.head);
     let changed = std::fs::read(&path).expect("file");
     workspace.apply(Edit::SetInvestigator(Some("Dr Mine".to_owned()))).expect("edit in the window");
     let refused = workspace.save_to(&path).expect_err("refused");
@@ -450,17 +505,9 @@ fn the_window_refuses_misleading_text() {
     let path = copy_example(dir.path(), "v01-eligible-adolescent", "s.ron");
     let mut workspace = workspace(dir.path());
     workspace.open_path(&path).expect("opens");
-    let error = workspace
-        .apply(Edit::Sign {
-            by: "Dr M\u{1b}[2K\rDr Chief".to_owned(),
-            meaning: "I confirm".to_owned(),
-            verdicts: Vec::new(),
-        })
-        .expect_err("refused");
+    let error = workspace.sign("Dr M\u{1b}[2K\rDr Chief", "I confirm", PASSPHRASE).expect_err("refused");
     assert!(error.to_string().contains("control character U+001B"), "{error}");
-    let error = workspace
-        .apply(Edit::Sign { by: "Dr A".to_owned(), meaning: "  ".to_owned(), verdicts: Vec::new() })
-        .expect_err("empty meaning");
+    let error = workspace.sign("Dr A", "  ", PASSPHRASE).expect_err("empty meaning");
     assert!(error.to_string().contains("meaning of the signature is empty"), "{error}");
     assert!(!workspace.document.as_ref().expect("open").session.is_signed());
 }

@@ -25,6 +25,7 @@ mod report_log;
 mod report_pdf;
 mod report_summary;
 mod session_store;
+mod threats;
 mod translations;
 mod vignettes;
 mod workstation;

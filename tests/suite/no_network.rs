@@ -1,8 +1,12 @@
 //! The product opens no network socket. A full open → evaluate → sign → verify → amend
+//! (with the installation key, the ledger and a signing identity)
 //! cycle of the real binary runs under strace, and no IPv4/IPv6 socket may appear.
 //! Unix-domain sockets (D-Bus for file dialogs) would be fine; there are none here either.
 
-use std::process::Command;
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+use crate::common::installation::{Installation, PASSPHRASE};
 
 fn strace_available() -> bool {
     Command::new("strace").arg("-V").output().is_ok_and(|o| o.status.success())
@@ -17,28 +21,37 @@ fn a_full_session_cycle_opens_no_inet_socket() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
+    let installation = Installation::new();
+    installation.add_signer("Dr A");
     let session = dir.path().join("v1.ron");
-    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/data/examples/v01-eligible-adolescent.ron"), &session)
-        .expect("copy");
+    installation.sealed_example("v01-eligible-adolescent", &session);
+    installation.write_roster();
     let session = session.display().to_string();
     let binary = env!("CARGO_BIN_EXE_trialscreen");
-    let steps: [&[&str]; 6] = [
+    let steps: [&[&str]; 7] = [
         &["evaluate", &session],
         &["evaluate", &session, "--json"],
-        &["sign", &session, "--by", "Dr A"],
+        &["sign", &session, "--by", "Dr A", "--passphrase-stdin"],
         &["verify", &session],
-        &["amend", &session, "--by", "Dr A", "--reason", "correction"],
+        &["amend", &session, "--by", "Dr A", "--reason", "correction", "--passphrase-stdin"],
+        &["signer", "list"],
         &["calc", "egfr-ckd-epi-2021", "creatinine=0.6mg/dL", "age=32", "sex=male"],
     ];
     for (n, args) in steps.iter().enumerate() {
         let log = dir.path().join(format!("strace-{n}.log"));
-        let status = Command::new("strace")
+        let mut child = Command::new("strace")
             .args(["-f", "-qq", "-e", "trace=socket,connect,bind,sendto", "-o"])
             .arg(&log)
             .arg(binary)
             .args(*args)
-            .output()
+            .env("XDG_DATA_HOME", &installation.data_home)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
             .expect("strace runs");
+        child.stdin.take().expect("stdin").write_all(PASSPHRASE.as_bytes()).expect("passphrase");
+        let status = child.wait_with_output().expect("strace ends");
         assert!(status.status.success(), "{args:?}: {}", String::from_utf8_lossy(&status.stderr));
         let trace = std::fs::read_to_string(&log).expect("trace");
         for line in trace.lines() {

@@ -279,3 +279,63 @@ fn production_costs() {
     println!("ledger append (fsync) / read of {ROUNDS} lines of the session: {append:?} / {read:?}");
     println!("ledger read of 100 000 lines of other sessions:            {read_other:?}");
 }
+
+/// The figures of DATA_INTEGRITY.md and the issue: the time to sign V1 and to verify it,
+/// through the real binary (release), with an identity at the production Argon2id
+/// parameters, a sealed V1 saved on this installation and the site roster.
+/// `cargo test --release --test records -- --ignored --nocapture sign_and_verify_v1`
+#[test]
+#[ignore = "a measurement, run by hand in a release build"]
+fn sign_and_verify_v1_times() {
+    use std::time::{Duration, Instant};
+    use trialscreen::records::identity::KdfParams;
+    use trialscreen::records::signer_name::SignerName;
+    use trialscreen::session::sealing::{Sealer, prepare};
+
+    const ROUNDS: usize = 7;
+    const PASSPHRASE: &str = "correct horse battery staple";
+    let home = tempfile::tempdir().expect("temp dir");
+    let data = UserData::at(home.path().join("trialscreen"));
+    let name = SignerName::parse("Dr A. Investigator").expect("name");
+    let identity = IdentityStore::at(data.signer_identities())
+        .create(&name, PASSPHRASE, KdfParams::PRODUCTION, Utc::now())
+        .expect("identity");
+    let sealer = Sealer::of(&data).expect("installation key");
+    std::fs::write(
+        data.roster(),
+        format!(
+            "(format: 1, signers: [(name: \"Dr A. Investigator\", keys: [\"{}\"])], installations: [(label: \"this laptop\", key: \"{}\")])",
+            identity.public_key(),
+            sealer.key().public_key()
+        ),
+    )
+    .expect("roster");
+    let v1 = include_str!("../../data/examples/v01-eligible-adolescent.ron");
+    let (mut sign, mut verify) = (Vec::new(), Vec::new());
+    for round in 0..ROUNDS {
+        let path = home.path().join(format!("v1-{round}.ron"));
+        let mut session = trialscreen::session::load::parse_session(v1).expect("V1");
+        prepare(&mut session, "Dr A. Investigator", Utc::now()).expect("id");
+        trialscreen::session::store::save(&mut session, &path, &trialscreen::files::FileHead::Absent, &sealer)
+            .expect("sealed V1");
+        let file = path.display().to_string();
+        let started = Instant::now();
+        let output = trialscreen(
+            home.path(),
+            &["sign", &file, "--by", "Dr A. Investigator", "--passphrase-stdin"],
+            &format!("{PASSPHRASE}\n"),
+        );
+        sign.push(started.elapsed());
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let started = Instant::now();
+        let output = trialscreen(home.path(), &["verify", &file], "");
+        verify.push(started.elapsed());
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
+    }
+    let summary = |mut times: Vec<Duration>| {
+        times.sort();
+        format!("median {:?}, min {:?}, max {:?}", times[times.len() / 2], times[0], times[times.len() - 1])
+    };
+    println!("trialscreen sign V1 (unlock at 64 MiB, t=3, p=4; sign; save sealed; ledger): {}", summary(sign));
+    println!("trialscreen verify V1 (chain, replay, signature, seal, roster, ledger):      {}", summary(verify));
+}

@@ -59,7 +59,8 @@ fn the_bundled_examples_give_one_row_each_and_counts_that_add_up() {
             "0",
             "no",
             "no",
-            "v03-recent-rituximab.ron"
+            "v03-recent-rituximab.ron",
+            "no: template or seal removed"
         ]
     );
     assert_eq!(row(rows, "V02B").get(5..8), Some(&["ELIGIBLE".to_owned(), String::new(), "1".to_owned()][..]));
@@ -183,7 +184,7 @@ fn damaged_files_are_listed_with_line_and_column_counted_and_left_untouched() {
     assert_eq!(csv.split("\r\n").filter(|l| !l.is_empty()).count(), 4, "{csv}");
     assert!(
         csv.contains(
-            "\r\n\"V02B, \"\"twin\"\"\",2026-11-02,refractory-sle-age5,2,,ELIGIBLE,,1,no,no,f-awkward.ron\r\n"
+            "\r\n\"V02B, \"\"twin\"\"\",2026-11-02,refractory-sle-age5,2,,ELIGIBLE,,1,no,no,f-awkward.ron,no: template or seal removed\r\n"
         ),
         "{csv}"
     );

@@ -138,13 +138,15 @@ fn changes_after_first_entry_show_old_new_who_when_and_reason() {
 fn a_signed_session_prints_name_time_meaning_and_signed_hash() {
     let library = Library::bundled().expect("bundled library");
     let mut session = common::example("v01-eligible-adolescent");
-    apply(
+    let installation = common::installation::Installation::new();
+    let identity = installation.signer("Dr A. Investigator");
+    // A template gets its session id when saved; signing names it.
+    trialscreen::session::sealing::prepare(&mut session, "Dr A. Investigator", at(12, 0)).expect("id");
+    trialscreen::session::e_signing::sign(
         &mut session,
-        Edit::Sign {
-            by: "Dr A. Investigator".into(),
-            meaning: "I confirm the eligibility assessment above".into(),
-            verdicts: Vec::new(),
-        },
+        &identity,
+        "I confirm the eligibility assessment above",
+        Vec::new(),
         "Dr A. Investigator",
         at(12, 0),
     )

@@ -9,7 +9,9 @@ use trialscreen::files::FileHead;
 use trialscreen::session::audit::{Edit, EditError, Problem, apply, verify};
 use trialscreen::session::load::{SessionError, parse_session};
 use trialscreen::session::model::{Decision, DecisionKind, Session};
-use trialscreen::session::store::{self, OpenError, backup_path, save, to_text};
+use trialscreen::session::store::{self, OpenError, backup_path, to_text};
+
+use crate::common::installation::Installation;
 
 fn v1() -> Session {
     common::example("v01-eligible-adolescent")
@@ -39,16 +41,17 @@ fn every_example_verifies() {
 #[test]
 fn save_and_open_round_trip_exactly() {
     let dir = tempfile::tempdir().expect("temp dir");
+    let installation = Installation::new();
     let path = dir.path().join("v1.ron");
     let mut session = v1();
     apply(&mut session, platelets(52.0), "Dr B", now()).expect("edit");
-    let head = save(&session, &path, &FileHead::Absent).expect("save");
+    let head = installation.save(&mut session, &path, &FileHead::Absent);
     let (reopened, _) = store::open(&path).expect("open");
     assert_eq!(reopened, session);
     assert!(verify(&reopened).is_intact());
     // Saving again keeps the previous version as a backup.
     apply(&mut session, platelets(53.0), "Dr B", now()).expect("edit");
-    save(&session, &path, &head).expect("save");
+    installation.save(&mut session, &path, &head);
     let (backup, _) = store::open(&backup_path(&path)).expect("backup opens");
     assert_eq!(backup.values.get("platelets"), reopened.values.get("platelets"));
 }
@@ -59,7 +62,7 @@ fn session_files_are_private_to_the_user() {
     use std::os::unix::fs::PermissionsExt as _;
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("v1.ron");
-    save(&v1(), &path, &FileHead::Absent).expect("save");
+    Installation::new().save(&mut v1(), &path, &FileHead::Absent);
     let mode = std::fs::metadata(&path).expect("metadata").permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 }
@@ -125,23 +128,17 @@ fn overrides_judgments_and_withdrawals_need_a_reason() {
 
 #[test]
 fn a_signed_session_is_read_only_and_an_amendment_keeps_the_old_signature() {
+    let installation = Installation::new();
     let mut session = v1();
-    apply(
-        &mut session,
-        Edit::Sign { by: "Dr A. Investigator".to_owned(), meaning: "I confirm".to_owned(), verdicts: Vec::new() },
-        "Dr A",
-        now(),
-    )
-    .expect("sign");
+    installation.sign_session(&mut session, "Dr A. Investigator", now());
     let signature = session.signature.clone().expect("signed");
-    assert!(verify(&session).is_intact());
+    assert!(signature.electronic.is_some());
+    assert!(verify(&session).is_intact(), "{:?}", verify(&session).problems);
     assert_eq!(apply(&mut session, platelets(52.0), "Dr A", now()), Err(EditError::Signed));
-    assert_eq!(
-        apply(&mut session, Edit::Amend { reason: String::new() }, "Dr A", now()),
-        Err(EditError::ReasonRequired("an amendment to a signed session"))
-    );
-    apply(&mut session, Edit::Amend { reason: "Platelet result corrected by the lab".to_owned() }, "Dr A", now())
-        .expect("amend");
+    let identity = installation.signer("Dr A. Investigator");
+    let refused = trialscreen::session::e_signing::amend(&mut session, &identity, " ", now()).expect_err("no reason");
+    assert!(refused.to_string().contains("a reason is required for an amendment to a signed session"), "{refused}");
+    installation.amend_session(&mut session, "Dr A. Investigator", "Platelet result corrected by the lab", now());
     assert!(session.signature.is_none());
     apply(&mut session, platelets(150.0), "Dr A", now()).expect("edit after amendment");
     let trail_signatures = session
@@ -169,13 +166,7 @@ fn the_clock_going_backwards_is_flagged() {
 #[test]
 fn tampering_with_any_stored_number_or_date_is_caught() {
     let mut session = v1();
-    apply(
-        &mut session,
-        Edit::Sign { by: "Dr A".to_owned(), meaning: "I confirm".to_owned(), verdicts: Vec::new() },
-        "Dr A",
-        now(),
-    )
-    .expect("sign");
+    Installation::new().sign_session(&mut session, "Dr A", now());
     let text = to_text(&session).expect("text");
     let mut positions = Vec::new();
     let bytes = text.as_bytes();
@@ -283,6 +274,15 @@ fn golden_format_1_loads_forever() {
     // Its judgments rest on facts replayed from its trail, unchanged since: in force.
     assert_eq!(outcome("E2").0, Passes);
     assert_eq!(outcome("E22").0, Passes);
+    // An amendment migrates it straight to format 3, its format-1 entries kept verbatim.
+    let mut amended = session.clone();
+    Installation::new().amend_session(&mut amended, "Dr A. Investigator", "Results to be dated", now());
+    assert!(matches!(
+        amended.audit.first().map(|entry| &entry.change),
+        Some(trialscreen::session::audit::Change::Migrated { from: 1, to: 3, session_id: Some(_) })
+    ));
+    assert_eq!(amended.format1_audit, session.format1_audit);
+    assert!(verify(&amended).is_intact(), "{:?}", verify(&amended).problems);
 }
 
 fn unchanged_after_failed_open(name: &str, bytes: &[u8]) -> OpenError {
@@ -307,12 +307,12 @@ fn bad_files_are_reported_and_left_untouched() {
     let unknown = good.replacen("    investigator:", "    favourite_colour: \"blue\",\n    investigator:", 1);
     let unknown = unchanged_after_failed_open("unknown-field.ron", unknown.as_bytes());
     assert!(unknown.to_string().contains("favourite_colour"), "{unknown}");
-    let newer = good.replacen("format_version: 2,", "format_version: 3,", 1);
+    let newer = good.replacen("format_version: 3,", "format_version: 4,", 1);
     let newer = unchanged_after_failed_open("newer.ron", newer.as_bytes());
-    assert!(matches!(newer, OpenError::Invalid { error: SessionError::NewerFormat { found: 3, .. }, .. }), "{newer}");
+    assert!(matches!(newer, OpenError::Invalid { error: SessionError::NewerFormat { found: 4, .. }, .. }), "{newer}");
     assert!(newer.to_string().contains("newer trialscreen"), "{newer}");
     // A newer file with a field this build does not know still says "newer".
-    let newer_with_field = good.replacen("format_version: 2,", "format_version: 3,\n    site_extension: (a: 1),", 1);
+    let newer_with_field = good.replacen("format_version: 3,", "format_version: 4,\n    site_extension: (a: 1),", 1);
     let newer_with_field = unchanged_after_failed_open("newer-field.ron", newer_with_field.as_bytes());
     assert!(
         matches!(newer_with_field, OpenError::Invalid { error: SessionError::NewerFormat { .. }, .. }),
@@ -329,4 +329,56 @@ fn a_200_megabyte_file_is_refused_before_reading() {
     let error = store::open(&path).expect_err("refused");
     assert!(matches!(error, OpenError::TooLarge { .. }), "{error}");
     assert_eq!(std::fs::metadata(&path).expect("still there").len(), 200 * 1024 * 1024);
+}
+
+/// Every released format-2 file must load, verify and migrate forever. Verifying them under
+/// format 3's types proves the point the format rests on: a format-2 entry serializes, and
+/// so hashes, byte for byte as format 2 wrote it (the fields format 3 added are absent when
+/// empty), so format-2 entries stay in `audit` as they are.
+#[test]
+fn golden_format_2_loads_verifies_and_migrates_forever() {
+    let library = trialscreen::library::Library::bundled().expect("library");
+    let installation = Installation::new();
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in [
+        ("v2-session.ron", include_str!("../golden/v2-session.ron")),
+        ("v2-migrated-signed-session.ron", include_str!("../golden/v2-migrated-signed-session.ron")),
+    ] {
+        let session = parse_session(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(session.format_version, 2, "{name}");
+        assert!(session.awaits_migration() && session.session_id.is_none() && session.seal.is_none());
+        for entry in &session.audit {
+            assert_eq!(
+                trialscreen::session::audit::entry_hash(entry),
+                entry.sha256,
+                "{name}: entry {} no longer hashes as format 2 wrote it",
+                entry.seq
+            );
+        }
+        assert!(verify(&session).is_intact(), "{name}: {:?}", verify(&session).problems);
+        trialscreen::session::load::check_session(&session, text, &library).expect("consistent");
+        // Migrated: a signed one by an amendment, signed by its author; then sealed at its save.
+        let mut migrated = session.clone();
+        if migrated.is_signed() {
+            installation.amend_session(&mut migrated, "Dr B. Investigator", "Corrected after monitoring", now());
+        } else {
+            apply(&mut migrated, platelets(60.0), "Dr A. Investigator", now()).expect("first change migrates");
+        }
+        assert_eq!(migrated.format_version, 3);
+        let migration = migrated.audit.iter().find(|entry| {
+            matches!(
+                entry.change,
+                trialscreen::session::audit::Change::Migrated { from: 2, to: 3, session_id: Some(_) }
+            )
+        });
+        assert!(migration.is_some(), "{name}: the migration and its session id are in the trail");
+        assert!(migrated.session_id.is_some());
+        assert!(verify(&migrated).is_intact(), "{name}: {:?}", verify(&migrated).problems);
+        let path = dir.path().join(name);
+        installation.save(&mut migrated, &path, &FileHead::Absent);
+        let (reopened, reopened_text) = store::open(&path).expect("reopens");
+        assert_eq!(reopened, migrated);
+        assert!(reopened_text.contains("format_version: 3,"));
+        assert!(verify(&reopened).is_intact());
+    }
 }

@@ -17,6 +17,10 @@ use trialscreen::session::store;
 use trialscreen::ui::app_state::AppState;
 use trialscreen::ui::preferences::Preferences;
 
+use crate::common;
+
+use crate::common::installation::PASSPHRASE;
+
 const PLATELET_OVERRIDE: &str = "Override refractory-sle-age5 I7.plt";
 
 fn fixed_clock() -> DateTime<Utc> {
@@ -280,25 +284,111 @@ fn a_protocol_without_exclusions_says_so_and_other_cohorts_are_not_applicable() 
     assert!(has_label_containing(&harness, "– not applicable"));
 }
 
+/// A workstation whose per-user data folder has the V1 example saved (sealed) as
+/// `sessions/v01.ron`, and a signing identity for Dr A. Investigator created through its
+/// dialog (with cheap Argon2id parameters).
+fn with_saved_v1_and_identity() -> (tempfile::TempDir, Harness<'static, AppState>, std::path::PathBuf) {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = workstation(folder.path());
+    harness.state_mut().workspace.signing_kdf = common::installation::CHEAP;
+    harness.state_mut().dialog = Some(trialscreen::ui::dialog::Dialog::CreateIdentity {
+        name: "Dr A. Investigator".to_owned(),
+        passphrase: Default::default(),
+        repeated: Default::default(),
+        message: None,
+    });
+    harness.run();
+    type_into(&mut harness, "Passphrase", PASSPHRASE);
+    type_into(&mut harness, "Passphrase again", "not the same");
+    click(&mut harness, "Create");
+    assert!(has_label_containing(&harness, "the two passphrases differ"));
+    type_into(&mut harness, "Passphrase", PASSPHRASE);
+    type_into(&mut harness, "Passphrase again", PASSPHRASE);
+    click(&mut harness, "Create");
+    assert!(has_label_containing(&harness, "Signing identity created for Dr A. Investigator: key "));
+    let path = folder.path().join("sessions").join("v01.ron");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let data = trialscreen::user_data::UserData::at(folder.path());
+    let mut session = common::example("v01-eligible-adolescent");
+    trialscreen::session::sealing::prepare(&mut session, "Dr A. Investigator", fixed_clock()).unwrap();
+    let sealer = trialscreen::session::sealing::Sealer::of(&data).unwrap();
+    store::save(&mut session, &path, &trialscreen::files::FileHead::Absent, &sealer).unwrap();
+    harness.state_mut().open_path(&path);
+    harness.run();
+    (folder, harness, path)
+}
+
+/// Issue 18: signing saved nothing until Ctrl+S. Now the passphrase is asked every time, a
+/// wrong one signs nothing, and a signature is on disk, sealed, the moment it is made; the
+/// session is then read-only until amended, which is signed and saved the same way.
 #[test]
-fn a_signed_session_is_read_only_until_amended() {
+fn signing_saves_at_once() {
     use egui_kittest::kittest::NodeT as _;
-    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
+    let (_folder, mut harness, path) = with_saved_v1_and_identity();
+    let before = std::fs::read(&path).unwrap();
     click(&mut harness, "Sign…");
-    click(&mut harness, "Sign");
+    type_into(&mut harness, "Passphrase", "wrong horse battery");
+    click(&mut harness, "Sign and save");
+    assert!(has_label_containing(&harness, "wrong passphrase for the signing identity of Dr A. Investigator"));
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing signed, nothing written");
+    assert!(!harness.state().workspace.document.as_ref().unwrap().session.is_signed());
+    type_into(&mut harness, "Passphrase", PASSPHRASE);
+    click(&mut harness, "Sign and save");
     assert!(has_label_containing(&harness, "✔ signed by Dr A. Investigator at 2026-11-21 09:00 UTC"));
+    assert!(has_label_containing(&harness, "Signed and saved to"));
+    assert!(!harness.state().is_dirty(), "saved at once");
+    assert!(!harness.state().title().ends_with('*'));
+    let (on_disk, text) = store::open(&path).unwrap();
+    assert!(on_disk.is_signed() && verify(&on_disk).is_intact());
+    assert!(on_disk.signature.as_ref().and_then(|s| s.electronic.as_ref()).is_some(), "an electronic signature");
+    let findings = trialscreen::session::integrity::check(
+        &on_disk,
+        &text,
+        trialscreen::session::integrity::RosterView::Missing,
+        Ok(&Default::default()),
+    );
+    assert!(findings.iter().any(|f| matches!(f, trialscreen::session::integrity::Finding::Sealed { .. })));
     let field = harness.get_by_role_and_label(Role::TextInput, "Platelet count");
     assert!(field.accesskit_node().is_disabled(), "signed: the form is read-only");
     assert!(harness.query_by_label(PLATELET_OVERRIDE).is_none());
 
     click(&mut harness, "Amend…");
     type_into(&mut harness, "Reason for the amendment", "Platelet count re-measured.");
+    type_into(&mut harness, "Passphrase", PASSPHRASE);
     click(&mut harness, "Reopen for amendment");
     let field = harness.get_by_role_and_label(Role::TextInput, "Platelet count");
     assert!(!field.accesskit_node().is_disabled(), "amended: editable again");
     let session = &harness.state().workspace.document.as_ref().unwrap().session;
     assert!(!session.is_signed());
     assert!(verify(session).is_intact());
+    let (on_disk, _) = store::open(&path).unwrap();
+    assert!(!on_disk.is_signed() && verify(&on_disk).is_intact(), "the amendment is saved at once too");
+}
+
+/// Issue 12: an older copy of a session put back in place of its file opened as if current.
+/// The window's Open compares it with this computer's ledger, says so and keeps it read-only.
+#[test]
+fn opening_an_older_copy_than_this_computer_saved_warns_and_is_read_only() {
+    use egui_kittest::kittest::NodeT as _;
+    let (folder, mut harness, path) = with_saved_v1_and_identity();
+    let older = std::fs::read(&path).unwrap();
+    let sequence = harness.state().workspace.document.as_ref().unwrap().session.head().unwrap().0;
+    enter(&mut harness, "Platelet count", "52");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(!harness.state().is_dirty());
+    harness.state_mut().workspace.close();
+    std::fs::write(&path, &older).unwrap();
+    harness.state_mut().open_path(&path);
+    harness.run();
+    assert!(has_label_containing(&harness, "This file is open read-only"));
+    let expected = format!("this file is older than its last save on this computer (sequence {}", sequence + 1);
+    assert!(has_label_containing(&harness, &expected), "{expected}");
+    assert!(has_label_containing(&harness, &format!("file has {sequence})")));
+    click(&mut harness, "OK");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Platelet count");
+    assert!(field.accesskit_node().is_disabled(), "read-only");
+    drop(folder);
 }
 
 #[test]
@@ -501,7 +591,12 @@ fn a_lapsed_override_says_what_changed_and_can_be_decided_again() {
 /// confirmation, as an audited change of its pin.
 #[test]
 fn an_older_protocol_version_names_its_corrections_and_an_unsigned_session_may_be_rescreened() {
-    let (_folder, _path, mut harness) = opened_file(Path::new(GOLDEN_V1));
+    let (folder, _path, mut harness) = opened_file(Path::new(GOLDEN_V1));
+    let data = trialscreen::user_data::UserData::at(folder.path());
+    let name = trialscreen::records::signer_name::SignerName::parse("Dr A. Investigator").unwrap();
+    trialscreen::records::identity::IdentityStore::at(data.signer_identities())
+        .create(&name, PASSPHRASE, common::installation::CHEAP, fixed_clock())
+        .unwrap();
     let rescreen = "Re-screen refractory-sle-age5 under version 2…";
     assert!(has_label_containing(
         &harness,
@@ -512,6 +607,7 @@ fn an_older_protocol_version_names_its_corrections_and_an_unsigned_session_may_b
 
     click(&mut harness, "Amend…");
     type_into(&mut harness, "Reason for the amendment", "Results to be dated under the current rules.");
+    type_into(&mut harness, "Passphrase", PASSPHRASE);
     click(&mut harness, "Reopen for amendment");
     assert!(has_label_containing(&harness, "(this unsigned session can be re-screened under version 2):"));
 
@@ -538,18 +634,38 @@ fn a_format_1_signature_says_its_verdict_was_not_recorded_beside_today_s() {
 }
 
 /// A session built from a bundled example with `edits` applied through the audit trail,
-/// saved to `path`.
+/// signed as `signed_as` says (by Dr A. Investigator, with an identity in the folder of
+/// `path`), and saved there (sealed, as the window saves).
 fn saved_example(
     name: &str,
     path: &Path,
     edits: Vec<trialscreen::session::audit::Edit>,
+    signed_as: Option<Vec<trialscreen::session::model::SignedVerdict>>,
 ) -> trialscreen::session::model::Session {
     let text = std::fs::read_to_string(format!("{}/data/examples/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let mut session = trialscreen::session::load::parse_session(&text).unwrap();
+    let data = trialscreen::user_data::UserData::at(path.parent().unwrap());
+    trialscreen::session::sealing::prepare(&mut session, "Dr A. Investigator", fixed_clock()).unwrap();
     for edit in edits {
         trialscreen::session::audit::apply(&mut session, edit, "Dr A. Investigator", fixed_clock()).unwrap();
     }
-    store::save(&session, path, &trialscreen::files::FileHead::Absent).unwrap();
+    if let Some(verdicts) = signed_as {
+        let name = trialscreen::records::signer_name::SignerName::parse("Dr A. Investigator").unwrap();
+        let store = trialscreen::records::identity::IdentityStore::at(data.signer_identities());
+        let identity = store.create(&name, PASSPHRASE, common::installation::CHEAP, fixed_clock()).unwrap();
+        let unlocked = identity.unlock(PASSPHRASE).unwrap();
+        trialscreen::session::e_signing::sign(
+            &mut session,
+            &unlocked,
+            "I confirm",
+            verdicts,
+            "Dr A. Investigator",
+            fixed_clock(),
+        )
+        .unwrap();
+    }
+    let sealer = trialscreen::session::sealing::Sealer::of(&data).unwrap();
+    store::save(&mut session, path, &trialscreen::files::FileHead::Absent, &sealer).unwrap();
     session
 }
 
@@ -570,14 +686,8 @@ fn a_signed_verdict_that_today_s_rules_change_is_shown_beside_it() {
     saved_example(
         "v01-eligible-adolescent.ron",
         &path,
-        vec![
-            Edit::SetValue { item: "platelets".to_owned(), entry: Some(Entry { raw: None, ..low }) },
-            Edit::Sign {
-                by: "Dr A. Investigator".to_owned(),
-                meaning: "I confirm".to_owned(),
-                verdicts: vec![signed_as],
-            },
-        ],
+        vec![Edit::SetValue { item: "platelets".to_owned(), entry: Some(Entry { raw: None, ..low }) }],
+        Some(vec![signed_as]),
     );
     let mut harness = workstation(folder.path());
     harness.state_mut().open_path(&path);
@@ -603,7 +713,7 @@ fn a_session_listing_a_protocol_twice_opens_read_only() {
     let once = session_of("v01-eligible-adolescent.ron").protocols;
     let protocols = [once.clone(), once].concat();
     let edits = vec![trialscreen::session::audit::Edit::SetProtocols(protocols)];
-    let twice = saved_example("v01-eligible-adolescent.ron", &path, edits);
+    let twice = saved_example("v01-eligible-adolescent.ron", &path, edits, None);
     let mut harness = workstation(folder.path());
     harness.state_mut().open_path(&path);
     harness.run();

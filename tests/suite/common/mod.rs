@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod installation;
+
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;

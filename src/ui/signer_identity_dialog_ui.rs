@@ -1,0 +1,58 @@
+//! "Create signing identity…": a person's signing key on this computer, its private key
+//! encrypted under their passphrase (typed twice). Once per person and computer; the key's
+//! fingerprint is then shown for the site roster.
+
+use egui::RichText;
+
+use crate::app::workspace::Workspace;
+use crate::records::identity::MIN_PASSPHRASE_CHARS;
+use crate::ui::dialog_frame::{DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui};
+use crate::ui::secret_text::{SecretText, secret_field_ui};
+
+/// What the dialog holds while it is open.
+pub struct IdentityFields<'a> {
+    /// The person's name as it will appear under their signatures.
+    pub name: &'a mut String,
+    /// The passphrase.
+    pub passphrase: &'a mut SecretText,
+    /// The passphrase again.
+    pub repeated: &'a mut SecretText,
+    /// Why the last attempt failed.
+    pub message: &'a mut Option<String>,
+}
+
+/// The dialog. On success `notice` shows the new key's fingerprint.
+pub fn signer_identity_dialog_ui(
+    ctx: &egui::Context,
+    fields: IdentityFields<'_>,
+    workspace: &Workspace,
+    notice: &mut Option<String>,
+) -> DialogResult {
+    let IdentityFields { name, passphrase, repeated, message } = fields;
+    modal_ui(ctx, "Create a signing identity", |ui| {
+        ui.label(
+            RichText::new(format!(
+                "Your signatures are made with a key kept on this computer, encrypted under your passphrase (at least {MIN_PASSPHRASE_CHARS} characters). It is asked for at every signature and cannot be recovered if forgotten."
+            ))
+            .weak(),
+        );
+        line_field_ui(ui, "Name", name);
+        secret_field_ui(ui, "Passphrase", passphrase);
+        secret_field_ui(ui, "Passphrase again", repeated);
+        error_line_ui(ui, message);
+        let ready = !name.trim().is_empty() && !passphrase.is_empty() && !repeated.is_empty();
+        apply_buttons_ui(ui, "Create", ready, message, || {
+            let result = workspace.create_identity(name, passphrase.as_str(), repeated.as_str());
+            passphrase.clear();
+            repeated.clear();
+            let identity = result.map_err(|error| error.to_string())?;
+            *notice = Some(format!(
+                "Signing identity created for {}: key {}. Give the site this public key for its roster: {}",
+                identity.name(),
+                identity.fingerprint(),
+                identity.public_key()
+            ));
+            Ok(DialogResult::Close)
+        })
+    })
+}
