@@ -26,6 +26,7 @@ pub mod records;
 pub mod report;
 pub mod screening;
 pub mod session;
+pub mod session_check;
 pub mod status;
 pub mod ui;
 pub mod user_data;

@@ -116,7 +116,7 @@ impl<'a> Screening<'a> {
         self.protocols.iter().any(|p| p.listed_twice)
     }
 
-    /// Evaluates a checked session (see `session::load::check_session`). Protocols the
+    /// Evaluates a checked session (see `session_check::check_session`). Protocols the
     /// library lacks are skipped here; checking reports them first.
     pub fn evaluate(library: &'a Library, session: &'a Session, evaluation_day: NaiveDate) -> Self {
         let patient = PatientFacts::new(

@@ -403,7 +403,8 @@ mod tests {
     use super::*;
     use crate::cli::evaluate::to_json;
     use crate::library::Library;
-    use crate::session::load::{check_session, parse_session};
+    use crate::session::load::parse_session;
+    use crate::session_check::check_session;
 
     /// The board and `trialscreen evaluate --json` must say the same thing for every
     /// bundled example: verdict, every status word, explanation and "eligible from".

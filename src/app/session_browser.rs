@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use crate::engine::protocol_eval::Verdict;
 use crate::library::Library;
 use crate::screening::Screening;
-use crate::session::load::check_session;
 use crate::session::store;
+use crate::session_check::check_session;
 use crate::status::verdict_words;
 
 /// One file of the folder.

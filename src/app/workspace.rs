@@ -27,12 +27,12 @@ use crate::screening::Screening;
 use crate::session::audit::{self, Edit, EditError};
 use crate::session::e_signing::{self, SigningError};
 use crate::session::integrity::{self, Class, Finding, RosterView, Unsealed};
-use crate::session::load::check_session;
 use crate::session::model::{ProtocolRef, ReferenceDates, Session};
 use crate::session::plain_text::{TextError, TextKind, check_text};
 use crate::session::recovery::{self, RecoveryRecord};
 use crate::session::sealing::{self, Sealer};
 use crate::session::store::{self, SaveError};
+use crate::session_check::check_session;
 use crate::user_data::UserData;
 
 /// How long after a committed edit the recovery journal is written.

@@ -16,10 +16,10 @@ use crate::records::signer_name::SignerName;
 use crate::report::Paper;
 use crate::session::audit::verify;
 use crate::session::integrity::{self, Class, Finding, RosterView};
-use crate::session::load::check_session;
 use crate::session::model::Session;
 use crate::session::sealing::{self, Sealer};
 use crate::session::store;
+use crate::session_check::check_session;
 use crate::user_data::UserData;
 
 /// Paper size of a printout.

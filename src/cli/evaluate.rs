@@ -10,7 +10,7 @@ use serde_json::{Value as Json, json};
 use crate::cli::common::open;
 use crate::cli::{out, outln};
 use crate::library::Library;
-use crate::session::load::check_session;
+use crate::session_check::check_session;
 
 use crate::engine::explain::{explain, explain_discretion};
 use crate::engine::protocol_eval::{DiscretionStatus, Outcome};

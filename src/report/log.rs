@@ -13,8 +13,9 @@ use crate::library::Library;
 use crate::report::{Paper, ReportError, log_layout};
 use crate::screening::Screening;
 use crate::session::audit::content_hash;
-use crate::session::load::{SessionError, check_session, parse_session};
+use crate::session::load::{SessionError, parse_session};
 use crate::session::model::Session;
+use crate::session_check::check_session;
 use crate::status::verdict_words;
 
 /// One session screened for one protocol.

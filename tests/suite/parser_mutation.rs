@@ -7,7 +7,8 @@ use proptest::prelude::*;
 use trialscreen::library::{Library, Origin};
 use trialscreen::screening::Screening;
 use trialscreen::session::audit::verify;
-use trialscreen::session::load::{check_session, parse_session};
+use trialscreen::session::load::parse_session;
+use trialscreen::session_check::check_session;
 
 static LIBRARY: std::sync::LazyLock<Library> = std::sync::LazyLock::new(|| Library::bundled().expect("library"));
 

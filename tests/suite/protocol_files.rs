@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 
 use trialscreen::library::{BUNDLED_PROTOCOLS, Library};
-use trialscreen::session::load::{check_session, parse_session};
+use trialscreen::session::load::parse_session;
+use trialscreen::session_check::check_session;
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
 

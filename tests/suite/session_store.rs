@@ -240,7 +240,7 @@ fn golden_format_1_loads_forever() {
     assert!(session.signature.is_some());
     assert!(verify(&session).is_intact(), "{:?}", verify(&session).problems);
     let library = trialscreen::library::Library::bundled().expect("library");
-    trialscreen::session::load::check_session(&session, text, &library).expect("consistent");
+    trialscreen::session_check::check_session(&session, text, &library).expect("consistent");
     let screening = trialscreen::screening::Screening::evaluate(
         &library,
         &session,
@@ -356,7 +356,7 @@ fn golden_format_2_loads_verifies_and_migrates_forever() {
             );
         }
         assert!(verify(&session).is_intact(), "{name}: {:?}", verify(&session).problems);
-        trialscreen::session::load::check_session(&session, text, &library).expect("consistent");
+        trialscreen::session_check::check_session(&session, text, &library).expect("consistent");
         // Migrated: a signed one by an amendment, signed by its author; then sealed at its save.
         let mut migrated = session.clone();
         if migrated.is_signed() {

@@ -11,8 +11,9 @@ use trialscreen::engine::protocol_eval::{CriterionResult, Outcome};
 use trialscreen::library::Library;
 use trialscreen::model::values::Value;
 use trialscreen::screening::Screening;
-use trialscreen::session::load::{check_session, parse_session};
+use trialscreen::session::load::parse_session;
 use trialscreen::session::model::{Entry, Session};
+use trialscreen::session_check::check_session;
 
 pub const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/examples");
 
