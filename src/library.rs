@@ -26,45 +26,7 @@ pub const BUNDLED_PROTOCOLS: &[(&str, &str)] = &[
     ("huc-msc-sle.v2.ron", include_str!("../data/protocols/huc-msc-sle.v2.ron")),
 ];
 
-/// The worked example sessions, one per vignette of the design notes: (file name, content).
-/// The workstation opens them as templates (saving one asks for a new file).
-pub const BUNDLED_EXAMPLES: &[(&str, &str)] = &[
-    ("v01-eligible-adolescent.ron", include_str!("../data/examples/v01-eligible-adolescent.ron")),
-    ("v02a-low-platelets.ron", include_str!("../data/examples/v02a-low-platelets.ron")),
-    ("v02b-low-platelets-override.ron", include_str!("../data/examples/v02b-low-platelets-override.ron")),
-    ("v02c-low-platelets-bleeding.ron", include_str!("../data/examples/v02c-low-platelets-bleeding.ron")),
-    ("v03-recent-rituximab.ron", include_str!("../data/examples/v03-recent-rituximab.ron")),
-    ("v04a-too-young.ron", include_str!("../data/examples/v04a-too-young.ron")),
-    ("v04b-fifth-birthday.ron", include_str!("../data/examples/v04b-fifth-birthday.ron")),
-    ("v05a-igg-by-age.ron", include_str!("../data/examples/v05a-igg-by-age.ron")),
-    ("v05b-igg-by-age.ron", include_str!("../data/examples/v05b-igg-by-age.ron")),
-    ("v05c-igg-by-age.ron", include_str!("../data/examples/v05c-igg-by-age.ron")),
-    ("v05d-igg-by-age.ron", include_str!("../data/examples/v05d-igg-by-age.ron")),
-    ("v05e-igg-by-age.ron", include_str!("../data/examples/v05e-igg-by-age.ron")),
-    ("v05f-igg-by-age.ron", include_str!("../data/examples/v05f-igg-by-age.ron")),
-    ("v06-past-hepatitis-b.ron", include_str!("../data/examples/v06-past-hepatitis-b.ron")),
-    (
-        "v07a-tb-indeterminate-then-negative.ron",
-        include_str!("../data/examples/v07a-tb-indeterminate-then-negative.ron"),
-    ),
-    ("v07b-tb-indeterminate-twice.ron", include_str!("../data/examples/v07b-tb-indeterminate-twice.ron")),
-    ("v07c-tb-positive-untreated.ron", include_str!("../data/examples/v07c-tb-positive-untreated.ron")),
-    ("v08a-two-classes.ron", include_str!("../data/examples/v08a-two-classes.ron")),
-    ("v08b-two-steroids-and-mmf.ron", include_str!("../data/examples/v08b-two-steroids-and-mmf.ron")),
-    ("v08c-three-counted-agents.ron", include_str!("../data/examples/v08c-three-counted-agents.ron")),
-    ("v09-demographics-only.ron", include_str!("../data/examples/v09-demographics-only.ron")),
-    ("v10a-sle-cohort-sledai-10.ron", include_str!("../data/examples/v10a-sle-cohort-sledai-10.ron")),
-    ("v10b-sle-cohort-sledai-8.ron", include_str!("../data/examples/v10b-sle-cohort-sledai-8.ron")),
-    ("v11a-age-65.ron", include_str!("../data/examples/v11a-age-65.ron")),
-    ("v11b-age-66.ron", include_str!("../data/examples/v11b-age-66.ron")),
-    ("v12-renal-by-clearance.ron", include_str!("../data/examples/v12-renal-by-clearance.ron")),
-    ("v13a-prednisone-30-only.ron", include_str!("../data/examples/v13a-prednisone-30-only.ron")),
-    ("v13b-prednisone-30-and-mmf.ron", include_str!("../data/examples/v13b-prednisone-30-and-mmf.ron")),
-    ("v13c-methylprednisolone-16.ron", include_str!("../data/examples/v13c-methylprednisolone-16.ron")),
-    ("v14-dcssc-cohort-scoping.ron", include_str!("../data/examples/v14-dcssc-cohort-scoping.ron")),
-    ("v15a-huc-msc-awaiting-judgment.ron", include_str!("../data/examples/v15a-huc-msc-awaiting-judgment.ron")),
-    ("v15b-huc-msc-judged.ron", include_str!("../data/examples/v15b-huc-msc-judged.ron")),
-];
+pub use crate::session::templates::BUNDLED_EXAMPLES;
 
 /// An example's description: its first line when that is a comment ("V1: eligible adolescent
 /// (seed 000). Expected: ELIGIBLE."), else its file name.

@@ -16,7 +16,7 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn domain_layers_never_import_egui_or_touch_files() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    for layer in ["model", "engine", "calculators", "session", "records", "report", "input"] {
+    for layer in ["model", "engine", "calculators", "session", "records", "report", "input", "app"] {
         let mut files = Vec::new();
         rust_files(&src.join(layer), &mut files);
         for file in files {
@@ -25,9 +25,202 @@ fn domain_layers_never_import_egui_or_touch_files() {
                 assert!(!text.contains(import), "{} uses egui ({import})", file.display());
             }
             // The session store and the records' small private files are the file edges.
-            if layer != "session" && layer != "records" {
+            // The app layer reads folders for the session browser and opens files through
+            // the store.
+            if !["session", "records", "app"].contains(&layer) {
                 assert!(!text.contains("std::fs"), "{} does file I/O", file.display());
             }
         }
     }
+}
+
+/// Each layer of ARCHITECTURE.md and the layers its code may name (`crate::…`), lowest
+/// first. A module may use only what is listed for it; a new upward import fails here, and
+/// the message says which file and which import. Test code (`#[cfg(test)]` and after) is
+/// exempt: a test may build what it checks from anywhere.
+const LAYERS: &[(&str, &[&str])] = &[
+    ("files", &[]),
+    ("user_data", &[]),
+    ("model", &[]),
+    ("calculators", &["model"]),
+    ("input", &["model"]),
+    ("engine", &["model", "calculators"]),
+    ("records", &["files", "user_data", "model"]),
+    ("session", &["files", "user_data", "model", "records"]),
+    ("library", &["files", "user_data", "model", "calculators", "input", "engine", "records", "session"]),
+    ("session_check", &["model", "library", "session"]),
+    ("status", &["model", "engine"]),
+    ("screening", &["model", "calculators", "engine", "library", "session", "session_check", "status"]),
+    (
+        "report",
+        &["model", "calculators", "engine", "records", "library", "session", "session_check", "status", "screening"],
+    ),
+    (
+        "app",
+        &[
+            "files",
+            "user_data",
+            "model",
+            "calculators",
+            "input",
+            "engine",
+            "records",
+            "session",
+            "library",
+            "session_check",
+            "status",
+            "screening",
+            "report",
+        ],
+    ),
+    (
+        "ui",
+        &[
+            "files",
+            "user_data",
+            "model",
+            "calculators",
+            "input",
+            "engine",
+            "records",
+            "session",
+            "library",
+            "session_check",
+            "status",
+            "screening",
+            "report",
+            "app",
+        ],
+    ),
+    (
+        "cli",
+        &[
+            "files",
+            "user_data",
+            "model",
+            "calculators",
+            "input",
+            "engine",
+            "records",
+            "session",
+            "library",
+            "session_check",
+            "status",
+            "screening",
+            "report",
+            "app",
+            "ui",
+        ],
+    ),
+];
+
+/// The layer a source file is in: its top-level module under `src/`.
+fn layer_of(src: &Path, file: &Path) -> Option<String> {
+    let relative = file.strip_prefix(src).ok()?;
+    let first = relative.components().next()?.as_os_str().to_str()?;
+    Some(first.trim_end_matches(".rs").to_owned())
+}
+
+/// The layers a file's non-test code names through `crate::`, with the line they are on.
+fn crate_imports(text: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    // Inside the item after a `#[cfg(test)]`: the depth of braces opened in it so far, and
+    // whether one has been opened (an item without braces ends at its semicolon).
+    let mut test_item: Option<(i32, bool)> = None;
+    for (number, line) in text.lines().enumerate() {
+        let code = line.trim_start();
+        if code.starts_with("//") {
+            continue;
+        }
+        if code.starts_with("#[cfg(test)]") {
+            test_item = Some((0, false));
+            continue;
+        }
+        if let Some((depth, opened)) = test_item.as_mut() {
+            for c in code.chars() {
+                match c {
+                    '{' => {
+                        *depth += 1;
+                        *opened = true;
+                    }
+                    '}' => *depth -= 1,
+                    _ => {}
+                }
+            }
+            if (*opened && *depth <= 0) || (!*opened && code.ends_with(';')) {
+                test_item = None;
+            }
+            continue;
+        }
+        let mut rest = code;
+        while let Some(at) = rest.find("crate::") {
+            rest = &rest[at + "crate::".len()..];
+            let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            if name.is_empty() {
+                // `crate::{a, b}`: each name in the braces.
+                let inside = rest.strip_prefix('{').and_then(|r| r.split('}').next()).unwrap_or("");
+                for part in inside.split(',') {
+                    let part: String = part.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                    if !part.is_empty() {
+                        found.push((number + 1, part));
+                    }
+                }
+            } else {
+                found.push((number + 1, name));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_layer_imports_a_layer_above_it() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut upward = Vec::new();
+    for file in &files {
+        let Some(layer) = layer_of(&src, file) else { continue };
+        if layer == "lib" || layer == "main" {
+            continue;
+        }
+        let Some((_, allowed)) = LAYERS.iter().find(|(name, _)| *name == layer) else {
+            panic!("{} is in no layer: add `{layer}` to LAYERS and to ARCHITECTURE.md's diagram", file.display());
+        };
+        let text = std::fs::read_to_string(file).unwrap();
+        for (line, used) in crate_imports(&text) {
+            if used != layer && !allowed.contains(&used.as_str()) {
+                upward.push(format!("{}:{line}: {layer} uses {used}", file.display()));
+            }
+        }
+    }
+    assert!(upward.is_empty(), "imports outside the allow-list:\n{}", upward.join("\n"));
+}
+
+#[test]
+fn every_layer_is_a_module_of_the_library_and_the_binary_only_dispatches_to_cli() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let lib = std::fs::read_to_string(src.join("lib.rs")).unwrap();
+    let modules: Vec<&str> =
+        lib.lines().filter_map(|line| line.trim().strip_prefix("pub mod ")).map(|m| m.trim_end_matches(';')).collect();
+    let mut listed: Vec<&str> = LAYERS.iter().map(|(name, _)| *name).collect();
+    listed.sort_unstable();
+    let mut declared = modules.clone();
+    declared.sort_unstable();
+    assert_eq!(declared, listed, "lib.rs's modules and the layers of this test differ");
+    let main = std::fs::read_to_string(src.join("main.rs")).unwrap();
+    for (line, text) in main.lines().enumerate() {
+        if let Some(at) = text.find("trialscreen::") {
+            let rest = &text[at + "trialscreen::".len()..];
+            assert!(rest.starts_with("cli"), "main.rs:{}: the binary dispatches to cli only: {text}", line + 1);
+        }
+    }
+    assert!(main.lines().count() < 150, "main.rs only parses and dispatches");
+}
+
+#[test]
+fn the_import_scanner_sees_braced_and_nested_paths_and_skips_comments_and_tests() {
+    let text = "use crate::{model, engine::x};\n// crate::ui in a comment\nlet a = crate::report::y();\n#[cfg(test)]\nuse crate::ui;\n#[cfg(test)]\nmod tests {\n    fn f() {\n        crate::cli::run();\n    }\n}\nfn after() { crate::app::x(); }\n";
+    let names: Vec<String> = crate_imports(text).into_iter().map(|(_, name)| name).collect();
+    assert_eq!(names, ["model", "engine", "report", "app"]);
 }
