@@ -3,5 +3,6 @@
 //! renders it and sends edits; tests and tools drive it directly.
 
 pub mod board_model;
+pub mod printing;
 pub mod session_browser;
 pub mod workspace;

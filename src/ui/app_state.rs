@@ -245,7 +245,7 @@ impl AppState {
         }
         if ctx.input_mut(|input| input.consume_shortcut(&command(Key::P))) && self.workspace.document.is_some() {
             commit_focused_field(ctx);
-            self.commands.push(Command::Show(Dialog::Print(Default::default())));
+            self.commands.push(Command::Show(Dialog::Print(crate::ui::print_dialog_ui::PrintState::opened())));
         }
     }
 

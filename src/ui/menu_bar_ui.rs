@@ -56,7 +56,7 @@ pub fn menu_bar_ui(ui: &mut Ui, workspace: &Workspace, preferences: &Preferences
             }
             let print = Button::new("Print…").shortcut_text(shortcut(Modifiers::COMMAND, Key::P));
             if ui.add_enabled(open, print).clicked() {
-                commands.push(Command::Show(Dialog::Print(Default::default())));
+                commands.push(Command::Show(Dialog::Print(crate::ui::print_dialog_ui::PrintState::opened())));
             }
             if ui.add_enabled(open, Button::new("Close session")).clicked() {
                 commands.push(Command::Leave(Leave::CloseSession));

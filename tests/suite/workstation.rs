@@ -455,6 +455,41 @@ fn print_writes_the_summary_pdf_beside_the_session() {
     assert!(!has_label_containing(&harness, "Print the screening summary"));
 }
 
+/// Issue 14: `lp` ran inside a frame (`.status()`), so a slow print system froze the window.
+/// Now it runs on a thread: the frame that sends returns at once, the button says it is
+/// sending, and the outcome shows when the print command has finished.
+#[cfg(unix)]
+#[test]
+fn sending_to_the_printer_never_holds_a_frame() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let (folder, mut harness) = opened("v02b-low-platelets-override.ron");
+    let lp = folder.path().join("lp");
+    std::fs::write(&lp, "#!/bin/sh\nsleep 2\n").unwrap();
+    std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o700)).unwrap();
+    harness.state_mut().dialog =
+        Some(trialscreen::ui::dialog::Dialog::Print(trialscreen::ui::print_dialog_ui::PrintState {
+            printer: Some(lp),
+            ..Default::default()
+        }));
+    harness.run();
+    click(&mut harness, "Write PDF");
+    let started = std::time::Instant::now();
+    click(&mut harness, "Send to printer");
+    assert!(started.elapsed() < std::time::Duration::from_millis(2500), "the frame did not wait for lp");
+    assert!(has_label_containing(&harness, "Sending to the printer…"));
+    let mut sent = false;
+    for _ in 0..400 {
+        std::thread::sleep(std::time::Duration::from_millis(25));
+        harness.run();
+        if has_label_containing(&harness, "sent to the printer") {
+            sent = true;
+            break;
+        }
+    }
+    assert!(sent, "the outcome is shown once lp has finished");
+    assert!(has_label_containing(&harness, "Send to printer"));
+}
+
 /// A workstation over a fresh temporary folder with a copy of `source` open from its file.
 fn opened_file(source: &Path) -> (tempfile::TempDir, std::path::PathBuf, Harness<'static, AppState>) {
     let folder = tempfile::tempdir().unwrap();
