@@ -464,7 +464,7 @@ fn sending_to_the_printer_never_holds_a_frame() {
     use std::os::unix::fs::PermissionsExt as _;
     let (folder, mut harness) = opened("v02b-low-platelets-override.ron");
     let lp = folder.path().join("lp");
-    std::fs::write(&lp, "#!/bin/sh\nsleep 2\n").unwrap();
+    std::fs::write(&lp, "#!/bin/sh\nsleep 3\n").unwrap();
     std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o700)).unwrap();
     harness.state_mut().dialog =
         Some(trialscreen::ui::dialog::Dialog::Print(trialscreen::ui::print_dialog_ui::PrintState {
