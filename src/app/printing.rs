@@ -14,7 +14,7 @@ use crate::screening::Screening;
 /// the sessions folder under the participant code.
 pub fn summary_path(workspace: &Workspace) -> Option<PathBuf> {
     let document = workspace.document.as_ref()?;
-    Some(match &document.path {
+    Some(match &document.path() {
         Some(path) => {
             let stem =
                 path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "session".to_owned());
@@ -32,7 +32,7 @@ pub fn summary_path(workspace: &Workspace) -> Option<PathBuf> {
 pub fn write_summary(workspace: &Workspace, paper: Paper) -> Result<PathBuf, String> {
     let document = workspace.document.as_ref().ok_or("no session is open")?;
     let path = summary_path(workspace).ok_or("no session is open")?;
-    let screening = Screening::evaluate(&workspace.library, &document.session, workspace.today());
+    let screening = Screening::evaluate(&workspace.library, document.session(), workspace.today());
     let file_name = document.display_name();
     let pdf =
         report::write_summary_pdf(&screening, &file_name, paper, (workspace.clock)()).map_err(|e| e.to_string())?;

@@ -86,41 +86,61 @@ pub struct FormSection {
     pub items: Vec<ItemIdx>,
 }
 
-/// The open screening visit and what is derived from it.
+/// The open screening visit and what is derived from it. Its fields are private: the
+/// session changes only through [`Workspace::apply`] (and the saves, signing and amending
+/// built on it), so an edit that bypasses the audit trail does not compile, while reading
+/// does:
+///
+/// ```
+/// fn read(document: &trialscreen::app::workspace::Document) -> (usize, bool) {
+///     (document.session().values.len(), document.is_dirty())
+/// }
+/// ```
+///
+/// ```compile_fail
+/// fn bypass(document: &mut trialscreen::app::workspace::Document) {
+///     document.session.participant_code.clear();
+/// }
+/// ```
+/// ```compile_fail
+/// fn mark_saved(document: &mut trialscreen::app::workspace::Document) {
+///     document.is_dirty = false;
+/// }
+/// ```
 #[derive(Debug)]
 pub struct Document {
-    pub session: Session,
+    session: Session,
     /// The file it was read from or saved to; `None` until saved.
-    pub path: Option<PathBuf>,
-    pub origin: Origin,
+    path: Option<PathBuf>,
+    origin: Origin,
     /// Changed since it was opened or last saved.
-    pub is_dirty: bool,
+    is_dirty: bool,
     /// Distinguishes this document's widget scratch state from a previous document's.
-    pub generation: u64,
+    generation: u64,
     /// Where its recovery journal goes.
-    pub journal_path: PathBuf,
+    journal_path: PathBuf,
     /// When the journal is next due; `None` while nothing is unjournalled.
-    pub journal_due: Option<Instant>,
+    journal_due: Option<Instant>,
     /// The evaluated criteria, rebuilt after every edit.
-    pub board: Board,
+    board: Board,
     /// The form: sections of the items the selected protocols read.
-    pub form: Vec<FormSection>,
+    form: Vec<FormSection>,
     /// Running scores of the instruments on the form, by item id.
-    pub scores: BTreeMap<String, Result<InstrumentReport, AssessmentError>>,
+    scores: BTreeMap<String, Result<InstrumentReport, AssessmentError>>,
     /// The lock of `path`, held while the document is open so no other window or command
     /// writes the file meanwhile.
-    pub lock: Option<FileLock>,
+    lock: Option<FileLock>,
     /// The version of `path` this window read or last wrote; a save replaces the file only
     /// while it still holds it. `None` when that is not known (a recovered session whose
     /// file has a history of its own): saving over the file is then refused.
-    pub head: Option<FileHead>,
+    head: Option<FileHead>,
     /// Why the file as opened is not trusted (its trail or seal does not hold, or this
     /// computer saved a later version of it): it is then read-only, so that saving cannot
     /// seal what was cut or rewound.
-    pub questioned: Option<String>,
+    questioned: Option<String>,
     /// The file as opened had no seal (a legacy file or a template): saving seals it, and
     /// it is signed only once saved.
-    pub unsealed: Option<Unsealed>,
+    unsealed: Option<Unsealed>,
 }
 
 /// What is needed to start a screening visit.
@@ -736,6 +756,19 @@ impl Workspace {
         }
     }
 
+    /// The investigator chose to leave without saving: the unsaved changes are given up
+    /// (the journal removed, nothing left to save), so the document can be left or closed.
+    /// The file on disk is untouched. The journal's removal can fail; the changes are given
+    /// up all the same and the error says so.
+    pub fn discard_changes(&mut self) -> std::io::Result<()> {
+        let removed = self.discard_journal();
+        if let Some(document) = &mut self.document {
+            document.is_dirty = false;
+            document.journal_due = None;
+        }
+        removed
+    }
+
     /// The file name a new session is offered under: `<participant code>-<screening date>.ron`.
     pub fn suggested_file_name(&self) -> String {
         let Some(document) = &self.document else { return "session.ron".to_owned() };
@@ -759,6 +792,79 @@ pub struct SaveOutcome {
 }
 
 impl Document {
+    // Read-only views: the fields are private so that nothing outside the workspace can
+    // change a session except through `Workspace::apply` (and save, sign, amend, which use it).
+
+    /// The screening-visit record, as the audit trail has made it.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The file it was read from or saved to; `None` until saved.
+    pub fn path(&self) -> &Option<PathBuf> {
+        &self.path
+    }
+
+    /// Where it came from (a file, a template, a recovered journal, a new screening).
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+
+    /// Changed since it was opened or last saved.
+    pub fn is_dirty(&self) -> bool {
+        self.is_dirty
+    }
+
+    /// Distinguishes this document's widget scratch state from a previous document's.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Where its recovery journal goes.
+    pub fn journal_path(&self) -> &PathBuf {
+        &self.journal_path
+    }
+
+    /// When the journal is next due; `None` while nothing is unjournalled.
+    pub fn journal_due(&self) -> &Option<Instant> {
+        &self.journal_due
+    }
+
+    /// The evaluated criteria, rebuilt after every edit.
+    pub fn board(&self) -> &Board {
+        &self.board
+    }
+
+    /// The form: sections of the items the selected protocols read.
+    pub fn form(&self) -> &Vec<FormSection> {
+        &self.form
+    }
+
+    /// Running scores of the instruments on the form, by item id.
+    pub fn scores(&self) -> &BTreeMap<String, Result<InstrumentReport, AssessmentError>> {
+        &self.scores
+    }
+
+    /// The lock of its file, held while it is open.
+    pub fn lock(&self) -> &Option<FileLock> {
+        &self.lock
+    }
+
+    /// The version of its file this window read or last wrote.
+    pub fn head(&self) -> &Option<FileHead> {
+        &self.head
+    }
+
+    /// Why the file as opened is not trusted (it is then read-only).
+    pub fn questioned(&self) -> &Option<String> {
+        &self.questioned
+    }
+
+    /// The file as opened had no seal (a legacy file or a template).
+    pub fn unsealed(&self) -> &Option<Unsealed> {
+        &self.unsealed
+    }
+
     /// Evaluates the screening again and rebuilds the board, form and scores.
     pub fn refresh(&mut self, library: &Library, today: NaiveDate) {
         let screening = Screening::evaluate(library, &self.session, today);

@@ -110,7 +110,7 @@ impl AppState {
 
     /// Whether the open session has unsaved changes.
     pub fn is_dirty(&self) -> bool {
-        self.workspace.document.as_ref().is_some_and(|d| d.is_dirty)
+        self.workspace.document.as_ref().is_some_and(|d| d.is_dirty())
     }
 
     /// Whether the window may close now (the unsaved-changes question was answered).
@@ -122,7 +122,7 @@ impl AppState {
     pub fn title(&self) -> String {
         match &self.workspace.document {
             Some(document) => {
-                format!("trialscreen — {}{}", document.display_name(), if document.is_dirty { " *" } else { "" })
+                format!("trialscreen — {}{}", document.display_name(), if document.is_dirty() { " *" } else { "" })
             }
             None => "trialscreen".to_owned(),
         }
@@ -185,14 +185,14 @@ impl AppState {
         let read_only = document.is_read_only();
         Panel::top("verdicts").show(ui, |ui| {
             session_line_ui(ui, document, notice, journal_problem, commands);
-            verdict_strip_ui(ui, &document.board, commands);
+            verdict_strip_ui(ui, document.board(), commands);
         });
         // The board keeps at least a third of the window, however the panel is dragged.
         let widest_form = (ui.available_width() * 0.66).max(400.0);
         Panel::left("patient form").resizable(true).default_size(620.0).size_range(380.0..=widest_form).show(
             ui,
             |ui| {
-                ScrollArea::vertical().auto_shrink(false).id_salt(("form scroll", document.generation)).show(
+                ScrollArea::vertical().auto_shrink(false).id_salt(("form scroll", document.generation())).show(
                     ui,
                     |ui| {
                         let mut cx =
@@ -203,10 +203,10 @@ impl AppState {
             },
         );
         egui::CentralPanel::default().show(ui, |ui| {
-            ScrollArea::vertical().auto_shrink(false).id_salt(("board scroll", document.generation)).show(ui, |ui| {
-                let investigator = document.session.investigator.as_deref().unwrap_or_default();
+            ScrollArea::vertical().auto_shrink(false).id_salt(("board scroll", document.generation())).show(ui, |ui| {
+                let investigator = document.session().investigator.as_deref().unwrap_or_default();
                 let mut actions = BoardActions { read_only, investigator, commands };
-                criteria_board_ui(ui, &document.board, &mut actions);
+                criteria_board_ui(ui, document.board(), &mut actions);
             });
         });
     }
@@ -443,7 +443,7 @@ impl AppState {
     /// example opened as a template).
     fn save(&mut self, then: Option<Leave>, ctx: &egui::Context) {
         let Some(document) = &self.workspace.document else { return };
-        let target = match (&document.path, &document.origin) {
+        let target = match (&document.path(), &document.origin()) {
             (Some(path), Origin::File | Origin::Recovered) => path.clone(),
             _ => return self.save_as(then),
         };
@@ -458,7 +458,7 @@ impl AppState {
         if self.workspace.document.is_none() {
             return;
         }
-        let folder = match &self.workspace.document.as_ref().and_then(|d| d.path.clone()) {
+        let folder = match &self.workspace.document.as_ref().and_then(|d| d.path().clone()) {
             Some(path) => path.parent().map_or_else(|| self.workspace.folders.sessions.clone(), Path::to_owned),
             None => self.workspace.folders.sessions.clone(),
         };
@@ -568,7 +568,7 @@ impl AppState {
                     .workspace
                     .document
                     .as_ref()
-                    .is_some_and(|d| d.path.is_some() && matches!(d.origin, Origin::File | Origin::Recovered));
+                    .is_some_and(|d| d.path().is_some() && matches!(d.origin(), Origin::File | Origin::Recovered));
                 let name = self.workspace.document.as_ref().map(|d| d.display_name()).unwrap_or_default();
                 match unsaved_prompt_ui(ctx, &name, can_save) {
                     UnsavedChoice::Stay => true,
@@ -578,12 +578,8 @@ impl AppState {
                         false
                     }
                     UnsavedChoice::Discard => {
-                        if let Err(error) = self.workspace.discard_journal() {
+                        if let Err(error) = self.workspace.discard_changes() {
                             self.notice = Some(format!("The recovery journal could not be removed: {error}"));
-                        }
-                        if let Some(document) = &mut self.workspace.document {
-                            document.is_dirty = false;
-                            document.journal_due = None;
                         }
                         self.leave(then.clone(), ctx);
                         false
@@ -656,7 +652,7 @@ fn session_line_ui(
     journal_problem: &Option<String>,
     commands: &mut Vec<Command>,
 ) {
-    let session = &document.session;
+    let session = &document.session();
     let dates = session.dates;
     ui.horizontal_wrapped(|ui| {
         ui.label(theme::bold(format!("Participant {}", session.participant_code)));
@@ -672,11 +668,11 @@ fn session_line_ui(
             line.push_str(&format!(" · {investigator}"));
         }
         ui.label(line);
-        if let Origin::Example { .. } = document.origin {
+        if let Origin::Example { .. } = document.origin() {
             ui.label(RichText::new("example: saving asks for a new file").weak());
         }
         // A session that contradicts itself can be neither signed nor amended, only copied.
-        let contradicts_itself = document.board.lists_a_protocol_twice;
+        let contradicts_itself = document.board().lists_a_protocol_twice;
         match &session.signature {
             Some(signature) => {
                 ui.label(
@@ -702,7 +698,7 @@ fn session_line_ui(
         }
     });
     let theme = ui.ctx().theme();
-    if let Some(why) = &document.questioned {
+    if let Some(why) = &document.questioned() {
         ui.label(RichText::new(format!("✖ read-only: {why}")).color(theme::error_colour(theme)));
     }
     if let Some(problem) = journal_problem {
@@ -716,7 +712,7 @@ fn session_line_ui(
 /// The command that opens the sign dialog for a document.
 pub fn sign_command(document: &crate::app::workspace::Document) -> Command {
     Command::Show(Dialog::Sign {
-        by: document.session.investigator.clone().unwrap_or_default(),
+        by: document.session().investigator.clone().unwrap_or_default(),
         meaning: DEFAULT_SIGNATURE_MEANING.to_owned(),
         passphrase: Default::default(),
         message: None,
@@ -726,7 +722,7 @@ pub fn sign_command(document: &crate::app::workspace::Document) -> Command {
 /// The command that opens the amend dialog for a document.
 pub fn amend_command(document: &crate::app::workspace::Document) -> Command {
     Command::Show(Dialog::Amend {
-        by: document.session.investigator.clone().unwrap_or_default(),
+        by: document.session().investigator.clone().unwrap_or_default(),
         reason: String::new(),
         passphrase: Default::default(),
         message: None,
@@ -745,7 +741,7 @@ pub fn create_identity_command(name: Option<&str>) -> Command {
 
 /// What the window says after a save: where, and what could not be done beside it.
 pub fn saved_notice(what: &str, workspace: &Workspace, outcome: &SaveOutcome) -> String {
-    let path = workspace.document.as_ref().and_then(|d| d.path.as_ref()).map(|p| p.display().to_string());
+    let path = workspace.document.as_ref().and_then(|d| d.path().as_ref()).map(|p| p.display().to_string());
     let mut notice = format!("{what} to {}", path.unwrap_or_default());
     if let Some(left) = &outcome.journal_left {
         notice.push_str(&format!("; the recovery journal could not be removed ({left})"));

@@ -31,8 +31,11 @@ pub fn date_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
             .date_of_birth
             .and_then(|idx| cx.library.knowledge.item(idx))
             .is_some_and(|b| b.id == item.id);
-        let rule =
-            if is_birth { DateRule::Birth { screening: cx.document.session.dates.screening } } else { DateRule::Past };
+        let rule = if is_birth {
+            DateRule::Birth { screening: cx.document.session().dates.screening }
+        } else {
+            DateRule::Past
+        };
         let text = draft.text("value", &committed);
         match compose_date(&text, cx.today, rule, choice == ConfirmChoice::Keep) {
             Composed::Ready(date) => {

@@ -55,7 +55,7 @@ pub fn instrument_checklist_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &Ite
         Some(Value::Instrument(assessment)) => assessment,
         _ => &empty,
     };
-    let score = match cx.document.scores.get(&item.id) {
+    let score = match cx.document.scores().get(&item.id) {
         Some(Ok(report)) => score_words(report),
         Some(Err(error)) => format!("cannot be scored: {error}"),
         None => String::new(),

@@ -30,7 +30,7 @@ pub fn judged_name(words: &str) -> String {
 /// The judgment dialog.
 pub fn judgment_dialog_ui(ctx: &egui::Context, fields: JudgmentFields<'_>, workspace: &mut Workspace) -> DialogResult {
     let JudgmentFields { protocol, criterion, passes, reason, by, message } = fields;
-    let Some(row) = workspace.document.as_ref().and_then(|d| d.board.row(protocol, criterion)).cloned() else {
+    let Some(row) = workspace.document.as_ref().and_then(|d| d.board().row(protocol, criterion)).cloned() else {
         return DialogResult::Close;
     };
     modal_ui(ctx, &format!("Decide {criterion}: {}", row.title), |ui| {

@@ -67,9 +67,9 @@ pub fn menu_bar_ui(ui: &mut Ui, workspace: &Workspace, preferences: &Preferences
             }
         });
         ui.menu_button("Session", |ui| {
-            let signed = document.is_some_and(|d| d.session.is_signed());
+            let signed = document.is_some_and(|d| d.session().is_signed());
             // A session that lists a protocol twice contradicts itself: it is only copied.
-            let contradicts_itself = document.is_some_and(|d| d.board.lists_a_protocol_twice);
+            let contradicts_itself = document.is_some_and(|d| d.board().lists_a_protocol_twice);
             let can_sign = document.is_some() && !signed && !contradicts_itself;
             if ui.add_enabled(can_sign, Button::new("Sign…")).clicked()
                 && let Some(document) = document
@@ -83,7 +83,7 @@ pub fn menu_bar_ui(ui: &mut Ui, workspace: &Workspace, preferences: &Preferences
             }
             ui.separator();
             if ui.button("Create signing identity…").clicked() {
-                let investigator = document.and_then(|d| d.session.investigator.as_deref());
+                let investigator = document.and_then(|d| d.session().investigator.as_deref());
                 commands.push(create_identity_command(investigator));
             }
         });

@@ -29,7 +29,7 @@ pub struct OverrideFields<'a> {
 pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, workspace: &mut Workspace) -> DialogResult {
     let OverrideFields { protocol, criterion, reason, by, message } = fields;
     let Some(document) = &workspace.document else { return DialogResult::Close };
-    let Some(row) = document.board.row(protocol, criterion).cloned() else { return DialogResult::Close };
+    let Some(row) = document.board().row(protocol, criterion).cloned() else { return DialogResult::Close };
     let title = format!("Override {criterion}: {}", row.title);
     modal_ui(ctx, &title, |ui| {
         let theme = ui.ctx().theme();
@@ -50,7 +50,7 @@ pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, works
         for question in &text.questions {
             answered &= question_ui(ui, workspace, question, message);
         }
-        let Some(row) = workspace.document.as_ref().and_then(|d| d.board.row(protocol, criterion)).cloned() else {
+        let Some(row) = workspace.document.as_ref().and_then(|d| d.board().row(protocol, criterion)).cloned() else {
             return DialogResult::Close;
         };
         let refused = match &row.discretion {
@@ -91,12 +91,12 @@ pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, works
 }
 
 fn workspace_signed(workspace: &Workspace) -> bool {
-    workspace.document.as_ref().is_some_and(|d| d.session.is_signed())
+    workspace.document.as_ref().is_some_and(|d| d.session().is_signed())
 }
 
 /// Closes when the engine applied the override; otherwise says why it did not.
 fn applied_or_refused(workspace: &Workspace, protocol: &str, criterion: &str) -> Result<DialogResult, String> {
-    match workspace.document.as_ref().and_then(|d| d.board.row(protocol, criterion)).map(|row| &row.discretion) {
+    match workspace.document.as_ref().and_then(|d| d.board().row(protocol, criterion)).map(|row| &row.discretion) {
         Some(DiscretionView::Refused { why, .. }) => {
             Err(format!("recorded, but the protocol does not allow it: {why}"))
         }
@@ -114,7 +114,7 @@ pub fn condition_name(item_label: &str, word: &str) -> String {
 fn question_ui(ui: &mut Ui, workspace: &mut Workspace, item: &str, message: &mut Option<String>) -> bool {
     let Some(def) = workspace.library.knowledge.dictionary.item(item) else { return false };
     let label = def.label.clone();
-    let current = match workspace.document.as_ref().and_then(|d| d.session.values.get(item)).map(|e| &e.value) {
+    let current = match workspace.document.as_ref().and_then(|d| d.session().values.get(item)).map(|e| &e.value) {
         Some(Value::YesNo(answer)) => Some(*answer),
         _ => None,
     };

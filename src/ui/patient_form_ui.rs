@@ -34,17 +34,17 @@ impl<'a> FormContext<'a> {
     /// The committed value of an item (borrowed from the document, not from the context,
     /// so widgets can read it while they push edits).
     pub fn value(&self, item: &str) -> Option<&'a Value> {
-        self.document.session.values.get(item).map(|entry| &entry.value)
+        self.document.session().values.get(item).map(|entry| &entry.value)
     }
 
     /// The memory id of an item's draft.
     pub fn draft_id(&self, item: &str) -> egui::Id {
-        draft_id(self.document.generation, item)
+        draft_id(self.document.generation(), item)
     }
 
     /// The date of an item's committed result.
     pub fn date(&self, item: &str) -> Option<chrono::NaiveDate> {
-        self.document.session.values.get(item).and_then(|entry| entry.date)
+        self.document.session().values.get(item).and_then(|entry| entry.date)
     }
 
     /// Commits a new value of an item (or clears it with `None`), keeping the date its result
@@ -65,7 +65,7 @@ impl<'a> FormContext<'a> {
         value: Option<(Value, Option<chrono::NaiveDate>)>,
         raw: Option<String>,
     ) -> bool {
-        let committed = self.document.session.values.get(item);
+        let committed = self.document.session().values.get(item);
         let unchanged = match (&value, committed) {
             (None, None) => true,
             (Some((value, date)), Some(entry)) => &entry.value == value && &entry.date == date,
@@ -95,7 +95,7 @@ impl<'a> FormContext<'a> {
 pub fn patient_form_ui(ui: &mut Ui, cx: &mut FormContext<'_>) {
     {
         visit_section_ui::visit_section_ui(ui, cx);
-        let sections = &cx.document.form;
+        let sections = cx.document.form();
         for section in sections {
             // A focus target is an item id, or a control of the item ("treatment_history/attest").
             let wants_focus = cx.focus.as_ref().is_some_and(|focus| {

@@ -26,7 +26,7 @@ pub fn rescreen_dialog_ui(
     workspace: &Workspace,
 ) -> RescreenChoice {
     let shown = workspace.document.as_ref().and_then(|document| {
-        let board = document.board.protocols.iter().find(|p| p.id == protocol)?;
+        let board = document.board().protocols.iter().find(|p| p.id == protocol)?;
         Some((board.title.clone(), board.version_notice.as_ref()?.notice.clone()))
     });
     let Some((title, notice)) = shown.filter(|(_, notice)| notice.rescreen_offered) else {

@@ -33,7 +33,7 @@ pub fn sign_dialog_ui(
     let SignFields { by, meaning, passphrase, message } = fields;
     modal_ui(ctx, "Sign the screening", |ui| {
         if let Some(document) = &workspace.document {
-            for protocol in &document.board.protocols {
+            for protocol in &document.board().protocols {
                 ui.label(
                     theme::bold(format!("{} {} — {}", protocol.verdict_icon, protocol.verdict_words, protocol.title))
                         .color(theme::verdict_colour(ui.ctx().theme(), protocol.verdict)),

@@ -64,7 +64,7 @@ pub fn treatment_table_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef)
 
 /// Whether the list is attested complete, and the button that attests it as it stands.
 fn attestation_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
-    let board = &cx.document.board;
+    let board = &cx.document.board();
     let history = &board.history;
     continuation_row_ui(ui, !cx.read_only, |ui| {
         ui.horizontal_wrapped(|ui| {

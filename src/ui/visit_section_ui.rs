@@ -23,9 +23,9 @@ const DATES: [(&str, &str); 3] =
 
 /// The visit section of the form.
 pub fn visit_section_ui(ui: &mut Ui, cx: &mut FormContext<'_>) {
-    let id = draft_id(cx.document.generation, VISIT_DRAFT);
+    let id = draft_id(cx.document.generation(), VISIT_DRAFT);
     let mut draft = ItemDraft::load(ui, id);
-    let session = &cx.document.session;
+    let session = &cx.document.session();
     let mut edits: Vec<Edit> = Vec::new();
     let mut date_commit = None;
     let choice = CollapsingHeader::new(theme::bold("Visit"))
@@ -99,7 +99,7 @@ pub fn visit_section_ui(ui: &mut Ui, cx: &mut FormContext<'_>) {
         .unwrap_or(ConfirmChoice::None);
     let confirmed = choice == ConfirmChoice::Keep;
     if date_commit.is_some() || confirmed {
-        match compose_dates(&draft, cx.document.session.dates, cx.today, confirmed) {
+        match compose_dates(&draft, cx.document.session().dates, cx.today, confirmed) {
             Composed::Ready(dates) => edits.push(Edit::SetDates(dates)),
             Composed::Invalid(message) => draft.message = Some(message),
             Composed::Confirm { message, suggested_unit } => {
@@ -173,7 +173,7 @@ pub fn cohort_picker_ui(
 
 /// The protocols screened for, and each multi-cohort protocol's cohort.
 fn protocols_ui(ui: &mut Ui, cx: &FormContext<'_>, edits: &mut Vec<Edit>) {
-    let selected = &cx.document.session.protocols;
+    let selected = &cx.document.session().protocols;
     ui.add_space(4.0);
     ui.label("Protocols");
     let mut ids: Vec<&str> = cx.library.protocols().iter().map(|p| p.compiled.protocol.id.as_str()).collect();

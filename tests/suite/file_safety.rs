@@ -470,10 +470,8 @@ fn the_window_never_overwrites_a_file_changed_since_it_was_opened() {
     let output = installation.sign(&path, "Dr B");
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("is open in another trialscreen window"), "{}", stderr(&output));
-    // A program that ignores the lock changes the file anyway.
-    if let Some(document) = &mut workspace.document {
-        document.lock = None;
-    }
+    // A program that ignores the lock changes the file anyway: it writes its version
+    // elsewhere and copies it over the open file.
     let opened = store::open_with_head(&path).expect("reads");
     let mut other = opened.session.clone();
     trialscreen::session::audit::apply(
@@ -483,15 +481,17 @@ fn the_window_never_overwrites_a_file_changed_since_it_was_opened() {
         fixed_clock(),
     )
     .expect("edit");
-    installation.save(&mut other, &path, &opened.head);
+    let written_elsewhere = dir.path().join("other-program.ron");
+    installation.save(&mut other, &written_elsewhere, &trialscreen::files::FileHead::Absent);
+    std::fs::copy(&written_elsewhere, &path).expect("copied over the open file");
     let changed = std::fs::read(&path).expect("file");
     workspace.apply(Edit::SetInvestigator(Some("Dr Mine".to_owned()))).expect("edit in the window");
     let refused = workspace.save_to(&path).expect_err("refused");
     assert!(refused.to_string().contains("changed by another program since you opened it"), "{refused}");
     assert_eq!(std::fs::read(&path).expect("file"), changed, "the other program's version stays");
     let document = workspace.document.as_ref().expect("still open");
-    assert!(document.is_dirty, "the work is kept");
-    assert_eq!(document.session.investigator.as_deref(), Some("Dr Mine"));
+    assert!(document.is_dirty(), "the work is kept");
+    assert_eq!(document.session().investigator.as_deref(), Some("Dr Mine"));
     let elsewhere = dir.path().join("mine.ron");
     workspace.save_to(&elsewhere).expect("Save as… works");
     assert_eq!(store::open(&elsewhere).expect("saved").0.investigator.as_deref(), Some("Dr Mine"));
@@ -509,5 +509,5 @@ fn the_window_refuses_misleading_text() {
     assert!(error.to_string().contains("control character U+001B"), "{error}");
     let error = workspace.sign("Dr A", "  ", PASSPHRASE).expect_err("empty meaning");
     assert!(error.to_string().contains("meaning of the signature is empty"), "{error}");
-    assert!(!workspace.document.as_ref().expect("open").session.is_signed());
+    assert!(!workspace.document.as_ref().expect("open").session().is_signed());
 }
