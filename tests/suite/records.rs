@@ -193,7 +193,7 @@ fn signer_create_refuses_a_name_with_control_characters() {
 
 /// The figures of DATA_INTEGRITY.md: creating an identity and unlocking it cost one
 /// Argon2id derivation at the production parameters; signing and verifying are Ed25519's.
-/// `cargo test --release --test records -- --ignored --nocapture production_costs`
+/// `cargo test --release --locked -- --ignored --nocapture records::production_costs`
 #[test]
 #[ignore = "a measurement, run by hand in a release build"]
 fn production_costs() {
@@ -283,7 +283,7 @@ fn production_costs() {
 /// The figures of DATA_INTEGRITY.md and the issue: the time to sign V1 and to verify it,
 /// through the real binary (release), with an identity at the production Argon2id
 /// parameters, a sealed V1 saved on this installation and the site roster.
-/// `cargo test --release --test records -- --ignored --nocapture sign_and_verify_v1`
+/// `cargo test --release --locked -- --ignored --nocapture records::sign_and_verify_v1`
 #[test]
 #[ignore = "a measurement, run by hand in a release build"]
 fn sign_and_verify_v1_times() {
