@@ -12,4 +12,4 @@ for target in session_file protocol_file; do
     if [ "$target" = session_file ]; then cp data/examples/*.ron "$corpus/"; else cp data/protocols/*.ron "$corpus/"; fi
     cargo +nightly fuzz run "$target" "$corpus" -- -max_total_time="$seconds" -max_len=200000 2>&1 | tail -n 3
 done
-PROPTEST_CASES=100000 cargo test --release --test parser_mutation
+PROPTEST_CASES=100000 cargo test --release --locked parser_mutation
