@@ -18,7 +18,9 @@ use crate::model::values::Response;
 /// A protocol ready to evaluate.
 #[derive(Clone, Debug)]
 pub struct CompiledProtocol {
+    /// The protocol as loaded, kept for its ids, titles and cohorts.
     pub protocol: Protocol,
+    /// The protocol's criteria in protocol order, each with its rules resolved.
     pub criteria: Vec<CompiledCriterion>,
     /// Judgment texts, indexed by [`Node::Judgment`].
     pub judgment_texts: Vec<String>,
@@ -31,11 +33,17 @@ pub struct CompiledProtocol {
 /// One criterion, resolved.
 #[derive(Clone, Debug)]
 pub struct CompiledCriterion {
+    /// Whether the criterion is an inclusion (must be met) or an exclusion (must not apply).
     pub kind: CriterionKind,
     /// Index of the cohort in the protocol's cohort list.
     pub cohort: Option<usize>,
+    /// The condition under which the criterion applies at all (a cohort or population limit);
+    /// `None`: it always applies.
     pub applies_when: Option<Node>,
+    /// The rule whose truth decides the criterion.
     pub rule: Node,
+    /// An inclusion's discretion rule: when it holds, the investigator may accept the patient
+    /// although the rule is not met. `None`: no discretion.
     pub discretion: Option<Node>,
     /// Every item the criterion reads, in dictionary order (what a decision rests on, and
     /// which contradictions concern it).
@@ -50,131 +58,314 @@ pub struct CompiledCriterion {
 /// A resolved rule.
 #[derive(Clone, Debug)]
 pub enum Node {
+    /// True when every part is true.
     All(Vec<Node>),
+    /// True when any part is true.
     Any(Vec<Node>),
+    /// True when at least the given number of parts are true.
     AtLeast(u32, Vec<Node>),
+    /// The opposite of the part (unknown stays unknown).
     Not(Box<Node>),
+    /// The first part whose truth is known decides (a direct measure, then a fallback).
     FirstKnown(Vec<Node>),
+    /// A number compared with a threshold in the value's unit.
     Compare(Value, Cmp, Exact),
+    /// True when the number is available (entered and, for a score, decided).
     Known(Value),
+    /// A yes/no item answered yes.
     Yes(ItemIdx),
+    /// A choice item answered with one of the listed options.
     Choice(ItemIdx, Vec<String>),
+    /// An event or date item that falls in the period.
     Occurred(ItemIdx, Period),
-    Exposed { classes: ClassMask, when: Period },
-    StableTreatment { classes: ClassMask, lasting: Span, before: Anchor, caps: Vec<Cap> },
+    /// Any agent of the classes taken during a period, from the treatment history.
+    Exposed {
+        /// The drug classes that count.
+        classes: ClassMask,
+        /// The period a course must overlap.
+        when: Period,
+    },
+    /// Some current agent of the classes at a dose unchanged for at least `lasting` before the
+    /// anchor date, within every cap.
+    StableTreatment {
+        /// The drug classes that count.
+        classes: ClassMask,
+        /// How long the dose must have been unchanged.
+        lasting: Span,
+        /// The reference date the stable period ends on.
+        before: Anchor,
+        /// Dose caps a stable dose must stay within (empty: any dose).
+        caps: Vec<Cap>,
+    },
+    /// Courses taken together with a backbone treatment.
     Combined(Combined),
+    /// The classification instrument held by the item classifies the patient.
     Classified(ItemIdx, InstrumentId),
+    /// A change between a baseline and a current measurement of at least a threshold.
     Change(Change),
+    /// Needs the investigator's decision; the number is the judgment's index in
+    /// [`CompiledProtocol::judgment_texts`].
     Judgment(u16),
+    /// Needs the investigator's decision when the condition holds (index as for `Judgment`), false
+    /// when it does not.
     JudgmentIf(Box<Node>, u16),
 }
 
 /// A resolved operand.
 #[derive(Clone, Debug)]
 pub enum Value {
-    Quantity { item: ItemIdx, unit: Unit, observed: Option<Period> },
-    UlnRatio { item: ItemIdx, observed: Option<Period> },
-    Titer { item: ItemIdx, observed: Option<Period> },
+    /// An entered number converted to `unit`.
+    Quantity {
+        /// The dictionary item holding the number.
+        item: ItemIdx,
+        /// The unit the number is compared in.
+        unit: Unit,
+        /// Only a measurement dated in this period counts; `None`: the criterion's window.
+        observed: Option<Period>,
+    },
+    /// An entered number divided by its upper limit of normal.
+    UlnRatio {
+        /// The dictionary item holding the number and its upper limit.
+        item: ItemIdx,
+        /// Only a measurement dated in this period counts; `None`: the criterion's window.
+        observed: Option<Period>,
+    },
+    /// A titer's dilution denominator (negative is 0).
+    Titer {
+        /// The dictionary item holding the titer.
+        item: ItemIdx,
+        /// Only a measurement dated in this period counts; `None`: the criterion's window.
+        observed: Option<Period>,
+    },
+    /// Age in whole years, birthday-aware, on the anchor date.
     Age(Anchor),
-    Score { item: ItemIdx, instrument: InstrumentId, excluding: Vec<String>, exclusion: u16, observed: Option<Period> },
-    CountPresent { item: ItemIdx, instrument: InstrumentId, answers: Vec<String>, outside: bool },
+    /// The total of the score instrument held by an item, optionally leaving out some of its
+    /// answers.
+    Score {
+        /// The dictionary item holding the instrument's answers.
+        item: ItemIdx,
+        /// The score instrument.
+        instrument: InstrumentId,
+        /// The answers or domains left out of the total (empty: the full score).
+        excluding: Vec<String>,
+        /// Index of `excluding` in [`CompiledProtocol::score_exclusions`].
+        exclusion: u16,
+        /// Only an assessment dated in this period counts; `None`: the criterion's window.
+        observed: Option<Period>,
+    },
+    /// How many of the listed answers of the instrument held by an item are present.
+    CountPresent {
+        /// The dictionary item holding the instrument's answers.
+        item: ItemIdx,
+        /// The instrument the answers belong to.
+        instrument: InstrumentId,
+        /// The answer ids counted.
+        answers: Vec<String>,
+        /// True: count the present answers that are *not* listed instead.
+        outside: bool,
+    },
+    /// eGFR in mL/min/1.73 m²: a lab-reported eGFR if entered, else calculated from the kidney
+    /// items.
     Egfr(KidneyItems),
+    /// Cockcroft–Gault creatinine clearance in mL/min with actual body weight.
     CreatinineClearance(KidneyItems),
+    /// A count over the treatment history.
     Treatments(Count),
 }
 
 /// Resolved courses taken together with a backbone.
 #[derive(Clone, Debug)]
 pub struct Combined {
+    /// The classes of the backbone every counted course overlaps (glucocorticoids).
     pub backbone: ClassMask,
     /// Per group: its classes, the classes it leaves out, and how many agents it needs.
     pub groups: Vec<(ClassMask, ClassMask, u32)>,
+    /// The overlap each counted course needs with the backbone.
     pub lasting: Span,
 }
 
 /// A resolved treatment count.
 #[derive(Clone, Debug)]
 pub struct Count {
+    /// Agents in any of these classes are counted.
     pub classes: ClassMask,
+    /// Agents in any of these classes are not counted, even when also in `classes`.
     pub except: ClassMask,
+    /// Only rows with one of these responses count (empty: any row).
     pub responses: Vec<Response>,
+    /// Only rows taken for at least this long count; `None`: any duration.
     pub lasting: Option<Span>,
+    /// Whether agents or classes are counted.
     pub by: CountKind,
 }
 
 /// What a resolved treatment count counts.
 #[derive(Clone, Copy, Debug)]
 pub enum CountKind {
+    /// Distinct agents.
     Agents,
+    /// Distinct classes among the counted classes that some counted agent belongs to.
     Classes,
+    /// Distinct agents, except that all agents of each class in the mask count together as one.
     AgentsPooling(ClassMask),
 }
 
 /// A resolved dose cap.
 #[derive(Clone, Copy, Debug)]
 pub struct Cap {
+    /// The agent or classes the cap limits.
     pub target: CapTarget,
+    /// The highest dose that still counts, in the unit of `per`.
     pub max: Exact,
+    /// The unit of the cap (mg/day, mg/week, mg/kg/day or prednisone-equivalent mg/day).
     pub per: DoseRate,
 }
 
 /// What a dose cap applies to.
 #[derive(Clone, Copy, Debug)]
 pub enum CapTarget {
+    /// One agent, by its index in the drug catalogue.
     Agent(u16),
+    /// Every agent of these classes.
     Classes(ClassMask),
 }
 
 /// A resolved change rule.
 #[derive(Clone, Debug)]
 pub struct Change {
+    /// The item holding the earlier measurement.
     pub baseline: ItemIdx,
+    /// The item holding the current measurement.
     pub current: ItemIdx,
+    /// Whether the change must be an increase or a decrease.
     pub direction: Direction,
+    /// The threshold: percent for a relative measure, the items' unit for an absolute one.
     pub at_least: Exact,
+    /// The measures of change computed; when they disagree on the threshold the result is a
+    /// judgment.
     pub measures: Vec<ChangeMeasure>,
+    /// Only a baseline dated in this period counts; `None`: the criterion's window.
     pub baseline_observed: Option<Period>,
+    /// Only a current measurement dated in this period counts; `None`: the criterion's window.
     pub current_observed: Option<Period>,
 }
 
 /// A problem with a protocol file, naming the criterion and what is wrong.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ProtocolError {
+    /// Two criteria share an id; the id.
     #[error("criterion id \"{0}\" is used twice")]
     DuplicateCriterion(String),
+    /// A rule names an item the data dictionary does not have.
     #[error("{criterion}: item \"{item}\" is not in the data dictionary")]
-    UnknownItem { criterion: String, item: String },
+    UnknownItem {
+        /// The criterion's id.
+        criterion: String,
+        /// The item id as written in the rule.
+        item: String,
+    },
+    /// A rule uses an item of the wrong kind (a date where a number is needed).
     #[error("{criterion}: item \"{item}\" is a {found} item; this rule needs a {expected} item")]
-    WrongKind { criterion: String, item: String, expected: &'static str, found: &'static str },
+    WrongKind {
+        /// The criterion's id.
+        criterion: String,
+        /// The item's id.
+        item: String,
+        /// The kind of item the rule needs.
+        expected: &'static str,
+        /// The item's kind in the dictionary.
+        found: &'static str,
+    },
+    /// A rule compares an item in a unit it cannot be converted to.
     #[error("{criterion}: item \"{item}\" cannot be compared in {unit} (it is entered in {allowed})")]
-    UnitMismatch { criterion: String, item: String, unit: String, allowed: String },
+    UnitMismatch {
+        /// The criterion's id.
+        criterion: String,
+        /// The item's id.
+        item: String,
+        /// The unit the rule asks for.
+        unit: String,
+        /// The units the item is entered in.
+        allowed: String,
+    },
+    /// A rule names a drug class or agent the catalogue does not have.
     #[error("{criterion}: \"{class}\" is not a drug class or agent in the catalogue")]
-    UnknownClass { criterion: String, class: String },
+    UnknownClass {
+        /// The criterion's id.
+        criterion: String,
+        /// The class or agent id as written in the rule.
+        class: String,
+    },
+    /// A criterion names a cohort the protocol does not define.
     #[error("{criterion}: cohort \"{cohort}\" is not one of the protocol's cohorts")]
-    UnknownCohort { criterion: String, cohort: String },
+    UnknownCohort {
+        /// The criterion's id.
+        criterion: String,
+        /// The cohort id as written.
+        cohort: String,
+    },
+    /// A choice rule names an option the item does not offer.
     #[error("{criterion}: \"{option}\" is not an option of item \"{item}\"")]
-    UnknownOption { criterion: String, item: String, option: String },
+    UnknownOption {
+        /// The criterion's id.
+        criterion: String,
+        /// The choice item's id.
+        item: String,
+        /// The option as written in the rule.
+        option: String,
+    },
+    /// A score or count names an answer the instrument does not have.
     #[error("{criterion}: \"{answer}\" is not an item of {instrument}")]
-    UnknownInstrumentItem { criterion: String, instrument: &'static str, answer: String },
+    UnknownInstrumentItem {
+        /// The criterion's id.
+        criterion: String,
+        /// The instrument's name.
+        instrument: &'static str,
+        /// The answer id as written in the rule.
+        answer: String,
+    },
+    /// A rule that could never be decided (too few parts, a negative threshold, an empty judgment).
     #[error("{criterion}: {what} can never be decided: {why}")]
-    Undecidable { criterion: String, what: &'static str, why: String },
+    Undecidable {
+        /// The criterion's id.
+        criterion: String,
+        /// The part of the rule at fault ("a dose cap").
+        what: &'static str,
+        /// Why it can never be decided.
+        why: String,
+    },
+    /// A kidney-function operand whose input items are not all in the dictionary.
     #[error(
         "{criterion}: the kidney-function items (date_of_birth, sex, height, weight, creatinine, egfr_reported) are not all in the dictionary"
     )]
-    MissingKidneyItems { criterion: String },
+    MissingKidneyItems {
+        /// The criterion's id.
+        criterion: String,
+    },
+    /// An age operand, and the dictionary has no date of birth.
     #[error("{criterion}: the rule needs the date_of_birth item, which the dictionary lacks")]
-    MissingDateOfBirth { criterion: String },
+    MissingDateOfBirth {
+        /// The criterion's id.
+        criterion: String,
+    },
+    /// The protocol has no criteria, so nothing could be screened.
     #[error("the protocol has no criteria")]
     NoCriteria,
+    /// An exclusion carries a discretion rule; only an inclusion may be waived.
     #[error("{criterion}: an exclusion cannot carry a discretion override")]
-    DiscretionOnExclusion { criterion: String },
+    DiscretionOnExclusion {
+        /// The criterion's id.
+        criterion: String,
+    },
 }
 
 /// All problems found in a protocol.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("protocol {protocol} has {} problem(s):\n  {}", problems.len(), problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n  "))]
 pub struct ProtocolErrors {
+    /// The protocol's id.
     pub protocol: String,
+    /// Every problem found, in the order found.
     pub problems: Vec<ProtocolError>,
 }
 

@@ -13,22 +13,32 @@ use crate::model::units::Unit;
 /// What a compared number was.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Subject {
+    /// An entered number (converted to the rule's unit).
     Item(ItemIdx),
+    /// An entered number divided by its upper limit of normal.
     UlnRatio(ItemIdx),
+    /// A titer's dilution denominator.
     Titer(ItemIdx),
+    /// The patient's age in whole years on the anchor date.
     Age(Anchor),
     /// A score; the second field indexes the protocol's lists of left-out answers.
     Score(ItemIdx, u16),
+    /// How many listed answers of an instrument are present.
     CountPresent(ItemIdx),
+    /// eGFR, and how it was obtained.
     Egfr(KidneyMethod),
+    /// Cockcroft–Gault creatinine clearance.
     CreatinineClearance,
+    /// A count over the treatment history.
     Treatments(CountLabel),
 }
 
 /// What a treatment count counted, for its explanation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CountLabel {
+    /// Distinct agents.
     Agents,
+    /// Distinct classes.
     Classes,
     /// Agents, with all agents of each class in the mask counted as one.
     PooledAgents(crate::engine::knowledge::ClassMask),
@@ -37,9 +47,13 @@ pub enum CountLabel {
 /// How a kidney-function value was obtained.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KidneyMethod {
+    /// An eGFR the laboratory reported.
     LabReported,
+    /// Bedside Schwartz (under 18).
     BedsideSchwartz,
+    /// CKD-EPI 2021 (from 18).
     CkdEpi2021,
+    /// Cockcroft–Gault creatinine clearance, with actual body weight.
     CockcroftGault,
 }
 
@@ -47,59 +61,155 @@ pub enum KidneyMethod {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Fact {
     /// A number compared with a threshold; `low..=high` is its range (equal when exact).
-    Compared { subject: Subject, low: Exact, high: Exact, unit: Unit, cmp: Cmp, threshold: Exact, truth: Truth },
+    Compared {
+        /// What the number was.
+        subject: Subject,
+        /// The lowest the number can be.
+        low: Exact,
+        /// The highest the number can be (equal to `low` when exact).
+        high: Exact,
+        /// The unit of the number and the threshold.
+        unit: Unit,
+        /// The comparison the rule makes.
+        cmp: Cmp,
+        /// The rule's threshold.
+        threshold: Exact,
+        /// The comparison's result.
+        truth: Truth,
+    },
     /// A number shown for what it is (a `Known` rule).
-    Known { subject: Subject, low: Exact, high: Exact, unit: Unit },
+    Known {
+        /// What the number was.
+        subject: Subject,
+        /// The lowest the number can be.
+        low: Exact,
+        /// The highest the number can be (equal to `low` when exact).
+        high: Exact,
+        /// The unit the number is shown in.
+        unit: Unit,
+    },
     /// An item whose value decided (yes/no, choice, date, event).
-    Answer { item: ItemIdx, truth: Truth },
+    Answer {
+        /// The item.
+        item: ItemIdx,
+        /// What its value made of the rule.
+        truth: Truth,
+    },
     /// An item that is not entered.
     Missing(ItemIdx),
     /// A result that does not count, and why: undated, dated after today or after the first
     /// dose, or outside the period (`period` is the window it was read in).
-    NotCounted { item: ItemIdx, date: Option<NaiveDate>, period: Period, reason: crate::engine::evaluate::NotCounted },
+    NotCounted {
+        /// The result's item.
+        item: ItemIdx,
+        /// The result's date, if entered.
+        date: Option<NaiveDate>,
+        /// The window the result was read in.
+        period: Period,
+        /// Why the result does not count.
+        reason: crate::engine::evaluate::NotCounted,
+    },
     /// A date after the evaluation day decides nothing.
     DatedAfterToday(NaiveDate),
     /// A conclusion from something's absence in the treatment history needs the list attested
     /// complete; `lapsed` when it was attested and has changed since.
-    ListNotAttested { lapsed: bool },
+    ListNotAttested {
+        /// True when the list was attested and has changed since.
+        lapsed: bool,
+    },
     /// A negative test dated more than `span` before the first dose (or with the first dose
     /// unknown) must be confirmed before dosing.
-    ConfirmBeforeDosing { item: ItemIdx, span: crate::model::dates::Span },
+    ConfirmBeforeDosing {
+        /// The test's item.
+        item: ItemIdx,
+        /// How long before the first dose a negative test stays good.
+        span: crate::model::dates::Span,
+    },
     /// An entered date compared with a window.
-    Dated { item: ItemIdx, date: NaiveDate, period: Period, truth: Truth },
+    Dated {
+        /// The date or event item.
+        item: ItemIdx,
+        /// The date entered.
+        date: NaiveDate,
+        /// The window it was compared with.
+        period: Period,
+        /// Whether the date falls in the window.
+        truth: Truth,
+    },
     /// A treatment-history row that decided a window or stability rule; `period` is the
     /// window its last dose was placed in, when that was the question.
-    Exposure { row: u16, truth: Truth, since: Option<NaiveDate>, period: Option<Period> },
+    Exposure {
+        /// The row's index in the treatment history.
+        row: u16,
+        /// What the row made of the rule.
+        truth: Truth,
+        /// The date since which its dose has not changed, for a stability rule.
+        since: Option<NaiveDate>,
+        /// The window the row's last dose was placed in, when that was the question.
+        period: Option<Period>,
+    },
     /// A course and its longest overlap with the backbone treatment of a combination
     /// (`None` when its dates cannot show it).
     Overlap {
+        /// The row's index in the treatment history.
         row: u16,
+        /// The backbone's classes.
         with: crate::engine::knowledge::ClassMask,
+        /// The first day of the longest overlap.
         from: Option<NaiveDate>,
+        /// The last day of the longest overlap.
         to: Option<NaiveDate>,
+        /// Whether the overlap lasts long enough.
         truth: Truth,
     },
     /// A treatment-history row excluded by a dose cap.
-    OverCap { row: u16, per_day_mg: Exact, cap: Exact },
+    OverCap {
+        /// The row's index in the treatment history.
+        row: u16,
+        /// The row's dose in mg per day (prednisone-equivalent for glucocorticoids).
+        per_day_mg: Exact,
+        /// The cap it exceeds, in the same unit.
+        cap: Exact,
+    },
     /// No row of the treatment history is in the classes.
     NoExposure,
     /// The treatment history is not entered.
     NoTreatmentHistory,
     /// A classification instrument's decision.
-    Classification { item: ItemIdx, classification: Classification, low: f64, high: f64 },
+    Classification {
+        /// The item holding the instrument.
+        item: ItemIdx,
+        /// The instrument's decision.
+        classification: Classification,
+        /// The lowest score the unassessed items allow.
+        low: f64,
+        /// The highest score the unassessed items allow (equal to `low` when complete).
+        high: f64,
+    },
     /// An instrument's answers cannot be scored.
     InvalidAssessment(ItemIdx),
     /// A relative (percent; none from a zero baseline) and absolute change.
     Change {
+        /// The item holding the baseline measurement.
         baseline: ItemIdx,
+        /// The item holding the current measurement.
         current: ItemIdx,
+        /// The change in percent of the baseline; `None` from a zero baseline.
         relative: Option<Exact>,
+        /// The change in the items' unit.
         absolute: Exact,
+        /// The rule's threshold.
         threshold: Exact,
+        /// Whether the change reaches the threshold.
         truth: Truth,
     },
     /// The "baseline" of a change is dated after the current measurement: a contradiction.
-    ChangeOutOfOrder { baseline: ItemIdx, current: ItemIdx },
+    ChangeOutOfOrder {
+        /// The item holding the baseline measurement.
+        baseline: ItemIdx,
+        /// The item holding the current measurement.
+        current: ItemIdx,
+    },
     /// The enrollment date is not known, so the screening date stood in.
     EnrollmentAssumed,
     /// The consent date is needed and not entered.

@@ -13,14 +13,23 @@ use crate::model::units::Unit;
 /// One entered value. The variant must match the item's [`ItemKind`](crate::model::dictionary::ItemKind).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Value {
+    /// A number measured in a unit (a lab result, a weight).
     Number(Measurement),
+    /// A calendar date (date of birth, diagnosis).
     Date(NaiveDate),
+    /// An answer to a yes/no question.
     YesNo(YesNo),
+    /// One of the item's options, by its id.
     Choice(String),
+    /// An antibody titer.
     Titer(Titer),
+    /// Whether and when an event happened.
     Event(Occurrence),
+    /// The answers of a checklist or score instrument.
     Instrument(Assessment),
+    /// The treatment history, one row per agent.
     Treatments(Vec<Exposure>),
+    /// Free text, never read by a rule.
     Text(String),
 }
 
@@ -28,7 +37,9 @@ pub enum Value {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Measurement {
+    /// The number as the lab reported it, in `unit`.
     pub value: f64,
+    /// The unit the number was reported in; rules convert it to theirs.
     pub unit: Unit,
     /// The lab's upper limit of normal, in the same unit.
     #[serde(default)]
@@ -39,8 +50,11 @@ pub struct Measurement {
 /// missing data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum YesNo {
+    /// Answered yes.
     Yes,
+    /// Answered no.
     No,
+    /// Answered "not known"; evaluates as missing data.
     Unknown,
 }
 
@@ -70,6 +84,7 @@ pub enum Occurrence {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
+    /// The instrument's answers, by answer id.
     pub answers: Answers,
 }
 
@@ -79,6 +94,7 @@ pub struct Assessment {
 pub struct Exposure {
     /// Agent id from the drug catalogue.
     pub agent: String,
+    /// The first dose; `None` when not known.
     #[serde(default)]
     pub start: Option<NaiveDate>,
     /// The most recent dose; absent while `ongoing`.
@@ -102,8 +118,11 @@ pub struct Exposure {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dose {
+    /// The amount per administration, in `unit`.
     pub amount: f64,
+    /// The unit of `amount`: mg, g or mg per kg of body weight.
     pub unit: DoseUnit,
+    /// How often the amount is given.
     pub frequency: Frequency,
 }
 
@@ -111,8 +130,11 @@ pub struct Dose {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(into = "&'static str", try_from = "String")]
 pub enum DoseUnit {
+    /// Milligrams.
     Mg,
+    /// Grams.
     G,
+    /// Milligrams per kilogram of body weight (needs the weight to give a dose in mg).
     MgPerKg,
 }
 
@@ -138,13 +160,21 @@ impl TryFrom<String> for DoseUnit {
 /// How often a dose is given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Frequency {
+    /// Once a day.
     OnceDaily,
+    /// Twice a day.
     TwiceDaily,
+    /// Three times a day.
     ThreeTimesDaily,
+    /// Four times a day.
     FourTimesDaily,
+    /// Once a week.
     Weekly,
+    /// Once every 2 weeks.
     EveryTwoWeeks,
+    /// Once every 4 weeks.
     EveryFourWeeks,
+    /// Once a month (a mean month: 12 doses in 365.25 days).
     Monthly,
 }
 

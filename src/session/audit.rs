@@ -29,10 +29,13 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 pub struct AuditEntry {
     /// 1, 2, 3 … with no gap.
     pub seq: u64,
+    /// When the change was made (UTC).
     pub at: DateTime<Utc>,
     /// Who made the change (the investigator's or coordinator's name).
     pub actor: String,
+    /// What changed, from what to what.
     pub change: Change,
+    /// Why, where the change needs a reason (a decision, a withdrawal, an amendment, a re-screen).
     #[serde(default)]
     pub reason: Option<String>,
     /// SHA-256 of the previous entry, or [`GENESIS`].
@@ -46,49 +49,72 @@ pub struct AuditEntry {
 pub enum Change {
     /// The session was created with these identifiers.
     Created {
+        /// The participant code it was created with.
         participant_code: String,
+        /// The protocols it was created for.
         protocols: Vec<ProtocolRef>,
+        /// The reference dates it was created with.
         dates: ReferenceDates,
+        /// The investigator it was created with.
         investigator: Option<String>,
     },
     /// An item's value was entered, changed or cleared.
     Value {
+        /// The dictionary item id.
         item: String,
+        /// The entry before (`None`: not entered).
         old: Option<Entry>,
+        /// The entry after (`None`: cleared).
         new: Option<Entry>,
     },
+    /// The visit's reference dates changed.
     Dates {
+        /// The dates before.
         old: ReferenceDates,
+        /// The dates after.
         new: ReferenceDates,
     },
+    /// The participant code changed.
     ParticipantCode {
+        /// The code before.
         old: String,
+        /// The code after.
         new: String,
     },
+    /// The investigator responsible changed.
     Investigator {
+        /// The investigator before.
         old: Option<String>,
+        /// The investigator after.
         new: Option<String>,
     },
     /// The protocols screened for, or a cohort, changed.
     Protocols {
+        /// The protocol references before.
         old: Vec<ProtocolRef>,
+        /// The protocol references after.
         new: Vec<ProtocolRef>,
     },
     /// A judgment or override was recorded (replacing an earlier one of the same kind).
     Decided {
+        /// The decision recorded.
         decision: Decision,
+        /// The earlier decision of the same kind on the same criterion it replaces, if any.
         replaced: Option<Decision>,
     },
     /// A judgment or override was withdrawn.
     Withdrawn {
+        /// The decision withdrawn.
         decision: Decision,
     },
     /// The investigator signed.
     Signed {
+        /// The signature added.
         signature: Signature,
     },
     /// A signed session was reopened for an amendment; the signature no longer covers it.
     Amended {
+        /// The signature the amendment set aside.
         signature: Signature,
         /// The amending person's electronic signature over the amendment (format 3; its
         /// meaning text is the entry's reason). Absent in older entries, which then hash as
@@ -98,13 +124,17 @@ pub enum Change {
     },
     /// A list was attested complete (replacing an earlier attestation of it).
     Attested {
+        /// The attestation recorded.
         attestation: Attestation,
+        /// The earlier attestation of the same list it replaces, if any.
         replaced: Option<Attestation>,
     },
     /// The session was migrated from an older file format; the entries before this one are
     /// kept as that format wrote them (`Session::format1_audit`).
     Migrated {
+        /// The file format migrated from.
         from: u32,
+        /// The file format migrated to.
         to: u32,
         /// The session id given at this migration (to format 3 and later). Absent in a
         /// format-2 migration entry, which then hashes as it was written.
@@ -116,48 +146,68 @@ pub enum Change {
 /// A change the UI or CLI asks for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
+    /// Enters, changes or clears (`None`) an item's value.
     SetValue {
+        /// The dictionary item id.
         item: String,
+        /// The new entry; `None` clears the value.
         entry: Option<Entry>,
     },
+    /// Changes the visit's reference dates.
     SetDates(ReferenceDates),
+    /// Changes the participant code.
     SetParticipantCode(String),
+    /// Names (or clears) the investigator responsible.
     SetInvestigator(Option<String>),
+    /// Changes the protocols screened for, or their cohorts.
     SetProtocols(Vec<ProtocolRef>),
     /// Records a judgment or override; the decision carries its reason, who and when.
     Decide(Decision),
     /// Withdraws the decision of this kind on this criterion.
     Withdraw {
+        /// The id of the protocol the criterion belongs to.
         protocol: String,
+        /// The criterion's id.
         criterion: String,
+        /// True: withdraw the override; false: withdraw the judgment.
         is_override: bool,
+        /// Why it is withdrawn; required.
         reason: String,
     },
     /// Signs with an electronic signature made over the session as it stands
     /// (`e_signing::sign` makes it); refused unless it holds for this session, signer, time
     /// and meaning.
     Sign {
+        /// The signer's name; must not be empty.
         by: String,
+        /// What the signature attests, as worded.
         meaning: String,
         /// The verdicts as the signer sees them, recorded with the signature.
         verdicts: Vec<SignedVerdict>,
+        /// The electronic signature over the session as it stands.
         electronic: Box<ElectronicSignature>,
     },
     /// Attests that a list (the treatment history) is complete as it stands.
     Attest {
+        /// The id of the item holding the list.
         item: String,
     },
     /// Re-screens under another version of a protocol the session lists (the newest, with
     /// its corrected readings): its pin changes; decisions made under the old version lapse.
     Rescreen {
+        /// The id of the protocol to re-screen under.
         protocol: String,
+        /// The protocol version to pin.
         version: u32,
+        /// The SHA-256 (hex) of that version's protocol file.
         sha256: String,
     },
     /// Reopens a signed session; the reason is required, and the amending person's electronic
     /// signature over it (`e_signing::amend` makes it).
     Amend {
+        /// Why the signed session is reopened; required.
         reason: String,
+        /// The amending person's electronic signature over the reason.
         electronic: Box<ElectronicSignature>,
     },
 }
@@ -165,20 +215,33 @@ pub enum Edit {
 /// Why an edit was refused. Nothing is changed when it is.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
+    /// The session is signed; only an amendment may change it.
     #[error("the session is signed and read-only: amend it first, giving a reason")]
     Signed,
+    /// The edit needs a reason and none was given; names what needs it ("an override").
     #[error("a reason is required for {0}")]
     ReasonRequired(&'static str),
+    /// The actor making the change is not named.
     #[error("who is making the change must be named")]
     ActorRequired,
+    /// A withdrawal names a decision the session does not hold.
     #[error("there is no {kind} on {criterion} to withdraw")]
-    NothingToWithdraw { kind: &'static str, criterion: String },
+    NothingToWithdraw {
+        /// "judgment" or "override".
+        kind: &'static str,
+        /// The criterion's id.
+        criterion: String,
+    },
+    /// An amendment of a session that is not signed.
     #[error("the session is not signed, so there is nothing to amend")]
     NotSigned,
+    /// A signature without the signer's name.
     #[error("the signature needs the signer's name")]
     SignerRequired,
+    /// An attestation names an item that holds no list; the item id.
     #[error("\"{0}\" holds no list to attest")]
     NothingToAttest(String),
+    /// A re-screen names a protocol the session does not list; the protocol id.
     #[error("the session is not screened for protocol \"{0}\"")]
     NotScreenedFor(String),
     /// Signing and amending sign the session as this format states it: an older file is
@@ -462,26 +525,53 @@ pub enum Problem {
     /// The trail is empty: there is no record of how the values came to be.
     NoTrail,
     /// An entry's sequence number is not the next one.
-    Sequence { seq: u64, expected: u64 },
+    Sequence {
+        /// The entry's sequence number as stored.
+        seq: u64,
+        /// The number it should have had.
+        expected: u64,
+    },
     /// An entry's content does not match its hash: it was altered after it was written.
-    EntryAltered { seq: u64 },
+    EntryAltered {
+        /// The altered entry's sequence number.
+        seq: u64,
+    },
     /// An entry does not point at the hash of the entry before it.
-    ChainBroken { seq: u64 },
+    ChainBroken {
+        /// The sequence number of the entry that does not follow on.
+        seq: u64,
+    },
     /// An entry's "old" value is not what the trail had at that point.
-    OldValueMismatch { seq: u64, what: String },
+    OldValueMismatch {
+        /// The entry's sequence number.
+        seq: u64,
+        /// The value concerned ("the value of creatinine").
+        what: String,
+    },
     /// The first entry is not the creation of the session.
     NotCreatedFirst,
     /// A stored value differs from what the trail produces.
-    ValueAltered { what: String },
+    ValueAltered {
+        /// The stored field that differs ("the value of creatinine").
+        what: String,
+    },
     /// The signature does not cover the current content.
     SignatureMismatch,
     /// The stored signature differs from the one the trail recorded.
     SignatureAltered,
     /// An electronic signature recorded in the trail does not hold for what it covers.
-    ElectronicSignature { seq: u64, problem: String },
+    ElectronicSignature {
+        /// The sequence number of the entry recording the signature.
+        seq: u64,
+        /// Why the signature does not hold.
+        problem: String,
+    },
     /// A signature or amendment recorded after the migration to format 3 without an
     /// electronic signature: this build never writes one.
-    NotElectronic { seq: u64 },
+    NotElectronic {
+        /// The sequence number of the entry recording the signature.
+        seq: u64,
+    },
 }
 
 impl std::fmt::Display for Problem {
@@ -514,9 +604,11 @@ impl std::fmt::Display for Problem {
 /// The result of verifying a session.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Verification {
+    /// Everything found wrong; empty when the record is intact.
     pub problems: Vec<Problem>,
     /// Entries timed before the entry preceding them (the clock went backwards).
     pub clock_went_back: Vec<u64>,
+    /// How many audit entries were checked.
     pub entries: usize,
 }
 

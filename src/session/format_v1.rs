@@ -21,18 +21,27 @@ pub const VERSION: u32 = 1;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
+    /// Always [`VERSION`] (1) in a file these types read.
     pub format_version: u32,
+    /// The pseudonymous code identifying the participant (never a name).
     pub participant_code: String,
+    /// The protocols the participant is screened for, pinned by version.
     pub protocols: Vec<ProtocolRef>,
+    /// The visit's reference dates.
     pub dates: ReferenceDates,
+    /// The investigator responsible for the visit, if named.
     #[serde(default)]
     pub investigator: Option<String>,
+    /// The entered values, by dictionary item id.
     #[serde(default)]
     pub values: BTreeMap<String, Entry>,
+    /// The investigator's judgments and overrides.
     #[serde(default)]
     pub decisions: Vec<Decision>,
+    /// The typed-name signature, once the session is signed.
     #[serde(default)]
     pub signature: Option<Signature>,
+    /// The hash-chained audit trail, oldest first.
     #[serde(default)]
     pub audit: Vec<AuditEntry>,
 }
@@ -41,10 +50,14 @@ pub struct Session {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProtocolRef {
+    /// The protocol's id.
     pub id: String,
+    /// The protocol version screened against.
     pub version: u32,
+    /// The SHA-256 (hex) of the protocol file, when it was pinned by content.
     #[serde(default)]
     pub sha256: Option<String>,
+    /// The cohort the participant is screened for, if the protocol has cohorts.
     #[serde(default)]
     pub cohort: Option<String>,
 }
@@ -53,9 +66,12 @@ pub struct ProtocolRef {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReferenceDates {
+    /// The screening visit date.
     pub screening: NaiveDate,
+    /// The date informed consent was signed, once known.
     #[serde(default)]
     pub consent: Option<NaiveDate>,
+    /// The planned enrollment / first-dose date, once known.
     #[serde(default)]
     pub enrollment: Option<NaiveDate>,
 }
@@ -64,7 +80,9 @@ pub struct ReferenceDates {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
+    /// The value entered.
     pub value: Value,
+    /// What the investigator typed, kept for the record ("12,5" corrected to "12.5").
     #[serde(default)]
     pub raw: Option<String>,
 }
@@ -72,14 +90,23 @@ pub struct Entry {
 /// Format 1's values.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Value {
+    /// A measured number with its unit, upper limit of normal and date.
     Number(Measurement),
+    /// A calendar date.
     Date(NaiveDate),
+    /// A yes/no answer.
     YesNo(YesNo),
+    /// One of the item's options, by its id.
     Choice(String),
+    /// An antibody titer with its date.
     Titer(Titer),
+    /// Whether and when an event happened.
     Event(Occurrence),
+    /// Instrument answers with the assessment date.
     Instrument(Assessment),
+    /// The treatment history, one row per agent.
     Treatments(Vec<Exposure>),
+    /// Free text.
     Text(String),
 }
 
@@ -102,10 +129,14 @@ impl<'de> Deserialize<'de> for UnitCode {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Measurement {
+    /// The number as reported, in `unit`.
     pub value: f64,
+    /// The unit's file code.
     pub unit: UnitCode,
+    /// The lab's upper limit of normal, in the same unit.
     #[serde(default)]
     pub uln: Option<f64>,
+    /// The sample date, if entered.
     #[serde(default)]
     pub date: Option<NaiveDate>,
 }
@@ -113,8 +144,11 @@ pub struct Measurement {
 /// Format 1's yes/no answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum YesNo {
+    /// Answered yes.
     Yes,
+    /// Answered no.
     No,
+    /// Answered "not known".
     Unknown,
 }
 
@@ -122,7 +156,9 @@ pub enum YesNo {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Titer {
+    /// The denominator of the highest positive dilution (1:640 is 640); `None` is negative.
     pub dilution: Option<u32>,
+    /// The sample date, if entered.
     #[serde(default)]
     pub date: Option<NaiveDate>,
 }
@@ -130,9 +166,13 @@ pub struct Titer {
 /// Format 1's event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Occurrence {
+    /// Never happened.
     Never,
+    /// Happened (most recently) on this date.
     On(NaiveDate),
+    /// Going on now; the start date if known.
     Ongoing(Option<NaiveDate>),
+    /// Happened, date not known.
     DateUnknown,
 }
 
@@ -140,7 +180,9 @@ pub enum Occurrence {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
+    /// The answers, by answer id.
     pub answers: BTreeMap<String, Answer>,
+    /// The assessment date, if entered.
     #[serde(default)]
     pub date: Option<NaiveDate>,
 }
@@ -148,9 +190,13 @@ pub struct Assessment {
 /// Format 1's instrument answer.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Answer {
+    /// A checklist item present.
     Present,
+    /// A checklist item absent.
     Absent,
+    /// A graded item's level.
     Level(u8),
+    /// A numeric item's value.
     Number(f64),
 }
 
@@ -158,17 +204,24 @@ pub enum Answer {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Exposure {
+    /// Agent id from the drug catalogue.
     pub agent: String,
+    /// The first dose, if known.
     #[serde(default)]
     pub start: Option<NaiveDate>,
+    /// The most recent dose; absent while `ongoing`.
     #[serde(default)]
     pub last_dose: Option<NaiveDate>,
+    /// Still being taken.
     #[serde(default)]
     pub ongoing: bool,
+    /// The current (or last) dose.
     #[serde(default)]
     pub dose: Option<Dose>,
+    /// The date since which the dose has not changed.
     #[serde(default)]
     pub dose_since: Option<NaiveDate>,
+    /// How the disease responded to this agent.
     #[serde(default)]
     pub response: Option<Response>,
 }
@@ -177,8 +230,11 @@ pub struct Exposure {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dose {
+    /// The amount per administration.
     pub amount: f64,
+    /// The unit of `amount` (mg, g or mg/kg).
     pub unit: DoseUnitCode,
+    /// How often the amount is given.
     pub frequency: Frequency,
 }
 
@@ -200,21 +256,32 @@ impl<'de> Deserialize<'de> for DoseUnitCode {
 /// Format 1's dose frequency.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Frequency {
+    /// Once a day.
     OnceDaily,
+    /// Twice a day.
     TwiceDaily,
+    /// Three times a day.
     ThreeTimesDaily,
+    /// Four times a day.
     FourTimesDaily,
+    /// Once a week.
     Weekly,
+    /// Once every 2 weeks.
     EveryTwoWeeks,
+    /// Once every 4 weeks.
     EveryFourWeeks,
+    /// Once a month.
     Monthly,
 }
 
 /// Format 1's treatment response.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Response {
+    /// Inadequate response (insufficient effect).
     Inadequate,
+    /// Stopped or limited for intolerance.
     Intolerant,
+    /// Adequate response.
     Adequate,
 }
 
@@ -222,18 +289,30 @@ pub enum Response {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
+    /// The id of the protocol the criterion belongs to.
     pub protocol: String,
+    /// The criterion's id.
     pub criterion: String,
+    /// Whether the decision answers a judgment or overrides the rule.
     pub kind: DecisionKind,
+    /// The investigator's stated reason.
     pub reason: String,
+    /// Who decided.
     pub by: String,
+    /// When the decision was recorded (UTC).
     pub at: DateTime<Utc>,
 }
 
 /// Format 1's decision kinds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DecisionKind {
-    Judgment { passes: bool },
+    /// The investigator's answer to a judgment the criterion needs.
+    Judgment {
+        /// Whether the investigator judged the criterion to be met (inclusion) or to apply
+        /// (exclusion).
+        passes: bool,
+    },
+    /// The investigator set the rule's result aside (an inclusion waived under discretion).
     Override,
 }
 
@@ -241,9 +320,13 @@ pub enum DecisionKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
+    /// The name the signer typed.
     pub by: String,
+    /// When the session was signed (UTC).
     pub at: DateTime<Utc>,
+    /// What the signature attests ("eligibility confirmed").
     pub meaning: String,
+    /// The SHA-256 (hex) of the content signed, from [`content_hash`].
     pub content_sha256: String,
 }
 
@@ -251,57 +334,94 @@ pub struct Signature {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuditEntry {
+    /// The entry's position in the trail: 1, 2, 3 … with no gap.
     pub seq: u64,
+    /// When the change was made (UTC).
     pub at: DateTime<Utc>,
+    /// Who made the change.
     pub actor: String,
+    /// What changed.
     pub change: Change,
+    /// Why, where the change needs a reason (an amendment after signing).
     #[serde(default)]
     pub reason: Option<String>,
+    /// The previous entry's hash ([`GENESIS`] for the first), which chains the trail.
     pub prev_sha256: String,
+    /// This entry's hash, from [`entry_hash`].
     pub sha256: String,
 }
 
 /// A format-1 change.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Change {
+    /// The session was created.
     Created {
+        /// The participant code it was created with.
         participant_code: String,
+        /// The protocols it was created for.
         protocols: Vec<ProtocolRef>,
+        /// The reference dates it was created with.
         dates: ReferenceDates,
+        /// The investigator it was created with.
         investigator: Option<String>,
     },
+    /// An item's value was entered, changed or cleared.
     Value {
+        /// The dictionary item id.
         item: String,
+        /// The entry before (`None`: not entered).
         old: Option<Entry>,
+        /// The entry after (`None`: cleared).
         new: Option<Entry>,
     },
+    /// The reference dates changed.
     Dates {
+        /// The dates before.
         old: ReferenceDates,
+        /// The dates after.
         new: ReferenceDates,
     },
+    /// The participant code changed.
     ParticipantCode {
+        /// The code before.
         old: String,
+        /// The code after.
         new: String,
     },
+    /// The investigator changed.
     Investigator {
+        /// The investigator before.
         old: Option<String>,
+        /// The investigator after.
         new: Option<String>,
     },
+    /// The protocols screened for changed.
     Protocols {
+        /// The protocols before.
         old: Vec<ProtocolRef>,
+        /// The protocols after.
         new: Vec<ProtocolRef>,
     },
+    /// A judgment or override was recorded.
     Decided {
+        /// The decision recorded.
         decision: Decision,
+        /// The earlier decision on the same criterion it replaces, if any.
         replaced: Option<Decision>,
     },
+    /// A decision was withdrawn.
     Withdrawn {
+        /// The decision withdrawn.
         decision: Decision,
     },
+    /// The session was signed.
     Signed {
+        /// The signature added.
         signature: Signature,
     },
+    /// A signed session was reopened for an amendment; the signature no longer covers it.
     Amended {
+        /// The signature the amendment set aside.
         signature: Signature,
     },
 }

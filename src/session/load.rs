@@ -11,44 +11,167 @@ pub const MAX_SESSION_BYTES: usize = 8 * 1024 * 1024;
 /// Why a session cannot be used, with where in the file.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum SessionError {
+    /// The file is larger than a session file may be; it is not read.
     #[error("{size} bytes is larger than the {max} bytes a session file may have")]
-    TooLarge { size: usize, max: usize },
+    TooLarge {
+        /// The file's size in bytes.
+        size: usize,
+        /// The largest size read, [`MAX_SESSION_BYTES`].
+        max: usize,
+    },
+    /// The text is not valid session RON (or a field has the wrong shape).
     #[error("line {line}, column {column}: {message}")]
-    Syntax { line: usize, column: usize, message: String },
+    Syntax {
+        /// The line of the file (1-based) where the problem is.
+        line: usize,
+        /// The column (1-based) on that line.
+        column: usize,
+        /// The parser's description of the problem.
+        message: String,
+    },
+    /// The file is of a format newer than this build reads.
     #[error(
         "line {line}, column {column}: format_version {found} is newer than this build reads ({supported}); open it with a newer trialscreen"
     )]
-    NewerFormat { line: usize, column: usize, found: u32, supported: u32 },
+    NewerFormat {
+        /// The line of the file (1-based) where the problem is.
+        line: usize,
+        /// The column (1-based) on that line.
+        column: usize,
+        /// The file's `format_version`.
+        found: u32,
+        /// The newest format this build reads.
+        supported: u32,
+    },
+    /// The session pins a protocol version this build and the site's protocol folder do not have.
     #[error(
         "line {line}, column {column}: protocol \"{id}\" version {version} is not in this build or the site's protocol folder"
     )]
-    UnknownProtocol { line: usize, column: usize, id: String, version: u32 },
+    UnknownProtocol {
+        /// The line of the file (1-based) where the problem is.
+        line: usize,
+        /// The column (1-based) on that line.
+        column: usize,
+        /// The protocol's id.
+        id: String,
+        /// The pinned version.
+        version: u32,
+    },
+    /// The session names a cohort the protocol does not define.
     #[error("line {line}, column {column}: cohort \"{cohort}\" is not a cohort of protocol \"{id}\"")]
-    UnknownCohort { line: usize, column: usize, id: String, cohort: String },
+    UnknownCohort {
+        /// The line of the file (1-based) where the problem is.
+        line: usize,
+        /// The column (1-based) on that line.
+        column: usize,
+        /// The protocol's id.
+        id: String,
+        /// The cohort as written.
+        cohort: String,
+    },
+    /// A value is entered for an item the data dictionary does not have.
     #[error("line {line}, column {column}: item \"{item}\" is not in the data dictionary")]
-    UnknownItem { line: usize, column: usize, item: String },
+    UnknownItem {
+        /// The line of the file (1-based) where the problem is.
+        line: usize,
+        /// The column (1-based) on that line.
+        column: usize,
+        /// The item id as written.
+        item: String,
+    },
+    /// A value's kind does not match its item's kind in the dictionary.
     #[error(
         "line {line}, column {column}: item \"{item}\" holds a {found} value; the dictionary says it is a {expected} item"
     )]
-    WrongKind { line: usize, column: usize, item: String, expected: &'static str, found: &'static str },
+    WrongKind {
+        /// The line of the file (1-based) where the problem is.
+        line: usize,
+        /// The column (1-based) on that line.
+        column: usize,
+        /// The item's id.
+        item: String,
+        /// The kind the dictionary gives the item.
+        expected: &'static str,
+        /// The kind of the value in the file.
+        found: &'static str,
+    },
+    /// A number is entered in a unit its item does not allow.
     #[error("line {line}, column {column}: item \"{item}\" cannot be entered in {unit}")]
-    WrongUnit { line: usize, column: usize, item: String, unit: String },
+    WrongUnit {
+        /// The line of the file (1-based) where the problem is.
+        line: usize,
+        /// The column (1-based) on that line.
+        column: usize,
+        /// The item's id.
+        item: String,
+        /// The unit as written.
+        unit: String,
+    },
+    /// A choice value is not one of its item's options.
     #[error("line {line}, column {column}: \"{option}\" is not an option of item \"{item}\"")]
-    UnknownOption { line: usize, column: usize, item: String, option: String },
+    UnknownOption {
+        /// The line of the file (1-based) where the problem is.
+        line: usize,
+        /// The column (1-based) on that line.
+        column: usize,
+        /// The choice item's id.
+        item: String,
+        /// The option as written.
+        option: String,
+    },
+    /// A treatment-history row names an agent the drug catalogue does not have.
     #[error("line {line}, column {column}: agent \"{agent}\" is not in the drug catalogue")]
-    UnknownAgent { line: usize, column: usize, agent: String },
+    UnknownAgent {
+        /// The line of the file (1-based) where the problem is.
+        line: usize,
+        /// The column (1-based) on that line.
+        column: usize,
+        /// The agent id as written.
+        agent: String,
+    },
+    /// A decision names a criterion its protocol does not have.
     #[error(
         "line {line}, column {column}: a decision names criterion \"{criterion}\" of \"{protocol}\", which that protocol does not have"
     )]
-    UnknownCriterion { line: usize, column: usize, protocol: String, criterion: String },
+    UnknownCriterion {
+        /// The line of the file (1-based) where the problem is.
+        line: usize,
+        /// The column (1-based) on that line.
+        column: usize,
+        /// The protocol's id.
+        protocol: String,
+        /// The criterion id as written.
+        criterion: String,
+    },
+    /// The session lists no protocol to screen for.
     #[error("the session lists no protocol")]
     NoProtocol,
+    /// A text field is empty where it must not be, or holds a character that could show other text
+    /// than is stored.
     #[error("line {line}, column {column}: {error}")]
-    Text { line: usize, column: usize, error: TextError },
+    Text {
+        /// The line of the file (1-based) where the problem is.
+        line: usize,
+        /// The column (1-based) on that line.
+        column: usize,
+        /// What is wrong with the text.
+        error: TextError,
+    },
+    /// The file claims a format but lacks something every file of that format has: it was
+    /// relabelled.
     #[error(
         "line {line}, column {column}: a file of session format {format} has no {what}; the file was relabelled as an older format"
     )]
-    NotOfItsFormat { line: usize, column: usize, format: u32, what: &'static str },
+    NotOfItsFormat {
+        /// The line of the file (1-based) where the problem is.
+        line: usize,
+        /// The column (1-based) on that line.
+        column: usize,
+        /// The format the file claims.
+        format: u32,
+        /// What is missing.
+        what: &'static str,
+    },
 }
 
 impl SessionError {
