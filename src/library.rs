@@ -40,6 +40,7 @@ pub const MAX_DATA_FILE_BYTES: usize = 4 * 1024 * 1024;
 /// Where a protocol came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
+    /// Embedded in the binary (a released version).
     Bundled,
     /// A site protocol, with the path it was read from.
     Site(String),
@@ -48,31 +49,75 @@ pub enum Origin {
 /// One protocol version, compiled, with the hash of the exact text it was read from.
 #[derive(Clone, Debug)]
 pub struct LoadedProtocol {
+    /// The protocol, compiled against the library's dictionary and catalogue.
     pub compiled: CompiledProtocol,
     /// SHA-256 of the file content, lowercase hex.
     pub sha256: String,
+    /// Whether it is bundled or a site's, and from where.
     pub origin: Origin,
+    /// The file name it was read from ("huc-msc-sle.v2.ron").
     pub file_name: String,
 }
 
 /// A problem loading data, naming the file and, for a syntax error, line and column.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum LoadError {
+    /// The file is not valid RON for its type.
     #[error("{file}:{line}:{column}: {message}")]
-    Syntax { file: String, line: usize, column: usize, message: String },
+    Syntax {
+        /// The file's name.
+        file: String,
+        /// The line (1-based) where the problem is.
+        line: usize,
+        /// The column (1-based) on that line.
+        column: usize,
+        /// The parser's description of the problem.
+        message: String,
+    },
+    /// The file is larger than [`MAX_DATA_FILE_BYTES`]; it is not parsed.
     #[error("{file}: {size} bytes is larger than the {max} bytes a data file may have")]
-    TooLarge { file: String, size: usize, max: usize },
+    TooLarge {
+        /// The file's name.
+        file: String,
+        /// Its size in bytes.
+        size: usize,
+        /// The largest size accepted.
+        max: usize,
+    },
+    /// The dictionary or catalogue is inconsistent.
     #[error("{file}: {error}")]
-    Knowledge { file: String, error: KnowledgeError },
+    Knowledge {
+        /// The file or files concerned.
+        file: String,
+        /// What is inconsistent.
+        error: KnowledgeError,
+    },
+    /// A protocol does not compile against the dictionary and catalogue.
     #[error("{file}: {error}")]
-    Protocol { file: String, error: ProtocolErrors },
+    Protocol {
+        /// The protocol file's name.
+        file: String,
+        /// Every problem found in it.
+        error: ProtocolErrors,
+    },
+    /// A protocol version is already loaded from another file.
     #[error("{file}: protocol {id} version {version} is already loaded from {other}")]
-    DuplicateVersion { file: String, id: String, version: u32, other: String },
+    DuplicateVersion {
+        /// The file being added.
+        file: String,
+        /// The protocol's id.
+        id: String,
+        /// The version both files state.
+        version: u32,
+        /// The file it was first loaded from.
+        other: String,
+    },
 }
 
 /// All loaded knowledge and protocols.
 #[derive(Clone, Debug)]
 pub struct Library {
+    /// The data dictionary and drug catalogue, indexed.
     pub knowledge: Knowledge,
     protocols: Vec<LoadedProtocol>,
 }

@@ -24,6 +24,7 @@ pub const TREATMENT_HISTORY: &str = "treatment_history";
 /// Every selected protocol, as the board shows it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Board {
+    /// Each protocol screened for, in the session's order.
     pub protocols: Vec<ProtocolBoard>,
     /// Missing items over all protocols, ranked by how many undecided criteria each would
     /// help settle, most useful first.
@@ -44,9 +45,19 @@ pub enum HistoryAttestation {
     #[default]
     NotAttested,
     /// Attested complete as it stands.
-    Current { by: String, at: DateTime<Utc> },
+    Current {
+        /// Who attested.
+        by: String,
+        /// When (UTC).
+        at: DateTime<Utc>,
+    },
     /// Attested, then changed: attest again.
-    Lapsed { by: String, at: DateTime<Utc> },
+    Lapsed {
+        /// Who attested.
+        by: String,
+        /// When (UTC).
+        at: DateTime<Utc>,
+    },
 }
 
 impl HistoryAttestation {
@@ -78,12 +89,17 @@ impl HistoryAttestation {
 /// One protocol's verdict and criteria.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProtocolBoard {
+    /// The protocol's id.
     pub id: String,
+    /// The protocol version evaluated.
     pub version: u32,
+    /// The protocol's title.
     pub title: String,
+    /// The engine's verdict.
     pub verdict: Verdict,
     /// "ELIGIBLE", "INELIGIBLE", "INCOMPLETE", "ELIGIBLE ON THE AVAILABLE CRITERIA".
     pub verdict_words: &'static str,
+    /// The verdict's icon (`status::verdict_icon`).
     pub verdict_icon: &'static str,
     /// Criteria standing in the way, by id.
     pub failing: Vec<String>,
@@ -106,23 +122,34 @@ pub struct ProtocolBoard {
     pub signed_verdict: Option<String>,
     /// Study facts shown as information.
     pub information: Vec<String>,
+    /// Every criterion, in protocol order.
     pub rows: Vec<CriterionRow>,
 }
 
 /// One criterion's line on the board.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CriterionRow {
+    /// The criterion's id ("I7").
     pub id: String,
+    /// Inclusion or exclusion.
     pub kind: CriterionKind,
+    /// The criterion's short title.
     pub title: String,
+    /// The source heading it stands under, verbatim.
     pub heading: Option<String>,
+    /// The source text, word for word.
     pub source_text: String,
+    /// How the app reads an ambiguous text.
     pub interpretation: Option<String>,
+    /// What the engine decided for it.
     pub outcome: Outcome,
+    /// Its icon and word.
     pub status: Status,
     /// The deciding values, with units and dates.
     pub explanation: String,
+    /// For a criterion that time alone will decide: the first day it will be met.
     pub eligible_from: Option<NaiveDate>,
+    /// Where a protocol discretion stands on it.
     pub discretion: DiscretionView,
     /// A judgment awaited or recorded.
     pub judgment: JudgmentView,
@@ -134,6 +161,7 @@ pub struct CriterionRow {
 /// The banner of a newer protocol version, in words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VersionBanner {
+    /// The newer version and the readings it corrects.
     pub notice: VersionNotice,
     /// "⚠ Screened under version 1; version 2 corrects these readings (…):".
     pub headline: String,
@@ -188,16 +216,32 @@ pub enum DiscretionView {
     /// Failing, and the investigator may override it ("discretion available").
     Available(DiscretionText),
     /// An override is recorded and its conditions hold.
-    Applied { text: DiscretionText, decision: DecisionView },
+    Applied {
+        /// The discretion's words and questions.
+        text: DiscretionText,
+        /// The override recorded.
+        decision: DecisionView,
+    },
     /// The conditions do not hold: no override is possible, and one recorded is ignored.
-    Refused { text: DiscretionText, why: String, recorded: Option<DecisionView> },
+    Refused {
+        /// The discretion's words and questions.
+        text: DiscretionText,
+        /// Why the conditions do not hold.
+        why: String,
+        /// The override recorded, which is ignored.
+        recorded: Option<DecisionView>,
+    },
     /// An override is recorded but the criterion no longer fails.
-    Unneeded { decision: DecisionView },
+    Unneeded {
+        /// The override recorded.
+        decision: DecisionView,
+    },
 }
 
 /// The protocol's words granting a discretion and the questions it asks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DiscretionText {
+    /// The source's wording of the discretion, verbatim.
     pub source_text: String,
     /// Dictionary item ids the override asks.
     pub questions: Vec<String>,
@@ -219,8 +263,11 @@ pub enum JudgmentView {
 /// Who decided what, when and why.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DecisionView {
+    /// Who decided.
     pub by: String,
+    /// When it was recorded (UTC).
     pub at: DateTime<Utc>,
+    /// The reason stated.
     pub reason: String,
     /// For a judgment: whether the criterion passes.
     pub passes: Option<bool>,
@@ -229,8 +276,11 @@ pub struct DecisionView {
 /// An item still needed, with how many undecided criteria it would help settle and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NeededItem {
+    /// The dictionary item's id.
     pub item: String,
+    /// The item's label on the form.
     pub label: String,
+    /// How many undecided criteria it would help settle.
     pub criteria: usize,
     /// "Blood pregnancy test (1) — enter the sample date".
     pub words: String,

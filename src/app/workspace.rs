@@ -73,7 +73,10 @@ pub enum Origin {
     /// Read from (or saved to) its file.
     File,
     /// A bundled example opened as a template: saving it asks for a new file.
-    Example { file_name: String },
+    Example {
+        /// The example's file name.
+        file_name: String,
+    },
     /// Restored from a recovery journal.
     Recovered,
 }
@@ -81,8 +84,11 @@ pub enum Origin {
 /// One form section: the items the selected protocols read, in dictionary order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormSection {
+    /// The section's id.
     pub id: String,
+    /// The section's heading on the form.
     pub label: String,
+    /// The items of the section the selected protocols read.
     pub items: Vec<ItemIdx>,
 }
 
@@ -146,20 +152,32 @@ pub struct Document {
 /// What is needed to start a screening visit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewScreening {
+    /// The pseudonymous participant code; required.
     pub participant_code: String,
     /// Protocol ids (their newest version) with the cohort for multi-cohort protocols.
     pub protocols: Vec<(String, Option<String>)>,
+    /// The visit's reference dates.
     pub dates: ReferenceDates,
+    /// The investigator's name, under which every change is recorded; required.
     pub investigator: String,
 }
 
 /// Why a session file could not be opened; the file is left untouched.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenProblem {
+    /// The file could not be read, or is not a session this build can use.
     #[error("{0}")]
     Unreadable(#[from] store::OpenError),
+    /// The file reads, but its content does not agree with the library (an unknown item, protocol
+    /// or cohort).
     #[error("{path}: {error}; the file was left as it is")]
-    Inconsistent { path: PathBuf, error: crate::session::load::SessionError },
+    Inconsistent {
+        /// The file's path.
+        path: PathBuf,
+        /// What does not agree, with its line and column.
+        error: crate::session::load::SessionError,
+    },
+    /// Another window or command holds the file's lock.
     #[error("{0}")]
     Locked(#[from] LockError),
 }
@@ -182,18 +200,26 @@ const WINDOW_LOCK_WAIT: Duration = Duration::from_millis(500);
 /// Why a new screening cannot start.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum NewScreeningError {
+    /// No participant code was entered.
     #[error("enter the participant code")]
     NoParticipantCode,
+    /// No investigator was named.
     #[error("enter the investigator's name: every change is recorded under it")]
     NoInvestigator,
+    /// No protocol was chosen.
     #[error("choose at least one protocol")]
     NoProtocol,
+    /// A multi-cohort protocol has no cohort chosen; the protocol's id.
     #[error("choose the cohort for {0}")]
     NoCohort(String),
+    /// No session id could be made (the system's random source failed); why.
     #[error("{0}")]
     Randomness(String),
+    /// A chosen protocol is not in the library; its id.
     #[error("protocol {0} is not loaded")]
     UnknownProtocol(String),
+    /// The participant code or the investigator's name holds a character that could show
+    /// other text than is stored.
     #[error("{0}")]
     Text(#[from] TextError),
 }
@@ -261,9 +287,13 @@ fn texts_of(edit: &Edit) -> Vec<(TextKind, &str)> {
 /// The workstation's state.
 #[derive(Debug)]
 pub struct Workspace {
+    /// The bundled and site protocols, dictionary and drug catalogue.
     pub library: Library,
+    /// Where sessions, recovery journals and per-user data are kept.
     pub folders: Folders,
+    /// The clock every audit entry is timed by (tests fix it).
     pub clock: Clock,
+    /// The open screening visit, if any.
     pub document: Option<Document>,
     /// The Argon2id cost of identities created in the window ([`KdfParams::PRODUCTION`];
     /// tests make it cheap).

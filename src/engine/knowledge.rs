@@ -14,25 +14,36 @@ pub type ClassMask = u64;
 /// Items the kidney-function operands read, found by their well-known ids.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KidneyItems {
+    /// The date of birth (age for the eGFR equations).
     pub date_of_birth: ItemIdx,
+    /// The patient's sex.
     pub sex: ItemIdx,
+    /// Height (bedside Schwartz).
     pub height: ItemIdx,
+    /// Body weight (Cockcroft–Gault).
     pub weight: ItemIdx,
+    /// Serum creatinine.
     pub creatinine: ItemIdx,
+    /// An eGFR the laboratory reported, preferred over a calculated one.
     pub egfr_reported: ItemIdx,
 }
 
 /// Dictionary and catalogue with the lookups evaluation needs.
 #[derive(Clone, Debug)]
 pub struct Knowledge {
+    /// The data dictionary: every item a form can hold.
     pub dictionary: Dictionary,
+    /// The drug catalogue: classes and agents.
     pub catalogue: DrugCatalogue,
     item_index: HashMap<String, ItemIdx>,
     class_index: HashMap<String, u8>,
     agent_index: HashMap<String, u16>,
     agent_classes: Vec<ClassMask>,
+    /// The kidney-function items, when the dictionary has them all.
     pub kidney: Option<KidneyItems>,
+    /// The date-of-birth item, if the dictionary has one (age rules read it).
     pub date_of_birth: Option<ItemIdx>,
+    /// The body-weight item, if the dictionary has one (weight-based doses read it).
     pub weight: Option<ItemIdx>,
     /// Per item, the index of its test kind in the dictionary's `test_kinds`.
     item_test_kind: Vec<Option<u8>>,
@@ -45,8 +56,12 @@ pub struct Knowledge {
 /// A contradiction ready to evaluate.
 #[derive(Clone, Debug)]
 pub struct CompiledContradiction {
+    /// Stable id of the contradiction; a judgment answering it records it.
     pub id: String,
+    /// What contradicts what, said to the investigator.
     pub says: String,
+    /// The compiled facts that cannot all hold: the contradiction is present when every side is
+    /// true.
     pub sides: Vec<crate::engine::compile::Node>,
     /// The items each side reads: a criterion reading an item of every side is affected.
     pub side_items: Vec<std::collections::BTreeSet<ItemIdx>>,
@@ -55,7 +70,9 @@ pub struct CompiledContradiction {
 /// Whether the options a rule asks for report a negative or a positive result of a test kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Polarity {
+    /// The options report a negative result.
     Negative,
+    /// The options report a positive result.
     Positive,
     /// Neither, or both (an indeterminate result).
     Other,
@@ -64,30 +81,76 @@ pub enum Polarity {
 /// Why a dictionary or catalogue cannot be used.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum KnowledgeError {
+    /// More items than an [`ItemIdx`] can index; the number of items.
     #[error("the data dictionary has {0} items; at most 65535 are supported")]
     TooManyItems(usize),
+    /// Two items share an id; the id.
     #[error("the data dictionary defines item \"{0}\" twice")]
     DuplicateItem(String),
+    /// An item names a form section the dictionary does not define.
     #[error("item \"{item}\" is in section \"{section}\", which the dictionary does not define")]
-    UnknownSection { item: String, section: String },
+    UnknownSection {
+        /// The item's id.
+        item: String,
+        /// The section id as written.
+        section: String,
+    },
+    /// A number item allows no unit to enter it in.
     #[error("item \"{item}\" must allow at least one unit")]
-    NoUnits { item: String },
+    NoUnits {
+        /// The item's id.
+        item: String,
+    },
+    /// More drug classes than a [`ClassMask`] holds; the number of classes.
     #[error("the drug catalogue has {0} classes; at most 64 are supported")]
     TooManyClasses(usize),
+    /// Two classes or agents share an id; the id.
     #[error("the drug catalogue defines \"{0}\" twice")]
     DuplicateDrug(String),
+    /// An agent names a class the catalogue does not define.
     #[error("agent \"{agent}\" names class \"{class}\", which the catalogue does not define")]
-    UnknownClass { agent: String, class: String },
+    UnknownClass {
+        /// The agent's id.
+        agent: String,
+        /// The class id as written.
+        class: String,
+    },
+    /// An item names a test kind the dictionary does not define.
     #[error("item \"{item}\" names test kind \"{kind}\", which the dictionary does not define")]
-    UnknownTestKind { item: String, kind: String },
+    UnknownTestKind {
+        /// The item's id.
+        item: String,
+        /// The test kind as written.
+        kind: String,
+    },
+    /// An item with a test kind is not a choice item, so its result cannot be read as negative or
+    /// positive.
     #[error("item \"{item}\" has a test kind but is not a choice item")]
-    TestKindNotChoice { item: String },
+    TestKindNotChoice {
+        /// The item's id.
+        item: String,
+    },
+    /// A test kind's negative or positive options include one its item does not offer.
     #[error("test kind \"{kind}\" lists \"{option}\", which is not an option of its item \"{item}\"")]
-    TestKindOption { kind: String, item: String, option: String },
+    TestKindOption {
+        /// The test kind's id.
+        kind: String,
+        /// The item's id.
+        item: String,
+        /// The option as written.
+        option: String,
+    },
+    /// Two test kinds share an id; the id.
     #[error("the dictionary defines test kind \"{0}\" twice")]
     DuplicateTestKind(String),
+    /// A contradiction's rules do not compile.
     #[error("contradiction \"{id}\": {problems}")]
-    Contradiction { id: String, problems: String },
+    Contradiction {
+        /// The contradiction's id.
+        id: String,
+        /// The compile problems, in words.
+        problems: String,
+    },
 }
 
 impl Knowledge {

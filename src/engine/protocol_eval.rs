@@ -35,8 +35,11 @@ pub enum Outcome {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
+    /// Every criterion passes or does not apply.
     Eligible,
+    /// Some criterion fails.
     Ineligible,
+    /// None fails, but some awaits data, a judgment or the choice of a cohort.
     Incomplete,
 }
 
@@ -48,34 +51,50 @@ pub enum DiscretionStatus {
     /// Failing, and the investigator may override it.
     Available,
     /// An override is recorded and its conditions hold: the criterion passes.
-    Applied { decision: usize },
+    Applied {
+        /// The override, as an index into the session's decisions.
+        decision: usize,
+    },
     /// The conditions do not hold (active bleeding): no override is possible; if one was
     /// recorded it is ignored.
-    Refused { recorded: Option<usize>, conditions: Truth },
+    Refused {
+        /// An override recorded and ignored, as an index into the session's decisions.
+        recorded: Option<usize>,
+        /// The truth of the discretion's conditions (false or unknown).
+        conditions: Truth,
+    },
     /// An override is recorded but the criterion no longer fails.
-    Unneeded { decision: usize },
+    Unneeded {
+        /// The override, as an index into the session's decisions.
+        decision: usize,
+    },
 }
 
 /// Why a criterion is not applicable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NotApplicableReason {
+    /// The criterion belongs to a cohort other than the one chosen.
     OtherCohort,
+    /// The criterion's applicability condition does not hold for this patient.
     Condition,
 }
 
 /// The result of one criterion.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CriterionResult {
+    /// What the criterion means for eligibility, after judgments and overrides.
     pub outcome: Outcome,
     /// The rule's own truth, before judgments and overrides.
     pub truth: Truth,
     /// For a failing criterion that time alone will cure: the first date it would pass.
     pub eligible_from: Option<NaiveDate>,
+    /// Where a protocol discretion stands on it.
     pub discretion: DiscretionStatus,
     /// The judgment that decided it, as an index into the session's decisions.
     pub judgment: Option<usize>,
     /// A judgment recorded for a criterion that no longer awaits one.
     pub unneeded_judgment: Option<usize>,
+    /// Why it does not apply, when its outcome is not applicable.
     pub not_applicable: Option<NotApplicableReason>,
     /// Deciding facts, a range of [`ProtocolResult::facts`].
     pub facts: Range<usize>,
@@ -112,22 +131,52 @@ pub struct Lapse {
 /// One fact a decision rested on, then and now.
 #[derive(Clone, Debug, PartialEq)]
 pub enum BasisChange {
-    Item { item: ItemIdx, old: Option<Recorded>, new: Option<Recorded> },
-    Dates { old: ReferenceDates, new: ReferenceDates },
-    Cohort { old: Option<String>, new: Option<String> },
-    Version { old: u32, new: u32 },
+    /// A value it rested on was entered, changed or cleared.
+    Item {
+        /// The item.
+        item: ItemIdx,
+        /// The value and date it rested on (`None`: not entered).
+        old: Option<Recorded>,
+        /// The value and date now (`None`: not entered).
+        new: Option<Recorded>,
+    },
+    /// The visit's reference dates changed.
+    Dates {
+        /// The dates it rested on.
+        old: ReferenceDates,
+        /// The dates now.
+        new: ReferenceDates,
+    },
+    /// The cohort screened for changed.
+    Cohort {
+        /// The cohort it was made under.
+        old: Option<String>,
+        /// The cohort now.
+        new: Option<String>,
+    },
+    /// The session is now screened under another protocol version.
+    Version {
+        /// The version it was made under.
+        old: u32,
+        /// The version now.
+        new: u32,
+    },
 }
 
 /// The result of one protocol for one patient.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProtocolResult {
+    /// The overall result.
     pub verdict: Verdict,
+    /// Each criterion's result, in protocol order.
     pub criteria: Vec<CriterionResult>,
     /// The protocol has cohorts and the session chose none.
     pub cohort_missing: bool,
     /// The chosen cohort, by index into the protocol's cohorts.
     pub cohort: Option<usize>,
+    /// The deciding facts of every criterion, each criterion holding a range of them.
     pub facts: Vec<Fact>,
+    /// The missing items of every criterion, each criterion holding a range of them.
     pub missing: Vec<ItemIdx>,
 }
 

@@ -40,13 +40,22 @@ pub enum Rule {
     /// An event or date item that falls in a period.
     Occurred(String, Period),
     /// Any agent of the listed classes taken during a period (from the treatment history).
-    Exposed { classes: Vec<String>, when: Period },
+    Exposed {
+        /// Drug class ids from the catalogue.
+        classes: Vec<String>,
+        /// The period a course must overlap.
+        when: Period,
+    },
     /// Some current agent of the listed classes at a dose unchanged for at least `lasting`
     /// before the anchor date, within any dose caps.
     StableTreatment {
+        /// Drug class ids from the catalogue.
         classes: Vec<String>,
+        /// How long the dose must have been unchanged.
         lasting: Span,
+        /// The reference date the stable period ends on.
         before: Anchor,
+        /// Dose caps a stable dose must stay within (empty: any dose).
         #[serde(default)]
         caps: Vec<DoseCap>,
     },
@@ -67,9 +76,13 @@ pub enum Rule {
 /// A comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Cmp {
+    /// Greater than or equal to.
     Ge,
+    /// Greater than.
     Gt,
+    /// Less than or equal to.
     Le,
+    /// Less than.
     Lt,
 }
 
@@ -79,20 +92,27 @@ pub enum Operand {
     /// An entered number converted to `unit`; with `observed`, only a measurement dated in
     /// that period counts (an older one is treated as not available).
     Quantity {
+        /// The dictionary item holding the number.
         item: String,
+        /// The unit the number is compared in; the entered number is converted to it.
         unit: Unit,
+        /// Only a measurement dated in this period counts; `None`: the criterion's window.
         #[serde(default)]
         observed: Option<Period>,
     },
     /// An entered number divided by its upper limit of normal.
     UlnRatio {
+        /// The dictionary item holding the number and its upper limit of normal.
         item: String,
+        /// Only a measurement dated in this period counts; `None`: the criterion's window.
         #[serde(default)]
         observed: Option<Period>,
     },
     /// A titer's dilution denominator (negative is 0).
     Titer {
+        /// The dictionary item holding the titer.
         item: String,
+        /// Only a result dated in this period counts; `None`: the criterion's window.
         #[serde(default)]
         observed: Option<Period>,
     },
@@ -101,17 +121,23 @@ pub enum Operand {
     /// The total of the score instrument held by `item`, optionally leaving out items or
     /// domains.
     Score {
+        /// The dictionary item holding the score instrument's answers.
         item: String,
+        /// Answer or domain ids left out of the total (empty: the full score).
         #[serde(default)]
         excluding: Vec<String>,
+        /// Only an assessment dated in this period counts; `None`: the criterion's window.
         #[serde(default)]
         observed: Option<Period>,
     },
     /// How many of the listed answers of the instrument held by `item` are present
     /// (`outside: true`: how many present answers are *not* listed).
     CountPresent {
+        /// The dictionary item holding the instrument's answers.
         item: String,
+        /// The answer ids counted.
         answers: Vec<String>,
+        /// True: count the present answers that are *not* listed instead.
         #[serde(default)]
         outside: bool,
     },
@@ -140,6 +166,7 @@ pub struct TreatmentCount {
     /// date when ongoing).
     #[serde(default)]
     pub lasting: Option<Span>,
+    /// Whether distinct agents or distinct classes are counted.
     pub count: CountBy,
 }
 
@@ -159,10 +186,12 @@ pub struct CombinedTreatment {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CourseGroup {
+    /// Agents in any of these classes count towards the group.
     pub classes: Vec<String>,
     /// Agents in any of these classes are not counted in this group.
     #[serde(default)]
     pub except: Vec<String>,
+    /// How many distinct agents of the group are needed.
     pub at_least: u32,
 }
 
@@ -194,7 +223,9 @@ pub enum Period {
 /// A reference date of the visit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Anchor {
+    /// The screening visit date.
     Screening,
+    /// The date informed consent was signed.
     Consent,
     /// Planned enrollment / first dose ("initiation", "infusion"). When not yet known,
     /// the screening date stands in and the explanation says so.
@@ -207,15 +238,20 @@ pub enum Anchor {
 pub struct DoseCap {
     /// An agent id or a class id from the catalogue.
     pub applies_to: String,
+    /// The highest dose that still counts, in the unit of `per`.
     pub max: f64,
+    /// The unit of `max`.
     pub per: DoseRate,
 }
 
 /// The unit of a dose cap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DoseRate {
+    /// Milligrams per day.
     MgPerDay,
+    /// Milligrams per week.
     MgPerWeek,
+    /// Milligrams per kilogram of body weight per day.
     MgPerKgPerDay,
     /// Glucocorticoids, converted to prednisone by the catalogue's equivalence.
     PrednisoneMgPerDay,
@@ -229,14 +265,17 @@ pub struct Change {
     pub baseline: String,
     /// The current measurement.
     pub current: String,
+    /// Whether the change must be an increase or a decrease.
     pub direction: Direction,
     /// The threshold, in percent (relative) or in the items' own unit points (absolute).
     pub at_least: f64,
     /// Which measures of change are computed; when they disagree on the threshold the
     /// result is a judgment.
     pub measures: Vec<ChangeMeasure>,
+    /// Only a baseline dated in this period counts; `None`: the criterion's window.
     #[serde(default)]
     pub baseline_observed: Option<Period>,
+    /// Only a current measurement dated in this period counts; `None`: the criterion's window.
     #[serde(default)]
     pub current_observed: Option<Period>,
 }
@@ -244,7 +283,9 @@ pub struct Change {
 /// Up or down.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Direction {
+    /// The current measurement must be higher than the baseline.
     Increase,
+    /// The current measurement must be lower than the baseline.
     Decrease,
 }
 

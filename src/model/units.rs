@@ -31,58 +31,95 @@ pub enum Unit {
     PerMicroL,
     /// cells per cubic millimetre (identical to /µL).
     PerMm3,
+    /// Grams per litre.
     GPerL,
+    /// Grams per decilitre.
     GPerDl,
+    /// Milligrams per decilitre.
     MgPerDl,
+    /// Milligrams per litre.
     MgPerL,
+    /// Micromoles per litre.
     MicromolPerL,
+    /// Millimoles per litre.
     MillimolPerL,
+    /// Enzyme activity in units per litre.
     UnitsPerL,
+    /// International units per millilitre (antibody concentrations).
     IuPerMl,
+    /// Percent (a fraction: "% predicted", haematocrit).
     Percent,
+    /// Millilitres per minute (creatinine clearance).
     MlPerMin,
+    /// Millilitres per minute per 1.73 m² of body surface (eGFR).
     MlPerMinPer173,
+    /// Seconds (a clotting time).
     Seconds,
     /// A dimensionless ratio (INR, a ratio to ULN).
     Ratio,
+    /// Kilograms.
     Kg,
+    /// Centimetres.
     Cm,
+    /// Years (a duration).
     Years,
+    /// Months (a duration).
     Months,
     /// Points of a clinical score.
     Points,
     /// A titer, stored as the denominator of the dilution (1:80 → 80).
     Titer,
+    /// Millimetres.
     Mm,
+    /// A plain count of things (lesions, joints).
     Count,
 }
 
 /// What a unit measures; only units of one dimension convert into each other.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dimension {
+    /// Cells per volume of blood.
     CellCount,
+    /// Mass per volume.
     MassConcentration,
+    /// Amount of substance per volume.
     MolarConcentration,
+    /// Enzyme activity per volume.
     EnzymeActivity,
+    /// Antibody units per volume.
     AntibodyConcentration,
+    /// A part of a whole, in percent.
     Fraction,
+    /// Volume per time.
     Flow,
+    /// Volume per time per body surface area.
     FlowPerArea,
+    /// A time (seconds).
     Time,
+    /// A dimensionless ratio.
     Ratio,
+    /// Body mass.
     Mass,
+    /// A length.
     Length,
+    /// A duration in years or months.
     Duration,
+    /// Points of a clinical score.
     Score,
+    /// A titer's dilution denominator.
     Titer,
+    /// A plain count.
     Count,
 }
 
 /// An analyte whose molar and mass concentrations convert by a known factor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Analyte {
+    /// Creatinine (88.4 µmol/L per mg/dL).
     Creatinine,
+    /// Bilirubin (17.1 µmol/L per mg/dL).
     Bilirubin,
+    /// Haemoglobin (0.6206 mmol/L per g/dL).
     Haemoglobin,
 }
 
@@ -90,7 +127,9 @@ pub enum Analyte {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("cannot convert {} to {}", from.symbol(), to.symbol())]
 pub struct IncompatibleUnits {
+    /// The unit converted from.
     pub from: Unit,
+    /// The unit asked for.
     pub to: Unit,
 }
 

@@ -23,16 +23,23 @@ use crate::status::{Status, verdict_icon, verdict_words};
 pub struct Summary {
     /// The session file's name, printed in every footer.
     pub file_name: String,
+    /// When the summary was printed (UTC).
     pub printed_at: DateTime<Utc>,
+    /// The pseudonymous participant code.
     pub participant_code: String,
+    /// The visit's reference dates.
     pub dates: ReferenceDates,
+    /// The investigator responsible, if named.
     pub investigator: Option<String>,
+    /// Each protocol evaluated, in the session's order.
     pub protocols: Vec<ProtocolSummary>,
     /// Protocols the session names that this build cannot evaluate ("id version N").
     pub protocols_not_evaluated: Vec<String>,
     /// Changes made after the first entry, in the order they were made.
     pub changes: Vec<RecordChange>,
+    /// What verifying the audit trail found.
     pub verification: VerificationSummary,
+    /// The electronic signature, or lines to sign by hand.
     pub signature: SignatureBlock,
     /// Every signature and amendment in the audit trail, oldest first.
     pub signature_history: Vec<SignatureEvent>,
@@ -43,8 +50,11 @@ pub struct Summary {
 /// One protocol's verdict and criteria.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProtocolSummary {
+    /// The protocol's id.
     pub id: String,
+    /// The protocol version evaluated.
     pub version: u32,
+    /// The protocol's title.
     pub title: String,
     /// Where the criteria were quoted from.
     pub source: String,
@@ -62,6 +72,7 @@ pub struct ProtocolSummary {
     pub cohort: Option<String>,
     /// The protocol has cohorts and none was chosen.
     pub cohort_missing: bool,
+    /// The engine's verdict for the participant.
     pub verdict: Verdict,
     /// `status::verdict_icon`.
     pub verdict_icon: &'static str,
@@ -74,6 +85,7 @@ pub struct ProtocolSummary {
     pub source_incomplete: Option<String>,
     /// What the source says in place of exclusion criteria, when it has none.
     pub exclusions_note: Option<String>,
+    /// Every criterion, in protocol order.
     pub criteria: Vec<CriterionSummary>,
     /// Every override and judgment recorded for this protocol, and whether it counts.
     pub decisions: Vec<DecisionSummary>,
@@ -85,8 +97,11 @@ pub struct ProtocolSummary {
 /// One criterion as printed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CriterionSummary {
+    /// The criterion's id ("I7").
     pub id: String,
+    /// Inclusion or exclusion.
     pub kind: CriterionKind,
+    /// The criterion's short title.
     pub title: String,
     /// Icon and word (`Status::icon`, `Status::word`).
     pub status: Status,
@@ -94,7 +109,9 @@ pub struct CriterionSummary {
     pub deciding_values: String,
     /// Why the criterion does not apply, when it does not.
     pub not_applicable: Option<&'static str>,
+    /// For a criterion that time alone will decide: the first day it will be met.
     pub eligible_from: Option<NaiveDate>,
+    /// Where a protocol discretion stands on it.
     pub discretion: DiscretionSummary,
     /// The judgment that decided it.
     pub judgment: Option<DecisionNote>,
@@ -114,13 +131,33 @@ pub enum DiscretionSummary {
     /// No discretion offered, or nothing to override.
     None,
     /// The criterion fails and the protocol lets the investigator override it.
-    Available { source_text: String },
+    Available {
+        /// The source's wording of the discretion.
+        source_text: String,
+    },
     /// The override is recorded and its conditions hold.
-    Applied { source_text: String, decision: DecisionNote, conditions: String },
+    Applied {
+        /// The source's wording of the discretion.
+        source_text: String,
+        /// The override recorded.
+        decision: DecisionNote,
+        /// The discretion's conditions, and how they hold.
+        conditions: String,
+    },
     /// The conditions do not hold: no override possible; a recorded one is ignored.
-    Refused { source_text: String, recorded: Option<DecisionNote>, why: String },
+    Refused {
+        /// The source's wording of the discretion.
+        source_text: String,
+        /// The override recorded, which is ignored.
+        recorded: Option<DecisionNote>,
+        /// Why the conditions do not hold.
+        why: String,
+    },
     /// An override is recorded but the criterion no longer fails.
-    Unneeded { decision: DecisionNote },
+    Unneeded {
+        /// The override recorded.
+        decision: DecisionNote,
+    },
 }
 
 /// A decision that no longer resolves its criterion, and why.
@@ -128,24 +165,31 @@ pub enum DiscretionSummary {
 pub struct LapsedDecision {
     /// "override", "judgment: met", …
     pub decision: String,
+    /// Who made it, when and why.
     pub note: DecisionNote,
+    /// Why it lapsed.
     pub lapse: LapseNote,
 }
 
 /// Who decided, when, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DecisionNote {
+    /// Who decided.
     pub by: String,
+    /// When the decision was recorded (UTC).
     pub at: DateTime<Utc>,
+    /// The reason stated.
     pub reason: String,
 }
 
 /// One recorded override or judgment.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DecisionSummary {
+    /// The criterion's id.
     pub criterion: String,
     /// "override", "judgment: met", "judgment: excluded", …
     pub decision: String,
+    /// Who decided, when and why.
     pub note: DecisionNote,
     /// Whether it counts in the verdict, in words.
     pub effect: DecisionEffect,
@@ -154,6 +198,7 @@ pub struct DecisionSummary {
 /// Whether a recorded decision counts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DecisionEffect {
+    /// The decision counts in the verdict.
     InForce,
     /// An override whose conditions do not hold; the reason from the engine.
     Refused(String),
@@ -169,20 +214,28 @@ pub enum DecisionEffect {
 /// A change made after the first entry: "old → new, who, when, reason".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecordChange {
+    /// The audit entry's sequence number.
     pub seq: u64,
+    /// When the change was made (UTC).
     pub at: DateTime<Utc>,
+    /// Who made it.
     pub by: String,
     /// What changed: an item's label, "reference dates", "decision on I7.plt", …
     pub what: String,
+    /// The value before, in words.
     pub old: String,
+    /// The value after, in words.
     pub new: String,
+    /// The reason given, where one was.
     pub reason: Option<String>,
 }
 
 /// The audit trail's verification, stated as found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VerificationSummary {
+    /// Whether the record is as the audit trail says and any signature covers it.
     pub intact: bool,
+    /// How many audit entries were checked.
     pub entries: usize,
     /// Each problem `audit::verify` found, in words.
     pub problems: Vec<String>,
@@ -195,9 +248,13 @@ pub struct VerificationSummary {
 pub enum SignatureBlock {
     /// Signed electronically in trialscreen.
     Signed {
+        /// The signer's name.
         by: String,
+        /// When the session was signed (UTC).
         at: DateTime<Utc>,
+        /// What the signature attests.
         meaning: String,
+        /// The content hash the signature covers.
         content_sha256: String,
         /// Whether the signed hash equals the content hash now.
         covers_content: bool,
@@ -209,11 +266,17 @@ pub enum SignatureBlock {
 /// A signature or amendment in the audit trail.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignatureEvent {
+    /// The audit entry's sequence number.
     pub seq: u64,
+    /// When it was recorded (UTC).
     pub at: DateTime<Utc>,
+    /// Who signed or amended.
     pub actor: String,
+    /// True for an amendment (the signature set aside), false for a signing.
     pub amended: bool,
+    /// The signature signed, or the one an amendment set aside.
     pub signature: Signature,
+    /// The amendment's reason.
     pub reason: Option<String>,
 }
 

@@ -57,9 +57,15 @@ pub enum Listing<T> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Unsealed {
     /// A bundled example, byte for byte: a template.
-    Template { name: String },
+    Template {
+        /// The example's file name.
+        name: String,
+    },
     /// A file of an older format, written before seals (or relabelled as one).
-    Legacy { format: u32 },
+    Legacy {
+        /// The session format the file states.
+        format: u32,
+    },
     /// A file of this format without a seal: a template, or a file whose seal was removed.
     Current,
 }
@@ -68,30 +74,79 @@ pub enum Unsealed {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Finding {
     /// The seal holds for the trail's head.
-    Sealed { sequence: u64, fingerprint: Fingerprint, installation: Listing<Option<String>> },
+    Sealed {
+        /// The sequence number of the trail entry the seal covers (the head).
+        sequence: u64,
+        /// The fingerprint of the installation key that sealed it.
+        fingerprint: Fingerprint,
+        /// The roster's label for that installation key (`None`: the roster does not list it).
+        installation: Listing<Option<String>>,
+    },
     /// The seal does not match the trail's head (entries removed or changed after the last
     /// save, or a seal copied from another file).
-    SealBroken { sequence: u64, fingerprint: Fingerprint },
+    SealBroken {
+        /// The sequence number of the trail's head.
+        sequence: u64,
+        /// The fingerprint of the installation key the seal names.
+        fingerprint: Fingerprint,
+    },
     /// No seal.
     Unsealed(Unsealed),
     /// An electronic signature recorded at entry `seq` (its cryptographic check is the
     /// trail's, `audit::verify`), and whose key the roster says it is.
-    ElectronicSignature { seq: u64, by: String, fingerprint: Fingerprint, standing: Listing<SignerStanding> },
+    ElectronicSignature {
+        /// The sequence number of the audit entry recording the signature.
+        seq: u64,
+        /// The signer's name as recorded.
+        by: String,
+        /// The fingerprint of the signer's key.
+        fingerprint: Fingerprint,
+        /// Whether the roster gives that key to that name.
+        standing: Listing<SignerStanding>,
+    },
     /// The current signature is a typed name (an older format): no proof of who signed.
-    TypedSignature { by: String },
+    TypedSignature {
+        /// The typed name.
+        by: String,
+    },
     /// There is no usable roster: who sealed and who signed cannot be established.
-    NoRoster { why: Option<String> },
+    NoRoster {
+        /// Why the roster could not be used; `None`: none was given or found.
+        why: Option<String>,
+    },
     /// This computer recorded a later save of this session than the file holds.
-    RolledBack { recorded: u64, file: u64, recorded_at: DateTime<Utc> },
+    RolledBack {
+        /// The latest sequence number this computer recorded for the session.
+        recorded: u64,
+        /// The sequence number of the file's head.
+        file: u64,
+        /// When the later save was recorded (UTC).
+        recorded_at: DateTime<Utc>,
+    },
     /// This computer recorded a different entry at a sequence the file also has: the trail
     /// was rewritten from there.
-    Diverged { sequence: u64, recorded_at: DateTime<Utc> },
+    Diverged {
+        /// A sequence number at which the file's entry differs from the one this computer recorded.
+        sequence: u64,
+        /// When this computer recorded its entry at that sequence (UTC).
+        recorded_at: DateTime<Utc>,
+    },
     /// This computer sealed a save of this session (found by its creation entry) under
     /// another session id, or with one where the file has none: a copy relabelled, or its
     /// seal and id stripped (a downgrade).
-    SavedHereAs { session_id: SessionId, sequence: u64 },
+    SavedHereAs {
+        /// The session id this computer sealed it under.
+        session_id: SessionId,
+        /// The sequence number of that save's head.
+        sequence: u64,
+    },
     /// The ledger agrees: the file holds the last head this computer recorded.
-    Witnessed { sequence: u64, recorded_at: DateTime<Utc> },
+    Witnessed {
+        /// The head's sequence number, as recorded.
+        sequence: u64,
+        /// When this computer recorded it (UTC).
+        recorded_at: DateTime<Utc>,
+    },
     /// This computer has no record of saving this session.
     NotWitnessed,
     /// The ledger could not be read, or has damaged lines.
@@ -259,9 +314,19 @@ pub fn unsealed(session: &Session, text: &str) -> Option<Unsealed> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SealState {
     /// It holds; made with the installation key of this fingerprint.
-    Holds { sequence: u64, fingerprint: Fingerprint },
+    Holds {
+        /// The sequence number of the head it covers.
+        sequence: u64,
+        /// The fingerprint of the installation key that made it.
+        fingerprint: Fingerprint,
+    },
     /// It does not match the head (or there is no id or trail for it to cover).
-    Broken { sequence: u64, fingerprint: Fingerprint },
+    Broken {
+        /// The sequence number of the trail's head.
+        sequence: u64,
+        /// The fingerprint of the installation key the seal names.
+        fingerprint: Fingerprint,
+    },
     /// There is none.
     Missing,
 }

@@ -12,34 +12,116 @@ use crate::ui::secret_text::SecretText;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Dialog {
     /// Records a protocol discretion override on a failing criterion.
-    Override { protocol: String, criterion: String, reason: String, by: String, message: Option<String> },
+    Override {
+        /// The id of the protocol the criterion belongs to.
+        protocol: String,
+        /// The criterion's id.
+        criterion: String,
+        /// The reason as typed; required.
+        reason: String,
+        /// Who records the override, as typed.
+        by: String,
+        /// Why the last attempt failed, shown in the dialog; `None` before one fails.
+        message: Option<String>,
+    },
     /// Decides a criterion that awaits the investigator's judgment.
     Judgment {
+        /// The id of the protocol the criterion belongs to.
         protocol: String,
+        /// The criterion's id.
         criterion: String,
+        /// The answer chosen: met or applies (`true`), not (`false`); `None` until chosen.
         passes: Option<bool>,
+        /// The reason as typed; required.
         reason: String,
+        /// Who decides, as typed.
         by: String,
+        /// Why the last attempt failed, shown in the dialog; `None` before one fails.
         message: Option<String>,
     },
     /// Withdraws a recorded override or judgment.
-    Withdraw { protocol: String, criterion: String, is_override: bool, reason: String, message: Option<String> },
+    Withdraw {
+        /// The id of the protocol the criterion belongs to.
+        protocol: String,
+        /// The criterion's id.
+        criterion: String,
+        /// True: withdraw the override; false: withdraw the judgment.
+        is_override: bool,
+        /// Why it is withdrawn, as typed; required.
+        reason: String,
+        /// Why the last attempt failed, shown in the dialog; `None` before one fails.
+        message: Option<String>,
+    },
     /// Signs the session with the signer's identity and passphrase, and saves it.
-    Sign { by: String, meaning: String, passphrase: SecretText, message: Option<String> },
+    Sign {
+        /// The signer's name (the identity used).
+        by: String,
+        /// What the signature attests, as worded.
+        meaning: String,
+        /// The passphrase unlocking the signer's identity, as typed.
+        passphrase: SecretText,
+        /// Why the last attempt failed, shown in the dialog; `None` before one fails.
+        message: Option<String>,
+    },
     /// Re-screens under the newest version of a protocol, once confirmed.
-    Rescreen { protocol: String, message: Option<String> },
+    Rescreen {
+        /// The id of the protocol to re-screen under its newest version.
+        protocol: String,
+        /// Why the last attempt failed, shown in the dialog; `None` before one fails.
+        message: Option<String>,
+    },
     /// Reopens a signed session for an amendment, signed with the passphrase, and saves it.
-    Amend { by: String, reason: String, passphrase: SecretText, message: Option<String> },
+    Amend {
+        /// Who amends (the identity used).
+        by: String,
+        /// Why the signed session is reopened, as typed; required.
+        reason: String,
+        /// The passphrase unlocking the amending person's identity, as typed.
+        passphrase: SecretText,
+        /// Why the last attempt failed, shown in the dialog; `None` before one fails.
+        message: Option<String>,
+    },
     /// Creates a signing identity on this computer: name, passphrase twice.
-    CreateIdentity { name: String, passphrase: SecretText, repeated: SecretText, message: Option<String> },
+    CreateIdentity {
+        /// The signer's name the identity is for.
+        name: String,
+        /// The new passphrase.
+        passphrase: SecretText,
+        /// The passphrase typed again; must match.
+        repeated: SecretText,
+        /// Why the last attempt failed, shown in the dialog; `None` before one fails.
+        message: Option<String>,
+    },
     /// Where to save a session, then what to do after.
-    SaveAs { folder: PathBuf, file_name: String, then: Option<Leave>, message: Option<String> },
+    SaveAs {
+        /// The folder to save into.
+        folder: PathBuf,
+        /// The file name as typed.
+        file_name: String,
+        /// Where to go once saved (a new screening, another file, quit); `None`: stay.
+        then: Option<Leave>,
+        /// Why the last attempt failed, shown in the dialog; `None` before one fails.
+        message: Option<String>,
+    },
     /// The document has unsaved changes and `then` would leave it.
-    Unsaved { then: Leave },
+    Unsaved {
+        /// Where the user asked to go.
+        then: Leave,
+    },
     /// Recovery journals found at start.
-    Recovery { found: Vec<recovery::Found>, message: Option<String> },
+    Recovery {
+        /// The journals found, one per session with unsaved work.
+        found: Vec<recovery::Found>,
+        /// Why the last attempt failed, shown in the dialog; `None` before one fails.
+        message: Option<String>,
+    },
     /// Writes the screening summary PDF, then opens or prints it.
     Print(crate::ui::print_dialog_ui::PrintState),
     /// Something failed; the message says what and what to do.
-    Problem { title: String, message: String },
+    Problem {
+        /// What failed, in a few words.
+        title: String,
+        /// What happened and what to do.
+        message: String,
+    },
 }
