@@ -7,12 +7,19 @@ use crate::model::protocol::CriterionKind;
 /// The status of one criterion as shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
+    /// An inclusion met.
     Met,
+    /// An inclusion not met.
     NotMet,
+    /// An exclusion that does not apply.
     NotExcluded,
+    /// An exclusion that applies.
     Excluded,
+    /// Data not entered; not a failure.
     Missing,
+    /// Awaits the investigator's judgment.
     Judgment,
+    /// Does not apply to this patient (another cohort, a condition not holding).
     NotApplicable,
     /// Passes because of a recorded protocol override.
     Overridden,

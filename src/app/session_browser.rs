@@ -16,14 +16,19 @@ use crate::status::verdict_words;
 /// One file of the folder.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BrowserRow {
+    /// The file's path.
     pub path: PathBuf,
+    /// The file's name, as listed.
     pub file_name: String,
+    /// The pseudonymous participant code; empty when the file does not read.
     pub participant_code: String,
+    /// The screening visit date; `None` when the file does not read.
     pub screening: Option<NaiveDate>,
     /// Protocol ids, comma separated.
     pub protocols: String,
     /// Each protocol's verdict, with its words.
     pub verdicts: Vec<(Verdict, &'static str)>,
+    /// Whether the session is signed.
     pub is_signed: bool,
     /// Why the file cannot be opened (with line and column).
     pub problem: Option<String>,
@@ -32,20 +37,29 @@ pub struct BrowserRow {
 /// How the rows are ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SortKey {
+    /// By participant code.
     Participant,
+    /// By screening visit date.
     ScreeningDate,
+    /// By file name.
     FileName,
 }
 
 /// The browser's state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SessionBrowser {
+    /// The folder scanned.
     pub folder: PathBuf,
+    /// Every session file of the folder, in the order shown.
     pub rows: Vec<BrowserRow>,
     /// The folder has been read since it was set.
     pub is_scanned: bool,
+    /// The column the rows are ordered by.
     pub sort: SortKey,
+    /// Whether the order is reversed (newest or last first).
     pub descending: bool,
+    /// Text typed to narrow the list: a row is shown when its code, protocols, file name, verdict
+    /// or date contains it, ignoring case (blank: every row).
     pub filter: String,
     /// The screening log's CONSORT-style counts over the folder, as `trialscreen log`
     /// prints them.

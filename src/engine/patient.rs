@@ -15,8 +15,10 @@ use crate::model::values::{Exposure, Value};
 /// the evaluation is for.
 #[derive(Debug)]
 pub struct PatientFacts<'a> {
+    /// The indexed dictionary and catalogue the values are read against.
     pub knowledge: &'a Knowledge,
     entries: Vec<Option<&'a Entry>>,
+    /// The visit's reference dates.
     pub dates: ReferenceDates,
     /// The day evaluated for (the machine's date in use; a fixed date in tests): nothing dated
     /// after it counts. Never read from the clock inside the engine.
@@ -49,16 +51,22 @@ pub enum ListAttestation {
 /// The kidney-function formulas whose values are cached.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KidneyFormula {
+    /// Bedside Schwartz eGFR (under 18).
     BedsideSchwartz = 0,
+    /// CKD-EPI 2021 eGFR (from 18).
     CkdEpi2021 = 1,
+    /// Cockcroft–Gault creatinine clearance.
     CockcroftGault = 2,
 }
 
 /// The part of an instrument report the rules read.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scored {
+    /// The lowest score the unassessed items allow.
     pub min: f64,
+    /// The highest score the unassessed items allow (equal to `min` when complete).
     pub max: f64,
+    /// The instrument's classification, for a classification instrument.
     pub classification: Option<Classification>,
 }
 
@@ -74,8 +82,11 @@ struct CachedScore {
 pub struct ResolvedExposure<'a> {
     /// Position of the row in the history.
     pub row: u16,
+    /// The agent's index in the drug catalogue.
     pub agent: u16,
+    /// The classes the agent belongs to.
     pub classes: ClassMask,
+    /// The row as entered.
     pub exposure: &'a Exposure,
 }
 

@@ -10,7 +10,9 @@ use crate::model::units::{Analyte, Unit};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dictionary {
+    /// The form sections, in the order shown.
     pub sections: Vec<Section>,
+    /// Every item, in the order forms show them.
     pub items: Vec<ItemDef>,
     /// Kinds of test whose items are read together (urine and blood hCG; a T-spot and its
     /// retest): a requirement for a negative result fails on any positive result of the kind,
@@ -60,7 +62,9 @@ pub struct Contradiction {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
+    /// Stable id that items name.
     pub id: String,
+    /// The heading shown on the form.
     pub label: String,
 }
 
@@ -74,6 +78,7 @@ pub struct ItemDef {
     pub label: String,
     /// The id of the section the item appears in.
     pub section: String,
+    /// What kind of value it holds, and so which form widget enters it.
     pub kind: ItemKind,
     /// A line of help shown beside the field.
     #[serde(default)]
@@ -95,7 +100,9 @@ pub enum ItemKind {
     /// A measured number in one of the allowed units, with an optional ULN (same unit)
     /// and an optional date of the measurement.
     Number {
+        /// The units it may be entered in, each with its plausible range; at least one.
         units: Vec<UnitRange>,
+        /// The analyte, where molar and mass units convert by its molecular weight.
         #[serde(default)]
         analyte: Option<Analyte>,
         /// The form asks for the lab's upper limit of normal beside the value.
@@ -124,6 +131,7 @@ pub enum ItemKind {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnitRange {
+    /// The unit.
     pub unit: Unit,
     /// Lowest plausible value, inclusive.
     pub min: f64,
@@ -135,7 +143,9 @@ pub struct UnitRange {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChoiceOption {
+    /// Stable id that rules and session files use.
     pub id: String,
+    /// The option as shown on the form.
     pub label: String,
 }
 

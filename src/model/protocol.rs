@@ -13,7 +13,9 @@ pub struct Protocol {
     pub id: String,
     /// Released version; every version stays in the product.
     pub version: u32,
+    /// The protocol's title, as the source gives it.
     pub title: String,
+    /// Where the criteria were quoted from.
     pub source: SourceCitation,
     /// False when the source lacks criteria (a registry entry read in part). An
     /// "eligible" verdict then reads "eligible on the available criteria".
@@ -39,6 +41,7 @@ pub struct Protocol {
     /// shown to sessions screened under an earlier version.
     #[serde(default)]
     pub corrections: Vec<Correction>,
+    /// The eligibility criteria, in the source's order.
     pub criteria: Vec<Criterion>,
 }
 
@@ -46,7 +49,9 @@ pub struct Protocol {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceCitation {
+    /// The source document, described (title, issuer, what was quoted from it).
     pub document: String,
+    /// The trial registry entry, if any ("NCT01234567").
     #[serde(default)]
     pub registry: Option<String>,
     /// The date the source was read, for a registry entry that may change.
@@ -68,14 +73,18 @@ pub struct Correction {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cohort {
+    /// Stable id used by criteria and sessions.
     pub id: String,
+    /// The cohort's name as shown.
     pub label: String,
 }
 
 /// Inclusion or exclusion.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum CriterionKind {
+    /// Must be met to be eligible.
     Inclusion,
+    /// Must not apply to be eligible.
     Exclusion,
 }
 
@@ -85,6 +94,7 @@ pub enum CriterionKind {
 pub struct Criterion {
     /// Stable id: `I7.plt`, `E13`, `SLE.3`, `ALL.4`.
     pub id: String,
+    /// Inclusion or exclusion.
     pub kind: CriterionKind,
     /// A short title for lists ("Platelet count").
     pub title: String,

@@ -85,7 +85,12 @@ pub struct CriterionTranslation {
 pub enum TranslationProblem {
     /// The translation names another protocol or version.
     #[error("the translation is of {found}, not of {expected}")]
-    OtherProtocol { expected: String, found: String },
+    OtherProtocol {
+        /// The protocol and version checked against ("id version N").
+        expected: String,
+        /// The protocol and version the translation names.
+        found: String,
+    },
     /// A translated criterion the protocol does not have.
     #[error("criterion {0} is not in the protocol")]
     UnknownCriterion(String),
@@ -100,7 +105,14 @@ pub enum TranslationProblem {
     UnknownInterpretation(String),
     /// The number of judgment questions differs.
     #[error("criterion {criterion}: the protocol asks {expected} judgment question(s), the translation has {found}")]
-    JudgmentCount { criterion: String, expected: usize, found: usize },
+    JudgmentCount {
+        /// The criterion's id.
+        criterion: String,
+        /// How many judgment questions the protocol asks.
+        expected: usize,
+        /// How many the translation has.
+        found: usize,
+    },
     /// A translated cohort the protocol does not have.
     #[error("cohort {0} is not in the protocol")]
     UnknownCohort(String),
@@ -119,7 +131,12 @@ pub enum TranslationProblem {
     RepeatedCorrection(String),
     /// The information lines do not pair up.
     #[error("the protocol has {expected} information line(s), the translation has {found}")]
-    InformationCount { expected: usize, found: usize },
+    InformationCount {
+        /// How many information lines the protocol has.
+        expected: usize,
+        /// How many the translation has.
+        found: usize,
+    },
     /// A field the protocol has and the translation lacks.
     #[error("{0}: the protocol has it and the translation does not")]
     MissingField(&'static str),

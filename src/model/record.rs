@@ -14,7 +14,9 @@ use crate::model::values::Value;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReferenceDates {
+    /// The screening visit date.
     pub screening: NaiveDate,
+    /// The date informed consent was signed, once known.
     #[serde(default)]
     pub consent: Option<NaiveDate>,
     /// Planned enrollment / first dose, when known.
@@ -26,6 +28,7 @@ pub struct ReferenceDates {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
+    /// The value entered; its variant matches the item's kind.
     pub value: Value,
     /// The date the sample was taken or the assessment made, for a result (a dictionary item
     /// marked `dated`); a result counts only with its date.
@@ -40,7 +43,9 @@ pub struct Entry {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Recorded {
+    /// The value as it was then.
     pub value: Value,
+    /// The result's date as it was then.
     #[serde(default)]
     pub date: Option<NaiveDate>,
 }
@@ -49,8 +54,11 @@ pub struct Recorded {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
+    /// The id of the protocol the criterion belongs to.
     pub protocol: String,
+    /// The criterion's id.
     pub criterion: String,
+    /// A judgment or an override.
     pub kind: DecisionKind,
     /// What the decision answers, by a stable id (`override`, `rule:0`,
     /// `contradiction:positive_hcg_male`, several joined by `+`), never by its wording, so a
@@ -58,8 +66,11 @@ pub struct Decision {
     /// answers the criterion's question as it stood then.
     #[serde(default)]
     pub question: Option<String>,
+    /// The investigator's stated reason; required.
     pub reason: String,
+    /// Who decided.
     pub by: String,
+    /// When the decision was recorded (UTC).
     pub at: DateTime<Utc>,
     /// The facts it was made on. `None` for a decision recorded by format 1: its basis is
     /// rebuilt from the audit trail, never from today's values.
@@ -72,7 +83,10 @@ pub struct Decision {
 pub enum DecisionKind {
     /// A criterion awaiting judgment is decided: `passes` when it does not stand in the
     /// way of eligibility (an inclusion met, an exclusion not applying).
-    Judgment { passes: bool },
+    Judgment {
+        /// `true` when the criterion does not stand in the way of eligibility.
+        passes: bool,
+    },
     /// A protocol discretion overrides a failing criterion.
     Override,
 }
@@ -86,6 +100,7 @@ pub struct Basis {
     /// The cohort screened under.
     #[serde(default)]
     pub cohort: Option<String>,
+    /// The visit's reference dates then.
     pub dates: ReferenceDates,
     /// The values of the items the criterion read, by item id; an item read but not entered
     /// then is absent.
@@ -100,7 +115,9 @@ pub struct Basis {
 pub struct Attestation {
     /// The list item: `treatment_history`.
     pub item: String,
+    /// Who attested.
     pub by: String,
+    /// When (UTC).
     pub at: DateTime<Utc>,
     /// The list as it was attested.
     pub list: Value,

@@ -21,12 +21,17 @@ use crate::status::verdict_words;
 /// One session screened for one protocol.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogRow {
+    /// The pseudonymous participant code.
     pub participant_code: String,
+    /// The screening visit date.
     pub screening_date: NaiveDate,
+    /// The protocol's id.
     pub protocol_id: String,
+    /// The protocol version the session is screened under.
     pub protocol_version: u32,
     /// The cohort id the session chose, for a multi-cohort protocol.
     pub cohort: Option<String>,
+    /// The verdict under the protocol loaded now.
     pub verdict: Verdict,
     /// `status::verdict_words`, as the summary prints it.
     pub verdict_words: &'static str,
@@ -34,10 +39,12 @@ pub struct LogRow {
     pub ineligible_by: Vec<String>,
     /// Overrides in force (recorded, and their conditions hold).
     pub overrides: usize,
+    /// Whether the session is signed, and whether the signature covers its content.
     pub signature: SignatureState,
     /// The protocol file loaded now is not the content the session pinned: the verdict is
     /// an evaluation under another protocol, counted apart.
     pub protocol_changed: bool,
+    /// The session file's name.
     pub file_name: String,
     /// Whether the file is a sealed record; legacy files and templates are listed apart.
     pub record: RecordState,
@@ -51,7 +58,10 @@ pub enum RecordState {
     /// Its seal does not match its trail's head: entries removed or changed after its save.
     SealBroken,
     /// No seal: a file of an older format (a legacy file, or one relabelled as one).
-    Legacy { format: u32 },
+    Legacy {
+        /// The session format the file states.
+        format: u32,
+    },
     /// No seal in this format: a template, or a file whose seal was removed.
     Unsealed,
 }
@@ -82,7 +92,9 @@ impl RecordState {
 /// Whether a session is signed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SignatureState {
+    /// Signed, and the signature covers the content.
     Signed,
+    /// Not signed.
     Unsigned,
     /// A signature is stored but does not cover the content.
     NotCovering,
@@ -102,9 +114,11 @@ impl SignatureState {
 /// A file that could not be used, and where the problem is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnreadableFile {
+    /// The file's name.
     pub file_name: String,
     /// Line and column (1-based), when known.
     pub position: Option<(usize, usize)>,
+    /// What is wrong with it.
     pub message: String,
 }
 
@@ -122,19 +136,24 @@ pub struct ScreeningLog {
 /// The counts of one protocol version.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProtocolCounts {
+    /// The protocol's id.
     pub protocol_id: String,
+    /// The protocol version.
     pub protocol_version: u32,
     /// Sessions screened for the protocol.
     pub screened: usize,
     /// Distinct participant codes among them.
     pub participants: usize,
+    /// Sessions with an eligible verdict.
     pub eligible: usize,
     /// How the eligible verdict reads ("ELIGIBLE ON THE AVAILABLE CRITERIA" when the source
     /// is incomplete).
     pub eligible_words: &'static str,
+    /// Sessions with an ineligible verdict.
     pub ineligible: usize,
     /// Sessions ineligible by each criterion, most first; a session may count under several.
     pub ineligible_by: Vec<(String, usize)>,
+    /// Sessions with an incomplete verdict.
     pub incomplete: usize,
     /// Sessions with at least one override in force.
     pub with_overrides: usize,

@@ -308,8 +308,8 @@ pub struct Decision {
 pub enum DecisionKind {
     /// The investigator's answer to a judgment the criterion needs.
     Judgment {
-        /// Whether the investigator judged the criterion to be met (inclusion) or to apply
-        /// (exclusion).
+        /// `true` when the criterion does not stand in the way of eligibility (an inclusion
+        /// met, an exclusion not applying).
         passes: bool,
     },
     /// The investigator set the rule's result aside (an inclusion waived under discretion).

@@ -54,6 +54,7 @@ pub struct Session {
     pub participant_code: String,
     /// The protocols the patient is screened for.
     pub protocols: Vec<ProtocolRef>,
+    /// The visit's reference dates.
     pub dates: ReferenceDates,
     /// The investigator responsible for the visit.
     #[serde(default)]
@@ -88,7 +89,9 @@ pub struct Session {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProtocolRef {
+    /// The protocol's id.
     pub id: String,
+    /// The protocol version screened under.
     pub version: u32,
     /// SHA-256 of the protocol file's content at screening, hex.
     #[serde(default)]
@@ -102,7 +105,9 @@ pub struct ProtocolRef {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
+    /// The signer's name.
     pub by: String,
+    /// When the session was signed (UTC).
     pub at: DateTime<Utc>,
     /// What the signature means: "I confirm the eligibility assessment above".
     pub meaning: String,
@@ -139,7 +144,9 @@ pub struct ElectronicSignature {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignedVerdict {
+    /// The protocol's id.
     pub protocol: String,
+    /// The protocol version signed under.
     pub version: u32,
     /// `eligible`, `ineligible` or `incomplete`.
     pub verdict: String,

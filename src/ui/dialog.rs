@@ -30,7 +30,8 @@ pub enum Dialog {
         protocol: String,
         /// The criterion's id.
         criterion: String,
-        /// The answer chosen: met or applies (`true`), not (`false`); `None` until chosen.
+        /// The outcome chosen: `true` when the criterion does not stand in the way of
+        /// eligibility; `None` until chosen.
         passes: Option<bool>,
         /// The reason as typed; required.
         reason: String,

@@ -22,11 +22,17 @@ use crate::ui::visit_section_ui::cohort_picker_ui;
 pub struct NewScreeningDraft {
     /// Protocol id → chosen, with the cohort where the protocol has cohorts.
     pub protocols: BTreeMap<String, (bool, Option<String>)>,
+    /// The participant code as typed.
     pub participant_code: String,
+    /// The screening date as typed (today's to begin with).
     pub screening: String,
+    /// The consent date as typed; may be blank.
     pub consent: String,
+    /// The planned enrollment / first-dose date as typed; may be blank.
     pub enrollment: String,
+    /// The investigator's name as typed.
     pub investigator: String,
+    /// Why the last attempt to start failed, shown under the form.
     pub message: Option<String>,
 }
 
@@ -66,9 +72,13 @@ impl NewScreeningDraft {
 
 /// What the start view asks for besides commands.
 pub struct StartView<'a> {
+    /// The protocols that can be chosen.
     pub library: &'a Library,
+    /// What is typed into the new-screening form.
     pub draft: &'a mut NewScreeningDraft,
+    /// The session files of the sessions folder.
     pub browser: &'a mut SessionBrowser,
+    /// Recently opened session files.
     pub recent: &'a [std::path::PathBuf],
 }
 
