@@ -13,8 +13,11 @@ use crate::session::model::{ProtocolRef, Session};
 /// One protocol's result within a screening.
 #[derive(Debug)]
 pub struct ScreenedProtocol<'a> {
+    /// The protocol version evaluated, as loaded.
     pub loaded: &'a LoadedProtocol,
+    /// The session's reference to it (version pinned, hash, cohort).
     pub reference: &'a ProtocolRef,
+    /// The engine's result for the patient under it.
     pub result: ProtocolResult,
     /// `Some(false)` when the session recorded a different content hash than the file
     /// now loaded under that id and version: the protocol file changed after screening.
@@ -31,8 +34,11 @@ pub struct ScreenedProtocol<'a> {
 /// Every selected protocol evaluated for a session.
 #[derive(Debug)]
 pub struct Screening<'a> {
+    /// The session evaluated.
     pub session: &'a Session,
+    /// The session's values, indexed for evaluation.
     pub patient: PatientFacts<'a>,
+    /// Each protocol the session lists, in its order, evaluated.
     pub protocols: Vec<ScreenedProtocol<'a>>,
     /// The session's decisions with their bases (a format-1 decision's rebuilt from the
     /// trail): what the evaluation applied, index for index with `session.decisions`.

@@ -11,6 +11,7 @@ use crate::library::{Library, Origin};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     // The protocol files. (Comments, not docs: `--help` stays as it was.)
+    #[allow(missing_docs)] // a doc comment would become `--help` text
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 }

@@ -26,7 +26,9 @@ use crate::user_data::UserData;
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum PaperArg {
     // ISO A4 and US Letter. (No doc comments: clap would print them in `--help`.)
+    #[allow(missing_docs)] // a doc comment would become `--help` text
     A4,
+    #[allow(missing_docs)] // a doc comment would become `--help` text
     Letter,
 }
 

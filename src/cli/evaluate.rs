@@ -28,6 +28,7 @@ use crate::status::{Status, verdict_icon, verdict_words};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     // The session file. (Comments, not docs: `--help` stays as it was.)
+    #[allow(missing_docs)] // a doc comment would become `--help` text
     pub file: PathBuf,
     /// Print JSON instead of text.
     #[arg(long)]

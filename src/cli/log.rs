@@ -17,6 +17,7 @@ use crate::session::store;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     // The folder of session files. (Comments, not docs: `--help` stays as it was.)
+    #[allow(missing_docs)] // a doc comment would become `--help` text
     pub folder: PathBuf,
     /// The CSV to write: one row per session file and protocol.
     #[arg(short, long, value_name = "log.csv")]
@@ -24,6 +25,7 @@ pub struct Args {
     /// Also write the counts as a PDF/A-2u page.
     #[arg(long, value_name = "counts.pdf")]
     pub pdf: Option<PathBuf>,
+    #[allow(missing_docs)] // a doc comment would become `--help` text
     #[arg(long, value_enum, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
 }

@@ -10,6 +10,7 @@ use crate::library::Library;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     // The session file. (Comments, not docs: `--help` stays as it was.)
+    #[allow(missing_docs)] // a doc comment would become `--help` text
     pub file: PathBuf,
 }
 

@@ -20,6 +20,7 @@ use crate::user_data::UserData;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     // The session file. (Comments, not docs: `--help` stays as it was.)
+    #[allow(missing_docs)] // a doc comment would become `--help` text
     pub file: PathBuf,
     /// The investigator signing, as named in their signing identity.
     #[arg(long)]

@@ -14,10 +14,12 @@ use crate::session::audit::verify;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     // The session file. (Comments, not docs: `--help` stays as it was.)
+    #[allow(missing_docs)] // a doc comment would become `--help` text
     pub file: PathBuf,
     /// The PDF to write.
     #[arg(short, long, value_name = "OUT.pdf")]
     pub output: PathBuf,
+    #[allow(missing_docs)] // a doc comment would become `--help` text
     #[arg(long, value_enum, default_value_t = PaperArg::A4)]
     pub paper: PaperArg,
 }

@@ -21,6 +21,7 @@ use crate::user_data::UserData;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     // The session file. (Comments, not docs: `--help` stays as it was.)
+    #[allow(missing_docs)] // a doc comment would become `--help` text
     pub file: PathBuf,
     /// The site roster (who holds which signing key, which installations are recognised);
     /// by default roster.ron in the per-user data folder.

@@ -24,7 +24,10 @@ use rust_decimal::Decimal;
 /// long enough).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Eval {
+    /// The node's truth.
     pub truth: Truth,
+    /// The first date on which time alone would flip the truth; `None` when it never would or the
+    /// truth is not definite.
     pub flips_on: Option<NaiveDate>,
 }
 
@@ -43,8 +46,11 @@ enum Num {
 
 /// Evaluates nodes, appending deciding facts and missing items to shared buffers.
 pub struct Evaluator<'p, 'b> {
+    /// The patient's values, indexed.
     pub patient: &'p PatientFacts<'p>,
+    /// The buffer deciding facts are appended to.
     pub facts: &'b mut Vec<Fact>,
+    /// The buffer missing items are appended to.
     pub missing: &'b mut Vec<ItemIdx>,
     /// The window a result must be dated in where the rule states none: the criterion's own,
     /// else the protocol's current-results window (PROTOCOL-NOTES, "Evidence rules").

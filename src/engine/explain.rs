@@ -55,6 +55,7 @@ pub struct ShownComparison {
 /// A value as printed.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum ShownValue {
+    /// One exact value.
     One(Decimal),
     /// Scores with items not yet assessed.
     Between(Decimal, Decimal),

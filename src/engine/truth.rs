@@ -5,7 +5,9 @@ use serde::Serialize;
 /// The truth of a rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Truth {
+    /// Decided: the rule holds.
     True,
+    /// Decided: the rule does not hold.
     False,
     /// Data needed to decide is not entered.
     Unknown,

@@ -71,7 +71,10 @@ pub enum DateRule {
     /// Something that has happened: a sample, an event, a dose, a consent.
     Past,
     /// A date of birth, which also cannot follow the screening date.
-    Birth { screening: NaiveDate },
+    Birth {
+        /// The visit's screening date.
+        screening: NaiveDate,
+    },
     /// A planned date (enrollment, first dose, the screening visit itself): may be ahead.
     Planned,
 }

@@ -23,13 +23,20 @@ pub enum Composed<T> {
     Invalid(String),
     /// Parsed, but it looks like a slip: commit only once the investigator confirms it (or
     /// picks `suggested_unit`).
-    Confirm { message: String, suggested_unit: Option<Unit> },
+    Confirm {
+        /// What looks wrong, and what confirming means.
+        message: String,
+        /// The unit the value is plausible in, when it looks like a unit slip.
+        suggested_unit: Option<Unit>,
+    },
 }
 
 /// The typed parts of a number item.
 #[derive(Clone, Copy, Debug)]
 pub struct MeasurementTexts<'a> {
+    /// The number as typed.
     pub value: &'a str,
+    /// The unit chosen.
     pub unit: Unit,
     /// `None` when the item asks no ULN.
     pub uln: Option<&'a str>,

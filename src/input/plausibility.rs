@@ -14,11 +14,22 @@ pub enum Plausibility {
     /// Within the plausible range of its unit.
     Plausible,
     /// Implausible in its unit but plausible in `suggested`, another unit of the item.
-    UnitSlip { message: String, suggested: Unit },
+    UnitSlip {
+        /// What looks wrong, said to the investigator.
+        message: String,
+        /// The unit the value is plausible in.
+        suggested: Unit,
+    },
     /// Outside the plausible range of every unit the item takes.
-    OutOfRange { message: String },
+    OutOfRange {
+        /// What looks wrong, said to the investigator.
+        message: String,
+    },
     /// The item is not entered in this unit at all.
-    UnknownUnit { message: String },
+    UnknownUnit {
+        /// What is wrong, said to the investigator.
+        message: String,
+    },
 }
 
 impl Plausibility {

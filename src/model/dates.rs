@@ -8,9 +8,13 @@ use serde::{Deserialize, Serialize};
 /// A length of time as protocols state it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Span {
+    /// A number of calendar days.
     Days(u32),
+    /// A number of weeks (7 days each).
     Weeks(u32),
+    /// A number of calendar months, clamped at month end.
     Months(u32),
+    /// A number of years (12 calendar months each, clamped at month end).
     Years(u32),
 }
 

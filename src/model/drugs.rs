@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DrugCatalogue {
+    /// The classes rules count by.
     pub classes: Vec<DrugClass>,
+    /// Every agent, each in one or more classes.
     pub agents: Vec<Agent>,
 }
 
@@ -14,7 +16,9 @@ pub struct DrugCatalogue {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DrugClass {
+    /// Stable id rules name: `anti_cd20`.
     pub id: String,
+    /// The class as shown ("Anti-CD20 antibody").
     pub label: String,
 }
 

@@ -26,7 +26,9 @@ pub struct BasisChangeWords {
     pub item: Option<String>,
     /// What it is: the item's label, "enrollment / first dose", "cohort", "protocol version".
     pub what: String,
+    /// What it was when the decision was made.
     pub old: String,
+    /// What it is now.
     pub new: String,
 }
 

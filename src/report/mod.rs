@@ -54,8 +54,10 @@ impl Paper {
 /// Why a report could not be produced.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ReportError {
+    /// The embedded font could not be read; why.
     #[error("the embedded font cannot be used: {0} (a defect of this build)")]
     Font(String),
+    /// The PDF could not be produced; why.
     #[error("the PDF could not be written: {0}")]
     Pdf(String),
 }

@@ -20,6 +20,7 @@ pub struct SignedVerdictNote {
     /// `status::verdict_words` of each: "ELIGIBLE ON THE AVAILABLE CRITERIA" for an
     /// incomplete source.
     pub signed_words: Option<String>,
+    /// `status::verdict_words` of the verdict now.
     pub now_words: &'static str,
     /// What makes today's verdict what it is, when it is not ELIGIBLE, criteria grouped by
     /// their status: "I8, E18 missing", "E13 excluded", "no cohort chosen".

@@ -69,7 +69,9 @@ impl NeedReason {
 /// value entered (if any) does not count yet.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NeededItem {
+    /// The item needed.
     pub item: ItemIdx,
+    /// How many undecided criteria it would help decide.
     pub criteria: usize,
     /// Empty when the item is simply not entered.
     pub reasons: Vec<NeedReason>,

@@ -32,6 +32,7 @@ use crate::session::model::{ProtocolRef, Session, Signature};
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("cannot migrate {what}")]
 pub struct MigrateError {
+    /// What could not be converted, in words.
     pub what: String,
 }
 

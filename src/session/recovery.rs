@@ -33,6 +33,7 @@ pub struct RecoveryRecord {
 pub struct Found {
     /// The recovery file itself.
     pub path: PathBuf,
+    /// The journal's content: the unsaved session and where it belongs.
     pub record: RecoveryRecord,
     /// What differs from the saved session file, one line each ("Platelet count: 160 → 52").
     pub differences: Vec<String>,

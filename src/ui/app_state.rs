@@ -42,11 +42,15 @@ use crate::ui::withdraw_dialog_ui::{WithdrawFields, withdraw_dialog_ui};
 /// The workstation's UI state.
 #[derive(Debug)]
 pub struct AppState {
+    /// The library, folders and the open document.
     pub workspace: Workspace,
+    /// What the window remembers between runs (recent files, last folder).
     pub preferences: Preferences,
     /// The dialog shown over the screen.
     pub dialog: Option<Dialog>,
+    /// The session browser of the start view.
     pub browser: SessionBrowser,
+    /// What is typed into the new-screening form.
     pub new_screening: NewScreeningDraft,
     /// A line of status under the session line ("Saved to …").
     pub notice: Option<String>,

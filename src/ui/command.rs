@@ -12,7 +12,12 @@ use crate::ui::dialog::Dialog;
 pub enum Command {
     /// Applies an edit through the audit trail. `draft` is the item draft to drop when it
     /// succeeds, or to show the error in when it is refused.
-    Edit { edit: Edit, draft: Option<egui::Id> },
+    Edit {
+        /// The edit to apply.
+        edit: Edit,
+        /// The memory id of the item draft concerned; `None` for an edit made outside the form.
+        draft: Option<egui::Id>,
+    },
     /// Moves the keyboard focus to an item's field (from the still-needed list).
     Focus(String),
     /// Opens a dialog.

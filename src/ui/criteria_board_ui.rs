@@ -36,8 +36,12 @@ pub fn judgment_words(kind: CriterionKind, passes: bool) -> &'static str {
 /// What the board's buttons need: whether the session is signed, the name decisions are
 /// offered under, and where to send the dialogs they open.
 pub struct BoardActions<'a> {
+    /// The document is read-only (signed, or not trusted as opened): the decision buttons are shown
+    /// disabled.
     pub read_only: bool,
+    /// The name a new decision is offered under (the session's investigator).
     pub investigator: &'a str,
+    /// Where the buttons send the dialogs they open.
     pub commands: &'a mut Vec<Command>,
 }
 

@@ -13,6 +13,7 @@ use crate::model::units::Unit;
 /// A warning that holds a parsed value back until the investigator confirms it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Confirmation {
+    /// What looks wrong about the value, said to the investigator.
     pub message: String,
     /// The unit the value probably was in.
     pub suggested_unit: Option<Unit>,
@@ -79,6 +80,7 @@ impl ItemDraft {
 
 /// What a text part did this frame.
 pub struct PartOutput {
+    /// The text field's response this frame.
     pub response: Response,
     /// Enter was pressed or the field lost focus with typed text: commit the item.
     pub commit: bool,

@@ -83,7 +83,9 @@ impl FileDialogs {
 /// What a native dialog answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Answer {
+    /// A file or folder was chosen.
     Picked(PathBuf),
+    /// The dialog was closed without a choice.
     Cancelled,
     /// No dialog could be shown on this desktop.
     Unavailable,

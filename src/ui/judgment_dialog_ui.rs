@@ -14,11 +14,18 @@ use crate::ui::dialog_frame::{
 
 /// The judgment dialog's fields.
 pub struct JudgmentFields<'a> {
+    /// The id of the protocol the criterion belongs to.
     pub protocol: &'a str,
+    /// The criterion's id.
     pub criterion: &'a str,
+    /// The outcome chosen: `true` when the criterion does not stand in the way of eligibility;
+    /// `None` until chosen.
     pub passes: &'a mut Option<bool>,
+    /// The reason as typed; required.
     pub reason: &'a mut String,
+    /// Who decides, as typed; required.
     pub by: &'a mut String,
+    /// Why the last attempt failed, shown in the dialog.
     pub message: &'a mut Option<String>,
 }
 

@@ -18,10 +18,15 @@ use crate::ui::theme;
 
 /// The override dialog's fields.
 pub struct OverrideFields<'a> {
+    /// The id of the protocol the criterion belongs to.
     pub protocol: &'a str,
+    /// The criterion's id.
     pub criterion: &'a str,
+    /// The reason as typed; required.
     pub reason: &'a mut String,
+    /// Who records the override, as typed; required.
     pub by: &'a mut String,
+    /// Why the last attempt failed, shown in the dialog.
     pub message: &'a mut Option<String>,
 }
 

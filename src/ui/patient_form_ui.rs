@@ -20,9 +20,13 @@ use crate::ui::{
 
 /// What every form widget reads and where it sends edits.
 pub struct FormContext<'a> {
+    /// The library: the dictionary items and catalogue agents the widgets offer.
     pub library: &'a Library,
+    /// The open document, whose committed values the widgets show.
     pub document: &'a Document,
+    /// Today's date, against which typed dates are checked (a past event cannot follow it).
     pub today: NaiveDate,
+    /// Where the widgets send their edits.
     pub commands: &'a mut Vec<Command>,
     /// The item whose field should take the keyboard focus this frame.
     pub focus: &'a mut Option<String>,
@@ -219,6 +223,7 @@ pub fn draft_messages_ui(ui: &mut Ui, draft: &ItemDraft, keep_label: &str) -> Co
 /// What the investigator chose for a value held back as implausible.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ConfirmChoice {
+    /// Nothing chosen yet: the value stays held back.
     None,
     /// Enter it in the suggested unit instead.
     UseUnit(crate::model::units::Unit),

@@ -9,9 +9,13 @@ use crate::ui::dialog_frame::{DialogResult, error_line_ui, modal_ui};
 /// What the investigator chose for one journal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RecoveryChoice {
+    /// Nothing chosen this frame: the prompt stays open.
     Stay,
+    /// Restore the journal at this index of those found.
     Restore(usize),
+    /// Discard the journal at this index of those found.
     Discard(usize),
+    /// Decide later: close the prompt and keep every journal.
     Later,
 }
 

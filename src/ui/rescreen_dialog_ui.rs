@@ -12,7 +12,9 @@ use crate::ui::dialog_frame::{DialogResult, error_line_ui, modal_ui};
 /// What the investigator chose.
 #[derive(Debug, PartialEq)]
 pub enum RescreenChoice {
+    /// Nothing chosen this frame: the dialog stays open.
     Stay,
+    /// Close the dialog without re-screening.
     Cancel,
     /// Apply this edit (`Edit::Rescreen`).
     Rescreen(Edit),

@@ -10,7 +10,9 @@ use crate::ui::dialog_frame::{DialogResult, error_line_ui, line_field_ui, modal_
 /// What the investigator chose in the dialog.
 #[derive(Debug, PartialEq)]
 pub enum SaveAsChoice {
+    /// Nothing chosen this frame: the dialog stays open.
     Stay,
+    /// Close the dialog without saving.
     Cancel,
     /// Pick the folder with the native dialog.
     ChooseFolder,

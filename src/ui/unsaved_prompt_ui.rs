@@ -6,9 +6,13 @@ use crate::ui::dialog_frame::{DialogResult, modal_ui};
 /// What the investigator chose.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnsavedChoice {
+    /// Nothing chosen this frame: the prompt stays open.
     Stay,
+    /// Save the changes, then go on.
     Save,
+    /// Discard the changes (and their recovery journal), then go on.
     Discard,
+    /// Go back to the session without leaving it.
     Cancel,
 }
 

@@ -7,10 +7,15 @@ use crate::ui::dialog_frame::{DialogResult, apply_buttons_ui, error_line_ui, mod
 
 /// The withdraw dialog's fields.
 pub struct WithdrawFields<'a> {
+    /// The id of the protocol the criterion belongs to.
     pub protocol: &'a str,
+    /// The criterion's id.
     pub criterion: &'a str,
+    /// True: withdraw the override; false: withdraw the judgment.
     pub is_override: bool,
+    /// Why it is withdrawn, as typed; required.
     pub reason: &'a mut String,
+    /// Why the last attempt failed, shown in the dialog.
     pub message: &'a mut Option<String>,
 }
 

@@ -14,6 +14,7 @@ use crate::user_data::UserData;
 
 /// The workstation as an eframe app.
 pub struct WorkstationApp {
+    /// Everything the window shows and edits.
     pub state: AppState,
     /// When the process started, while the first frame's time is still to be reported.
     started: Option<Instant>,
