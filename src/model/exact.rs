@@ -29,14 +29,56 @@ pub fn decimal_of(value: f64) -> Option<Decimal> {
     if !value.is_finite() {
         return None;
     }
+    if let Some(decimal) = short_decimal_of(value) {
+        return Some(decimal);
+    }
     // `{}` on f64 prints the shortest text that reads back as the same f64, never exponents.
     let text = format!("{value}");
     text.parse::<Decimal>().ok().map(|d| d.normalize())
 }
 
+/// Powers of ten that are exact in a `f64`, for [`short_decimal_of`].
+const POWERS_OF_TEN: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/// The shortest round-trip decimal of `value` without formatting text, for the values a
+/// form holds (few digits, far from the limits of a `f64`); `None` hands the value to the
+/// text path. Tries `m / 10^s` for `s = 0, 1, …` with `m` the nearest integer to
+/// `value × 10^s`, and accepts the first `m` whose quotient reads back as `value`, which
+/// makes it a decimal that rounds to `value` with the fewest digits after the point. The
+/// bound `|value × 10^s| < 2^50` keeps the gap between neighbouring `f64`s below a quarter
+/// of `10^-s`, so at most one such `m` exists at each scale and rounding finds it: the
+/// same digits as the shortest round-trip text (a property test compares the two paths).
+fn short_decimal_of(value: f64) -> Option<Decimal> {
+    const LIMIT: f64 = (1u64 << 50) as f64;
+    for (scale, power) in (0u32..).zip(POWERS_OF_TEN) {
+        let scaled = value * power;
+        if scaled.abs() >= LIMIT {
+            return None;
+        }
+        let whole = scaled.round();
+        if whole / power == value {
+            // |whole| < 2^50: the conversion to i64 is exact.
+            return Some(Decimal::new(whole as i64, scale));
+        }
+    }
+    None
+}
+
 /// `a × b`, or `None` when the product would be rounded or overflow.
 pub fn product(a: Decimal, b: Decimal) -> Option<Decimal> {
     let (a, b) = (a.normalize(), b.normalize());
+    unnormalised_product(a, b)
+}
+
+/// `a × b` as [`product`] computes it but keeping the operands' trailing zeros, for
+/// comparisons, which read the value and not its digits. Cheaper: normalising is retried only
+/// when the trailing zeros would make the product too long.
+fn comparison_product(a: Decimal, b: Decimal) -> Option<Decimal> {
+    unnormalised_product(a, b).or_else(|| product(a, b))
+}
+
+/// `a × b` exactly as given, or `None` when it would be rounded or overflow.
+fn unnormalised_product(a: Decimal, b: Decimal) -> Option<Decimal> {
     let scale = a.scale().checked_add(b.scale())?;
     if scale > MAX_SCALE {
         return None;
@@ -116,8 +158,11 @@ impl Exact {
 
     /// Exact comparison by cross-multiplication; `None` only when a product would overflow.
     pub fn compare(self, other: Self) -> Option<Ordering> {
-        let left = product(self.numerator, other.denominator)?;
-        let right = product(other.numerator, self.denominator)?;
+        if self.denominator == other.denominator {
+            return Some(self.numerator.cmp(&other.numerator));
+        }
+        let left = comparison_product(self.numerator, other.denominator)?;
+        let right = comparison_product(other.numerator, self.denominator)?;
         Some(left.cmp(&right))
     }
 
@@ -204,6 +249,59 @@ mod tests {
         assert_eq!(decimal_of(1e-7), Some(d("0.0000001")));
         assert_eq!(decimal_of(f64::NAN), None);
         assert_eq!(decimal_of(f64::INFINITY), None);
+    }
+
+    /// The text path alone: the shortest round-trip text, parsed.
+    fn decimal_by_text(value: f64) -> Option<Decimal> {
+        format!("{value}").parse::<Decimal>().ok().map(|d| d.normalize())
+    }
+
+    fn same_digits(value: f64) -> Result<(), proptest::test_runner::TestCaseError> {
+        if let Some(fast) = short_decimal_of(value) {
+            let slow = decimal_by_text(value);
+            proptest::prop_assert_eq!(Some(fast.to_string()), slow.map(|d| d.to_string()), "{:?}", value);
+        }
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+
+        #[test]
+        fn the_short_path_gives_the_digits_of_the_text_path_for_typed_decimals(
+            mantissa in -10_000_000_000_000i64..10_000_000_000_000, scale in 0u32..16,
+        ) {
+            let value: f64 = Decimal::new(mantissa, scale).to_string().parse().unwrap();
+            same_digits(value)?;
+        }
+
+        #[test]
+        fn the_short_path_gives_the_digits_of_the_text_path_for_any_f64(bits in proptest::num::u64::ANY) {
+            let value = f64::from_bits(bits);
+            if value.is_finite() {
+                same_digits(value)?;
+            }
+        }
+
+        #[test]
+        fn the_short_path_gives_the_digits_of_the_text_path_for_computed_values(
+            a in -1_000_000i64..1_000_000, b in 1i64..100_000, s in 0u32..6,
+        ) {
+            // Quotients and products as formulas make them: many digits, often not short.
+            let value = (a as f64 / 10f64.powi(s as i32)) / (b as f64) * 1.73;
+            same_digits(value)?;
+            same_digits(a as f64 * 0.1)?;
+        }
+    }
+
+    #[test]
+    fn the_short_path_takes_the_values_forms_hold() {
+        for (value, text) in
+            [(11.4, "11.4"), (0.006, "0.006"), (-3.25, "-3.25"), (150.0, "150"), (0.1 + 0.2, "0.30000000000000004")]
+        {
+            assert_eq!(decimal_of(value).map(|d| d.to_string()).as_deref(), Some(text));
+        }
+        assert!(short_decimal_of(11.4).is_some() && short_decimal_of(1e300).is_none());
     }
 
     #[test]
