@@ -483,7 +483,7 @@ impl<'p> Evaluator<'p, '_> {
             return true;
         }
         self.facts.push(Fact::ListNotAttested { lapsed: self.patient.history_attestation == ListAttestation::Lapsed });
-        if let Some(item) = self.patient.knowledge.item_idx("treatment_history") {
+        if let Some(item) = self.patient.knowledge.treatment_history {
             self.missing.push(item);
         }
         false
@@ -604,7 +604,7 @@ impl<'p> Evaluator<'p, '_> {
     fn rows(&mut self, classes: ClassMask) -> Option<smallvec::SmallVec<[ResolvedExposure<'p>; 8]>> {
         if !self.patient.has_treatment_history {
             self.facts.push(Fact::NoTreatmentHistory);
-            if let Some(item) = self.patient.knowledge.item_idx("treatment_history") {
+            if let Some(item) = self.patient.knowledge.treatment_history {
                 self.missing.push(item);
             }
             return None;
@@ -863,7 +863,7 @@ impl<'p> Evaluator<'p, '_> {
             truth = truth.and(group_truth);
         }
         if truth == Truth::Unknown
-            && let Some(item) = self.patient.knowledge.item_idx("treatment_history")
+            && let Some(item) = self.patient.knowledge.treatment_history
         {
             self.missing.push(item);
         }

@@ -45,6 +45,8 @@ pub struct Knowledge {
     pub date_of_birth: Option<ItemIdx>,
     /// The body-weight item, if the dictionary has one (weight-based doses read it).
     pub weight: Option<ItemIdx>,
+    /// The treatment-history item, if the dictionary has one (exposure rules read it).
+    pub treatment_history: Option<ItemIdx>,
     /// Per item, the index of its test kind in the dictionary's `test_kinds`.
     item_test_kind: Vec<Option<u8>>,
     /// Per test kind, its items in dictionary order.
@@ -212,6 +214,7 @@ impl Knowledge {
         })();
         let date_of_birth = find("date_of_birth");
         let weight = find("weight");
+        let treatment_history = find("treatment_history");
         let (item_test_kind, test_kind_items) = index_test_kinds(&dictionary)?;
         let mut knowledge = Self {
             dictionary,
@@ -223,6 +226,7 @@ impl Knowledge {
             kidney,
             date_of_birth,
             weight,
+            treatment_history,
             item_test_kind,
             test_kind_items,
             contradictions: Vec::new(),

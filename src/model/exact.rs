@@ -64,6 +64,26 @@ fn short_decimal_of(value: f64) -> Option<Decimal> {
     None
 }
 
+/// `value` rounded to hundredths, as a count of hundredths, when `value × 100` lies clearly
+/// between two midpoints (`x.5`): then its shortest round-trip decimal, which differs from
+/// `value` by less than half a unit in the last place, rounds the same way, and no text is
+/// formatted. `None` near a midpoint or beyond `2^40` hundredths: the caller rounds the
+/// decimal itself.
+fn hundredths_far_from_a_midpoint(value: f64) -> Option<i64> {
+    const LIMIT: f64 = (1u64 << 40) as f64;
+    let scaled = value * 100.0;
+    if !scaled.is_finite() || scaled.abs() >= LIMIT {
+        return None;
+    }
+    let distance_to_midpoint = ((scaled - scaled.trunc()).abs() - 0.5).abs();
+    // Near 2^40 a unit in the last place of `scaled` is 2^-12: a margin of 2^-8 is wide.
+    if distance_to_midpoint < 1.0 / 256.0 {
+        return None;
+    }
+    // |scaled| < 2^40: the conversion is exact.
+    Some(scaled.round() as i64)
+}
+
 /// `a × b`, or `None` when the product would be rounded or overflow.
 pub fn product(a: Decimal, b: Decimal) -> Option<Decimal> {
     let (a, b) = (a.normalize(), b.normalize());
@@ -89,6 +109,23 @@ fn unnormalised_product(a: Decimal, b: Decimal) -> Option<Decimal> {
     (result.scale() == scale).then_some(result)
 }
 
+/// `a/b` against `c/d` by cross-multiplying the decimals' integer mantissas in `i128`, the
+/// scales brought level by powers of ten; `None` when a product would overflow (the caller
+/// then multiplies decimals). Every step is an exact integer operation.
+fn cross_compare_in_integers(left: Exact, right: Exact) -> Option<Ordering> {
+    let (a, b, c, d) = (left.numerator, left.denominator, right.numerator, right.denominator);
+    let mut left_mantissa = a.mantissa().checked_mul(d.mantissa())?;
+    let mut right_mantissa = c.mantissa().checked_mul(b.mantissa())?;
+    let left_scale = a.scale() + d.scale();
+    let right_scale = c.scale() + b.scale();
+    if left_scale < right_scale {
+        left_mantissa = left_mantissa.checked_mul(10i128.checked_pow(right_scale - left_scale)?)?;
+    } else if right_scale < left_scale {
+        right_mantissa = right_mantissa.checked_mul(10i128.checked_pow(left_scale - right_scale)?)?;
+    }
+    Some(left_mantissa.cmp(&right_mantissa))
+}
+
 impl Exact {
     /// A number larger than any count: the upper end of a count over a list that may be
     /// incomplete.
@@ -101,17 +138,22 @@ impl Exact {
 
     /// A whole number.
     pub fn integer(value: i64) -> Self {
-        Self::decimal(Decimal::from(value))
+        // Scale 0: already normal.
+        Self { numerator: Decimal::from(value), denominator: Decimal::ONE }
     }
 
     /// The decimal of a `f64`'s shortest round-trip text.
     pub fn from_f64(value: f64) -> Option<Self> {
-        decimal_of(value).map(Self::decimal)
+        // `decimal_of` gives the fewest digits after the point: already normal.
+        decimal_of(value).map(|numerator| Self { numerator, denominator: Decimal::ONE })
     }
 
     /// A formula's result (eGFR, creatinine clearance), kept to 0.01 of its unit: formulas
     /// are floating point, so their results are compared at the precision they are printed.
     pub fn formula_result(value: f64) -> Option<Self> {
+        if let Some(hundredths) = hundredths_far_from_a_midpoint(value) {
+            return Some(Self::decimal(Decimal::new(hundredths, 2)));
+        }
         let rounded =
             decimal_of(value)?.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
         Some(Self::decimal(rounded))
@@ -158,6 +200,9 @@ impl Exact {
 
     /// Exact comparison by cross-multiplication; `None` only when a product would overflow.
     pub fn compare(self, other: Self) -> Option<Ordering> {
+        if let Some(ordering) = cross_compare_in_integers(self, other) {
+            return Some(ordering);
+        }
         if self.denominator == other.denominator {
             return Some(self.numerator.cmp(&other.numerator));
         }
@@ -292,6 +337,68 @@ mod tests {
             same_digits(value)?;
             same_digits(a as f64 * 0.1)?;
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn integer_cross_comparison_agrees_with_decimal_products(
+            a in -1_000_000_000i64..1_000_000_000, sa in 0u32..12,
+            b in 1i64..1_000_000_000, sb in 0u32..12,
+            c in -1_000_000_000i64..1_000_000_000, sc in 0u32..12,
+            d in 1i64..1_000_000_000, sd in 0u32..12,
+        ) {
+            let left = Exact::ratio(Decimal::new(a, sa), Decimal::new(b, sb)).unwrap();
+            let right = Exact::ratio(Decimal::new(c, sc), Decimal::new(d, sd)).unwrap();
+            let by_decimals = comparison_product(left.numerator, right.denominator)
+                .zip(comparison_product(right.numerator, left.denominator))
+                .map(|(l, r)| l.cmp(&r));
+            if let Some(expected) = by_decimals {
+                proptest::prop_assert_eq!(cross_compare_in_integers(left, right), Some(expected));
+            }
+        }
+    }
+
+    /// The text path alone for a formula result: the shortest round-trip decimal, rounded.
+    fn formula_result_by_text(value: f64) -> Option<Exact> {
+        let rounded =
+            decimal_by_text(value)?.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        Some(Exact::decimal(rounded))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+
+        #[test]
+        fn formula_results_round_as_the_text_path_does(
+            a in 1u32..400_000, b in 1u32..10_000, c in 0.5f64..2.0,
+        ) {
+            // Quotients as formulas make them (eGFR, clearances), and exact midpoints.
+            for value in [f64::from(a) / f64::from(b) * c, f64::from(a) / 1000.0, f64::from(a) * 0.005] {
+                let fast = Exact::formula_result(value).map(|e| e.to_string());
+                let slow = formula_result_by_text(value).map(|e| e.to_string());
+                proptest::prop_assert_eq!(fast, slow, "{:?}", value);
+            }
+        }
+    }
+
+    #[test]
+    fn formula_results_at_midpoints_take_the_digits_typed() {
+        // 1.005 is stored as 1.00499999999999989…; its digits, 1.005, round up.
+        assert_eq!(Exact::formula_result(1.005).map(|e| e.to_string()).as_deref(), Some("1.01"));
+        assert_eq!(Exact::formula_result(89.995).map(|e| e.to_string()).as_deref(), Some("90"));
+        assert_eq!(Exact::formula_result(59.994).map(|e| e.to_string()).as_deref(), Some("59.99"));
+        assert_eq!(hundredths_far_from_a_midpoint(1.005), None);
+        assert_eq!(hundredths_far_from_a_midpoint(-2.347), Some(-235));
+    }
+
+    #[test]
+    fn integer_cross_comparison_gives_way_on_overflow() {
+        // Levelling the scales (10^28) overflows i128; decimal products still compare them.
+        let huge = Exact::ratio(d("7922816251426433759354395033"), d("1")).unwrap();
+        let tiny = Exact::ratio(d("0.0000000000000000000000000001"), d("2")).unwrap();
+        assert_eq!(cross_compare_in_integers(huge, tiny), None);
+        assert_eq!(huge.compare(tiny), Some(Ordering::Greater));
+        assert_eq!(tiny.compare(huge), Some(Ordering::Less));
     }
 
     #[test]
