@@ -4,7 +4,9 @@
 use std::collections::BTreeSet;
 
 use crate::calculators::InstrumentId;
-use crate::engine::knowledge::{ClassMask, CompiledContradiction, ItemIdx, KidneyItems, Knowledge, KnowledgeError};
+use crate::engine::knowledge::{
+    ClassMask, CompiledContradiction, ItemIdx, KidneyItems, Knowledge, KnowledgeError, Polarity,
+};
 use crate::model::dates::Span;
 use crate::model::dictionary::ItemKind;
 use crate::model::exact::Exact;
@@ -74,8 +76,10 @@ pub enum Node {
     Known(Value),
     /// A yes/no item answered yes.
     Yes(ItemIdx),
-    /// A choice item answered with one of the listed options.
-    Choice(ItemIdx, Vec<String>),
+    /// A choice item answered with one of the listed options; for an item reporting a test
+    /// kind, whether the options report its negative or its positive result (found once,
+    /// here, rather than at every evaluation).
+    Choice(ItemIdx, Vec<String>, Polarity),
     /// An event or date item that falls in the period.
     Occurred(ItemIdx, Period),
     /// Any agent of the classes taken during a period, from the treatment history.
@@ -520,7 +524,11 @@ impl Compiler<'_> {
                         }
                     }
                 }
-                Node::Choice(idx, options.clone())
+                let polarity = self
+                    .knowledge
+                    .test_kind_of(idx)
+                    .map_or(Polarity::Other, |kind| self.knowledge.polarity(kind, options));
+                Node::Choice(idx, options.clone(), polarity)
             }
             Rule::Occurred(item, period) => {
                 let idx = self.item_of_kind(item, "event or date", |k| matches!(k, ItemKind::Event | ItemKind::Date));

@@ -102,7 +102,7 @@ impl<'p> Evaluator<'p, '_> {
                 }
             }
             Node::Yes(item) => self.yes(*item),
-            Node::Choice(item, options) => self.choice(*item, options),
+            Node::Choice(item, options, polarity) => self.choice(*item, options, *polarity),
             Node::Occurred(item, period) => self.occurred(*item, *period),
             Node::Exposed { classes, when } => self.exposed(*classes, *when),
             Node::StableTreatment { classes, lasting, before, caps } => self.stable(*classes, *lasting, *before, caps),
@@ -399,10 +399,10 @@ impl<'p> Evaluator<'p, '_> {
         }
         let opens = match period {
             Period::Ever => return None,
-            Period::Within(span, anchor) => self.patient.anchor(anchor).and_then(|(on, _)| span.before(on)),
+            Period::Within(span, anchor) => self.patient.window_opening(span, anchor),
             Period::DuringScreening => Some(self.patient.dates.screening),
             Period::AtLeastBefore(span, anchor) => {
-                let cutoff = self.patient.anchor(anchor).and_then(|(on, _)| span.before(on));
+                let cutoff = self.patient.window_opening(span, anchor);
                 return match cutoff {
                     Some(cutoff) if date <= cutoff => None,
                     _ => Some(NotCounted::Outside),
@@ -511,12 +511,11 @@ impl<'p> Evaluator<'p, '_> {
         Eval::of(truth)
     }
 
-    fn choice(&mut self, item: ItemIdx, options: &[String]) -> Eval {
+    fn choice(&mut self, item: ItemIdx, options: &[String], polarity: Polarity) -> Eval {
         // Items reporting one kind of test are read together: a negative result is asked for
         // only where no result of the kind is positive, and a positive result of the kind
         // counts wherever it was entered (each only while dated in the window).
         let kind = self.patient.knowledge.test_kind_of(item);
-        let polarity = kind.map_or(Polarity::Other, |kind| self.patient.knowledge.polarity(kind, options));
         if let Some(kind) = kind
             && polarity != Polarity::Other
         {

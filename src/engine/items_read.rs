@@ -60,7 +60,7 @@ impl Walker<'_> {
             }
             Node::Not(part) | Node::JudgmentIf(part, _) => self.node(part),
             Node::Compare(value, _, _) | Node::Known(value) => self.value(value),
-            Node::Choice(item, _) => match self.knowledge.test_kind_of(*item) {
+            Node::Choice(item, ..) => match self.knowledge.test_kind_of(*item) {
                 Some(kind) => self.items.extend(self.knowledge.test_kind_items(kind).iter().copied()),
                 None => {
                     self.items.insert(*item);

@@ -1,12 +1,14 @@
 //! A session's values indexed for evaluation.
 
 use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 
 use crate::calculators::{AssessmentError, Classification, InstrumentId, ScoreOptions};
 
 use crate::engine::knowledge::{ClassMask, ItemIdx, Knowledge};
+use crate::model::dates::Span;
 use crate::model::record::{Attestation, Entry, ReferenceDates};
 use crate::model::rule::Anchor;
 use crate::model::values::{Exposure, Value};
@@ -31,11 +33,20 @@ pub struct PatientFacts<'a> {
     /// attested before a later change (lapsed), or never attested.
     pub history_attestation: ListAttestation,
     /// Instrument results already computed, by item and left-out answers: a score is a
-    /// property of the patient, computed once however many criteria and protocols read it.
-    scores: RefCell<Vec<CachedScore>>,
+    /// property of the patient, computed once however many criteria and protocols read it,
+    /// and shared with the patient [`Self::shifted_to`] another day (a score reads the answers,
+    /// never the dates).
+    scores: Rc<RefCell<Vec<CachedScore>>>,
     /// Kidney-function values, computed once: the formulas also write explanations.
     kidney: [OnceCell<Option<f64>>; 3],
+    /// The first day of each window read so far ("within 28 days before screening"): every
+    /// result read in it needs the day, and the reference dates cannot change while this
+    /// lives.
+    window_openings: RefCell<smallvec::SmallVec<[WindowOpening; 8]>>,
 }
+
+/// A window (`span` before an anchor) and its first day, once found.
+type WindowOpening = (Span, Anchor, Option<NaiveDate>);
 
 /// Whether a list is known to be complete.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,9 +151,22 @@ impl<'a> PatientFacts<'a> {
             exposures,
             has_treatment_history,
             history_attestation,
-            scores: RefCell::default(),
+            scores: Rc::default(),
             kidney: Default::default(),
+            window_openings: RefCell::default(),
         }
+    }
+
+    /// The first day of the window `span` before `anchor`; `None` when the anchor's date
+    /// (consent) is not entered or the day is out of the calendar's range.
+    pub fn window_opening(&self, span: Span, anchor: Anchor) -> Option<NaiveDate> {
+        if let Some(&(.., opening)) = self.window_openings.borrow().iter().find(|(s, a, _)| *s == span && *a == anchor)
+        {
+            return opening;
+        }
+        let opening = self.anchor(anchor).and_then(|(on, _)| span.before(on));
+        self.window_openings.borrow_mut().push((span, anchor, opening));
+        opening
     }
 
     /// The latest date a result or event may carry and still count: the evaluation day, or
@@ -205,8 +229,9 @@ impl<'a> PatientFacts<'a> {
             exposures: self.exposures.clone(),
             has_treatment_history: self.has_treatment_history,
             history_attestation: self.history_attestation,
-            scores: RefCell::default(),
+            scores: Rc::clone(&self.scores),
             kidney: Default::default(),
+            window_openings: RefCell::default(),
         }
     }
 
@@ -251,18 +276,16 @@ impl<'a> PatientFacts<'a> {
     /// items that hold them, in dictionary order.
     pub fn conflicting_results(&self, kind: usize, counts: impl Fn(ItemIdx) -> bool) -> Option<Vec<ItemIdx>> {
         let def = self.knowledge.dictionary.test_kinds.get(kind)?;
-        let items: Vec<(ItemIdx, &String)> = self
-            .knowledge
-            .test_kind_items(kind)
-            .iter()
-            .filter_map(|item| match self.value(*item) {
-                Some(Value::Choice(chosen)) if counts(*item) => Some((*item, chosen)),
+        let counted = || {
+            self.knowledge.test_kind_items(kind).iter().copied().filter_map(|item| match self.value(item) {
+                Some(Value::Choice(chosen)) if counts(item) => Some((item, chosen)),
                 _ => None,
             })
-            .collect();
-        let positive = items.iter().any(|(_, chosen)| def.positive.contains(chosen));
-        let negative = items.iter().any(|(_, chosen)| def.negative.contains(chosen));
-        (positive && negative).then(|| items.into_iter().map(|(item, _)| item).collect())
+        };
+        // Checked without allocating: results of one kind rarely disagree.
+        let positive = counted().any(|(_, chosen)| def.positive.contains(chosen));
+        let negative = positive && counted().any(|(_, chosen)| def.negative.contains(chosen));
+        negative.then(|| counted().map(|(item, _)| item).collect())
     }
 
     /// The date of birth, if entered.

@@ -114,16 +114,30 @@ fn unnormalised_product(a: Decimal, b: Decimal) -> Option<Decimal> {
 /// then multiplies decimals). Every step is an exact integer operation.
 fn cross_compare_in_integers(left: Exact, right: Exact) -> Option<Ordering> {
     let (a, b, c, d) = (left.numerator, left.denominator, right.numerator, right.denominator);
-    let mut left_mantissa = a.mantissa().checked_mul(d.mantissa())?;
-    let mut right_mantissa = c.mantissa().checked_mul(b.mantissa())?;
-    let left_scale = a.scale() + d.scale();
-    let right_scale = c.scale() + b.scale();
+    let mut left_mantissa = mantissa_product(a, d)?;
+    let mut right_mantissa = mantissa_product(c, b)?;
+    let (left_scale, right_scale) = (a.scale() + d.scale(), c.scale() + b.scale());
     if left_scale < right_scale {
-        left_mantissa = left_mantissa.checked_mul(10i128.checked_pow(right_scale - left_scale)?)?;
+        left_mantissa = left_mantissa.checked_mul(power_of_ten(right_scale - left_scale)?)?;
     } else if right_scale < left_scale {
-        right_mantissa = right_mantissa.checked_mul(10i128.checked_pow(left_scale - right_scale)?)?;
+        right_mantissa = right_mantissa.checked_mul(power_of_ten(left_scale - right_scale)?)?;
     }
     Some(left_mantissa.cmp(&right_mantissa))
+}
+
+/// The product of two decimals' mantissas: widened from `i64` where both fit (the values
+/// forms hold), which cannot overflow; checked otherwise.
+fn mantissa_product(x: Decimal, y: Decimal) -> Option<i128> {
+    let (mx, my) = (x.mantissa(), y.mantissa());
+    match (i64::try_from(mx), i64::try_from(my)) {
+        (Ok(small_x), Ok(small_y)) => Some(i128::from(small_x) * i128::from(small_y)),
+        _ => mx.checked_mul(my),
+    }
+}
+
+/// `10^exponent` in `i128`, up to `10^38`.
+fn power_of_ten(exponent: u32) -> Option<i128> {
+    10i128.checked_pow(exponent)
 }
 
 impl Exact {
