@@ -40,7 +40,13 @@ impl Eval {
 /// A number as a rule reads it: exact, a range (unassessed items), or not available.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Num {
-    Range { low: Exact, high: Exact },
+    /// One value, known exactly: compared once.
+    Exact(Exact),
+    /// A range, from the lowest to the highest the value can be.
+    Range {
+        low: Exact,
+        high: Exact,
+    },
     Unavailable,
 }
 
@@ -93,6 +99,10 @@ impl<'p> Evaluator<'p, '_> {
             Node::Known(value) => {
                 let (num, subject, unit) = self.number(value);
                 match num {
+                    Num::Exact(value) => {
+                        self.facts.push(Fact::Known { subject, low: value, high: value, unit });
+                        Eval::of(Truth::True)
+                    }
                     Num::Range { low, high } => {
                         self.facts.push(Fact::Known { subject, low, high, unit });
                         let is_exact = low.compare(high) == Some(std::cmp::Ordering::Equal);
@@ -213,14 +223,24 @@ impl<'p> Evaluator<'p, '_> {
 
     fn compare(&mut self, value: &Value, cmp: Cmp, threshold: Exact) -> Eval {
         let (num, subject, unit) = self.number(value);
-        let Num::Range { low, high } = num else {
-            return Eval::of(Truth::Unknown);
-        };
         // Exact: ratios cross-multiplied, conversions by exact factors (see `model::exact`).
-        let truth = match (low.holds(cmp, threshold), high.holds(cmp, threshold)) {
-            (Some(true), Some(true)) => Truth::True,
-            (Some(false), Some(false)) => Truth::False,
-            _ => Truth::Unknown,
+        let (low, high, truth) = match num {
+            Num::Exact(value) => {
+                let truth = match value.holds(cmp, threshold) {
+                    Some(holds) => Truth::from_bool(holds),
+                    None => Truth::Unknown,
+                };
+                (value, value, truth)
+            }
+            Num::Range { low, high } => {
+                let truth = match (low.holds(cmp, threshold), high.holds(cmp, threshold)) {
+                    (Some(true), Some(true)) => Truth::True,
+                    (Some(false), Some(false)) => Truth::False,
+                    _ => Truth::Unknown,
+                };
+                (low, high, truth)
+            }
+            Num::Unavailable => return Eval::of(Truth::Unknown),
         };
         self.facts.push(Fact::Compared { subject, low, high, unit, cmp, threshold, truth });
         if truth == Truth::Unknown && matches!(value, Value::Treatments(_)) {
@@ -794,8 +814,11 @@ impl<'p> Evaluator<'p, '_> {
         possible.sort_unstable();
         possible.dedup();
         // Agents not listed may still have been taken unless the list is attested complete.
-        let high = if self.patient.history_is_complete() { count_of(possible.len()) } else { UNBOUNDED_COUNT };
-        Num::Range { low: count_of(definite.len()), high }
+        if self.patient.history_is_complete() {
+            counted(definite.len(), possible.len())
+        } else {
+            Num::Range { low: count_of(definite.len()), high: UNBOUNDED_COUNT }
+        }
     }
 
     /// Courses taken with a backbone: each group needs its number of distinct agents whose
@@ -1052,7 +1075,7 @@ enum Combine {
 }
 
 fn exact(value: Exact) -> Num {
-    Num::Range { low: value, high: value }
+    Num::Exact(value)
 }
 
 /// A range from an instrument's lowest and highest possible score.
@@ -1174,5 +1197,10 @@ fn count_present(
             None => high += 1,
         }
     }
-    Num::Range { low: count_of(low), high: count_of(high) }
+    counted(low, high)
+}
+
+/// A count known to lie between `low` and `high`: exact when they meet.
+fn counted(low: usize, high: usize) -> Num {
+    if low == high { exact(count_of(low)) } else { Num::Range { low: count_of(low), high: count_of(high) } }
 }
