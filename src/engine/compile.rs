@@ -30,6 +30,15 @@ pub struct CompiledProtocol {
     pub score_exclusions: Vec<Vec<String>>,
     /// The protocol's current-results window.
     pub window: Period,
+    /// Each criterion's position by id: decisions name criteria by id.
+    positions: std::collections::HashMap<String, usize>,
+}
+
+impl CompiledProtocol {
+    /// The position of the criterion with this id, in protocol order.
+    pub fn position_of(&self, criterion: &str) -> Option<usize> {
+        self.positions.get(criterion).copied()
+    }
 }
 
 /// One criterion, resolved.
@@ -436,12 +445,18 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
         });
     }
     if compiler.problems.is_empty() {
+        // Ids are unique within a protocol (checked when it is loaded); the first wins regardless.
+        let mut positions = std::collections::HashMap::with_capacity(protocol.criteria.len());
+        for (position, criterion) in protocol.criteria.iter().enumerate() {
+            positions.entry(criterion.id.clone()).or_insert(position);
+        }
         Ok(CompiledProtocol {
             protocol: protocol.clone(),
             criteria,
             judgment_texts: compiler.judgment_texts,
             score_exclusions: compiler.score_exclusions,
             window: protocol_window,
+            positions,
         })
     } else {
         Err(ProtocolErrors { protocol: protocol.id.clone(), problems: compiler.problems })

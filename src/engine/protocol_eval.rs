@@ -239,7 +239,7 @@ pub fn evaluate_protocol(
         if decision.protocol != protocol.id {
             continue;
         }
-        let Some(position) = protocol.criteria.iter().position(|c| c.id == decision.criterion) else { continue };
+        let Some(position) = compiled.position_of(&decision.criterion) else { continue };
         let slot = match decision.kind {
             DecisionKind::Judgment { .. } => judgments.get_mut(position),
             DecisionKind::Override => overrides.get_mut(position),
@@ -481,9 +481,15 @@ fn lapse_of(
     for &item in &criterion.reads {
         let Some(id) = patient.knowledge.item(item).map(|def| def.id.as_str()) else { continue };
         let old = basis.values.get(id);
-        let new = patient.entry(item).map(|entry| entry.recorded());
-        if old != new.as_ref() {
-            changes.push(BasisChange::Item { item, old: old.cloned(), new });
+        let now = patient.entry(item);
+        // Compared in place: the value is copied only when it changed.
+        let unchanged = match (old, now) {
+            (Some(old), Some(now)) => old.value == now.value && old.date == now.date,
+            (None, None) => true,
+            _ => false,
+        };
+        if !unchanged {
+            changes.push(BasisChange::Item { item, old: old.cloned(), new: now.map(|entry| entry.recorded()) });
         }
     }
     (question_changed || !changes.is_empty()).then_some(Lapse {
