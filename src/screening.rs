@@ -84,7 +84,7 @@ impl<'a> Screening<'a> {
         at: chrono::DateTime<chrono::Utc>,
     ) -> Option<Decision> {
         let screened = self.protocols.iter().find(|p| p.loaded.compiled.protocol.id == protocol)?;
-        let position = screened.loaded.compiled.protocol.criteria.iter().position(|c| c.id == criterion)?;
+        let position = screened.loaded.compiled.position_of(criterion)?;
         let result = screened.result.criteria.get(position)?;
         let question = match kind {
             DecisionKind::Override => Some(crate::engine::protocol_eval::OVERRIDE_QUESTION.to_owned()),

@@ -484,7 +484,7 @@ fn lapse_of(
         let now = patient.entry(item);
         // Compared in place: the value is copied only when it changed.
         let unchanged = match (old, now) {
-            (Some(old), Some(now)) => old.value == now.value && old.date == now.date,
+            (Some(old), Some(now)) => now.is_recorded_as(old),
             (None, None) => true,
             _ => false,
         };

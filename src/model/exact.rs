@@ -118,9 +118,9 @@ fn cross_compare_in_integers(left: Exact, right: Exact) -> Option<Ordering> {
     let mut right_mantissa = mantissa_product(c, b)?;
     let (left_scale, right_scale) = (a.scale() + d.scale(), c.scale() + b.scale());
     if left_scale < right_scale {
-        left_mantissa = left_mantissa.checked_mul(power_of_ten(right_scale - left_scale)?)?;
+        left_mantissa = left_mantissa.checked_mul(10i128.checked_pow(right_scale - left_scale)?)?;
     } else if right_scale < left_scale {
-        right_mantissa = right_mantissa.checked_mul(power_of_ten(left_scale - right_scale)?)?;
+        right_mantissa = right_mantissa.checked_mul(10i128.checked_pow(left_scale - right_scale)?)?;
     }
     Some(left_mantissa.cmp(&right_mantissa))
 }
@@ -133,11 +133,6 @@ fn mantissa_product(x: Decimal, y: Decimal) -> Option<i128> {
         (Ok(small_x), Ok(small_y)) => Some(i128::from(small_x) * i128::from(small_y)),
         _ => mx.checked_mul(my),
     }
-}
-
-/// `10^exponent` in `i128`, up to `10^38`.
-fn power_of_ten(exponent: u32) -> Option<i128> {
-    10i128.checked_pow(exponent)
 }
 
 impl Exact {

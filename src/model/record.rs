@@ -138,6 +138,12 @@ impl Entry {
     pub fn recorded(&self) -> Recorded {
         Recorded { value: self.value.clone(), date: self.date }
     }
+
+    /// Whether this entry is what `recorded` holds: `self.recorded() == *recorded`, without
+    /// copying the value.
+    pub fn is_recorded_as(&self, recorded: &Recorded) -> bool {
+        self.value == recorded.value && self.date == recorded.date
+    }
 }
 
 impl DecisionKind {
