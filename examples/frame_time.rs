@@ -86,7 +86,8 @@ fn main() -> Result<(), Box<dyn Error>> {
             times.push(elapsed);
         }
     }
-    let board = state.workspace.document.as_ref().map_or(0, |d| d.board().protocols.iter().map(|p| p.rows.len()).sum());
+    let board =
+        state.workspace.document.as_ref().map_or(0, |d| d.board().protocols.iter().map(|p| p.criteria.len()).sum());
     println!("main screen: 3 protocols, {board} criteria on the board");
     summary("egui pass + tessellation", times);
 

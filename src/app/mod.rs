@@ -1,8 +1,7 @@
 //! The application without its window: the open session and what is derived from it (the
-//! workspace, the board's view model, the session browser). No egui: the window (`ui`)
+//! workspace with the screening's view, the session browser). No egui: the window (`ui`)
 //! renders it and sends edits; tests and tools drive it directly.
 
-pub mod board_model;
 pub mod printing;
 pub mod session_browser;
 pub mod workspace;

@@ -10,7 +10,6 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::app::board_model::Board;
 use crate::calculators::{AssessmentError, InstrumentReport, ScoreOptions};
 use crate::engine::items_read::items_read;
 use crate::engine::knowledge::ItemIdx;
@@ -23,6 +22,7 @@ use crate::records::identity::{IdentityError, IdentityStore, KdfParams, SignerId
 use crate::records::ledger::Ledger;
 use crate::records::session_id::SessionId;
 use crate::records::signer_name::SignerName;
+use crate::report::screening_view::ScreeningView;
 use crate::screening::Screening;
 use crate::session::audit::{self, Edit, EditError};
 use crate::session::e_signing::{self, SigningError};
@@ -128,7 +128,7 @@ pub struct Document {
     /// When the journal is next due; `None` while nothing is unjournalled.
     journal_due: Option<Instant>,
     /// The evaluated criteria, rebuilt after every edit.
-    board: Board,
+    board: ScreeningView,
     /// The form: sections of the items the selected protocols read.
     form: Vec<FormSection>,
     /// Running scores of the instruments on the form, by item id.
@@ -499,6 +499,8 @@ impl Workspace {
         self.generations += 1;
         let draft_id = format!("draft-{}-{}", (self.clock)().format("%Y%m%dT%H%M%S"), self.generations);
         let journal_path = recovery::recovery_path(path.as_deref(), &self.folders.recovery, &draft_id);
+        let today = (self.clock)().date_naive();
+        let board = ScreeningView::of(&Screening::evaluate(&self.library, &session, today));
         let mut document = Document {
             session,
             path,
@@ -507,7 +509,7 @@ impl Workspace {
             generation: self.generations,
             journal_path,
             journal_due: None,
-            board: Board::default(),
+            board,
             form: Vec::new(),
             scores: BTreeMap::new(),
             lock: None,
@@ -515,7 +517,7 @@ impl Workspace {
             questioned: None,
             unsealed: None,
         };
-        document.refresh(&self.library, (self.clock)().date_naive());
+        document.refresh_form(&self.library);
         self.document = Some(document);
     }
 
@@ -861,7 +863,7 @@ impl Document {
     }
 
     /// The evaluated criteria, rebuilt after every edit.
-    pub fn board(&self) -> &Board {
+    pub fn board(&self) -> &ScreeningView {
         &self.board
     }
 
@@ -898,7 +900,12 @@ impl Document {
     /// Evaluates the screening again and rebuilds the board, form and scores.
     pub fn refresh(&mut self, library: &Library, today: NaiveDate) {
         let screening = Screening::evaluate(library, &self.session, today);
-        self.board = Board::of(&screening);
+        self.board = ScreeningView::of(&screening);
+        self.refresh_form(library);
+    }
+
+    /// Rebuilds the form's sections and the instrument scores from the session.
+    fn refresh_form(&mut self, library: &Library) {
         self.form = form_sections(library, &self.session);
         self.scores = self
             .form

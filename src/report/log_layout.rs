@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use crate::report::flow::{Block, PageFrame, Paragraph, Row, Table, TextStyle};
 use crate::report::log::{ScreeningLog, unreadable_text};
 use crate::report::pdf_writer::DocumentInfo;
-use crate::report::summary_model::TIME_FORMAT;
+use crate::report::screening_view::TIME_FORMAT;
 use crate::report::{Paper, ReportError, render};
 
 const BODY: TextStyle = TextStyle::regular(8.5);

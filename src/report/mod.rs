@@ -1,13 +1,16 @@
 //! The printable screening summary and the site screening log. No egui and no file I/O:
 //! callers hand in evaluated screenings and get back data, text or PDF bytes to write.
 //!
-//! - [`summary_model`]: what the summary shows, built from a [`Screening`];
+//! - [`screening_view`]: one view of a screening, which the window's board, the printout
+//!   and `trialscreen evaluate` (text and JSON) all render: every word they show about a
+//!   protocol, a criterion or a decision comes from it;
+//! - [`summary_model`]: what the summary shows: the view, and what only a printout adds;
 //! - [`summary_text`]: the same as plain text (snapshot tests, preview);
 //! - [`write_summary_pdf`]: the summary as a PDF/A-2u document;
 //! - [`log`]: one row per session and protocol, CONSORT-style counts, CSV, counts PDF;
-//! - [`still_needed`], [`lapse_words`], [`version_notice`], [`signed_verdict`]: what every
-//!   output (the board, the printout, `evaluate`) says about items still needed, decisions
-//!   out of date, a newer protocol version and a signed verdict against today's rules.
+//! - [`still_needed`], [`lapse_words`], [`version_notice`], [`signed_verdict`]: the words
+//!   the view uses for items still needed, decisions out of date, a newer protocol version
+//!   and a signed verdict against today's rules.
 
 mod flow;
 mod fonts;
@@ -15,6 +18,7 @@ pub mod lapse_words;
 pub mod log;
 mod log_layout;
 mod pdf_writer;
+pub mod screening_view;
 pub mod signed_verdict;
 pub mod still_needed;
 mod summary_layout;
@@ -78,13 +82,13 @@ pub fn write_summary_pdf(
 /// A built summary as a PDF/A-2u document.
 pub fn summary_pdf(summary: &Summary, paper: Paper) -> Result<Vec<u8>, ReportError> {
     let frame = PageFrame {
-        header_left: format!("trialscreen screening summary — participant {}", summary.participant_code),
-        header_right: format!("printed {}", summary.printed_at.format(summary_model::TIME_FORMAT)),
+        header_left: format!("trialscreen screening summary — participant {}", summary.view.participant_code),
+        header_right: format!("printed {}", summary.printed_at.format(screening_view::TIME_FORMAT)),
         footer_left: format!("{} — content SHA-256 {}", summary.file_name, summary.content_sha256),
     };
     // PDF/A caps a string at 32 767 bytes; a title needs far less.
     let info = DocumentInfo {
-        title: format!("Screening summary, participant {}", summary.participant_code).chars().take(200).collect(),
+        title: format!("Screening summary, participant {}", summary.view.participant_code).chars().take(200).collect(),
         created: summary.printed_at,
     };
     render(&summary_layout::summary_blocks(summary), &frame, paper, &info)

@@ -1,12 +1,12 @@
 //! The summary model as blocks of the flow layout: what goes where on the page and in
-//! which weight. Every sentence comes from the model ([`CriterionSummary::notes`],
-//! [`signature_lines`], …), so the page and the text rendering say the same.
+//! which weight. Every sentence comes from the screening's view ([`CriterionView::notes`],
+//! [`ProtocolView::warnings`], …) or the summary ([`signature_lines`]), so the page, its text
+//! rendering, the window and the command line say the same.
 
 use crate::report::flow::{Block, Paragraph, Row, Table, TextStyle};
-use crate::report::summary_model::{
-    CriterionSummary, DecisionSummary, ProtocolSummary, RecordChange, SignatureBlock, Summary, TIME_FORMAT,
-};
-use crate::report::summary_text::{LISTED_TWICE, signature_event_text, signature_lines};
+use crate::report::screening_view::{CriterionView, NoteKind, ProtocolView, RecordedDecision, TIME_FORMAT};
+use crate::report::summary_model::{RecordChange, SignatureBlock, Summary};
+use crate::report::summary_text::{signature_event_text, signature_lines};
 use crate::status::Status;
 
 const BODY: TextStyle = TextStyle::regular(8.5);
@@ -24,25 +24,22 @@ pub(crate) fn summary_blocks(summary: &Summary) -> Vec<Block> {
     let mut blocks = vec![
         Block::Heading(
             Paragraph::plain("Screening summary  ", TextStyle::bold(16.0))
-                .with(format!("participant {}", summary.participant_code), TextStyle::regular(16.0)),
+                .with(format!("participant {}", summary.view.participant_code), TextStyle::regular(16.0)),
         ),
         Block::Table(identity_table(summary)),
     ];
     for missing in &summary.protocols_not_evaluated {
         blocks.push(warning(&format!("✖ Protocol {missing} is not in this build: it was not evaluated.")));
     }
-    for protocol in &summary.protocols {
+    for protocol in &summary.view.protocols {
         protocol_blocks(&mut blocks, protocol);
     }
     changes_blocks(&mut blocks, &summary.changes);
     blocks.push(Block::Space(6.0));
     blocks.push(heading("Audit trail"));
-    blocks.push(Block::Paragraph(Paragraph::plain(summary.verification.sentence(), BODY_BOLD)));
-    for seq in &summary.verification.clock_went_back {
-        blocks.push(Block::Paragraph(Paragraph::plain(
-            format!("⚠ Entry {seq} is timed before the entry preceding it: the clock went backwards."),
-            BODY,
-        )));
+    blocks.push(Block::Paragraph(Paragraph::plain(summary.view.verification.sentence(), BODY_BOLD)));
+    for line in summary.view.verification.clock_lines() {
+        blocks.push(Block::Paragraph(Paragraph::plain(line, BODY)));
     }
     signature_blocks(&mut blocks, summary);
     blocks
@@ -71,14 +68,15 @@ fn table(widths: &[f32], titles: &[&str], rows: Vec<Row>) -> Block {
 }
 
 fn identity_table(summary: &Summary) -> Table {
-    let dates = summary.dates;
+    let view = &summary.view;
+    let dates = view.dates;
     let pair = |label: &str, value: String| [cell(label, SMALL), cell(value, BODY_BOLD)];
     let optional =
         |date: Option<chrono::NaiveDate>, none: &str| date.map_or_else(|| none.to_owned(), |d| d.to_string());
     let rows = [
         (
-            pair("Participant code", summary.participant_code.clone()),
-            pair("Investigator", summary.investigator.clone().unwrap_or_else(|| "not entered".to_owned())),
+            pair("Participant code", view.participant_code.clone()),
+            pair("Investigator", view.investigator.clone().unwrap_or_else(|| "not entered".to_owned())),
         ),
         (
             pair("Screening date", dates.screening.to_string()),
@@ -94,7 +92,7 @@ fn identity_table(summary: &Summary) -> Table {
     Table { widths: vec![0.17, 0.33, 0.14, 0.36], header: None, rows: table_rows, ruled: false }
 }
 
-fn protocol_blocks(blocks: &mut Vec<Block>, protocol: &ProtocolSummary) {
+fn protocol_blocks(blocks: &mut Vec<Block>, protocol: &ProtocolView) {
     blocks.push(Block::Space(6.0));
     blocks.push(Block::Heading(
         Paragraph::plain(format!("{} version {}", protocol.id, protocol.version), TextStyle::bold(11.0))
@@ -105,34 +103,18 @@ fn protocol_blocks(blocks: &mut Vec<Block>, protocol: &ProtocolSummary) {
     if let Some(cohort) = &protocol.cohort {
         blocks.push(Block::Paragraph(Paragraph::plain("Cohort ", BODY).with(cohort.clone(), BODY_BOLD)));
     }
-    let mut verdict =
-        vec![Paragraph::plain(format!("{} {}", protocol.verdict_icon, protocol.verdict_words), TextStyle::bold(13.0))];
-    if !protocol.ineligible_by.is_empty() {
-        verdict
-            .push(Paragraph::plain(format!("Ineligible because of {}", protocol.ineligible_by.join(", ")), BODY_BOLD));
-    }
-    if let Some(banner) = &protocol.source_incomplete {
-        verdict.push(Paragraph::plain(format!("⚠ {banner}"), BODY_BOLD));
-    }
-    if let Some(note) = protocol.signed_verdict.as_ref().filter(|note| note.differs()) {
-        verdict.push(Paragraph::plain(format!("⚠ {}", note.sentence()), BODY_BOLD));
+    let mut verdict = vec![Paragraph::plain(protocol.verdict_line(), TextStyle::bold(13.0))];
+    for line in protocol.source_incomplete().into_iter().chain(protocol.signed_verdict_warning()) {
+        verdict.push(Paragraph::plain(line, BODY_BOLD));
     }
     blocks.push(Block::Framed { paragraphs: verdict, fill: 242, border: 1.2 });
-    if protocol.changed_since_screening {
-        blocks.push(warning(
-            "⚠ The protocol file changed since this session was screened: the evaluation uses the file now loaded.",
-        ));
+    for line in protocol.warnings() {
+        blocks.push(warning(&line));
     }
-    if protocol.listed_twice {
-        blocks.push(warning(&format!("⚠ {LISTED_TWICE}")));
-    }
-    if let Some(notice) = &protocol.version_notice {
-        let mut paragraphs = vec![Paragraph::plain(format!("⚠ {}", notice.headline()), BODY_BOLD)];
-        paragraphs.extend(notice.correction_lines().into_iter().map(|line| Paragraph::plain(line, BODY)));
+    if let Some(banner) = &protocol.version_notice {
+        let mut paragraphs = vec![Paragraph::plain(banner.headline.clone(), BODY_BOLD)];
+        paragraphs.extend(banner.corrections.iter().map(|line| Paragraph::plain(line.clone(), BODY)));
         blocks.push(Block::Framed { paragraphs, fill: 225, border: 0.8 });
-    }
-    if protocol.cohort_missing {
-        blocks.push(warning("? No cohort chosen: the cohort's criteria cannot be evaluated."));
     }
     blocks.push(table(
         &[0.15, 0.22, 0.63],
@@ -142,42 +124,35 @@ fn protocol_blocks(blocks: &mut Vec<Block>, protocol: &ProtocolSummary) {
     if let Some(note) = &protocol.exclusions_note {
         blocks.push(Block::Paragraph(Paragraph::plain(note.clone(), BODY_BOLD)));
     }
+    for line in &protocol.information {
+        blocks.push(Block::Paragraph(Paragraph::plain(format!("ℹ {line}"), BODY)));
+    }
     decisions_blocks(blocks, &protocol.decisions);
-    if !protocol.still_needed.is_empty() {
-        let names: Vec<String> = protocol.still_needed.iter().map(|(label, needed)| needed.words(label)).collect();
-        blocks.push(Block::Paragraph(
-            Paragraph::plain("Still needed (undecided criteria each would help decide) ", BODY_BOLD)
-                .with(names.join("; "), BODY),
-        ));
+    if let Some(line) = protocol.still_needed_line() {
+        blocks.push(Block::Paragraph(Paragraph::plain(line, BODY_BOLD)));
     }
 }
 
-fn criterion_row(criterion: &CriterionSummary) -> Row {
+fn criterion_row(criterion: &CriterionView) -> Row {
     let status = criterion.status;
     let attention = !matches!(status, Status::Met | Status::NotExcluded | Status::NotApplicable);
     let status_cell = vec![Paragraph::plain(format!("{} {}", status.icon(), status.word()), CELL_BOLD)];
-    let kind = match criterion.kind {
-        crate::model::protocol::CriterionKind::Inclusion => "inclusion",
-        crate::model::protocol::CriterionKind::Exclusion => "exclusion",
-    };
     let criterion_cell = vec![
-        Paragraph::plain(criterion.id.clone(), CELL_BOLD).with(format!(" {kind}"), SOURCE),
+        Paragraph::plain(criterion.id.clone(), CELL_BOLD).with(format!(" {}", criterion.kind_word()), SOURCE),
         Paragraph::plain(criterion.title.clone(), CELL),
     ];
     let mut details = Vec::new();
-    if !criterion.deciding_values.is_empty() {
-        details.push(Paragraph::plain(criterion.deciding_values.clone(), CELL));
+    if !criterion.explanation.is_empty() {
+        details.push(Paragraph::plain(criterion.explanation.clone(), CELL));
     }
-    if let Some(note) = criterion.not_applicable_note() {
-        details.push(Paragraph::plain(note, CELL));
-    }
-    for note in criterion.notes() {
-        details.push(Paragraph::plain(note, CELL_BOLD));
+    for note in &criterion.notes {
+        let style = if note.kind == NoteKind::NotApplicable { CELL } else { CELL_BOLD };
+        details.push(Paragraph::plain(note.text.clone(), style));
     }
     if let Some(text) = criterion.discretion_source() {
         details.push(Paragraph::plain("Discretion in the source ", SOURCE_LABEL).with(text.to_owned(), SOURCE));
     }
-    let label = match &criterion.source_heading {
+    let label = match &criterion.heading {
         Some(heading) => format!("Source ({heading}) "),
         None => "Source ".to_owned(),
     };
@@ -188,7 +163,7 @@ fn criterion_row(criterion: &CriterionSummary) -> Row {
     Row { cells: vec![status_cell, criterion_cell, details], shade: attention.then_some(ATTENTION) }
 }
 
-fn decisions_blocks(blocks: &mut Vec<Block>, decisions: &[DecisionSummary]) {
+fn decisions_blocks(blocks: &mut Vec<Block>, decisions: &[RecordedDecision]) {
     if decisions.is_empty() {
         return;
     }

@@ -7,31 +7,13 @@
 
 use egui::{Align, CollapsingHeader, Layout, RichText, Ui};
 
-use crate::app::board_model::{
-    Board, CriterionRow, DecisionView, DiscretionView, JudgmentView, LapsedView, ProtocolBoard,
-};
 use crate::model::protocol::CriterionKind;
-use crate::report::summary_text::LISTED_TWICE;
+use crate::report::screening_view::{CriterionNote, CriterionView, NoteKind, ProtocolView, ScreeningView};
 use crate::status::Status;
 use crate::ui::command::Command;
 use crate::ui::dialog::Dialog;
 use crate::ui::disclosure_ui::{is_disclosed, set_disclosed};
 use crate::ui::theme;
-
-/// Who decided what, when and why, in one line.
-pub fn decision_words(what: &str, decision: &DecisionView) -> String {
-    format!("{what} by {} at {}: {}", decision.by, decision.at.format("%Y-%m-%d %H:%M UTC"), decision.reason)
-}
-
-/// The words of a judgment's two outcomes for a criterion of this kind.
-pub fn judgment_words(kind: CriterionKind, passes: bool) -> &'static str {
-    match (kind, passes) {
-        (CriterionKind::Inclusion, true) => "met",
-        (CriterionKind::Inclusion, false) => "not met",
-        (CriterionKind::Exclusion, true) => "not excluded",
-        (CriterionKind::Exclusion, false) => "excluded",
-    }
-}
 
 /// What the board's buttons need: whether the session is signed, the name decisions are
 /// offered under, and where to send the dialogs they open.
@@ -55,7 +37,7 @@ impl BoardActions<'_> {
         }
     }
 
-    fn withdraw_button_ui(&mut self, ui: &mut Ui, protocol: &ProtocolBoard, row: &CriterionRow, is_override: bool) {
+    fn withdraw_button_ui(&mut self, ui: &mut Ui, protocol: &ProtocolView, row: &CriterionView, is_override: bool) {
         let what = if is_override { "override" } else { "judgment" };
         let name = format!("Withdraw the {what} on {} {}", protocol.id, row.id);
         self.dialog_button_ui(ui, "Withdraw…", name, || Dialog::Withdraw {
@@ -74,14 +56,14 @@ fn wrapped_ui(ui: &mut Ui, text: RichText) {
 }
 
 /// The whole board: every protocol, one after the other.
-pub fn criteria_board_ui(ui: &mut Ui, board: &Board, actions: &mut BoardActions<'_>) {
+pub fn criteria_board_ui(ui: &mut Ui, board: &ScreeningView, actions: &mut BoardActions<'_>) {
     for protocol in &board.protocols {
         protocol_ui(ui, protocol, actions);
         ui.add_space(12.0);
     }
 }
 
-fn protocol_ui(ui: &mut Ui, protocol: &ProtocolBoard, actions: &mut BoardActions<'_>) {
+fn protocol_ui(ui: &mut Ui, protocol: &ProtocolView, actions: &mut BoardActions<'_>) {
     let theme = ui.ctx().theme();
     ui.horizontal_wrapped(|ui| {
         ui.label(
@@ -101,7 +83,7 @@ fn protocol_ui(ui: &mut Ui, protocol: &ProtocolBoard, actions: &mut BoardActions
         });
     }
     for kind in [CriterionKind::Inclusion, CriterionKind::Exclusion] {
-        let rows: Vec<&CriterionRow> = protocol.rows.iter().filter(|row| row.kind == kind).collect();
+        let rows: Vec<&CriterionView> = protocol.criteria.iter().filter(|row| row.kind == kind).collect();
         ui.add_space(6.0);
         ui.label(theme::bold(match kind {
             CriterionKind::Inclusion => "Inclusion criteria",
@@ -120,41 +102,27 @@ fn protocol_ui(ui: &mut Ui, protocol: &ProtocolBoard, actions: &mut BoardActions
     }
 }
 
-/// The warnings beside a verdict: an incomplete source, a cohort to choose, a protocol file
-/// that changed since screening.
-pub fn banners_ui(ui: &mut Ui, protocol: &ProtocolBoard) {
+/// The warnings beside a verdict: an incomplete source, a protocol file that changed since
+/// screening, a protocol listed twice, a cohort to choose; else the cohort chosen.
+pub fn banners_ui(ui: &mut Ui, protocol: &ProtocolView) {
     let warning = theme::warning_colour(ui.ctx().theme());
-    if let Some(gaps) = &protocol.source_gaps {
-        ui.add(egui::Label::new(RichText::new(format!("⚠ {gaps}")).color(warning)).wrap());
+    for line in protocol.source_incomplete().into_iter().chain(protocol.warnings()) {
+        ui.add(egui::Label::new(RichText::new(line).color(warning)).wrap());
     }
-    if protocol.cohort_missing {
-        ui.label(RichText::new("? No cohort chosen: choose it in the Visit section.").color(warning));
-    } else if let Some(cohort) = &protocol.cohort {
+    if let Some(cohort) = &protocol.cohort {
         ui.label(format!("Cohort {cohort}"));
-    }
-    if protocol.listed_twice {
-        ui.add(egui::Label::new(RichText::new(format!("⚠ {LISTED_TWICE}")).color(warning)).wrap());
-    }
-    if protocol.protocol_changed {
-        ui.add(
-            egui::Label::new(
-                RichText::new("⚠ The protocol file changed since this session was screened: the evaluation uses the file now loaded.")
-                    .color(warning),
-            )
-            .wrap(),
-        );
     }
 }
 
 /// The readings a newer version of the protocol corrects, and for an unsigned session the
 /// button that re-screens under it (after a confirmation).
-fn version_banner_ui(ui: &mut Ui, protocol: &ProtocolBoard, actions: &mut BoardActions<'_>) {
+fn version_banner_ui(ui: &mut Ui, protocol: &ProtocolView, actions: &mut BoardActions<'_>) {
     let Some(banner) = &protocol.version_notice else { return };
     let warning = theme::warning_colour(ui.ctx().theme());
     egui::Frame::group(ui.style()).stroke(egui::Stroke::new(1.0, warning)).show(ui, |ui| {
         wrapped_ui(ui, RichText::new(&banner.headline).color(warning).strong());
         for line in &banner.corrections {
-            wrapped_ui(ui, RichText::new(line));
+            wrapped_ui(ui, RichText::new(format!("• {line}")));
         }
         if let Some(label) = &banner.rescreen_label {
             actions.dialog_button_ui(ui, label, banner.rescreen_name.clone(), || Dialog::Rescreen {
@@ -168,7 +136,7 @@ fn version_banner_ui(ui: &mut Ui, protocol: &ProtocolBoard, actions: &mut BoardA
 /// The width of the status column.
 const STATUS_WIDTH: f32 = 150.0;
 
-fn row_ui(ui: &mut Ui, protocol: &ProtocolBoard, row: &CriterionRow, actions: &mut BoardActions<'_>) {
+fn row_ui(ui: &mut Ui, protocol: &ProtocolView, row: &CriterionView, actions: &mut BoardActions<'_>) {
     let theme = ui.ctx().theme();
     let colour = theme::status_colour(theme, row.status);
     ui.add_space(3.0);
@@ -195,22 +163,15 @@ fn row_ui(ui: &mut Ui, protocol: &ProtocolBoard, row: &CriterionRow, actions: &m
             if !row.explanation.is_empty() {
                 wrapped_ui(ui, RichText::new(&row.explanation).weak());
             }
-            if let Some(date) = row.eligible_from {
-                ui.label(
-                    RichText::new(format!("eligible from {date}")).color(theme::status_colour(theme, Status::Judgment)),
-                );
+            for note in &row.notes {
+                note_ui(ui, protocol, row, note, actions);
             }
-            for lapsed in &row.lapsed {
-                lapsed_ui(ui, lapsed);
-            }
-            discretion_ui(ui, protocol, row, actions);
-            judgment_ui(ui, protocol, row, actions);
         });
     });
 }
 
 /// "I7.plt  Platelets ≥ 75 ×10⁹/L": the id in monospace, then the title.
-fn title_job(ui: &Ui, row: &CriterionRow) -> egui::text::LayoutJob {
+fn title_job(ui: &Ui, row: &CriterionView) -> egui::text::LayoutJob {
     let style = ui.style();
     let mut job = egui::text::LayoutJob::default();
     let monospace = egui::TextStyle::Monospace.resolve(style);
@@ -221,7 +182,7 @@ fn title_job(ui: &Ui, row: &CriterionRow) -> egui::text::LayoutJob {
 }
 
 /// The verbatim source text, its heading, the interpretation applied and the discretion.
-fn source_ui(ui: &mut Ui, row: &CriterionRow) {
+fn source_ui(ui: &mut Ui, row: &CriterionView) {
     if let Some(heading) = &row.heading {
         ui.label(RichText::new(heading).italics());
     }
@@ -229,32 +190,40 @@ fn source_ui(ui: &mut Ui, row: &CriterionRow) {
     if let Some(interpretation) = &row.interpretation {
         wrapped_ui(ui, RichText::new(format!("Interpretation: {interpretation}")).weak());
     }
-    if let DiscretionView::Available(text)
-    | DiscretionView::Applied { text, .. }
-    | DiscretionView::Refused { text, .. } = &row.discretion
-    {
-        wrapped_ui(ui, RichText::new(format!("Discretion: “{}”", text.source_text)).weak());
+    if let Some(text) = row.discretion_source() {
+        wrapped_ui(ui, RichText::new(format!("Discretion in the source: “{text}”")).weak());
     }
 }
 
-/// A decision out of date: why, each change old → new, and who recorded it. The criterion's
-/// own Decide…/Override… (below it) decides again.
-fn lapsed_ui(ui: &mut Ui, lapsed: &LapsedView) {
-    let warning = theme::warning_colour(ui.ctx().theme());
-    wrapped_ui(ui, RichText::new(format!("⚠ {}", lapsed.headline)).color(warning).strong());
-    for change in &lapsed.changes {
-        wrapped_ui(ui, RichText::new(format!("• {change}")).color(warning));
-    }
-    wrapped_ui(ui, RichText::new(&lapsed.recorded).weak());
-}
-
-fn discretion_ui(ui: &mut Ui, protocol: &ProtocolBoard, row: &CriterionRow, actions: &mut BoardActions<'_>) {
+/// A note under a criterion in its colour, with the control that acts on it: Override… where
+/// discretion is available, Decide… where a judgment is awaited (a decision out of date is
+/// decided again through these), Withdraw… beside a recorded decision.
+fn note_ui(
+    ui: &mut Ui,
+    protocol: &ProtocolView,
+    row: &CriterionView,
+    note: &CriterionNote,
+    actions: &mut BoardActions<'_>,
+) {
     let theme = ui.ctx().theme();
-    match &row.discretion {
-        DiscretionView::None => {}
-        DiscretionView::Available(_) => {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new("discretion available").color(theme::status_colour(theme, Status::Judgment)));
+    let text = RichText::new(&note.text);
+    let text = match note.kind {
+        NoteKind::EligibleFrom | NoteKind::DiscretionAvailable | NoteKind::JudgmentAwaited => {
+            text.color(theme::status_colour(theme, Status::Judgment))
+        }
+        NoteKind::Overridden => text.color(theme::status_colour(theme, Status::Overridden)),
+        NoteKind::OverrideRefused => text.color(theme::error_colour(theme)),
+        NoteKind::Lapsed => RichText::new(format!("⚠ {}", note.text)).color(theme::warning_colour(theme)).strong(),
+        NoteKind::Judged => text,
+        NoteKind::NotApplicable
+        | NoteKind::RefusedOverrideRecorded
+        | NoteKind::OverrideNotNeeded
+        | NoteKind::JudgmentNotNeeded => text.weak(),
+    };
+    ui.horizontal_wrapped(|ui| {
+        wrapped_ui(ui, text);
+        match note.kind {
+            NoteKind::DiscretionAvailable => {
                 let investigator = actions.investigator.to_owned();
                 actions.dialog_button_ui(ui, "Override…", format!("Override {} {}", protocol.id, row.id), || {
                     Dialog::Override {
@@ -265,66 +234,25 @@ fn discretion_ui(ui: &mut Ui, protocol: &ProtocolBoard, row: &CriterionRow, acti
                         message: None,
                     }
                 });
-            });
-        }
-        DiscretionView::Applied { decision, .. } => {
-            ui.horizontal_wrapped(|ui| {
-                let overridden = theme::status_colour(theme, Status::Overridden);
-                wrapped_ui(ui, RichText::new(decision_words("Overridden", decision)).color(overridden));
-                actions.withdraw_button_ui(ui, protocol, row, true);
-            });
-        }
-        DiscretionView::Refused { why, recorded: Some(decision), .. } => {
-            wrapped_ui(
-                ui,
-                RichText::new(format!("Override recorded but refused: {why}")).color(theme::error_colour(theme)),
-            );
-            ui.horizontal_wrapped(|ui| {
-                wrapped_ui(ui, RichText::new(decision_words("Recorded", decision)).weak());
-                actions.withdraw_button_ui(ui, protocol, row, true);
-            });
-        }
-        DiscretionView::Refused { why, recorded: None, .. } => {
-            wrapped_ui(ui, RichText::new(format!("Override not possible: {why}")).color(theme::error_colour(theme)));
-        }
-        DiscretionView::Unneeded { decision } => {
-            ui.horizontal_wrapped(|ui| {
-                let words = decision_words("Override recorded", decision);
-                wrapped_ui(ui, RichText::new(format!("{words} (no longer needed)")).weak());
-                actions.withdraw_button_ui(ui, protocol, row, true);
-            });
-        }
-    }
-}
-
-fn judgment_ui(ui: &mut Ui, protocol: &ProtocolBoard, row: &CriterionRow, actions: &mut BoardActions<'_>) {
-    match &row.judgment {
-        JudgmentView::None => {}
-        JudgmentView::Awaiting => {
-            let investigator = actions.investigator.to_owned();
-            actions.dialog_button_ui(ui, "Decide…", format!("Decide {} {}", protocol.id, row.id), || {
-                Dialog::Judgment {
-                    protocol: protocol.id.clone(),
-                    criterion: row.id.clone(),
-                    passes: None,
-                    reason: String::new(),
-                    by: investigator,
-                    message: None,
-                }
-            });
-        }
-        JudgmentView::Decided(decision) | JudgmentView::Unneeded(decision) => {
-            let what = format!("Judged {}", judgment_words(row.kind, decision.passes.unwrap_or(false)));
-            let words = decision_words(&what, decision);
-            ui.horizontal_wrapped(|ui| {
-                match row.judgment {
-                    JudgmentView::Unneeded(_) => {
-                        wrapped_ui(ui, RichText::new(format!("{words} (no longer needed)")).weak())
+            }
+            NoteKind::JudgmentAwaited => {
+                let investigator = actions.investigator.to_owned();
+                actions.dialog_button_ui(ui, "Decide…", format!("Decide {} {}", protocol.id, row.id), || {
+                    Dialog::Judgment {
+                        protocol: protocol.id.clone(),
+                        criterion: row.id.clone(),
+                        passes: None,
+                        reason: String::new(),
+                        by: investigator,
+                        message: None,
                     }
-                    _ => wrapped_ui(ui, RichText::new(words)),
-                }
-                actions.withdraw_button_ui(ui, protocol, row, false);
-            });
+                });
+            }
+            NoteKind::Overridden | NoteKind::RefusedOverrideRecorded | NoteKind::OverrideNotNeeded => {
+                actions.withdraw_button_ui(ui, protocol, row, true);
+            }
+            NoteKind::Judged | NoteKind::JudgmentNotNeeded => actions.withdraw_button_ui(ui, protocol, row, false),
+            NoteKind::NotApplicable | NoteKind::EligibleFrom | NoteKind::OverrideRefused | NoteKind::Lapsed => {}
         }
-    }
+    });
 }

@@ -5,9 +5,9 @@
 use egui::RichText;
 
 use crate::app::workspace::Workspace;
+use crate::report::screening_view::judgment_word;
 use crate::session::audit::Edit;
 use crate::session::model::DecisionKind;
-use crate::ui::criteria_board_ui::judgment_words;
 use crate::ui::dialog_frame::{
     DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
 };
@@ -37,7 +37,7 @@ pub fn judged_name(words: &str) -> String {
 /// The judgment dialog.
 pub fn judgment_dialog_ui(ctx: &egui::Context, fields: JudgmentFields<'_>, workspace: &mut Workspace) -> DialogResult {
     let JudgmentFields { protocol, criterion, passes, reason, by, message } = fields;
-    let Some(row) = workspace.document.as_ref().and_then(|d| d.board().row(protocol, criterion)).cloned() else {
+    let Some(row) = workspace.document.as_ref().and_then(|d| d.board().criterion(protocol, criterion)).cloned() else {
         return DialogResult::Close;
     };
     modal_ui(ctx, &format!("Decide {criterion}: {}", row.title), |ui| {
@@ -51,7 +51,7 @@ pub fn judgment_dialog_ui(ctx: &egui::Context, fields: JudgmentFields<'_>, works
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             for option in [true, false] {
-                let words = judgment_words(row.kind, option);
+                let words = judgment_word(row.kind, option);
                 if ui.radio(*passes == Some(option), words).accessible_name(judged_name(words)).clicked() {
                     *passes = Some(option);
                 }

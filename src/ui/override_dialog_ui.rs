@@ -6,9 +6,9 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::board_model::DiscretionView;
 use crate::app::workspace::Workspace;
 use crate::model::values::{Value, YesNo};
+use crate::report::screening_view::DiscretionView;
 use crate::session::audit::Edit;
 use crate::session::model::{DecisionKind, Entry};
 use crate::ui::dialog_frame::{
@@ -34,7 +34,7 @@ pub struct OverrideFields<'a> {
 pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, workspace: &mut Workspace) -> DialogResult {
     let OverrideFields { protocol, criterion, reason, by, message } = fields;
     let Some(document) = &workspace.document else { return DialogResult::Close };
-    let Some(row) = document.board().row(protocol, criterion).cloned() else { return DialogResult::Close };
+    let Some(row) = document.board().criterion(protocol, criterion).cloned() else { return DialogResult::Close };
     let title = format!("Override {criterion}: {}", row.title);
     modal_ui(ctx, &title, |ui| {
         let theme = ui.ctx().theme();
@@ -55,7 +55,8 @@ pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, works
         for question in &text.questions {
             answered &= question_ui(ui, workspace, question, message);
         }
-        let Some(row) = workspace.document.as_ref().and_then(|d| d.board().row(protocol, criterion)).cloned() else {
+        let Some(row) = workspace.document.as_ref().and_then(|d| d.board().criterion(protocol, criterion)).cloned()
+        else {
             return DialogResult::Close;
         };
         let refused = match &row.discretion {
@@ -101,7 +102,8 @@ fn workspace_signed(workspace: &Workspace) -> bool {
 
 /// Closes when the engine applied the override; otherwise says why it did not.
 fn applied_or_refused(workspace: &Workspace, protocol: &str, criterion: &str) -> Result<DialogResult, String> {
-    match workspace.document.as_ref().and_then(|d| d.board().row(protocol, criterion)).map(|row| &row.discretion) {
+    match workspace.document.as_ref().and_then(|d| d.board().criterion(protocol, criterion)).map(|row| &row.discretion)
+    {
         Some(DiscretionView::Refused { why, .. }) => {
             Err(format!("recorded, but the protocol does not allow it: {why}"))
         }

@@ -8,13 +8,13 @@
 use chrono::NaiveDate;
 use egui::{Frame, RichText, TextEdit, Ui};
 
-use crate::app::board_model::{HistoryAttestation, attestation_focus};
 use crate::input::Parsed;
 use crate::input::date_text::{DateRule, date_text};
 use crate::input::entry_text::{Composed, compose_date, number_field_text};
 use crate::input::number_text::parse_number;
 use crate::model::dictionary::ItemDef;
 use crate::model::values::{Dose, DoseUnit, Exposure, Frequency, Response, Value};
+use crate::report::screening_view::{HistoryAttestation, attestation_focus};
 use crate::session::audit::Edit;
 use crate::session::model::Entry;
 use crate::status::Status;

@@ -6,7 +6,7 @@
 
 use egui::{Frame, RichText, ScrollArea, Ui};
 
-use crate::app::board_model::Board;
+use crate::report::screening_view::ScreeningView;
 use crate::ui::command::Command;
 use crate::ui::criteria_board_ui::banners_ui;
 use crate::ui::theme;
@@ -15,7 +15,7 @@ use crate::ui::theme;
 const STILL_NEEDED_SHOWN: usize = 12;
 
 /// The verdicts and the still-needed list.
-pub fn verdict_strip_ui(ui: &mut Ui, board: &Board, commands: &mut Vec<Command>) {
+pub fn verdict_strip_ui(ui: &mut Ui, board: &ScreeningView, commands: &mut Vec<Command>) {
     let theme = ui.ctx().theme();
     ScrollArea::horizontal().id_salt("verdicts").show(ui, |ui| {
         ui.horizontal_top(|ui| {
@@ -24,15 +24,12 @@ pub fn verdict_strip_ui(ui: &mut Ui, board: &Board, commands: &mut Vec<Command>)
                     ui.set_max_width(340.0);
                     ui.vertical(|ui| {
                         ui.label(
-                            theme::bold(format!("{} {}", protocol.verdict_icon, protocol.verdict_words))
+                            theme::bold(protocol.verdict_line())
                                 .size(17.0)
                                 .color(theme::verdict_colour(theme, protocol.verdict)),
                         );
                         ui.add(egui::Label::new(RichText::new(&protocol.title).small()).truncate());
-                        if !protocol.failing.is_empty() {
-                            ui.label(RichText::new(format!("failing {}", protocol.failing.join(", "))).small());
-                        }
-                        if let Some(signed) = &protocol.signed_verdict {
+                        if let Some(signed) = protocol.signed_verdict_warning() {
                             let warning = theme::warning_colour(theme);
                             ui.add(egui::Label::new(RichText::new(signed).color(warning)).wrap());
                         }

@@ -18,6 +18,7 @@ mod explanations_read_true;
 mod file_safety;
 mod mutation_properties;
 mod no_network;
+mod one_view;
 mod parser_mutation;
 mod protocol_files;
 mod records;

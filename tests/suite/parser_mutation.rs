@@ -102,8 +102,9 @@ proptest! {
             let report = verify(&session);
             if check_session(&session, &text, library).is_ok() {
                 let screening = Screening::evaluate(library, &session, chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"));
-                let _ = trialscreen::cli::evaluate::to_text(&screening);
-                let _ = trialscreen::cli::evaluate::to_json(&screening);
+                let view = trialscreen::report::screening_view::ScreeningView::of(&screening);
+                let _ = trialscreen::cli::evaluate::to_text(&view);
+                let _ = trialscreen::cli::evaluate::to_json(&view);
             }
             let _ = report.is_intact();
         }

@@ -153,7 +153,7 @@ fn v02b_shows_the_override_with_reason_who_and_when() {
             "Platelet count 52 ×10⁹/L (2026-10-28) < 75 ×10⁹/L",
             "Overridden by Dr A. Investigator at 2026-11-02 10:30 UTC: Immune thrombocytopenia of SLE, no bleeding; \
              platelets stable at 50-55 over 3 months.",
-            "Override conditions hold: Low platelets from an immune-related cause yes; Active bleeding no.",
+            "(override conditions hold: Low platelets from an immune-related cause yes; Active bleeding no)",
             "Overrides and judgments",
             "I7.plt override Dr A. Investigator 2026-11-02 10:30 UTC Immune thrombocytopenia of SLE",
             "in force",
@@ -166,10 +166,10 @@ fn v03_says_excluded_and_eligible_from() {
     printed_text(
         "v03-recent-rituximab",
         &[
-            "✖ INELIGIBLE Ineligible because of E13",
+            "✖ INELIGIBLE (E13)",
             "✖ excluded E13",
             "Rituximab, last dose 2026-09-10 (inadequate response), within 3 months before screening",
-            "Eligible from 2026-12-11.",
+            "Eligible from 2026-12-11",
             "– not applicable I8",
         ],
     );

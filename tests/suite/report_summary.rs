@@ -5,7 +5,8 @@ use crate::common;
 
 use chrono::{DateTime, TimeZone as _, Utc};
 use trialscreen::library::Library;
-use trialscreen::report::summary_model::{DecisionEffect, DiscretionSummary, SignatureBlock, Summary};
+use trialscreen::report::screening_view::{DecisionEffect, DiscretionView};
+use trialscreen::report::summary_model::{SignatureBlock, Summary};
 use trialscreen::report::summary_text::to_text;
 use trialscreen::screening::Screening;
 use trialscreen::session::audit::{Edit, apply, content_hash};
@@ -38,10 +39,10 @@ fn v01_eligible_adolescent() {
 #[test]
 fn v02b_platelet_override() {
     let summary = example_summary("v02b-low-platelets-override");
-    let protocol = summary.protocols.first().expect("one protocol");
+    let protocol = summary.view.protocols.first().expect("one protocol");
     let platelets = protocol.criteria.iter().find(|c| c.id == "I7.plt").expect("I7.plt");
     assert_eq!(platelets.status, Status::Overridden);
-    assert!(matches!(platelets.discretion, DiscretionSummary::Applied { .. }));
+    assert!(matches!(platelets.discretion, DiscretionView::Applied { .. }));
     let overrides: Vec<_> = protocol.decisions.iter().filter(|d| d.decision == "override").collect();
     assert_eq!(overrides.len(), 1);
     assert_eq!(overrides.first().map(|d| &d.effect), Some(&DecisionEffect::InForce));
@@ -53,44 +54,18 @@ fn v03_rituximab_exclusion_with_eligible_from() {
     let summary = example_summary("v03-recent-rituximab");
     let text = to_text(&summary);
     assert!(text.contains("VERDICT ✖ INELIGIBLE (E13)"), "{text}");
-    assert!(text.contains("Eligible from 2026-12-11."), "{text}");
+    assert!(text.contains("Eligible from 2026-12-11"), "{text}");
     insta::assert_snapshot!(text);
 }
 
 #[test]
 fn the_source_incomplete_banner_stands_beside_the_verdict() {
     let summary = example_summary("v15b-huc-msc-judged");
-    let protocol = summary.protocols.first().expect("one protocol");
+    let protocol = summary.view.protocols.first().expect("one protocol");
     assert_eq!(protocol.verdict_words, "ELIGIBLE ON THE AVAILABLE CRITERIA");
-    let banner = protocol.source_incomplete.as_deref().expect("banner");
+    let banner = protocol.source_incomplete().expect("banner");
     assert!(banner.contains("Criteria incomplete in source"), "{banner}");
     assert!(protocol.exclusions_note.is_some());
-}
-
-#[test]
-fn the_summary_agrees_with_the_cli_on_every_criterion() {
-    // The printout must say what `evaluate` says: same status words, same explanation.
-    let library = Library::bundled().expect("bundled library");
-    for name in
-        ["v01-eligible-adolescent", "v02a-low-platelets", "v02c-low-platelets-bleeding", "v09-demographics-only"]
-    {
-        let session = common::example(name);
-        let screening =
-            Screening::evaluate(&library, &session, chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"));
-        let cli = trialscreen::cli::evaluate::to_text(&screening);
-        let summary = Summary::build(&screening, "x.ron", printed_at());
-        for protocol in &summary.protocols {
-            assert!(cli.contains(protocol.verdict_words), "{name}: {}", protocol.verdict_words);
-            for criterion in &protocol.criteria {
-                let line = cli
-                    .lines()
-                    .find(|l| l.split_whitespace().nth(1) == Some(criterion.id.as_str()))
-                    .unwrap_or_else(|| panic!("{name}: {} in the CLI output", criterion.id));
-                assert!(line.contains(criterion.status.word()), "{name} {}: {line}", criterion.id);
-                assert!(line.contains(&criterion.deciding_values), "{name} {}: {line}", criterion.id);
-            }
-        }
-    }
 }
 
 #[test]
@@ -161,7 +136,7 @@ fn a_signed_session_prints_name_time_meaning_and_signed_hash() {
     assert_eq!(meaning, "I confirm the eligibility assessment above");
     assert_eq!(content_sha256, &content_hash(&session));
     assert!(*covers_content);
-    assert!(summary.verification.intact);
+    assert!(summary.view.verification.intact);
     assert_eq!(summary.signature_history.len(), 1);
     let text = to_text(&summary);
     assert!(text.contains("Signed electronically by Dr A. Investigator at 2026-11-02 12:00 UTC"), "{text}");
@@ -182,8 +157,8 @@ fn a_record_altered_outside_trialscreen_says_it_does_not_verify() {
     let mut session = common::example("v02a-low-platelets");
     common::edit(&mut session, &[("platelets", Some(r#"Number((value: 80.0, unit: "10^9/L"))"#))]);
     let summary = summary(&library, &session, "v02a.ron");
-    assert!(!summary.verification.intact);
-    let sentence = summary.verification.sentence();
+    assert!(!summary.view.verification.intact);
+    let sentence = summary.view.verification.sentence();
     assert!(sentence.starts_with("✖ The record does not verify: "), "{sentence}");
     assert!(sentence.contains("the value of \"platelets\" differs from what the audit trail records"), "{sentence}");
 }
@@ -198,9 +173,9 @@ fn v1_golden_signed_session() {
         .expect("golden file");
     let session = trialscreen::session::load::parse_session(&text).expect("golden parses");
     let summary = summary(&library, &session, "v1-signed-session.ron");
-    let protocol = summary.protocols.first().expect("one protocol");
+    let protocol = summary.view.protocols.first().expect("one protocol");
     let notice = protocol.version_notice.as_ref().expect("a newer version is loaded");
-    assert!(!notice.rescreen_offered, "a signed record stays on its version");
+    assert!(!notice.notice.rescreen_offered, "a signed record stays on its version");
     let signed = protocol.signed_verdict.as_ref().expect("signed");
     assert_eq!(signed.signed, None, "format 1 recorded no verdict");
     let text = to_text(&summary);
@@ -229,7 +204,7 @@ fn a_lapsed_override_prints_as_out_of_date_with_what_changed() {
     )
     .expect("edit");
     let summary = summary(&library, &session, "v02b.ron");
-    let protocol = summary.protocols.first().expect("one protocol");
+    let protocol = summary.view.protocols.first().expect("one protocol");
     let override_row = protocol.decisions.iter().find(|d| d.decision == "override").expect("the override");
     let DecisionEffect::Lapsed(lapse) = &override_row.effect else { panic!("{:?}", override_row.effect) };
     assert_eq!(override_row.effect.state_id(), "lapsed");

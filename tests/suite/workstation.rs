@@ -98,7 +98,7 @@ fn low_platelets_offer_the_override_which_makes_v2_eligible_until_bleeding_refus
     assert_eq!(audit_len(&harness), entries + 1, "one committed change, one audit entry");
     assert!(has_label_containing(&harness, "✖ INELIGIBLE"));
     assert!(has_label_containing(&harness, "Platelet count 52 ×10⁹/L (2026-10-28) < 75 ×10⁹/L"));
-    assert!(has_label_containing(&harness, "discretion available"));
+    assert!(has_label_containing(&harness, "Discretion available"));
 
     click(&mut harness, PLATELET_OVERRIDE);
     click(&mut harness, "Override condition, Low platelets from an immune-related cause: yes");
@@ -609,8 +609,8 @@ fn a_lapsed_override_says_what_changed_and_can_be_decided_again() {
     assert!(has_label_containing(&harness, "✔ ELIGIBLE"));
     enter(&mut harness, "Platelet count", "48");
     assert!(has_label_containing(&harness, "✖ INELIGIBLE"), "the override no longer applies");
-    assert!(has_label_containing(&harness, "⚠ decision out of date — values changed since it was recorded"));
-    assert!(has_label_containing(&harness, "• Platelet count 52 ×10⁹/L, 2026-10-28 → 48 ×10⁹/L, 2026-10-28"));
+    assert!(has_label_containing(&harness, "⚠ Decision out of date — values changed since it was recorded"));
+    assert!(has_label_containing(&harness, "Platelet count 52 ×10⁹/L, 2026-10-28 → 48 ×10⁹/L, 2026-10-28"));
     assert!(has_label_containing(&harness, "Recorded override by Dr A. Investigator at 2026-11-02"));
 
     click(&mut harness, PLATELET_OVERRIDE);
@@ -618,7 +618,7 @@ fn a_lapsed_override_says_what_changed_and_can_be_decided_again() {
     click(&mut harness, "Record override");
     assert!(harness.state().dialog.is_none(), "the dialog closed");
     assert!(has_label_containing(&harness, "✔ ELIGIBLE"), "decided again at 48");
-    assert!(!has_label_containing(&harness, "decision out of date"));
+    assert!(!has_label_containing(&harness, "Decision out of date"));
 }
 
 /// A session on version 1 is evaluated under version 1 with a banner naming what version 2

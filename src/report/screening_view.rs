@@ -1,0 +1,979 @@
+//! One view of a screening: what every output says about it, built once from the engine's
+//! results. The window's board, the printout (PDF and its text preview) and `trialscreen
+//! evaluate` (text and JSON) render this and nothing else, so a status word, an
+//! explanation, a decision's state or a sentence about it cannot differ between them.
+//!
+//! Every word a renderer prints about a protocol or a criterion comes from here (through
+//! `status`, `engine::explain` and the word modules beside this one); renderers choose only
+//! layout, weight and colour. The view holds owned strings, so drawing a frame formats
+//! nothing. It lives in the report layer, below the window and the command line, because
+//! the printout, drawn in this layer, renders it too.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::engine::explain::{Part, explain_discretion, explain_parts};
+use crate::engine::patient::ListAttestation;
+use crate::engine::protocol_eval::{CriterionResult, DiscretionStatus, NotApplicableReason, Outcome, Verdict};
+use crate::model::protocol::{Criterion, CriterionKind, SourceCitation};
+use crate::model::record::ReferenceDates;
+use crate::report::lapse_words::LapseNote;
+use crate::report::signed_verdict::SignedVerdictNote;
+use crate::report::still_needed::{NeededItem, still_needed};
+use crate::report::version_notice::VersionNotice;
+use crate::screening::{ScreenedProtocol, Screening};
+use crate::session::audit::verify;
+use crate::session::model::{Decision, DecisionKind};
+use crate::status::{Status, verdict_icon, verdict_words};
+
+/// The time format of every output.
+pub const TIME_FORMAT: &str = "%Y-%m-%d %H:%M UTC";
+
+/// The list item whose completeness the investigator attests.
+pub const TREATMENT_HISTORY: &str = "treatment_history";
+
+/// Said of a session that lists a protocol more than once, wherever the protocol is shown.
+pub const LISTED_TWICE: &str = "This session lists the protocol more than once (a participant is screened under one cohort): the record contradicts itself and opens read-only; correct it in a copy.";
+
+/// Said of a protocol whose file changed since the session was screened.
+pub const PROTOCOL_CHANGED: &str =
+    "The protocol file changed since this session was screened: the evaluation uses the file now loaded.";
+
+/// Said of a protocol with cohorts when none is chosen.
+pub const NO_COHORT: &str = "No cohort chosen: the cohort's criteria cannot be evaluated.";
+
+/// A whole screening, as every output shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScreeningView {
+    /// The pseudonymous participant code.
+    pub participant_code: String,
+    /// The visit's reference dates.
+    pub dates: ReferenceDates,
+    /// The investigator responsible, if named.
+    pub investigator: Option<String>,
+    /// The electronic signature, if the session is signed.
+    pub signature: Option<SignatureView>,
+    /// What verifying the audit trail found.
+    pub verification: VerificationSummary,
+    /// Each protocol screened for, in the session's order.
+    pub protocols: Vec<ProtocolView>,
+    /// Missing items over all protocols, ranked by how many undecided criteria each would
+    /// help settle, most useful first.
+    pub still_needed: Vec<NeededView>,
+    /// Where the treatment history stands as a closed list.
+    pub history: HistoryAttestation,
+    /// `history` in words, with its icon: "✔ attested complete by Dr A at …".
+    pub history_words: String,
+    /// The session lists a protocol more than once: the record contradicts itself and is
+    /// shown read-only.
+    pub lists_a_protocol_twice: bool,
+}
+
+/// The session's electronic signature.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignatureView {
+    /// The signer's name.
+    pub by: String,
+    /// When the session was signed (UTC).
+    pub at: DateTime<Utc>,
+    /// What the signature attests.
+    pub meaning: String,
+    /// The content hash the signature covers.
+    pub content_sha256: String,
+}
+
+impl SignatureView {
+    /// "Signed by Dr A at 2026-11-02 10:00 UTC: meaning".
+    pub fn sentence(&self) -> String {
+        format!("Signed by {} at {}: {}", self.by, self.at.format(TIME_FORMAT), self.meaning)
+    }
+}
+
+/// The audit trail's verification, stated as found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerificationSummary {
+    /// Whether the record is as the audit trail says and any signature covers it.
+    pub intact: bool,
+    /// How many audit entries were checked.
+    pub entries: usize,
+    /// Each problem `audit::verify` found, in words.
+    pub problems: Vec<String>,
+    /// Entries timed before the entry preceding them.
+    pub clock_went_back: Vec<u64>,
+}
+
+impl VerificationSummary {
+    /// The verification in one sentence: intact, or "the record does not verify: …".
+    pub fn sentence(&self) -> String {
+        if self.intact {
+            format!(
+                "✔ Audit trail intact: {} entries, hash chain verified, stored values equal the replay of the trail.",
+                self.entries
+            )
+        } else {
+            format!("✖ The record does not verify: {}.", self.problems.join("; "))
+        }
+    }
+
+    /// "⚠ Entry 7 is timed before the entry preceding it: the clock went backwards.", one
+    /// per such entry.
+    pub fn clock_lines(&self) -> Vec<String> {
+        self.clock_went_back
+            .iter()
+            .map(|seq| format!("⚠ Entry {seq} is timed before the entry preceding it: the clock went backwards."))
+            .collect()
+    }
+}
+
+/// Whether the treatment history is attested complete.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum HistoryAttestation {
+    /// Never attested: absence from it proves nothing.
+    #[default]
+    NotAttested,
+    /// Attested complete as it stands.
+    Current {
+        /// Who attested.
+        by: String,
+        /// When (UTC).
+        at: DateTime<Utc>,
+    },
+    /// Attested, then changed: attest again.
+    Lapsed {
+        /// Who attested.
+        by: String,
+        /// When (UTC).
+        at: DateTime<Utc>,
+    },
+}
+
+impl HistoryAttestation {
+    /// Its state in words: "not attested complete — what is not listed cannot be ruled
+    /// out", "attested complete by Dr A at 2026-11-02 10:00 UTC", "changed since attested:
+    /// attest again".
+    pub fn words(&self) -> String {
+        match self {
+            Self::NotAttested => "not attested complete — what is not listed cannot be ruled out".to_owned(),
+            Self::Current { by, at } => format!("attested complete by {by} at {}", at.format(TIME_FORMAT)),
+            Self::Lapsed { by, at } => {
+                format!("changed since attested: attest again (attested by {by} at {})", at.format(TIME_FORMAT))
+            }
+        }
+    }
+
+    /// Its state in words with its icon (✔ current, ⚠ otherwise).
+    pub fn shown(&self) -> String {
+        let icon = if self.is_current() { "✔" } else { "⚠" };
+        format!("{icon} {}", self.words())
+    }
+
+    /// Whether an attestation now would change something.
+    pub fn is_current(&self) -> bool {
+        matches!(self, Self::Current { .. })
+    }
+}
+
+/// One protocol's verdict, criteria, decisions and what it still needs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProtocolView {
+    /// The protocol's id.
+    pub id: String,
+    /// The protocol version evaluated.
+    pub version: u32,
+    /// The protocol's title.
+    pub title: String,
+    /// Where the criteria were quoted from.
+    pub source: String,
+    /// SHA-256 of the protocol file evaluated.
+    pub sha256: String,
+    /// The engine's verdict.
+    pub verdict: Verdict,
+    /// "ELIGIBLE", "INELIGIBLE", "INCOMPLETE", "ELIGIBLE ON THE AVAILABLE CRITERIA".
+    pub verdict_words: &'static str,
+    /// The verdict's icon (`status::verdict_icon`).
+    pub verdict_icon: &'static str,
+    /// The criteria that make the participant ineligible, by id.
+    pub ineligible_by: Vec<String>,
+    /// Whether the source states every criterion.
+    pub source_complete: bool,
+    /// What the source does not provide, as the protocol states it.
+    pub source_gaps: Option<String>,
+    /// What the source says in place of exclusion criteria, when it has none.
+    pub exclusions_note: Option<String>,
+    /// Study facts shown as information.
+    pub information: Vec<String>,
+    /// The chosen cohort's id.
+    pub cohort_id: Option<String>,
+    /// The chosen cohort's label.
+    pub cohort: Option<String>,
+    /// The protocol has cohorts and none is chosen.
+    pub cohort_missing: bool,
+    /// The protocol file loaded differs from the one the session was screened under.
+    pub protocol_changed: bool,
+    /// The session lists this protocol more than once.
+    pub listed_twice: bool,
+    /// A newer version is loaded: the readings it corrects, and whether a re-screen is offered.
+    pub version_notice: Option<VersionBanner>,
+    /// For a signed session: the verdict signed and the verdict under the current rules.
+    pub signed_verdict: Option<SignedVerdictNote>,
+    /// Every criterion, in protocol order.
+    pub criteria: Vec<CriterionView>,
+    /// Every override and judgment recorded for this protocol, and whether it counts.
+    pub decisions: Vec<RecordedDecision>,
+    /// Items this protocol still needs, most useful first.
+    pub still_needed: Vec<NeededView>,
+}
+
+impl ProtocolView {
+    /// "⚠ Criteria incomplete in source: …", when the source lacks criteria.
+    pub fn source_incomplete(&self) -> Option<String> {
+        (!self.source_complete)
+            .then(|| format!("⚠ {}", self.source_gaps.as_deref().unwrap_or("Criteria incomplete in source")))
+    }
+
+    /// "⚠ Signed as ELIGIBLE; under the current rules INCOMPLETE because …", when a signed
+    /// verdict is unknown or differs from today's.
+    pub fn signed_verdict_warning(&self) -> Option<String> {
+        self.signed_verdict.as_ref().filter(|note| note.differs()).map(|note| format!("⚠ {}", note.sentence()))
+    }
+
+    /// The verdict line: "✖ INELIGIBLE (I7, E3)".
+    pub fn verdict_line(&self) -> String {
+        let mut line = format!("{} {}", self.verdict_icon, self.verdict_words);
+        if !self.ineligible_by.is_empty() {
+            line.push_str(&format!(" ({})", self.ineligible_by.join(", ")));
+        }
+        line
+    }
+
+    /// Warnings about the record of this protocol, in the order every output prints them:
+    /// the file changed, listed twice, no cohort chosen.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if self.protocol_changed {
+            warnings.push(format!("⚠ {PROTOCOL_CHANGED}"));
+        }
+        if self.listed_twice {
+            warnings.push(format!("⚠ {LISTED_TWICE}"));
+        }
+        if self.cohort_missing {
+            warnings.push(format!("? {NO_COHORT}"));
+        }
+        warnings
+    }
+
+    /// "Still needed: Haemoglobin (1); …", or `None` when nothing is.
+    pub fn still_needed_line(&self) -> Option<String> {
+        (!self.still_needed.is_empty()).then(|| {
+            let words: Vec<&str> = self.still_needed.iter().map(|needed| needed.words.as_str()).collect();
+            format!("Still needed: {}", words.join("; "))
+        })
+    }
+
+    /// A criterion by id.
+    pub fn criterion(&self, id: &str) -> Option<&CriterionView> {
+        self.criteria.iter().find(|criterion| criterion.id == id)
+    }
+}
+
+/// The banner of a newer protocol version, in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VersionBanner {
+    /// The newer version and the readings it corrects.
+    pub notice: VersionNotice,
+    /// "⚠ Screened under version 1; version 2 corrects these readings (…):".
+    pub headline: String,
+    /// "I8: …", one a correction.
+    pub corrections: Vec<String>,
+    /// "Re-screen under version 2…", for an unsigned session.
+    pub rescreen_label: Option<String>,
+    /// The button's accessible name, naming the protocol: "Re-screen refractory-sle-age5
+    /// under version 2…".
+    pub rescreen_name: String,
+}
+
+impl VersionBanner {
+    fn of(protocol: &str, notice: VersionNotice) -> Self {
+        Self {
+            headline: format!("⚠ {}", notice.headline()),
+            corrections: notice.correction_lines(),
+            rescreen_label: notice.rescreen_offered.then(|| notice.rescreen_label()),
+            rescreen_name: format!("Re-screen {protocol} under version {}…", notice.newer),
+            notice,
+        }
+    }
+}
+
+/// One criterion, as every output shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CriterionView {
+    /// The criterion's id ("I7").
+    pub id: String,
+    /// Inclusion or exclusion.
+    pub kind: CriterionKind,
+    /// The criterion's short title.
+    pub title: String,
+    /// The source heading it stands under, verbatim.
+    pub heading: Option<String>,
+    /// The source text, word for word.
+    pub source_text: String,
+    /// How the app reads an ambiguous text.
+    pub interpretation: Option<String>,
+    /// What the engine decided for it.
+    pub outcome: Outcome,
+    /// Its icon and word.
+    pub status: Status,
+    /// The deciding values as parts (comparisons with their values and thresholds, the
+    /// reasons a value does not count, judgments asked); empty when not applicable.
+    pub explanation_parts: Vec<Part>,
+    /// The parts in one sentence, joined by "; ".
+    pub explanation: String,
+    /// Why it does not apply, when it does not.
+    pub not_applicable: Option<&'static str>,
+    /// For a criterion that time alone will decide: the first day it will be met.
+    pub eligible_from: Option<NaiveDate>,
+    /// Where a protocol discretion stands on it.
+    pub discretion: DiscretionView,
+    /// A judgment awaited or recorded.
+    pub judgment: JudgmentView,
+    /// Decisions recorded on it that are out of date: decided again through the same
+    /// Decide…/Override… as a new one.
+    pub lapsed: Vec<LapsedDecision>,
+    /// Every sentence shown under the explanation, in order: not applicable, eligible from,
+    /// discretion, judgment, decisions out of date.
+    pub notes: Vec<CriterionNote>,
+}
+
+impl CriterionView {
+    /// The protocol's text granting the discretion, when one is available, applied or refused.
+    pub fn discretion_source(&self) -> Option<&str> {
+        match &self.discretion {
+            DiscretionView::Available(text)
+            | DiscretionView::Applied { text, .. }
+            | DiscretionView::Refused { text, .. } => Some(text.source_text.as_str()).filter(|t| !t.is_empty()),
+            DiscretionView::None | DiscretionView::Unneeded { .. } => None,
+        }
+    }
+
+    /// "inclusion" or "exclusion".
+    pub fn kind_word(&self) -> &'static str {
+        match self.kind {
+            CriterionKind::Inclusion => "inclusion",
+            CriterionKind::Exclusion => "exclusion",
+        }
+    }
+
+    /// The explanation and the notes on one line, as the command line prints it.
+    pub fn details_line(&self) -> String {
+        let mut parts: Vec<&str> = Vec::with_capacity(1 + self.notes.len());
+        if !self.explanation.is_empty() {
+            parts.push(&self.explanation);
+        }
+        parts.extend(self.notes.iter().map(|note| note.text.as_str()));
+        parts.join("; ")
+    }
+}
+
+/// A sentence shown under a criterion's explanation, and what it is about (a renderer
+/// chooses colour and weight by it, and places the control that acts on it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CriterionNote {
+    /// What the sentence is about.
+    pub kind: NoteKind,
+    /// The sentence.
+    pub text: String,
+}
+
+/// What a criterion's note is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoteKind {
+    /// The criterion does not apply: why.
+    NotApplicable,
+    /// Time alone will decide it: from when.
+    EligibleFrom,
+    /// The protocol lets the investigator override it.
+    DiscretionAvailable,
+    /// An override is in force.
+    Overridden,
+    /// The discretion's conditions do not hold.
+    OverrideRefused,
+    /// A refused override was recorded: who, when, why.
+    RefusedOverrideRecorded,
+    /// An override is recorded but the criterion no longer fails.
+    OverrideNotNeeded,
+    /// It awaits the investigator's judgment.
+    JudgmentAwaited,
+    /// A judgment decided it.
+    Judged,
+    /// A judgment is recorded but the criterion no longer awaits one.
+    JudgmentNotNeeded,
+    /// A decision recorded on it is out of date.
+    Lapsed,
+}
+
+/// A protocol discretion on a criterion.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DiscretionView {
+    /// None offered, or not failing and nothing recorded.
+    None,
+    /// Failing, and the investigator may override it.
+    Available(DiscretionText),
+    /// An override is recorded and its conditions hold.
+    Applied {
+        /// The discretion's words and questions.
+        text: DiscretionText,
+        /// The override recorded.
+        decision: DecisionNote,
+        /// The discretion's conditions, and how they hold.
+        conditions: String,
+    },
+    /// The conditions do not hold: no override is possible, and one recorded is ignored.
+    Refused {
+        /// The discretion's words and questions.
+        text: DiscretionText,
+        /// Why the conditions do not hold.
+        why: String,
+        /// The override recorded, which is ignored.
+        recorded: Option<DecisionNote>,
+    },
+    /// An override is recorded but the criterion no longer fails.
+    Unneeded {
+        /// The override recorded.
+        decision: DecisionNote,
+    },
+}
+
+/// The protocol's words granting a discretion and the questions it asks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiscretionText {
+    /// The source's wording of the discretion, verbatim.
+    pub source_text: String,
+    /// Dictionary item ids the override asks.
+    pub questions: Vec<String>,
+}
+
+/// A judgment on a criterion.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JudgmentView {
+    /// The criterion does not await one.
+    None,
+    /// The criterion awaits the investigator's decision.
+    Awaiting,
+    /// Decided by a recorded judgment.
+    Decided(DecisionNote),
+    /// A judgment is recorded but the criterion no longer awaits one.
+    Unneeded(DecisionNote),
+}
+
+/// Who decided what, when and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecisionNote {
+    /// Who decided.
+    pub by: String,
+    /// When the decision was recorded (UTC).
+    pub at: DateTime<Utc>,
+    /// The reason stated.
+    pub reason: String,
+    /// For a judgment: whether the criterion passes.
+    pub passes: Option<bool>,
+}
+
+impl DecisionNote {
+    fn of(decision: &Decision) -> Self {
+        Self {
+            by: decision.by.clone(),
+            at: decision.at,
+            reason: decision.reason.clone(),
+            passes: match decision.kind {
+                DecisionKind::Judgment { passes } => Some(passes),
+                DecisionKind::Override => None,
+            },
+        }
+    }
+
+    /// "by Dr A at 2026-11-02 10:30 UTC: reason".
+    pub fn sentence(&self) -> String {
+        format!("by {} at {}: {}", self.by, self.at.format(TIME_FORMAT), self.reason)
+    }
+}
+
+/// A decision that no longer resolves its criterion, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LapsedDecision {
+    /// "override", "judgment: met", …
+    pub decision: String,
+    /// Who made it, when and why.
+    pub note: DecisionNote,
+    /// Why it lapsed.
+    pub lapse: LapseNote,
+}
+
+impl LapsedDecision {
+    /// "Decision out of date — values changed since it was recorded: Platelet count 52
+    /// ×10⁹/L, 2026-10-28 → 4 ×10⁹/L, 2026-10-28; decide again. Recorded override by Dr A
+    /// at 2026-11-02 10:00 UTC: reason"
+    pub fn sentence(&self) -> String {
+        format!("Decision out of date — {}; decide again. {}", self.lapse.details(), self.recorded())
+    }
+
+    /// "Recorded override by Dr A at 2026-11-02 10:00 UTC: reason".
+    pub fn recorded(&self) -> String {
+        format!("Recorded {} {}", self.decision, self.note.sentence())
+    }
+}
+
+/// One recorded override or judgment and whether it counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordedDecision {
+    /// The criterion's id.
+    pub criterion: String,
+    /// "override", "judgment: met", "judgment: excluded", …
+    pub decision: String,
+    /// Who decided, when and why.
+    pub note: DecisionNote,
+    /// Whether it counts in the verdict.
+    pub effect: DecisionEffect,
+}
+
+impl RecordedDecision {
+    /// "I7 override by Dr A at …: reason — in force".
+    pub fn line(&self) -> String {
+        format!("{} {} {} — {}", self.criterion, self.decision, self.note.sentence(), self.effect.words())
+    }
+}
+
+/// Whether a recorded decision counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecisionEffect {
+    /// The decision counts in the verdict.
+    InForce,
+    /// An override whose conditions do not hold; the reason from the engine.
+    Refused(String),
+    /// The criterion no longer fails or no longer awaits judgment.
+    NotNeeded,
+    /// The facts it was made on changed (or the question it answered): it no longer
+    /// resolves the criterion, which is to be decided again.
+    Lapsed(LapseNote),
+    /// The protocol has no such criterion in the version evaluated.
+    UnknownCriterion,
+}
+
+impl DecisionEffect {
+    /// In words.
+    pub fn words(&self) -> String {
+        match self {
+            Self::InForce => "in force".to_owned(),
+            Self::Refused(why) => format!("refused: {why}"),
+            Self::NotNeeded => "not used: the criterion no longer needs it".to_owned(),
+            Self::Lapsed(lapse) => lapse.sentence(),
+            Self::UnknownCriterion => "not used: the protocol version has no such criterion".to_owned(),
+        }
+    }
+
+    /// The state's stable id, as `evaluate --json` states it.
+    pub fn state_id(&self) -> &'static str {
+        match self {
+            Self::InForce => "in_force",
+            Self::Refused(_) => "refused",
+            Self::NotNeeded => "not_needed",
+            Self::Lapsed(_) => "lapsed",
+            Self::UnknownCriterion => "unknown_criterion",
+        }
+    }
+}
+
+/// An item still needed, with how many undecided criteria it would help settle and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NeededView {
+    /// The dictionary item's id.
+    pub item: String,
+    /// The item's label on the form.
+    pub label: String,
+    /// How many undecided criteria it would help settle.
+    pub criteria: usize,
+    /// Why an entered value does not count yet, each in words; empty when not entered.
+    pub reasons: Vec<String>,
+    /// "Blood pregnancy test (1) — enter the sample date".
+    pub words: String,
+    /// What is needed is the investigator's attestation that the list is complete: the
+    /// list leads to the attestation control.
+    pub needs_attestation: bool,
+}
+
+impl NeededView {
+    /// What the still-needed list moves the focus to: the item's field, or the control
+    /// that attests the list complete.
+    pub fn focus_target(&self) -> String {
+        if self.needs_attestation { attestation_focus(&self.item) } else { self.item.clone() }
+    }
+}
+
+/// The focus target of the control that attests a list complete.
+pub fn attestation_focus(item: &str) -> String {
+    format!("{item}/attest")
+}
+
+impl ScreeningView {
+    /// The view of an evaluated screening.
+    pub fn of(screening: &Screening<'_>) -> Self {
+        let session = screening.session;
+        let protocols: Vec<ProtocolView> =
+            screening.protocols.iter().map(|screened| protocol_view(screening, screened)).collect();
+        let still_needed = needed_views(screening, screening.protocols.iter().map(|screened| &screened.result));
+        let history = history_attestation(screening);
+        let report = verify(session);
+        Self {
+            participant_code: session.participant_code.clone(),
+            dates: session.dates,
+            investigator: session.investigator.clone(),
+            signature: session.signature.as_ref().map(|signature| SignatureView {
+                by: signature.by.clone(),
+                at: signature.at,
+                meaning: signature.meaning.clone(),
+                content_sha256: signature.content_sha256.clone(),
+            }),
+            verification: VerificationSummary {
+                intact: report.is_intact(),
+                entries: report.entries,
+                problems: report.problems.iter().map(ToString::to_string).collect(),
+                clock_went_back: report.clock_went_back.clone(),
+            },
+            protocols,
+            still_needed,
+            history_words: history.shown(),
+            history,
+            lists_a_protocol_twice: screening.lists_a_protocol_twice(),
+        }
+    }
+
+    /// A criterion of a protocol.
+    pub fn criterion(&self, protocol: &str, criterion: &str) -> Option<&CriterionView> {
+        self.protocols.iter().find(|p| p.id == protocol)?.criterion(criterion)
+    }
+
+    /// "Participant P-001 — screening 2026-11-02, consent …, enrollment / first dose …".
+    pub fn participant_line(&self) -> String {
+        format!("Participant {} — {}", self.participant_code, dates_text(&self.dates))
+    }
+}
+
+/// "screening 2026-11-02, consent 2026-11-02, enrollment / first dose not yet known".
+pub fn dates_text(dates: &ReferenceDates) -> String {
+    let ReferenceDates { screening, consent, enrollment } = dates;
+    format!(
+        "screening {screening}, consent {}, enrollment / first dose {}",
+        consent.map_or_else(|| "not entered".to_owned(), |d| d.to_string()),
+        enrollment.map_or_else(|| "not yet known".to_owned(), |d| d.to_string()),
+    )
+}
+
+fn needed_views<'r>(
+    screening: &Screening<'_>,
+    results: impl IntoIterator<Item = &'r crate::engine::protocol_eval::ProtocolResult>,
+) -> Vec<NeededView> {
+    let knowledge = screening.patient.knowledge;
+    still_needed(knowledge, results)
+        .into_iter()
+        .filter_map(|needed: NeededItem| {
+            let def = knowledge.item(needed.item)?;
+            Some(NeededView {
+                item: def.id.clone(),
+                label: def.label.clone(),
+                criteria: needed.criteria,
+                reasons: needed.reasons.iter().map(|reason| reason.words().to_owned()).collect(),
+                words: needed.words(&def.label),
+                needs_attestation: needed.needs_attestation(),
+            })
+        })
+        .collect()
+}
+
+/// The treatment history's attestation as it stands.
+fn history_attestation(screening: &Screening<'_>) -> HistoryAttestation {
+    let attested = screening.session.attestations.iter().find(|a| a.item == TREATMENT_HISTORY);
+    match (screening.patient.history_attestation, attested) {
+        (ListAttestation::Current, Some(a)) => HistoryAttestation::Current { by: a.by.clone(), at: a.at },
+        (ListAttestation::Lapsed, Some(a)) => HistoryAttestation::Lapsed { by: a.by.clone(), at: a.at },
+        // Attested, then the history cleared: the attestation covers nothing now.
+        (ListAttestation::None, Some(a)) => HistoryAttestation::Lapsed { by: a.by.clone(), at: a.at },
+        (_, None) => HistoryAttestation::NotAttested,
+    }
+}
+
+fn protocol_view(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) -> ProtocolView {
+    let compiled = &screened.loaded.compiled;
+    let protocol = &compiled.protocol;
+    let result = &screened.result;
+    let criteria = protocol
+        .criteria
+        .iter()
+        .zip(&result.criteria)
+        .map(|(criterion, outcome)| criterion_view(screening, screened, criterion, outcome))
+        .collect();
+    let cohort = screened.reference.cohort.as_ref().map(|cohort| {
+        protocol.cohorts.iter().find(|c| &c.id == cohort).map_or_else(|| cohort.clone(), |c| c.label.clone())
+    });
+    ProtocolView {
+        id: protocol.id.clone(),
+        version: protocol.version,
+        title: protocol.title.clone(),
+        source: citation(&protocol.source),
+        sha256: screened.loaded.sha256.clone(),
+        verdict: result.verdict,
+        verdict_words: verdict_words(result.verdict, protocol.source_complete),
+        verdict_icon: verdict_icon(result.verdict),
+        ineligible_by: screened.failing_criteria().map(str::to_owned).collect(),
+        source_complete: protocol.source_complete,
+        source_gaps: protocol.source_gaps.clone(),
+        exclusions_note: protocol.exclusions_note.clone(),
+        information: protocol.information.clone(),
+        cohort_id: screened.reference.cohort.clone(),
+        cohort,
+        cohort_missing: result.cohort_missing,
+        protocol_changed: screened.hash_matches == Some(false),
+        listed_twice: screened.listed_twice,
+        version_notice: VersionNotice::of(screened, screening.session.is_signed())
+            .map(|notice| VersionBanner::of(&protocol.id, notice)),
+        signed_verdict: SignedVerdictNote::of(screening.session, screened),
+        criteria,
+        decisions: recorded_decisions(screening, screened),
+        still_needed: needed_views(screening, [result]),
+    }
+}
+
+fn criterion_view(
+    screening: &Screening<'_>,
+    screened: &ScreenedProtocol<'_>,
+    criterion: &Criterion,
+    outcome: &CriterionResult,
+) -> CriterionView {
+    let compiled = &screened.loaded.compiled;
+    let result = &screened.result;
+    let decisions = &screening.session.decisions;
+    let note = |index: usize| decisions.get(index).map(DecisionNote::of);
+    let text = || DiscretionText {
+        source_text: criterion.discretion.as_ref().map(|d| d.source_text.clone()).unwrap_or_default(),
+        questions: criterion.discretion.as_ref().map(|d| d.questions.clone()).unwrap_or_default(),
+    };
+    let conditions = || explain_discretion(compiled, result, outcome, &screening.patient);
+    let discretion = match outcome.discretion {
+        DiscretionStatus::NotOffered => DiscretionView::None,
+        DiscretionStatus::Available => DiscretionView::Available(text()),
+        DiscretionStatus::Applied { decision } => match note(decision) {
+            Some(decision) => DiscretionView::Applied { text: text(), decision, conditions: conditions() },
+            None => DiscretionView::Available(text()),
+        },
+        DiscretionStatus::Refused { recorded, .. } => {
+            DiscretionView::Refused { text: text(), why: conditions(), recorded: recorded.and_then(note) }
+        }
+        DiscretionStatus::Unneeded { decision } => {
+            note(decision).map_or(DiscretionView::None, |decision| DiscretionView::Unneeded { decision })
+        }
+    };
+    let judgment = match (outcome.judgment.and_then(note), outcome.unneeded_judgment.and_then(note)) {
+        (Some(decided), _) => JudgmentView::Decided(decided),
+        (None, _) if outcome.outcome == Outcome::Judgment => JudgmentView::Awaiting,
+        (None, Some(unneeded)) => JudgmentView::Unneeded(unneeded),
+        (None, None) => JudgmentView::None,
+    };
+    let explanation_parts = if outcome.outcome == Outcome::NotApplicable {
+        Vec::new()
+    } else {
+        explain_parts(compiled, result, outcome, &screening.patient)
+    };
+    let explanation = explanation_parts.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+    let not_applicable = outcome.not_applicable.map(|reason| match reason {
+        NotApplicableReason::OtherCohort => "belongs to another cohort",
+        NotApplicableReason::Condition => "does not apply to this participant",
+    });
+    let lapsed = lapsed_decisions(screening, screened, criterion, outcome);
+    let notes = criterion_notes(criterion.kind, not_applicable, outcome.eligible_from, &discretion, &judgment, &lapsed);
+    CriterionView {
+        id: criterion.id.clone(),
+        kind: criterion.kind,
+        title: criterion.title.clone(),
+        heading: criterion.heading.clone(),
+        source_text: criterion.source_text.clone(),
+        interpretation: criterion.interpretation.clone(),
+        outcome: outcome.outcome,
+        status: Status::of(criterion.kind, outcome.outcome, outcome.discretion),
+        explanation_parts,
+        explanation,
+        not_applicable,
+        eligible_from: outcome.eligible_from,
+        discretion,
+        judgment,
+        lapsed,
+        notes,
+    }
+}
+
+/// The sentences under a criterion's explanation: the one place their words are chosen.
+fn criterion_notes(
+    kind: CriterionKind,
+    not_applicable: Option<&str>,
+    eligible_from: Option<NaiveDate>,
+    discretion: &DiscretionView,
+    judgment: &JudgmentView,
+    lapsed: &[LapsedDecision],
+) -> Vec<CriterionNote> {
+    let mut notes = Vec::new();
+    let mut add = |kind: NoteKind, text: String| notes.push(CriterionNote { kind, text });
+    if let Some(reason) = not_applicable {
+        add(NoteKind::NotApplicable, format!("Not applicable: {reason}"));
+    }
+    if let Some(date) = eligible_from {
+        add(NoteKind::EligibleFrom, format!("Eligible from {date}"));
+    }
+    match discretion {
+        DiscretionView::None => {}
+        DiscretionView::Available(_) => add(
+            NoteKind::DiscretionAvailable,
+            "Discretion available: the investigator may override this criterion".to_owned(),
+        ),
+        DiscretionView::Applied { decision, conditions, .. } => {
+            let mut text = format!("Overridden {}", decision.sentence());
+            if !conditions.is_empty() {
+                text.push_str(&format!(" (override conditions hold: {conditions})"));
+            }
+            add(NoteKind::Overridden, text);
+        }
+        DiscretionView::Refused { why, recorded: None, .. } => {
+            add(NoteKind::OverrideRefused, format!("Override not possible: {why}"));
+        }
+        DiscretionView::Refused { why, recorded: Some(decision), .. } => {
+            add(NoteKind::OverrideRefused, format!("Override recorded but refused: {why}"));
+            add(NoteKind::RefusedOverrideRecorded, format!("Refused override recorded {}", decision.sentence()));
+        }
+        DiscretionView::Unneeded { decision } => add(
+            NoteKind::OverrideNotNeeded,
+            format!("Override recorded but not needed (the criterion no longer fails) {}", decision.sentence()),
+        ),
+    }
+    match judgment {
+        JudgmentView::None => {}
+        JudgmentView::Awaiting => add(NoteKind::JudgmentAwaited, "Awaits the investigator's judgment".to_owned()),
+        JudgmentView::Decided(decision) => {
+            add(NoteKind::Judged, format!("Judged {} {}", judged_word(kind, decision), decision.sentence()));
+        }
+        JudgmentView::Unneeded(decision) => add(
+            NoteKind::JudgmentNotNeeded,
+            format!(
+                "Judgment recorded but not needed (the criterion no longer awaits one): {} {}",
+                judged_word(kind, decision),
+                decision.sentence()
+            ),
+        ),
+    }
+    for lapsed in lapsed {
+        add(NoteKind::Lapsed, lapsed.sentence());
+    }
+    notes
+}
+
+/// "met", "not met", "not excluded", "excluded": what a judgment made of a criterion.
+fn judged_word(kind: CriterionKind, decision: &DecisionNote) -> &'static str {
+    judgment_word(kind, decision.passes == Some(true))
+}
+
+/// The word for a judgment's outcome on a criterion of this kind: "met", "not met", "not
+/// excluded", "excluded" (the Decide… dialog offers these).
+pub fn judgment_word(kind: CriterionKind, passes: bool) -> &'static str {
+    let outcome = if passes { Outcome::Passes } else { Outcome::Fails };
+    Status::of(kind, outcome, DiscretionStatus::NotOffered).word()
+}
+
+fn citation(source: &SourceCitation) -> String {
+    let SourceCitation { document, registry, read_on } = source;
+    let mut text = document.clone();
+    if let Some(registry) = registry {
+        text.push_str(&format!("; registry {registry}"));
+    }
+    if let Some(read_on) = read_on {
+        text.push_str(&format!(", read on {read_on}"));
+    }
+    text
+}
+
+/// Every decision recorded for a protocol of the screening, in the order recorded, with its
+/// effect as the engine applied it.
+fn recorded_decisions(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) -> Vec<RecordedDecision> {
+    let compiled = &screened.loaded.compiled;
+    let protocol = &compiled.protocol;
+    let results = &screened.result.criteria;
+    screening
+        .session
+        .decisions
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.protocol == protocol.id)
+        .map(|(index, decision)| {
+            let found = protocol.criteria.iter().zip(results).find(|(c, _)| c.id == decision.criterion);
+            let words = match found {
+                Some((criterion, _)) => decision_words(criterion.kind, decision),
+                None => match decision.kind {
+                    DecisionKind::Override => "override".to_owned(),
+                    DecisionKind::Judgment { passes } => {
+                        format!("judgment: {}", if passes { "passes" } else { "fails" })
+                    }
+                },
+            };
+            let effect = match found {
+                None => DecisionEffect::UnknownCriterion,
+                Some((_, result)) => match result.lapsed.iter().find(|lapse| lapse.decision == index) {
+                    Some(lapse) => DecisionEffect::Lapsed(LapseNote::of(lapse, compiled, screening.patient.knowledge)),
+                    None => effect_of(index, result),
+                },
+            };
+            RecordedDecision {
+                criterion: decision.criterion.clone(),
+                decision: words,
+                note: DecisionNote::of(decision),
+                effect,
+            }
+        })
+        .collect()
+}
+
+/// The decisions recorded on a criterion that are out of date, with who made them and why
+/// they no longer apply.
+fn lapsed_decisions(
+    screening: &Screening<'_>,
+    screened: &ScreenedProtocol<'_>,
+    criterion: &Criterion,
+    result: &CriterionResult,
+) -> Vec<LapsedDecision> {
+    let knowledge = screening.patient.knowledge;
+    result
+        .lapsed
+        .iter()
+        .filter_map(|lapse| {
+            let decision = screening.session.decisions.get(lapse.decision)?;
+            Some(LapsedDecision {
+                decision: decision_words(criterion.kind, decision),
+                note: DecisionNote::of(decision),
+                lapse: LapseNote::of(lapse, &screened.loaded.compiled, knowledge),
+            })
+        })
+        .collect()
+}
+
+/// "override", "judgment: met", "judgment: excluded", in the criterion's words.
+fn decision_words(kind: CriterionKind, decision: &Decision) -> String {
+    match decision.kind {
+        DecisionKind::Override => "override".to_owned(),
+        DecisionKind::Judgment { .. } => format!("judgment: {}", judged_word(kind, &DecisionNote::of(decision))),
+    }
+}
+
+fn effect_of(index: usize, result: &CriterionResult) -> DecisionEffect {
+    if result.judgment == Some(index) {
+        return DecisionEffect::InForce;
+    }
+    match result.discretion {
+        DiscretionStatus::Applied { decision } if decision == index => DecisionEffect::InForce,
+        DiscretionStatus::Refused { recorded: Some(decision), .. } if decision == index => {
+            DecisionEffect::Refused("the discretion's conditions do not hold".to_owned())
+        }
+        _ => DecisionEffect::NotNeeded,
+    }
+}
