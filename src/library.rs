@@ -39,7 +39,7 @@ pub const MAX_DATA_FILE_BYTES: usize = 4 * 1024 * 1024;
 
 /// Where a protocol came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Origin {
+pub enum ProtocolSource {
     /// Embedded in the binary (a released version).
     Bundled,
     /// A site protocol, with the path it was read from.
@@ -54,7 +54,7 @@ pub struct LoadedProtocol {
     /// SHA-256 of the file content, lowercase hex.
     pub sha256: String,
     /// Whether it is bundled or a site's, and from where.
-    pub origin: Origin,
+    pub origin: ProtocolSource,
     /// The file name it was read from ("huc-msc-sle.v2.ron").
     pub file_name: String,
 }
@@ -148,7 +148,7 @@ impl Library {
             .map_err(|error| LoadError::Knowledge { file: "data/dictionary.ron, data/drugs.ron".to_owned(), error })?;
         let mut library = Self { knowledge, protocols: Vec::new() };
         for (file_name, text) in BUNDLED_PROTOCOLS {
-            library.add_protocol(file_name, text, Origin::Bundled)?;
+            library.add_protocol(file_name, text, ProtocolSource::Bundled)?;
         }
         Ok(library)
     }
@@ -156,7 +156,12 @@ impl Library {
     /// Parses, compiles and adds one protocol file's content.
     /// A byte-order mark is not content: it is dropped before parsing and hashing, so an
     /// editor adding one does not make the protocol "changed".
-    pub fn add_protocol(&mut self, file_name: &str, text: &str, origin: Origin) -> Result<&LoadedProtocol, LoadError> {
+    pub fn add_protocol(
+        &mut self,
+        file_name: &str,
+        text: &str,
+        origin: ProtocolSource,
+    ) -> Result<&LoadedProtocol, LoadError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let protocol = parse_protocol(file_name, text)?;
         let compiled = compile(&protocol, &self.knowledge)

@@ -67,7 +67,7 @@ impl Folders {
 
 /// Where an open document came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Origin {
+pub enum DocumentOrigin {
     /// Created in this window, never saved.
     New,
     /// Read from (or saved to) its file.
@@ -118,7 +118,7 @@ pub struct Document {
     session: Session,
     /// The file it was read from or saved to; `None` until saved.
     path: Option<PathBuf>,
-    origin: Origin,
+    origin: DocumentOrigin,
     /// Changed since it was opened or last saved.
     is_dirty: bool,
     /// Distinguishes this document's widget scratch state from a previous document's.
@@ -370,7 +370,7 @@ impl Workspace {
         );
         session.session_id =
             Some(SessionId::random().map_err(|error| NewScreeningError::Randomness(error.to_string()))?);
-        self.set_document(session, None, Origin::New, true);
+        self.set_document(session, None, DocumentOrigin::New, true);
         Ok(())
     }
 
@@ -402,7 +402,7 @@ impl Workspace {
         let mut notes = self.integrity_notes(&session, &text);
         notes.removed = removed;
         let unsealed = integrity::unsealed(&session, &text);
-        self.set_document(session, Some(path.to_owned()), Origin::File, false);
+        self.set_document(session, Some(path.to_owned()), DocumentOrigin::File, false);
         if let Some(document) = &mut self.document {
             document.lock = Some(lock);
             document.head = Some(head);
@@ -450,7 +450,7 @@ impl Workspace {
     pub fn open_example(&mut self, file_name: &str, text: &str) -> Result<(), crate::session::load::SessionError> {
         let session = crate::session::load::parse_session(text)?;
         check_session(&session, text, &self.library)?;
-        self.set_document(session, None, Origin::Example { file_name: file_name.to_owned() }, false);
+        self.set_document(session, None, DocumentOrigin::Example { file_name: file_name.to_owned() }, false);
         if let Some(document) = &mut self.document {
             document.unsealed = Some(Unsealed::Template { name: file_name.to_owned() });
         }
@@ -480,7 +480,7 @@ impl Workspace {
             }
             None => (None, None),
         };
-        self.set_document(session, path, Origin::Recovered, true);
+        self.set_document(session, path, DocumentOrigin::Recovered, true);
         if let Some(document) = &mut self.document {
             // Keep writing the same journal until the session is saved.
             document.journal_path = found.path.clone();
@@ -495,7 +495,7 @@ impl Workspace {
         self.document = None;
     }
 
-    fn set_document(&mut self, session: Session, path: Option<PathBuf>, origin: Origin, is_dirty: bool) {
+    fn set_document(&mut self, session: Session, path: Option<PathBuf>, origin: DocumentOrigin, is_dirty: bool) {
         self.generations += 1;
         let draft_id = format!("draft-{}-{}", (self.clock)().format("%Y%m%dT%H%M%S"), self.generations);
         let journal_path = recovery::recovery_path(path.as_deref(), &self.folders.recovery, &draft_id);
@@ -612,7 +612,7 @@ impl Workspace {
         }
         let old_journal = document.journal_path.clone();
         document.path = Some(path.to_owned());
-        document.origin = Origin::File;
+        document.origin = DocumentOrigin::File;
         document.is_dirty = false;
         document.journal_due = None;
         document.journal_path = recovery::recovery_path(Some(path), &self.folders.recovery, "");
@@ -636,8 +636,10 @@ impl Workspace {
             return Some(format!("this file is open read-only: {why}"));
         }
         match (&document.path, &document.origin) {
-            (Some(_), Origin::File) => {}
-            (_, Origin::Recovered) => return Some("save the restored session first (Save), then sign".to_owned()),
+            (Some(_), DocumentOrigin::File) => {}
+            (_, DocumentOrigin::Recovered) => {
+                return Some("save the restored session first (Save), then sign".to_owned());
+            }
             _ => return Some("save the session to a file first (Save as…); it is signed in its file".to_owned()),
         }
         match &document.unsealed {
@@ -838,7 +840,7 @@ impl Document {
     }
 
     /// Where it came from (a file, a template, a recovered journal, a new screening).
-    pub fn origin(&self) -> &Origin {
+    pub fn origin(&self) -> &DocumentOrigin {
         &self.origin
     }
 
@@ -936,7 +938,7 @@ impl Document {
             (Some(path), _) => {
                 path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
             }
-            (None, Origin::Example { file_name }) => format!("{file_name} (example)"),
+            (None, DocumentOrigin::Example { file_name }) => format!("{file_name} (example)"),
             (None, _) => format!("{} (not saved)", self.session.participant_code),
         }
     }

@@ -8,6 +8,7 @@
 //! gets the same advice here as in the window. What each calculator takes is listed in
 //! `calculators::catalog`.
 
+use crate::model::words::capitalised;
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
@@ -446,11 +447,6 @@ fn run_formula(formula: Formula, inputs: &Inputs) -> Result<Output, CalcCommandE
         explanation: conversions.into_iter().chain(explanation).collect(),
         extra,
     })
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn prednisone_equivalent(inputs: &Inputs) -> Result<Output, CalcCommandError> {

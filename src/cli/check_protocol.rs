@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use crate::cli::common::read_text;
 use crate::cli::outln;
-use crate::library::{Library, Origin};
+use crate::library::{Library, ProtocolSource};
 
 /// Checks protocol files: syntax, unknown items, units, duplicate ids, undecidable rules.
 #[derive(Debug, clap::Args)]
@@ -23,7 +23,7 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
         let text = read_text(file)?;
         let mut scratch = library.clone();
         let name = file.display().to_string();
-        match scratch.add_protocol(&name, &text, Origin::Site(name.clone())) {
+        match scratch.add_protocol(&name, &text, ProtocolSource::Site(name.clone())) {
             Ok(loaded) => outln!(
                 "✔ {name}: {} v{}, {} criteria, sha256 {}",
                 loaded.compiled.protocol.id,

@@ -10,7 +10,7 @@ use anyhow::Context as _;
 use crate::files::atomic_write::{remove_stale_temporaries, write_private};
 use crate::files::bounded_read::{read_regular, without_bom};
 use crate::files::folder::list;
-use crate::library::{Library, MAX_DATA_FILE_BYTES, Origin};
+use crate::library::{Library, MAX_DATA_FILE_BYTES, ProtocolSource};
 use crate::records::identity::{IdentityStore, UnlockedIdentity};
 use crate::records::signer_name::SignerName;
 use crate::report::Paper;
@@ -70,7 +70,7 @@ fn load_site_protocols(library: &mut Library, folder: &Path) -> anyhow::Result<(
         }
         let text = read_text(&entry.path)?;
         let name = entry.path.display().to_string();
-        library.add_protocol(&name, &text, Origin::Site(name.clone()))?;
+        library.add_protocol(&name, &text, ProtocolSource::Site(name.clone()))?;
     }
     Ok(())
 }

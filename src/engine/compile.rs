@@ -26,7 +26,7 @@ pub struct CompiledProtocol {
     pub criteria: Vec<CompiledCriterion>,
     /// Judgment texts, indexed by [`Node::Judgment`].
     pub judgment_texts: Vec<String>,
-    /// The answers each `Score` leaves out, indexed by [`Value::Score`]'s `exclusion`.
+    /// The answers each `Score` leaves out, indexed by [`ResolvedOperand::Score`]'s `exclusion`.
     pub score_exclusions: Vec<Vec<String>>,
     /// The protocol's current-results window.
     pub window: Period,
@@ -80,9 +80,9 @@ pub enum Node {
     /// The first part whose truth is known decides (a direct measure, then a fallback).
     FirstKnown(Vec<Node>),
     /// A number compared with a threshold in the value's unit.
-    Compare(Value, Cmp, Exact),
+    Compare(ResolvedOperand, Cmp, Exact),
     /// True when the number is available (entered and, for a score, decided).
-    Known(Value),
+    Known(ResolvedOperand),
     /// A yes/no item answered yes.
     Yes(ItemIdx),
     /// A choice item answered with one of the listed options; for an item reporting a test
@@ -115,7 +115,7 @@ pub enum Node {
     /// The classification instrument held by the item classifies the patient.
     Classified(ItemIdx, InstrumentId),
     /// A change between a baseline and a current measurement of at least a threshold.
-    Change(Change),
+    Change(ResolvedChange),
     /// Needs the investigator's decision; the number is the judgment's index in
     /// [`CompiledProtocol::judgment_texts`].
     Judgment(u16),
@@ -126,7 +126,7 @@ pub enum Node {
 
 /// A resolved operand.
 #[derive(Clone, Debug)]
-pub enum Value {
+pub enum ResolvedOperand {
     /// An entered number converted to `unit`.
     Quantity {
         /// The dictionary item holding the number.
@@ -212,8 +212,8 @@ pub struct Count {
     pub by: CountKind,
 }
 
-/// What a resolved treatment count counts.
-#[derive(Clone, Copy, Debug)]
+/// What a resolved treatment count counts (and, in a fact, what it counted).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CountKind {
     /// Distinct agents.
     Agents,
@@ -245,7 +245,7 @@ pub enum CapTarget {
 
 /// A resolved change rule.
 #[derive(Clone, Debug)]
-pub struct Change {
+pub struct ResolvedChange {
     /// The item holding the earlier measurement.
     pub baseline: ItemIdx,
     /// The item holding the current measurement.
@@ -611,7 +611,7 @@ impl Compiler<'_> {
                 for period in [change.baseline_observed, change.current_observed].iter().flatten() {
                     self.check_period(period);
                 }
-                Node::Change(Change {
+                Node::Change(ResolvedChange {
                     baseline,
                     current,
                     direction: change.direction,
@@ -636,7 +636,7 @@ impl Compiler<'_> {
         parts.iter().map(|part| self.node(part)).collect()
     }
 
-    fn operand(&mut self, operand: &Operand) -> Value {
+    fn operand(&mut self, operand: &Operand) -> ResolvedOperand {
         match operand {
             Operand::Quantity { item, unit, observed } => {
                 let idx = self.item_of_kind(item, "number", |k| matches!(k, ItemKind::Number { .. }));
@@ -653,24 +653,24 @@ impl Compiler<'_> {
                     }
                 }
                 self.check_optional_period(observed);
-                Value::Quantity { item: idx, unit: *unit, observed: *observed }
+                ResolvedOperand::Quantity { item: idx, unit: *unit, observed: *observed }
             }
             Operand::UlnRatio { item, observed } => {
                 let idx =
                     self.item_of_kind(item, "number with ULN", |k| matches!(k, ItemKind::Number { uln: true, .. }));
                 self.check_optional_period(observed);
-                Value::UlnRatio { item: idx, observed: *observed }
+                ResolvedOperand::UlnRatio { item: idx, observed: *observed }
             }
             Operand::Titer { item, observed } => {
                 let idx = self.item_of_kind(item, "titer", |k| matches!(k, ItemKind::Titer));
                 self.check_optional_period(observed);
-                Value::Titer { item: idx, observed: *observed }
+                ResolvedOperand::Titer { item: idx, observed: *observed }
             }
             Operand::Age(anchor) => {
                 if self.knowledge.date_of_birth.is_none() {
                     self.problems.push(ProtocolError::MissingDateOfBirth { criterion: self.criterion.clone() });
                 }
-                Value::Age(*anchor)
+                ResolvedOperand::Age(*anchor)
             }
             Operand::Score { item, excluding, observed } => {
                 let (idx, instrument) = self.instrument(item);
@@ -683,7 +683,7 @@ impl Compiler<'_> {
                         self.score_exclusions.len() - 1
                     }
                 };
-                Value::Score {
+                ResolvedOperand::Score {
                     item: idx,
                     instrument,
                     excluding: excluding.clone(),
@@ -694,11 +694,11 @@ impl Compiler<'_> {
             Operand::CountPresent { item, answers, outside } => {
                 let (idx, instrument) = self.instrument(item);
                 self.instrument_answers(instrument, answers);
-                Value::CountPresent { item: idx, instrument, answers: answers.clone(), outside: *outside }
+                ResolvedOperand::CountPresent { item: idx, instrument, answers: answers.clone(), outside: *outside }
             }
-            Operand::Egfr => Value::Egfr(self.kidney()),
-            Operand::CreatinineClearance => Value::CreatinineClearance(self.kidney()),
-            Operand::Treatments(count) => Value::Treatments(self.count(count)),
+            Operand::Egfr => ResolvedOperand::Egfr(self.kidney()),
+            Operand::CreatinineClearance => ResolvedOperand::CreatinineClearance(self.kidney()),
+            Operand::Treatments(count) => ResolvedOperand::Treatments(self.count(count)),
         }
     }
 
@@ -712,8 +712,8 @@ impl Compiler<'_> {
 
     /// A comparison that every plausible value of the item passes, or none does, decides
     /// nothing about the patient: almost always a unit or a digit slipped in the protocol.
-    fn check_threshold_is_plausible(&mut self, value: &Value, cmp: Cmp, threshold: Exact) {
-        let Value::Quantity { item, unit, .. } = value else { return };
+    fn check_threshold_is_plausible(&mut self, value: &ResolvedOperand, cmp: Cmp, threshold: Exact) {
+        let ResolvedOperand::Quantity { item, unit, .. } = value else { return };
         let Some(def) = self.knowledge.item(*item) else { return };
         let analyte = def.kind.analyte();
         let mut bounds: Vec<Exact> = Vec::new();

@@ -4,12 +4,13 @@
 
 use chrono::NaiveDate;
 
+use crate::calculators::kidney::KidneyMethod;
 use crate::calculators::kidney::{self, BodyWeight};
 use crate::calculators::{Classification, InstrumentId};
-use crate::engine::compile::{Cap, CapTarget, Change, Combined, Count, CountKind, Node, Value};
-use crate::engine::fact::{CountLabel, Fact, KidneyMethod, Subject};
+use crate::engine::compile::{Cap, CapTarget, Combined, Count, CountKind, Node, ResolvedChange, ResolvedOperand};
+use crate::engine::fact::{EgfrSource, Fact, Subject};
 use crate::engine::knowledge::{ClassMask, ItemIdx, KidneyItems, Polarity};
-use crate::engine::patient::{KidneyFormula, ListAttestation, PatientFacts, ResolvedExposure};
+use crate::engine::patient::{ListAttestation, PatientFacts, ResolvedExposure};
 use crate::engine::truth::{Truth, at_least};
 use crate::model::dates::{self, Span};
 use crate::model::exact::{Exact, decimal_of};
@@ -221,7 +222,7 @@ impl<'p> Evaluator<'p, '_> {
         Eval::of(Truth::Unknown)
     }
 
-    fn compare(&mut self, value: &Value, cmp: Cmp, threshold: Exact) -> Eval {
+    fn compare(&mut self, value: &ResolvedOperand, cmp: Cmp, threshold: Exact) -> Eval {
         let (num, subject, unit) = self.number(value);
         // Exact: ratios cross-multiplied, conversions by exact factors (see `model::exact`).
         let (low, high, truth) = match num {
@@ -243,12 +244,12 @@ impl<'p> Evaluator<'p, '_> {
             Num::Unavailable => return Eval::of(Truth::Unknown),
         };
         self.facts.push(Fact::Compared { subject, low, high, unit, cmp, threshold, truth });
-        if truth == Truth::Unknown && matches!(value, Value::Treatments(_)) {
+        if truth == Truth::Unknown && matches!(value, ResolvedOperand::Treatments(_)) {
             // Only an unlisted agent could change it: say the list needs attesting.
             let _ = self.absence_is_known();
         }
         let flips_on = match value {
-            Value::Age(_) if truth.is_definite() => self.age_flip(cmp, threshold, truth),
+            ResolvedOperand::Age(_) if truth.is_definite() => self.age_flip(cmp, threshold, truth),
             _ => None,
         };
         Eval { truth, flips_on }
@@ -273,9 +274,9 @@ impl<'p> Evaluator<'p, '_> {
         dates::birthday(birth, years as u32)
     }
 
-    fn number(&mut self, value: &Value) -> (Num, Subject, Unit) {
+    fn number(&mut self, value: &ResolvedOperand) -> (Num, Subject, Unit) {
         match value {
-            Value::Quantity { item, unit, observed } => {
+            ResolvedOperand::Quantity { item, unit, observed } => {
                 let num = match self.measurement(*item, *observed) {
                     Some(m) => {
                         let analyte = self.patient.knowledge.item(*item).and_then(|i| i.kind.analyte());
@@ -287,7 +288,7 @@ impl<'p> Evaluator<'p, '_> {
                 };
                 (num, Subject::Item(*item), *unit)
             }
-            Value::UlnRatio { item, observed } => {
+            ResolvedOperand::UlnRatio { item, observed } => {
                 let num = match self.measurement(*item, *observed) {
                     Some(m) => match m.uln.and_then(decimal_of).filter(|uln| *uln > Decimal::ZERO) {
                         // value / ULN kept as a fraction: compared by cross-multiplication.
@@ -304,7 +305,7 @@ impl<'p> Evaluator<'p, '_> {
                 };
                 (num, Subject::UlnRatio(*item), Unit::Ratio)
             }
-            Value::Titer { item, observed } => {
+            ResolvedOperand::Titer { item, observed } => {
                 let num = match self.patient.value(*item) {
                     Some(Entered::Titer(titer)) => {
                         if self.result_counts(*item, *observed) {
@@ -317,8 +318,8 @@ impl<'p> Evaluator<'p, '_> {
                 };
                 (num, Subject::Titer(*item), Unit::Titer)
             }
-            Value::Age(anchor) => (self.age(*anchor), Subject::Age(*anchor), Unit::Years),
-            Value::Score { item, instrument, excluding, exclusion, observed } => {
+            ResolvedOperand::Age(anchor) => (self.age(*anchor), Subject::Age(*anchor), Unit::Years),
+            ResolvedOperand::Score { item, instrument, excluding, exclusion, observed } => {
                 let num = match self.assessment(*item, *observed) {
                     Some(answers) => match self.patient.score(*item, *instrument, answers, excluding) {
                         Ok(scored) => range(scored.min, scored.max),
@@ -331,28 +332,21 @@ impl<'p> Evaluator<'p, '_> {
                 };
                 (num, Subject::Score(*item, *exclusion), Unit::Points)
             }
-            Value::CountPresent { item, instrument, answers, outside } => {
+            ResolvedOperand::CountPresent { item, instrument, answers, outside } => {
                 let num = match self.assessment(*item, None) {
                     Some(entered) => count_present(*instrument, entered, answers, *outside),
                     None => Num::Unavailable,
                 };
                 (num, Subject::CountPresent(*item), Unit::Count)
             }
-            Value::Egfr(items) => {
+            ResolvedOperand::Egfr(items) => {
                 let (num, method) = self.egfr(*items);
                 (num, Subject::Egfr(method), Unit::MlPerMinPer173)
             }
-            Value::CreatinineClearance(items) => {
+            ResolvedOperand::CreatinineClearance(items) => {
                 (self.creatinine_clearance(*items), Subject::CreatinineClearance, Unit::MlPerMin)
             }
-            Value::Treatments(count) => {
-                let label = match count.by {
-                    CountKind::Agents => CountLabel::Agents,
-                    CountKind::Classes => CountLabel::Classes,
-                    CountKind::AgentsPooling(pooled) => CountLabel::PooledAgents(pooled),
-                };
-                (self.count(count), Subject::Treatments(label), Unit::Count)
-            }
+            ResolvedOperand::Treatments(count) => (self.count(count), Subject::Treatments(count.by), Unit::Count),
         }
     }
 
@@ -911,7 +905,7 @@ impl<'p> Evaluator<'p, '_> {
         Eval::of(truth)
     }
 
-    fn change(&mut self, change: &Change) -> Eval {
+    fn change(&mut self, change: &ResolvedChange) -> Eval {
         let baseline = self.measurement(change.baseline, change.baseline_observed);
         let current = self.measurement(change.current, change.current_observed);
         let (Some(baseline), Some(current)) = (baseline, current) else { return Eval::of(Truth::Unknown) };
@@ -971,7 +965,7 @@ impl<'p> Evaluator<'p, '_> {
         Eval::of(truth)
     }
 
-    fn egfr(&mut self, items: KidneyItems) -> (Num, KidneyMethod) {
+    fn egfr(&mut self, items: KidneyItems) -> (Num, EgfrSource) {
         // A lab-reported eGFR wins while it counts (dated in the window); otherwise it is
         // computed from creatinine.
         let window = self.window;
@@ -980,30 +974,30 @@ impl<'p> Evaluator<'p, '_> {
             && let Some(value) = Exact::from_f64(reported.value)
                 .and_then(|value| units::convert_exact(value, reported.unit, Unit::MlPerMinPer173, None).ok())
         {
-            return (exact(value), KidneyMethod::LabReported);
+            return (exact(value), EgfrSource::LabReported);
         }
         let Some((creatinine, age)) = self.creatinine_and_age(items) else {
-            return (Num::Unavailable, KidneyMethod::CkdEpi2021);
+            return (Num::Unavailable, EgfrSource::Computed(KidneyMethod::CkdEpi2021));
         };
         if age < 18.0 {
             match self.number_in(items.height, Unit::Cm) {
                 Some(height) => {
-                    let value = self.patient.kidney_value(KidneyFormula::BedsideSchwartz, || {
+                    let value = self.patient.kidney_value(KidneyMethod::BedsideSchwartz, || {
                         kidney::bedside_schwartz(creatinine, height).ok().map(|r| r.value)
                     });
-                    (formula(value), KidneyMethod::BedsideSchwartz)
+                    (formula(value), EgfrSource::Computed(KidneyMethod::BedsideSchwartz))
                 }
-                None => (Num::Unavailable, KidneyMethod::BedsideSchwartz),
+                None => (Num::Unavailable, EgfrSource::Computed(KidneyMethod::BedsideSchwartz)),
             }
         } else {
             match self.sex(items.sex) {
                 Some(sex) => {
-                    let value = self.patient.kidney_value(KidneyFormula::CkdEpi2021, || {
+                    let value = self.patient.kidney_value(KidneyMethod::CkdEpi2021, || {
                         kidney::ckd_epi_2021(creatinine, age, sex).ok().map(|r| r.value)
                     });
-                    (formula(value), KidneyMethod::CkdEpi2021)
+                    (formula(value), EgfrSource::Computed(KidneyMethod::CkdEpi2021))
                 }
-                None => (self.missing_num(items.sex), KidneyMethod::CkdEpi2021),
+                None => (self.missing_num(items.sex), EgfrSource::Computed(KidneyMethod::CkdEpi2021)),
             }
         }
     }
@@ -1017,7 +1011,7 @@ impl<'p> Evaluator<'p, '_> {
         }
         match (inputs, weight, sex) {
             (Some((creatinine, age)), Some(weight), Some(sex)) => {
-                formula(self.patient.kidney_value(KidneyFormula::CockcroftGault, || {
+                formula(self.patient.kidney_value(KidneyMethod::CockcroftGault, || {
                     kidney::cockcroft_gault(creatinine, age, sex, BodyWeight::actual(weight)).ok().map(|r| r.value)
                 }))
             }

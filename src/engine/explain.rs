@@ -9,8 +9,10 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 
 use crate::calculators::Classification;
+use crate::calculators::kidney::KidneyMethod;
 use crate::engine::compile::CompiledProtocol;
-use crate::engine::fact::{CountLabel, Fact, KidneyMethod, Subject};
+use crate::engine::compile::CountKind;
+use crate::engine::fact::{EgfrSource, Fact, Subject};
 use crate::engine::patient::PatientFacts;
 use crate::engine::protocol_eval::{CriterionResult, ProtocolResult};
 use crate::engine::truth::Truth;
@@ -318,15 +320,15 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                     shown.subject = "creatinine clearance".to_owned();
                     shown.note = format!(
                         " ({}{})",
-                        kidney_method(KidneyMethod::CockcroftGault),
-                        kidney_inputs(patient, KidneyMethod::CockcroftGault)
+                        kidney_method(EgfrSource::Computed(KidneyMethod::CockcroftGault)),
+                        kidney_inputs(patient, EgfrSource::Computed(KidneyMethod::CockcroftGault))
                     );
                 }
                 Subject::Treatments(label) => {
                     let counted = match label {
-                        CountLabel::Agents => "agents".to_owned(),
-                        CountLabel::Classes => "drug classes".to_owned(),
-                        CountLabel::PooledAgents(pooled) => {
+                        CountKind::Agents => "agents".to_owned(),
+                        CountKind::Classes => "drug classes".to_owned(),
+                        CountKind::AgentsPooling(pooled) => {
                             let pools: Vec<String> = knowledge.class_labels(pooled).map(|l| l.to_lowercase()).collect();
                             format!("agents (each of {} counting as one)", pools.join(", "))
                         }
@@ -564,15 +566,15 @@ fn contributions(patient: &PatientFacts<'_>, item: u16, excluding: &[String]) ->
 
 /// The inputs a kidney-function value was computed from: ": creatinine 0.6 mg/dL (2026-10-28),
 /// height 158 cm, age 14.62".
-fn kidney_inputs(patient: &PatientFacts<'_>, method: KidneyMethod) -> String {
+fn kidney_inputs(patient: &PatientFacts<'_>, source: EgfrSource) -> String {
     let Some(items) = patient.knowledge.kidney else { return String::new() };
     let measured = |item: u16| match patient.value(item) {
         Some(Value::Number(m)) => Some(*m),
         _ => None,
     };
-    if method == KidneyMethod::LabReported {
+    let EgfrSource::Computed(method) = source else {
         return patient.date(items.egfr_reported).map(|d| format!(", {d}")).unwrap_or_default();
-    }
+    };
     let Some(creatinine) = measured(items.creatinine) else { return String::new() };
     let mut parts = vec![format!("creatinine {}", entered_with_unit(creatinine.value, creatinine.unit))];
     let on = patient.date(items.creatinine).unwrap_or(patient.dates.screening);
@@ -587,7 +589,7 @@ fn kidney_inputs(patient: &PatientFacts<'_>, method: KidneyMethod) -> String {
                 parts.push(format!("weight {}", entered_with_unit(weight.value, weight.unit)));
             }
         }
-        KidneyMethod::CkdEpi2021 | KidneyMethod::LabReported => {}
+        KidneyMethod::CkdEpi2021 | KidneyMethod::CkidU25 => {}
     }
     if let Some(Value::Choice(sex)) = patient.value(items.sex) {
         parts.push(sex.clone());
@@ -598,12 +600,13 @@ fn kidney_inputs(patient: &PatientFacts<'_>, method: KidneyMethod) -> String {
     format!(": {}", parts.join(", "))
 }
 
-fn kidney_method(method: KidneyMethod) -> &'static str {
-    match method {
-        KidneyMethod::LabReported => "reported by the lab",
-        KidneyMethod::BedsideSchwartz => "bedside Schwartz, age under 18",
-        KidneyMethod::CkdEpi2021 => "CKD-EPI 2021, age 18 or over",
-        KidneyMethod::CockcroftGault => "Cockcroft–Gault, actual body weight",
+fn kidney_method(source: EgfrSource) -> &'static str {
+    match source {
+        EgfrSource::LabReported => "reported by the lab",
+        EgfrSource::Computed(KidneyMethod::BedsideSchwartz) => "bedside Schwartz, age under 18",
+        EgfrSource::Computed(KidneyMethod::CkdEpi2021) => "CKD-EPI 2021, age 18 or over",
+        EgfrSource::Computed(KidneyMethod::CkidU25) => "CKiD U25, age 1 to 25",
+        EgfrSource::Computed(KidneyMethod::CockcroftGault) => "Cockcroft–Gault, actual body weight",
     }
 }
 

@@ -1,6 +1,9 @@
 //! The values that decided a result, recorded compactly during evaluation and turned into
 //! words only when someone looks (see `explain`).
 
+use crate::calculators::kidney::KidneyMethod;
+use crate::engine::compile::CountKind;
+
 use chrono::NaiveDate;
 
 use crate::calculators::Classification;
@@ -26,35 +29,20 @@ pub enum Subject {
     /// How many listed answers of an instrument are present.
     CountPresent(ItemIdx),
     /// eGFR, and how it was obtained.
-    Egfr(KidneyMethod),
+    Egfr(EgfrSource),
     /// Cockcroft–Gault creatinine clearance.
     CreatinineClearance,
     /// A count over the treatment history.
-    Treatments(CountLabel),
+    Treatments(CountKind),
 }
 
-/// What a treatment count counted, for its explanation.
+/// Where an eGFR came from: the laboratory, or an equation from the patient's values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CountLabel {
-    /// Distinct agents.
-    Agents,
-    /// Distinct classes.
-    Classes,
-    /// Agents, with all agents of each class in the mask counted as one.
-    PooledAgents(crate::engine::knowledge::ClassMask),
-}
-
-/// How a kidney-function value was obtained.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum KidneyMethod {
+pub enum EgfrSource {
     /// An eGFR the laboratory reported.
     LabReported,
-    /// Bedside Schwartz (under 18).
-    BedsideSchwartz,
-    /// CKD-EPI 2021 (from 18).
-    CkdEpi2021,
-    /// Cockcroft–Gault creatinine clearance, with actual body weight.
-    CockcroftGault,
+    /// Computed with this equation.
+    Computed(KidneyMethod),
 }
 
 /// One deciding value.

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::engine::compile::{CompiledProtocol, Node, Value};
+use crate::engine::compile::{CompiledProtocol, Node, ResolvedOperand};
 use crate::engine::knowledge::{ItemIdx, KidneyItems, Knowledge};
 use crate::model::dictionary::ItemKind;
 
@@ -83,18 +83,18 @@ impl Walker<'_> {
         }
     }
 
-    fn value(&mut self, value: &Value) {
+    fn value(&mut self, value: &ResolvedOperand) {
         match value {
-            Value::Quantity { item, .. }
-            | Value::UlnRatio { item, .. }
-            | Value::Titer { item, .. }
-            | Value::Score { item, .. }
-            | Value::CountPresent { item, .. } => {
+            ResolvedOperand::Quantity { item, .. }
+            | ResolvedOperand::UlnRatio { item, .. }
+            | ResolvedOperand::Titer { item, .. }
+            | ResolvedOperand::Score { item, .. }
+            | ResolvedOperand::CountPresent { item, .. } => {
                 self.items.insert(*item);
             }
-            Value::Age(_) => self.items.extend(self.knowledge.date_of_birth),
-            Value::Egfr(kidney) | Value::CreatinineClearance(kidney) => self.kidney(*kidney),
-            Value::Treatments(_) => self.treatments(),
+            ResolvedOperand::Age(_) => self.items.extend(self.knowledge.date_of_birth),
+            ResolvedOperand::Egfr(kidney) | ResolvedOperand::CreatinineClearance(kidney) => self.kidney(*kidney),
+            ResolvedOperand::Treatments(_) => self.treatments(),
         }
     }
 

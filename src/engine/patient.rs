@@ -1,5 +1,6 @@
 //! A session's values indexed for evaluation.
 
+use crate::calculators::kidney::KidneyMethod;
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
@@ -38,7 +39,7 @@ pub struct PatientFacts<'a> {
     /// never the dates).
     scores: Rc<RefCell<Vec<CachedScore>>>,
     /// Kidney-function values, computed once: the formulas also write explanations.
-    kidney: [OnceCell<Option<f64>>; 3],
+    kidney: [OnceCell<Option<f64>>; 4],
     /// The first day of each window read so far ("within 28 days before screening"): every
     /// result read in it needs the day, and the reference dates cannot change while this
     /// lives.
@@ -57,17 +58,6 @@ pub enum ListAttestation {
     Lapsed,
     /// Never attested.
     None,
-}
-
-/// The kidney-function formulas whose values are cached.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum KidneyFormula {
-    /// Bedside Schwartz eGFR (under 18).
-    BedsideSchwartz = 0,
-    /// CKD-EPI 2021 eGFR (from 18).
-    CkdEpi2021 = 1,
-    /// Cockcroft–Gault creatinine clearance.
-    CockcroftGault = 2,
 }
 
 /// The part of an instrument report the rules read.
@@ -185,8 +175,14 @@ impl<'a> PatientFacts<'a> {
 
     /// A kidney-function value, computed by `compute` the first time it is asked for. The
     /// inputs are the patient's own values, so the result cannot change while this lives.
-    pub fn kidney_value(&self, formula: KidneyFormula, compute: impl FnOnce() -> Option<f64>) -> Option<f64> {
-        match self.kidney.get(formula as usize) {
+    pub fn kidney_value(&self, method: KidneyMethod, compute: impl FnOnce() -> Option<f64>) -> Option<f64> {
+        let slot = match method {
+            KidneyMethod::CkdEpi2021 => 0,
+            KidneyMethod::BedsideSchwartz => 1,
+            KidneyMethod::CkidU25 => 2,
+            KidneyMethod::CockcroftGault => 3,
+        };
+        match self.kidney.get(slot) {
             Some(cell) => *cell.get_or_init(compute),
             None => compute(),
         }

@@ -8,9 +8,10 @@ use chrono::NaiveDate;
 use crate::input::Parsed;
 use crate::input::date_text::{DateRule, date_warning, parse_date};
 use crate::input::number_text::parse_number;
-use crate::input::plausibility::{Plausibility, check_number, with_symbol};
+use crate::input::plausibility::{Plausibility, check_number};
 use crate::input::titer_text::parse_titer;
 use crate::model::dictionary::UnitRange;
+use crate::model::number_format::entered_with_unit;
 use crate::model::units::{Analyte, Unit, convert};
 use crate::model::values::{Measurement, Titer};
 
@@ -161,7 +162,7 @@ pub fn in_reference_unit(measurement: &Measurement, units: &[UnitRange], analyte
         return None;
     }
     let converted = convert(measurement.value, measurement.unit, reference, analyte).ok()?;
-    Some(format!("= {}", with_symbol(converted, reference)))
+    Some(format!("= {}", entered_with_unit(converted, reference)))
 }
 
 /// A number as a field shows it: every digit typed, no trailing zeros ("52", "0.045").

@@ -5,7 +5,7 @@
 //! unit or confirms the value.
 
 use crate::model::dictionary::UnitRange;
-use crate::model::number_format::entered as number;
+use crate::model::number_format::{entered as number, entered_with_unit};
 use crate::model::units::Unit;
 
 /// What the dictionary's ranges say about a value.
@@ -44,19 +44,9 @@ impl Plausibility {
     }
 }
 
-/// A value with its unit as people write it: "13 g/L", "52 ×10⁹/L", "1.2" for a ratio.
-pub fn with_symbol(value: f64, unit: Unit) -> String {
-    let symbol = unit.symbol();
-    match (unit, symbol.is_empty()) {
-        (_, true) => number(value),
-        (Unit::Percent, _) => format!("{} %", number(value)),
-        _ => format!("{} {symbol}", number(value)),
-    }
-}
-
 /// Checks `value` entered in `unit` for the item labelled `label` taking `units`.
 pub fn check_number(label: &str, units: &[UnitRange], value: f64, unit: Unit) -> Plausibility {
-    let entered = with_symbol(value, unit);
+    let entered = entered_with_unit(value, unit);
     let Some(range) = units.iter().find(|range| range.unit == unit) else {
         let allowed: Vec<&str> = units.iter().map(|range| range.unit.symbol()).collect();
         return Plausibility::UnknownUnit {
@@ -76,7 +66,7 @@ pub fn check_number(label: &str, units: &[UnitRange], value: f64, unit: Unit) ->
         message: format!(
             "{label} {entered} is outside the plausible range {}–{}",
             number(range.min),
-            with_symbol(range.max, unit)
+            entered_with_unit(range.max, unit)
         ),
     }
 }

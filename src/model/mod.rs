@@ -15,3 +15,4 @@ pub mod rule;
 pub mod sex;
 pub mod units;
 pub mod values;
+pub mod words;

@@ -66,7 +66,7 @@ pub enum Rule {
     /// The classification instrument held by an item classifies the patient.
     Classified(String),
     /// A change between a baseline and a current measurement of at least a percentage.
-    Change(Change),
+    Change(MeasureChange),
     /// Needs the investigator's decision; the text says what to decide.
     Judgment(String),
     /// Needs the investigator's decision when the condition holds, false when it does not.
@@ -260,7 +260,7 @@ pub enum DoseRate {
 /// A change between two dated measurements of the same quantity.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Change {
+pub struct MeasureChange {
     /// The earlier measurement.
     pub baseline: String,
     /// The current measurement.

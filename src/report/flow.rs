@@ -33,12 +33,12 @@ impl TextStyle {
 
 /// A run of text in one style. A `\n` in the text breaks the line.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Span {
+pub struct TextRun {
     pub text: String,
     pub style: TextStyle,
 }
 
-impl Span {
+impl TextRun {
     /// A span.
     pub fn new(text: impl Into<String>, style: TextStyle) -> Self {
         Self { text: text.into(), style }
@@ -48,18 +48,18 @@ impl Span {
 /// Text wrapped to the width it is given.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Paragraph {
-    pub spans: Vec<Span>,
+    pub spans: Vec<TextRun>,
 }
 
 impl Paragraph {
     /// A paragraph of one span.
     pub fn plain(text: impl Into<String>, style: TextStyle) -> Self {
-        Self { spans: vec![Span::new(text, style)] }
+        Self { spans: vec![TextRun::new(text, style)] }
     }
 
     /// Appends a span.
     pub fn with(mut self, text: impl Into<String>, style: TextStyle) -> Self {
-        self.spans.push(Span::new(text, style));
+        self.spans.push(TextRun::new(text, style));
         self
     }
 }
@@ -277,7 +277,8 @@ impl<'f> Flow<'f> {
             let page_width = fonts.width(&page_text, page_style.weight, page_style.size);
             let footer_top = geometry.height - geometry.margin - geometry.footer + 6.0;
             page.ops.push(Op::Line { x1: left, y1: footer_top, x2: right, y2: footer_top, width: 0.5, grey: 120 });
-            let lines = wrap(fonts, &[Span::new(frame.footer_left.clone(), style)], right - left - page_width - 12.0).0;
+            let lines =
+                wrap(fonts, &[TextRun::new(frame.footer_left.clone(), style)], right - left - page_width - 12.0).0;
             let mut y = footer_top + 3.0;
             for (line_index, line) in lines.iter().enumerate() {
                 for (x, text, style) in &line.runs {
@@ -536,7 +537,7 @@ fn printable(fonts: &Fonts, text: &str, weight: Weight) -> (String, usize) {
 
 /// Wraps spans to a width, greedily at spaces; a word wider than the line is broken
 /// between characters. Returns the lines and how many characters were replaced.
-fn wrap(fonts: &Fonts, spans: &[Span], width: f32) -> (Vec<Line>, usize) {
+fn wrap(fonts: &Fonts, spans: &[TextRun], width: f32) -> (Vec<Line>, usize) {
     let mut replaced = 0;
     let texts: Vec<(String, TextStyle)> = spans
         .iter()
@@ -686,7 +687,7 @@ mod tests {
         let fonts = Fonts::load().expect("fonts");
         let text = "Platelet count 52 ×10⁹/L (2026-10-28) < 75 ×10⁹/L; an unbreakable \
                     0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef hash.";
-        let (lines, replaced) = wrap(&fonts, &[Span::new(text, TextStyle::regular(8.0))], 90.0);
+        let (lines, replaced) = wrap(&fonts, &[TextRun::new(text, TextStyle::regular(8.0))], 90.0);
         assert_eq!(replaced, 0);
         assert!(lines.len() > 3);
         for line in &lines {
@@ -700,7 +701,7 @@ mod tests {
     #[test]
     fn characters_the_font_lacks_are_counted_and_replaced() {
         let fonts = Fonts::load().expect("fonts");
-        let (lines, replaced) = wrap(&fonts, &[Span::new("名 ok\u{7}", TextStyle::regular(8.0))], 200.0);
+        let (lines, replaced) = wrap(&fonts, &[TextRun::new("名 ok\u{7}", TextStyle::regular(8.0))], 200.0);
         assert_eq!(replaced, 2);
         let text: String = lines.iter().flat_map(|l| l.runs.iter().map(|(_, t, _)| t.clone())).collect();
         assert_eq!(text, "\u{FFFD} ok\u{FFFD}");

@@ -3,6 +3,7 @@
 //! is a result (a pregnancy test, a serology, an ECG finding) has a date part beside its
 //! answer, committed with it: a result counts only with the date of its sample.
 
+use crate::model::words::capitalised;
 use egui::{RichText, Ui};
 
 use crate::input::date_text::date_text;
@@ -192,9 +193,4 @@ pub fn clear_button_ui(ui: &mut Ui, item_label: &str) -> bool {
         .accessible_name(format!("Clear {item_label}"))
         .on_hover_text("Remove the answer (not entered)")
         .clicked()
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

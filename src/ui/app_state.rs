@@ -9,7 +9,7 @@ use std::time::Instant;
 use egui::{Key, KeyboardShortcut, Modifiers, Panel, RichText, ScrollArea, Ui, ViewportCommand};
 
 use crate::app::session_browser::SessionBrowser;
-use crate::app::workspace::{Clock, Folders, OpenProblem, Origin, SaveOutcome, Workspace};
+use crate::app::workspace::{Clock, DocumentOrigin, Folders, OpenProblem, SaveOutcome, Workspace};
 use crate::library::{BUNDLED_EXAMPLES, Library};
 use crate::session::model::DEFAULT_SIGNATURE_MEANING;
 use crate::session::recovery;
@@ -299,9 +299,9 @@ impl AppState {
     fn poll_file_dialog(&mut self, ctx: &egui::Context) {
         let Some((purpose, answer)) = self.file_dialogs.poll() else { return };
         let path = match answer {
-            crate::ui::file_dialog::Answer::Picked(path) => path,
-            crate::ui::file_dialog::Answer::Cancelled => return,
-            crate::ui::file_dialog::Answer::Unavailable => {
+            crate::ui::file_dialog::DialogAnswer::Picked(path) => path,
+            crate::ui::file_dialog::DialogAnswer::Cancelled => return,
+            crate::ui::file_dialog::DialogAnswer::Unavailable => {
                 self.notice = Some(
                     "No file dialog could be shown on this desktop (no desktop portal or zenity). Browse with File → Sessions…, or start with `trialscreen open FILE`."
                         .to_owned(),
@@ -448,7 +448,7 @@ impl AppState {
     fn save(&mut self, then: Option<Leave>, ctx: &egui::Context) {
         let Some(document) = &self.workspace.document else { return };
         let target = match (&document.path(), &document.origin()) {
-            (Some(path), Origin::File | Origin::Recovered) => path.clone(),
+            (Some(path), DocumentOrigin::File | DocumentOrigin::Recovered) => path.clone(),
             _ => return self.save_as(then),
         };
         if self.save_to(&target)
@@ -568,11 +568,9 @@ impl AppState {
                 }
             }
             Dialog::Unsaved { then } => {
-                let can_save = self
-                    .workspace
-                    .document
-                    .as_ref()
-                    .is_some_and(|d| d.path().is_some() && matches!(d.origin(), Origin::File | Origin::Recovered));
+                let can_save = self.workspace.document.as_ref().is_some_and(|d| {
+                    d.path().is_some() && matches!(d.origin(), DocumentOrigin::File | DocumentOrigin::Recovered)
+                });
                 let name = self.workspace.document.as_ref().map(|d| d.display_name()).unwrap_or_default();
                 match unsaved_prompt_ui(ctx, &name, can_save) {
                     UnsavedChoice::Stay => true,
@@ -672,7 +670,7 @@ fn session_line_ui(
             line.push_str(&format!(" · {investigator}"));
         }
         ui.label(line);
-        if let Origin::Example { .. } = document.origin() {
+        if let DocumentOrigin::Example { .. } = document.origin() {
             ui.label(RichText::new("example: saving asks for a new file").weak());
         }
         // A session that contradicts itself can be neither signed nor amended, only copied.

@@ -62,7 +62,7 @@ impl FileDialogs {
     }
 
     /// The answer of the open dialog, once there is one.
-    pub fn poll(&mut self) -> Option<(FilePurpose, Answer)> {
+    pub fn poll(&mut self) -> Option<(FilePurpose, DialogAnswer)> {
         let (purpose, receiver, started) = self.pending.as_ref()?;
         let picked = match receiver.try_recv() {
             Ok(picked) => picked,
@@ -70,9 +70,9 @@ impl FileDialogs {
             Err(TryRecvError::Disconnected) => None,
         };
         let answer = match picked {
-            Some(path) => Answer::Picked(path),
-            None if started.elapsed() < TOO_QUICK_FOR_A_PERSON => Answer::Unavailable,
-            None => Answer::Cancelled,
+            Some(path) => DialogAnswer::Picked(path),
+            None if started.elapsed() < TOO_QUICK_FOR_A_PERSON => DialogAnswer::Unavailable,
+            None => DialogAnswer::Cancelled,
         };
         let purpose = purpose.clone();
         self.pending = None;
@@ -82,7 +82,7 @@ impl FileDialogs {
 
 /// What a native dialog answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Answer {
+pub enum DialogAnswer {
     /// A file or folder was chosen.
     Picked(PathBuf),
     /// The dialog was closed without a choice.

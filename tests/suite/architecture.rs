@@ -224,3 +224,40 @@ fn the_import_scanner_sees_braced_and_nested_paths_and_skips_comments_and_tests(
     let names: Vec<String> = crate_imports(text).into_iter().map(|(_, name)| name).collect();
     assert_eq!(names, ["model", "engine", "report", "app"]);
 }
+
+/// Each public type name means one thing across the crate: two `Value`s or two `Span`s in
+/// different layers read alike and are not. Exceptions: `session/format_v1.rs`, a frozen
+/// mirror of format 1 read only by the migration, and each subcommand's clap `Args`.
+#[test]
+fn every_public_type_name_means_one_thing() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut seen: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
+    for file in &files {
+        let relative = file.strip_prefix(&src).unwrap().display().to_string();
+        if relative == "session/format_v1.rs" {
+            continue;
+        }
+        let text = std::fs::read_to_string(file).unwrap();
+        for line in text.lines() {
+            let Some(rest) = ["pub enum ", "pub struct ", "pub trait ", "pub type "]
+                .iter()
+                .find_map(|keyword| line.strip_prefix(keyword))
+            else {
+                continue;
+            };
+            let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            if name == "Args" && relative.starts_with("cli/") {
+                continue;
+            }
+            seen.entry(name).or_default().push(relative.clone());
+        }
+    }
+    let repeated: Vec<String> = seen
+        .iter()
+        .filter(|(_, files)| files.len() > 1)
+        .map(|(name, files)| format!("{name}: {}", files.join(", ")))
+        .collect();
+    assert!(repeated.is_empty(), "public type names defined more than once:\n{}", repeated.join("\n"));
+}

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 
 use chrono::{Days, NaiveDate};
 use common::{EVALUATION_DAY, library};
-use trialscreen::engine::fact::{Fact, KidneyMethod, Subject};
+use trialscreen::engine::fact::{EgfrSource, Fact, Subject};
 use trialscreen::engine::knowledge::ItemIdx;
 use trialscreen::engine::protocol_eval::{Outcome, Verdict};
 use trialscreen::library::BUNDLED_EXAMPLES;
@@ -83,7 +83,7 @@ fn evidence_items(fact: &Fact, kidney: Option<trialscreen::engine::knowledge::Ki
             | Subject::CountPresent(i) => {
                 vec![i]
             }
-            Subject::Egfr(KidneyMethod::LabReported) => kidney.map(|k| vec![k.egfr_reported]).unwrap_or_default(),
+            Subject::Egfr(EgfrSource::LabReported) => kidney.map(|k| vec![k.egfr_reported]).unwrap_or_default(),
             Subject::Egfr(_) | Subject::CreatinineClearance => {
                 kidney.map(|k| vec![k.creatinine, k.height, k.weight]).unwrap_or_default()
             }

@@ -4,7 +4,7 @@
 //! long version (see scripts/fuzz.sh); the suite runs a few thousand.
 
 use proptest::prelude::*;
-use trialscreen::library::{Library, Origin};
+use trialscreen::library::{Library, ProtocolSource};
 use trialscreen::screening::Screening;
 use trialscreen::session::audit::verify;
 use trialscreen::session::load::parse_session;
@@ -114,7 +114,7 @@ proptest! {
     fn damaged_protocol_files_never_panic(mutations in prop::collection::vec(mutation(), 1..4)) {
         let mut library = LIBRARY.clone();
         let text = mutate(PROTOCOL, &mutations).replacen("version: 1,", "version: 7,", 1);
-        if library.add_protocol("mutated.ron", &text, Origin::Site("mutated.ron".to_owned())).is_ok() {
+        if library.add_protocol("mutated.ron", &text, ProtocolSource::Site("mutated.ron".to_owned())).is_ok() {
             let session = parse_session(SESSION).expect("session");
             let _ = Screening::evaluate(&library, &session, chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"));
         }
