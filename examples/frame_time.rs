@@ -87,7 +87,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         }
     }
     let board =
-        state.workspace.document.as_ref().map_or(0, |d| d.board().protocols.iter().map(|p| p.criteria.len()).sum());
+        state.workspace.document().map_or(0, |d| d.board().protocols.iter().map(|p| p.criteria.len()).sum());
     println!("main screen: 3 protocols, {board} criteria on the board");
     summary("egui pass + tessellation", times);
 

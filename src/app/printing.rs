@@ -13,7 +13,7 @@ use crate::screening::Screening;
 /// Where the summary of the open document goes: `NAME.summary.pdf` beside its file, or in
 /// the sessions folder under the participant code.
 pub fn summary_path(workspace: &Workspace) -> Option<PathBuf> {
-    let document = workspace.document.as_ref()?;
+    let document = workspace.document()?;
     Some(match &document.path() {
         Some(path) => {
             let stem =
@@ -30,7 +30,7 @@ pub fn summary_path(workspace: &Workspace) -> Option<PathBuf> {
 
 /// Writes the summary PDF of the open document; returns where.
 pub fn write_summary(workspace: &Workspace, paper: Paper) -> Result<PathBuf, String> {
-    let document = workspace.document.as_ref().ok_or("no session is open")?;
+    let document = workspace.document().ok_or("no session is open")?;
     let path = summary_path(workspace).ok_or("no session is open")?;
     let screening = Screening::evaluate(&workspace.library, document.session(), workspace.today());
     let file_name = document.display_name();

@@ -284,7 +284,14 @@ fn texts_of(edit: &Edit) -> Vec<(TextKind, &str)> {
     }
 }
 
-/// The workstation's state.
+/// The workstation's state. The open document is read through [`Workspace::document`];
+/// nothing outside the workspace can replace, take or change it:
+///
+/// ```compile_fail
+/// fn bypass(workspace: &mut trialscreen::app::workspace::Workspace) {
+///     let _ = workspace.document.take();
+/// }
+/// ```
 #[derive(Debug)]
 pub struct Workspace {
     /// The bundled and site protocols, dictionary and drug catalogue.
@@ -294,7 +301,7 @@ pub struct Workspace {
     /// The clock every audit entry is timed by (tests fix it).
     pub clock: Clock,
     /// The open screening visit, if any.
-    pub document: Option<Document>,
+    document: Option<Document>,
     /// The Argon2id cost of identities created in the window ([`KdfParams::PRODUCTION`];
     /// tests make it cheap).
     pub signing_kdf: KdfParams,
@@ -302,6 +309,12 @@ pub struct Workspace {
 }
 
 impl Workspace {
+    /// The open screening visit, if any: read-only here; it changes only through the
+    /// workspace's operations, every one of them through `audit::apply`.
+    pub fn document(&self) -> Option<&Document> {
+        self.document.as_ref()
+    }
+
     /// A workspace with no document open.
     pub fn new(library: Library, folders: Folders, clock: Clock) -> Self {
         Self { library, folders, clock, document: None, signing_kdf: KdfParams::PRODUCTION, generations: 0 }
@@ -900,7 +913,7 @@ impl Document {
     }
 
     /// Evaluates the screening again and rebuilds the board, form and scores.
-    pub fn refresh(&mut self, library: &Library, today: NaiveDate) {
+    fn refresh(&mut self, library: &Library, today: NaiveDate) {
         let screening = Screening::evaluate(library, &self.session, today);
         self.board = ScreeningView::of(&screening);
         self.refresh_form(library);

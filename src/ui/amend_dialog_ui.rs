@@ -1,9 +1,8 @@
 //! "Amend…": reopens a signed session for a change, with the reason, signed with the
 //! amending person's passphrase; saved at once. The signature stays in the audit trail.
 
-use crate::app::workspace::Workspace;
 use crate::ui::dialog_frame::{
-    DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
+    DialogResult, Request, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
 };
 use crate::ui::secret_text::{SecretText, secret_field_ui};
 
@@ -19,13 +18,8 @@ pub struct AmendFields<'a> {
     pub message: &'a mut Option<String>,
 }
 
-/// The amend dialog. On success `notice` says where it was saved.
-pub fn amend_dialog_ui(
-    ctx: &egui::Context,
-    fields: AmendFields<'_>,
-    workspace: &mut Workspace,
-    notice: &mut Option<String>,
-) -> DialogResult {
+/// The amend dialog; it asks the app to reopen the session and save it.
+pub fn amend_dialog_ui(ctx: &egui::Context, fields: AmendFields<'_>) -> DialogResult {
     let AmendFields { by, reason, passphrase, message } = fields;
     modal_ui(ctx, "Amend the signed screening", |ui| {
         ui.label("The signature no longer covers the session once it is reopened; it stays in the audit trail.");
@@ -35,11 +29,12 @@ pub fn amend_dialog_ui(
         error_line_ui(ui, message);
         let ready = !by.trim().is_empty() && !reason.trim().is_empty() && !passphrase.is_empty();
         apply_buttons_ui(ui, "Reopen for amendment", ready, message, || {
-            let result = workspace.amend(by.trim(), reason.trim(), passphrase.as_str());
-            passphrase.clear();
-            let outcome = result.map_err(|error| error.to_string())?;
-            *notice = Some(crate::ui::app_state::saved_notice("Reopened for amendment and saved", workspace, &outcome));
-            Ok(DialogResult::Close)
+            let request = Request::Amend {
+                by: by.trim().to_owned(),
+                reason: reason.trim().to_owned(),
+                passphrase: std::mem::take(passphrase),
+            };
+            Ok(DialogResult::Request { request: Box::new(request), close: true })
         })
     })
 }

@@ -11,6 +11,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, Panel, RichText, ScrollArea, Ui, Vi
 use crate::app::session_browser::SessionBrowser;
 use crate::app::workspace::{Clock, DocumentOrigin, Folders, OpenProblem, SaveOutcome, Workspace};
 use crate::library::{BUNDLED_EXAMPLES, Library};
+use crate::session::audit::Edit;
 use crate::session::model::DEFAULT_SIGNATURE_MEANING;
 use crate::session::recovery;
 use crate::session::store::OpenError;
@@ -18,17 +19,17 @@ use crate::ui::amend_dialog_ui::{AmendFields, amend_dialog_ui};
 use crate::ui::command::{Command, Leave};
 use crate::ui::criteria_board_ui::{BoardActions, criteria_board_ui};
 use crate::ui::dialog::Dialog;
-use crate::ui::dialog_frame::DialogResult;
+use crate::ui::dialog_frame::{DialogResult, Request};
 use crate::ui::field_draft::ItemDraft;
 use crate::ui::file_dialog::{FileDialogs, FilePurpose};
 use crate::ui::judgment_dialog_ui::{JudgmentFields, judgment_dialog_ui};
 use crate::ui::menu_bar_ui::menu_bar_ui;
-use crate::ui::override_dialog_ui::{OverrideFields, override_dialog_ui};
+use crate::ui::override_dialog_ui::{OverrideFields, override_dialog_ui, override_refusal};
 use crate::ui::patient_form_ui::{FormContext, patient_form_ui};
 use crate::ui::preferences::Preferences;
 use crate::ui::problem_dialog_ui::problem_dialog_ui;
 use crate::ui::recovery_prompt_ui::{RecoveryChoice, recovery_prompt_ui};
-use crate::ui::rescreen_dialog_ui::{RescreenChoice, rescreen_dialog_ui};
+use crate::ui::rescreen_dialog_ui::rescreen_dialog_ui;
 use crate::ui::save_as_dialog_ui::{SaveAsChoice, save_as_dialog_ui};
 use crate::ui::session_browser_ui::session_browser_ui;
 use crate::ui::sign_dialog_ui::{SignFields, sign_dialog_ui};
@@ -114,7 +115,7 @@ impl AppState {
 
     /// Whether the open session has unsaved changes.
     pub fn is_dirty(&self) -> bool {
-        self.workspace.document.as_ref().is_some_and(|d| d.is_dirty())
+        self.workspace.document().is_some_and(|d| d.is_dirty())
     }
 
     /// Whether the window may close now (the unsaved-changes question was answered).
@@ -124,7 +125,7 @@ impl AppState {
 
     /// The window title: `trialscreen`, the open file, `*` when unsaved.
     pub fn title(&self) -> String {
-        match &self.workspace.document {
+        match self.workspace.document() {
             Some(document) => {
                 format!("trialscreen — {}{}", document.display_name(), if document.is_dirty() { " *" } else { "" })
             }
@@ -146,7 +147,7 @@ impl AppState {
         Panel::top("menu bar").show(ui, |ui| {
             menu_bar_ui(ui, &self.workspace, &self.preferences, &mut self.commands);
         });
-        if self.workspace.document.is_some() {
+        if self.workspace.document().is_some() {
             self.screening_ui(ui);
         } else {
             egui::CentralPanel::default().show(ui, |ui| {
@@ -164,7 +165,7 @@ impl AppState {
                 }
             });
         }
-        if self.show_browser && self.workspace.document.is_some() {
+        if self.show_browser && self.workspace.document().is_some() {
             let mut open = true;
             egui::Window::new("Sessions").open(&mut open).default_width(720.0).show(&ctx, |ui| {
                 session_browser_ui(ui, &mut self.browser, &mut self.commands);
@@ -185,7 +186,7 @@ impl AppState {
     fn screening_ui(&mut self, ui: &mut Ui) {
         let Self { workspace, commands, focus, notice, journal_problem, .. } = self;
         let today = workspace.today();
-        let Some(document) = &workspace.document else { return };
+        let Some(document) = workspace.document() else { return };
         let read_only = document.is_read_only();
         Panel::top("verdicts").show(ui, |ui| {
             session_line_ui(ui, document, notice, journal_problem, commands);
@@ -247,7 +248,7 @@ impl AppState {
             commit_focused_field(ctx);
             self.commands.push(Command::Leave(Leave::OpenDialog));
         }
-        if ctx.input_mut(|input| input.consume_shortcut(&command(Key::P))) && self.workspace.document.is_some() {
+        if ctx.input_mut(|input| input.consume_shortcut(&command(Key::P))) && self.workspace.document().is_some() {
             commit_focused_field(ctx);
             self.commands.push(Command::Show(Dialog::Print(crate::ui::print_dialog_ui::PrintState::opened())));
         }
@@ -260,7 +261,7 @@ impl AppState {
         let requested = ctx.input(|input| input.viewport().close_requested());
         if requested
             && !self.allowed_to_close
-            && self.workspace.document.is_some()
+            && self.workspace.document().is_some()
             && ctx.memory(|memory| memory.focused().is_some())
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
@@ -446,7 +447,7 @@ impl AppState {
     /// Saves to the document's file, or asks where when it has none (a new session, an
     /// example opened as a template).
     fn save(&mut self, then: Option<Leave>, ctx: &egui::Context) {
-        let Some(document) = &self.workspace.document else { return };
+        let Some(document) = self.workspace.document() else { return };
         let target = match (&document.path(), &document.origin()) {
             (Some(path), DocumentOrigin::File | DocumentOrigin::Recovered) => path.clone(),
             _ => return self.save_as(then),
@@ -459,10 +460,10 @@ impl AppState {
     }
 
     fn save_as(&mut self, then: Option<Leave>) {
-        if self.workspace.document.is_none() {
+        if self.workspace.document().is_none() {
             return;
         }
-        let folder = match &self.workspace.document.as_ref().and_then(|d| d.path().clone()) {
+        let folder = match self.workspace.document().and_then(|d| d.path().clone()) {
             Some(path) => path.parent().map_or_else(|| self.workspace.folders.sessions.clone(), Path::to_owned),
             None => self.workspace.folders.sessions.clone(),
         };
@@ -503,45 +504,87 @@ impl AppState {
         }
     }
 
+    /// Carries out what a dialog asked for, through the workspace's operations; returns
+    /// whether the dialog stays open. A refusal is shown in the dialog, which stays open.
+    fn carry_out(&mut self, result: DialogResult, message: &mut Option<String>) -> bool {
+        let (request, close) = match result {
+            DialogResult::Stay => return true,
+            DialogResult::Close => return false,
+            DialogResult::Request { request, close } => (request, close),
+        };
+        let outcome = match *request {
+            Request::Edit(edit) => self.workspace.apply(edit).map_err(|error| error.to_string()),
+            Request::Sign { by, meaning, passphrase } => {
+                self.workspace.sign(&by, &meaning, passphrase.as_str()).map_err(|error| error.to_string()).map(
+                    |saved| {
+                        self.notice = Some(saved_notice("Signed and saved", &self.workspace, &saved));
+                    },
+                )
+            }
+            Request::Amend { by, reason, passphrase } => {
+                self.workspace.amend(&by, &reason, passphrase.as_str()).map_err(|error| error.to_string()).map(
+                    |saved| {
+                        self.notice = Some(saved_notice("Reopened for amendment and saved", &self.workspace, &saved));
+                    },
+                )
+            }
+        };
+        match outcome {
+            Ok(()) => {
+                *message = None;
+                !close
+            }
+            Err(error) => {
+                *message = Some(error);
+                true
+            }
+        }
+    }
+
     fn dialog_ui(&mut self, ctx: &egui::Context) {
         let Some(mut dialog) = self.dialog.take() else { return };
         let keep = match &mut dialog {
             Dialog::Override { protocol, criterion, reason, by, message } => {
                 let fields = OverrideFields { protocol, criterion, reason, by, message };
-                override_dialog_ui(ctx, fields, &mut self.workspace) == DialogResult::Stay
+                let result = override_dialog_ui(ctx, fields, &self.workspace);
+                let records = matches!(&result, DialogResult::Request { request, .. } if matches!(**request, Request::Edit(Edit::Decide(_))));
+                let keep = self.carry_out(result, message);
+                // An override the engine does not apply keeps the dialog open, saying why.
+                match override_refusal(&self.workspace, protocol, criterion) {
+                    Some(refusal) if records && !keep => {
+                        *message = Some(refusal);
+                        true
+                    }
+                    _ => keep,
+                }
             }
             Dialog::Judgment { protocol, criterion, passes, reason, by, message } => {
                 let fields = JudgmentFields { protocol, criterion, passes, reason, by, message };
-                judgment_dialog_ui(ctx, fields, &mut self.workspace) == DialogResult::Stay
+                let result = judgment_dialog_ui(ctx, fields, &self.workspace);
+                self.carry_out(result, message)
             }
             Dialog::Withdraw { protocol, criterion, is_override, reason, message } => {
                 let fields = WithdrawFields { protocol, criterion, is_override: *is_override, reason, message };
-                withdraw_dialog_ui(ctx, fields, &mut self.workspace) == DialogResult::Stay
+                let result = withdraw_dialog_ui(ctx, fields);
+                self.carry_out(result, message)
             }
             Dialog::Sign { by, meaning, passphrase, message } => {
                 let fields = SignFields { by, meaning, passphrase, message };
-                sign_dialog_ui(ctx, fields, &mut self.workspace, &mut self.notice) == DialogResult::Stay
+                let result = sign_dialog_ui(ctx, fields, &self.workspace);
+                self.carry_out(result, message)
             }
             Dialog::Amend { by, reason, passphrase, message } => {
                 let fields = AmendFields { by, reason, passphrase, message };
-                amend_dialog_ui(ctx, fields, &mut self.workspace, &mut self.notice) == DialogResult::Stay
+                let result = amend_dialog_ui(ctx, fields);
+                self.carry_out(result, message)
             }
             Dialog::CreateIdentity { name, passphrase, repeated, message } => {
                 let fields = IdentityFields { name, passphrase, repeated, message };
                 signer_identity_dialog_ui(ctx, fields, &self.workspace, &mut self.notice) == DialogResult::Stay
             }
             Dialog::Rescreen { protocol, message } => {
-                match rescreen_dialog_ui(ctx, protocol, message, &self.workspace) {
-                    RescreenChoice::Stay => true,
-                    RescreenChoice::Cancel => false,
-                    RescreenChoice::Rescreen(edit) => match self.workspace.apply(edit) {
-                        Ok(()) => false,
-                        Err(error) => {
-                            *message = Some(error.to_string());
-                            true
-                        }
-                    },
-                }
+                let result = rescreen_dialog_ui(ctx, protocol, message, &self.workspace);
+                self.carry_out(result, message)
             }
             Dialog::Print(state) => {
                 crate::ui::print_dialog_ui::print_dialog_ui(ctx, state, &self.workspace) == DialogResult::Stay
@@ -568,10 +611,10 @@ impl AppState {
                 }
             }
             Dialog::Unsaved { then } => {
-                let can_save = self.workspace.document.as_ref().is_some_and(|d| {
+                let can_save = self.workspace.document().is_some_and(|d| {
                     d.path().is_some() && matches!(d.origin(), DocumentOrigin::File | DocumentOrigin::Recovered)
                 });
-                let name = self.workspace.document.as_ref().map(|d| d.display_name()).unwrap_or_default();
+                let name = self.workspace.document().map(|d| d.display_name()).unwrap_or_default();
                 match unsaved_prompt_ui(ctx, &name, can_save) {
                     UnsavedChoice::Stay => true,
                     UnsavedChoice::Cancel => false,
@@ -743,7 +786,7 @@ pub fn create_identity_command(name: Option<&str>) -> Command {
 
 /// What the window says after a save: where, and what could not be done beside it.
 pub fn saved_notice(what: &str, workspace: &Workspace, outcome: &SaveOutcome) -> String {
-    let path = workspace.document.as_ref().and_then(|d| d.path().as_ref()).map(|p| p.display().to_string());
+    let path = workspace.document().and_then(|d| d.path().as_ref()).map(|p| p.display().to_string());
     let mut notice = format!("{what} to {}", path.unwrap_or_default());
     if let Some(left) = &outcome.journal_left {
         notice.push_str(&format!("; the recovery journal could not be removed ({left})"));

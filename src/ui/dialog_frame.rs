@@ -3,15 +3,53 @@
 
 use egui::{Id, Key, Modal, Modifiers, RichText, Ui};
 
+use crate::session::audit::Edit;
+use crate::ui::secret_text::SecretText;
 use crate::ui::theme;
 
-/// What a dialog asks the app to do after this frame.
-#[derive(Debug, PartialEq, Eq)]
+/// What a dialog asks the app to do after this frame. A dialog reads the workspace but
+/// never changes it: a change it wants is a [`Request`], which the app carries out through
+/// the workspace's operations (every one of them through `audit::apply`), showing a refusal
+/// back in the dialog.
+#[derive(Debug, PartialEq)]
 pub enum DialogResult {
     /// Stay open.
     Stay,
     /// Close.
     Close,
+    /// Carry this out; the dialog closes when it succeeds and `close` is set, and stays
+    /// open with the refusal otherwise.
+    Request {
+        /// What to carry out.
+        request: Box<Request>,
+        /// Close the dialog once it has succeeded.
+        close: bool,
+    },
+}
+
+/// A change a dialog asks for.
+#[derive(Debug, PartialEq)]
+pub enum Request {
+    /// An edit of the session (`Workspace::apply`).
+    Edit(Edit),
+    /// Sign the session and save it (`Workspace::sign`).
+    Sign {
+        /// The signer's name.
+        by: String,
+        /// What the signature means.
+        meaning: String,
+        /// The passphrase, taken out of the dialog so it is asked for again at every attempt.
+        passphrase: SecretText,
+    },
+    /// Reopen a signed session for amendment and save it (`Workspace::amend`).
+    Amend {
+        /// Who amends.
+        by: String,
+        /// Why.
+        reason: String,
+        /// The passphrase, taken out of the dialog.
+        passphrase: SecretText,
+    },
 }
 
 /// Shows a modal dialog; Escape closes it (returns `DialogResult::Close`).

@@ -9,7 +9,7 @@ use crate::report::screening_view::judgment_word;
 use crate::session::audit::Edit;
 use crate::session::model::DecisionKind;
 use crate::ui::dialog_frame::{
-    DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
+    DialogResult, Request, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
 };
 
 /// The judgment dialog's fields.
@@ -35,9 +35,9 @@ pub fn judged_name(words: &str) -> String {
 }
 
 /// The judgment dialog.
-pub fn judgment_dialog_ui(ctx: &egui::Context, fields: JudgmentFields<'_>, workspace: &mut Workspace) -> DialogResult {
+pub fn judgment_dialog_ui(ctx: &egui::Context, fields: JudgmentFields<'_>, workspace: &Workspace) -> DialogResult {
     let JudgmentFields { protocol, criterion, passes, reason, by, message } = fields;
-    let Some(row) = workspace.document.as_ref().and_then(|d| d.board().criterion(protocol, criterion)).cloned() else {
+    let Some(row) = workspace.document().and_then(|d| d.board().criterion(protocol, criterion)).cloned() else {
         return DialogResult::Close;
     };
     modal_ui(ctx, &format!("Decide {criterion}: {}", row.title), |ui| {
@@ -72,7 +72,7 @@ pub fn judgment_dialog_ui(ctx: &egui::Context, fields: JudgmentFields<'_>, works
                     by.trim().to_owned(),
                 )
                 .ok_or_else(|| format!("{criterion} is not a criterion of {protocol}"))?;
-            workspace.apply(Edit::Decide(decision)).map(|()| DialogResult::Close).map_err(|error| error.to_string())
+            Ok(DialogResult::Request { request: Box::new(Request::Edit(Edit::Decide(decision))), close: true })
         })
     })
 }

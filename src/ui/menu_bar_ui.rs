@@ -14,7 +14,7 @@ use crate::ui::preferences::Preferences;
 pub fn menu_bar_ui(ui: &mut Ui, workspace: &Workspace, preferences: &Preferences, commands: &mut Vec<Command>) {
     let ctx = ui.ctx().clone();
     let shortcut = |modifiers, key| ctx.format_shortcut(&KeyboardShortcut::new(modifiers, key));
-    let document = workspace.document.as_ref();
+    let document = workspace.document();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if ui.add(Button::new("New screening").shortcut_text(shortcut(Modifiers::COMMAND, Key::N))).clicked() {

@@ -12,7 +12,7 @@ use crate::report::screening_view::DiscretionView;
 use crate::session::audit::Edit;
 use crate::session::model::{DecisionKind, Entry};
 use crate::ui::dialog_frame::{
-    DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
+    DialogResult, Request, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
 };
 use crate::ui::theme;
 
@@ -31,9 +31,9 @@ pub struct OverrideFields<'a> {
 }
 
 /// The override dialog.
-pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, workspace: &mut Workspace) -> DialogResult {
+pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, workspace: &Workspace) -> DialogResult {
     let OverrideFields { protocol, criterion, reason, by, message } = fields;
-    let Some(document) = &workspace.document else { return DialogResult::Close };
+    let Some(document) = workspace.document() else { return DialogResult::Close };
     let Some(row) = document.board().criterion(protocol, criterion).cloned() else { return DialogResult::Close };
     let title = format!("Override {criterion}: {}", row.title);
     modal_ui(ctx, &title, |ui| {
@@ -52,10 +52,11 @@ pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, works
         ui.add_space(6.0);
         ui.label(theme::bold("The protocol's conditions"));
         let mut answered = true;
+        let mut answer = None;
         for question in &text.questions {
-            answered &= question_ui(ui, workspace, question, message);
+            answered &= question_ui(ui, workspace, question, &mut answer);
         }
-        let Some(row) = workspace.document.as_ref().and_then(|d| d.board().criterion(protocol, criterion)).cloned()
+        let Some(row) = workspace.document().and_then(|d| d.board().criterion(protocol, criterion)).cloned()
         else {
             return DialogResult::Close;
         };
@@ -86,28 +87,35 @@ pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, works
             && !reason.trim().is_empty()
             && !by.trim().is_empty()
             && !workspace_signed(workspace);
-        apply_buttons_ui(ui, "Record override", can_record, message, || {
+        let result = apply_buttons_ui(ui, "Record override", can_record, message, || {
             let decision = workspace
                 .decision(protocol, criterion, DecisionKind::Override, reason.trim().to_owned(), by.trim().to_owned())
                 .ok_or_else(|| format!("{criterion} is not a criterion of {protocol}"))?;
-            workspace.apply(Edit::Decide(decision)).map_err(|error| error.to_string())?;
-            applied_or_refused(workspace, protocol, criterion)
-        })
+            Ok(DialogResult::Request { request: Box::new(Request::Edit(Edit::Decide(decision))), close: true })
+        });
+        match (result, answer) {
+            // An answer to a condition is recorded at once; the dialog stays open.
+            (DialogResult::Stay, Some(edit)) => {
+                DialogResult::Request { request: Box::new(Request::Edit(edit)), close: false }
+            }
+            (result, _) => result,
+        }
     })
 }
 
 fn workspace_signed(workspace: &Workspace) -> bool {
-    workspace.document.as_ref().is_some_and(|d| d.session().is_signed())
+    workspace.document().is_some_and(|d| d.session().is_signed())
 }
 
-/// Closes when the engine applied the override; otherwise says why it did not.
-fn applied_or_refused(workspace: &Workspace, protocol: &str, criterion: &str) -> Result<DialogResult, String> {
-    match workspace.document.as_ref().and_then(|d| d.board().criterion(protocol, criterion)).map(|row| &row.discretion)
+/// After an override was recorded: why the engine did not apply it, if it did not (the app
+/// then keeps the dialog open with this).
+pub fn override_refusal(workspace: &Workspace, protocol: &str, criterion: &str) -> Option<String> {
+    match workspace.document().and_then(|d| d.board().criterion(protocol, criterion)).map(|row| &row.discretion)
     {
         Some(DiscretionView::Refused { why, .. }) => {
-            Err(format!("recorded, but the protocol does not allow it: {why}"))
+            Some(format!("recorded, but the protocol does not allow it: {why}"))
         }
-        _ => Ok(DialogResult::Close),
+        _ => None,
     }
 }
 
@@ -117,11 +125,12 @@ pub fn condition_name(item_label: &str, word: &str) -> String {
     format!("Override condition, {item_label}: {word}")
 }
 
-/// One discretion question as yes / no / unknown; true when answered yes or no.
-fn question_ui(ui: &mut Ui, workspace: &mut Workspace, item: &str, message: &mut Option<String>) -> bool {
+/// One discretion question as yes / no / unknown; true when answered yes or no. A click
+/// puts the edit recording it in `answer`.
+fn question_ui(ui: &mut Ui, workspace: &Workspace, item: &str, answer: &mut Option<Edit>) -> bool {
     let Some(def) = workspace.library.knowledge.dictionary.item(item) else { return false };
     let label = def.label.clone();
-    let current = match workspace.document.as_ref().and_then(|d| d.session().values.get(item)).map(|e| &e.value) {
+    let current = match workspace.document().and_then(|d| d.session().values.get(item)).map(|e| &e.value) {
         Some(Value::YesNo(answer)) => Some(*answer),
         _ => None,
     };
@@ -135,11 +144,8 @@ fn question_ui(ui: &mut Ui, workspace: &mut Workspace, item: &str, message: &mut
             }
         }
     });
-    if let Some(answer) = picked {
-        let edit = Edit::SetValue { item: item.to_owned(), entry: Some(Entry::new(Value::YesNo(answer))) };
-        if let Err(error) = workspace.apply(edit) {
-            *message = Some(error.to_string());
-        }
+    if let Some(picked) = picked {
+        *answer = Some(Edit::SetValue { item: item.to_owned(), entry: Some(Entry::new(Value::YesNo(picked))) });
     }
     matches!(picked.or(current), Some(YesNo::Yes | YesNo::No))
 }

@@ -41,7 +41,7 @@ pub fn print_dialog_ui(ctx: &egui::Context, state: &mut PrintState, workspace: &
         state.job = None;
     }
     modal_ui(ctx, "Print the screening summary", |ui| {
-        if workspace.document.as_ref().is_some_and(|d| d.is_dirty()) {
+        if workspace.document().is_some_and(|d| d.is_dirty()) {
             ui.label("⚠ The session has unsaved changes: the summary shows them, but its file name and hash are those of the unsaved session. Save first to print what is on disk.");
         }
         ui.horizontal(|ui| {

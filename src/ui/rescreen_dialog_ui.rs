@@ -6,19 +6,7 @@
 use egui::RichText;
 
 use crate::app::workspace::Workspace;
-use crate::session::audit::Edit;
-use crate::ui::dialog_frame::{DialogResult, error_line_ui, modal_ui};
-
-/// What the investigator chose.
-#[derive(Debug, PartialEq)]
-pub enum RescreenChoice {
-    /// Nothing chosen this frame: the dialog stays open.
-    Stay,
-    /// Close the dialog without re-screening.
-    Cancel,
-    /// Apply this edit (`Edit::Rescreen`).
-    Rescreen(Edit),
-}
+use crate::ui::dialog_frame::{DialogResult, Request, error_line_ui, modal_ui};
 
 /// The confirmation of a re-screen of `protocol`.
 pub fn rescreen_dialog_ui(
@@ -26,15 +14,15 @@ pub fn rescreen_dialog_ui(
     protocol: &str,
     message: &Option<String>,
     workspace: &Workspace,
-) -> RescreenChoice {
-    let shown = workspace.document.as_ref().and_then(|document| {
+) -> DialogResult {
+    let shown = workspace.document().and_then(|document| {
         let board = document.board().protocols.iter().find(|p| p.id == protocol)?;
         Some((board.title.clone(), board.version_notice.as_ref()?.notice.clone()))
     });
     let Some((title, notice)) = shown.filter(|(_, notice)| notice.rescreen_offered) else {
-        return RescreenChoice::Cancel;
+        return DialogResult::Close;
     };
-    let mut choice = RescreenChoice::Stay;
+    let mut choice = DialogResult::Stay;
     let result = modal_ui(ctx, &format!("Re-screen under version {}", notice.newer), |ui| {
         ui.add(
             egui::Label::new(format!(
@@ -61,18 +49,18 @@ pub fn rescreen_dialog_ui(
         ui.horizontal(|ui| {
             if ui.button("Re-screen").clicked() {
                 choice = match workspace.rescreen_edit(protocol) {
-                    Some(edit) => RescreenChoice::Rescreen(edit),
-                    None => RescreenChoice::Cancel,
+                    Some(edit) => DialogResult::Request { request: Box::new(Request::Edit(edit)), close: true },
+                    None => DialogResult::Close,
                 };
             }
             if ui.button("Cancel").clicked() {
-                choice = RescreenChoice::Cancel;
+                choice = DialogResult::Close;
             }
         });
         DialogResult::Stay
     });
     match result {
-        DialogResult::Close => RescreenChoice::Cancel,
         DialogResult::Stay => choice,
+        closed => closed,
     }
 }

@@ -6,7 +6,7 @@ use egui::RichText;
 
 use crate::app::workspace::Workspace;
 use crate::ui::dialog_frame::{
-    DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
+    DialogResult, Request, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
 };
 use crate::ui::secret_text::{SecretText, secret_field_ui};
 use crate::ui::theme;
@@ -23,16 +23,11 @@ pub struct SignFields<'a> {
     pub message: &'a mut Option<String>,
 }
 
-/// The sign dialog. On success `notice` says where it was saved.
-pub fn sign_dialog_ui(
-    ctx: &egui::Context,
-    fields: SignFields<'_>,
-    workspace: &mut Workspace,
-    notice: &mut Option<String>,
-) -> DialogResult {
+/// The sign dialog; it asks the app to sign and save.
+pub fn sign_dialog_ui(ctx: &egui::Context, fields: SignFields<'_>, workspace: &Workspace) -> DialogResult {
     let SignFields { by, meaning, passphrase, message } = fields;
     modal_ui(ctx, "Sign the screening", |ui| {
-        if let Some(document) = &workspace.document {
+        if let Some(document) = workspace.document() {
             for protocol in &document.board().protocols {
                 ui.label(
                     theme::bold(format!("{} {} — {}", protocol.verdict_icon, protocol.verdict_words, protocol.title))
@@ -58,12 +53,12 @@ pub fn sign_dialog_ui(
         error_line_ui(ui, message);
         let ready = !by.trim().is_empty() && !meaning.trim().is_empty() && !passphrase.is_empty();
         apply_buttons_ui(ui, "Sign and save", ready, message, || {
-            let result = workspace.sign(by.trim(), meaning.trim(), passphrase.as_str());
-            // Asked for again at every attempt.
-            passphrase.clear();
-            let outcome = result.map_err(|error| error.to_string())?;
-            *notice = Some(crate::ui::app_state::saved_notice("Signed and saved", workspace, &outcome));
-            Ok(DialogResult::Close)
+            let request = Request::Sign {
+                by: by.trim().to_owned(),
+                meaning: meaning.trim().to_owned(),
+                passphrase: std::mem::take(passphrase),
+            };
+            Ok(DialogResult::Request { request: Box::new(request), close: true })
         })
     })
 }

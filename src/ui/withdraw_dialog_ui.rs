@@ -1,9 +1,8 @@
 //! "Withdraw…" a recorded override or judgment; a reason is required, and the decision
 //! stays in the audit trail.
 
-use crate::app::workspace::Workspace;
 use crate::session::audit::Edit;
-use crate::ui::dialog_frame::{DialogResult, apply_buttons_ui, error_line_ui, modal_ui, reason_field_ui};
+use crate::ui::dialog_frame::{DialogResult, Request, apply_buttons_ui, error_line_ui, modal_ui, reason_field_ui};
 
 /// The withdraw dialog's fields.
 pub struct WithdrawFields<'a> {
@@ -20,7 +19,7 @@ pub struct WithdrawFields<'a> {
 }
 
 /// The withdraw dialog.
-pub fn withdraw_dialog_ui(ctx: &egui::Context, fields: WithdrawFields<'_>, workspace: &mut Workspace) -> DialogResult {
+pub fn withdraw_dialog_ui(ctx: &egui::Context, fields: WithdrawFields<'_>) -> DialogResult {
     let WithdrawFields { protocol, criterion, is_override, reason, message } = fields;
     let what = if is_override { "override" } else { "judgment" };
     modal_ui(ctx, &format!("Withdraw the {what} on {criterion}"), |ui| {
@@ -34,7 +33,7 @@ pub fn withdraw_dialog_ui(ctx: &egui::Context, fields: WithdrawFields<'_>, works
                 is_override,
                 reason: reason.trim().to_owned(),
             };
-            workspace.apply(edit).map(|()| DialogResult::Close).map_err(|error| error.to_string())
+            Ok(DialogResult::Request { request: Box::new(Request::Edit(edit)), close: true })
         })
     })
 }

@@ -489,7 +489,7 @@ fn the_window_never_overwrites_a_file_changed_since_it_was_opened() {
     let refused = workspace.save_to(&path).expect_err("refused");
     assert!(refused.to_string().contains("changed by another program since you opened it"), "{refused}");
     assert_eq!(std::fs::read(&path).expect("file"), changed, "the other program's version stays");
-    let document = workspace.document.as_ref().expect("still open");
+    let document = workspace.document().expect("still open");
     assert!(document.is_dirty(), "the work is kept");
     assert_eq!(document.session().investigator.as_deref(), Some("Dr Mine"));
     let elsewhere = dir.path().join("mine.ron");
@@ -509,5 +509,5 @@ fn the_window_refuses_misleading_text() {
     assert!(error.to_string().contains("control character U+001B"), "{error}");
     let error = workspace.sign("Dr A", "  ", PASSPHRASE).expect_err("empty meaning");
     assert!(error.to_string().contains("meaning of the signature is empty"), "{error}");
-    assert!(!workspace.document.as_ref().expect("open").session().is_signed());
+    assert!(!workspace.document().expect("open").session().is_signed());
 }

@@ -43,7 +43,7 @@ fn opened(file_name: &str) -> (tempfile::TempDir, Harness<'static, AppState>) {
 
 fn open_example(harness: &mut Harness<'_, AppState>, file_name: &str) {
     click(harness, &format!("Open example {file_name}"));
-    assert!(harness.state().workspace.document.is_some(), "{file_name} opened");
+    assert!(harness.state().workspace.document().is_some(), "{file_name} opened");
 }
 
 /// Types into the field labelled `label` as a person does: focus, replace the text, Enter.
@@ -73,7 +73,7 @@ fn type_into(harness: &mut Harness<'_, AppState>, label: &str, text: &str) {
 }
 
 fn audit_len(harness: &Harness<'_, AppState>) -> usize {
-    harness.state().workspace.document.as_ref().map_or(0, |d| d.session().audit.len())
+    harness.state().workspace.document().map_or(0, |d| d.session().audit.len())
 }
 
 fn has_label_containing(harness: &Harness<'_, AppState>, text: &str) -> bool {
@@ -117,7 +117,7 @@ fn low_platelets_offer_the_override_which_makes_v2_eligible_until_bleeding_refus
     click(&mut harness, "Active bleeding: yes");
     assert!(has_label_containing(&harness, "✖ INELIGIBLE"), "active bleeding refuses the override");
     assert!(has_label_containing(&harness, "Override recorded but refused: Active bleeding yes"));
-    let session = harness.state().workspace.document.as_ref().unwrap().session();
+    let session = harness.state().workspace.document().unwrap().session();
     assert_eq!(session.values.get("active_bleeding").map(|e| &e.value), Some(&Value::YesNo(YesNo::Yes)));
     assert!(verify(session).is_intact());
 }
@@ -138,14 +138,14 @@ fn the_override_dialog_refuses_while_there_is_active_bleeding() {
 #[test]
 fn text_that_is_not_a_number_is_refused_with_a_message_and_changes_nothing() {
     let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
-    let before = harness.state().workspace.document.as_ref().unwrap().session().clone();
+    let before = harness.state().workspace.document().unwrap().session().clone();
 
     enter(&mut harness, "Platelet count", "abc");
     assert!(has_label_containing(&harness, "✖ not a number"));
     enter(&mut harness, "Platelet count", "12,5");
     assert!(has_label_containing(&harness, "✖ use a decimal point: 12.5"));
 
-    let after = harness.state().workspace.document.as_ref().unwrap().session();
+    let after = harness.state().workspace.document().unwrap().session();
     assert_eq!(after, &before, "no value changed and no audit entry was written");
     assert!(!harness.state().is_dirty());
 }
@@ -159,7 +159,7 @@ fn a_unit_slip_is_held_back_until_the_unit_is_picked() {
     assert_eq!(audit_len(&harness), entries, "not committed while implausible");
     click(&mut harness, "Use g/dL");
     assert_eq!(audit_len(&harness), entries + 1);
-    let value = &harness.state().workspace.document.as_ref().unwrap().session().values["haemoglobin"].value;
+    let value = &harness.state().workspace.document().unwrap().session().values["haemoglobin"].value;
     assert!(matches!(value, Value::Number(m) if m.value == 13.0 && m.unit.code() == "g/dL"), "{value:?}");
 }
 
@@ -180,7 +180,7 @@ fn a_session_saves_through_a_folder_verifies_and_reopens_equal() {
 
     let (saved, _) = store::open(&path).unwrap();
     assert!(verify(&saved).is_intact(), "{:?}", verify(&saved).problems);
-    let in_memory = harness.state().workspace.document.as_ref().unwrap().session().clone();
+    let in_memory = harness.state().workspace.document().unwrap().session().clone();
     assert_eq!(saved, in_memory);
 
     // Close it and reopen it from the session browser.
@@ -191,7 +191,7 @@ fn a_session_saves_through_a_folder_verifies_and_reopens_equal() {
         .scan(&Library::bundled().unwrap(), chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
     harness.run();
     click(&mut harness, "Open V01-2026-11-02.ron");
-    let reopened = harness.state().workspace.document.as_ref().unwrap().session();
+    let reopened = harness.state().workspace.document().unwrap().session();
     assert_eq!(reopened, &saved);
     assert!(has_label_containing(&harness, "✖ INELIGIBLE"));
 
@@ -209,7 +209,7 @@ fn a_file_that_does_not_parse_is_reported_with_line_and_column_and_left_alone() 
     let mut harness = workstation(folder.path());
     harness.state_mut().open_path(&path);
     harness.run();
-    assert!(harness.state().workspace.document.is_none());
+    assert!(harness.state().workspace.document().is_none());
     assert!(has_label_containing(&harness, "The session could not be opened"));
     assert!(has_label_containing(&harness, "line 3, column"), "the message names where");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "never overwritten");
@@ -228,7 +228,7 @@ fn closing_with_unsaved_changes_asks_first() {
     assert!(has_label_containing(&harness, "has changes that are not saved"));
     click(&mut harness, "Cancel");
     assert!(harness.state().dialog.is_none());
-    assert!(harness.state().workspace.document.is_some(), "still open after Cancel");
+    assert!(harness.state().workspace.document().is_some(), "still open after Cancel");
     assert!(!harness.state().is_closing());
 
     request_close(&mut harness);
@@ -331,7 +331,7 @@ fn signing_saves_at_once() {
     click(&mut harness, "Sign and save");
     assert!(has_label_containing(&harness, "wrong passphrase for the signing identity of Dr A. Investigator"));
     assert_eq!(std::fs::read(&path).unwrap(), before, "nothing signed, nothing written");
-    assert!(!harness.state().workspace.document.as_ref().unwrap().session().is_signed());
+    assert!(!harness.state().workspace.document().unwrap().session().is_signed());
     type_into(&mut harness, "Passphrase", PASSPHRASE);
     click(&mut harness, "Sign and save");
     assert!(has_label_containing(&harness, "✔ signed by Dr A. Investigator at 2026-11-21 09:00 UTC"));
@@ -358,7 +358,7 @@ fn signing_saves_at_once() {
     click(&mut harness, "Reopen for amendment");
     let field = harness.get_by_role_and_label(Role::TextInput, "Platelet count");
     assert!(!field.accesskit_node().is_disabled(), "amended: editable again");
-    let session = harness.state().workspace.document.as_ref().unwrap().session();
+    let session = harness.state().workspace.document().unwrap().session();
     assert!(!session.is_signed());
     assert!(verify(session).is_intact());
     let (on_disk, _) = store::open(&path).unwrap();
@@ -372,7 +372,7 @@ fn opening_an_older_copy_than_this_computer_saved_warns_and_is_read_only() {
     use egui_kittest::kittest::NodeT as _;
     let (folder, mut harness, path) = with_saved_v1_and_identity();
     let older = std::fs::read(&path).unwrap();
-    let sequence = harness.state().workspace.document.as_ref().unwrap().session().head().unwrap().0;
+    let sequence = harness.state().workspace.document().unwrap().session().head().unwrap().0;
     enter(&mut harness, "Platelet count", "52");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
@@ -400,7 +400,7 @@ fn unsaved_edits_are_journalled_and_offered_back_at_the_next_start() {
     let later = std::time::Instant::now() + std::time::Duration::from_secs(2);
     let written = harness.state_mut().workspace.write_journal_if_due(later).unwrap().unwrap();
     assert!(written.is_file());
-    let edited = harness.state().workspace.document.as_ref().unwrap().session().clone();
+    let edited = harness.state().workspace.document().unwrap().session().clone();
     drop(harness);
 
     // The next start finds the journal and restores it.
@@ -410,7 +410,7 @@ fn unsaved_edits_are_journalled_and_offered_back_at_the_next_start() {
     assert!(has_label_containing(&harness, "Unsaved work was found"));
     assert!(has_label_containing(&harness, "platelets: "), "the changes are listed");
     click(&mut harness, "Restore V01 (never saved)");
-    let restored = harness.state().workspace.document.as_ref().unwrap().session();
+    let restored = harness.state().workspace.document().unwrap().session();
     assert_eq!(restored, &edited);
     assert!(harness.state().is_dirty(), "restored work is unsaved until saved");
 }
@@ -498,14 +498,14 @@ fn opened_file(source: &Path) -> (tempfile::TempDir, std::path::PathBuf, Harness
     let mut harness = workstation(folder.path());
     harness.state_mut().open_path(&path);
     harness.run();
-    assert!(harness.state().workspace.document.is_some(), "{} opened", path.display());
+    assert!(harness.state().workspace.document().is_some(), "{} opened", path.display());
     (folder, path, harness)
 }
 
 const GOLDEN_V1: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/v1-signed-session.ron");
 
 fn session(harness: &Harness<'_, AppState>) -> trialscreen::session::model::Session {
-    harness.state().workspace.document.as_ref().unwrap().session().clone()
+    harness.state().workspace.document().unwrap().session().clone()
 }
 
 /// Yes/no and choice results had no date part: a pregnancy test or an ECG finding could not
@@ -569,7 +569,7 @@ fn the_treatment_history_is_attested_complete_and_lapses_when_a_row_changes() {
         &harness,
         "treatment history changed since it was attested complete: attest it again"
     ));
-    let board = &harness.state().workspace.document.as_ref().unwrap().board();
+    let board = &harness.state().workspace.document().unwrap().board();
     let needed = board.still_needed.iter().find(|n| n.item == "treatment_history").expect("history needed");
     assert!(needed.words.ends_with(") — changed since attested: attest again"), "{}", needed.words);
     let needed = needed.words.clone();
