@@ -86,8 +86,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             times.push(elapsed);
         }
     }
-    let board =
-        state.workspace.document().map_or(0, |d| d.board().protocols.iter().map(|p| p.criteria.len()).sum());
+    let board = state.workspace.document().map_or(0, |d| d.board().protocols.iter().map(|p| p.criteria.len()).sum());
     println!("main screen: 3 protocols, {board} criteria on the board");
     summary("egui pass + tessellation", times);
 

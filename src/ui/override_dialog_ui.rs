@@ -56,8 +56,7 @@ pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, works
         for question in &text.questions {
             answered &= question_ui(ui, workspace, question, &mut answer);
         }
-        let Some(row) = workspace.document().and_then(|d| d.board().criterion(protocol, criterion)).cloned()
-        else {
+        let Some(row) = workspace.document().and_then(|d| d.board().criterion(protocol, criterion)).cloned() else {
             return DialogResult::Close;
         };
         let refused = match &row.discretion {
@@ -110,8 +109,7 @@ fn workspace_signed(workspace: &Workspace) -> bool {
 /// After an override was recorded: why the engine did not apply it, if it did not (the app
 /// then keeps the dialog open with this).
 pub fn override_refusal(workspace: &Workspace, protocol: &str, criterion: &str) -> Option<String> {
-    match workspace.document().and_then(|d| d.board().criterion(protocol, criterion)).map(|row| &row.discretion)
-    {
+    match workspace.document().and_then(|d| d.board().criterion(protocol, criterion)).map(|row| &row.discretion) {
         Some(DiscretionView::Refused { why, .. }) => {
             Some(format!("recorded, but the protocol does not allow it: {why}"))
         }

@@ -1,0 +1,257 @@
+//! Command handling: the commands a frame's widgets pushed, run in one place after the
+//! frame (edits first), and the file operations they lead to (open, save, save as, the
+//! recovery journal, leaving a document).
+
+use std::path::Path;
+use std::time::Instant;
+
+use egui::ViewportCommand;
+
+use crate::app::workspace::{DocumentOrigin, OpenProblem, SaveOutcome, Workspace};
+use crate::library::BUNDLED_EXAMPLES;
+use crate::session::model::DEFAULT_SIGNATURE_MEANING;
+use crate::session::store::OpenError;
+use crate::ui::command::{Command, Leave};
+use crate::ui::dialog::Dialog;
+use crate::ui::field_draft::ItemDraft;
+use crate::ui::file_dialog::FilePurpose;
+use crate::ui::start_view_ui::NewScreeningDraft;
+
+use super::AppState;
+
+impl AppState {
+    /// Carries out the frame's commands, edits first: a field that lost its focus to a
+    /// click on a button is committed before what the button asked for.
+    pub(super) fn run_commands(&mut self, ctx: &egui::Context) {
+        let mut commands = std::mem::take(&mut self.commands);
+        if commands.is_empty() {
+            return;
+        }
+        commands.sort_by_key(|command| !matches!(command, Command::Edit { .. }));
+        for command in commands {
+            self.run(command, ctx);
+        }
+        ctx.request_repaint();
+    }
+
+    pub(super) fn run(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::Edit { edit, draft } => match (self.workspace.apply(edit), draft) {
+                (Ok(()), Some(id)) => ItemDraft::clear(ctx, id),
+                (Ok(()), None) => {}
+                (Err(error), Some(id)) => ItemDraft::set_message(ctx, id, error.to_string()),
+                (Err(error), None) => self.notice = Some(error.to_string()),
+            },
+            Command::Focus(item) => self.focus = Some(item),
+            Command::Show(dialog) => {
+                if self.dialog.is_none() {
+                    self.dialog = Some(dialog);
+                }
+            }
+            Command::Leave(action) => {
+                if self.is_dirty() {
+                    self.dialog = Some(Dialog::Unsaved { then: action });
+                } else {
+                    self.leave(action, ctx);
+                }
+            }
+            Command::Save => self.save(None, ctx),
+            Command::SaveAs => self.save_as(None),
+            Command::ChooseBrowserFolder => {
+                self.file_dialogs.start(FilePurpose::BrowserFolder, Some(self.browser.folder.clone()), ctx);
+            }
+            Command::ShowBrowser(show) => {
+                self.show_browser = show;
+                if show {
+                    self.browser.scan(&self.workspace.library, self.workspace.today());
+                }
+            }
+            Command::RefreshBrowser => self.browser.scan(&self.workspace.library, self.workspace.today()),
+        }
+    }
+
+    /// Leaves the open document (unsaved changes were already dealt with).
+    pub(super) fn leave(&mut self, action: Leave, ctx: &egui::Context) {
+        self.notice = None;
+        match action {
+            Leave::NewScreening | Leave::CloseSession => {
+                self.workspace.close();
+                self.new_screening = NewScreeningDraft::new(self.workspace.today());
+                self.browser.scan(&self.workspace.library, self.workspace.today());
+            }
+            Leave::OpenDialog => {
+                let folder =
+                    self.preferences.last_folder.clone().unwrap_or_else(|| self.workspace.folders.sessions.clone());
+                self.file_dialogs.start(FilePurpose::Open, Some(folder), ctx);
+            }
+            Leave::OpenPath(path) => self.open_path(&path),
+            Leave::OpenExample(file_name) => {
+                let example = BUNDLED_EXAMPLES.iter().find(|(name, _)| *name == file_name);
+                let result = match example {
+                    Some((name, text)) => self.workspace.open_example(name, text).map_err(|e| e.to_string()),
+                    None => Err(format!("there is no example {file_name}")),
+                };
+                if let Err(message) = result {
+                    self.problem("The example could not be opened", format!("{file_name}: {message}"));
+                }
+            }
+            Leave::Quit => {
+                self.allowed_to_close = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Opens a session file; one that does not read is reported and left untouched. One
+    /// whose trail or seal does not hold, or that this computer saved a later version of, is
+    /// opened read-only and the reason shown.
+    pub fn open_path(&mut self, path: &Path) {
+        match self.workspace.open_path(path) {
+            Ok(notes) => {
+                self.preferences.remember(path);
+                let mut lines: Vec<String> = stale_notice(&notes.removed).into_iter().collect();
+                lines.extend(notes.notes);
+                self.notice = (!lines.is_empty()).then(|| lines.join(" · "));
+                if let Some(why) = notes.questioned {
+                    self.problem(
+                        "This file is open read-only",
+                        format!(
+                            "{}: {why}.\n\nIt cannot be changed, saved or signed here, so that its seal cannot vouch for what was cut or rewound. Find the file's latest version; `trialscreen verify` says the same.",
+                            path.display()
+                        ),
+                    );
+                }
+            }
+            Err(error) => {
+                // A recent file that is gone leaves the list; one that does not read stays.
+                if let OpenProblem::Unreadable(OpenError::Io { error: io, .. }) = &error
+                    && io.kind() == std::io::ErrorKind::NotFound
+                {
+                    self.preferences.forget(path);
+                }
+                self.problem("The session could not be opened", error.to_string());
+            }
+        }
+    }
+
+    pub(super) fn problem(&mut self, title: &str, message: String) {
+        self.dialog = Some(Dialog::Problem { title: title.to_owned(), message });
+    }
+
+    /// Saves to the document's file, or asks where when it has none (a new session, an
+    /// example opened as a template).
+    pub(super) fn save(&mut self, then: Option<Leave>, ctx: &egui::Context) {
+        let Some(document) = self.workspace.document() else { return };
+        let target = match (&document.path(), &document.origin()) {
+            (Some(path), DocumentOrigin::File | DocumentOrigin::Recovered) => path.clone(),
+            _ => return self.save_as(then),
+        };
+        if self.save_to(&target)
+            && let Some(then) = then
+        {
+            self.leave(then, ctx);
+        }
+    }
+
+    pub(super) fn save_as(&mut self, then: Option<Leave>) {
+        if self.workspace.document().is_none() {
+            return;
+        }
+        let folder = match self.workspace.document().and_then(|d| d.path().clone()) {
+            Some(path) => path.parent().map_or_else(|| self.workspace.folders.sessions.clone(), Path::to_owned),
+            None => self.workspace.folders.sessions.clone(),
+        };
+        self.dialog =
+            Some(Dialog::SaveAs { folder, file_name: self.workspace.suggested_file_name(), then, message: None });
+    }
+
+    /// Saves to `path`; a failure is shown, and the session stays open and journalled.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match self.workspace.save_to(path) {
+            Ok(outcome) => {
+                self.preferences.remember(path);
+                self.notice = Some(saved_notice("Saved", &self.workspace, &outcome));
+                if path.parent() == Some(self.browser.folder.as_path()) {
+                    self.browser.scan(&self.workspace.library, self.workspace.today());
+                }
+                true
+            }
+            Err(error) => {
+                self.problem(
+                    "The session was not saved",
+                    format!("{error}\n\nThe session is still open, and its recovery journal keeps the changes. Save it elsewhere with Save as…"),
+                );
+                false
+            }
+        }
+    }
+
+    pub(super) fn journal(&mut self, ctx: &egui::Context) {
+        let now = Instant::now();
+        match self.workspace.write_journal_if_due(now) {
+            Some(Ok(_)) => self.journal_problem = None,
+            Some(Err(error)) => self.journal_problem = Some(format!("The recovery journal cannot be written: {error}")),
+            None => {}
+        }
+        if let Some(wait) = self.workspace.journal_wait(now) {
+            ctx.request_repaint_after(wait);
+        }
+    }
+}
+
+/// What the window says after removing temporaries an interrupted save left behind.
+pub(super) fn stale_notice(removed: &[std::path::PathBuf]) -> Option<String> {
+    (!removed.is_empty()).then(|| {
+        let names: Vec<String> = removed.iter().map(|path| path.display().to_string()).collect();
+        format!(
+            "Removed {} temporary file(s) left by an interrupted save (the session file itself is complete): {}",
+            names.len(),
+            names.join(", ")
+        )
+    })
+}
+
+/// The command that opens the sign dialog for a document.
+pub fn sign_command(document: &crate::app::workspace::Document) -> Command {
+    Command::Show(Dialog::Sign {
+        by: document.session().investigator.clone().unwrap_or_default(),
+        meaning: DEFAULT_SIGNATURE_MEANING.to_owned(),
+        passphrase: Default::default(),
+        message: None,
+    })
+}
+
+/// The command that opens the amend dialog for a document.
+pub fn amend_command(document: &crate::app::workspace::Document) -> Command {
+    Command::Show(Dialog::Amend {
+        by: document.session().investigator.clone().unwrap_or_default(),
+        reason: String::new(),
+        passphrase: Default::default(),
+        message: None,
+    })
+}
+
+/// The command that opens the dialog creating a signing identity.
+pub fn create_identity_command(name: Option<&str>) -> Command {
+    Command::Show(Dialog::CreateIdentity {
+        name: name.unwrap_or_default().to_owned(),
+        passphrase: Default::default(),
+        repeated: Default::default(),
+        message: None,
+    })
+}
+
+/// What the window says after a save: where, and what could not be done beside it.
+pub fn saved_notice(what: &str, workspace: &Workspace, outcome: &SaveOutcome) -> String {
+    let path = workspace.document().and_then(|d| d.path().as_ref()).map(|p| p.display().to_string());
+    let mut notice = format!("{what} to {}", path.unwrap_or_default());
+    if let Some(left) = &outcome.journal_left {
+        notice.push_str(&format!("; the recovery journal could not be removed ({left})"));
+    }
+    if let Some(problem) = &outcome.ledger_problem {
+        notice.push_str(&format!(
+            "; ⚠ this computer's witness ledger could not record the save ({problem}), so a later rollback to the version before cannot be seen here"
+        ));
+    }
+    notice
+}
