@@ -93,12 +93,14 @@ pub enum LoadError {
         error: KnowledgeError,
     },
     /// A protocol does not compile against the dictionary and catalogue.
-    #[error("{file}: {error}")]
+    #[error("{file}: protocol {} has {} problem(s):{}", error.protocol, error.problems.len(), located.iter().zip(&error.problems).map(|((line, column), problem)| format!("\n  line {line}, column {column}: {problem}")).collect::<String>())]
     Protocol {
         /// The protocol file's name.
         file: String,
         /// Every problem found in it.
         error: ProtocolErrors,
+        /// Where each problem is in the file (line, column; 1-based), in the same order.
+        located: Vec<(usize, usize)>,
     },
     /// A protocol version is already loaded from another file.
     #[error("{file}: protocol {id} version {version} is already loaded from {other}")]
@@ -164,8 +166,10 @@ impl Library {
     ) -> Result<&LoadedProtocol, LoadError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let protocol = parse_protocol(file_name, text)?;
-        let compiled = compile(&protocol, &self.knowledge)
-            .map_err(|error| LoadError::Protocol { file: file_name.to_owned(), error })?;
+        let compiled = compile(&protocol, &self.knowledge).map_err(|error| {
+            let located = error.problems.iter().map(|problem| locate_problem(text, problem)).collect();
+            LoadError::Protocol { file: file_name.to_owned(), error, located }
+        })?;
         if let Some(other) = self.get(&protocol.id, protocol.version) {
             return Err(LoadError::DuplicateVersion {
                 file: file_name.to_owned(),
@@ -212,6 +216,25 @@ impl Library {
     /// Every loaded protocol version, by id then version.
     pub fn protocols(&self) -> &[LoadedProtocol] {
         &self.protocols
+    }
+}
+
+/// Where a compile problem is in the protocol's text: the name at fault within its
+/// criterion's block, else the criterion's id, else the start of the file.
+fn locate_problem(text: &str, problem: &crate::engine::compile::ProtocolError) -> (usize, usize) {
+    let (criterion, name) = problem.place();
+    let block =
+        criterion.and_then(|id| text.find(&format!("id: \"{id}\"")).or_else(|| text.find(&format!("\"{id}\""))));
+    let start = block.unwrap_or(0);
+    let rest = text.get(start..).unwrap_or("");
+    // Within the criterion's block: up to the next criterion's id.
+    let end = rest.get(1..).and_then(|after| after.find("id: \"")).map_or(rest.len(), |next| next + 1);
+    let offset = name
+        .and_then(|name| rest.get(..end).and_then(|block| block.find(&format!("\"{name}\""))))
+        .map_or(block, |within| Some(start + within));
+    match offset {
+        Some(offset) => crate::session::load::line_column_at(text, offset),
+        None => (1, 1),
     }
 }
 

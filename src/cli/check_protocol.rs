@@ -1,11 +1,13 @@
 //! `trialscreen check-protocol FILE…`: each protocol file compiled against the library.
 
+use std::collections::BTreeMap;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::common::read_text;
 use crate::cli::outln;
-use crate::library::{Library, ProtocolSource};
+use crate::library::{Library, ProtocolSource, parse_protocol, sha256_hex};
 
 /// Checks protocol files: syntax, unknown items, units, duplicate ids, undecidable rules.
 #[derive(Debug, clap::Args)]
@@ -16,26 +18,78 @@ pub struct Args {
     pub files: Vec<PathBuf>,
 }
 
-/// Prints ✔ or ✖ per file; exit 1 when any file has a problem.
+/// Prints ✔ or ✖ per file; exit 1 when any file has a problem, 2 when a file cannot be
+/// read (said on standard error; the other files are still checked). Each file is checked on
+/// its own against the bundled library: a file that claims a bundled id and version is
+/// accepted only when it is that bundled file, byte for byte (after a byte-order mark);
+/// two of the files given with the same id and version are refused.
 pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     let mut failed = false;
+    let mut unreadable = false;
+    let mut seen: BTreeMap<(String, u32), String> = BTreeMap::new();
     for file in &args.files {
-        let text = read_text(file)?;
-        let mut scratch = library.clone();
         let name = file.display().to_string();
-        match scratch.add_protocol(&name, &text, ProtocolSource::Site(name.clone())) {
-            Ok(loaded) => outln!(
-                "✔ {name}: {} v{}, {} criteria, sha256 {}",
-                loaded.compiled.protocol.id,
-                loaded.compiled.protocol.version,
-                loaded.compiled.criteria.len(),
-                loaded.sha256
-            ),
+        let text = match read_text(file) {
+            Ok(text) => text,
             Err(error) => {
+                unreadable = true;
+                let _ = writeln!(std::io::stderr().lock(), "✖ {name}: {error:#}");
+                continue;
+            }
+        };
+        let verdict = check_one(library, &name, &text, &mut seen);
+        match verdict {
+            Ok(line) => outln!("✔ {line}"),
+            Err(line) => {
                 failed = true;
-                outln!("✖ {error}");
+                outln!("✖ {line}");
             }
         }
     }
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(match (unreadable, failed) {
+        (true, _) => ExitCode::from(2),
+        (false, true) => ExitCode::from(1),
+        (false, false) => ExitCode::SUCCESS,
+    })
+}
+
+/// One file's verdict, as the line printed after ✔ or ✖.
+fn check_one(
+    library: &Library,
+    name: &str,
+    text: &str,
+    seen: &mut BTreeMap<(String, u32), String>,
+) -> Result<String, String> {
+    let protocol = parse_protocol(name, text).map_err(|error| error.to_string())?;
+    let key = (protocol.id.clone(), protocol.version);
+    if let Some(other) = seen.get(&key) {
+        return Err(format!("{name}: protocol {} version {} is also in {other}", key.0, key.1));
+    }
+    seen.insert(key, name.to_owned());
+    if let Some(bundled) = library.get(&protocol.id, protocol.version) {
+        return if bundled.sha256 == sha256_hex(text) {
+            Ok(format!(
+                "{name}: identical to the bundled {} v{} ({} criteria, sha256 {})",
+                protocol.id,
+                protocol.version,
+                bundled.compiled.criteria.len(),
+                bundled.sha256
+            ))
+        } else {
+            Err(format!(
+                "{name}: claims protocol {} version {}, which is bundled ({}), but its content differs: give it a new version or a new id",
+                protocol.id, protocol.version, bundled.file_name
+            ))
+        };
+    }
+    let mut scratch = library.clone();
+    let loaded =
+        scratch.add_protocol(name, text, ProtocolSource::Site(name.to_owned())).map_err(|error| error.to_string())?;
+    Ok(format!(
+        "{name}: {} v{}, {} criteria, sha256 {}",
+        loaded.compiled.protocol.id,
+        loaded.compiled.protocol.version,
+        loaded.compiled.criteria.len(),
+        loaded.sha256
+    ))
 }

@@ -16,6 +16,7 @@ use crate::model::rule::{
 };
 use crate::model::units::{self, Unit};
 use crate::model::values::Response;
+use crate::model::words::did_you_mean;
 
 /// A protocol ready to evaluate.
 #[derive(Clone, Debug)]
@@ -270,12 +271,14 @@ pub enum ProtocolError {
     #[error("criterion id \"{0}\" is used twice")]
     DuplicateCriterion(String),
     /// A rule names an item the data dictionary does not have.
-    #[error("{criterion}: item \"{item}\" is not in the data dictionary")]
+    #[error("{criterion}: item \"{item}\" is not in the data dictionary{hint}")]
     UnknownItem {
         /// The criterion's id.
         criterion: String,
         /// The item id as written in the rule.
         item: String,
+        /// "; did you mean \"platelets\"?", or empty.
+        hint: String,
     },
     /// A rule uses an item of the wrong kind (a date where a number is needed).
     #[error("{criterion}: item \"{item}\" is a {found} item; this rule needs a {expected} item")]
@@ -301,24 +304,40 @@ pub enum ProtocolError {
         /// The units the item is entered in.
         allowed: String,
     },
-    /// A rule names a drug class or agent the catalogue does not have.
-    #[error("{criterion}: \"{class}\" is not a drug class or agent in the catalogue")]
+    /// A rule names a drug class the catalogue does not have.
+    #[error("{criterion}: \"{class}\" is not a drug class in the catalogue{hint}")]
     UnknownClass {
         /// The criterion's id.
         criterion: String,
-        /// The class or agent id as written in the rule.
+        /// The class id as written in the rule.
         class: String,
+        /// "; did you mean \"anti_cd20\"?", or empty.
+        hint: String,
+    },
+    /// A rule that counts drug classes names an agent.
+    #[error(
+        "{criterion}: \"{agent}\" is an agent, not a drug class; name its class here ({classes}), or use a rule on agents"
+    )]
+    AgentWhereClassExpected {
+        /// The criterion's id.
+        criterion: String,
+        /// The agent id as written in the rule.
+        agent: String,
+        /// The agent's class ids, quoted and joined.
+        classes: String,
     },
     /// A criterion names a cohort the protocol does not define.
-    #[error("{criterion}: cohort \"{cohort}\" is not one of the protocol's cohorts")]
+    #[error("{criterion}: cohort \"{cohort}\" is not one of the protocol's cohorts{hint}")]
     UnknownCohort {
         /// The criterion's id.
         criterion: String,
         /// The cohort id as written.
         cohort: String,
+        /// "; did you mean …?", or empty.
+        hint: String,
     },
     /// A choice rule names an option the item does not offer.
-    #[error("{criterion}: \"{option}\" is not an option of item \"{item}\"")]
+    #[error("{criterion}: \"{option}\" is not an option of item \"{item}\"{hint}")]
     UnknownOption {
         /// The criterion's id.
         criterion: String,
@@ -326,6 +345,8 @@ pub enum ProtocolError {
         item: String,
         /// The option as written in the rule.
         option: String,
+        /// "; did you mean …?", or empty.
+        hint: String,
     },
     /// A score or count names an answer the instrument does not have.
     #[error("{criterion}: \"{answer}\" is not an item of {instrument}")]
@@ -372,6 +393,30 @@ pub enum ProtocolError {
     },
 }
 
+impl ProtocolError {
+    /// Where in the file the problem is: the criterion it concerns and the name written in
+    /// it that is at fault, as far as they are known (a loader turns them into a line and
+    /// column).
+    pub fn place(&self) -> (Option<&str>, Option<&str>) {
+        match self {
+            Self::DuplicateCriterion(criterion) => (Some(criterion), None),
+            Self::UnknownItem { criterion, item, .. }
+            | Self::WrongKind { criterion, item, .. }
+            | Self::UnitMismatch { criterion, item, .. } => (Some(criterion), Some(item)),
+            Self::UnknownClass { criterion, class, .. } => (Some(criterion), Some(class)),
+            Self::AgentWhereClassExpected { criterion, agent, .. } => (Some(criterion), Some(agent)),
+            Self::UnknownCohort { criterion, cohort, .. } => (Some(criterion), Some(cohort)),
+            Self::UnknownOption { criterion, option, .. } => (Some(criterion), Some(option)),
+            Self::UnknownInstrumentItem { criterion, answer, .. } => (Some(criterion), Some(answer)),
+            Self::Undecidable { criterion, .. }
+            | Self::MissingKidneyItems { criterion }
+            | Self::MissingDateOfBirth { criterion }
+            | Self::DiscretionOnExclusion { criterion } => (Some(criterion), None),
+            Self::NoCriteria => (None, None),
+        }
+    }
+}
+
 /// All problems found in a protocol.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("protocol {protocol} has {} problem(s):\n  {}", problems.len(), problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n  "))]
@@ -410,9 +455,11 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
         let cohort = criterion.cohort.as_ref().and_then(|cohort| {
             let position = protocol.cohorts.iter().position(|c| &c.id == cohort);
             if position.is_none() {
-                compiler
-                    .problems
-                    .push(ProtocolError::UnknownCohort { criterion: criterion.id.clone(), cohort: cohort.clone() });
+                compiler.problems.push(ProtocolError::UnknownCohort {
+                    criterion: criterion.id.clone(),
+                    cohort: cohort.clone(),
+                    hint: did_you_mean(cohort, protocol.cohorts.iter().map(|c| c.id.as_str())),
+                });
             }
             position
         });
@@ -535,6 +582,7 @@ impl Compiler<'_> {
                                 criterion: self.criterion.clone(),
                                 item: item.clone(),
                                 option: option.clone(),
+                                hint: did_you_mean(option, allowed.iter().map(|a| a.id.as_str())),
                             });
                         }
                     }
@@ -774,7 +822,11 @@ impl Compiler<'_> {
 
     fn item(&mut self, id: &str) -> ItemIdx {
         self.knowledge.item_idx(id).unwrap_or_else(|| {
-            self.problems.push(ProtocolError::UnknownItem { criterion: self.criterion.clone(), item: id.to_owned() });
+            self.problems.push(ProtocolError::UnknownItem {
+                criterion: self.criterion.clone(),
+                item: id.to_owned(),
+                hint: did_you_mean(id, self.knowledge.dictionary.items.iter().map(|i| i.id.as_str())),
+            });
             0
         })
     }
@@ -825,11 +877,25 @@ impl Compiler<'_> {
         }
         let mut mask = 0;
         for id in ids {
-            match self.knowledge.class_bit(id) {
-                Some(bit) => mask |= bit,
-                None => self
-                    .problems
-                    .push(ProtocolError::UnknownClass { criterion: self.criterion.clone(), class: id.clone() }),
+            match (self.knowledge.class_bit(id), self.knowledge.agent_idx(id)) {
+                (Some(bit), _) => mask |= bit,
+                (None, Some(agent)) => {
+                    let classes: Vec<String> = self
+                        .knowledge
+                        .class_ids(self.knowledge.agent_class_mask(agent))
+                        .map(|class| format!("\"{class}\""))
+                        .collect();
+                    self.problems.push(ProtocolError::AgentWhereClassExpected {
+                        criterion: self.criterion.clone(),
+                        agent: id.clone(),
+                        classes: classes.join(", "),
+                    });
+                }
+                (None, None) => self.problems.push(ProtocolError::UnknownClass {
+                    criterion: self.criterion.clone(),
+                    class: id.clone(),
+                    hint: did_you_mean(id, self.knowledge.catalogue.classes.iter().map(|c| c.id.as_str())),
+                }),
             }
         }
         mask

@@ -288,6 +288,16 @@ impl Knowledge {
     }
 
     /// Class ids in a mask, in catalogue order.
+    pub fn class_ids(&self, mask: ClassMask) -> impl Iterator<Item = &str> {
+        self.catalogue
+            .classes
+            .iter()
+            .enumerate()
+            .filter(move |(bit, _)| mask & (1 << bit) != 0)
+            .map(|(_, class)| class.id.as_str())
+    }
+
+    /// Class labels in a mask, in catalogue order.
     pub fn class_labels(&self, mask: ClassMask) -> impl Iterator<Item = &str> {
         self.catalogue
             .classes

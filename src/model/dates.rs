@@ -5,8 +5,10 @@
 use chrono::{Datelike as _, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-/// A length of time as protocols state it.
+/// A length of time as protocols state it; at most [`MAX_SPAN_YEARS`] years in any unit
+/// (a longer one is refused where it is read, with the place it was written).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "SpanAsWritten")]
 pub enum Span {
     /// A number of calendar days.
     Days(u32),
@@ -18,6 +20,42 @@ pub enum Span {
     Years(u32),
 }
 
+/// The longest span a protocol may state: longer than any human life, far inside the
+/// calendar's range, so that no arithmetic on a span can overflow.
+pub const MAX_SPAN_YEARS: u32 = 200;
+
+/// A span as written in a file, before its length is checked.
+#[derive(Deserialize)]
+#[serde(rename = "Span")]
+enum SpanAsWritten {
+    Days(u32),
+    Weeks(u32),
+    Months(u32),
+    Years(u32),
+}
+
+impl TryFrom<SpanAsWritten> for Span {
+    type Error = String;
+
+    fn try_from(written: SpanAsWritten) -> Result<Self, Self::Error> {
+        let (span, limit) = match written {
+            SpanAsWritten::Days(n) => (Self::Days(n), MAX_SPAN_YEARS * 366),
+            SpanAsWritten::Weeks(n) => (Self::Weeks(n), MAX_SPAN_YEARS * 53),
+            SpanAsWritten::Months(n) => (Self::Months(n), MAX_SPAN_YEARS * 12),
+            SpanAsWritten::Years(n) => (Self::Years(n), MAX_SPAN_YEARS),
+        };
+        let length = match span {
+            Self::Days(n) | Self::Weeks(n) | Self::Months(n) | Self::Years(n) => n,
+        };
+        if length > limit {
+            return Err(format!(
+                "{span} is longer than any window a protocol can mean (at most {MAX_SPAN_YEARS} years)"
+            ));
+        }
+        Ok(span)
+    }
+}
+
 impl Span {
     /// `date` minus this span; months and years clamp at month end
     /// (2026-12-31 minus 3 months is 2026-09-30). `None` only outside chrono's range.
@@ -26,7 +64,7 @@ impl Span {
             Self::Days(n) => date.checked_sub_days(Days::new(u64::from(n))),
             Self::Weeks(n) => date.checked_sub_days(Days::new(7 * u64::from(n))),
             Self::Months(n) => date.checked_sub_months(Months::new(n)),
-            Self::Years(n) => date.checked_sub_months(Months::new(12 * n)),
+            Self::Years(n) => date.checked_sub_months(Months::new(n.checked_mul(12)?)),
         }
     }
 
@@ -36,7 +74,7 @@ impl Span {
             Self::Days(n) => date.checked_add_days(Days::new(u64::from(n))),
             Self::Weeks(n) => date.checked_add_days(Days::new(7 * u64::from(n))),
             Self::Months(n) => date.checked_add_months(Months::new(n)),
-            Self::Years(n) => date.checked_add_months(Months::new(12 * n)),
+            Self::Years(n) => date.checked_add_months(Months::new(n.checked_mul(12)?)),
         }
     }
 }
@@ -122,6 +160,30 @@ mod tests {
 
     fn d(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    /// `Years(357913942)` once wrapped to 8 months (12 × n overflows u32): a span longer
+    /// than any protocol can mean is refused where it is read, at every unit's limit.
+    #[test]
+    fn a_span_longer_than_any_window_is_refused_when_read() {
+        let read = |text: &str| ron::from_str::<Span>(text);
+        assert_eq!(read("Years(200)").unwrap(), Span::Years(200));
+        assert_eq!(read("Months(2400)").unwrap(), Span::Months(2400));
+        assert_eq!(read("Weeks(10600)").unwrap(), Span::Weeks(10600));
+        assert_eq!(read("Days(73200)").unwrap(), Span::Days(73200));
+        for text in
+            ["Years(201)", "Years(357913942)", "Years(4294967295)", "Months(2401)", "Weeks(10601)", "Days(73201)"]
+        {
+            let error = read(text).unwrap_err().to_string();
+            assert!(error.contains("longer than any window a protocol can mean"), "{text}: {error}");
+        }
+    }
+
+    #[test]
+    fn arithmetic_on_a_span_never_wraps() {
+        assert_eq!(Span::Years(u32::MAX).before(d("2026-12-31")), None);
+        assert_eq!(Span::Years(u32::MAX).after(d("2026-12-31")), None);
+        assert_eq!(Span::Years(200).before(d("2026-12-31")), Some(d("1826-12-31")));
     }
 
     #[test]

@@ -312,7 +312,11 @@ pub fn locate_quoted(text: &str, needle: &str) -> (usize, usize) {
 
 /// Line and column (1-based, in characters) of the first occurrence, or 1:1.
 pub fn locate(text: &str, needle: &str) -> (usize, usize) {
-    let Some(offset) = text.find(needle) else { return (1, 1) };
+    text.find(needle).map_or((1, 1), |offset| line_column_at(text, offset))
+}
+
+/// Line and column (1-based, in characters) of a byte offset in the text.
+pub fn line_column_at(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or("");
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;

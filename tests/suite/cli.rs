@@ -121,8 +121,13 @@ fn check_protocol_accepts_the_bundled_files() {
     for entry in std::fs::read_dir(dir).expect("protocols") {
         args.push(entry.expect("entry").path().display().to_string());
     }
-    // The bundled versions are already loaded: check-protocol reports them as duplicates
-    // only if ids and versions clash, so check copies under a new version.
+    // The bundled files themselves: each is the bundled version of its id, byte for byte.
+    let call: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = trialscreen(&call);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{text}");
+    assert_eq!(text.matches("identical to the bundled").count(), args.len() - 1, "{text}");
+    // Copies under new versions compile as site protocols.
     let tmp = tempfile::tempdir().expect("temp dir");
     let copies: Vec<String> = args[1..]
         .iter()
@@ -142,13 +147,93 @@ fn check_protocol_accepts_the_bundled_files() {
     assert_eq!(text.matches('✔').count(), copies.len(), "{text}");
 }
 
+/// A file that claims a bundled id and version but differs from it is refused, and so is a
+/// second file with the id and version of another given alongside it.
+#[test]
+fn check_protocol_refuses_a_changed_bundled_version_and_a_repeated_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bundled =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/protocols/refractory-sle-age5.v1.ron"))
+            .expect("protocol");
+    let changed = write(dir.path(), "changed.ron", &bundled.replacen("Ge, 75.0", "Ge, 50.0", 1));
+    let new_version = bundled.replacen("version: 1,", "version: 7,", 1);
+    let first = write(dir.path(), "first.ron", &new_version);
+    let second = write(dir.path(), "second.ron", &new_version);
+    let output = trialscreen(&["check-protocol", &changed, &first, &second]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        report.contains("✖ ")
+            && report.contains("changed.ron: claims protocol refractory-sle-age5 version 1, which is bundled"),
+        "{report}"
+    );
+    assert!(report.contains("✔ ") && report.contains("first.ron: refractory-sle-age5 v7"), "{report}");
+    assert!(report.contains("second.ron: protocol refractory-sle-age5 version 7 is also in"), "{report}");
+}
+
+/// Meaning errors name the line and column, say "did you mean" for a near name, and tell an
+/// agent from an unknown class; a window longer than any protocol can mean is refused where
+/// it is written (`Years(357913942)` once wrapped to 8 months).
+#[test]
+fn check_protocol_places_meaning_errors_and_suggests_near_names() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bundled =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/protocols/refractory-sle-age5.v1.ron"))
+            .expect("protocol")
+            .replacen("version: 1,", "version: 8,", 1);
+    let text = bundled.replacen("Quantity(item: \"platelets\"", "Quantity(item: \"platelet\"", 1).replacen(
+        "classes: [\"anti_cd19\", \"anti_cd20\"]",
+        "classes: [\"anti_cd19\", \"rituximab\", \"anti_cd2O\"]",
+        1,
+    );
+    let path = write(dir.path(), "typos.ron", &text);
+    let output = trialscreen(&["check-protocol", &path]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    // Line and column (1-based, in characters) of the first occurrence.
+    let place = |needle: &str| {
+        let (line, text) = text.lines().enumerate().find(|(_, l)| l.contains(needle)).expect("line");
+        (line + 1, text.get(..text.find(needle).expect("column")).expect("prefix").chars().count() + 1)
+    };
+    let (line, column) = place("\"platelet\"");
+    assert!(
+        report.contains(&format!(
+            "line {line}, column {column}: I7.plt: item \"platelet\" is not in the data dictionary; did you mean \"platelets\"?"
+        )),
+        "{report}"
+    );
+    let (line, column) = place("\"rituximab\"");
+    assert!(
+        report.contains(&format!("line {line}, column {column}: ")) && report.contains(
+            "E13: \"rituximab\" is an agent, not a drug class; name its class here (\"biologic\", \"anti_cd20\"), or use a rule on agents"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("\"anti_cd2O\" is not a drug class in the catalogue; did you mean \"anti_cd20\"?"),
+        "{report}"
+    );
+
+    let long = write(
+        dir.path(),
+        "long.ron",
+        &bundled.replacen("Within(Months(3), Screening)", "Within(Years(357913942), Screening)", 1),
+    );
+    let output = trialscreen(&["check-protocol", &long]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    let line = bundled.lines().position(|l| l.contains("Within(Months(3), Screening)")).expect("line") + 1;
+    assert!(report.contains(&format!("long.ron:{line}:")), "{report}");
+    assert!(report.contains("357913942 years is longer than any window a protocol can mean"), "{report}");
+}
+
 #[test]
 fn check_protocol_reports_every_problem() {
     let dir = tempfile::tempdir().expect("temp dir");
     let text =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/protocols/refractory-sle-age5.v1.ron"))
             .expect("protocol")
-            .replacen("version: 1,", "version: 2,", 1)
+            .replacen("version: 1,", "version: 92,", 1)
             .replacen("\"lymphocytes\", unit: \"10^9/L\"", "\"lymphocytes\", unit: \"g/L\"", 1)
             .replacen("\"cd19_b_cells\"", "\"cd19_typo\"", 1)
             .replacen("id: \"I7.hb\"", "id: \"I7.anc\"", 1)
