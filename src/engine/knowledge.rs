@@ -287,24 +287,19 @@ impl Knowledge {
         self.agent_classes.get(usize::from(agent)).copied().unwrap_or(0)
     }
 
+    /// The classes in a mask, in catalogue order.
+    fn classes_in(&self, mask: ClassMask) -> impl Iterator<Item = &crate::model::drugs::DrugClass> {
+        self.catalogue.classes.iter().enumerate().filter(move |(bit, _)| mask & (1 << bit) != 0).map(|(_, class)| class)
+    }
+
     /// Class ids in a mask, in catalogue order.
     pub fn class_ids(&self, mask: ClassMask) -> impl Iterator<Item = &str> {
-        self.catalogue
-            .classes
-            .iter()
-            .enumerate()
-            .filter(move |(bit, _)| mask & (1 << bit) != 0)
-            .map(|(_, class)| class.id.as_str())
+        self.classes_in(mask).map(|class| class.id.as_str())
     }
 
     /// Class labels in a mask, in catalogue order.
     pub fn class_labels(&self, mask: ClassMask) -> impl Iterator<Item = &str> {
-        self.catalogue
-            .classes
-            .iter()
-            .enumerate()
-            .filter(move |(bit, _)| mask & (1 << bit) != 0)
-            .map(|(_, class)| class.label.as_str())
+        self.classes_in(mask).map(|class| class.label.as_str())
     }
 }
 
