@@ -7,7 +7,9 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
-use trialscreen::cli::{amend, calc, check_protocol, common, evaluate, log, open, sign, signer, summary, verify};
+use trialscreen::cli::{
+    amend, calc, check_protocol, common, evaluate, log, open, sign, signer, summary, verify, vocabulary,
+};
 
 /// Screening workstation for clinical-trial investigators.
 #[derive(Parser)]
@@ -28,6 +30,8 @@ enum Command {
     Evaluate(evaluate::Args),
     /// Checks protocol files: syntax, unknown items, units, duplicate ids, undecidable rules.
     CheckProtocol(check_protocol::Args),
+    /// Lists every name a protocol rule may use: items, drugs, classes, units, instruments.
+    Vocabulary(vocabulary::Args),
     /// Verifies a session: audit trail, seal, electronic signatures (with the site roster), this computer's
     /// ledger and protocol pins. Exit 0 intact, 1 altered, 2 unreadable, 3 rolled back, 4 protocol changed,
     /// 5 identity not established, 6 legacy or template file.
@@ -85,6 +89,7 @@ fn run(cli: Cli, started: Instant) -> anyhow::Result<ExitCode> {
         Some(Command::Open(args)) => open::run(args, library, started),
         Some(Command::Evaluate(args)) => evaluate::run(args, &library),
         Some(Command::CheckProtocol(args)) => check_protocol::run(args, &library),
+        Some(Command::Vocabulary(args)) => vocabulary::run(args, &library),
         Some(Command::Verify(args)) => verify::run(args, &library),
         Some(Command::Sign(args)) => sign::run(args, &library),
         Some(Command::Amend(args)) => amend::run(args, &library),

@@ -13,6 +13,7 @@ pub mod sign;
 pub mod signer;
 pub mod summary;
 pub mod verify;
+pub mod vocabulary;
 
 /// Writes to standard output, returning from the command on failure: a reader that goes
 /// away (`trialscreen evaluate … | head`) ends the command quietly instead of a panic.

@@ -112,6 +112,30 @@ pub enum Dimension {
     Count,
 }
 
+impl Dimension {
+    /// What the dimension measures, in words: "cell count", "mass concentration".
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::CellCount => "cell count",
+            Self::MassConcentration => "mass concentration",
+            Self::MolarConcentration => "molar concentration",
+            Self::EnzymeActivity => "enzyme activity",
+            Self::AntibodyConcentration => "antibody concentration",
+            Self::Fraction => "fraction",
+            Self::Flow => "flow",
+            Self::FlowPerArea => "flow per body surface area",
+            Self::Time => "time",
+            Self::Ratio => "ratio",
+            Self::Mass => "mass",
+            Self::Length => "length",
+            Self::Duration => "duration",
+            Self::Score => "score points",
+            Self::Titer => "titer",
+            Self::Count => "count",
+        }
+    }
+}
+
 /// An analyte whose molar and mass concentrations convert by a known factor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Analyte {

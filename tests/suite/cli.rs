@@ -488,3 +488,35 @@ fn evaluate_states_a_lapsed_override_with_what_changed() {
         "{line}"
     );
 }
+
+/// `vocabulary` lists every name a rule may use: each dictionary item, agent, class, unit and
+/// instrument of the bundled library, in text and JSON.
+#[test]
+fn vocabulary_lists_every_name_a_rule_may_use() {
+    let library = crate::common::library();
+    let output = trialscreen(&["vocabulary", "--json"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let ids = |part: &str, key: &str| -> Vec<String> {
+        json[part].as_array().expect(part).iter().map(|row| row[key].as_str().expect(key).to_owned()).collect()
+    };
+    let items: Vec<String> = library.knowledge.dictionary.items.iter().map(|i| i.id.clone()).collect();
+    assert_eq!(ids("items", "id"), items);
+    let agents: Vec<String> = library.knowledge.catalogue.agents.iter().map(|a| a.id.clone()).collect();
+    assert_eq!(ids("drugs", "id"), agents);
+    let classes: Vec<String> = library.knowledge.catalogue.classes.iter().map(|c| c.id.clone()).collect();
+    assert_eq!(ids("classes", "id"), classes);
+    let units: Vec<String> = trialscreen::model::units::Unit::ALL.iter().map(|u| u.code().to_owned()).collect();
+    assert_eq!(ids("units", "code"), units);
+    assert_eq!(ids("instruments", "id").len(), trialscreen::model::instrument::InstrumentId::all().len());
+    let platelets =
+        json["items"].as_array().expect("items").iter().find(|i| i["id"] == "platelets").expect("platelets");
+    assert_eq!(platelets["units"][0], "10^9/L");
+    assert_eq!(platelets["dated"], true);
+
+    let output = trialscreen(&["vocabulary", "classes"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("CLASSES (id — label — agents)\n"), "{text}");
+    assert!(text.contains("  anti_cd20 — "), "{text}");
+    assert!(!text.contains("ITEMS"), "{text}");
+}
