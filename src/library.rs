@@ -122,6 +122,18 @@ pub struct Library {
     /// The data dictionary and drug catalogue, indexed.
     pub knowledge: Knowledge,
     protocols: Vec<LoadedProtocol>,
+    /// Site protocol files that did not load, with why: shown in the window's Protocols
+    /// view and warned of by every command; the other protocols load regardless.
+    pub site_problems: Vec<SiteProblem>,
+}
+
+/// A site protocol file that did not load.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteProblem {
+    /// The file's path.
+    pub file: String,
+    /// Why it did not load, with line and column where known.
+    pub message: String,
 }
 
 pub use crate::session::hashing::sha256_hex;
@@ -148,7 +160,7 @@ impl Library {
         let catalogue: DrugCatalogue = parse_ron("data/drugs.ron", BUNDLED_DRUGS)?;
         let knowledge = Knowledge::new(dictionary, catalogue)
             .map_err(|error| LoadError::Knowledge { file: "data/dictionary.ron, data/drugs.ron".to_owned(), error })?;
-        let mut library = Self { knowledge, protocols: Vec::new() };
+        let mut library = Self { knowledge, protocols: Vec::new(), site_problems: Vec::new() };
         for (file_name, text) in BUNDLED_PROTOCOLS {
             library.add_protocol(file_name, text, ProtocolSource::Bundled)?;
         }

@@ -3,6 +3,7 @@
 //! and witnessed), unlocking a signer's identity, and keeping reports from overwriting their
 //! inputs.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -10,7 +11,7 @@ use anyhow::Context as _;
 use crate::files::atomic_write::{remove_stale_temporaries, write_private};
 use crate::files::bounded_read::{read_regular, without_bom};
 use crate::files::folder::list;
-use crate::library::{Library, MAX_DATA_FILE_BYTES, ProtocolSource};
+use crate::library::{Library, MAX_DATA_FILE_BYTES, ProtocolSource, SiteProblem};
 use crate::records::identity::{IdentityStore, UnlockedIdentity};
 use crate::records::signer_name::SignerName;
 use crate::report::Paper;
@@ -43,7 +44,9 @@ impl From<PaperArg> for Paper {
 
 /// The bundled library plus the site protocols of `folder` (`--protocols`), or, when
 /// `per_user` is set and no folder is given, of the per-user protocols folder the window
-/// reads.
+/// reads. A site file that does not load is kept in [`Library::site_problems`] and, for a
+/// command, said on standard error: it never stops the other trials, and a session that
+/// pins its protocol is then refused as "not loaded", after the warning that says why.
 pub fn library(folder: Option<&Path>, per_user: bool) -> anyhow::Result<Library> {
     let mut library = Library::bundled().context("the bundled protocols do not load (a defect of this build)")?;
     if let Some(folder) = folder {
@@ -52,25 +55,41 @@ pub fn library(folder: Option<&Path>, per_user: bool) -> anyhow::Result<Library>
         && let Ok(folder) = crate::user_data::UserData::from_env().map(|data| data.site_protocols())
         && folder.is_dir()
     {
-        // The window also reads the per-user protocol folder; a bad file stops the start
-        // with a message naming it rather than hiding a protocol the site expects.
         load_site_protocols(&mut library, &folder)?;
+    }
+    if !per_user {
+        for problem in &library.site_problems {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "⚠ site protocol {} was not loaded: {}",
+                problem.file,
+                problem.message
+            );
+        }
     }
     Ok(library)
 }
 
+/// Loads every `*.ron` of a site's protocol folder; a file that does not load (not a
+/// regular file, unreadable, not a protocol, a clash of id and version) is recorded, never
+/// waited on, and the others load.
 fn load_site_protocols(library: &mut Library, folder: &Path) -> anyhow::Result<()> {
     let listed = list(folder, |name| name.ends_with(".ron"))
         .with_context(|| format!("cannot read the protocol folder {}", folder.display()))?;
     for entry in listed {
-        // A FIFO, a device or a broken link named like a protocol stops the start with a
-        // message rather than a wait; a protocol the site expects is never hidden.
-        if let Some(problem) = &entry.problem {
-            anyhow::bail!("{} is {problem}; remove it from the protocol folder", entry.path.display());
-        }
-        let text = read_text(&entry.path)?;
         let name = entry.path.display().to_string();
-        library.add_protocol(&name, &text, ProtocolSource::Site(name.clone()))?;
+        let loaded = match &entry.problem {
+            Some(problem) => Err(format!("it is {problem}; remove it from the protocol folder")),
+            None => read_text(&entry.path).map_err(|error| format!("{error:#}")).and_then(|text| {
+                library
+                    .add_protocol(&name, &text, ProtocolSource::Site(name.clone()))
+                    .map(drop)
+                    .map_err(|error| error.to_string())
+            }),
+        };
+        if let Err(message) = loaded {
+            library.site_problems.push(SiteProblem { file: name, message });
+        }
     }
     Ok(())
 }

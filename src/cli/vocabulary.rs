@@ -17,7 +17,7 @@ use crate::model::units::Unit;
 pub struct Args {
     /// What to list; everything when omitted.
     #[arg(value_enum)]
-    pub what: Option<Part>,
+    pub what: Option<VocabularyPart>,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -25,7 +25,7 @@ pub struct Args {
 
 /// A part of the vocabulary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Part {
+pub enum VocabularyPart {
     /// Data dictionary items: id, kind, units, label, section.
     Items,
     /// Drug agents: id, name, classes, aliases.
@@ -38,11 +38,17 @@ pub enum Part {
     Instruments,
 }
 
-const ALL: [Part; 5] = [Part::Items, Part::Drugs, Part::Classes, Part::Units, Part::Instruments];
+const ALL: [VocabularyPart; 5] = [
+    VocabularyPart::Items,
+    VocabularyPart::Drugs,
+    VocabularyPart::Classes,
+    VocabularyPart::Units,
+    VocabularyPart::Instruments,
+];
 
 /// Prints the vocabulary, or one part of it.
 pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
-    let parts: Vec<Part> = args.what.map_or_else(|| ALL.to_vec(), |part| vec![part]);
+    let parts: Vec<VocabularyPart> = args.what.map_or_else(|| ALL.to_vec(), |part| vec![part]);
     if args.json {
         let mut object = serde_json::Map::new();
         for part in parts {
@@ -63,7 +69,7 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-impl Part {
+impl VocabularyPart {
     fn key(self) -> &'static str {
         match self {
             Self::Items => "items",
@@ -91,10 +97,10 @@ struct Row {
     json: Json,
 }
 
-fn rows(part: Part, library: &Library) -> Vec<Row> {
+fn rows(part: VocabularyPart, library: &Library) -> Vec<Row> {
     let knowledge = &library.knowledge;
     match part {
-        Part::Items => knowledge
+        VocabularyPart::Items => knowledge
             .dictionary
             .items
             .iter()
@@ -121,7 +127,7 @@ fn rows(part: Part, library: &Library) -> Vec<Row> {
                 }
             })
             .collect(),
-        Part::Drugs => knowledge
+        VocabularyPart::Drugs => knowledge
             .catalogue
             .agents
             .iter()
@@ -137,7 +143,7 @@ fn rows(part: Part, library: &Library) -> Vec<Row> {
                              "prednisone_equivalent_dose_mg": agent.prednisone_equivalent_dose_mg}),
             })
             .collect(),
-        Part::Classes => knowledge
+        VocabularyPart::Classes => knowledge
             .catalogue
             .classes
             .iter()
@@ -155,14 +161,14 @@ fn rows(part: Part, library: &Library) -> Vec<Row> {
                 }
             })
             .collect(),
-        Part::Units => Unit::ALL
+        VocabularyPart::Units => Unit::ALL
             .iter()
             .map(|unit| Row {
                 text: format!("{} — {} — {}", unit.code(), unit.symbol(), unit.dimension().words()),
                 json: json!({"code": unit.code(), "symbol": unit.symbol(), "dimension": unit.dimension().words()}),
             })
             .collect(),
-        Part::Instruments => InstrumentId::all()
+        VocabularyPart::Instruments => InstrumentId::all()
             .iter()
             .map(|instrument| {
                 let id = serde_json::to_value(instrument)

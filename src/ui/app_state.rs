@@ -85,6 +85,12 @@ impl AppState {
             is_set_up: false,
         };
         state.browser.scan(&state.workspace.library, state.workspace.today());
+        let problems = state.workspace.library.site_problems.len();
+        if problems > 0 {
+            state.notice = Some(format!(
+                "{problems} site protocol file(s) did not load; the other trials are available. See View → Protocols…"
+            ));
+        }
         state
     }
 

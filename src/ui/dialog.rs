@@ -118,6 +118,8 @@ pub enum Dialog {
     },
     /// Writes the screening summary PDF, then opens or prints it.
     Print(crate::ui::print_dialog_ui::PrintState),
+    /// Every loaded protocol, and the site files that did not load.
+    Protocols,
     /// Something failed; the message says what and what to do.
     Problem {
         /// What failed, in a few words.

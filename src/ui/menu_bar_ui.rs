@@ -106,6 +106,10 @@ pub fn menu_bar_ui(ui: &mut Ui, workspace: &Workspace, preferences: &Preferences
             if ui.add(Button::new("Actual size").shortcut_text(shortcut(Modifiers::COMMAND, Key::Num0))).clicked() {
                 ui.ctx().set_zoom_factor(1.0);
             }
+            ui.separator();
+            if ui.button("Protocols…").clicked() {
+                commands.push(Command::Show(Dialog::Protocols));
+            }
         });
     });
 }

@@ -520,3 +520,42 @@ fn vocabulary_lists_every_name_a_rule_may_use() {
     assert!(text.contains("  anti_cd20 — "), "{text}");
     assert!(!text.contains("ITEMS"), "{text}");
 }
+
+/// One bad file in a site's protocol folder stops no other trial: a session pinning a good
+/// site protocol is evaluated, with a warning naming the bad file, line and column; a
+/// session pinning the bad one is refused as not loaded, after the same warning.
+#[test]
+fn a_bad_site_protocol_file_is_said_and_stops_no_other_trial() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bundled =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/protocols/refractory-sle-age5.v1.ron"))
+            .expect("protocol");
+    let folder = dir.path().join("protocols");
+    std::fs::create_dir(&folder).expect("folder");
+    write(&folder, "good.ron", &bundled.replacen("version: 1,", "version: 5,", 1));
+    let bad = bundled.replacen("version: 1,", "version: 6,", 1).replacen("\"platelets\"", "\"platelet\"", 1);
+    write(&folder, "bad.ron", &bad);
+    let session = trialscreen::session::load::parse_session(&example("v01-eligible-adolescent")).expect("V1");
+    let pinned = |version: u32| {
+        let mut pinned = session.clone();
+        pinned.protocols[0].version = version;
+        pinned.protocols[0].sha256 = None;
+        write(dir.path(), &format!("v{version}.ron"), &trialscreen::session::store::to_text(&pinned).expect("text"))
+    };
+    let folder = folder.display().to_string();
+    let line = bad.lines().position(|l| l.contains("\"platelet\"")).expect("line") + 1;
+
+    let output = trialscreen(&["--protocols", &folder, "evaluate", &pinned(5)]);
+    let warning = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{warning}");
+    assert!(warning.contains("⚠ site protocol ") && warning.contains("bad.ron was not loaded"), "{warning}");
+    assert!(warning.contains(&format!("line {line}, column ")), "{warning}");
+    assert!(warning.contains("did you mean \"platelets\"?"), "{warning}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("refractory-sle-age5 v5"));
+
+    let output = trialscreen(&["--protocols", &folder, "evaluate", &pinned(6)]);
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{message}");
+    assert!(message.contains("bad.ron was not loaded"), "{message}");
+    assert!(message.contains("refractory-sle-age5") && message.contains("not loaded"), "{message}");
+}

@@ -765,3 +765,31 @@ fn a_session_listing_a_protocol_twice_opens_read_only() {
     assert!(refused.is_err(), "no edit is applied to a session that contradicts itself");
     assert_eq!(session(&harness), twice);
 }
+
+/// A site protocol file that did not load stops no other trial: the start view says so, and
+/// View → Protocols… lists every loaded protocol with the bad file and why.
+#[test]
+fn a_site_file_that_did_not_load_is_shown_in_the_protocols_view() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut library = Library::bundled().expect("bundled library");
+    library.site_problems.push(trialscreen::library::SiteProblem {
+        file: "/site/protocols/bad.ron".to_owned(),
+        message:
+            "protocol x has 1 problem(s):\n  line 9, column 4: I1: item \"platelet\" is not in the data dictionary"
+                .to_owned(),
+    });
+    let state = AppState::new(library, Folders::under(folder.path()), fixed_clock, Preferences::default());
+    let mut harness =
+        Harness::builder().with_size([1366.0, 768.0]).build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+    harness.run();
+    assert!(has_label_containing(&harness, "1 site protocol file(s) did not load; the other trials are available"));
+    click(&mut harness, "View");
+    click(&mut harness, "Protocols…");
+    assert!(has_label_containing(&harness, "refractory-sle-age5 — "), "bundled protocols are listed");
+    assert!(has_label_containing(&harness, "✖ /site/protocols/bad.ron: protocol x has 1 problem(s)"));
+    assert!(has_label_containing(&harness, "line 9, column 4"));
+    click(&mut harness, "Close");
+    assert!(harness.state().dialog.is_none());
+    open_example(&mut harness, "v01-eligible-adolescent.ron");
+    assert!(has_label_containing(&harness, "✔ ELIGIBLE"), "the other trials are available");
+}

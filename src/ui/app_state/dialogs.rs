@@ -178,6 +178,9 @@ impl AppState {
                 }
             },
             Dialog::Problem { title, message } => !problem_dialog_ui(ctx, title, message),
+            Dialog::Protocols => {
+                crate::ui::protocols_dialog_ui::protocols_dialog_ui(ctx, &self.workspace.library) == DialogResult::Stay
+            }
         };
         if keep && self.dialog.is_none() {
             self.dialog = Some(dialog);

@@ -1,0 +1,55 @@
+//! "View → Protocols…": every protocol the window has loaded, bundled and site, with its
+//! source, version, file hash and criteria; and each site file that did not load, with why
+//! (line and column where known). A bad site file stops no other trial.
+
+use egui::RichText;
+
+use crate::library::{Library, ProtocolSource};
+use crate::ui::dialog_frame::{DialogResult, modal_ui};
+use crate::ui::theme;
+
+/// How many hex digits of a file hash are shown (the printout shows it whole).
+const HASH_SHOWN: usize = 12;
+
+/// The protocols dialog; closed by its button or Escape.
+pub fn protocols_dialog_ui(ctx: &egui::Context, library: &Library) -> DialogResult {
+    modal_ui(ctx, "Protocols", |ui| {
+        ui.set_min_width(720.0);
+        egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
+            egui::Grid::new("protocols").striped(true).num_columns(5).show(ui, |ui| {
+                for heading in ["Protocol", "Version", "Criteria", "Source", "SHA-256"] {
+                    ui.label(theme::bold(heading));
+                }
+                ui.end_row();
+                for loaded in library.protocols() {
+                    let protocol = &loaded.compiled.protocol;
+                    ui.label(format!("{} — {}", protocol.id, protocol.title));
+                    ui.label(protocol.version.to_string());
+                    ui.label(loaded.compiled.criteria.len().to_string());
+                    ui.label(match &loaded.origin {
+                        ProtocolSource::Bundled => "bundled".to_owned(),
+                        ProtocolSource::Site(path) => format!("site: {path}"),
+                    });
+                    ui.label(RichText::new(loaded.sha256.get(..HASH_SHOWN).unwrap_or(&loaded.sha256)).monospace())
+                        .on_hover_text(&loaded.sha256);
+                    ui.end_row();
+                }
+            });
+            if !library.site_problems.is_empty() {
+                ui.add_space(8.0);
+                ui.label(theme::bold("Site files that did not load"));
+                let error = theme::error_colour(ui.ctx().theme());
+                for problem in &library.site_problems {
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(format!("✖ {}: {}", problem.file, problem.message)).color(error),
+                        )
+                        .wrap(),
+                    );
+                }
+            }
+        });
+        ui.add_space(6.0);
+        if ui.button("Close").clicked() { DialogResult::Close } else { DialogResult::Stay }
+    })
+}
