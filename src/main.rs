@@ -8,7 +8,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 
 use trialscreen::cli::{
-    amend, calc, check_protocol, common, evaluate, log, open, sign, signer, summary, verify, vocabulary,
+    amend, calc, check_protocol, common, evaluate, log, new_protocol, open, sign, signer, summary, verify, vocabulary,
 };
 
 /// Screening workstation for clinical-trial investigators.
@@ -32,6 +32,8 @@ enum Command {
     CheckProtocol(check_protocol::Args),
     /// Lists every name a protocol rule may use: items, drugs, classes, units, instruments.
     Vocabulary(vocabulary::Args),
+    /// Writes a commented skeleton protocol that passes check-protocol, to fill in from a trial's source.
+    NewProtocol(new_protocol::Args),
     /// Verifies a session: audit trail, seal, electronic signatures (with the site roster), this computer's
     /// ledger and protocol pins. Exit 0 intact, 1 altered, 2 unreadable, 3 rolled back, 4 protocol changed,
     /// 5 identity not established, 6 legacy or template file.
@@ -90,6 +92,7 @@ fn run(cli: Cli, started: Instant) -> anyhow::Result<ExitCode> {
         Some(Command::Evaluate(args)) => evaluate::run(args, &library),
         Some(Command::CheckProtocol(args)) => check_protocol::run(args, &library),
         Some(Command::Vocabulary(args)) => vocabulary::run(args, &library),
+        Some(Command::NewProtocol(args)) => new_protocol::run(args, &library),
         Some(Command::Verify(args)) => verify::run(args, &library),
         Some(Command::Sign(args)) => sign::run(args, &library),
         Some(Command::Amend(args)) => amend::run(args, &library),

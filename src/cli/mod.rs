@@ -8,6 +8,7 @@ pub mod check_protocol;
 pub mod common;
 pub mod evaluate;
 pub mod log;
+pub mod new_protocol;
 pub mod open;
 pub mod sign;
 pub mod signer;

@@ -559,3 +559,25 @@ fn a_bad_site_protocol_file_is_said_and_stops_no_other_trial() {
     assert!(message.contains("bad.ron was not loaded"), "{message}");
     assert!(message.contains("refractory-sle-age5") && message.contains("not loaded"), "{message}");
 }
+
+/// `new-protocol` writes a commented skeleton that `check-protocol` accepts as written, and
+/// never overwrites a file.
+#[test]
+fn new_protocol_writes_a_skeleton_that_passes_check_protocol() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("site-trial.v1.ron").display().to_string();
+    let output = trialscreen(&["new-protocol", "site-trial", "-o", &path]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let written = std::fs::read_to_string(&path).expect("skeleton");
+    assert!(written.contains("id: \"site-trial\"") && written.contains("// "), "{written}");
+    let output = trialscreen(&["check-protocol", &path]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("site-trial v1, 2 criteria"));
+
+    let output = trialscreen(&["new-protocol", "another", "-o", &path]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is never overwritten"));
+    assert_eq!(std::fs::read_to_string(&path).expect("kept"), written, "the file is left as it was");
+    let output = trialscreen(&["new-protocol", "refractory-sle-age5", "-o", &format!("{path}.2")]);
+    assert_eq!(output.status.code(), Some(2), "a bundled id is refused");
+}

@@ -1,0 +1,120 @@
+//! `trialscreen new-protocol ID [-o FILE]`: a commented skeleton protocol that passes
+//! `check-protocol` as written, for a coordinator to fill in from the trial's source text.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use crate::cli::common::write_report;
+use crate::cli::outln;
+use crate::library::{Library, ProtocolSource};
+
+/// Writes a skeleton protocol file.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The new protocol's id: lower case letters, digits and hyphens ("lupus-car-t-2027").
+    pub id: String,
+    /// Where to write it; `ID.v1.ron` in the current folder when omitted. An existing file
+    /// is never overwritten.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+/// Writes the skeleton after checking it compiles against this build's vocabulary.
+pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
+    let Args { id, output } = args;
+    anyhow::ensure!(
+        !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+        "\"{id}\" is not a protocol id: use lower case letters, digits and hyphens"
+    );
+    anyhow::ensure!(library.latest(&id).is_none(), "a protocol with the id \"{id}\" is already loaded");
+    let path = output.unwrap_or_else(|| PathBuf::from(format!("{id}.v1.ron")));
+    anyhow::ensure!(!path.exists(), "{} exists; choose another file (it is never overwritten)", path.display());
+    let text = skeleton(&id);
+    // The skeleton is checked as `check-protocol` would, so what is written always passes.
+    let mut scratch = library.clone();
+    scratch
+        .add_protocol(&path.display().to_string(), &text, ProtocolSource::Site(path.display().to_string()))
+        .context("the skeleton does not compile (a defect of this build)")?;
+    write_report(&path, text.as_bytes())?;
+    outln!(
+        "✔ {} written: fill it in from the trial's source, then run `trialscreen check-protocol {}`",
+        path.display(),
+        path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The skeleton's text: every field a protocol has, each explained, with two criteria that
+/// show the common rule shapes.
+pub fn skeleton(id: &str) -> String {
+    SKELETON.replace("{ID}", id)
+}
+
+const SKELETON: &str = r#"// A protocol for trialscreen. Every criterion quotes the source word for word in
+// `source_text`; how an ambiguous text is read goes in `interpretation`. Names a rule may
+// use (items, drugs, classes, units, instruments): `trialscreen vocabulary`.
+// Check the file with `trialscreen check-protocol FILE` after every change.
+(
+    id: "{ID}",
+    // A released version never changes: correct a reading in a new version, listing the
+    // criteria it corrects under `corrections`.
+    version: 1,
+    title: "Title of the trial as the source gives it",
+    source: (
+        document: "The document the criteria are quoted from (title, issuer, section)",
+        registry: None, // Some("NCT01234567")
+        read_on: None, // Some("2027-01-15"): when a registry entry was read
+    ),
+    // false when the source lacks criteria: "eligible" then reads "eligible on the available
+    // criteria", and `source_gaps` says what is missing.
+    source_complete: true,
+    source_gaps: None,
+    exclusions_note: None,
+    // Disease cohorts, when the trial has them: [(id: "SLE", label: "Systemic lupus erythematosus")].
+    cohorts: [],
+    // Study facts shown as information, not criteria (arms, procedures).
+    information: [],
+    // How recent a result must be where a criterion states no window (absent: 28 days
+    // before screening): Some(Days(28)).
+    current_results_window: None,
+    corrections: [],
+    criteria: [
+        (
+            id: "I1",
+            kind: Inclusion,
+            title: "Age 18 or over at consent",
+            source_text: "Replace with the criterion's text, word for word.",
+            interpretation: Some("Age in whole years on the date consent was signed."),
+            // Rules: Compare(operand, Ge|Gt|Le|Lt|Eq, number), Yes("item"), Choice("item", ["option"]),
+            // Occurred("item", Within(Months(3), Screening)), Exposed(classes: ["class"], when: …),
+            // All([…]), Any([…]), AtLeast(2, […]), Not(…), Judgment("question for the investigator").
+            rule: Compare(Age(Consent), Ge, 18.0),
+        ),
+        (
+            id: "E1",
+            kind: Exclusion,
+            title: "Active infection within 1 week",
+            source_text: "Replace with the criterion's text, word for word.",
+            // An exclusion's rule is true when the participant is excluded.
+            rule: Occurred("active_infection", Within(Weeks(1), Screening)),
+        ),
+    ],
+)
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::skeleton;
+    use crate::library::{Library, ProtocolSource};
+
+    #[test]
+    fn the_skeleton_compiles_against_the_bundled_vocabulary() {
+        let mut library = Library::bundled().unwrap();
+        let text = skeleton("site-trial-2027");
+        let loaded = library.add_protocol("skeleton", &text, ProtocolSource::Site("skeleton".to_owned())).unwrap();
+        assert_eq!(loaded.compiled.protocol.id, "site-trial-2027");
+        assert_eq!(loaded.compiled.criteria.len(), 2);
+    }
+}
