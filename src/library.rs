@@ -3,6 +3,8 @@
 //! Parsing is here; reading a site folder from disk is the caller's business (the CLI,
 //! the app), which passes the file contents in.
 
+pub mod site;
+
 use crate::engine::compile::{CompiledProtocol, ProtocolErrors, compile};
 use crate::engine::knowledge::{Knowledge, KnowledgeError};
 use crate::model::dictionary::Dictionary;
@@ -84,6 +86,18 @@ pub enum LoadError {
         /// The largest size accepted.
         max: usize,
     },
+    /// A site vocabulary file redefines a bundled name or is otherwise refused.
+    #[error("{file}, line {line}, column {column}: {message}")]
+    Site {
+        /// The site file's name.
+        file: String,
+        /// The line (1-based) where the problem is.
+        line: usize,
+        /// The column (1-based) on that line.
+        column: usize,
+        /// What is wrong and what to do.
+        message: String,
+    },
     /// The dictionary or catalogue is inconsistent.
     #[error("{file}: {error}")]
     Knowledge {
@@ -156,10 +170,29 @@ impl Library {
     /// The bundled dictionary, catalogue and protocols. An error here is a defect of the
     /// build (the test suite loads the bundle), reported rather than panicking.
     pub fn bundled() -> Result<Self, LoadError> {
-        let dictionary: Dictionary = parse_ron("data/dictionary.ron", BUNDLED_DICTIONARY)?;
-        let catalogue: DrugCatalogue = parse_ron("data/drugs.ron", BUNDLED_DRUGS)?;
+        Self::bundled_with_site(None, None)
+    }
+
+    /// The bundled data with a site's additions to the dictionary and the catalogue
+    /// ([`site`]): the bundled protocols are compiled against the whole vocabulary, and site
+    /// protocols added later may use the site's names.
+    pub fn bundled_with_site(
+        dictionary_file: Option<site::SiteFile<'_>>,
+        drugs_file: Option<site::SiteFile<'_>>,
+    ) -> Result<Self, LoadError> {
+        let mut dictionary: Dictionary = parse_ron(site::BUNDLED_DICTIONARY_FILE, BUNDLED_DICTIONARY)?;
+        let mut catalogue: DrugCatalogue = parse_ron(site::BUNDLED_DRUGS_FILE, BUNDLED_DRUGS)?;
+        let mut files = vec![site::BUNDLED_DICTIONARY_FILE.to_owned(), site::BUNDLED_DRUGS_FILE.to_owned()];
+        if let Some(file) = dictionary_file {
+            dictionary = site::extend_dictionary(dictionary, file)?;
+            files.push(file.name.to_owned());
+        }
+        if let Some(file) = drugs_file {
+            catalogue = site::extend_catalogue(catalogue, file)?;
+            files.push(file.name.to_owned());
+        }
         let knowledge = Knowledge::new(dictionary, catalogue)
-            .map_err(|error| LoadError::Knowledge { file: "data/dictionary.ron, data/drugs.ron".to_owned(), error })?;
+            .map_err(|error| LoadError::Knowledge { file: files.join(", "), error })?;
         let mut library = Self { knowledge, protocols: Vec::new(), site_problems: Vec::new() };
         for (file_name, text) in BUNDLED_PROTOCOLS {
             library.add_protocol(file_name, text, ProtocolSource::Bundled)?;

@@ -15,6 +15,10 @@ use trialscreen::cli::{
 #[derive(Parser)]
 #[command(name = "trialscreen", version, about)]
 struct Cli {
+    /// A site folder: dictionary.ron and drugs.ron add items, drugs and classes to the bundled ones;
+    /// protocols/*.ron are the site's protocols.
+    #[arg(long, global = true, value_name = "DIR")]
+    site: Option<PathBuf>,
     /// A folder of site protocol files (*.ron) to load beside the bundled ones.
     #[arg(long, global = true, value_name = "DIR")]
     protocols: Option<PathBuf>,
@@ -74,7 +78,7 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli, started: Instant) -> anyhow::Result<ExitCode> {
-    let Cli { protocols, command } = cli;
+    let Cli { site, protocols, command } = cli;
     // Calculators need no protocol library; every other command loads it first.
     if let Some(Command::Calc(args)) = command {
         return calc::run(args);
@@ -85,7 +89,7 @@ fn run(cli: Cli, started: Instant) -> anyhow::Result<ExitCode> {
     }
     // The window (alone or with `open FILE`) also reads the per-user protocols folder.
     let window = matches!(command, None | Some(Command::Open(_)));
-    let library = common::library(protocols.as_deref(), window)?;
+    let library = common::library(site.as_deref(), protocols.as_deref(), window)?;
     match command {
         None => open::window(library, started, None),
         Some(Command::Open(args)) => open::run(args, library, started),

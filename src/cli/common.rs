@@ -42,21 +42,30 @@ impl From<PaperArg> for Paper {
     }
 }
 
-/// The bundled library plus the site protocols of `folder` (`--protocols`), or, when
-/// `per_user` is set and no folder is given, of the per-user protocols folder the window
-/// reads. A site file that does not load is kept in [`Library::site_problems`] and, for a
-/// command, said on standard error: it never stops the other trials, and a session that
-/// pins its protocol is then refused as "not loaded", after the warning that says why.
-pub fn library(folder: Option<&Path>, per_user: bool) -> anyhow::Result<Library> {
-    let mut library = Library::bundled().context("the bundled protocols do not load (a defect of this build)")?;
-    if let Some(folder) = folder {
-        load_site_protocols(&mut library, folder)?;
-    } else if per_user
-        && let Ok(folder) = crate::user_data::UserData::from_env().map(|data| data.site_protocols())
-        && folder.is_dir()
-    {
+/// The bundled library with a site's vocabulary and protocols: the site folder `site`
+/// (`--site`: `dictionary.ron`, `drugs.ron`, `protocols/*.ron`), or a folder of protocols
+/// only (`--protocols`), or, when `per_user` is set and neither is given, the per-user data
+/// folder the window reads. A site file that does not load is kept in
+/// [`Library::site_problems`] and, for a command, said on standard error: it never stops the
+/// other trials, and a session that pins what it defines is then refused, after the warning
+/// that says why.
+pub fn library(site: Option<&Path>, protocols: Option<&Path>, per_user: bool) -> anyhow::Result<Library> {
+    let per_user_site = || crate::user_data::UserData::from_env().ok().map(|data| data.root().to_owned());
+    let site = match (site, protocols) {
+        (Some(site), _) => Some(site.to_owned()),
+        (None, None) if per_user => per_user_site(),
+        (None, _) => None,
+    };
+    let (mut library, mut problems) = match &site {
+        Some(site) => library_with_vocabulary(site)?,
+        None => (Library::bundled().context("the bundled protocols do not load (a defect of this build)")?, Vec::new()),
+    };
+    let protocol_folder = protocols.map(Path::to_owned).or_else(|| site.as_ref().map(|site| site.join("protocols")));
+    if let Some(folder) = protocol_folder.filter(|folder| protocols.is_some() || folder.is_dir()) {
         load_site_protocols(&mut library, &folder)?;
     }
+    problems.append(&mut library.site_problems);
+    library.site_problems = problems;
     if !per_user {
         for problem in &library.site_problems {
             let _ = writeln!(
@@ -68,6 +77,43 @@ pub fn library(folder: Option<&Path>, per_user: bool) -> anyhow::Result<Library>
         }
     }
     Ok(library)
+}
+
+/// The bundled library with the site's `dictionary.ron` and `drugs.ron` where present. A
+/// vocabulary file that does not load is recorded and the bundled vocabulary used, so the
+/// bundled trials and the site protocols that need no site names still load.
+fn library_with_vocabulary(site: &Path) -> anyhow::Result<(Library, Vec<SiteProblem>)> {
+    let mut problems = Vec::new();
+    let mut read = |name: &str| {
+        let path = site.join(name);
+        if !path.exists() {
+            return None;
+        }
+        match read_text(&path) {
+            Ok(text) => Some((path.display().to_string(), text)),
+            Err(error) => {
+                problems.push(SiteProblem { file: path.display().to_string(), message: format!("{error:#}") });
+                None
+            }
+        }
+    };
+    let dictionary = read("dictionary.ron");
+    let drugs = read("drugs.ron");
+    fn file(read: &Option<(String, String)>) -> Option<crate::library::site::SiteFile<'_>> {
+        read.as_ref().map(|(name, text)| crate::library::site::SiteFile { name: name.as_str(), text: text.as_str() })
+    }
+    let library = match Library::bundled_with_site(file(&dictionary), file(&drugs)) {
+        Ok(library) => library,
+        Err(error) => {
+            let files: Vec<&str> = dictionary.iter().chain(&drugs).map(|(name, _)| name.as_str()).collect();
+            problems.push(SiteProblem {
+                file: files.join(", "),
+                message: format!("{error}; the site's vocabulary is not used"),
+            });
+            Library::bundled().context("the bundled protocols do not load (a defect of this build)")?
+        }
+    };
+    Ok((library, problems))
 }
 
 /// Loads every `*.ron` of a site's protocol folder; a file that does not load (not a

@@ -1,0 +1,157 @@
+//! A site's own vocabulary: `SITE/dictionary.ron` (new sections, items, test kinds and
+//! contradictions) and `SITE/drugs.ron` (new classes and agents, and bundled agents joining
+//! new classes), added to the bundled dictionary and catalogue. A site adds; it never changes
+//! what a bundled name means: a site name equal to a bundled one, or a bundled agent put into
+//! a bundled class, is refused, naming the site file's line and column and the bundled file.
+
+use serde::Deserialize;
+
+use crate::library::{LoadError, parse_ron};
+use crate::model::dictionary::{Contradiction, Dictionary, ItemDef, Section, TestKind};
+use crate::model::drugs::{Agent, DrugCatalogue, DrugClass};
+use crate::session::load::locate_quoted;
+
+/// The bundled dictionary's file name, as messages name it.
+pub const BUNDLED_DICTIONARY_FILE: &str = "data/dictionary.ron";
+/// The bundled catalogue's file name, as messages name it.
+pub const BUNDLED_DRUGS_FILE: &str = "data/drugs.ron";
+
+/// `SITE/dictionary.ron`: what a site adds to the data dictionary.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteDictionary {
+    /// New form sections.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// New items, in a bundled section or a new one.
+    #[serde(default)]
+    pub items: Vec<ItemDef>,
+    /// New kinds of test read together.
+    #[serde(default)]
+    pub test_kinds: Vec<TestKind>,
+    /// New contradictions between answers.
+    #[serde(default)]
+    pub contradictions: Vec<Contradiction>,
+}
+
+/// `SITE/drugs.ron`: what a site adds to the drug catalogue.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteDrugs {
+    /// New classes.
+    #[serde(default)]
+    pub classes: Vec<DrugClass>,
+    /// New agents, each in bundled or new classes (a glucocorticoid with its prednisone
+    /// equivalence).
+    #[serde(default)]
+    pub agents: Vec<Agent>,
+    /// Bundled agents that join a new class.
+    #[serde(default)]
+    pub memberships: Vec<Membership>,
+}
+
+/// A bundled agent joining a class the site defines.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Membership {
+    /// The bundled agent's id.
+    pub agent: String,
+    /// The site class's id.
+    pub class: String,
+}
+
+/// A site file's name and text.
+#[derive(Clone, Copy, Debug)]
+pub struct SiteFile<'a> {
+    /// The path, as messages name it.
+    pub name: &'a str,
+    /// The content.
+    pub text: &'a str,
+}
+
+fn clash(site: SiteFile<'_>, what: &str, id: &str, bundled_file: &str) -> LoadError {
+    let (line, column) = locate_quoted(site.text, id);
+    LoadError::Site {
+        file: site.name.to_owned(),
+        line,
+        column,
+        message: format!(
+            "{what} \"{id}\" is already defined in {bundled_file}; a site adds names and never redefines a bundled one: choose another id"
+        ),
+    }
+}
+
+/// The bundled dictionary with a site's additions.
+pub fn extend_dictionary(mut dictionary: Dictionary, site: SiteFile<'_>) -> Result<Dictionary, LoadError> {
+    let added: SiteDictionary = parse_ron(site.name, site.text)?;
+    let bundled = BUNDLED_DICTIONARY_FILE;
+    for section in added.sections {
+        if dictionary.sections.iter().any(|s| s.id == section.id) {
+            return Err(clash(site, "section", &section.id, bundled));
+        }
+        dictionary.sections.push(section);
+    }
+    for item in added.items {
+        if dictionary.items.iter().any(|i| i.id == item.id) {
+            return Err(clash(site, "item", &item.id, bundled));
+        }
+        dictionary.items.push(item);
+    }
+    for kind in added.test_kinds {
+        if dictionary.test_kinds.iter().any(|k| k.id == kind.id) {
+            return Err(clash(site, "test kind", &kind.id, bundled));
+        }
+        dictionary.test_kinds.push(kind);
+    }
+    for contradiction in added.contradictions {
+        if dictionary.contradictions.iter().any(|c| c.id == contradiction.id) {
+            return Err(clash(site, "contradiction", &contradiction.id, bundled));
+        }
+        dictionary.contradictions.push(contradiction);
+    }
+    Ok(dictionary)
+}
+
+/// The bundled catalogue with a site's additions.
+pub fn extend_catalogue(mut catalogue: DrugCatalogue, site: SiteFile<'_>) -> Result<DrugCatalogue, LoadError> {
+    let added: SiteDrugs = parse_ron(site.name, site.text)?;
+    let bundled = BUNDLED_DRUGS_FILE;
+    let bundled_classes = catalogue.classes.len();
+    let bundled_agents = catalogue.agents.len();
+    for class in added.classes {
+        if catalogue.classes.iter().any(|c| c.id == class.id) || catalogue.agents.iter().any(|a| a.id == class.id) {
+            return Err(clash(site, "class", &class.id, bundled));
+        }
+        catalogue.classes.push(class);
+    }
+    for agent in added.agents {
+        if catalogue.agents.iter().any(|a| a.id == agent.id) || catalogue.classes.iter().any(|c| c.id == agent.id) {
+            let file = if catalogue.agents.iter().take(bundled_agents).any(|a| a.id == agent.id) {
+                bundled
+            } else {
+                site.name
+            };
+            return Err(clash(site, "agent", &agent.id, file));
+        }
+        catalogue.agents.push(agent);
+    }
+    for Membership { agent, class } in added.memberships {
+        let (line, column) = locate_quoted(site.text, &agent);
+        let refuse = |message: String| LoadError::Site { file: site.name.to_owned(), line, column, message };
+        let site_class = catalogue.classes.iter().skip(bundled_classes).any(|c| c.id == class);
+        if !site_class {
+            return Err(refuse(format!(
+                "agent \"{agent}\" can join only a class this site defines, not \"{class}\": a bundled class keeps its bundled members"
+            )));
+        }
+        let Some(member) = catalogue.agents.iter_mut().take(bundled_agents).find(|a| a.id == agent) else {
+            return Err(refuse(format!(
+                "\"{agent}\" is not a bundled agent; list a site agent's classes with the agent itself"
+            )));
+        };
+        if !member.classes.contains(&class) {
+            member.classes.push(class);
+        }
+    }
+    Ok(catalogue)
+}
