@@ -12,9 +12,9 @@ use crate::library::{Library, ProtocolSource, parse_protocol, sha256_hex};
 /// Checks protocol files: syntax, unknown items, units, duplicate ids, undecidable rules.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    // The protocol files. (Comments, not docs: `--help` stays as it was.)
+    // The protocol files; none with `--site DIR`: the site folder is checked as a whole.
+    // (Comments, not docs: `--help` stays as it was.)
     #[allow(missing_docs)] // a doc comment would become `--help` text
-    #[arg(required = true)]
     pub files: Vec<PathBuf>,
 }
 
@@ -23,7 +23,13 @@ pub struct Args {
 /// its own against the bundled library: a file that claims a bundled id and version is
 /// accepted only when it is that bundled file, byte for byte (after a byte-order mark);
 /// two of the files given with the same id and version are refused.
-pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
+pub fn run(args: Args, library: &Library, site: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+    if args.files.is_empty() {
+        let Some(site) = site else {
+            anyhow::bail!("name the protocol files to check, or a site folder with --site DIR");
+        };
+        return check_site(library, site);
+    }
     let mut failed = false;
     let mut unreadable = false;
     let mut seen: BTreeMap<(String, u32), String> = BTreeMap::new();
@@ -53,6 +59,37 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// A site folder as a whole, as the library loaded it: its vocabulary files and each of its
+/// protocols, ✔ or ✖ with why.
+fn check_site(library: &Library, site: &std::path::Path) -> anyhow::Result<ExitCode> {
+    outln!("Site folder {}", site.display());
+    for file in ["dictionary.ron", "drugs.ron"] {
+        let path = site.join(file);
+        let name = path.display().to_string();
+        if !path.exists() {
+            outln!("  – {name}: none (the bundled vocabulary only)");
+        } else if !library.site_problems.iter().any(|p| p.file.split(", ").any(|f| f == name)) {
+            outln!("✔ {name}: added to the bundled vocabulary");
+        }
+    }
+    for loaded in library.protocols() {
+        if let ProtocolSource::Site(path) = &loaded.origin {
+            let protocol = &loaded.compiled.protocol;
+            outln!(
+                "✔ {path}: {} v{}, {} criteria, sha256 {}",
+                protocol.id,
+                protocol.version,
+                loaded.compiled.criteria.len(),
+                loaded.sha256
+            );
+        }
+    }
+    for problem in &library.site_problems {
+        outln!("✖ {}: {}", problem.file, problem.message);
+    }
+    Ok(if library.site_problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
 /// One file's verdict, as the line printed after ✔ or ✖.
 fn check_one(
     library: &Library,
@@ -66,19 +103,23 @@ fn check_one(
         return Err(format!("{name}: protocol {} version {} is also in {other}", key.0, key.1));
     }
     seen.insert(key, name.to_owned());
-    if let Some(bundled) = library.get(&protocol.id, protocol.version) {
-        return if bundled.sha256 == sha256_hex(text) {
+    if let Some(loaded) = library.get(&protocol.id, protocol.version) {
+        let (kind, from) = match &loaded.origin {
+            ProtocolSource::Bundled => ("bundled", loaded.file_name.clone()),
+            ProtocolSource::Site(path) => ("site", path.clone()),
+        };
+        return if loaded.sha256 == sha256_hex(text) {
             Ok(format!(
-                "{name}: identical to the bundled {} v{} ({} criteria, sha256 {})",
+                "{name}: identical to the {kind} {} v{} ({} criteria, sha256 {})",
                 protocol.id,
                 protocol.version,
-                bundled.compiled.criteria.len(),
-                bundled.sha256
+                loaded.compiled.criteria.len(),
+                loaded.sha256
             ))
         } else {
             Err(format!(
-                "{name}: claims protocol {} version {}, which is bundled ({}), but its content differs: give it a new version or a new id",
-                protocol.id, protocol.version, bundled.file_name
+                "{name}: claims protocol {} version {}, which is already loaded ({kind}: {from}), but its content differs: give it a new version or a new id",
+                protocol.id, protocol.version
             ))
         };
     }

@@ -164,7 +164,7 @@ fn check_protocol_refuses_a_changed_bundled_version_and_a_repeated_one() {
     let report = String::from_utf8_lossy(&output.stdout);
     assert!(
         report.contains("✖ ")
-            && report.contains("changed.ron: claims protocol refractory-sle-age5 version 1, which is bundled"),
+            && report.contains("changed.ron: claims protocol refractory-sle-age5 version 1, which is already loaded (bundled: refractory-sle-age5.v1.ron)"),
         "{report}"
     );
     assert!(report.contains("✔ ") && report.contains("first.ron: refractory-sle-age5 v7"), "{report}");

@@ -87,6 +87,14 @@ fn a_site_item_class_and_agent_are_used_by_a_site_protocol_with_no_recompile() {
     let site = site(dir.path(), DICTIONARY, DRUGS);
     let output = trialscreen(&["--site", &site, "check-protocol", &format!("{site}/protocols/site-ild-trial.v1.ron")]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("identical to the site site-ild-trial v1"));
+    // The site folder as a whole.
+    let output = trialscreen(&["--site", &site, "check-protocol"]);
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{report}");
+    assert!(report.contains("dictionary.ron: added to the bundled vocabulary"), "{report}");
+    assert!(report.contains("drugs.ron: added to the bundled vocabulary"), "{report}");
+    assert!(report.contains("site-ild-trial.v1.ron: site-ild-trial v1, 2 criteria"), "{report}");
 
     let session = session(dir.path());
     let output = trialscreen(&["--site", &site, "evaluate", &session, "--json"]);
@@ -154,5 +162,9 @@ fn a_site_never_redefines_a_bundled_name_and_a_refused_vocabulary_stops_no_bundl
         assert!(warning.contains("the site's vocabulary is not used"), "{warning}");
         // The site protocol needs the refused names: it is said not to load.
         assert!(warning.contains("site-ild-trial.v1.ron was not loaded"), "{warning}");
+        let output = trialscreen(&["--site", &site, "check-protocol"]);
+        let report = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(1), "{report}");
+        assert!(report.contains("✖ ") && report.contains(message), "{report}");
     }
 }
