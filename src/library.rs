@@ -191,8 +191,32 @@ impl Library {
             catalogue = site::extend_catalogue(catalogue, file)?;
             files.push(file.name.to_owned());
         }
-        let knowledge = Knowledge::new(dictionary, catalogue)
-            .map_err(|error| LoadError::Knowledge { file: files.join(", "), error })?;
+        let sections: Vec<String> = dictionary.sections.iter().map(|s| s.id.clone()).collect();
+        let classes: Vec<String> = catalogue.classes.iter().map(|c| c.id.clone()).collect();
+        let test_kinds: Vec<String> = dictionary.test_kinds.iter().map(|k| k.id.clone()).collect();
+        let knowledge = Knowledge::new(dictionary, catalogue).map_err(|error| {
+            // A name a site file wrote that the vocabulary lacks: its place, and a near name.
+            let (wrong, names) = match &error {
+                KnowledgeError::UnknownSection { section, .. } => (Some(section.as_str()), sections.as_slice()),
+                KnowledgeError::UnknownClass { class, .. } => (Some(class.as_str()), classes.as_slice()),
+                KnowledgeError::UnknownTestKind { kind, .. } => (Some(kind.as_str()), test_kinds.as_slice()),
+                _ => (None, &[][..]),
+            };
+            let site_file = wrong.and_then(|wrong| {
+                [dictionary_file, drugs_file]
+                    .into_iter()
+                    .flatten()
+                    .find(|file| file.text.contains(&format!("\"{wrong}\"")))
+            });
+            match (wrong, site_file) {
+                (Some(wrong), Some(file)) => {
+                    let (line, column) = crate::session::load::locate_quoted(file.text, wrong);
+                    let hint = crate::model::words::did_you_mean(wrong, names.iter().map(String::as_str));
+                    LoadError::Site { file: file.name.to_owned(), line, column, message: format!("{error}{hint}") }
+                }
+                _ => LoadError::Knowledge { file: files.join(", "), error },
+            }
+        })?;
         let mut library = Self { knowledge, protocols: Vec::new(), site_problems: Vec::new() };
         for (file_name, text) in BUNDLED_PROTOCOLS {
             library.add_protocol(file_name, text, ProtocolSource::Bundled)?;

@@ -148,8 +148,15 @@ fn a_site_never_redefines_a_bundled_name_and_a_refused_vocabulary_stops_no_bundl
         (
             DICTIONARY.replace("section: \"site_imaging\"", "section: \"site_imagery\""),
             DRUGS.to_owned(),
-            "",
-            "item \"site_ild_on_hrct\" is in section \"site_imagery\", which the dictionary does not define",
+            "dictionary.ron, line 5, column ",
+            "item \"site_ild_on_hrct\" is in section \"site_imagery\", which the dictionary does not define; did you mean \"site_imaging\"?",
+        ),
+        (
+            DICTIONARY.to_owned(),
+            DRUGS
+                .replace("classes: [\"site_anti_cd38\", \"biologic\"]", "classes: [\"site_anti_cd38\", \"biologics\"]"),
+            "drugs.ron, line 3, column ",
+            "agent \"daratumumab\" names class \"biologics\", which the catalogue does not define; did you mean \"biologic\"?",
         ),
     ];
     for (dictionary, drugs, place, message) in cases {
