@@ -126,15 +126,34 @@ impl Summary {
     }
 }
 
-/// Changes after the first entry: values that replaced or cleared an earlier value, and any
-/// change of the reference dates, participant code, investigator, protocols or of a
-/// recorded decision after the session was created.
+/// Changes after the first entry, as a reader means them: a value that replaced or cleared
+/// an earlier one, and any change of the reference dates, participant code, investigator,
+/// protocols or of a recorded decision after the session was created. The first entry of a
+/// result is one entry however many steps it took: the audit trail records the value, then
+/// its unit, ULN and date, each as it is typed, and those steps (by the same person, on that
+/// item, with nothing else in between) are not corrections. A later change of any part is,
+/// and so is clearing a value. The audit trail itself keeps every step.
 fn record_changes(screening: &Screening<'_>) -> Vec<RecordChange> {
     let session: &Session = screening.session;
     let knowledge = screening.patient.knowledge;
     let mut changes = Vec::new();
+    // The item whose first entry is being typed, and by whom.
+    let mut first_entry: Option<(&str, &str)> = None;
     for entry in &session.audit {
         let AuditEntry { seq, at, actor, change, reason, .. } = entry;
+        let entering = match change {
+            Change::Value { item, old: None, new: Some(_) } => Some((item.as_str(), actor.as_str())),
+            Change::Value { item, old: Some(_), new: Some(_) }
+                if first_entry == Some((item.as_str(), actor.as_str())) =>
+            {
+                first_entry
+            }
+            _ => None,
+        };
+        first_entry = entering;
+        if entering.is_some() {
+            continue;
+        }
         let described = match change {
             Change::Value { item, old: Some(old), new } => {
                 let label = knowledge.dictionary.item(item).map_or_else(|| item.clone(), |i| i.label.clone());

@@ -109,6 +109,54 @@ fn changes_after_first_entry_show_old_new_who_when_and_reason() {
     );
 }
 
+/// INR entered as the form enters it, field by field (the value, then its ULN, then its
+/// date), is one first entry: no change is printed, though the trail keeps every step. A
+/// later change of a part, after another item was entered, and a clearing are corrections.
+#[test]
+fn a_result_entered_field_by_field_is_one_entry_and_a_later_change_a_correction() {
+    let library = Library::bundled().expect("bundled library");
+    let mut session = common::example("v02a-low-platelets");
+    let first_step = audit_len(&session);
+    let steps = [
+        r#"Number((value: 1.1, unit: "ratio"))"#,
+        r#"Number((value: 1.1, unit: "ratio", uln: Some(1.2)))"#,
+        r#"Number((value: 1.1, unit: "ratio", uln: Some(1.2), date: Some("2026-10-28")))"#,
+    ];
+    for (minute, step) in steps.iter().enumerate() {
+        let entry = common::entry(step);
+        apply(
+            &mut session,
+            Edit::SetValue { item: "inr".into(), entry: Some(entry) },
+            "Dr A. Investigator",
+            at(11, u32::try_from(minute).unwrap()),
+        )
+        .expect("edit");
+    }
+    assert_eq!(audit_len(&session), first_step + 3, "the trail keeps every step");
+    let first = summary(&library, &session, "v02a.ron");
+    assert!(first.changes.is_empty(), "a first entry is not a change: {:?}", first.changes);
+
+    // Another item, then the INR's date corrected: a correction, with its reason.
+    let weight = common::entry(r#"Number((value: 41.0, unit: "kg"))"#);
+    apply(&mut session, Edit::SetValue { item: "weight".into(), entry: Some(weight) }, "Dr A. Investigator", at(11, 5))
+        .expect("edit");
+    let corrected = common::entry(r#"Number((value: 1.1, unit: "ratio", uln: Some(1.2), date: Some("2026-10-29")))"#);
+    apply(&mut session, Edit::SetValue { item: "inr".into(), entry: Some(corrected) }, "Dr A. Investigator", at(11, 6))
+        .expect("edit");
+    // Clearing it.
+    apply(&mut session, Edit::SetValue { item: "inr".into(), entry: None }, "Dr A. Investigator", at(11, 7))
+        .expect("edit");
+    let summary = summary(&library, &session, "v02a.ron");
+    let what: Vec<&str> = summary.changes.iter().map(|c| c.what.as_str()).collect();
+    assert_eq!(what, ["INR", "INR"], "{:?}", summary.changes);
+    assert!(summary.changes[0].old.contains("2026-10-28") && summary.changes[0].new.contains("2026-10-29"));
+    assert_eq!(summary.changes[1].new, "not entered", "{:?}", summary.changes[1]);
+}
+
+fn audit_len(session: &Session) -> usize {
+    session.audit.len()
+}
+
 #[test]
 fn a_signed_session_prints_name_time_meaning_and_signed_hash() {
     let library = Library::bundled().expect("bundled library");
