@@ -21,7 +21,7 @@ use crate::report::signed_verdict::SignedVerdictNote;
 use crate::report::still_needed::{NeededItem, still_needed};
 use crate::report::version_notice::VersionNotice;
 use crate::screening::{ScreenedProtocol, Screening};
-use crate::session::audit::verify;
+use crate::session::audit::{Change, verify};
 use crate::session::model::{Decision, DecisionKind};
 use crate::status::{Status, verdict_icon, verdict_words};
 
@@ -555,6 +555,15 @@ pub enum DecisionEffect {
     Lapsed(LapseNote),
     /// The protocol has no such criterion in the version evaluated.
     UnknownCriterion,
+    /// Withdrawn: it no longer counts, and stays in the record with why.
+    Withdrawn {
+        /// Who withdrew it.
+        by: String,
+        /// When (UTC).
+        at: DateTime<Utc>,
+        /// Why.
+        reason: String,
+    },
 }
 
 impl DecisionEffect {
@@ -566,6 +575,9 @@ impl DecisionEffect {
             Self::NotNeeded => "not used: the criterion no longer needs it".to_owned(),
             Self::Lapsed(lapse) => lapse.sentence(),
             Self::UnknownCriterion => "not used: the protocol version has no such criterion".to_owned(),
+            Self::Withdrawn { by, at, reason } => {
+                format!("withdrawn by {by} at {}: {reason}", at.format(TIME_FORMAT))
+            }
         }
     }
 
@@ -577,6 +589,7 @@ impl DecisionEffect {
             Self::NotNeeded => "not_needed",
             Self::Lapsed(_) => "lapsed",
             Self::UnknownCriterion => "unknown_criterion",
+            Self::Withdrawn { .. } => "withdrawn",
         }
     }
 }
@@ -931,7 +944,40 @@ fn recorded_decisions(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>
                 effect,
             }
         })
+        .chain(withdrawn_decisions(screening, screened))
         .collect()
+}
+
+/// The decisions withdrawn on a protocol's criteria, from the audit trail, oldest first.
+fn withdrawn_decisions<'s>(
+    screening: &'s Screening<'_>,
+    screened: &'s ScreenedProtocol<'_>,
+) -> impl Iterator<Item = RecordedDecision> + 's {
+    let protocol = &screened.loaded.compiled.protocol;
+    screening.session.audit.iter().filter_map(move |entry| {
+        let Change::Withdrawn { decision } = &entry.change else { return None };
+        if decision.protocol != protocol.id {
+            return None;
+        }
+        let kind = protocol.criteria.iter().find(|c| c.id == decision.criterion).map(|c| c.kind);
+        let words = match (decision.kind, kind) {
+            (DecisionKind::Override, _) => "override".to_owned(),
+            (DecisionKind::Judgment { .. }, Some(kind)) => decision_words(kind, decision),
+            (DecisionKind::Judgment { passes }, None) => {
+                format!("judgment: {}", if passes { "passes" } else { "fails" })
+            }
+        };
+        Some(RecordedDecision {
+            criterion: decision.criterion.clone(),
+            decision: words,
+            note: DecisionNote::of(decision),
+            effect: DecisionEffect::Withdrawn {
+                by: entry.actor.clone(),
+                at: entry.at,
+                reason: entry.reason.clone().unwrap_or_default(),
+            },
+        })
+    })
 }
 
 /// The decisions recorded on a criterion that are out of date, with who made them and why

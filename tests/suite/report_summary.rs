@@ -272,3 +272,37 @@ fn a_lapsed_override_prints_as_out_of_date_with_what_changed() {
         "{text}"
     );
 }
+
+/// A withdrawn override stays on the printout, in the decisions table, as withdrawn, with
+/// who withdrew it, when and why; `evaluate --json` says the same.
+#[test]
+fn a_withdrawn_decision_is_printed_as_withdrawn_with_who_when_and_why() {
+    let library = Library::bundled().expect("bundled library");
+    let mut session = common::example("v02b-low-platelets-override");
+    let edit = Edit::Withdraw {
+        protocol: "refractory-sle-age5".into(),
+        criterion: "I7.plt".into(),
+        is_override: true,
+        reason: "Platelets to be repeated before deciding.".into(),
+    };
+    apply(&mut session, edit, "Dr A. Investigator", at(12, 30)).expect("withdraw");
+    let summary = summary(&library, &session, "v02b.ron");
+    let protocol = summary.view.protocols.first().expect("one protocol");
+    let withdrawn: Vec<_> = protocol.decisions.iter().filter(|d| d.effect.state_id() == "withdrawn").collect();
+    assert_eq!(withdrawn.len(), 1, "{:?}", protocol.decisions);
+    let text = to_text(&summary);
+    assert!(
+        text.contains(
+            "I7.plt override by Dr A. Investigator at 2026-11-02 10:30 UTC: Immune thrombocytopenia of SLE, no bleeding; platelets stable at 50-55 over 3 months. — withdrawn by Dr A. Investigator at 2026-11-02 12:30 UTC: Platelets to be repeated before deciding."
+        ),
+        "{text}"
+    );
+    let json = trialscreen::cli::evaluate::to_json(&summary.view);
+    let states: Vec<&str> = json["protocols"][0]["decisions"]
+        .as_array()
+        .expect("decisions")
+        .iter()
+        .filter_map(|d| d["state"].as_str())
+        .collect();
+    assert!(states.contains(&"withdrawn"), "{states:?}");
+}
