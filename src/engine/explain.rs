@@ -31,8 +31,23 @@ const MIN_PLACES: u32 = 2;
 pub enum Part {
     /// A comparison as printed.
     Comparison(ShownComparison),
+    /// A question the protocol leaves to the investigator: "needs the investigator's
+    /// judgment: …" until a judgment decides it, "judged: …" after (see [`Part::decided`]).
+    Question(String),
+    /// A question a recorded judgment has decided.
+    Judged(String),
     /// Anything else, in words.
     Text(String),
+}
+
+impl Part {
+    /// The part once a judgment has decided the criterion: a question reads as judged.
+    pub fn decided(self) -> Self {
+        match self {
+            Self::Question(question) => Self::Judged(question),
+            other => other,
+        }
+    }
 }
 
 /// A comparison as printed: `{subject} {value}{unit}{note} {relation} {threshold}{unit}{tail}`.
@@ -130,6 +145,8 @@ impl std::fmt::Display for Part {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Comparison(comparison) => comparison.fmt(f),
+            Self::Question(question) => write!(f, "needs the investigator's judgment: {question}"),
+            Self::Judged(question) => write!(f, "judged: {question}"),
             Self::Text(text) => f.write_str(text),
         }
     }
@@ -499,7 +516,7 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
         Fact::ConsentDateMissing => "consent date not entered".to_owned(),
         Fact::Judgment(text) => {
             let text = compiled.judgment_texts.get(usize::from(text)).map_or("", String::as_str);
-            format!("needs the investigator's judgment: {text}")
+            return Part::Question(text.to_owned());
         }
         Fact::Contradiction(index) => {
             let says = knowledge.contradictions.get(usize::from(index)).map_or("", |c| c.says.as_str());

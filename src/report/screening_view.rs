@@ -788,10 +788,13 @@ fn criterion_view(
         (None, Some(unneeded)) => JudgmentView::Unneeded(unneeded),
         (None, None) => JudgmentView::None,
     };
+    let decided = matches!(judgment, JudgmentView::Decided(_));
     let explanation_parts = if outcome.outcome == Outcome::NotApplicable {
         Vec::new()
     } else {
-        explain_parts(compiled, result, outcome, &screening.patient)
+        let parts = explain_parts(compiled, result, outcome, &screening.patient);
+        // A question a judgment decided reads as judged, not as still open.
+        if decided { parts.into_iter().map(Part::decided).collect() } else { parts }
     };
     let explanation = explanation_parts.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
     let not_applicable = outcome.not_applicable.map(|reason| match reason {
