@@ -222,7 +222,11 @@ impl AppState {
             .and_then(|new| self.workspace.new_screening(new).map_err(|error| error.to_string()));
         match result {
             Ok(()) => {
-                self.new_screening = NewScreeningDraft::new(self.workspace.today());
+                let today = self.workspace.today();
+                self.new_screening = match self.workspace.document() {
+                    Some(document) => NewScreeningDraft::after(document.session(), today),
+                    None => NewScreeningDraft::new(today),
+                };
                 self.notice = None;
             }
             Err(message) => self.new_screening.message = Some(message),

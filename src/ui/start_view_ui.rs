@@ -42,6 +42,18 @@ impl NewScreeningDraft {
         Self { screening: date_text(today), ..Self::default() }
     }
 
+    /// The form for the next screening after `session` (Ctrl+N): today's date, the same
+    /// investigator and the same protocols and cohorts chosen; the participant and the other
+    /// dates are left to enter.
+    pub fn after(session: &crate::session::model::Session, today: chrono::NaiveDate) -> Self {
+        let protocols = session
+            .protocols
+            .iter()
+            .map(|reference| (reference.id.clone(), (true, reference.cohort.clone())))
+            .collect();
+        Self { investigator: session.investigator.clone().unwrap_or_default(), protocols, ..Self::new(today) }
+    }
+
     /// What the form says, or why it cannot start a screening.
     pub fn to_new_screening(&self) -> Result<NewScreening, String> {
         let date = |label: &str, text: &str| match parse_date(text) {

@@ -793,3 +793,19 @@ fn a_site_file_that_did_not_load_is_shown_in_the_protocols_view() {
     open_example(&mut harness, "v01-eligible-adolescent.ron");
     assert!(has_label_containing(&harness, "✔ ELIGIBLE"), "the other trials are available");
 }
+
+/// Ctrl+N after a screening keeps the investigator and the protocols (with cohorts) chosen;
+/// the participant and the other dates are left to enter.
+#[test]
+fn ctrl_n_keeps_the_investigator_and_the_protocols() {
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert!(harness.state().workspace.document().is_none(), "the start view");
+    let draft = &harness.state().new_screening;
+    assert_eq!(draft.investigator, "Dr A. Investigator");
+    assert_eq!(draft.protocols.get("refractory-sle-age5"), Some(&(true, None)));
+    assert!(draft.participant_code.is_empty());
+    assert_eq!(draft.screening, fixed_clock().date_naive().to_string());
+    assert!(draft.consent.is_empty() && draft.enrollment.is_empty());
+}

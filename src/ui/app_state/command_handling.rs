@@ -75,8 +75,13 @@ impl AppState {
         self.notice = None;
         match action {
             Leave::NewScreening | Leave::CloseSession => {
+                let today = self.workspace.today();
+                // The next screening keeps the investigator and the protocols chosen.
+                self.new_screening = match self.workspace.document() {
+                    Some(document) => NewScreeningDraft::after(document.session(), today),
+                    None => NewScreeningDraft::new(today),
+                };
                 self.workspace.close();
-                self.new_screening = NewScreeningDraft::new(self.workspace.today());
                 self.browser.scan(&self.workspace.library, self.workspace.today());
             }
             Leave::OpenDialog => {
