@@ -6,7 +6,7 @@
 //! out only in a list attested complete.
 
 use chrono::NaiveDate;
-use egui::{Frame, RichText, TextEdit, Ui};
+use egui::{Frame, Key, RichText, TextEdit, Ui};
 
 use crate::input::Parsed;
 use crate::input::date_text::{DateRule, date_text};
@@ -312,18 +312,26 @@ fn add_treatment_ui(
     change: &mut Option<RowChange>,
 ) {
     let search_id = id.with("search");
+    let highlight_id = id.with("search highlight");
     let mut query: String = ui.data(|data| data.get_temp(search_id)).unwrap_or_default();
-    ui.horizontal(|ui| {
-        ui.label("Add a treatment");
-        let response = ui
-            .add(TextEdit::singleline(&mut query).desired_width(160.0).hint_text("search agent or brand"))
-            .accessible_name("Search the drug catalogue");
-        // The still-needed list leads here: the search is where a history starts.
-        cx.take_focus(&item.id, &response);
-        if response.changed() {
-            ui.data_mut(|data| data.insert_temp(search_id, query.clone()));
-        }
-    });
+    let response = ui
+        .horizontal(|ui| {
+            ui.label("Add a treatment");
+            let response = ui
+                .add(TextEdit::singleline(&mut query).desired_width(160.0).hint_text("search agent or brand"))
+                .accessible_name("Search the drug catalogue")
+                .on_hover_text("↑ ↓ choose a match, Enter adds it");
+            // The still-needed list leads here: the search is where a history starts.
+            cx.take_focus(&item.id, &response);
+            if response.changed() {
+                ui.data_mut(|data| {
+                    data.insert_temp(search_id, query.clone());
+                    data.insert_temp(highlight_id, 0_usize);
+                });
+            }
+            response
+        })
+        .inner;
     if query.trim().is_empty() {
         return;
     }
@@ -331,12 +339,31 @@ fn add_treatment_ui(
     let matches: Vec<_> = catalogue.search(&query).take(SEARCH_RESULTS).collect();
     if matches.is_empty() {
         ui.label(RichText::new(format!("No agent in the catalogue matches \"{}\".", query.trim())).weak());
+        return;
     }
+    // The highlighted match: the first, moved with the arrow keys while the search has the
+    // focus; Enter in the search adds it.
+    let mut highlighted: usize = ui.data(|data| data.get_temp(highlight_id)).unwrap_or(0).min(matches.len() - 1);
+    if response.has_focus() {
+        let (down, up) = ui.input(|input| (input.key_pressed(Key::ArrowDown), input.key_pressed(Key::ArrowUp)));
+        if down {
+            highlighted = (highlighted + 1).min(matches.len() - 1);
+        }
+        if up {
+            highlighted = highlighted.saturating_sub(1);
+        }
+        ui.data_mut(|data| data.insert_temp(highlight_id, highlighted));
+    }
+    let entered = response.lost_focus() && ui.input(|input| input.key_pressed(Key::Enter));
     ui.horizontal_wrapped(|ui| {
-        for agent in matches {
-            if ui.button(format!("Add {}", agent.name)).clicked() {
+        for (index, agent) in matches.into_iter().enumerate() {
+            let button = egui::Button::new(format!("Add {}", agent.name)).selected(index == highlighted);
+            if ui.add(button).clicked() || (entered && index == highlighted) {
                 *change = Some(RowChange::Add(agent.id.clone()));
-                ui.data_mut(|data| data.remove::<String>(search_id));
+                ui.data_mut(|data| {
+                    data.remove::<String>(search_id);
+                    data.remove::<usize>(highlight_id);
+                });
             }
         }
     });

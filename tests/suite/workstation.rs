@@ -809,3 +809,32 @@ fn ctrl_n_keeps_the_investigator_and_the_protocols() {
     assert_eq!(draft.screening, fixed_clock().date_naive().to_string());
     assert!(draft.consent.is_empty() && draft.enrollment.is_empty());
 }
+
+fn agents(harness: &Harness<'_, AppState>) -> Vec<String> {
+    match session(harness).values.get("treatment_history").map(|entry| &entry.value) {
+        Some(Value::Treatments(rows)) => rows.iter().map(|row| row.agent.clone()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The treatment search adds the highlighted match on Enter; the arrow keys move the
+/// highlight, and a click still adds any match.
+#[test]
+fn the_treatment_search_adds_the_highlighted_match_on_enter() {
+    let (_folder, mut harness) = opened("v09-demographics-only.ron");
+    let before = agents(&harness);
+    type_into(&mut harness, "Search the drug catalogue", "ritux");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let mut expected = before.clone();
+    expected.push("rituximab".to_owned());
+    assert_eq!(agents(&harness), expected, "Enter added the first match");
+
+    type_into(&mut harness, "Search the drug catalogue", "predniso");
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    expected.push("prednisolone".to_owned());
+    assert_eq!(agents(&harness), expected, "the second match, highlighted with ↓");
+}
