@@ -1,6 +1,7 @@
 //! The session browser: the sessions of a folder with participant code, screening date,
 //! protocols and verdicts, sorted and filtered; "Open" opens one.
 
+use crate::status::verdict_icon;
 use egui::{Grid, RichText, ScrollArea, TextEdit, Ui};
 
 use crate::app::session_browser::{SessionBrowser, SortKey};
@@ -70,8 +71,13 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
                                 .wrap(),
                         );
                     }
+                    // Icon and word, on one line: a verdict never breaks mid-word.
                     for (verdict, words) in &row.verdicts {
-                        ui.label(RichText::new(*words).color(theme::verdict_colour(theme, *verdict)));
+                        let text = format!("{} {words}", verdict_icon(*verdict));
+                        ui.add(
+                            egui::Label::new(RichText::new(text).color(theme::verdict_colour(theme, *verdict)))
+                                .extend(),
+                        );
                     }
                     if row.is_signed {
                         ui.label(RichText::new("signed").small());

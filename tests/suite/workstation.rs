@@ -838,3 +838,21 @@ fn the_treatment_search_adds_the_highlighted_match_on_enter() {
     expected.push("prednisolone".to_owned());
     assert_eq!(agents(&harness), expected, "the second match, highlighted with ↓");
 }
+
+/// The session list shows each verdict with its icon and word, on one line.
+#[test]
+fn the_session_list_shows_verdicts_with_icon_and_word() {
+    let folder = tempfile::tempdir().unwrap();
+    let folders = Folders::under(folder.path());
+    std::fs::create_dir_all(&folders.sessions).unwrap();
+    for name in ["v01-eligible-adolescent.ron", "v03-recent-rituximab.ron"] {
+        std::fs::copy(format!("{}/{name}", common::EXAMPLES), folders.sessions.join(name)).unwrap();
+    }
+    let library = Library::bundled().expect("bundled library");
+    let state = AppState::new(library, folders, fixed_clock, Preferences::default());
+    let mut harness =
+        Harness::builder().with_size([1366.0, 768.0]).build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+    harness.run();
+    assert!(has_label_containing(&harness, "✔ ELIGIBLE"), "V01 in the list");
+    assert!(has_label_containing(&harness, "✖ INELIGIBLE"), "V03 in the list");
+}
