@@ -96,6 +96,8 @@ pub fn line_field_ui(ui: &mut Ui, label: &str, text: &mut String) -> egui::Respo
 
 /// The buttons of a dialog that applies an edit: `action`, enabled when `ready`, runs
 /// `apply` (an error stays shown in `message` and the dialog stays open); Cancel closes.
+/// Enter in a text field of the dialog (or with nothing focused) performs `action` when the
+/// dialog is ready; on a focused button or choice, Enter is that control's own.
 pub fn apply_buttons_ui(
     ui: &mut Ui,
     action: &str,
@@ -104,8 +106,12 @@ pub fn apply_buttons_ui(
     apply: impl FnOnce() -> Result<DialogResult, String>,
 ) -> DialogResult {
     let mut result = DialogResult::Stay;
+    let ctx = ui.ctx().clone();
+    let in_text_or_nowhere =
+        ctx.memory(|memory| memory.focused()).is_none_or(|id| egui::TextEdit::load_state(&ctx, id).is_some());
+    let enter = ready && in_text_or_nowhere && ui.input(|input| input.key_pressed(Key::Enter));
     ui.horizontal(|ui| {
-        if ui.add_enabled(ready, egui::Button::new(action)).clicked() {
+        if ui.add_enabled(ready, egui::Button::new(action)).clicked() || enter {
             match apply() {
                 Ok(applied) => result = applied,
                 Err(error) => *message = Some(error),

@@ -856,3 +856,27 @@ fn the_session_list_shows_verdicts_with_icon_and_word() {
     assert!(has_label_containing(&harness, "✔ ELIGIBLE"), "V01 in the list");
     assert!(has_label_containing(&harness, "✖ INELIGIBLE"), "V03 in the list");
 }
+
+/// Enter in a dialog's text field performs its main action once the dialog is complete;
+/// before, it does nothing, and Escape cancels.
+#[test]
+fn enter_records_a_complete_dialog_and_escape_cancels() {
+    let (_folder, mut harness) = opened("v15a-huc-msc-awaiting-judgment.ron");
+    click(&mut harness, "Decide huc-msc-sle S1");
+    type_into(&mut harness, "Reason", "SLEDAI-2K 10 with active nephritis: moderate to severe.");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.state().dialog.is_some(), "no outcome chosen yet: Enter does nothing");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().dialog.is_none(), "Escape cancels");
+    assert!(!has_label_containing(&harness, "Judged met by"));
+
+    click(&mut harness, "Decide huc-msc-sle S1");
+    click(&mut harness, "Judged met");
+    type_into(&mut harness, "Reason", "SLEDAI-2K 10 with active nephritis: moderate to severe.");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.state().dialog.is_none(), "Enter recorded the judgment");
+    assert!(has_label_containing(&harness, "Judged met by Dr A. Investigator at 2026-11-21 09:00 UTC: SLEDAI-2K 10"));
+}
