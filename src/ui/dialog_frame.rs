@@ -54,6 +54,7 @@ pub enum Request {
 
 /// Shows a modal dialog; Escape closes it (returns `DialogResult::Close`).
 pub fn modal_ui(ctx: &egui::Context, title: &str, content: impl FnOnce(&mut Ui) -> DialogResult) -> DialogResult {
+    note_if_opened(ctx, title);
     let response = Modal::new(Id::unique("trialscreen dialog")).show(ctx, |ui| {
         ui.set_max_width(560.0);
         ui.label(theme::bold(title).size(18.0));
@@ -64,6 +65,36 @@ pub fn modal_ui(ctx: &egui::Context, title: &str, content: impl FnOnce(&mut Ui) 
     match response.inner {
         DialogResult::Stay if escape => DialogResult::Close,
         result => result,
+    }
+}
+
+/// Where the frame keeps the pass a dialog was last shown in, with its title.
+const SHOWN: &str = "trialscreen dialog shown";
+/// Set while a newly opened dialog's first text field still awaits the cursor.
+const FOCUS_FIRST_FIELD: &str = "trialscreen dialog focus first field";
+
+/// Notes a dialog shown in this pass; one not shown in the pass before (or with another
+/// title) has just opened, and its first text field takes the cursor.
+fn note_if_opened(ctx: &egui::Context, title: &str) {
+    let pass = ctx.cumulative_pass_nr();
+    let shown = Id::unique(SHOWN);
+    let before: Option<(u64, String)> = ctx.data(|data| data.get_temp(shown));
+    // A frame may take two passes; a dialog shown in either of the last two is still open.
+    let was_open = before.is_some_and(|(last, last_title)| last + 2 >= pass && last_title == title);
+    ctx.data_mut(|data| {
+        data.insert_temp(shown, (pass, title.to_owned()));
+        if !was_open {
+            data.insert_temp(Id::unique(FOCUS_FIRST_FIELD), true);
+        }
+    });
+}
+
+/// Gives the cursor to a text field when it is the first of a dialog just opened.
+pub fn take_first_focus(ui: &Ui, field: &egui::Response) {
+    let flag = Id::unique(FOCUS_FIRST_FIELD);
+    if ui.ctx().data(|data| data.get_temp::<bool>(flag)).unwrap_or(false) {
+        field.request_focus();
+        ui.ctx().data_mut(|data| data.remove::<bool>(flag));
     }
 }
 
@@ -81,15 +112,20 @@ pub fn error_line_ui(ui: &mut Ui, message: &Option<String>) {
 /// paragraph (a pasted line break is refused with a message when the edit is applied).
 pub fn reason_field_ui(ui: &mut Ui, label: &str, text: &mut String) -> egui::Response {
     let label = ui.label(label);
-    ui.add(egui::TextEdit::multiline(text).desired_rows(3).desired_width(f32::INFINITY).return_key(None))
-        .labelled_by(label.id)
+    let field = ui
+        .add(egui::TextEdit::multiline(text).desired_rows(3).desired_width(f32::INFINITY).return_key(None))
+        .labelled_by(label.id);
+    take_first_focus(ui, &field);
+    field
 }
 
 /// A labelled one-line text field, labelled by its visible label.
 pub fn line_field_ui(ui: &mut Ui, label: &str, text: &mut String) -> egui::Response {
     ui.horizontal(|ui| {
         let label = ui.label(label);
-        ui.add(egui::TextEdit::singleline(text).desired_width(280.0)).labelled_by(label.id)
+        let field = ui.add(egui::TextEdit::singleline(text).desired_width(280.0)).labelled_by(label.id);
+        take_first_focus(ui, &field);
+        field
     })
     .inner
 }

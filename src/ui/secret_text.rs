@@ -37,7 +37,11 @@ impl fmt::Debug for SecretText {
 pub fn secret_field_ui(ui: &mut egui::Ui, label: &str, secret: &mut SecretText) -> egui::Response {
     ui.horizontal(|ui| {
         let label = ui.label(label);
-        ui.add(egui::TextEdit::singleline(&mut *secret.0).password(true).desired_width(280.0)).labelled_by(label.id)
+        let field = ui
+            .add(egui::TextEdit::singleline(&mut *secret.0).password(true).desired_width(280.0))
+            .labelled_by(label.id);
+        crate::ui::dialog_frame::take_first_focus(ui, &field);
+        field
     })
     .inner
 }

@@ -857,13 +857,15 @@ fn the_session_list_shows_verdicts_with_icon_and_word() {
     assert!(has_label_containing(&harness, "✖ INELIGIBLE"), "V03 in the list");
 }
 
-/// Enter in a dialog's text field performs its main action once the dialog is complete;
-/// before, it does nothing, and Escape cancels.
+/// A dialog opens with the cursor in its first field; Enter in a text field performs its
+/// main action once the dialog is complete, before that it does nothing; Escape cancels.
 #[test]
 fn enter_records_a_complete_dialog_and_escape_cancels() {
     let (_folder, mut harness) = opened("v15a-huc-msc-awaiting-judgment.ron");
     click(&mut harness, "Decide huc-msc-sle S1");
-    type_into(&mut harness, "Reason", "SLEDAI-2K 10 with active nephritis: moderate to severe.");
+    assert!(harness.get_by_label("Reason").is_focused(), "the cursor is in the dialog's first field");
+    harness.get_by_label("Reason").type_text("SLEDAI-2K 10 with active nephritis: moderate to severe.");
+    harness.run();
     harness.key_press(Key::Enter);
     harness.run();
     assert!(harness.state().dialog.is_some(), "no outcome chosen yet: Enter does nothing");
