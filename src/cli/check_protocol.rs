@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::cli::common::read_text;
 use crate::cli::outln;
-use crate::library::{Library, ProtocolSource, parse_protocol, sha256_hex};
+use crate::library::{Library, LoadedProtocol, ProtocolSource, parse_protocol, sha256_hex};
 
 /// Checks protocol files: syntax, unknown items, units, duplicate ids, undecidable rules.
 #[derive(Debug, clap::Args)]
@@ -74,14 +74,7 @@ fn check_site(library: &Library, site: &std::path::Path) -> anyhow::Result<ExitC
     }
     for loaded in library.protocols() {
         if let ProtocolSource::Site(path) = &loaded.origin {
-            let protocol = &loaded.compiled.protocol;
-            outln!(
-                "✔ {path}: {} v{}, {} criteria, sha256 {}",
-                protocol.id,
-                protocol.version,
-                loaded.compiled.criteria.len(),
-                loaded.sha256
-            );
+            outln!("✔ {path}: {}", described(loaded));
         }
     }
     for problem in &library.site_problems {
@@ -126,11 +119,17 @@ fn check_one(
     let mut scratch = library.clone();
     let loaded =
         scratch.add_protocol(name, text, ProtocolSource::Site(name.to_owned())).map_err(|error| error.to_string())?;
-    Ok(format!(
-        "{name}: {} v{}, {} criteria, sha256 {}",
-        loaded.compiled.protocol.id,
-        loaded.compiled.protocol.version,
+    Ok(format!("{name}: {}", described(loaded)))
+}
+
+/// "refractory-sle-age5 v2, 41 criteria, sha256 …": a loaded protocol as a check reports it.
+fn described(loaded: &LoadedProtocol) -> String {
+    let protocol = &loaded.compiled.protocol;
+    format!(
+        "{} v{}, {} criteria, sha256 {}",
+        protocol.id,
+        protocol.version,
         loaded.compiled.criteria.len(),
         loaded.sha256
-    ))
+    )
 }

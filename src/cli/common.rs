@@ -58,7 +58,7 @@ pub fn library(site: Option<&Path>, protocols: Option<&Path>, per_user: bool) ->
     };
     let (mut library, mut problems) = match &site {
         Some(site) => library_with_vocabulary(site)?,
-        None => (Library::bundled().context("the bundled protocols do not load (a defect of this build)")?, Vec::new()),
+        None => (bundled()?, Vec::new()),
     };
     let protocol_folder = protocols.map(Path::to_owned).or_else(|| site.as_ref().map(|site| site.join("protocols")));
     if let Some(folder) = protocol_folder.filter(|folder| protocols.is_some() || folder.is_dir()) {
@@ -77,6 +77,11 @@ pub fn library(site: Option<&Path>, protocols: Option<&Path>, per_user: bool) ->
         }
     }
     Ok(library)
+}
+
+/// The bundled library alone; failing is a defect of this build (the suite loads it).
+fn bundled() -> anyhow::Result<Library> {
+    Library::bundled().context("the bundled protocols do not load (a defect of this build)")
 }
 
 /// The bundled library with the site's `dictionary.ron` and `drugs.ron` where present. A
@@ -110,7 +115,7 @@ fn library_with_vocabulary(site: &Path) -> anyhow::Result<(Library, Vec<SiteProb
                 file: files.join(", "),
                 message: format!("{error}; the site's vocabulary is not used"),
             });
-            Library::bundled().context("the bundled protocols do not load (a defect of this build)")?
+            bundled()?
         }
     };
     Ok((library, problems))

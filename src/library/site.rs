@@ -81,34 +81,31 @@ fn clash(site: SiteFile<'_>, what: &str, id: &str, bundled_file: &str) -> LoadEr
     }
 }
 
+/// Appends a site's additions to a list of the bundled dictionary, refusing an id already
+/// in it.
+fn append_new<T>(
+    list: &mut Vec<T>,
+    added: Vec<T>,
+    id: impl Fn(&T) -> &String,
+    what: &str,
+    site: SiteFile<'_>,
+) -> Result<(), LoadError> {
+    for addition in added {
+        if list.iter().any(|existing| id(existing) == id(&addition)) {
+            return Err(clash(site, what, id(&addition), BUNDLED_DICTIONARY_FILE));
+        }
+        list.push(addition);
+    }
+    Ok(())
+}
+
 /// The bundled dictionary with a site's additions.
 pub fn extend_dictionary(mut dictionary: Dictionary, site: SiteFile<'_>) -> Result<Dictionary, LoadError> {
     let added: SiteDictionary = parse_ron(site.name, site.text)?;
-    let bundled = BUNDLED_DICTIONARY_FILE;
-    for section in added.sections {
-        if dictionary.sections.iter().any(|s| s.id == section.id) {
-            return Err(clash(site, "section", &section.id, bundled));
-        }
-        dictionary.sections.push(section);
-    }
-    for item in added.items {
-        if dictionary.items.iter().any(|i| i.id == item.id) {
-            return Err(clash(site, "item", &item.id, bundled));
-        }
-        dictionary.items.push(item);
-    }
-    for kind in added.test_kinds {
-        if dictionary.test_kinds.iter().any(|k| k.id == kind.id) {
-            return Err(clash(site, "test kind", &kind.id, bundled));
-        }
-        dictionary.test_kinds.push(kind);
-    }
-    for contradiction in added.contradictions {
-        if dictionary.contradictions.iter().any(|c| c.id == contradiction.id) {
-            return Err(clash(site, "contradiction", &contradiction.id, bundled));
-        }
-        dictionary.contradictions.push(contradiction);
-    }
+    append_new(&mut dictionary.sections, added.sections, |s| &s.id, "section", site)?;
+    append_new(&mut dictionary.items, added.items, |i| &i.id, "item", site)?;
+    append_new(&mut dictionary.test_kinds, added.test_kinds, |k| &k.id, "test kind", site)?;
+    append_new(&mut dictionary.contradictions, added.contradictions, |c| &c.id, "contradiction", site)?;
     Ok(dictionary)
 }
 

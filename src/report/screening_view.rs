@@ -924,15 +924,7 @@ fn recorded_decisions(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>
         .filter(|(_, d)| d.protocol == protocol.id)
         .map(|(index, decision)| {
             let found = protocol.criteria.iter().zip(results).find(|(c, _)| c.id == decision.criterion);
-            let words = match found {
-                Some((criterion, _)) => decision_words(criterion.kind, decision),
-                None => match decision.kind {
-                    DecisionKind::Override => "override".to_owned(),
-                    DecisionKind::Judgment { passes } => {
-                        format!("judgment: {}", if passes { "passes" } else { "fails" })
-                    }
-                },
-            };
+            let words = decision_words(found.map(|(criterion, _)| criterion.kind), decision);
             let effect = match found {
                 None => DecisionEffect::UnknownCriterion,
                 Some((_, result)) => match result.lapsed.iter().find(|lapse| lapse.decision == index) {
@@ -963,13 +955,7 @@ fn withdrawn_decisions<'s>(
             return None;
         }
         let kind = protocol.criteria.iter().find(|c| c.id == decision.criterion).map(|c| c.kind);
-        let words = match (decision.kind, kind) {
-            (DecisionKind::Override, _) => "override".to_owned(),
-            (DecisionKind::Judgment { .. }, Some(kind)) => decision_words(kind, decision),
-            (DecisionKind::Judgment { passes }, None) => {
-                format!("judgment: {}", if passes { "passes" } else { "fails" })
-            }
-        };
+        let words = decision_words(kind, decision);
         Some(RecordedDecision {
             criterion: decision.criterion.clone(),
             decision: words,
@@ -998,7 +984,7 @@ fn lapsed_decisions(
         .filter_map(|lapse| {
             let decision = screening.session.decisions.get(lapse.decision)?;
             Some(LapsedDecision {
-                decision: decision_words(criterion.kind, decision),
+                decision: decision_words(Some(criterion.kind), decision),
                 note: DecisionNote::of(decision),
                 lapse: LapseNote::of(lapse, &screened.loaded.compiled, knowledge),
             })
@@ -1006,11 +992,15 @@ fn lapsed_decisions(
         .collect()
 }
 
-/// "override", "judgment: met", "judgment: excluded", in the criterion's words.
-fn decision_words(kind: CriterionKind, decision: &Decision) -> String {
-    match decision.kind {
-        DecisionKind::Override => "override".to_owned(),
-        DecisionKind::Judgment { .. } => format!("judgment: {}", judged_word(kind, &DecisionNote::of(decision))),
+/// "override", "judgment: met", "judgment: excluded", in the criterion's words; "judgment:
+/// passes" / "fails" for a criterion the protocol version does not have.
+fn decision_words(kind: Option<CriterionKind>, decision: &Decision) -> String {
+    match (decision.kind, kind) {
+        (DecisionKind::Override, _) => "override".to_owned(),
+        (DecisionKind::Judgment { passes }, Some(kind)) => format!("judgment: {}", judgment_word(kind, passes)),
+        (DecisionKind::Judgment { passes }, None) => {
+            format!("judgment: {}", if passes { "passes" } else { "fails" })
+        }
     }
 }
 
