@@ -42,14 +42,15 @@ fn benches(c: &mut Criterion) {
 
     let mut all = session.clone();
     all.protocols = vec![
-        ProtocolRef { id: "refractory-sle-age5".into(), version: 1, sha256: None, cohort: None },
+        ProtocolRef { id: "refractory-sle-age5".into(), version: 1, sha256: None, cohort: None, vocabulary: None },
         ProtocolRef {
             id: "refractory-autoimmune-5cohort".into(),
             version: 1,
             sha256: None,
             cohort: Some("SLE".into()),
+            vocabulary: None,
         },
-        ProtocolRef { id: "huc-msc-sle".into(), version: 1, sha256: None, cohort: None },
+        ProtocolRef { id: "huc-msc-sle".into(), version: 1, sha256: None, cohort: None, vocabulary: None },
     ];
     let selected: Vec<_> =
         all.protocols.iter().filter_map(|r| library.get(&r.id, r.version).map(|p| (p, r.cohort.as_deref()))).collect();

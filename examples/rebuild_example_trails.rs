@@ -45,6 +45,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let loaded = library.latest(&reference.id).ok_or("unknown protocol")?;
             reference.version = loaded.compiled.protocol.version;
             reference.sha256 = Some(loaded.sha256.clone());
+            reference.vocabulary = Some(loaded.vocabulary_sha256.clone());
         }
         let lab_date = old.values.values().filter_map(|entry| entry.date).max().unwrap_or(old.dates.screening);
         let mut session =

@@ -4,6 +4,7 @@
 //! the app), which passes the file contents in.
 
 pub mod site;
+pub mod vocabulary_pin;
 
 use crate::engine::compile::{CompiledProtocol, ProtocolErrors, compile};
 use crate::engine::knowledge::{Knowledge, KnowledgeError};
@@ -55,6 +56,9 @@ pub struct LoadedProtocol {
     pub compiled: CompiledProtocol,
     /// SHA-256 of the file content, lowercase hex.
     pub sha256: String,
+    /// SHA-256 of the meaning of the vocabulary it uses ([`vocabulary_pin`]), hex: what a
+    /// session pins beside `sha256`.
+    pub vocabulary_sha256: String,
     /// Whether it is bundled or a site's, and from where.
     pub origin: ProtocolSource,
     /// The file name it was read from ("huc-msc-sle.v2.ron").
@@ -139,6 +143,8 @@ pub struct Library {
     /// Site protocol files that did not load, with why: shown in the window's Protocols
     /// view and warned of by every command; the other protocols load regardless.
     pub site_problems: Vec<SiteProblem>,
+    /// The site vocabulary files (units, dictionary, drugs) added to the bundled vocabulary.
+    pub site_vocabulary: Vec<String>,
 }
 
 /// A site protocol file that did not load.
@@ -170,19 +176,22 @@ impl Library {
     /// The bundled dictionary, catalogue and protocols. An error here is a defect of the
     /// build (the test suite loads the bundle), reported rather than panicking.
     pub fn bundled() -> Result<Self, LoadError> {
-        Self::bundled_with_site(None, None)
+        Self::bundled_with_site(site::SiteVocabulary::default())
     }
 
     /// The bundled data with a site's additions to the dictionary and the catalogue
     /// ([`site`]): the bundled protocols are compiled against the whole vocabulary, and site
     /// protocols added later may use the site's names.
-    pub fn bundled_with_site(
-        dictionary_file: Option<site::SiteFile<'_>>,
-        drugs_file: Option<site::SiteFile<'_>>,
-    ) -> Result<Self, LoadError> {
+    pub fn bundled_with_site(vocabulary: site::SiteVocabulary<'_>) -> Result<Self, LoadError> {
+        let site::SiteVocabulary { dictionary: dictionary_file, drugs: drugs_file, units: units_file } = vocabulary;
+        // Units first: the dictionary's items and every later file name units.
+        if let Some(file) = units_file {
+            site::register_units(file)?;
+        }
         let mut dictionary: Dictionary = parse_ron(site::BUNDLED_DICTIONARY_FILE, BUNDLED_DICTIONARY)?;
         let mut catalogue: DrugCatalogue = parse_ron(site::BUNDLED_DRUGS_FILE, BUNDLED_DRUGS)?;
         let mut files = vec![site::BUNDLED_DICTIONARY_FILE.to_owned(), site::BUNDLED_DRUGS_FILE.to_owned()];
+        files.extend(units_file.map(|file| file.name.to_owned()));
         if let Some(file) = dictionary_file {
             dictionary = site::extend_dictionary(dictionary, file)?;
             files.push(file.name.to_owned());
@@ -217,7 +226,9 @@ impl Library {
                 _ => LoadError::Knowledge { file: files.join(", "), error },
             }
         })?;
-        let mut library = Self { knowledge, protocols: Vec::new(), site_problems: Vec::new() };
+        let site_vocabulary =
+            [units_file, dictionary_file, drugs_file].into_iter().flatten().map(|f| f.name.to_owned()).collect();
+        let mut library = Self { knowledge, protocols: Vec::new(), site_problems: Vec::new(), site_vocabulary };
         for (file_name, text) in BUNDLED_PROTOCOLS {
             library.add_protocol(file_name, text, ProtocolSource::Bundled)?;
         }
@@ -247,9 +258,11 @@ impl Library {
                 other: other.file_name.clone(),
             });
         }
+        let vocabulary_sha256 = vocabulary_pin::vocabulary_sha256(&self.knowledge, &protocol);
         self.protocols.push(LoadedProtocol {
             compiled,
             sha256: sha256_hex(text),
+            vocabulary_sha256,
             origin,
             file_name: file_name.to_owned(),
         });

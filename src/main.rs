@@ -15,8 +15,8 @@ use trialscreen::cli::{
 #[derive(Parser)]
 #[command(name = "trialscreen", version, about)]
 struct Cli {
-    /// A site folder: dictionary.ron and drugs.ron add items, drugs and classes to the bundled ones;
-    /// protocols/*.ron are the site's protocols.
+    /// A site folder: units.ron, dictionary.ron and drugs.ron add units, items, drugs and classes to
+    /// the bundled ones; protocols/*.ron are the site's protocols.
     #[arg(long, global = true, value_name = "DIR")]
     site: Option<PathBuf>,
     /// A folder of site protocol files (*.ron) to load beside the bundled ones.

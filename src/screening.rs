@@ -22,6 +22,10 @@ pub struct ScreenedProtocol<'a> {
     /// `Some(false)` when the session recorded a different content hash than the file
     /// now loaded under that id and version: the protocol file changed after screening.
     pub hash_matches: Option<bool>,
+    /// `Some(false)` when the session pinned a different meaning of the vocabulary this
+    /// protocol uses (an item's units, a class's agents, a unit's factor) than the library
+    /// now gives it: the site's vocabulary changed after screening.
+    pub vocabulary_matches: Option<bool>,
     /// The session lists this protocol more than once: the record contradicts itself (a
     /// participant is screened under one cohort of a protocol), so the verdict is at most
     /// INCOMPLETE and the file opens read-only.
@@ -47,13 +51,15 @@ pub struct Screening<'a> {
 
 impl ScreenedProtocol<'_> {
     /// The audited edit that re-screens the session under the newest version of this
-    /// protocol, when a newer one is loaded (an unsigned session is offered it).
+    /// protocol, when a newer one is loaded (an unsigned session is offered it), or under
+    /// the same version with the vocabulary as loaded now, when its meaning changed.
     pub fn rescreen_edit(&self) -> Option<crate::session::audit::Edit> {
-        let newer = self.newer_version?;
+        let newer = self.newer_version.or_else(|| (self.vocabulary_matches == Some(false)).then_some(self.loaded))?;
         Some(crate::session::audit::Edit::Rescreen {
             protocol: newer.compiled.protocol.id.clone(),
             version: newer.compiled.protocol.version,
             sha256: newer.sha256.clone(),
+            vocabulary: newer.vocabulary_sha256.clone(),
         })
     }
 
@@ -152,13 +158,22 @@ impl<'a> Screening<'a> {
                 let loaded = library.get(&reference.id, reference.version)?;
                 let mut result = evaluate_protocol(&loaded.compiled, &patient, reference.cohort.as_deref(), &decisions);
                 let hash_matches = reference.sha256.as_ref().map(|hash| hash == &loaded.sha256);
+                let vocabulary_matches = reference.vocabulary.as_ref().map(|hash| hash == &loaded.vocabulary_sha256);
                 let listed_twice = session.protocols.iter().filter(|other| other.id == reference.id).count() > 1;
                 if listed_twice && result.verdict == Verdict::Eligible {
                     result.verdict = Verdict::Incomplete;
                 }
                 let newer_version =
                     library.latest(&reference.id).filter(|latest| latest.compiled.protocol.version > reference.version);
-                Some(ScreenedProtocol { loaded, reference, result, hash_matches, listed_twice, newer_version })
+                Some(ScreenedProtocol {
+                    loaded,
+                    reference,
+                    result,
+                    hash_matches,
+                    vocabulary_matches,
+                    listed_twice,
+                    newer_version,
+                })
             })
             .collect();
         Self { session, patient, protocols, decisions }
@@ -178,17 +193,33 @@ pub struct PinMismatch {
     /// The SHA-256 of the file loaded now; `None` when no file of that id and version is
     /// loaded, so the pin cannot be checked.
     pub loaded: Option<String>,
+    /// What was pinned: the protocol file's content, or the meaning of the vocabulary it
+    /// uses.
+    pub pin: Pin,
+}
+
+/// What a session pins of a protocol.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pin {
+    /// The protocol file's content.
+    Content,
+    /// The meaning of the vocabulary (items, drugs, units) the protocol uses.
+    Vocabulary,
 }
 
 impl std::fmt::Display for PinMismatch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let Self { id, version, pinned, loaded } = self;
-        match loaded {
-            Some(loaded) => write!(
+        let Self { id, version, pinned, loaded, pin } = self;
+        match (pin, loaded) {
+            (Pin::Vocabulary, Some(loaded)) => write!(
+                f,
+                "the vocabulary protocol {id} v{version} uses (its items, drugs, classes or units) changed meaning since this session was screened: the session pinned SHA-256 {pinned}, the site folder loaded now gives {loaded}; load the site folder it was screened with, or re-screen under the current vocabulary"
+            ),
+            (Pin::Content, Some(loaded)) => write!(
                 f,
                 "protocol {id} v{version} changed since this session was screened: the session pinned content SHA-256 {pinned}, the file loaded now has {loaded}"
             ),
-            None => write!(
+            (_, None) => write!(
                 f,
                 "protocol {id} v{version} is not loaded (not in this build or the site's protocol folder), so its pinned content SHA-256 {pinned} cannot be checked"
             ),
@@ -196,23 +227,32 @@ impl std::fmt::Display for PinMismatch {
     }
 }
 
-/// The protocols whose pinned content hash does not match the library's (a session that
-/// pinned none has nothing to check).
+/// The protocols whose pinned content hash, or pinned vocabulary meaning, does not match
+/// the library's (a session that pinned none has nothing to check). A protocol that is not
+/// loaded is said once.
 pub fn pin_mismatches(library: &Library, session: &Session) -> Vec<PinMismatch> {
-    session
-        .protocols
-        .iter()
-        .filter_map(|reference| {
-            let pinned = reference.sha256.as_ref()?;
-            let loaded = library.get(&reference.id, reference.version).map(|loaded| &loaded.sha256);
-            (loaded != Some(pinned)).then(|| PinMismatch {
+    let mut mismatches = Vec::new();
+    for reference in &session.protocols {
+        let loaded = library.get(&reference.id, reference.version);
+        let pins = [
+            (Pin::Content, reference.sha256.as_ref(), loaded.map(|l| &l.sha256)),
+            (Pin::Vocabulary, reference.vocabulary.as_ref(), loaded.map(|l| &l.vocabulary_sha256)),
+        ];
+        for (pin, pinned, now) in pins {
+            let Some(pinned) = pinned else { continue };
+            if now == Some(pinned) || (loaded.is_none() && pin == Pin::Vocabulary && reference.sha256.is_some()) {
+                continue;
+            }
+            mismatches.push(PinMismatch {
                 id: reference.id.clone(),
                 version: reference.version,
                 pinned: pinned.clone(),
-                loaded: loaded.cloned(),
-            })
-        })
-        .collect()
+                loaded: now.cloned(),
+                pin,
+            });
+        }
+    }
+    mismatches
 }
 
 /// Why a session cannot be signed as it stands, if it cannot: a signature must cover an

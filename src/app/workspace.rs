@@ -395,6 +395,7 @@ impl Workspace {
             version: loaded.compiled.protocol.version,
             sha256: Some(loaded.sha256.clone()),
             cohort,
+            vocabulary: Some(loaded.vocabulary_sha256.clone()),
         })
     }
 

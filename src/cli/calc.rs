@@ -490,12 +490,10 @@ fn convert(inputs: &Inputs) -> Result<Output, CalcCommandError> {
     let to = unit(&TO)?;
     let analyte = match inputs.get(&ANALYTE) {
         None => None,
-        Some(text) => Some(match text.to_ascii_lowercase().as_str() {
-            "creatinine" => Analyte::Creatinine,
-            "bilirubin" => Analyte::Bilirubin,
-            "haemoglobin" | "hemoglobin" => Analyte::Haemoglobin,
-            _ => return Err(inputs.malformed(ANALYTE.key, text, ANALYTE.form)),
-        }),
+        Some(text) => Some(
+            Analyte::find(&text.to_ascii_lowercase())
+                .ok_or_else(|| inputs.malformed(ANALYTE.key, text, ANALYTE.form))?,
+        ),
     };
     let converted = units::convert(value, from, to, analyte)
         .map_err(|source| CalcCommandError::Units { calculator: inputs.calculator, source })?;
@@ -522,11 +520,7 @@ fn convert(inputs: &Inputs) -> Result<Output, CalcCommandError> {
 }
 
 fn analyte_name(analyte: Analyte) -> &'static str {
-    match analyte {
-        Analyte::Creatinine => "creatinine",
-        Analyte::Bilirubin => "bilirubin",
-        Analyte::Haemoglobin => "haemoglobin",
-    }
+    analyte.id()
 }
 
 /// `value` with at most `decimals` decimals and no trailing zeros.

@@ -63,12 +63,12 @@ pub fn run(args: Args, library: &Library, site: Option<&std::path::Path>) -> any
 /// protocols, ✔ or ✖ with why.
 fn check_site(library: &Library, site: &std::path::Path) -> anyhow::Result<ExitCode> {
     outln!("Site folder {}", site.display());
-    for file in ["dictionary.ron", "drugs.ron"] {
+    for file in crate::library::site::VOCABULARY_FILES {
         let path = site.join(file);
         let name = path.display().to_string();
         if !path.exists() {
             outln!("  – {name}: none (the bundled vocabulary only)");
-        } else if !library.site_problems.iter().any(|p| p.file.split(", ").any(|f| f == name)) {
+        } else if library.site_vocabulary.contains(&name) {
             outln!("✔ {name}: added to the bundled vocabulary");
         }
     }

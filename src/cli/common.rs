@@ -84,7 +84,8 @@ fn bundled() -> anyhow::Result<Library> {
     Library::bundled().context("the bundled protocols do not load (a defect of this build)")
 }
 
-/// The bundled library with the site's `dictionary.ron` and `drugs.ron` where present. A
+/// The bundled library with the site's `units.ron`, `dictionary.ron` and `drugs.ron` where
+/// present. A
 /// vocabulary file that does not load is recorded and the bundled vocabulary used, so the
 /// bundled trials and the site protocols that need no site names still load.
 fn library_with_vocabulary(site: &Path) -> anyhow::Result<(Library, Vec<SiteProblem>)> {
@@ -102,15 +103,22 @@ fn library_with_vocabulary(site: &Path) -> anyhow::Result<(Library, Vec<SiteProb
             }
         }
     };
+    let units = read("units.ron");
     let dictionary = read("dictionary.ron");
     let drugs = read("drugs.ron");
     fn file(read: &Option<(String, String)>) -> Option<crate::library::site::SiteFile<'_>> {
         read.as_ref().map(|(name, text)| crate::library::site::SiteFile { name: name.as_str(), text: text.as_str() })
     }
-    let library = match Library::bundled_with_site(file(&dictionary), file(&drugs)) {
+    let vocabulary = crate::library::site::SiteVocabulary {
+        dictionary: file(&dictionary),
+        drugs: file(&drugs),
+        units: file(&units),
+    };
+    let library = match Library::bundled_with_site(vocabulary) {
         Ok(library) => library,
         Err(error) => {
-            let files: Vec<&str> = dictionary.iter().chain(&drugs).map(|(name, _)| name.as_str()).collect();
+            let files: Vec<&str> =
+                units.iter().chain(&dictionary).chain(&drugs).map(|(name, _)| name.as_str()).collect();
             problems.push(SiteProblem {
                 file: files.join(", "),
                 message: format!("{error}; the site's vocabulary is not used"),

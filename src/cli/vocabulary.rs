@@ -161,11 +161,25 @@ fn rows(part: VocabularyPart, library: &Library) -> Vec<Row> {
                 }
             })
             .collect(),
-        VocabularyPart::Units => Unit::ALL
+        VocabularyPart::Units => Unit::all()
             .iter()
             .map(|unit| Row {
-                text: format!("{} — {} — {}", unit.code(), unit.symbol(), unit.dimension().words()),
-                json: json!({"code": unit.code(), "symbol": unit.symbol(), "dimension": unit.dimension().words()}),
+                text: format!(
+                    "{} — {} — {} (× {} to the reference unit){}",
+                    unit.code(),
+                    unit.symbol(),
+                    unit.dimension().words(),
+                    unit.to_reference().normalize(),
+                    if unit.is_bundled() { "" } else { " — site" }
+                ),
+                json: json!({
+                    "code": unit.code(),
+                    "symbol": unit.symbol(),
+                    "dimension": unit.dimension().words(),
+                    "dimension_id": unit.dimension().id(),
+                    "to_reference": unit.to_reference().normalize().to_string(),
+                    "site": !unit.is_bundled(),
+                }),
             })
             .collect(),
         VocabularyPart::Instruments => InstrumentId::all()

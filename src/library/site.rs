@@ -3,12 +3,14 @@
 //! new classes), added to the bundled dictionary and catalogue. A site adds; it never changes
 //! what a bundled name means: a site name equal to a bundled one, or a bundled agent put into
 //! a bundled class, is refused, naming the site file's line and column and the bundled file.
+//! `SITE/units.ron` adds dimensions, units and analyte bridges ([`crate::model::site_units`]).
 
 use serde::Deserialize;
 
 use crate::library::{LoadError, parse_ron};
 use crate::model::dictionary::{Contradiction, Dictionary, ItemDef, Section, TestKind};
 use crate::model::drugs::{Agent, DrugCatalogue, DrugClass};
+use crate::model::site_units::{self, SiteUnits};
 use crate::session::load::locate_quoted;
 
 /// The bundled dictionary's file name, as messages name it.
@@ -58,6 +60,32 @@ pub struct Membership {
     pub agent: String,
     /// The site class's id.
     pub class: String,
+}
+
+/// A site's vocabulary files, each where present.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SiteVocabulary<'a> {
+    /// `SITE/dictionary.ron`.
+    pub dictionary: Option<SiteFile<'a>>,
+    /// `SITE/drugs.ron`.
+    pub drugs: Option<SiteFile<'a>>,
+    /// `SITE/units.ron`.
+    pub units: Option<SiteFile<'a>>,
+}
+
+/// The vocabulary files a site folder may hold, in the order they load.
+pub const VOCABULARY_FILES: [&str; 3] = ["units.ron", "dictionary.ron", "drugs.ron"];
+
+/// Checks a site's units and registers them for this process ([`site_units::register`]);
+/// a refusal names the site file's line and column.
+pub fn register_units(site: SiteFile<'_>) -> Result<(), LoadError> {
+    let units: SiteUnits = parse_ron(site.name, site.text)?;
+    site_units::register(units).map_err(|error| {
+        let quoted = format!("\"{}\"", error.name);
+        let offset = if error.repeated { site.text.rfind(&quoted) } else { site.text.find(&quoted) };
+        let (line, column) = offset.map_or((1, 1), |offset| crate::session::load::line_column_at(site.text, offset));
+        LoadError::Site { file: site.name.to_owned(), line, column, message: error.message }
+    })
 }
 
 /// A site file's name and text.

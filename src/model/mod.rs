@@ -13,6 +13,7 @@ pub mod protocol_translation;
 pub mod record;
 pub mod rule;
 pub mod sex;
+pub mod site_units;
 pub mod units;
 pub mod values;
 pub mod words;

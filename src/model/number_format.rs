@@ -30,17 +30,14 @@ pub fn computed(value: f64) -> String {
 
 /// A number's text with its unit as printed: "52 ×10⁹/L", "62 %", "1:640", "negative".
 pub fn with_unit(number: &str, is_zero: bool, unit: Unit) -> String {
-    match unit {
-        Unit::Titer => {
-            if is_zero {
-                "negative".to_owned()
-            } else {
-                format!("1:{number}")
-            }
-        }
-        Unit::Ratio | Unit::Count => number.to_owned(),
-        Unit::Percent => format!("{number} %"),
-        _ => format!("{number} {}", unit.symbol()),
+    if unit == Unit::Titer {
+        if is_zero { "negative".to_owned() } else { format!("1:{number}") }
+    } else if unit == Unit::Ratio || unit == Unit::Count || unit.symbol().is_empty() {
+        number.to_owned()
+    } else if unit == Unit::Percent {
+        format!("{number} %")
+    } else {
+        format!("{number} {}", unit.symbol())
     }
 }
 

@@ -38,6 +38,9 @@ pub const LISTED_TWICE: &str = "This session lists the protocol more than once (
 pub const PROTOCOL_CHANGED: &str =
     "The protocol file changed since this session was screened: the evaluation uses the file now loaded.";
 
+/// Said of a protocol whose vocabulary changed meaning since the session was screened.
+pub const VOCABULARY_CHANGED: &str = "The meaning of the vocabulary this protocol uses (its items, drugs, classes or units) changed since this session was screened: the evaluation uses the site vocabulary loaded now, and the session cannot be signed until it is re-screened.";
+
 /// Said of a protocol with cohorts when none is chosen.
 pub const NO_COHORT: &str = "No cohort chosen: the cohort's criteria cannot be evaluated.";
 
@@ -209,6 +212,9 @@ pub struct ProtocolView {
     pub cohort_missing: bool,
     /// The protocol file loaded differs from the one the session was screened under.
     pub protocol_changed: bool,
+    /// The vocabulary the protocol uses means something else than when the session was
+    /// screened.
+    pub vocabulary_changed: bool,
     /// The session lists this protocol more than once.
     pub listed_twice: bool,
     /// A newer version is loaded: the readings it corrects, and whether a re-screen is offered.
@@ -251,6 +257,9 @@ impl ProtocolView {
         let mut warnings = Vec::new();
         if self.protocol_changed {
             warnings.push(format!("⚠ {PROTOCOL_CHANGED}"));
+        }
+        if self.vocabulary_changed {
+            warnings.push(format!("⚠ {VOCABULARY_CHANGED}"));
         }
         if self.listed_twice {
             warnings.push(format!("⚠ {LISTED_TWICE}"));
@@ -743,6 +752,7 @@ fn protocol_view(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) -> 
         cohort,
         cohort_missing: result.cohort_missing,
         protocol_changed: screened.hash_matches == Some(false),
+        vocabulary_changed: screened.vocabulary_matches == Some(false),
         listed_twice: screened.listed_twice,
         version_notice: VersionNotice::of(screened, screening.session.is_signed())
             .map(|notice| VersionBanner::of(&protocol.id, notice)),

@@ -1,7 +1,9 @@
 //! The notice beside a protocol screened under an older version than the one loaded: the
 //! readings the newer version corrects, and whether the session may be re-screened under
 //! it (an unsigned one may; a signed one stays on the version it was signed under). The
-//! board's banner, the printout and `evaluate` say it with these words.
+//! board's banner, the printout and `evaluate` say it with these words. The same notice,
+//! with the version unchanged, offers a re-screen when the meaning of the vocabulary the
+//! protocol uses changed since screening (a site changed a unit, an item or a class).
 
 use crate::screening::ScreenedProtocol;
 
@@ -22,7 +24,9 @@ impl VersionNotice {
     /// The notice for a screened protocol, when a newer version is loaded. `signed`: the
     /// session is signed (it then stays on its version).
     pub fn of(screened: &ScreenedProtocol<'_>, signed: bool) -> Option<Self> {
-        let newer = &screened.newer_version?.compiled.protocol;
+        let vocabulary_changed = screened.vocabulary_matches == Some(false);
+        let newer =
+            &screened.newer_version.or_else(|| vocabulary_changed.then_some(screened.loaded))?.compiled.protocol;
         Some(Self {
             screened: screened.reference.version,
             newer: newer.version,
@@ -34,6 +38,14 @@ impl VersionNotice {
     /// "Screened under version 1; version 2 corrects these readings" and what may be done.
     pub fn headline(&self) -> String {
         let Self { screened, newer, corrections: _, rescreen_offered } = self;
+        if screened == newer {
+            let then = if *rescreen_offered {
+                "this unsigned session can be re-screened under the vocabulary loaded now"
+            } else {
+                "the signed record stays as signed"
+            };
+            return format!("The vocabulary version {screened} uses changed meaning since screening ({then}).");
+        }
         let then = if *rescreen_offered {
             format!("this unsigned session can be re-screened under version {newer}")
         } else {
@@ -49,7 +61,11 @@ impl VersionNotice {
 
     /// The label of the button that re-screens: "Re-screen under version 2…".
     pub fn rescreen_label(&self) -> String {
-        format!("Re-screen under version {}…", self.newer)
+        if self.newer == self.screened {
+            "Re-screen under the current vocabulary…".to_owned()
+        } else {
+            format!("Re-screen under version {}…", self.newer)
+        }
     }
 }
 

@@ -201,6 +201,8 @@ pub enum Edit {
         version: u32,
         /// The SHA-256 (hex) of that version's protocol file.
         sha256: String,
+        /// The SHA-256 (hex) of the meaning of the vocabulary it uses, as loaded now.
+        vocabulary: String,
     },
     /// Reopens a signed session; the reason is required, and the amending person's electronic
     /// signature over it (`e_signing::amend` makes it).
@@ -349,19 +351,27 @@ pub fn apply(session: &mut Session, edit: Edit, actor: &str, at: DateTime<Utc>) 
             };
             (Change::Signed { signature }, None)
         }
-        Edit::Rescreen { protocol, version, sha256 } => {
+        Edit::Rescreen { protocol, version, sha256, vocabulary } => {
             let old = session.protocols.clone();
             let mut new = old.clone();
             let Some(reference) = new.iter_mut().find(|reference| reference.id == protocol) else {
                 return Err(EditError::NotScreenedFor(protocol));
             };
-            if reference.version == version && reference.sha256.as_deref() == Some(sha256.as_str()) {
+            if reference.version == version
+                && reference.sha256.as_deref() == Some(sha256.as_str())
+                && reference.vocabulary.as_deref() == Some(vocabulary.as_str())
+            {
                 return Ok(());
             }
             let from = reference.version;
             reference.version = version;
             reference.sha256 = Some(sha256);
-            let reason = format!("re-screened under version {version} of {protocol} (was version {from})");
+            reference.vocabulary = Some(vocabulary);
+            let reason = if from == version {
+                format!("re-screened under version {version} of {protocol} with the vocabulary as loaded now")
+            } else {
+                format!("re-screened under version {version} of {protocol} (was version {from})")
+            };
             (Change::Protocols { old, new }, Some(reason))
         }
         Edit::Attest { item } => {
@@ -396,7 +406,11 @@ pub fn apply(session: &mut Session, edit: Edit, actor: &str, at: DateTime<Utc>) 
 /// recorded for a session already in this format.
 pub fn migrate(session: &mut Session, actor: &str, at: DateTime<Utc>) -> Result<(), EditError> {
     if session.awaits_migration() {
-        let session_id = SessionId::random().map_err(|error| EditError::Randomness(error.to_string()))?;
+        // A file of format 3 or later has its id already: the migration keeps it.
+        let session_id = match session.session_id {
+            Some(id) => id,
+            None => SessionId::random().map_err(|error| EditError::Randomness(error.to_string()))?,
+        };
         let from = session.format_version;
         record(session, actor, at, Change::Migrated { from, to: FORMAT_VERSION, session_id: Some(session_id) }, None);
     }

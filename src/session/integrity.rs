@@ -13,7 +13,7 @@ use crate::records::roster::{Roster, SignerStanding};
 use crate::records::session_id::SessionId;
 use crate::records::signer_name::SignerName;
 use crate::session::audit::Change;
-use crate::session::model::{FORMAT_VERSION, Session};
+use crate::session::model::{FIRST_SEALED_FORMAT, Session};
 use crate::session::templates;
 
 /// This computer's ledger records of a session (by its id, and by its creation entry unless
@@ -305,7 +305,7 @@ pub fn unsealed(session: &Session, text: &str) -> Option<Unsealed> {
     }
     Some(match templates::bundled_example(text) {
         Some(name) => Unsealed::Template { name: name.to_owned() },
-        None if session.format_version < FORMAT_VERSION => Unsealed::Legacy { format: session.format_version },
+        None if session.format_version < FIRST_SEALED_FORMAT => Unsealed::Legacy { format: session.format_version },
         None => Unsealed::Current,
     })
 }

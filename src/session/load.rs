@@ -248,6 +248,25 @@ fn check_format_fields(session: &Session, text: &str) -> Result<(), SessionError
     if session.format_version >= FORMAT_VERSION {
         return Ok(());
     }
+    let pinned_vocabulary = session.protocols.iter().any(|reference| reference.vocabulary.is_some())
+        || session.audit.iter().any(|entry| match &entry.change {
+            crate::session::audit::Change::Protocols { old, new } => {
+                old.iter().chain(new).any(|reference| reference.vocabulary.is_some())
+            }
+            _ => false,
+        });
+    if session.format_version >= crate::session::model::FIRST_SEALED_FORMAT {
+        if pinned_vocabulary {
+            let (line, column) = locate(text, "vocabulary:");
+            return Err(SessionError::NotOfItsFormat {
+                line,
+                column,
+                format: session.format_version,
+                what: "vocabulary pin",
+            });
+        }
+        return Ok(());
+    }
     let electronic = session.audit.iter().any(|entry| match &entry.change {
         crate::session::audit::Change::Signed { signature } => signature.electronic.is_some(),
         crate::session::audit::Change::Amended { electronic, .. } => electronic.is_some(),
@@ -258,6 +277,7 @@ fn check_format_fields(session: &Session, text: &str) -> Result<(), SessionError
         (session.session_id.is_some(), "session_id:", "session id"),
         (session.seal.is_some(), "seal:", "seal"),
         (electronic, "electronic:", "electronic signature"),
+        (pinned_vocabulary, "vocabulary:", "vocabulary pin"),
     ];
     match found.into_iter().find(|(present, _, _)| *present) {
         Some((_, field, what)) => {

@@ -12,8 +12,13 @@
 //!   signatures), each absent from a format-2 file and from the serialization of its entries
 //!   when empty, so format-2 entries stay in `audit` and hash as format 2 wrote them
 //!   (`tests/golden/v2-*.ron` verify under format 3's types). The `Migrated` entry records
-//!   the session id the file gets (`audit::migrate`). A format-1 file goes 1 → 3 in one
-//!   entry.
+//!   the session id the file gets (`audit::migrate`).
+//! - 3 → 4: nothing to convert: format 4 only adds the vocabulary pin of each protocol
+//!   reference, absent (unpinned, like a reference with no content hash) in a format-3 file
+//!   and in the serialization of its entries, so format-3 entries hash as written
+//!   (`tests/golden/v3-session.ron`). The `Migrated` entry keeps the session id the file has.
+//!
+//! A file of any older format goes to the current one in one `Migrated` entry.
 
 use std::collections::BTreeMap;
 
@@ -100,7 +105,7 @@ fn signature_from_v1(signature: &v1::Signature) -> Signature {
 
 fn protocol_from_v1(reference: &v1::ProtocolRef) -> ProtocolRef {
     let v1::ProtocolRef { id, version, sha256, cohort } = reference;
-    ProtocolRef { id: id.clone(), version: *version, sha256: sha256.clone(), cohort: cohort.clone() }
+    ProtocolRef { id: id.clone(), version: *version, sha256: sha256.clone(), cohort: cohort.clone(), vocabulary: None }
 }
 
 /// Format 1's reference dates.

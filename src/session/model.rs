@@ -28,7 +28,13 @@ use crate::session::format_v1;
 ///   Ed25519 signature over what is signed, `records::payload::SignedFacts`), on sign-offs
 ///   and amendments. Format-2 entries stay in `audit` unchanged: the new fields are absent
 ///   when empty, so an old entry serializes, and hashes, exactly as format 2 wrote it.
-pub const FORMAT_VERSION: u32 = 3;
+/// - 4: each protocol reference pins the meaning of the vocabulary the protocol uses
+///   (`library::vocabulary_pin`) beside its content hash; absent in older entries, which
+///   hash as they were written.
+pub const FORMAT_VERSION: u32 = 4;
+
+/// The first format with a session id and a seal.
+pub const FIRST_SEALED_FORMAT: u32 = 3;
 
 /// The meaning id stored while the meaning is the text the signer typed or kept (a later
 /// release offers statements to choose from, each with its own stable id).
@@ -99,6 +105,10 @@ pub struct ProtocolRef {
     /// For a multi-cohort protocol, the participant's cohort.
     #[serde(default)]
     pub cohort: Option<String>,
+    /// SHA-256 of the meaning of the vocabulary the protocol uses at screening
+    /// (`library::vocabulary_pin`), hex (format 4); `None` in an older file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vocabulary: Option<String>,
 }
 
 /// The investigator's sign-off.

@@ -1,6 +1,7 @@
 //! "View → Protocols…": every protocol the window has loaded, bundled and site, with its
 //! source, version, file hash and criteria; and each site file that did not load, with why
-//! (line and column where known). A bad site file stops no other trial.
+//! (line and column where known); and the site vocabulary files that were added. A bad site
+//! file stops no other trial.
 
 use egui::RichText;
 
@@ -35,6 +36,13 @@ pub fn protocols_dialog_ui(ctx: &egui::Context, library: &Library) -> DialogResu
                     ui.end_row();
                 }
             });
+            if !library.site_vocabulary.is_empty() {
+                ui.add_space(8.0);
+                ui.label(theme::bold("Site vocabulary"));
+                for file in &library.site_vocabulary {
+                    ui.add(egui::Label::new(format!("✔ {file}: added to the bundled vocabulary")).wrap());
+                }
+            }
             if !library.site_problems.is_empty() {
                 ui.add_space(8.0);
                 ui.label(theme::bold("Site files that did not load"));

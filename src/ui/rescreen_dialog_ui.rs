@@ -23,24 +23,35 @@ pub fn rescreen_dialog_ui(
         return DialogResult::Close;
     };
     let mut choice = DialogResult::Stay;
-    let result = modal_ui(ctx, &format!("Re-screen under version {}", notice.newer), |ui| {
-        ui.add(
-            egui::Label::new(format!(
+    let same_version = notice.newer == notice.screened;
+    let heading = notice.rescreen_label().trim_end_matches('…').to_owned();
+    let result = modal_ui(ctx, &heading, |ui| {
+        let what = if same_version {
+            format!(
+                "{title} version {} will be evaluated with the site vocabulary loaded now: the meaning of an item, drug, class or unit it uses changed since screening.",
+                notice.screened
+            )
+        } else {
+            format!(
                 "{title} will be evaluated under version {} instead of version {}. Version {} corrects these readings:",
                 notice.newer, notice.screened, notice.newer
-            ))
-            .wrap(),
-        );
+            )
+        };
+        ui.add(egui::Label::new(what).wrap());
         for line in notice.correction_lines() {
             ui.add(egui::Label::new(format!("• {line}")).wrap());
         }
         ui.add_space(6.0);
         ui.add(
             egui::Label::new(
-                RichText::new(format!(
-                    "Overrides and judgments recorded under version {} go out of date and are to be decided again. The re-screen is recorded in the audit trail.",
-                    notice.screened
-                ))
+                RichText::new(if same_version {
+                    "Overrides and judgments whose facts changed go out of date and are to be decided again. The re-screen is recorded in the audit trail.".to_owned()
+                } else {
+                    format!(
+                        "Overrides and judgments recorded under version {} go out of date and are to be decided again. The re-screen is recorded in the audit trail.",
+                        notice.screened
+                    )
+                })
                 .weak(),
             )
             .wrap(),

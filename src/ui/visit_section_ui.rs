@@ -198,6 +198,7 @@ fn protocols_ui(ui: &mut Ui, cx: &FormContext<'_>, edits: &mut Vec<Edit>) {
                         id: protocol.id.clone(),
                         version: protocol.version,
                         sha256: Some(loaded.sha256.clone()),
+                        vocabulary: Some(loaded.vocabulary_sha256.clone()),
                         cohort: None,
                     });
                 } else if protocols.len() > 1 {

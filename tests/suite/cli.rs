@@ -506,7 +506,7 @@ fn vocabulary_lists_every_name_a_rule_may_use() {
     assert_eq!(ids("drugs", "id"), agents);
     let classes: Vec<String> = library.knowledge.catalogue.classes.iter().map(|c| c.id.clone()).collect();
     assert_eq!(ids("classes", "id"), classes);
-    let units: Vec<String> = trialscreen::model::units::Unit::ALL.iter().map(|u| u.code().to_owned()).collect();
+    let units: Vec<String> = trialscreen::model::units::Unit::all().iter().map(|u| u.code().to_owned()).collect();
     assert_eq!(ids("units", "code"), units);
     assert_eq!(ids("instruments", "id").len(), trialscreen::model::instrument::InstrumentId::all().len());
     let platelets =

@@ -342,8 +342,13 @@ fn site_protocol_session(dir: &Path, installation: &Installation) -> (PathBuf, P
     assert!(text.contains("\"site-sle\""));
     let protocol = protocols.join("site-sle.v1.ron");
     std::fs::write(&protocol, &text).expect("protocol");
-    let reference =
-        ProtocolRef { id: "site-sle".to_owned(), version: 1, sha256: Some(sha256_hex(&text)), cohort: None };
+    let reference = ProtocolRef {
+        id: "site-sle".to_owned(),
+        version: 1,
+        sha256: Some(sha256_hex(&text)),
+        cohort: None,
+        vocabulary: None,
+    };
     let dates = ReferenceDates { screening: fixed_clock().date_naive(), consent: None, enrollment: None };
     let mut session =
         Session::new("S-001".to_owned(), vec![reference], dates, Some("Dr A".to_owned()), "Dr A", fixed_clock());

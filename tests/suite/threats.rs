@@ -68,17 +68,14 @@ impl Site {
     }
 }
 
-/// A session created in the window (not from a template), with a few values entered.
-fn new_session() -> Session {
+/// A session created in the window (not from a template), with a few values entered; its
+/// protocol references first changed by `adjust`.
+fn session_with(adjust: impl FnOnce(&mut Vec<trialscreen::session::model::ProtocolRef>)) -> Session {
     let template = common::example("v01-eligible-adolescent");
-    let mut session = Session::new(
-        "N-001".to_owned(),
-        template.protocols.clone(),
-        template.dates,
-        template.investigator.clone(),
-        "Dr A",
-        at(0),
-    );
+    let mut protocols = template.protocols.clone();
+    adjust(&mut protocols);
+    let mut session =
+        Session::new("N-001".to_owned(), protocols, template.dates, template.investigator.clone(), "Dr A", at(0));
     for (minute, item) in ["platelets", "haemoglobin", "igg"].into_iter().enumerate() {
         let entry = template.values.get(item).cloned();
         apply(&mut session, Edit::SetValue { item: item.to_owned(), entry }, "Dr A", at(minute as i64 + 1))
@@ -265,7 +262,9 @@ fn a_stripped_seal_is_listed_apart_and_with_a_cut_caught_by_the_ledger() {
 fn a_downgrade_to_an_older_format_is_caught_here_and_listed_apart_elsewhere() {
     let site = Site::new();
     let path = site.path("n001.ron");
-    let mut session = new_session();
+    // Pinning no vocabulary, as a session created before format 4 (a pin is what format 2
+    // cannot have: such a file would be refused as relabelled, below).
+    let mut session = session_with(|protocols| protocols.iter_mut().for_each(|p| p.vocabulary = None));
     site.save(&mut session, &path);
 
     // Relabelled as format 2: its seal and id removed, nothing else changed.
@@ -290,7 +289,7 @@ fn a_downgrade_to_an_older_format_is_caught_here_and_listed_apart_elsewhere() {
     assert!(std::fs::read_to_string(&csv).expect("csv").contains(",no: legacy file (format 2)\r\n"));
 
     // Relabelled but keeping what format 3 wrote: not read as format 2 at all.
-    let relabelled = store::to_text(&session).expect("text").replacen("format_version: 3,", "format_version: 2,", 1);
+    let relabelled = store::to_text(&session).expect("text").replacen("format_version: 4,", "format_version: 2,", 1);
     std::fs::write(&path, relabelled).expect("write");
     let output = site.here.run(&["verify", &path.display().to_string()], "");
     assert_eq!(output.status.code(), Some(2));
