@@ -12,10 +12,16 @@ use crate::ui::theme;
 /// How many hex digits of a file hash are shown (the printout shows it whole).
 const HASH_SHOWN: usize = 12;
 
+/// The last part of a path, as the dialog shows it (the whole path is on hover).
+fn file_name(path: &str) -> &str {
+    std::path::Path::new(path).file_name().and_then(|name| name.to_str()).unwrap_or(path)
+}
+
 /// The protocols dialog; closed by its button or Escape.
 pub fn protocols_dialog_ui(ctx: &egui::Context, library: &Library) -> DialogResult {
     modal_ui(ctx, "Protocols", |ui| {
-        ui.set_min_width(720.0);
+        ui.set_min_width(640.0);
+        ui.set_max_width(900.0);
         egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
             egui::Grid::new("protocols").striped(true).num_columns(5).show(ui, |ui| {
                 for heading in ["Protocol", "Version", "Criteria", "Source", "SHA-256"] {
@@ -24,13 +30,16 @@ pub fn protocols_dialog_ui(ctx: &egui::Context, library: &Library) -> DialogResu
                 ui.end_row();
                 for loaded in library.protocols() {
                     let protocol = &loaded.compiled.protocol;
-                    ui.label(format!("{} — {}", protocol.id, protocol.title));
+                    // The id keeps the dialog inside a 1024-pixel window; the title is on hover.
+                    ui.label(&protocol.id).on_hover_text(&protocol.title);
                     ui.label(protocol.version.to_string());
                     ui.label(loaded.compiled.criteria.len().to_string());
-                    ui.label(match &loaded.origin {
-                        ProtocolSource::Bundled => "bundled".to_owned(),
-                        ProtocolSource::Site(path) => format!("site: {path}"),
-                    });
+                    match &loaded.origin {
+                        ProtocolSource::Bundled => ui.label("bundled"),
+                        ProtocolSource::Site(path) => {
+                            ui.label(format!("site: {}", file_name(path))).on_hover_text(path)
+                        }
+                    };
                     ui.label(RichText::new(loaded.sha256.get(..HASH_SHOWN).unwrap_or(&loaded.sha256)).monospace())
                         .on_hover_text(&loaded.sha256);
                     ui.end_row();

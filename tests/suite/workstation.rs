@@ -778,14 +778,16 @@ fn a_site_file_that_did_not_load_is_shown_in_the_protocols_view() {
             "protocol x has 1 problem(s):\n  line 9, column 4: I1: item \"platelet\" is not in the data dictionary"
                 .to_owned(),
     });
+    library.site_vocabulary.push("/site/units.ron".to_owned());
     let state = AppState::new(library, Folders::under(folder.path()), fixed_clock, Preferences::default());
     let mut harness =
-        Harness::builder().with_size([1366.0, 768.0]).build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+        Harness::builder().with_size([1024.0, 700.0]).build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
     harness.run();
     assert!(has_label_containing(&harness, "1 site protocol file(s) did not load; the other trials are available"));
     click(&mut harness, "View");
     click(&mut harness, "Protocols…");
-    assert!(has_label_containing(&harness, "refractory-sle-age5 — "), "bundled protocols are listed");
+    assert!(has_label_containing(&harness, "refractory-sle-age5"), "bundled protocols are listed");
+    assert!(has_label_containing(&harness, "✔ /site/units.ron: added to the bundled vocabulary"));
     assert!(has_label_containing(&harness, "✖ /site/protocols/bad.ron: protocol x has 1 problem(s)"));
     assert!(has_label_containing(&harness, "line 9, column 4"));
     click(&mut harness, "Close");
