@@ -122,6 +122,43 @@ impl<'a> Screening<'a> {
             .collect()
     }
 
+    /// Each criterion still missing or awaiting judgment, in protocol order, as a sign-off
+    /// shows it and must acknowledge: "refractory-sle-age5 I3 (Anti-dsDNA …): missing".
+    pub fn undecided(&self) -> Vec<String> {
+        let mut undecided = Vec::new();
+        for screened in &self.protocols {
+            let criteria = screened.loaded.compiled.protocol.criteria.iter().zip(&screened.result.criteria);
+            for (criterion, result) in criteria {
+                let status = match result.outcome {
+                    Outcome::Missing => crate::status::Status::Missing,
+                    Outcome::Judgment => crate::status::Status::Judgment,
+                    Outcome::Passes | Outcome::Fails | Outcome::NotApplicable => continue,
+                };
+                undecided.push(format!(
+                    "{} {} ({}): {}",
+                    screened.reference.id,
+                    criterion.id,
+                    criterion.title,
+                    status.word()
+                ));
+            }
+        }
+        undecided
+    }
+
+    /// Why a sign-off cannot sign this screening: it does not acknowledge exactly what is
+    /// undecided now.
+    pub fn acknowledgement_refusal(&self, sign_off: &crate::session::sign_meaning::SignOff) -> Option<String> {
+        let undecided = self.undecided();
+        (sign_off.acknowledged != undecided).then(|| {
+            format!(
+                "not signed: {} criterion(s) are not decided ({}); acknowledge them to sign",
+                undecided.len(),
+                undecided.join("; ")
+            )
+        })
+    }
+
     /// Whether the session contradicts itself by listing a protocol twice (it then opens
     /// read-only).
     pub fn lists_a_protocol_twice(&self) -> bool {

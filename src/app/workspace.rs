@@ -31,6 +31,7 @@ use crate::session::model::{ProtocolRef, ReferenceDates, Session};
 use crate::session::plain_text::{TextError, TextKind, check_text};
 use crate::session::recovery::{self, RecoveryRecord};
 use crate::session::sealing::{self, Sealer};
+use crate::session::sign_meaning::{SignOff, SignatureMeaning, meanings_for};
 use crate::session::store::{self, SaveError};
 use crate::session_check::check_session;
 use crate::user_data::UserData;
@@ -677,12 +678,21 @@ impl Workspace {
         crate::screening::sign_refusal(&self.library, &document.session)
     }
 
+    /// What the sign dialog offers for the open session: the statements that fit its
+    /// verdicts (the most specific first) and each criterion not yet decided, which a
+    /// sign-off must acknowledge.
+    pub fn sign_off_choices(&self) -> (Vec<SignatureMeaning>, Vec<String>) {
+        let Some(document) = &self.document else { return (Vec::new(), Vec::new()) };
+        let screening = Screening::evaluate(&self.library, &document.session, self.today());
+        (meanings_for(&screening.verdicts()), screening.undecided())
+    }
+
     /// Signs the open session with the signing identity of `by` on this computer, unlocked
     /// with `passphrase`, and saves it at once through the same path as Save. If the save
     /// fails the session is as it was: nothing is signed that is not on disk.
-    pub fn sign(&mut self, by: &str, meaning: &str, passphrase: &str) -> Result<SaveOutcome, SigningProblem> {
+    pub fn sign(&mut self, by: &str, sign_off: &SignOff, passphrase: &str) -> Result<SaveOutcome, SigningProblem> {
         check_text(TextKind::Name, by)?;
-        check_text(TextKind::Meaning, meaning)?;
+        check_text(TextKind::Meaning, &sign_off.recorded_text())?;
         if let Some(refusal) = self.signing_refusal(false) {
             return Err(SigningProblem::Refused(refusal));
         }
@@ -692,10 +702,14 @@ impl Workspace {
         let Some(document) = &mut self.document else {
             return Err(SigningProblem::Refused("no session is open".to_owned()));
         };
-        let verdicts = Screening::evaluate(&self.library, &document.session, today).verdicts();
+        let screening = Screening::evaluate(&self.library, &document.session, today);
+        if let Some(refusal) = screening.acknowledgement_refusal(sign_off) {
+            return Err(SigningProblem::Refused(refusal));
+        }
+        let verdicts = screening.verdicts();
         let actor = document.session.investigator.clone().unwrap_or_else(|| by.to_owned());
         let before = (document.session.clone(), document.is_dirty);
-        e_signing::sign(&mut document.session, &identity, meaning, verdicts, &actor, now)?;
+        e_signing::sign(&mut document.session, &identity, sign_off, verdicts, &actor, now)?;
         self.save_signed(before)
     }
 

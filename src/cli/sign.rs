@@ -14,6 +14,7 @@ use crate::session::e_signing;
 use crate::session::integrity::{self, Finding, Unsealed};
 use crate::session::plain_text::{TextKind, check_text};
 use crate::session::sealing::Sealer;
+use crate::session::sign_meaning::{self, SignOff};
 use crate::user_data::UserData;
 
 /// Signs a session electronically: name, UTC time and meaning; it is then read-only.
@@ -25,9 +26,17 @@ pub struct Args {
     /// The investigator signing, as named in their signing identity.
     #[arg(long)]
     pub by: String,
-    /// What the signature means.
+    /// What the signature means, in your own words (unless --statement is given).
     #[arg(long, default_value = crate::session::model::DEFAULT_SIGNATURE_MEANING)]
     pub meaning: String,
+    /// A listed statement instead: eligible, screen_failure, reviewed_undecided or reviewed
+    /// (each signs only the verdicts it states).
+    #[arg(long, value_name = "ID")]
+    pub statement: Option<String>,
+    /// Acknowledge every criterion still missing or awaiting judgment (listed when refused
+    /// without it); the record keeps what was acknowledged.
+    #[arg(long)]
+    pub acknowledge_undecided: bool,
     /// Read the signing passphrase from standard input (one line).
     #[arg(long)]
     pub passphrase_stdin: bool,
@@ -35,9 +44,23 @@ pub struct Args {
 
 /// Signs and saves the file.
 pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
-    let Args { file, by, meaning, passphrase_stdin } = args;
+    let Args { file, by, meaning, statement, acknowledge_undecided, passphrase_stdin } = args;
     check_text(TextKind::Name, &by)?;
     check_text(TextKind::Meaning, &meaning)?;
+    let mut sign_off = match &statement {
+        None => SignOff::custom(&meaning),
+        Some(id) => {
+            let listed = sign_meaning::meaning(id).ok_or_else(|| {
+                let ids: Vec<&str> = sign_meaning::SIGNATURE_MEANINGS.iter().map(|m| m.id).collect();
+                anyhow::anyhow!("\"{id}\" is not a signature statement (one of: {})", ids.join(", "))
+            })?;
+            SignOff {
+                meaning_id: listed.id.to_owned(),
+                statement: listed.statement.to_owned(),
+                acknowledged: Vec::new(),
+            }
+        }
+    };
     // A FIFO or a missing file is refused before the passphrase is asked for.
     crate::session::store::require_file(&file)?;
     let user_data = UserData::from_env()?;
@@ -45,8 +68,15 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     let sealer = Sealer::of(&user_data)?;
     // The signature records the verdicts as they stand today.
     let sign = |session: &mut crate::session::model::Session| {
-        let verdicts = crate::screening::Screening::evaluate(library, session, today()).verdicts();
-        e_signing::sign(session, &identity, &meaning, verdicts, &by, chrono::Utc::now())?;
+        let screening = crate::screening::Screening::evaluate(library, session, today());
+        if acknowledge_undecided {
+            sign_off.acknowledged = screening.undecided();
+        }
+        if let Some(refusal) = screening.acknowledgement_refusal(&sign_off) {
+            anyhow::bail!("{refusal} (--acknowledge-undecided)");
+        }
+        let verdicts = screening.verdicts();
+        e_signing::sign(session, &identity, &sign_off, verdicts, &by, chrono::Utc::now())?;
         Ok(())
     };
     let refuse = |session: &crate::session::model::Session, findings: &[Finding]| {

@@ -102,15 +102,21 @@ impl Summary {
             .collect();
         let content_sha256 = content_hash(session);
         let signature = match &session.signature {
-            Some(Signature { by, at, meaning, content_sha256: signed, verdicts: _, electronic: _ }) => {
-                SignatureBlock::Signed {
-                    by: by.clone(),
-                    at: *at,
-                    meaning: meaning.clone(),
-                    content_sha256: signed.clone(),
-                    covers_content: *signed == content_sha256,
-                }
-            }
+            Some(Signature {
+                by,
+                at,
+                meaning,
+                content_sha256: signed,
+                verdicts: _,
+                electronic: _,
+                acknowledged: _,
+            }) => SignatureBlock::Signed {
+                by: by.clone(),
+                at: *at,
+                meaning: meaning.clone(),
+                content_sha256: signed.clone(),
+                covers_content: *signed == content_sha256,
+            },
             None => SignatureBlock::Unsigned,
         };
         Self {

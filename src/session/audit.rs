@@ -186,6 +186,8 @@ pub enum Edit {
         verdicts: Vec<SignedVerdict>,
         /// The electronic signature over the session as it stands.
         electronic: Box<ElectronicSignature>,
+        /// What the signer acknowledged as not decided.
+        acknowledged: Vec<String>,
     },
     /// Attests that a list (the treatment history) is complete as it stands.
     Attest {
@@ -334,7 +336,7 @@ pub fn apply(session: &mut Session, edit: Edit, actor: &str, at: DateTime<Utc>) 
             };
             (Change::Withdrawn { decision }, Some(reason))
         }
-        Edit::Sign { by, meaning, verdicts, electronic } => {
+        Edit::Sign { by, meaning, verdicts, electronic, acknowledged } => {
             if by.trim().is_empty() {
                 return Err(EditError::SignerRequired);
             }
@@ -348,6 +350,7 @@ pub fn apply(session: &mut Session, edit: Edit, actor: &str, at: DateTime<Utc>) 
                 content_sha256: covered.content_sha256,
                 verdicts,
                 electronic: Some(electronic),
+                acknowledged,
             };
             (Change::Signed { signature }, None)
         }

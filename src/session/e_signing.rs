@@ -17,7 +17,8 @@ use crate::records::payload::SignedFacts;
 use crate::records::session_id::SessionId;
 use crate::records::signer_name::SignerName;
 use crate::session::audit::{self, AuditEntry, Change, Edit, EditError, Problem, content_hash};
-use crate::session::model::{AMENDMENT_MEANING_ID, CUSTOM_MEANING_ID, ElectronicSignature, Session, SignedVerdict};
+use crate::session::model::{AMENDMENT_MEANING_ID, ElectronicSignature, Session, SignedVerdict};
+use crate::session::sign_meaning::SignOff;
 
 /// What a signature made now would cover besides who, when and what it means.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -138,6 +139,9 @@ pub enum SigningError {
     /// The trail refused the edit.
     #[error(transparent)]
     Edit(#[from] EditError),
+    /// The statement chosen cannot sign these verdicts.
+    #[error("not signed: {0}")]
+    Meaning(String),
     /// The identity refused to sign the facts.
     #[error(transparent)]
     Identity(#[from] crate::records::identity::IdentityError),
@@ -149,16 +153,19 @@ pub enum SigningError {
 pub fn sign(
     session: &mut Session,
     identity: &UnlockedIdentity,
-    meaning: &str,
+    sign_off: &SignOff,
     verdicts: Vec<SignedVerdict>,
     actor: &str,
     at: DateTime<Utc>,
 ) -> Result<(), SigningError> {
+    sign_off.check(&verdicts).map_err(SigningError::Meaning)?;
     with_rollback(session, |session| {
         audit::migrate(session, actor, at)?;
-        let electronic = electronic_signature(session, identity, CUSTOM_MEANING_ID, meaning, at)?;
+        let meaning = sign_off.recorded_text();
+        let electronic = electronic_signature(session, identity, &sign_off.meaning_id, &meaning, at)?;
         let by = identity.name().as_str().to_owned();
-        audit::apply(session, Edit::Sign { by, meaning: meaning.to_owned(), verdicts, electronic }, actor, at)?;
+        let acknowledged = sign_off.acknowledged.clone();
+        audit::apply(session, Edit::Sign { by, meaning, verdicts, electronic, acknowledged }, actor, at)?;
         Ok(())
     })
 }

@@ -100,6 +100,7 @@ fn signature_from_v1(signature: &v1::Signature) -> Signature {
         content_sha256: content_sha256.clone(),
         verdicts: Vec::new(),
         electronic: None,
+        acknowledged: Vec::new(),
     }
 }
 

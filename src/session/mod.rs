@@ -13,5 +13,6 @@ pub mod model;
 pub mod plain_text;
 pub mod recovery;
 pub mod sealing;
+pub mod sign_meaning;
 pub mod store;
 pub mod templates;

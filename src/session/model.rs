@@ -29,8 +29,9 @@ use crate::session::format_v1;
 ///   and amendments. Format-2 entries stay in `audit` unchanged: the new fields are absent
 ///   when empty, so an old entry serializes, and hashes, exactly as format 2 wrote it.
 /// - 4: each protocol reference pins the meaning of the vocabulary the protocol uses
-///   (`library::vocabulary_pin`) beside its content hash; absent in older entries, which
-///   hash as they were written.
+///   (`library::vocabulary_pin`) beside its content hash; a signature records what its
+///   signer acknowledged as undecided, its meaning chosen by a stable id
+///   (`session::sign_meaning`); both absent in older entries, which hash as written.
 pub const FORMAT_VERSION: u32 = 4;
 
 /// The first format with a session id and a seal.
@@ -131,6 +132,11 @@ pub struct Signature {
     /// is a typed name only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub electronic: Option<Box<ElectronicSignature>>,
+    /// What the signer acknowledged as not decided when signing (format 4): each criterion
+    /// still missing or awaiting judgment, as shown to them (`session::sign_meaning`); the
+    /// meaning's text states them too, so the electronic signature covers them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acknowledged: Vec<String>,
 }
 
 /// An electronic signature as the file carries it (21 CFR 11.50, 11.70): with the

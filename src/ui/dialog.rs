@@ -57,8 +57,12 @@ pub enum Dialog {
     Sign {
         /// The signer's name (the identity used).
         by: String,
-        /// What the signature attests, as worded.
-        meaning: String,
+        /// The id of the statement chosen (`session::sign_meaning`), or "custom".
+        meaning_id: String,
+        /// The signer's own words, when they choose to word it themselves.
+        own_words: String,
+        /// The signer acknowledged what is not decided.
+        acknowledged: bool,
         /// The passphrase unlocking the signer's identity, as typed.
         passphrase: SecretText,
         /// Why the last attempt failed, shown in the dialog; `None` before one fails.

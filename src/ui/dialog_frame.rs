@@ -36,8 +36,8 @@ pub enum Request {
     Sign {
         /// The signer's name.
         by: String,
-        /// What the signature means.
-        meaning: String,
+        /// What the signature means and what it acknowledges.
+        sign_off: crate::session::sign_meaning::SignOff,
         /// The passphrase, taken out of the dialog so it is asked for again at every attempt.
         passphrase: SecretText,
     },

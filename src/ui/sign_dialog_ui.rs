@@ -1,10 +1,13 @@
-//! "Sign…": the investigator's name, what the signature means and their passphrase, asked
-//! every time; signing saves the session at once (sealed), and it is then read-only until
-//! amended.
+//! "Sign…": the investigator's name, what the signature means — a statement chosen from
+//! those that fit the verdicts, or their own words — an explicit acknowledgement of every
+//! criterion not yet decided, and their passphrase, asked every time; signing saves the
+//! session at once (sealed), and it is then read-only until amended.
 
 use egui::RichText;
 
 use crate::app::workspace::Workspace;
+use crate::session::model::CUSTOM_MEANING_ID;
+use crate::session::sign_meaning::SignOff;
 use crate::ui::dialog_frame::{
     DialogResult, Request, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
 };
@@ -15,17 +18,28 @@ use crate::ui::theme;
 pub struct SignFields<'a> {
     /// Who signs (their signing identity's name).
     pub by: &'a mut String,
-    /// What the signature means, exactly as it will be recorded.
-    pub meaning: &'a mut String,
+    /// The id of the statement chosen; empty until the dialog picks the first that fits.
+    pub meaning_id: &'a mut String,
+    /// The signer's own words, used when they choose to word it themselves.
+    pub own_words: &'a mut String,
+    /// The signer ticked the acknowledgement of what is not decided.
+    pub acknowledged: &'a mut bool,
     /// The signer's passphrase.
     pub passphrase: &'a mut SecretText,
     /// Why the last attempt failed.
     pub message: &'a mut Option<String>,
 }
 
+/// The label of the acknowledgement, as tests and the key map name it.
+pub const ACKNOWLEDGE: &str = "I acknowledge that these criteria are not decided";
+
 /// The sign dialog; it asks the app to sign and save.
 pub fn sign_dialog_ui(ctx: &egui::Context, fields: SignFields<'_>, workspace: &Workspace) -> DialogResult {
-    let SignFields { by, meaning, passphrase, message } = fields;
+    let SignFields { by, meaning_id, own_words, acknowledged, passphrase, message } = fields;
+    let (meanings, undecided) = workspace.sign_off_choices();
+    if !meanings.iter().any(|m| m.id == meaning_id.as_str()) && meaning_id.as_str() != CUSTOM_MEANING_ID {
+        *meaning_id = meanings.first().map_or(CUSTOM_MEANING_ID, |m| m.id).to_owned();
+    }
     modal_ui(ctx, "Sign the screening", |ui| {
         if let Some(document) = workspace.document() {
             for protocol in &document.board().protocols {
@@ -48,16 +62,43 @@ pub fn sign_dialog_ui(ctx: &egui::Context, fields: SignFields<'_>, workspace: &W
             .weak(),
         );
         line_field_ui(ui, "Signed by", by);
-        reason_field_ui(ui, "Meaning of the signature", meaning);
+        ui.label(theme::bold("What your signature means"));
+        for meaning in &meanings {
+            ui.radio_value(meaning_id, meaning.id.to_owned(), meaning.statement);
+        }
+        ui.radio_value(meaning_id, CUSTOM_MEANING_ID.to_owned(), "In my own words:");
+        if meaning_id.as_str() == CUSTOM_MEANING_ID {
+            reason_field_ui(ui, "Meaning of the signature", own_words);
+        }
+        if !undecided.is_empty() {
+            ui.label(
+                RichText::new(format!("Not decided ({}): signing states that you acknowledge them.", undecided.len()))
+                    .color(theme::warning_colour(ui.ctx().theme())),
+            );
+            egui::ScrollArea::vertical().max_height(120.0).show(ui, |ui| {
+                for line in &undecided {
+                    ui.add(egui::Label::new(format!("? {line}")).wrap());
+                }
+            });
+            ui.checkbox(acknowledged, ACKNOWLEDGE);
+        }
         secret_field_ui(ui, "Passphrase", passphrase);
         error_line_ui(ui, message);
-        let ready = !by.trim().is_empty() && !meaning.trim().is_empty() && !passphrase.is_empty();
+        let statement = match meanings.iter().find(|m| m.id == meaning_id.as_str()) {
+            Some(listed) => listed.statement.to_owned(),
+            None => own_words.trim().to_owned(),
+        };
+        let ready = !by.trim().is_empty()
+            && !statement.is_empty()
+            && !passphrase.is_empty()
+            && (undecided.is_empty() || *acknowledged);
         apply_buttons_ui(ui, "Sign and save", ready, message, || {
-            let request = Request::Sign {
-                by: by.trim().to_owned(),
-                meaning: meaning.trim().to_owned(),
-                passphrase: std::mem::take(passphrase),
+            let sign_off = SignOff {
+                meaning_id: meaning_id.clone(),
+                statement,
+                acknowledged: if *acknowledged { undecided.clone() } else { Vec::new() },
             };
+            let request = Request::Sign { by: by.trim().to_owned(), sign_off, passphrase: std::mem::take(passphrase) };
             Ok(DialogResult::Request { request: Box::new(request), close: true })
         })
     })

@@ -15,6 +15,7 @@ use trialscreen::files::FileHead;
 use trialscreen::library::{Library, sha256_hex};
 use trialscreen::session::audit::{Change, Edit};
 use trialscreen::session::model::{ProtocolRef, ReferenceDates, Session};
+use trialscreen::session::sign_meaning::SignOff;
 use trialscreen::session::store;
 
 use crate::common::installation::{Installation, PASSPHRASE};
@@ -519,9 +520,10 @@ fn the_window_refuses_misleading_text() {
     let path = copy_example(dir.path(), "v01-eligible-adolescent", "s.ron");
     let mut workspace = workspace(dir.path());
     workspace.open_path(&path).expect("opens");
-    let error = workspace.sign("Dr M\u{1b}[2K\rDr Chief", "I confirm", PASSPHRASE).expect_err("refused");
+    let error =
+        workspace.sign("Dr M\u{1b}[2K\rDr Chief", &SignOff::custom("I confirm"), PASSPHRASE).expect_err("refused");
     assert!(error.to_string().contains("control character U+001B"), "{error}");
-    let error = workspace.sign("Dr A", "  ", PASSPHRASE).expect_err("empty meaning");
+    let error = workspace.sign("Dr A", &SignOff::custom("  "), PASSPHRASE).expect_err("empty meaning");
     assert!(error.to_string().contains("meaning of the signature is empty"), "{error}");
     assert!(!workspace.document().expect("open").session().is_signed());
 }

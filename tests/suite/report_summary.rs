@@ -168,7 +168,7 @@ fn a_signed_session_prints_name_time_meaning_and_signed_hash() {
     trialscreen::session::e_signing::sign(
         &mut session,
         &identity,
-        "I confirm the eligibility assessment above",
+        &trialscreen::session::sign_meaning::SignOff::custom("I confirm the eligibility assessment above"),
         Vec::new(),
         "Dr A. Investigator",
         at(12, 0),

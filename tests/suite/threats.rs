@@ -453,3 +453,45 @@ fn a_signed_file_stripped_of_its_seal_is_not_amended_nor_saved_again() {
     assert!(workspace.amend("Dr A", "Correction", PASSPHRASE).is_err());
     assert_eq!(std::fs::read(&path).expect("file"), before);
 }
+
+/// Issue 18: the command line signs an undecided screening only with an acknowledgement of
+/// what is undecided, and never with the statement that the participant is eligible.
+#[test]
+fn the_command_line_signs_an_undecided_screening_only_with_its_acknowledgement() {
+    let site = Site::new();
+    let path = site.path("v15a.ron");
+    let mut session = common::example("v15a-huc-msc-awaiting-judgment");
+    site.save(&mut session, &path);
+    let before = std::fs::read(&path).expect("file");
+    let file = path.display().to_string();
+    let output = site.here.sign(&path, "Dr A");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("1 criterion(s) are not decided (huc-msc-sle ") && stderr.contains("--acknowledge-undecided"),
+        "{stderr}"
+    );
+    let args =
+        ["sign", &file, "--by", "Dr A", "--passphrase-stdin", "--acknowledge-undecided", "--statement", "eligible"];
+    let output = site.here.run(&args, common::installation::PASSPHRASE);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success() && stderr.contains("is INCOMPLETE, not eligible"), "{stderr}");
+    assert_eq!(std::fs::read(&path).expect("file"), before, "nothing signed, nothing written");
+    let args = [
+        "sign",
+        &file,
+        "--by",
+        "Dr A",
+        "--passphrase-stdin",
+        "--acknowledge-undecided",
+        "--statement",
+        "reviewed_undecided",
+    ];
+    let output = site.here.run(&args, common::installation::PASSPHRASE);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let (signed, _) = store::open(&path).expect("signed file");
+    let signature = signed.signature.as_ref().expect("signed");
+    assert_eq!(signature.acknowledged.len(), 1);
+    assert_eq!(signature.electronic.as_ref().expect("electronic").meaning_id, "reviewed_undecided");
+    assert!(trialscreen::session::audit::verify(&signed).is_intact());
+}

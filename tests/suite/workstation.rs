@@ -288,6 +288,13 @@ fn a_protocol_without_exclusions_says_so_and_other_cohorts_are_not_applicable() 
 /// `sessions/v01.ron`, and a signing identity for Dr A. Investigator created through its
 /// dialog (with cheap Argon2id parameters).
 fn with_saved_v1_and_identity() -> (tempfile::TempDir, Harness<'static, AppState>, std::path::PathBuf) {
+    with_saved_example_and_identity("v01-eligible-adolescent")
+}
+
+/// A bundled example saved as a session and opened, with Dr A. Investigator's identity.
+fn with_saved_example_and_identity(
+    example: &str,
+) -> (tempfile::TempDir, Harness<'static, AppState>, std::path::PathBuf) {
     let folder = tempfile::tempdir().unwrap();
     let mut harness = workstation(folder.path());
     harness.state_mut().workspace.signing_kdf = common::installation::CHEAP;
@@ -306,10 +313,10 @@ fn with_saved_v1_and_identity() -> (tempfile::TempDir, Harness<'static, AppState
     type_into(&mut harness, "Passphrase again", PASSPHRASE);
     click(&mut harness, "Create");
     assert!(has_label_containing(&harness, "Signing identity created for Dr A. Investigator: key "));
-    let path = folder.path().join("sessions").join("v01.ron");
+    let path = folder.path().join("sessions").join(format!("{example}.ron"));
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let data = trialscreen::user_data::UserData::at(folder.path());
-    let mut session = common::example("v01-eligible-adolescent");
+    let mut session = common::example(example);
     trialscreen::session::sealing::prepare(&mut session, "Dr A. Investigator", fixed_clock()).unwrap();
     let sealer = trialscreen::session::sealing::Sealer::of(&data).unwrap();
     store::save(&mut session, &path, &trialscreen::files::FileHead::Absent, &sealer).unwrap();
@@ -341,6 +348,11 @@ fn signing_saves_at_once() {
     let (on_disk, text) = store::open(&path).unwrap();
     assert!(on_disk.is_signed() && verify(&on_disk).is_intact());
     assert!(on_disk.signature.as_ref().and_then(|s| s.electronic.as_ref()).is_some(), "an electronic signature");
+    // An eligible screening is signed by default with the statement that says so, by its id.
+    let signature = on_disk.signature.as_ref().unwrap();
+    assert_eq!(signature.electronic.as_ref().unwrap().meaning_id, "eligible");
+    assert_eq!(signature.meaning, trialscreen::session::sign_meaning::meaning("eligible").unwrap().statement);
+    assert!(signature.acknowledged.is_empty());
     let findings = trialscreen::session::integrity::check(
         &on_disk,
         &text,
@@ -363,6 +375,36 @@ fn signing_saves_at_once() {
     assert!(verify(session).is_intact());
     let (on_disk, _) = store::open(&path).unwrap();
     assert!(!on_disk.is_signed() && verify(&on_disk).is_intact(), "the amendment is saved at once too");
+}
+
+/// Issue 18: signing a screening that is not fully decided lists what is still missing or
+/// awaiting judgment and needs an explicit acknowledgement, which the record keeps; a
+/// statement that the participant is eligible is not offered.
+#[test]
+fn signing_an_undecided_screening_needs_an_acknowledgement_the_record_keeps() {
+    use egui_kittest::kittest::NodeT as _;
+    let (_folder, mut harness, path) = with_saved_example_and_identity("v15a-huc-msc-awaiting-judgment");
+    click(&mut harness, "Sign…");
+    let eligible = trialscreen::session::sign_meaning::meaning("eligible").unwrap().statement;
+    assert!(harness.query_by_label(eligible).is_none(), "an undecided screening cannot be signed as eligible");
+    let undecided = trialscreen::session::sign_meaning::meaning("reviewed_undecided").unwrap().statement;
+    assert!(harness.query_by_label(undecided).is_some());
+    assert!(has_label_containing(&harness, "Not decided (1): signing states that you acknowledge them."));
+    assert!(has_label_containing(&harness, "? huc-msc-sle "), "each undecided criterion is listed");
+    type_into(&mut harness, "Passphrase", PASSPHRASE);
+    let sign = harness.get_by_label("Sign and save");
+    assert!(sign.accesskit_node().is_disabled(), "not without the acknowledgement");
+    click(&mut harness, trialscreen::ui::sign_dialog_ui::ACKNOWLEDGE);
+    click(&mut harness, "Sign and save");
+    assert!(has_label_containing(&harness, "Signed and saved to"));
+    let (on_disk, _) = store::open(&path).unwrap();
+    let signature = on_disk.signature.as_ref().expect("signed");
+    assert_eq!(signature.electronic.as_ref().unwrap().meaning_id, "reviewed_undecided");
+    assert_eq!(signature.acknowledged.len(), 1, "{:?}", signature.acknowledged);
+    assert!(signature.acknowledged[0].starts_with("huc-msc-sle "), "{:?}", signature.acknowledged);
+    assert!(signature.meaning.starts_with(undecided));
+    assert!(signature.meaning.contains("Acknowledged as not decided: huc-msc-sle "), "{}", signature.meaning);
+    assert!(verify(&on_disk).is_intact(), "the electronic signature covers the acknowledgement");
 }
 
 /// Issue 12: an older copy of a session put back in place of its file opened as if current.
@@ -692,7 +734,7 @@ fn saved_example(
         trialscreen::session::e_signing::sign(
             &mut session,
             &unlocked,
-            "I confirm",
+            &trialscreen::session::sign_meaning::SignOff::custom("I confirm"),
             verdicts,
             "Dr A. Investigator",
             fixed_clock(),

@@ -220,7 +220,9 @@ pub(super) fn stale_notice(removed: &[std::path::PathBuf]) -> Option<String> {
 pub fn sign_command(document: &crate::app::workspace::Document) -> Command {
     Command::Show(Dialog::Sign {
         by: document.session().investigator.clone().unwrap_or_default(),
-        meaning: DEFAULT_SIGNATURE_MEANING.to_owned(),
+        meaning_id: String::new(),
+        own_words: DEFAULT_SIGNATURE_MEANING.to_owned(),
+        acknowledged: false,
         passphrase: Default::default(),
         message: None,
     })

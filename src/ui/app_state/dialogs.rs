@@ -32,8 +32,8 @@ impl AppState {
         };
         let outcome = match *request {
             Request::Edit(edit) => self.workspace.apply(edit).map_err(|error| error.to_string()),
-            Request::Sign { by, meaning, passphrase } => {
-                self.workspace.sign(&by, &meaning, passphrase.as_str()).map_err(|error| error.to_string()).map(
+            Request::Sign { by, sign_off, passphrase } => {
+                self.workspace.sign(&by, &sign_off, passphrase.as_str()).map_err(|error| error.to_string()).map(
                     |saved| {
                         self.notice = Some(saved_notice("Signed and saved", &self.workspace, &saved));
                     },
@@ -86,8 +86,8 @@ impl AppState {
                 let result = withdraw_dialog_ui(ctx, fields);
                 self.carry_out(result, message)
             }
-            Dialog::Sign { by, meaning, passphrase, message } => {
-                let fields = SignFields { by, meaning, passphrase, message };
+            Dialog::Sign { by, meaning_id, own_words, acknowledged, passphrase, message } => {
+                let fields = SignFields { by, meaning_id, own_words, acknowledged, passphrase, message };
                 let result = sign_dialog_ui(ctx, fields, &self.workspace);
                 self.carry_out(result, message)
             }

@@ -63,7 +63,8 @@ impl Installation {
     pub fn sign_session(&self, session: &mut Session, by: &str, when: DateTime<Utc>) {
         sealing::prepare(session, by, when).expect("prepare");
         let identity = self.signer(by);
-        trialscreen::session::e_signing::sign(session, &identity, "I confirm", Vec::new(), by, when).expect("sign");
+        let sign_off = trialscreen::session::sign_meaning::SignOff::custom("I confirm");
+        trialscreen::session::e_signing::sign(session, &identity, &sign_off, Vec::new(), by, when).expect("sign");
     }
 
     /// Amends a signed session in memory as `by`.
