@@ -87,7 +87,8 @@ pub struct PartOutput {
 }
 
 /// One text part of an item: shows the typed text (or the committed one), records typing
-/// in the draft, and asks for a commit on Enter or focus loss. Escape drops the draft.
+/// in the draft, and asks for a commit on Enter or focus loss. Escape drops the draft. The
+/// field is never narrower than its hint, so "YYYY-MM-DD" is never cut off.
 #[allow(clippy::too_many_arguments)]
 pub fn text_part_ui(
     ui: &mut Ui,
@@ -100,6 +101,7 @@ pub fn text_part_ui(
     hint: &str,
 ) -> PartOutput {
     let mut text = draft.text(part, committed);
+    let width = width.max(hint_width(ui, hint));
     let response = ui
         .add(TextEdit::singleline(&mut text).id(part_id(draft_memory, part)).desired_width(width).hint_text(hint))
         .accessible_name(accessible_name);
@@ -117,4 +119,11 @@ pub fn text_part_ui(
         }
     }
     PartOutput { response, commit }
+}
+
+/// The width a single-line field needs to show `hint` whole, at the current zoom.
+pub fn hint_width(ui: &Ui, hint: &str) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let text = ui.painter().layout_no_wrap(hint.to_owned(), font, egui::Color32::PLACEHOLDER).size().x;
+    text + 2.0 * ui.spacing().button_padding.x + 2.0
 }

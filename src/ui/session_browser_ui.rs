@@ -4,6 +4,9 @@
 use crate::status::verdict_icon;
 use egui::{Grid, RichText, ScrollArea, TextEdit, Ui};
 
+/// What the filter field matches, shown in it while it is empty.
+const FILTER_HINT: &str = "code, protocol, verdict, date";
+
 use crate::app::session_browser::{SessionBrowser, SortKey};
 use crate::ui::command::{Command, Leave};
 use crate::ui::theme;
@@ -23,7 +26,9 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
     ui.horizontal(|ui| {
         ui.label("Filter");
         ui.add(
-            TextEdit::singleline(&mut browser.filter).desired_width(200.0).hint_text("code, protocol, verdict, date"),
+            TextEdit::singleline(&mut browser.filter)
+                .desired_width(200.0_f32.max(crate::ui::field_draft::hint_width(ui, FILTER_HINT)))
+                .hint_text(FILTER_HINT),
         )
         .accessible_name("Filter sessions");
     });

@@ -180,7 +180,8 @@ fn new_screening_ui(ui: &mut Ui, library: &Library, draft: &mut NewScreeningDraf
         ];
         for (label, text, hint) in fields {
             let label = ui.label(label);
-            ui.add(egui::TextEdit::singleline(text).desired_width(200.0).hint_text(hint)).labelled_by(label.id);
+            let width = 200.0_f32.max(crate::ui::field_draft::hint_width(ui, hint));
+            ui.add(egui::TextEdit::singleline(text).desired_width(width).hint_text(hint)).labelled_by(label.id);
             ui.end_row();
         }
     });

@@ -318,7 +318,11 @@ fn add_treatment_ui(
         .horizontal(|ui| {
             ui.label("Add a treatment");
             let response = ui
-                .add(TextEdit::singleline(&mut query).desired_width(160.0).hint_text("search agent or brand"))
+                .add(
+                    TextEdit::singleline(&mut query)
+                        .desired_width(160.0_f32.max(crate::ui::field_draft::hint_width(ui, "search agent or brand")))
+                        .hint_text("search agent or brand"),
+                )
                 .accessible_name("Search the drug catalogue")
                 .on_hover_text("↑ ↓ choose a match, Enter adds it");
             // The still-needed list leads here: the search is where a history starts.
