@@ -294,7 +294,8 @@ fn session_line_ui(
     if let Some(problem) = journal_problem {
         ui.label(RichText::new(format!("⚠ {problem}")).color(theme::error_colour(theme)));
     }
-    if let Some(notice) = notice {
-        ui.label(RichText::new(notice).weak());
-    }
+    // The line is always there, one line high, so the form never moves when a notice
+    // appears or goes (the whole notice is on hover when it is cut).
+    let shown = notice.as_deref().unwrap_or(" ");
+    ui.add(egui::Label::new(RichText::new(shown).weak()).truncate());
 }

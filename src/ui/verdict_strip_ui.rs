@@ -11,6 +11,9 @@ use crate::ui::command::Command;
 use crate::ui::criteria_board_ui::banners_ui;
 use crate::ui::theme;
 
+/// The width of a verdict card.
+const CARD_WIDTH: f32 = 360.0;
+
 /// How many still-needed items are listed before "and N more".
 const STILL_NEEDED_SHOWN: usize = 12;
 
@@ -21,12 +24,17 @@ pub fn verdict_strip_ui(ui: &mut Ui, board: &ScreeningView, commands: &mut Vec<C
         ui.horizontal_top(|ui| {
             for protocol in &board.protocols {
                 Frame::group(ui.style()).show(ui, |ui| {
-                    ui.set_max_width(340.0);
+                    // A fixed width and one line per part: the card keeps its size while
+                    // values are typed and the verdict changes (the whole text on hover).
+                    ui.set_width(CARD_WIDTH);
                     ui.vertical(|ui| {
-                        ui.label(
-                            theme::bold(protocol.verdict_line())
-                                .size(17.0)
-                                .color(theme::verdict_colour(theme, protocol.verdict)),
+                        ui.add(
+                            egui::Label::new(
+                                theme::bold(protocol.verdict_line())
+                                    .size(17.0)
+                                    .color(theme::verdict_colour(theme, protocol.verdict)),
+                            )
+                            .truncate(),
                         );
                         ui.add(egui::Label::new(RichText::new(&protocol.title).small()).truncate());
                         if let Some(signed) = protocol.signed_verdict_warning() {
@@ -39,22 +47,29 @@ pub fn verdict_strip_ui(ui: &mut Ui, board: &ScreeningView, commands: &mut Vec<C
             }
         });
     });
-    if board.still_needed.is_empty() {
-        return;
-    }
-    ui.horizontal_wrapped(|ui| {
-        ui.label(theme::bold("Still needed"));
-        for needed in board.still_needed.iter().take(STILL_NEEDED_SHOWN) {
-            let response = ui
-                .link(&needed.words)
-                .on_hover_text(format!("Would help decide {} criteria; click to go to the field", needed.criteria));
-            if response.clicked() {
-                commands.push(Command::Focus(needed.focus_target()));
-            }
-        }
-        let more = board.still_needed.len().saturating_sub(STILL_NEEDED_SHOWN);
-        if more > 0 {
-            ui.label(RichText::new(format!("and {more} more")).weak());
-        }
+    // One line with a count, scrolling sideways, drawn even when nothing is needed: the
+    // form below never moves as the list grows, shrinks or empties.
+    ui.horizontal(|ui| {
+        ui.label(theme::bold(format!("Still needed ({})", board.still_needed.len())));
+        ScrollArea::horizontal().id_salt("still needed").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if board.still_needed.is_empty() {
+                    ui.label(RichText::new("nothing").weak());
+                }
+                for needed in board.still_needed.iter().take(STILL_NEEDED_SHOWN) {
+                    let response = ui.link(&needed.words).on_hover_text(format!(
+                        "Would help decide {} criteria; click to go to the field",
+                        needed.criteria
+                    ));
+                    if response.clicked() {
+                        commands.push(Command::Focus(needed.focus_target()));
+                    }
+                }
+                let more = board.still_needed.len().saturating_sub(STILL_NEEDED_SHOWN);
+                if more > 0 {
+                    ui.label(RichText::new(format!("and {more} more")).weak());
+                }
+            });
+        });
     });
 }

@@ -926,3 +926,29 @@ fn enter_records_a_complete_dialog_and_escape_cancels() {
     assert!(harness.state().dialog.is_none(), "Enter recorded the judgment");
     assert!(has_label_containing(&harness, "Judged met by Dr A. Investigator at 2026-11-21 09:00 UTC: SLEDAI-2K 10"));
 }
+
+/// Issue 17: while values are typed nothing moves. The still-needed bar is one line with a
+/// count, drawn even when empty, the verdict card has a fixed size and the notice line is
+/// always there, so the form's fields stay where they were as the list appears, grows and
+/// the verdict changes.
+#[test]
+fn the_form_holds_still_while_values_are_typed() {
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
+    let top = |harness: &Harness<'_, AppState>| {
+        harness.get_by_role_and_label(Role::TextInput, "Participant code").rect().min.y
+    };
+    let before = top(&harness);
+    assert!(has_label_containing(&harness, "Still needed (0)"));
+    assert!(has_label_containing(&harness, "✔ ELIGIBLE"));
+    let failing = [
+        ("Platelet count", "52"),
+        ("Haemoglobin", "70"),
+        ("Absolute neutrophil count (ANC)", "0.2"),
+        ("Absolute lymphocyte count (ALC)", "0.2"),
+    ];
+    for (label, value) in failing {
+        enter(&mut harness, label, value);
+        assert_eq!(top(&harness), before, "the form moved after {label} = {value:?}");
+    }
+    assert!(has_label_containing(&harness, "✖ INELIGIBLE (I7.alc, I7.anc, I7.hb, I7.plt)"), "the verdict changed");
+}
