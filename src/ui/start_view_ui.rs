@@ -158,35 +158,50 @@ fn new_screening_ui(ui: &mut Ui, library: &Library, draft: &mut NewScreeningDraf
         let protocol = &loaded.compiled.protocol;
         let (chosen, cohort) = draft.protocols.entry(id.to_owned()).or_insert((false, None));
         ui.checkbox(chosen, format!("{} (v{})", protocol.title, protocol.version));
-        if *chosen && !protocol.cohorts.is_empty() {
-            ui.horizontal(|ui| {
-                ui.add_space(24.0);
-                ui.label("Cohort");
-                if let (_, Some(picked)) = cohort_picker_ui(ui, egui::Id::unique(("new cohort", id)), protocol, cohort)
-                {
-                    *cohort = picked;
-                }
+        // The cohort row is always there for a protocol with cohorts, enabled once it is
+        // ticked: ticking it never moves the fields below (a click meant for the consent
+        // date once landed in the screening date).
+        if !protocol.cohorts.is_empty() {
+            let enabled = *chosen;
+            ui.add_enabled_ui(enabled, |ui| {
+                ui.horizontal(|ui| {
+                    ui.add_space(24.0);
+                    ui.label("Cohort");
+                    let id = egui::Id::unique(("new cohort", id));
+                    if let (_, Some(picked)) = cohort_picker_ui(ui, id, protocol, cohort) {
+                        *cohort = picked;
+                    }
+                });
             });
         }
     }
     ui.add_space(6.0);
-    Grid::new("new screening").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
-        let fields: [(&str, &mut String, &str); 5] = [
-            ("Participant code", &mut draft.participant_code, "screening code, never a name"),
-            ("Screening date", &mut draft.screening, "YYYY-MM-DD"),
-            ("Consent date", &mut draft.consent, "YYYY-MM-DD"),
-            ("Planned enrollment or first dose", &mut draft.enrollment, "not yet known"),
-            ("Investigator", &mut draft.investigator, "name"),
+    let error = theme::error_colour(ui.ctx().theme());
+    Grid::new("new screening").num_columns(3).spacing([12.0, 6.0]).show(ui, |ui| {
+        let fields: [(&str, &mut String, &str, bool); 5] = [
+            ("Participant code", &mut draft.participant_code, "screening code, never a name", false),
+            ("Screening date", &mut draft.screening, "YYYY-MM-DD", true),
+            ("Consent date", &mut draft.consent, "YYYY-MM-DD", true),
+            ("Planned enrollment or first dose", &mut draft.enrollment, "not yet known", true),
+            ("Investigator", &mut draft.investigator, "name", false),
         ];
-        for (label, text, hint) in fields {
+        for (label, text, hint, is_date) in fields {
             let label = ui.label(label);
             let width = 200.0_f32.max(crate::ui::field_draft::hint_width(ui, hint));
             ui.add(egui::TextEdit::singleline(text).desired_width(width).hint_text(hint)).labelled_by(label.id);
+            // A date is checked as it is typed, like the form's, in its own column: a
+            // message appearing moves nothing.
+            match parse_date(text) {
+                Parsed::Invalid(message) if is_date => {
+                    ui.add(egui::Label::new(RichText::new(format!("✖ {message}")).color(error)).truncate())
+                }
+                _ => ui.label(""),
+            };
             ui.end_row();
         }
     });
-    if let Some(message) = &draft.message {
-        ui.label(RichText::new(format!("✖ {message}")).color(theme::error_colour(ui.ctx().theme())));
-    }
+    // One line, always there, for why the last start failed.
+    let message = draft.message.as_ref().map_or(String::new(), |message| format!("✖ {message}"));
+    ui.add(egui::Label::new(RichText::new(message).color(error)).truncate());
     ui.horizontal(|ui| ui.button("Start screening").clicked()).inner
 }

@@ -952,3 +952,25 @@ fn the_form_holds_still_while_values_are_typed() {
     }
     assert!(has_label_containing(&harness, "✖ INELIGIBLE (I7.alc, I7.anc, I7.hb, I7.plt)"), "the verdict changed");
 }
+
+/// Issue 17: the start view keeps its layout when a protocol with cohorts is ticked (the
+/// cohort row is always there), and its dates are checked as they are typed, not only on
+/// Start.
+#[test]
+fn the_start_view_holds_still_and_checks_dates_as_typed() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = workstation(folder.path());
+    let top = |harness: &Harness<'_, AppState>, label: &str| {
+        harness.get_by_role_and_label(Role::TextInput, label).rect().min.y
+    };
+    let (consent, investigator) = (top(&harness, "Consent date"), top(&harness, "Investigator"));
+    click(
+        &mut harness,
+        "Relapsed or refractory autoimmune disease, five cohorts (SLE, dcSSc, AAV, IIM, SS), age 18–65 (v2)",
+    );
+    assert_eq!(top(&harness, "Consent date"), consent, "ticking a protocol with cohorts moved the form");
+    type_into(&mut harness, "Consent date", "02/11/2026");
+    assert!(has_label_containing(&harness, "✖ "), "the date is checked as it is typed");
+    assert!(harness.state().workspace.document().is_none(), "nothing started");
+    assert_eq!(top(&harness, "Investigator"), investigator, "the message moved the form");
+}
