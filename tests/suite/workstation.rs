@@ -974,3 +974,19 @@ fn the_start_view_holds_still_and_checks_dates_as_typed() {
     assert!(harness.state().workspace.document().is_none(), "nothing started");
     assert_eq!(top(&harness, "Investigator"), investigator, "the message moved the form");
 }
+
+/// Issue 17: a unit picker answers typed letters while it has the focus; the value entered
+/// next is stored in that unit.
+#[test]
+fn a_unit_picker_answers_typed_letters() {
+    let (_folder, mut harness) = opened("v09-demographics-only.ron");
+    harness.get_by_label("Haemoglobin unit").focus();
+    harness.run();
+    harness.get_by_label("Haemoglobin unit").type_text("m");
+    harness.run();
+    enter(&mut harness, "Haemoglobin", "7.5");
+    let session = harness.state().workspace.document().unwrap().session();
+    let entry = session.values.get("haemoglobin").expect("entered");
+    let Value::Number(measurement) = &entry.value else { panic!("{entry:?}") };
+    assert_eq!(measurement.unit.code(), "mmol/L", "typing m picked mmol/L");
+}
