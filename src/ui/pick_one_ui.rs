@@ -26,14 +26,14 @@ pub fn pick_one_ui<'a, T: PartialEq + Clone + 'a>(
             }
         })
         .response;
-    if chosen == *current && response.has_focus() {
-        if let Some(typed) = typed_letters(ui) {
-            let labels: Vec<String> = options.iter().map(|option| folded(&label(option))).collect();
-            if let Some(index) = next_starting_with(&labels, options.iter().position(|o| *o == current), &typed) {
-                if let Some(option) = options.get(index) {
-                    chosen = (*option).clone();
-                }
-            }
+    if chosen == *current
+        && response.has_focus()
+        && let Some(typed) = typed_letters(ui)
+    {
+        let labels: Vec<String> = options.iter().map(|option| folded(&label(option))).collect();
+        let at = options.iter().position(|option| *option == current);
+        if let Some(option) = next_starting_with(&labels, at, &typed).and_then(|index| options.get(index)) {
+            chosen = (*option).clone();
         }
     }
     let picked = (chosen != *current).then_some(chosen);
