@@ -25,6 +25,7 @@ mod records;
 mod report_log;
 mod report_pdf;
 mod report_summary;
+mod session_browser;
 mod session_store;
 mod site_vocabulary;
 mod threats;
