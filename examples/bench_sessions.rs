@@ -7,6 +7,12 @@
 //!   dates shifted by up to two years (results with them), its numbers scaled, and a trail
 //!   lengthened by up to 24 further edits; then sealed and saved by `store::save`.
 //!
+//! `cargo run --release --example bench_sessions -- frames DATA_ROOT`
+//!   the start view (1366×768) over the per-user data folder DATA_ROOT (its `sessions/`
+//!   folder), frame by frame as the window draws it (egui pass + tessellation, the pointer
+//!   moving), from the first frame until the browser's scan completes: the CPU time of each
+//!   frame while the scan runs on the other threads, and the time to the first frame.
+//!
 //! `cargo run --release --example bench_sessions -- browser FOLDER CACHE_FOLDER`
 //!   times the session browser's background scan of FOLDER to completion, cold (no summary
 //!   cache in CACHE_FOLDER) then warm (the cache the cold scan wrote), and prints both.
@@ -21,6 +27,9 @@ use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveTime, TimeZone as _, Utc};
 use trialscreen::app::session_browser::SessionBrowser;
+use trialscreen::app::workspace::Folders;
+use trialscreen::ui::app_state::AppState;
+use trialscreen::ui::preferences::Preferences;
 use trialscreen::files::FileHead;
 use trialscreen::library::{BUNDLED_EXAMPLES, Library};
 use trialscreen::model::values::Value;
@@ -35,7 +44,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["generate", folder, count] => generate(Path::new(folder), count.parse()?),
         ["browser", folder, cache] => browser(Path::new(folder), Path::new(cache)),
-        _ => Err("usage: bench_sessions generate FOLDER COUNT | browser FOLDER CACHE_FOLDER".into()),
+        ["frames", root] => frames(Path::new(root)),
+        _ => Err("usage: bench_sessions generate FOLDER COUNT | browser FOLDER CACHE_FOLDER | frames DATA_ROOT".into()),
     }
 }
 
@@ -130,4 +140,50 @@ fn time_scan(
         eprintln!("cache: {problem}");
     }
     Ok((elapsed, browser.rows.len()))
+}
+
+fn frames(root: &Path) -> Result<(), Box<dyn Error>> {
+    let started = Instant::now();
+    let mut state = AppState::new(Library::bundled()?, Folders::under(root), Utc::now, Preferences::default());
+    let ctx = egui::Context::default();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::Vec2::new(1366.0, 768.0));
+    let mut times = Vec::new();
+    let mut first = None;
+    for frame in 0usize.. {
+        let pointer = egui::Pos2::new(700.0 + (frame % 500) as f32, 200.0 + (frame % 400) as f32);
+        let input = egui::RawInput {
+            screen_rect: Some(screen),
+            events: vec![egui::Event::PointerMoved(pointer)],
+            ..egui::RawInput::default()
+        };
+        let frame_started = Instant::now();
+        let mut output = ctx.run_ui(input, |ui| state.ui(ui));
+        let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+        let elapsed = frame_started.elapsed();
+        output.textures_delta.clear();
+        std::hint::black_box(primitives);
+        first.get_or_insert(started.elapsed());
+        // The first frame installs the fonts; the frames that count are those during the scan.
+        if frame > 0 {
+            times.push(elapsed);
+        }
+        if frame > 1 && !state.browser.is_scanning() {
+            break;
+        }
+        // The window repaints every 50 ms while the scan runs: about as often here.
+        std::thread::sleep(Duration::from_millis(16));
+    }
+    times.sort();
+    let at = |q: f64| times.get(((times.len().max(1) - 1) as f64 * q) as usize).copied().unwrap_or_default();
+    println!(
+        "frames while the browser scans: {} frames until {} rows were listed in {:.2} s; first frame after {:.0} ms; median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        times.len(),
+        state.browser.rows.len(),
+        started.elapsed().as_secs_f64(),
+        first.unwrap_or_default().as_secs_f64() * 1e3,
+        at(0.5).as_secs_f64() * 1e3,
+        at(0.95).as_secs_f64() * 1e3,
+        at(1.0).as_secs_f64() * 1e3,
+    );
+    Ok(())
 }

@@ -11,7 +11,8 @@
 #    examples varied through the session API: participants, dates, values, trail lengths).
 # 2. `log` over the folder, both builds (hyperfine if installed, else /usr/bin/time), and
 #    checks that both write the same CSV.
-# 3. The session browser's scan to completion, cold (no summary cache) and warm (this build).
+# 3. The session browser's scan to completion, cold (no summary cache) and warm, and the
+#    CPU time of each frame of the start view while a cold scan runs (this build).
 # 4. Time from exec to a visible window (Xvfb :99, `xdotool search --onlyvisible`), with the
 #    folder as the per-user sessions folder and with an empty one, both builds.
 # Needs: hyperfine (optional), Xvfb and xdotool for step 4 (apt-get install xvfb xdotool).
@@ -20,7 +21,8 @@ new=$(realpath "${1:?NEW_BINARY}")
 base=$(realpath "${2:?BASE_BINARY}")
 count=${3:-10000}
 here=$(cd "$(dirname "$0")/.." && pwd)
-examples_bin="$here/target/release/examples/bench_sessions"
+# The example built beside NEW_BINARY (same target folder).
+examples_bin="$(dirname "$new")/examples/bench_sessions"
 [ -x "$examples_bin" ] || (cd "$here" && cargo build --release --locked --example bench_sessions)
 work=$(mktemp -d)
 started_xvfb=""
@@ -55,6 +57,10 @@ fi
 
 echo "== session browser scan to completion (this build)"
 "$examples_bin" browser "$folder" "$work/cache"
+echo "== frames of the start view while the browser scans (cold, this build)"
+mkdir -p "$work/frames-root"
+ln -s "$folder" "$work/frames-root/sessions"
+"$examples_bin" frames "$work/frames-root"
 
 if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then
     echo "== window: Xvfb or xdotool missing, not measured"
