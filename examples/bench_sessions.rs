@@ -2,10 +2,11 @@
 //!
 //! `cargo run --release --example bench_sessions -- generate FOLDER COUNT`
 //!   writes COUNT distinct sealed session files into FOLDER: each starts from a bundled
-//!   example (so every protocol and many verdicts occur) and is changed through the
-//!   library's own session API, as the workstation records edits: its own participant code,
-//!   dates shifted by up to two years (results with them), its numbers scaled, and a trail
-//!   lengthened by up to 24 further edits; then sealed and saved by `store::save`.
+//!   example (so every protocol and many verdicts occur) and is made through the library's
+//!   own session API, as the workstation records edits: a new session with its own
+//!   participant code and the example's dates shifted by up to two years, each of the
+//!   example's values entered (results dated with the shift, numbers scaled by 0.70–1.30),
+//!   and a trail lengthened by up to 24 corrections; then sealed and saved by `store::save`.
 //!
 //! `cargo run --release --example bench_sessions -- frames DATA_ROOT`
 //!   the start view (1366×768) over the per-user data folder DATA_ROOT (its `sessions/`
@@ -56,32 +57,41 @@ fn generate(folder: &Path, count: usize) -> Result<(), Box<dyn Error>> {
     let examples: Vec<_> = BUNDLED_EXAMPLES.iter().map(|(_, text)| parse_session(text)).collect::<Result<_, _>>()?;
     let started = Instant::now();
     for index in 0..count {
-        let mut session = examples[index % examples.len()].clone();
-        let actor = session.investigator.clone().unwrap_or_else(|| "Bench".to_owned());
+        let example = &examples[index % examples.len()];
+        let actor = example.investigator.clone().unwrap_or_else(|| "Bench".to_owned());
         let shift = Days::new((index * 37 % 730) as u64);
-        let mut at = Utc.from_utc_datetime(
-            &(session.dates.screening - shift).and_time(NaiveTime::from_hms_opt(9, 0, 0).ok_or("time")?),
+        let mut dates = example.dates;
+        dates.screening = dates.screening - shift;
+        dates.consent = dates.consent.map(|date| date - shift);
+        dates.enrollment = dates.enrollment.map(|date| date - shift);
+        let mut at = Utc.from_utc_datetime(&dates.screening.and_time(NaiveTime::from_hms_opt(9, 0, 0).ok_or("time")?));
+        // A new session as the workstation starts one: its own participant, the example's
+        // protocols and investigator, the dates shifted; then each value entered once.
+        let mut session = trialscreen::session::model::Session::new(
+            format!("S{:05}", index + 1),
+            example.protocols.clone(),
+            dates,
+            example.investigator.clone(),
+            &actor,
+            at,
         );
         let mut edit = |session: &mut trialscreen::session::model::Session, change: Edit| {
             at += chrono::Duration::seconds(30);
             // An edit the example's state refuses is skipped: the file stays valid.
             let _ = apply(session, change, &actor, at);
         };
-        edit(&mut session, Edit::SetParticipantCode(format!("S{:05}", index + 1)));
-        let mut dates = session.dates;
-        dates.screening = dates.screening - shift;
-        dates.consent = dates.consent.map(|date| date - shift);
-        dates.enrollment = dates.enrollment.map(|date| date - shift);
-        edit(&mut session, Edit::SetDates(dates));
         let scale = 0.7 + (index % 13) as f64 * 0.05;
-        let entries: Vec<_> = session.values.iter().map(|(item, entry)| (item.clone(), entry.clone())).collect();
-        for (item, mut entry) in entries {
+        for (item, entry) in &example.values {
+            let mut entry = entry.clone();
             entry.date = entry.date.map(|date| date - shift);
             if let Value::Number(measurement) = &mut entry.value {
                 measurement.value = (measurement.value * scale * 100.0).round() / 100.0;
                 entry.raw = None;
             }
-            edit(&mut session, Edit::SetValue { item, entry: Some(entry) });
+            edit(&mut session, Edit::SetValue { item: item.clone(), entry: Some(entry) });
+        }
+        if session.values.contains_key("treatment_history") {
+            edit(&mut session, Edit::Attest { item: "treatment_history".to_owned() });
         }
         // Trails of different lengths: a number corrected back and forth.
         let numbers: Vec<_> = session
