@@ -29,8 +29,6 @@ use std::time::{Duration, Instant};
 use chrono::{Days, NaiveTime, TimeZone as _, Utc};
 use trialscreen::app::session_browser::SessionBrowser;
 use trialscreen::app::workspace::Folders;
-use trialscreen::ui::app_state::AppState;
-use trialscreen::ui::preferences::Preferences;
 use trialscreen::files::FileHead;
 use trialscreen::library::{BUNDLED_EXAMPLES, Library};
 use trialscreen::model::values::Value;
@@ -38,6 +36,8 @@ use trialscreen::session::audit::{Edit, apply};
 use trialscreen::session::load::parse_session;
 use trialscreen::session::sealing::{self, Sealer};
 use trialscreen::session::store;
+use trialscreen::ui::app_state::AppState;
+use trialscreen::ui::preferences::Preferences;
 use trialscreen::user_data::UserData;
 
 fn main() -> Result<(), Box<dyn Error>> {
