@@ -429,7 +429,8 @@ impl ScanJob {
         cache: &SummaryCache,
         sender: &Sender<ScanMessage>,
     ) -> Option<Vec<Summarised>> {
-        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        // Every core but one: the window's thread keeps a core for its frames.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
         let next = AtomicUsize::new(0);
         let parts: Vec<Option<Vec<Summarised>>> = std::thread::scope(|scope| {
             let workers: Vec<_> = (0..threads.min(listed.len().max(1)))
