@@ -28,14 +28,12 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
         .accessible_name("Filter sessions");
     });
     if let Some((read, listed)) = browser.progress() {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            let text = match listed {
-                Some(listed) => format!("Reading the folder: {read} of {listed} session files…"),
-                None => "Reading the folder…".to_owned(),
-            };
-            ui.label(RichText::new(text).weak());
-        });
+        // Words, not a spinner: a spinner repaints every frame, and the scan wants the cores.
+        let text = match listed {
+            Some(listed) => format!("Reading the folder: {read} of {listed} session files…"),
+            None => "Reading the folder…".to_owned(),
+        };
+        ui.label(RichText::new(text).weak());
     }
     if let Some(problem) = &browser.cache_problem {
         ui.label(RichText::new(format!("⚠ {problem}; the files themselves were read")).weak());
