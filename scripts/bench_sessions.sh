@@ -33,7 +33,8 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-# SESSIONS=FOLDER measures a folder generated before (it is kept); SKIP_LOG=1 skips step 2.
+# SESSIONS=FOLDER measures a folder generated before (it is kept); SKIP_LOG=1 skips step 2;
+# ONLY_THIS=1 skips the previous build's window in step 4.
 folder=${SESSIONS:-$work/sessions}
 if [ -z "${SESSIONS:-}" ] || [ ! -d "$folder" ]; then
     "$examples_bin" generate "$folder" "$count"
@@ -101,7 +102,10 @@ window_ms() {
     app=""
     echo $(( (end - start) / 1000000 ))
 }
-for build in previous this; do
+# ONLY_THIS=1 measures the window of this build only (the previous one takes minutes).
+builds="previous this"
+if [ -n "${ONLY_THIS:-}" ]; then builds="this"; fi
+for build in $builds; do
     binary=$base
     if [ "$build" = this ]; then binary=$new; fi
     for what in empty full; do
