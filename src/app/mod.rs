@@ -4,4 +4,5 @@
 
 pub mod printing;
 pub mod session_browser;
+pub mod summary_cache;
 pub mod workspace;

@@ -1,17 +1,32 @@
-//! The session browser's model: every session file of a folder, read once when the folder
-//! is scanned (not every frame), with participant code, screening date, protocols and
-//! verdicts. A file that does not read is listed with the reason, never touched.
+//! The session browser's model: every session file of a folder, listed in the background
+//! (never on the window's thread) with participant code, screening date, protocols and
+//! verdicts, and the screening log's counts over the folder. A file that does not read is
+//! listed with the reason, never touched.
+//!
+//! A scan runs on its own thread, which spreads the files over every core and sends the
+//! rows in batches as they are made; the window polls ([`SessionBrowser::poll`]) each frame.
+//! Each file is read once, and only when the summary cache (`summary_cache`) does not hold
+//! its summary: a folder listed before is listed again from the cache, reading only the
+//! files that changed.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::time::{Duration, Instant, SystemTime};
 
 use chrono::NaiveDate;
 
+use crate::app::summary_cache::{self, FileStamp, FileSummary, Lookup, SummaryCache, SummaryRow};
 use crate::engine::protocol_eval::Verdict;
+use crate::files::FileHead;
+use crate::files::folder::Listed;
 use crate::library::Library;
+use crate::report::log::ScreeningLog;
 use crate::screening::Screening;
-use crate::session::store;
+use crate::session::load::parse_session;
+use crate::session::store::{self, OpenError};
 use crate::session_check::check_session;
-use crate::status::verdict_words;
 
 /// One file of the folder.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,14 +60,17 @@ pub enum SortKey {
     FileName,
 }
 
+/// Rows shown at once; the others are a page away (a frame lays out only these).
+pub const PAGE_ROWS: usize = 100;
+
 /// The browser's state.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug)]
 pub struct SessionBrowser {
     /// The folder scanned.
     pub folder: PathBuf,
-    /// Every session file of the folder, in the order shown.
+    /// Every session file of the folder listed so far, in the order they were read.
     pub rows: Vec<BrowserRow>,
-    /// The folder has been read since it was set.
+    /// A scan of the folder has completed since it was set.
     pub is_scanned: bool,
     /// The column the rows are ordered by.
     pub sort: SortKey,
@@ -62,12 +80,58 @@ pub struct SessionBrowser {
     /// or date contains it, ignoring case (blank: every row).
     pub filter: String,
     /// The screening log's CONSORT-style counts over the folder, as `trialscreen log`
-    /// prints them.
+    /// prints them (once a scan has completed).
     pub counts: String,
+    /// The page of the visible rows shown (0: the first [`PAGE_ROWS`]).
+    pub page: usize,
+    /// The per-user cache folder where summaries are kept; `None`: every file is read.
+    pub cache_folder: Option<PathBuf>,
+    /// Why the summary cache could not be used or written by the last scan (it is rebuilt).
+    pub cache_problem: Option<String>,
+    scan: Option<Scan>,
+    view: View,
+    generation: u64,
+}
+
+/// A running scan: its messages, and the flag that stops it.
+#[derive(Debug)]
+struct Scan {
+    receiver: Receiver<ScanMessage>,
+    cancel: Arc<AtomicBool>,
+    /// Files listed in the folder; `None` until listed.
+    total: Option<usize>,
+    /// Rows received.
+    received: usize,
+    /// The rows shown stay until the scan completes (a rescan); else they fill in.
+    pending: Option<Vec<BrowserRow>>,
+}
+
+impl Drop for Scan {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// What a scan sends to the browser.
+#[derive(Debug)]
+enum ScanMessage {
+    /// How many session files the folder holds.
+    Listed(usize),
+    /// Rows made since the last message.
+    Rows(Vec<BrowserRow>),
+    /// Every file is listed: the log counts, and why the cache was not used or written.
+    Done { counts: String, cache_problem: Option<String> },
+}
+
+/// The visible rows (indices into `rows`) for a filter, an order and a generation of rows.
+#[derive(Debug, Default)]
+struct View {
+    key: Option<(String, SortKey, bool, u64)>,
+    shown: Vec<usize>,
 }
 
 impl SessionBrowser {
-    /// A browser over `folder`, not yet read.
+    /// A browser over `folder`, not yet read, without a summary cache.
     pub fn new(folder: PathBuf) -> Self {
         Self {
             folder,
@@ -77,19 +141,155 @@ impl SessionBrowser {
             descending: true,
             filter: String::new(),
             counts: String::new(),
+            page: 0,
+            cache_folder: None,
+            cache_problem: None,
+            scan: None,
+            view: View::default(),
+            generation: 0,
         }
     }
 
-    /// Reads the folder again.
-    pub fn scan(&mut self, library: &Library, today: chrono::NaiveDate) {
-        self.rows = scan(&self.folder, library, today);
-        let paths: Vec<&PathBuf> = self.rows.iter().map(|row| &row.path).collect();
-        let log = crate::report::log::ScreeningLog::build(library, today, &paths, |path| {
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            (name, crate::session::store::read_text(path).map_err(|error| error.to_string()))
-        });
-        self.counts = if self.rows.is_empty() { String::new() } else { log.counts_text() };
-        self.is_scanned = true;
+    /// The same browser, keeping summaries in `cache_folder` (the per-user cache folder).
+    pub fn with_cache(mut self, cache_folder: PathBuf) -> Self {
+        self.cache_folder = Some(cache_folder);
+        self
+    }
+
+    /// Shows another folder (not yet read); the cache folder stays.
+    pub fn set_folder(&mut self, folder: PathBuf) {
+        self.scan = None;
+        self.folder = folder;
+        self.rows.clear();
+        self.counts.clear();
+        self.is_scanned = false;
+        self.page = 0;
+        self.generation += 1;
+    }
+
+    /// Starts reading the folder in the background, stopping a scan under way. Rows already
+    /// shown stay until the new scan completes; a folder not yet read fills in as it goes.
+    /// Call [`Self::poll`] (each frame) to take in what it made.
+    pub fn start_scan(&mut self, library: &Library, today: NaiveDate) {
+        self.scan = None;
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (sender, receiver) = mpsc::channel();
+        let job = ScanJob {
+            folder: self.folder.clone(),
+            cache_file: self.cache_folder.as_deref().map(|cache| summary_cache::cache_file(cache, &self.folder)),
+            library: library.clone(),
+            today,
+            cancel: Arc::clone(&cancel),
+        };
+        let spawned =
+            std::thread::Builder::new().name("session browser scan".to_owned()).spawn(move || job.run(&sender));
+        if let Err(error) = spawned {
+            // No thread to be had: the folder is read here rather than not at all.
+            self.cache_problem = Some(format!("the folder was read without a background thread: {error}"));
+            let (sender, receiver) = mpsc::channel();
+            ScanJob {
+                folder: self.folder.clone(),
+                cache_file: None,
+                library: library.clone(),
+                today,
+                cancel: Arc::clone(&cancel),
+            }
+            .run(&sender);
+            self.scan = Some(Scan { receiver, cancel, total: None, received: 0, pending: None });
+            self.poll();
+            return;
+        }
+        let pending = self.is_scanned.then(Vec::new);
+        if pending.is_none() {
+            self.rows.clear();
+            self.generation += 1;
+        }
+        self.scan = Some(Scan { receiver, cancel, total: None, received: 0, pending });
+    }
+
+    /// Reads the folder again and waits until it is read (tests and tools; the window uses
+    /// [`Self::start_scan`]).
+    pub fn scan(&mut self, library: &Library, today: NaiveDate) {
+        self.start_scan(library, today);
+        while self.scan.is_some() {
+            self.wait(Duration::from_secs(3600));
+        }
+    }
+
+    /// Whether a scan is under way.
+    pub fn is_scanning(&self) -> bool {
+        self.scan.is_some()
+    }
+
+    /// How far the scan under way is: files read and files listed (`None` until listed).
+    pub fn progress(&self) -> Option<(usize, Option<usize>)> {
+        self.scan.as_ref().map(|scan| (scan.received, scan.total))
+    }
+
+    /// Takes in what the scan made since the last call, without waiting. Returns whether
+    /// anything changed.
+    pub fn poll(&mut self) -> bool {
+        let mut changed = false;
+        loop {
+            let Some(scan) = &self.scan else { return changed };
+            match scan.receiver.try_recv() {
+                Ok(message) => {
+                    self.take(message);
+                    changed = true;
+                }
+                Err(TryRecvError::Empty) => return changed,
+                Err(TryRecvError::Disconnected) => {
+                    // The scan's thread ended without finishing (it panicked): stop waiting.
+                    self.scan = None;
+                    return true;
+                }
+            }
+        }
+    }
+
+    /// Waits up to `timeout` for the scan's next message and takes it in, with any others
+    /// ready. Returns whether anything changed.
+    pub fn wait(&mut self, timeout: Duration) -> bool {
+        let Some(scan) = &self.scan else { return false };
+        match scan.receiver.recv_timeout(timeout) {
+            Ok(message) => {
+                self.take(message);
+                self.poll();
+                true
+            }
+            Err(RecvTimeoutError::Timeout) => false,
+            Err(RecvTimeoutError::Disconnected) => {
+                self.scan = None;
+                true
+            }
+        }
+    }
+
+    fn take(&mut self, message: ScanMessage) {
+        let Some(scan) = &mut self.scan else { return };
+        match message {
+            ScanMessage::Listed(total) => scan.total = Some(total),
+            ScanMessage::Rows(rows) => {
+                scan.received += rows.len();
+                match &mut scan.pending {
+                    Some(pending) => pending.extend(rows),
+                    None => {
+                        self.rows.extend(rows);
+                        self.generation += 1;
+                    }
+                }
+            }
+            ScanMessage::Done { counts, cache_problem } => {
+                if let Some(pending) = scan.pending.take() {
+                    self.rows = pending;
+                }
+                self.generation += 1;
+                self.counts = counts;
+                self.cache_problem = cache_problem;
+                self.is_scanned = true;
+                self.scan = None;
+            }
+        }
     }
 
     /// Sorts by `key`; the same key again reverses the order.
@@ -104,11 +304,43 @@ impl SessionBrowser {
 
     /// The rows the filter keeps, in the chosen order.
     pub fn visible_rows(&self) -> Vec<&BrowserRow> {
+        self.ordered_indices().into_iter().filter_map(|index| self.rows.get(index)).collect()
+    }
+
+    /// How many rows the filter keeps; recomputed only when the rows, the filter or the
+    /// order changed.
+    pub fn visible_count(&mut self) -> usize {
+        self.refresh_view();
+        self.view.shown.len()
+    }
+
+    /// The rows of the page shown (at most [`PAGE_ROWS`]), the page kept within range.
+    pub fn page_rows(&mut self) -> Vec<&BrowserRow> {
+        self.refresh_view();
+        let pages = self.view.shown.len().div_ceil(PAGE_ROWS).max(1);
+        self.page = self.page.min(pages - 1);
+        let rows = &self.rows;
+        self.view.shown.iter().skip(self.page * PAGE_ROWS).take(PAGE_ROWS).filter_map(|&i| rows.get(i)).collect()
+    }
+
+    fn refresh_view(&mut self) {
+        let key = (self.filter.clone(), self.sort, self.descending, self.generation);
+        if self.view.key.as_ref() != Some(&key) {
+            if self.view.key.as_ref().is_some_and(|old| (&old.0, old.1, old.2) != (&key.0, key.1, key.2)) {
+                self.page = 0;
+            }
+            self.view.shown = self.ordered_indices();
+            self.view.key = Some(key);
+        }
+    }
+
+    fn ordered_indices(&self) -> Vec<usize> {
         let needle = self.filter.trim().to_lowercase();
-        let mut rows: Vec<&BrowserRow> = self
+        let mut shown: Vec<usize> = self
             .rows
             .iter()
-            .filter(|row| {
+            .enumerate()
+            .filter(|(_, row)| {
                 needle.is_empty()
                     || [row.participant_code.as_str(), row.protocols.as_str(), row.file_name.as_str()]
                         .iter()
@@ -116,8 +348,11 @@ impl SessionBrowser {
                     || row.verdicts.iter().any(|(_, words)| words.to_lowercase().contains(&needle))
                     || row.screening.is_some_and(|date| date.to_string().contains(&needle))
             })
+            .map(|(index, _)| index)
             .collect();
-        rows.sort_by(|a, b| {
+        let rows = &self.rows;
+        shown.sort_by(|&a, &b| {
+            let (Some(a), Some(b)) = (rows.get(a), rows.get(b)) else { return std::cmp::Ordering::Equal };
             let order = match self.sort {
                 SortKey::Participant => a.participant_code.cmp(&b.participant_code),
                 SortKey::ScreeningDate => a.screening.cmp(&b.screening),
@@ -126,54 +361,216 @@ impl SessionBrowser {
             .then_with(|| a.file_name.cmp(&b.file_name));
             if self.descending { order.reverse() } else { order }
         });
-        rows
+        shown
     }
 }
 
-/// Reads every session file of a folder (not backups, locks, temporary files or
-/// journals); one that is not a regular file (a FIFO, a broken link) is listed with why,
-/// never read.
-pub fn scan(folder: &Path, library: &Library, today: chrono::NaiveDate) -> Vec<BrowserRow> {
-    let Ok(listed) = store::list_session_files(folder) else { return Vec::new() };
-    listed.into_iter().map(|entry| row_of(entry.path, entry.problem, library, today)).collect()
+/// Files summarised between two messages to the window.
+const BATCH: usize = 64;
+
+/// One scan's work, moved to its thread.
+struct ScanJob {
+    folder: PathBuf,
+    cache_file: Option<PathBuf>,
+    library: Library,
+    today: NaiveDate,
+    cancel: Arc<AtomicBool>,
 }
 
-fn row_of(path: PathBuf, not_a_file: Option<String>, library: &Library, today: chrono::NaiveDate) -> BrowserRow {
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut row = BrowserRow {
-        path: path.clone(),
-        file_name,
+/// One file's result: its place in the listing, its summary, and the cache entry to record
+/// (its stamp and the SHA-256 of what was read) when it was read.
+type Summarised = (usize, FileSummary, Option<(FileStamp, String)>);
+
+impl ScanJob {
+    fn run(self, sender: &Sender<ScanMessage>) {
+        let scan_start = SystemTime::now();
+        let listed = store::list_session_files(&self.folder).unwrap_or_default();
+        if sender.send(ScanMessage::Listed(listed.len())).is_err() {
+            return;
+        }
+        let context = summary_cache::context(&self.library, self.today);
+        let (mut cache, mut cache_problem) = match &self.cache_file {
+            Some(file) => {
+                let (cache, problem) = SummaryCache::load(file, &context);
+                // No cache yet is not a problem to report.
+                (cache, problem.filter(|p| *p != summary_cache::CacheProblem::Absent).map(|p| p.to_string()))
+            }
+            None => (SummaryCache::empty(context), None),
+        };
+        let Some(summaries) = self.summarise_all(&listed, &cache, sender) else { return };
+        let mut log = ScreeningLog::new();
+        let mut changed = false;
+        for (index, summary, read) in &summaries {
+            let Some(file) = listed.get(*index) else { continue };
+            summary.add_to(&mut log, &file.name);
+            if let Some((stamp, sha256)) = read {
+                cache.insert(file.path.clone(), *stamp, sha256.clone(), scan_start, summary.clone());
+                changed = true;
+            }
+        }
+        let before = cache.len();
+        cache.retain_paths(&listed.iter().map(|file| file.path.clone()).collect());
+        changed |= cache.len() != before || cache_problem.is_some();
+        if let Some(file) = &self.cache_file
+            && changed
+            && let Err(error) = cache.save(file)
+        {
+            cache_problem = Some(format!("the summary cache could not be written: {error}"));
+        }
+        let counts = if listed.is_empty() { String::new() } else { log.finish().counts_text() };
+        let _ = sender.send(ScanMessage::Done { counts, cache_problem });
+    }
+
+    /// Summarises every file on every core, sending rows as they are made; `None` when the
+    /// scan was stopped.
+    fn summarise_all(
+        &self,
+        listed: &[Listed],
+        cache: &SummaryCache,
+        sender: &Sender<ScanMessage>,
+    ) -> Option<Vec<Summarised>> {
+        // Every core but one: the window's thread keeps a core for its frames.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
+        let next = AtomicUsize::new(0);
+        let parts: Vec<Option<Vec<Summarised>>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads.min(listed.len().max(1)))
+                .map(|_| {
+                    let sender = sender.clone();
+                    let next = &next;
+                    scope.spawn(move || {
+                        let mut done = Vec::new();
+                        let mut batch = Vec::with_capacity(BATCH);
+                        let mut last_sent = Instant::now();
+                        loop {
+                            if self.cancel.load(Ordering::Relaxed) {
+                                return None;
+                            }
+                            let index = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(file) = listed.get(index) else { break };
+                            let (summary, read) = summarise(file, cache, &self.library, self.today);
+                            batch.push(row_of(file, &summary));
+                            done.push((index, summary, read));
+                            if batch.len() >= BATCH || last_sent.elapsed() > Duration::from_millis(50) {
+                                sender.send(ScanMessage::Rows(std::mem::take(&mut batch))).ok()?;
+                                last_sent = Instant::now();
+                            }
+                        }
+                        if !batch.is_empty() {
+                            sender.send(ScanMessage::Rows(batch)).ok()?;
+                        }
+                        Some(done)
+                    })
+                })
+                .collect();
+            // A worker that panicked would lose its files: re-raise rather than list fewer.
+            workers
+                .into_iter()
+                .map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        });
+        let mut all: Vec<Summarised> = Vec::with_capacity(listed.len());
+        for part in parts {
+            all.extend(part?);
+        }
+        all.sort_by_key(|(index, _, _)| *index);
+        Some(all)
+    }
+}
+
+/// The browser row of a file's summary.
+fn row_of(file: &Listed, summary: &FileSummary) -> BrowserRow {
+    BrowserRow {
+        path: file.path.clone(),
+        file_name: file.name.clone(),
+        participant_code: summary.participant_code.clone(),
+        screening: summary.screening,
+        protocols: summary.protocols.clone(),
+        verdicts: summary.rows.iter().map(|row| (row.verdict, row.verdict_words())).collect::<Vec<(Verdict, _)>>(),
+        is_signed: summary.is_signed,
+        problem: summary.problem.clone(),
+    }
+}
+
+/// A file's summary: from the cache when its entry is fresh (the file is not read), else
+/// from the file, read once (its cache entry is reused when it holds what was read). The
+/// second value is the cache entry to record when the file was read.
+pub fn summarise(
+    file: &Listed,
+    cache: &SummaryCache,
+    library: &Library,
+    today: NaiveDate,
+) -> (FileSummary, Option<(FileStamp, String)>) {
+    if let Some(problem) = &file.problem {
+        let message = format!("{problem}; it was not read");
+        return (FileSummary::not_read(&file.name, message.clone(), message), None);
+    }
+    // Stamped before the read: a change during the read shows in the next scan.
+    let stamp = FileStamp::at(&file.path).ok();
+    let entry = match stamp.map(|stamp| cache.lookup(&file.path, stamp)) {
+        Some(Lookup::Fresh(summary)) => return (summary.clone(), None),
+        Some(Lookup::Check(entry)) => Some(entry),
+        Some(Lookup::Missing) | None => None,
+    };
+    let (text, head) = match store::read_text_with_head(&file.path) {
+        Ok(read) => read,
+        Err(error) => {
+            let message = error.to_string().replace(&file.path.display().to_string(), "the file");
+            return (FileSummary::not_read(&file.name, error.to_string(), message), None);
+        }
+    };
+    let FileHead::Sha256(sha256) = head else {
+        return (summarise_text(&file.path, &file.name, &text, library, today), None);
+    };
+    let summary = match entry {
+        Some(entry) if entry.holds(&sha256) => entry.summary.clone(),
+        _ => summarise_text(&file.path, &file.name, &text, library, today),
+    };
+    (summary, stamp.map(|stamp| (stamp, sha256)))
+}
+
+/// Parses, checks and evaluates a session file's text, once, for both the browser's row and
+/// the log's counts.
+pub fn summarise_text(path: &Path, file_name: &str, text: &str, library: &Library, today: NaiveDate) -> FileSummary {
+    let mut summary = FileSummary {
         participant_code: String::new(),
         screening: None,
         protocols: String::new(),
-        verdicts: Vec::new(),
         is_signed: false,
         problem: None,
+        rows: Vec::new(),
+        unreadable: None,
+        evaluated: false,
     };
-    if let Some(problem) = not_a_file {
-        row.problem = Some(format!("{problem}; it was not read"));
-        return row;
-    }
-    let (session, text) = match store::open(&path) {
-        Ok(opened) => opened,
+    let mut log = ScreeningLog::new();
+    match parse_session(text) {
         Err(error) => {
-            row.problem = Some(error.to_string());
-            return row;
+            log.add_session_error(file_name, &error);
+            summary.problem = Some(OpenError::Invalid { path: path.to_owned(), error }.to_string());
         }
-    };
-    row.participant_code.clone_from(&session.participant_code);
-    row.screening = Some(session.dates.screening);
-    row.is_signed = session.is_signed();
-    row.protocols = session.protocols.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ");
-    if let Err(error) = check_session(&session, &text, library) {
-        row.problem = Some(error.to_string());
-        return row;
+        Ok(session) => {
+            summary.participant_code.clone_from(&session.participant_code);
+            summary.screening = Some(session.dates.screening);
+            summary.is_signed = session.is_signed();
+            summary.protocols = session.protocols.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ");
+            match check_session(&session, text, library) {
+                Err(error) => {
+                    log.add_session_error(file_name, &error);
+                    summary.problem = Some(error.to_string());
+                }
+                Ok(()) => {
+                    let screening = Screening::evaluate(library, &session, today);
+                    log.add_screening(&screening, file_name);
+                    summary.rows = log
+                        .rows
+                        .iter()
+                        .zip(&screening.protocols)
+                        .map(|(row, screened)| SummaryRow::of(row, screened.loaded.compiled.protocol.source_complete))
+                        .collect();
+                    summary.evaluated = true;
+                }
+            }
+        }
     }
-    let screening = Screening::evaluate(library, &session, today);
-    row.verdicts = screening
-        .protocols
-        .iter()
-        .map(|p| (p.result.verdict, verdict_words(p.result.verdict, p.loaded.compiled.protocol.source_complete)))
-        .collect();
-    row
+    summary.unreadable = log.unreadable.pop();
+    summary
 }

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::engine::compile::{CompiledCriterion, CompiledProtocol};
 use crate::engine::evaluate::{Eval, Evaluator};
@@ -32,7 +32,7 @@ pub enum Outcome {
 }
 
 /// The overall result of one protocol.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Every criterion passes or does not apply.

@@ -51,7 +51,7 @@ pub struct LogRow {
 }
 
 /// Whether a session file is a sealed record (`session::integrity::seal_state`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RecordState {
     /// Its seal holds for its trail's head.
     Sealed,
@@ -90,7 +90,7 @@ impl RecordState {
 }
 
 /// Whether a session is signed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SignatureState {
     /// Signed, and the signature covers the content.
     Signed,
@@ -112,7 +112,7 @@ impl SignatureState {
 }
 
 /// A file that could not be used, and where the problem is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct UnreadableFile {
     /// The file's name.
     pub file_name: String,
@@ -178,15 +178,16 @@ impl ScreeningLog {
         read: impl Fn(&F) -> (String, Result<String, String>) + Sync,
     ) -> Self {
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-        let per_thread = files.len().div_ceil(threads.max(1)).max(1);
-        let read = &read;
+        // Each worker takes the next file as it is free: files of very different sizes
+        // still keep every core busy to the end.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let (read, next) = (&read, &next);
         let parts: Vec<Self> = std::thread::scope(|scope| {
-            let workers: Vec<_> = files
-                .chunks(per_thread)
-                .map(|part| {
+            let workers: Vec<_> = (0..threads.clamp(1, files.len().max(1)))
+                .map(|_| {
                     scope.spawn(move || {
                         let mut log = Self::new();
-                        for file in part {
+                        while let Some(file) = files.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
                             match read(file) {
                                 (name, Ok(text)) => log.add_text(library, evaluation_day, &name, &text),
                                 (name, Err(message)) => log.add_unreadable(&name, None, message),
@@ -233,8 +234,9 @@ impl ScreeningLog {
         }
     }
 
-    /// Lists a file whose session is unusable, with the problem's position apart.
-    fn add_session_error(&mut self, file_name: &str, error: &SessionError) {
+    /// Lists a file whose session is unusable (it does not parse, or names what the library
+    /// lacks), with the problem's position apart.
+    pub fn add_session_error(&mut self, file_name: &str, error: &SessionError) {
         let position = error.position();
         let text = error.to_string();
         let message = match position {

@@ -208,33 +208,35 @@ pub fn parse_session(text: &str) -> Result<Session, SessionError> {
     if text.len() > MAX_SESSION_BYTES {
         return Err(SessionError::TooLarge { size: text.len(), max: MAX_SESSION_BYTES });
     }
-    // The version first: a newer file may have fields this build does not know, and the
-    // user should hear "newer version", not "unknown field".
-    if let Ok(header) = ron::Options::default().from_str::<Header>(text)
-        && header.format_version > FORMAT_VERSION
-    {
+    // One pass for a file of the formats this build reads in its own types (every save):
+    // the whole file as a session. Only when that fails, or the file says it is of format 1
+    // or newer than this build, is its version read on its own, so that a newer file is
+    // reported as "newer version", not by a field this build does not know, and a format-1
+    // file is read in its own types (and migrated at its first change, see
+    // `session::migrate`). The outcome is that of reading the version first; the version
+    // alone costs a pass over the whole file, as much as the session itself.
+    let newer = |found: u32| {
         let (line, column) = locate(text, "format_version");
-        return Err(SessionError::NewerFormat {
-            line,
-            column,
-            found: header.format_version,
-            supported: FORMAT_VERSION,
-        });
-    }
-    // Each format is read in its own types; an older one is converted (and migrated at its
-    // first change, see `session::migrate`).
-    let format = ron::Options::default().from_str::<Header>(text).map(|header| header.format_version);
-    let session: Session = match format {
-        Ok(crate::session::format_v1::VERSION) => {
-            let file: crate::session::format_v1::Session =
-                ron::Options::default().from_str(text).map_err(SessionError::from)?;
-            crate::session::migrate::from_v1(file).map_err(|error| SessionError::Syntax {
-                line: 1,
-                column: 1,
-                message: error.to_string(),
-            })?
-        }
-        _ => ron::Options::default().from_str(text).map_err(SessionError::from)?,
+        SessionError::NewerFormat { line, column, found, supported: FORMAT_VERSION }
+    };
+    let read_v1 = || -> Result<Session, SessionError> {
+        let file: crate::session::format_v1::Session =
+            ron::Options::default().from_str(text).map_err(SessionError::from)?;
+        crate::session::migrate::from_v1(file).map_err(|error| SessionError::Syntax {
+            line: 1,
+            column: 1,
+            message: error.to_string(),
+        })
+    };
+    let session: Session = match ron::Options::default().from_str::<Session>(text) {
+        Ok(session) if session.format_version > FORMAT_VERSION => return Err(newer(session.format_version)),
+        Ok(session) if session.format_version == crate::session::format_v1::VERSION => read_v1()?,
+        Ok(session) => session,
+        Err(error) => match ron::Options::default().from_str::<Header>(text).map(|header| header.format_version) {
+            Ok(found) if found > FORMAT_VERSION => return Err(newer(found)),
+            Ok(crate::session::format_v1::VERSION) => read_v1()?,
+            _ => return Err(SessionError::from(error)),
+        },
     };
     check_texts(&session, text)?;
     check_format_fields(&session, text)?;
@@ -242,7 +244,7 @@ pub fn parse_session(text: &str) -> Result<Session, SessionError> {
 }
 
 /// Refuses a file labelled with an older format that carries what only a later format
-/// writes (a session id, a seal, an electronic signature): it was relabelled, and reading it
+/// writes (a session id, a seal, an electronic signature, a vocabulary pin): it was relabelled, and reading it
 /// as the older format would drop them on the next save.
 fn check_format_fields(session: &Session, text: &str) -> Result<(), SessionError> {
     if session.format_version >= FORMAT_VERSION {

@@ -214,20 +214,25 @@ pub struct Opened {
 }
 
 /// Reads a session file's text: a regular file of at most [`MAX_SESSION_BYTES`], UTF-8;
-/// a byte-order mark is dropped.
+/// a byte-order mark is dropped. Read once, not hashed (see [`read_text_with_head`]).
 pub fn read_text(path: &Path) -> Result<String, OpenError> {
-    Ok(read_with_head(path)?.0)
+    text_of(path, read_regular(path, MAX_SESSION_BYTES)?)
 }
 
-fn read_with_head(path: &Path) -> Result<(String, FileHead), OpenError> {
+/// Reads a session file's text as [`read_text`] does, with the version read (the SHA-256
+/// of its bytes): read once, hashed once.
+pub fn read_text_with_head(path: &Path) -> Result<(String, FileHead), OpenError> {
     let bytes = read_regular(path, MAX_SESSION_BYTES)?;
     let head = FileHead::of(&bytes);
+    Ok((text_of(path, bytes)?, head))
+}
+
+fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, OpenError> {
     let text = String::from_utf8(bytes).map_err(|_| OpenError::NotText { path: path.to_owned() })?;
-    let text = match without_bom(&text).len() {
+    Ok(match without_bom(&text).len() {
         len if len == text.len() => text,
         _ => without_bom(&text).to_owned(),
-    };
-    Ok((text, head))
+    })
 }
 
 /// Reads and parses a session file.
@@ -238,7 +243,7 @@ pub fn open(path: &Path) -> Result<(Session, String), OpenError> {
 
 /// Reads and parses a session file, with the version read, for a writer.
 pub fn open_with_head(path: &Path) -> Result<Opened, OpenError> {
-    let (text, head) = read_with_head(path)?;
+    let (text, head) = read_text_with_head(path)?;
     let session = parse_session(&text).map_err(|error| OpenError::Invalid { path: path.to_owned(), error })?;
     Ok(Opened { session, text, head })
 }

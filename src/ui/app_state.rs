@@ -59,6 +59,9 @@ pub struct AppState {
     close_after_commit: Option<u8>,
     shown_title: String,
     is_set_up: bool,
+    /// The browser's first scan waits for the first frame: the window is drawn before the
+    /// scan takes the cores.
+    scan_at_start: bool,
 }
 
 impl AppState {
@@ -71,7 +74,7 @@ impl AppState {
             workspace,
             preferences,
             dialog: None,
-            browser: SessionBrowser::new(folders.sessions),
+            browser: SessionBrowser::new(folders.sessions).with_cache(folders.user_data.cache()),
             new_screening: NewScreeningDraft::new(today),
             notice: None,
             journal_problem: None,
@@ -83,8 +86,8 @@ impl AppState {
             close_after_commit: None,
             shown_title: String::new(),
             is_set_up: false,
+            scan_at_start: true,
         };
-        state.browser.scan(&state.workspace.library, state.workspace.today());
         let problems = state.workspace.library.site_problems.len();
         if problems > 0 {
             state.notice = Some(format!(
@@ -139,8 +142,19 @@ impl AppState {
             theme::install_fonts(&ctx);
             theme::install_style(&ctx);
             self.is_set_up = true;
+            // A second frame, which starts the browser's scan.
+            ctx.request_repaint();
+        } else if self.scan_at_start {
+            // In the background: the start view is already drawn, the list fills in as it is read.
+            self.scan_at_start = false;
+            self.browser.start_scan(&self.workspace.library, self.workspace.today());
         }
         self.poll_file_dialog(&ctx);
+        self.browser.poll();
+        if self.browser.is_scanning() {
+            // Until the scan completes; a repaint soon, not at once, leaves the cores to it.
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
         self.shortcuts(&ctx);
         self.close_request(&ctx);
         Panel::top("menu bar").show(ui, |ui| {

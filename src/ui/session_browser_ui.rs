@@ -4,12 +4,12 @@
 use crate::status::verdict_icon;
 use egui::{Grid, RichText, ScrollArea, TextEdit, Ui};
 
-/// What the filter field matches, shown in it while it is empty.
-const FILTER_HINT: &str = "code, protocol, verdict, date";
-
-use crate::app::session_browser::{SessionBrowser, SortKey};
+use crate::app::session_browser::{PAGE_ROWS, SessionBrowser, SortKey};
 use crate::ui::command::{Command, Leave};
 use crate::ui::theme;
+
+/// What the filter field matches, shown in it while it is empty.
+const FILTER_HINT: &str = "code, protocol, verdict, date";
 
 /// The browser.
 pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &mut Vec<Command>) {
@@ -32,13 +32,28 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
         )
         .accessible_name("Filter sessions");
     });
+    if let Some((read, listed)) = browser.progress() {
+        // Words, not a spinner: a spinner repaints every frame, and the scan wants the cores.
+        let text = match listed {
+            Some(listed) => format!("Reading the folder: {read} of {listed} session files…"),
+            None => "Reading the folder…".to_owned(),
+        };
+        ui.label(RichText::new(text).weak());
+    }
+    if let Some(problem) = &browser.cache_problem {
+        ui.label(RichText::new(format!("⚠ {problem}; the files themselves were read")).weak());
+    }
     if browser.rows.is_empty() {
-        ui.label(RichText::new("No session files in this folder yet.").weak());
+        if browser.is_scanned {
+            ui.label(RichText::new("No session files in this folder yet.").weak());
+        }
         return;
     }
-    egui::CollapsingHeader::new("Screening log counts").id_salt("screening log counts").show(ui, |ui| {
-        ui.label(RichText::new(&browser.counts).monospace());
-    });
+    if !browser.counts.is_empty() {
+        egui::CollapsingHeader::new("Screening log counts").id_salt("screening log counts").show(ui, |ui| {
+            ui.label(RichText::new(&browser.counts).monospace());
+        });
+    }
     let arrow = |browser: &SessionBrowser, key: SortKey| match (browser.sort == key, browser.descending) {
         (true, true) => " ▼",
         (true, false) => " ▲",
@@ -46,26 +61,43 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
     };
     let theme = ui.ctx().theme();
     let mut sort = None;
+    let visible = browser.visible_count();
+    let headers = [
+        (SortKey::Participant, format!("Participant{}", arrow(browser, SortKey::Participant))),
+        (SortKey::ScreeningDate, format!("Screening date{}", arrow(browser, SortKey::ScreeningDate))),
+    ];
+    let file_header = format!("File{}", arrow(browser, SortKey::FileName));
+    let mut page = browser.page;
+    let rows = browser.page_rows();
+    let first = page * PAGE_ROWS;
+    if visible > PAGE_ROWS {
+        ui.horizontal(|ui| {
+            ui.label(format!("Sessions {}–{} of {visible}", first + 1, first + rows.len()));
+            if ui.add_enabled(page > 0, egui::Button::new("Previous")).accessible_name("Previous sessions").clicked() {
+                page = page.saturating_sub(1);
+            }
+            let more = first + rows.len() < visible;
+            if ui.add_enabled(more, egui::Button::new("Next")).accessible_name("Next sessions").clicked() {
+                page += 1;
+            }
+        });
+    }
     ScrollArea::vertical().id_salt("session browser").max_height(320.0).show(ui, |ui| {
         Grid::new("session browser grid").striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
-            for (key, title) in [(SortKey::Participant, "Participant"), (SortKey::ScreeningDate, "Screening date")] {
-                if ui
-                    .button(format!("{title}{}", arrow(browser, key)))
-                    .accessible_name(format!("Sort by {}", title.to_lowercase()))
-                    .clicked()
-                {
-                    sort = Some(key);
+            for (key, title) in &headers {
+                let name = if *key == SortKey::Participant { "participant" } else { "screening date" };
+                if ui.button(title).accessible_name(format!("Sort by {name}")).clicked() {
+                    sort = Some(*key);
                 }
             }
             ui.label(theme::bold("Protocols"));
             ui.label(theme::bold("Verdicts"));
-            if ui.button(format!("File{}", arrow(browser, SortKey::FileName))).accessible_name("Sort by file").clicked()
-            {
+            if ui.button(&file_header).accessible_name("Sort by file").clicked() {
                 sort = Some(SortKey::FileName);
             }
             ui.label("");
             ui.end_row();
-            for row in browser.visible_rows() {
+            for row in rows {
                 ui.label(&row.participant_code);
                 ui.label(row.screening.map(|d| d.to_string()).unwrap_or_default());
                 ui.label(RichText::new(&row.protocols).small());
@@ -98,6 +130,7 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
             }
         });
     });
+    browser.page = page;
     if let Some(key) = sort {
         browser.sort_by(key);
     }

@@ -26,6 +26,7 @@ mod records;
 mod report_log;
 mod report_pdf;
 mod report_summary;
+mod session_browser;
 mod session_store;
 mod site_units;
 mod site_vocabulary;

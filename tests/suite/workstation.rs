@@ -897,6 +897,13 @@ fn the_session_list_shows_verdicts_with_icon_and_word() {
     let mut harness =
         Harness::builder().with_size([1366.0, 768.0]).build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
     harness.run();
+    // The list is read in the background: wait for it (never longer than a generous deadline).
+    let started = std::time::Instant::now();
+    while !harness.state().browser.is_scanned {
+        assert!(started.elapsed() < std::time::Duration::from_secs(300), "the folder was not read");
+        harness.state_mut().browser.wait(std::time::Duration::from_millis(100));
+        harness.run();
+    }
     assert!(has_label_containing(&harness, "✔ ELIGIBLE"), "V01 in the list");
     assert!(has_label_containing(&harness, "✖ INELIGIBLE"), "V03 in the list");
 }

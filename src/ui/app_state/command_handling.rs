@@ -63,10 +63,10 @@ impl AppState {
             Command::ShowBrowser(show) => {
                 self.show_browser = show;
                 if show {
-                    self.browser.scan(&self.workspace.library, self.workspace.today());
+                    self.browser.start_scan(&self.workspace.library, self.workspace.today());
                 }
             }
-            Command::RefreshBrowser => self.browser.scan(&self.workspace.library, self.workspace.today()),
+            Command::RefreshBrowser => self.browser.start_scan(&self.workspace.library, self.workspace.today()),
         }
     }
 
@@ -82,7 +82,7 @@ impl AppState {
                     None => NewScreeningDraft::new(today),
                 };
                 self.workspace.close();
-                self.browser.scan(&self.workspace.library, self.workspace.today());
+                self.browser.start_scan(&self.workspace.library, self.workspace.today());
             }
             Leave::OpenDialog => {
                 let folder =
@@ -177,7 +177,7 @@ impl AppState {
                 self.preferences.remember(path);
                 self.notice = Some(saved_notice("Saved", &self.workspace, &outcome));
                 if path.parent() == Some(self.browser.folder.as_path()) {
-                    self.browser.scan(&self.workspace.library, self.workspace.today());
+                    self.browser.start_scan(&self.workspace.library, self.workspace.today());
                 }
                 true
             }

@@ -3,7 +3,6 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers, ViewportCommand};
 
-use crate::app::session_browser::SessionBrowser;
 use crate::ui::command::{Command, Leave};
 use crate::ui::dialog::Dialog;
 use crate::ui::file_dialog::FilePurpose;
@@ -100,8 +99,8 @@ impl AppState {
                 }
             }
             FilePurpose::BrowserFolder => {
-                self.browser = SessionBrowser::new(path);
-                self.browser.scan(&self.workspace.library, self.workspace.today());
+                self.browser.set_folder(path);
+                self.browser.start_scan(&self.workspace.library, self.workspace.today());
             }
         }
         ctx.request_repaint();
