@@ -13,6 +13,7 @@ use crate::model::values::{Value, YesNo};
 use crate::ui::field_draft::{ItemDraft, text_part_ui};
 use crate::ui::patient_form_ui::{FormContext, draft_messages_ui, item_row_ui};
 use crate::ui::pick_one_ui::pick_one_ui;
+use crate::ui::radio_group_ui::{GroupKey, focus_option, group_key, group_option_ui, key_letters, option_id, tab_stop};
 
 /// The options of a yes/no item, with their words.
 const YES_NO: [(YesNo, &str); 3] = [(YesNo::Yes, "yes"), (YesNo::No, "no"), (YesNo::Unknown, "unknown")];
@@ -51,16 +52,37 @@ pub fn yes_no_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
         let input = ui
             .horizontal_wrapped(|ui| {
                 let mut input = AnswerInput::default();
+                let chosen = YES_NO.iter().position(|(answer, _)| current == Some(*answer));
+                let group = id.with("answers");
+                let mut focused = false;
                 for (index, (answer, word)) in YES_NO.into_iter().enumerate() {
-                    let response = ui
-                        .radio(current == Some(answer), capitalised(word))
-                        .accessible_name(option_name(&item.label, word));
-                    if index == 0 && !awaits_date(cx, item) {
+                    let option = option_id(group, index);
+                    let response = group_option_ui(
+                        ui,
+                        option,
+                        current == Some(answer),
+                        &capitalised(word),
+                        index == tab_stop(chosen),
+                    )
+                    .accessible_name(option_name(&item.label, word));
+                    if index == tab_stop(chosen) && !awaits_date(cx, item) {
                         cx.take_focus(&item.id, &response);
                     }
+                    focused |= response.has_focus();
                     if response.clicked() {
                         input.picked = Some(Some(Value::YesNo(answer)));
                     }
+                }
+                let words: Vec<&str> = YES_NO.iter().map(|(_, word)| *word).collect();
+                match group_key(ui, focused && !cx.read_only, &key_letters(&words), chosen) {
+                    Some(GroupKey::Choose(index)) => {
+                        if let Some((answer, _)) = YES_NO.get(index) {
+                            input.picked = Some(Some(Value::YesNo(*answer)));
+                            focus_option(ui, group, index);
+                        }
+                    }
+                    Some(GroupKey::Clear) if current.is_some() => input.picked = Some(None),
+                    _ => {}
                 }
                 if current.is_some() && clear_button_ui(ui, &item.label) {
                     input.picked = Some(None);
@@ -89,17 +111,37 @@ pub fn choice_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef, op
             .horizontal_wrapped(|ui| {
                 let mut picked = None;
                 if options.len() <= MAX_RADIO_OPTIONS {
+                    let chosen = options.iter().position(|option| current.as_deref() == Some(option.id.as_str()));
+                    let group = id.with("answers");
+                    let mut focused = false;
                     for (index, option) in options.iter().enumerate() {
-                        let selected = current.as_deref() == Some(option.id.as_str());
-                        let response = ui
-                            .radio(selected, &option.label)
-                            .accessible_name(option_name(&item.label, &option.label.to_lowercase()));
-                        if index == 0 && !awaits_date(cx, item) {
+                        let selected = chosen == Some(index);
+                        let response = group_option_ui(
+                            ui,
+                            option_id(group, index),
+                            selected,
+                            &option.label,
+                            index == tab_stop(chosen),
+                        )
+                        .accessible_name(option_name(&item.label, &option.label.to_lowercase()));
+                        if index == tab_stop(chosen) && !awaits_date(cx, item) {
                             cx.take_focus(&item.id, &response);
                         }
+                        focused |= response.has_focus();
                         if response.clicked() {
                             picked = Some(Some(option.id.clone()));
                         }
+                    }
+                    let words: Vec<&str> = options.iter().map(|option| option.label.as_str()).collect();
+                    match group_key(ui, focused && !cx.read_only, &key_letters(&words), chosen) {
+                        Some(GroupKey::Choose(index)) => {
+                            if let Some(option) = options.get(index) {
+                                picked = Some(Some(option.id.clone()));
+                                focus_option(ui, group, index);
+                            }
+                        }
+                        Some(GroupKey::Clear) if current.is_some() => picked = Some(None),
+                        _ => {}
                     }
                 } else {
                     let choices: Vec<Option<String>> = options.iter().map(|o| Some(o.id.clone())).collect();
@@ -189,7 +231,8 @@ fn commit_answer(cx: &mut FormContext<'_>, item: &ItemDef, input: AnswerInput, d
 
 /// A small "Clear" button removing an item's answer; true when clicked.
 pub fn clear_button_ui(ui: &mut Ui, item_label: &str) -> bool {
-    ui.small_button("Clear")
+    // Not a Tab stop: Delete clears a focused answer (see `radio_group_ui`).
+    ui.add(egui::Button::new("Clear").small().sense(egui::Sense::CLICK))
         .accessible_name(format!("Clear {item_label}"))
         .on_hover_text("Remove the answer (not entered)")
         .clicked()

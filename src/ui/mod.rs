@@ -30,6 +30,7 @@ pub mod preferences;
 pub mod print_dialog_ui;
 pub mod problem_dialog_ui;
 pub mod protocols_dialog_ui;
+pub mod radio_group_ui;
 pub mod recovery_prompt_ui;
 pub mod rescreen_dialog_ui;
 pub mod save_as_dialog_ui;

@@ -997,3 +997,38 @@ fn a_unit_picker_answers_typed_letters() {
     let Value::Number(measurement) = &entry.value else { panic!("{entry:?}") };
     assert_eq!(measurement.unit.code(), "mmol/L", "typing m picked mmol/L");
 }
+
+/// Issue 17: a yes/no group is one Tab stop (its chosen option), letters answer it, Delete
+/// clears it, and Tab goes on to the next group's chosen option: one Tab from row to row.
+#[test]
+fn a_radio_group_is_one_tab_stop_and_letters_answer_it() {
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
+    let guardian = "Written informed consent signed by the legal guardian";
+    let assent = "Participant's assent given";
+    harness.get_by_label(&format!("{guardian}: yes")).focus();
+    harness.run();
+    harness.key_press(Key::Tab);
+    harness.run();
+    assert!(harness.get_by_label(&format!("{assent}: yes")).is_focused(), "one Tab from row to row");
+    let answer = |harness: &Harness<'_, AppState>| {
+        harness
+            .state()
+            .workspace
+            .document()
+            .unwrap()
+            .session()
+            .values
+            .get("participant_assent")
+            .map(|e| e.value.clone())
+    };
+    harness.get_by_label(&format!("{assent}: yes")).type_text("n");
+    harness.run();
+    assert_eq!(answer(&harness), Some(Value::YesNo(YesNo::No)), "n answers no");
+    assert!(harness.get_by_label(&format!("{assent}: no")).is_focused(), "the focus follows the answer");
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(answer(&harness), Some(Value::YesNo(YesNo::Unknown)), "→ steps to the next option");
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert_eq!(answer(&harness), None, "Delete clears");
+}
