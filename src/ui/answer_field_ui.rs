@@ -81,7 +81,10 @@ pub fn yes_no_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
                             focus_option(ui, group, index);
                         }
                     }
-                    Some(GroupKey::Clear) if current.is_some() => input.picked = Some(None),
+                    Some(GroupKey::Clear) if current.is_some() => {
+                        input.picked = Some(None);
+                        focus_option(ui, group, tab_stop(None));
+                    }
                     _ => {}
                 }
                 if current.is_some() && clear_button_ui(ui, &item.label) {
@@ -140,7 +143,10 @@ pub fn choice_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef, op
                                 focus_option(ui, group, index);
                             }
                         }
-                        Some(GroupKey::Clear) if current.is_some() => picked = Some(None),
+                        Some(GroupKey::Clear) if current.is_some() => {
+                            picked = Some(None);
+                            focus_option(ui, group, tab_stop(None));
+                        }
                         _ => {}
                     }
                 } else {

@@ -224,7 +224,11 @@ fn answer_row_ui(
                             focus_option(ui, group, index);
                         }
                     }
-                    Some(GroupKey::Clear) => set(None),
+                    Some(GroupKey::Clear) => {
+                        set(None);
+                        let not_assessed = options.iter().position(|(answer, _)| answer.is_none());
+                        focus_option(ui, group, not_assessed.unwrap_or_default());
+                    }
                     None => {}
                 }
             }

@@ -19,6 +19,7 @@ pub mod disclosure_ui;
 pub mod event_field_ui;
 pub mod field_draft;
 pub mod file_dialog;
+pub mod form_section_ui;
 pub mod instrument_checklist_ui;
 pub mod judgment_dialog_ui;
 pub mod menu_bar_ui;

@@ -3,7 +3,9 @@
 //! the committed values and push edits; typing lives in each item's draft until committed.
 
 use chrono::NaiveDate;
-use egui::{Align, CollapsingHeader, Layout, Response, RichText, Ui};
+use egui::{Align, Layout, Response, RichText, Ui};
+
+use crate::ui::form_section_ui::form_section_ui;
 
 use crate::app::workspace::Document;
 use crate::library::Library;
@@ -106,17 +108,13 @@ pub fn patient_form_ui(ui: &mut Ui, cx: &mut FormContext<'_>) {
                 let item = focus.split('/').next().unwrap_or_default();
                 section.items.iter().any(|idx| cx.library.knowledge.item(*idx).is_some_and(|i| i.id == item))
             });
-            CollapsingHeader::new(theme::bold(&section.label))
-                .id_salt(("form section", &section.id))
-                .default_open(true)
-                .open(wants_focus.then_some(true))
-                .show(ui, |ui| {
-                    for idx in &section.items {
-                        if let Some(item) = cx.library.knowledge.item(*idx) {
-                            item_ui(ui, cx, item);
-                        }
+            form_section_ui(ui, ("form section", &section.id), &section.label, wants_focus, |ui| {
+                for idx in &section.items {
+                    if let Some(item) = cx.library.knowledge.item(*idx) {
+                        item_ui(ui, cx, item);
                     }
-                });
+                }
+            });
         }
     }
 }

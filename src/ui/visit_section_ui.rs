@@ -1,7 +1,7 @@
 //! The visit itself: participant code, investigator, reference dates, the protocols
 //! screened for and the cohort of a multi-cohort protocol. Each is its own audit entry.
 
-use egui::{CollapsingHeader, Grid, RichText, Ui};
+use egui::{Grid, RichText, Ui};
 
 use crate::input::date_text::{DateRule, date_text};
 use crate::input::entry_text::{Composed, compose_date};
@@ -10,6 +10,7 @@ use crate::session::audit::Edit;
 use crate::session::model::{ProtocolRef, ReferenceDates};
 use crate::ui::command::Command;
 use crate::ui::field_draft::{Confirmation, ItemDraft, draft_id, text_part_ui};
+use crate::ui::form_section_ui::form_section_ui;
 use crate::ui::patient_form_ui::{ConfirmChoice, FormContext, draft_messages_ui};
 use crate::ui::pick_one_ui::pick_one_ui;
 use crate::ui::theme;
@@ -28,75 +29,60 @@ pub fn visit_section_ui(ui: &mut Ui, cx: &mut FormContext<'_>) {
     let session = &cx.document.session();
     let mut edits: Vec<Edit> = Vec::new();
     let mut date_commit = None;
-    let choice = CollapsingHeader::new(theme::bold("Visit"))
-        .id_salt("form section visit")
-        .default_open(true)
-        .show(ui, |ui| {
-            ui.add_enabled_ui(!cx.read_only, |ui| {
-                Grid::new(id.with("grid")).num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
-                    let label = ui.label("Participant code");
-                    let part = text_part_ui(
-                        ui,
-                        &mut draft,
-                        id,
-                        "code",
-                        &session.participant_code,
-                        "Participant code",
-                        160.0,
-                        "",
-                    );
-                    let _named = part.response.clone().labelled_by(label.id);
-                    if part.commit {
-                        let code = draft.text("code", &session.participant_code).trim().to_owned();
-                        if code.is_empty() {
-                            draft.message = Some("the participant code cannot be empty".to_owned());
-                        } else {
-                            edits.push(Edit::SetParticipantCode(code));
-                        }
+    let choice = form_section_ui(ui, "form section visit", "Visit", false, |ui| {
+        ui.add_enabled_ui(!cx.read_only, |ui| {
+            Grid::new(id.with("grid")).num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
+                let label = ui.label("Participant code");
+                let part =
+                    text_part_ui(ui, &mut draft, id, "code", &session.participant_code, "Participant code", 160.0, "");
+                let _named = part.response.clone().labelled_by(label.id);
+                if part.commit {
+                    let code = draft.text("code", &session.participant_code).trim().to_owned();
+                    if code.is_empty() {
+                        draft.message = Some("the participant code cannot be empty".to_owned());
+                    } else {
+                        edits.push(Edit::SetParticipantCode(code));
                     }
-                    ui.end_row();
-                    let label = ui.label("Investigator");
-                    let investigator = session.investigator.clone().unwrap_or_default();
-                    let part =
-                        text_part_ui(ui, &mut draft, id, "investigator", &investigator, "Investigator", 200.0, "name");
-                    let _named = part.response.clone().labelled_by(label.id);
-                    cx.take_focus("investigator", &part.response);
-                    if part.commit {
-                        let name = draft.text("investigator", &investigator).trim().to_owned();
-                        edits.push(Edit::SetInvestigator((!name.is_empty()).then_some(name)));
-                    }
-                    ui.end_row();
-                    let dates = session.dates;
-                    let committed = [
-                        Some(date_text(dates.screening)),
-                        dates.consent.map(date_text),
-                        dates.enrollment.map(date_text),
-                    ];
-                    for ((part, label), committed) in DATES.into_iter().zip(committed) {
-                        let label_response = ui.label(label);
-                        let committed = committed.unwrap_or_default();
-                        let hint = if part == "enrollment" { "not yet known" } else { "YYYY-MM-DD" };
-                        let output = text_part_ui(ui, &mut draft, id, part, &committed, label, 92.0, hint);
-                        let _named = output.response.clone().labelled_by(label_response.id);
-                        if output.commit {
-                            date_commit = Some(part);
-                        }
-                        ui.end_row();
-                    }
-                });
-                if session.investigator.as_deref().is_none_or(|name| name.trim().is_empty()) {
-                    ui.label(
-                        RichText::new("Enter the investigator's name: every change is recorded under it.")
-                            .color(theme::warning_colour(ui.ctx().theme())),
-                    );
                 }
-                protocols_ui(ui, cx, &mut edits);
-                draft_messages_ui(ui, &draft, "Keep this date")
-            })
-            .inner
+                ui.end_row();
+                let label = ui.label("Investigator");
+                let investigator = session.investigator.clone().unwrap_or_default();
+                let part =
+                    text_part_ui(ui, &mut draft, id, "investigator", &investigator, "Investigator", 200.0, "name");
+                let _named = part.response.clone().labelled_by(label.id);
+                cx.take_focus("investigator", &part.response);
+                if part.commit {
+                    let name = draft.text("investigator", &investigator).trim().to_owned();
+                    edits.push(Edit::SetInvestigator((!name.is_empty()).then_some(name)));
+                }
+                ui.end_row();
+                let dates = session.dates;
+                let committed =
+                    [Some(date_text(dates.screening)), dates.consent.map(date_text), dates.enrollment.map(date_text)];
+                for ((part, label), committed) in DATES.into_iter().zip(committed) {
+                    let label_response = ui.label(label);
+                    let committed = committed.unwrap_or_default();
+                    let hint = if part == "enrollment" { "not yet known" } else { "YYYY-MM-DD" };
+                    let output = text_part_ui(ui, &mut draft, id, part, &committed, label, 92.0, hint);
+                    let _named = output.response.clone().labelled_by(label_response.id);
+                    if output.commit {
+                        date_commit = Some(part);
+                    }
+                    ui.end_row();
+                }
+            });
+            if session.investigator.as_deref().is_none_or(|name| name.trim().is_empty()) {
+                ui.label(
+                    RichText::new("Enter the investigator's name: every change is recorded under it.")
+                        .color(theme::warning_colour(ui.ctx().theme())),
+                );
+            }
+            protocols_ui(ui, cx, &mut edits);
+            draft_messages_ui(ui, &draft, "Keep this date")
         })
-        .body_returned
-        .unwrap_or(ConfirmChoice::None);
+        .inner
+    })
+    .unwrap_or(ConfirmChoice::None);
     let confirmed = choice == ConfirmChoice::Keep;
     if date_commit.is_some() || confirmed {
         match compose_dates(&draft, cx.document.session().dates, cx.today, confirmed) {

@@ -1031,4 +1031,13 @@ fn a_radio_group_is_one_tab_stop_and_letters_answer_it() {
     harness.key_press(Key::Delete);
     harness.run();
     assert_eq!(answer(&harness), None, "Delete clears");
+    // With no answer the first option is the stop; Tab goes on past the next section's
+    // heading (not a Tab stop) to its first group.
+    assert!(harness.get_by_label(&format!("{assent}: yes")).is_focused());
+    harness.key_press(Key::Tab);
+    harness.run();
+    assert!(
+        harness.get_by_label("Woman of childbearing potential: yes").is_focused(),
+        "section headings are not Tab stops"
+    );
 }
