@@ -939,12 +939,14 @@ fn enter_records_a_complete_dialog_and_escape_cancels() {
 /// always there, so the form's fields stay where they were as the list appears, grows and
 /// the verdict changes.
 #[test]
-fn the_form_holds_still_while_values_are_typed() {
+fn layout_holds_still_while_typing() {
     let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
     let top = |harness: &Harness<'_, AppState>| {
         harness.get_by_role_and_label(Role::TextInput, "Participant code").rect().min.y
     };
     let before = top(&harness);
+    let board = |harness: &Harness<'_, AppState>| harness.get_by_label("Inclusion criteria").rect().min.y;
+    let board_before = board(&harness);
     assert!(has_label_containing(&harness, "Still needed (0)"));
     assert!(has_label_containing(&harness, "✔ ELIGIBLE"));
     let failing = [
@@ -956,6 +958,7 @@ fn the_form_holds_still_while_values_are_typed() {
     for (label, value) in failing {
         enter(&mut harness, label, value);
         assert_eq!(top(&harness), before, "the form moved after {label} = {value:?}");
+        assert_eq!(board(&harness), board_before, "the board moved after {label} = {value:?}");
     }
     assert!(has_label_containing(&harness, "✖ INELIGIBLE (I7.alc, I7.anc, I7.hb, I7.plt)"), "the verdict changed");
 }
