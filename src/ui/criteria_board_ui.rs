@@ -10,6 +10,7 @@ use egui::{Align, CollapsingHeader, Layout, RichText, Ui};
 use crate::model::protocol::CriterionKind;
 use crate::report::screening_view::{CriterionNote, CriterionView, NoteKind, ProtocolView, ScreeningView};
 use crate::status::Status;
+use crate::ui::board_filter_ui::{self as board_filter, BoardFocus};
 use crate::ui::command::Command;
 use crate::ui::dialog::Dialog;
 use crate::ui::disclosure_ui::{is_disclosed, set_disclosed};
@@ -57,13 +58,17 @@ fn wrapped_ui(ui: &mut Ui, text: RichText) {
 
 /// The whole board: every protocol, one after the other.
 pub fn criteria_board_ui(ui: &mut Ui, board: &ScreeningView, actions: &mut BoardActions<'_>) {
+    let mut focus = board_filter::load(ui);
+    board_filter::board_filter_ui(ui, board, &mut focus);
     for protocol in &board.protocols {
-        protocol_ui(ui, protocol, actions);
+        protocol_ui(ui, protocol, actions, &focus);
         ui.add_space(12.0);
     }
+    focus.scroll = false;
+    board_filter::store(ui, focus);
 }
 
-fn protocol_ui(ui: &mut Ui, protocol: &ProtocolView, actions: &mut BoardActions<'_>) {
+fn protocol_ui(ui: &mut Ui, protocol: &ProtocolView, actions: &mut BoardActions<'_>, focus: &BoardFocus) {
     let theme = ui.ctx().theme();
     ui.horizontal_wrapped(|ui| {
         ui.label(
@@ -83,13 +88,16 @@ fn protocol_ui(ui: &mut Ui, protocol: &ProtocolView, actions: &mut BoardActions<
         });
     }
     for kind in [CriterionKind::Inclusion, CriterionKind::Exclusion] {
-        let rows: Vec<&CriterionView> = protocol.criteria.iter().filter(|row| row.kind == kind).collect();
+        let all = protocol.criteria.iter().filter(|row| row.kind == kind);
+        let rows: Vec<&CriterionView> = all.clone().filter(|row| focus.filter.shows(row)).collect();
         ui.add_space(6.0);
         ui.label(theme::bold(match kind {
             CriterionKind::Inclusion => "Inclusion criteria",
             CriterionKind::Exclusion => "Exclusion criteria",
         }));
-        if rows.is_empty() {
+        if rows.is_empty() && all.count() > 0 {
+            ui.label(RichText::new(format!("None shown under \"{}\".", focus.filter.words())).weak());
+        } else if rows.is_empty() {
             let note = match kind {
                 CriterionKind::Exclusion => protocol.exclusions_note.as_deref(),
                 CriterionKind::Inclusion => None,
@@ -97,7 +105,15 @@ fn protocol_ui(ui: &mut Ui, protocol: &ProtocolView, actions: &mut BoardActions<
             ui.label(RichText::new(note.unwrap_or("None in the source document.")).italics());
         }
         for row in rows {
-            row_ui(ui, protocol, row, actions);
+            let jumped = focus.jumped.as_ref().is_some_and(|(p, c)| *p == protocol.id && *c == row.id);
+            let response = ui.scope(|ui| row_ui(ui, protocol, row, actions)).response;
+            if jumped && focus.scroll {
+                response.scroll_to_me(Some(Align::Center));
+            }
+            if jumped {
+                let stroke = egui::Stroke::new(2.0, ui.visuals().selection.stroke.color);
+                ui.painter().rect_stroke(response.rect.expand(2.0), 2.0, stroke, egui::StrokeKind::Outside);
+            }
         }
     }
 }

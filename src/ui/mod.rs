@@ -10,6 +10,7 @@
 pub mod amend_dialog_ui;
 pub mod answer_field_ui;
 pub mod app_state;
+pub mod board_filter_ui;
 pub mod command;
 pub mod criteria_board_ui;
 pub mod date_field_ui;

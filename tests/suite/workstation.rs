@@ -1044,3 +1044,21 @@ fn a_radio_group_is_one_tab_stop_and_letters_answer_it() {
         "section headings are not Tab stops"
     );
 }
+
+/// Issue 17: the board's filter shows only the criteria of one kind, with counts, and F8
+/// goes from one undecided criterion to the next.
+#[test]
+fn the_board_filters_with_counts_and_f8_goes_to_the_next_undecided() {
+    let (_folder, mut harness) = opened("v15a-huc-msc-awaiting-judgment.ron");
+    assert!(has_label_containing(&harness, "All (5)"), "V15A's five criteria");
+    assert!(has_label_containing(&harness, "Judgment (1)"));
+    assert!(has_label_containing(&harness, "✔ met"));
+    click(&mut harness, "Judgment (1)");
+    assert!(!has_label_containing(&harness, "✔ met"), "only what awaits judgment is shown");
+    assert!(has_label_containing(&harness, "⚠ judgment needed"));
+    harness.key_press(Key::F8);
+    harness.run();
+    assert!(has_label_containing(&harness, "F8: next undecided (at huc-msc-sle S1)"));
+    click(&mut harness, "All (5)");
+    assert!(has_label_containing(&harness, "✔ met"));
+}
