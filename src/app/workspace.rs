@@ -132,6 +132,9 @@ pub struct Document {
     board: ScreeningView,
     /// The form: sections of the items the selected protocols read.
     form: Vec<FormSection>,
+    /// Items folded away: every criterion that reads them does not apply to this patient
+    /// (pregnancy items for a male), and they hold no value.
+    folded: std::collections::BTreeSet<ItemIdx>,
     /// Running scores of the instruments on the form, by item id.
     scores: BTreeMap<String, Result<InstrumentReport, AssessmentError>>,
     /// The lock of `path`, held while the document is open so no other window or command
@@ -515,7 +518,10 @@ impl Workspace {
         let draft_id = format!("draft-{}-{}", (self.clock)().format("%Y%m%dT%H%M%S"), self.generations);
         let journal_path = recovery::recovery_path(path.as_deref(), &self.folders.recovery, &draft_id);
         let today = (self.clock)().date_naive();
-        let board = ScreeningView::of(&Screening::evaluate(&self.library, &session, today));
+        let screening = Screening::evaluate(&self.library, &session, today);
+        let board = ScreeningView::of(&screening);
+        let folded = folded_items(&screening, &self.library.knowledge);
+        drop(screening);
         let mut document = Document {
             session,
             path,
@@ -526,6 +532,7 @@ impl Workspace {
             journal_due: None,
             board,
             form: Vec::new(),
+            folded,
             scores: BTreeMap::new(),
             lock: None,
             head: None,
@@ -931,12 +938,13 @@ impl Document {
     fn refresh(&mut self, library: &Library, today: NaiveDate) {
         let screening = Screening::evaluate(library, &self.session, today);
         self.board = ScreeningView::of(&screening);
+        self.folded = folded_items(&screening, &library.knowledge);
         self.refresh_form(library);
     }
 
     /// Rebuilds the form's sections and the instrument scores from the session.
     fn refresh_form(&mut self, library: &Library) {
-        self.form = form_sections(library, &self.session);
+        self.form = form_sections(library, &self.session, &self.folded);
         self.scores = self
             .form
             .iter()
@@ -972,14 +980,57 @@ impl Document {
     }
 }
 
-/// The items the session's protocols read, by section in dictionary order.
-fn form_sections(library: &Library, session: &Session) -> Vec<FormSection> {
+/// The items a patient cannot need: every criterion whose rule or discretion reads them
+/// does not apply to this patient (another cohort; pregnancy items for a male), none decides
+/// applicability with them, and they hold no value — an item with a value is never hidden
+/// (a male with a pregnancy test stays visible, a contradiction to see).
+fn folded_items(
+    screening: &Screening<'_>,
+    knowledge: &crate::engine::knowledge::Knowledge,
+) -> std::collections::BTreeSet<ItemIdx> {
+    use crate::engine::items_read::node_items;
+    let mut not_applicable_only: BTreeMap<ItemIdx, bool> = BTreeMap::new();
+    let mut deciding = std::collections::BTreeSet::new();
+    for screened in &screening.protocols {
+        for (criterion, result) in screened.loaded.compiled.criteria.iter().zip(&screened.result.criteria) {
+            if let Some(applies_when) = &criterion.applies_when {
+                deciding.extend(node_items(applies_when, knowledge));
+            }
+            let mut read = node_items(&criterion.rule, knowledge);
+            if let Some(discretion) = &criterion.discretion {
+                read.extend(node_items(discretion, knowledge));
+            }
+            let not_applicable = result.outcome == crate::engine::protocol_eval::Outcome::NotApplicable;
+            for item in read {
+                *not_applicable_only.entry(item).or_insert(true) &= not_applicable;
+            }
+        }
+    }
+    not_applicable_only
+        .into_iter()
+        .filter(|(item, only)| {
+            *only
+                && !deciding.contains(item)
+                && knowledge.item(*item).is_some_and(|def| !screening.session.values.contains_key(&def.id))
+        })
+        .map(|(item, _)| item)
+        .collect()
+}
+
+/// The items the session's protocols read, by section in dictionary order, less those
+/// folded away.
+fn form_sections(
+    library: &Library,
+    session: &Session,
+    folded: &std::collections::BTreeSet<ItemIdx>,
+) -> Vec<FormSection> {
     let mut items = std::collections::BTreeSet::new();
     for reference in &session.protocols {
         if let Some(loaded) = library.get(&reference.id, reference.version) {
             items.extend(items_read(&loaded.compiled, &library.knowledge));
         }
     }
+    items.retain(|item| !folded.contains(item));
     let dictionary = &library.knowledge.dictionary;
     dictionary
         .sections

@@ -1062,3 +1062,24 @@ fn the_board_filters_with_counts_and_f8_goes_to_the_next_undecided() {
     click(&mut harness, "All (5)");
     assert!(has_label_containing(&harness, "✔ met"));
 }
+
+/// Issue 17: rows the patient cannot need are folded away — pregnancy items for a male,
+/// where every criterion reading them does not apply — but an item that holds a value is
+/// never hidden (a male with a pregnancy test stays visible, a contradiction to see).
+#[test]
+fn rows_the_patient_cannot_need_are_folded_but_never_a_value() {
+    let (_folder, harness) = opened("v01-eligible-adolescent.ron");
+    assert!(harness.query_by_label("Urine pregnancy test: negative").is_some(), "a girl is asked");
+    let (_folder, mut harness) = opened("v09-demographics-only.ron");
+    assert!(harness.query_by_label("Urine pregnancy test: negative").is_none(), "a man is not asked");
+    assert!(harness.query_by_label("Sex: male").is_some(), "what decides it stays");
+    let entry = trialscreen::session::model::Entry::dated(
+        Value::Choice("positive".to_owned()),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 2),
+    );
+    let edit =
+        trialscreen::session::audit::Edit::SetValue { item: "urine_pregnancy_test".to_owned(), entry: Some(entry) };
+    harness.state_mut().workspace.apply(edit).expect("applied");
+    harness.run();
+    assert!(harness.query_by_label("Urine pregnancy test: positive").is_some(), "a value is never hidden");
+}
