@@ -205,9 +205,13 @@ impl AppState {
             session_line_ui(ui, document, notice, journal_problem, commands);
             verdict_strip_ui(ui, document.board(), commands);
         });
-        // The board keeps at least a third of the window, however the panel is dragged.
-        let widest_form = (ui.available_width() * 0.66).max(400.0);
-        Panel::left("patient form").resizable(true).default_size(620.0).size_range(380.0..=widest_form).show(
+        // The board keeps at least a third of the window, however the panel is dragged, and
+        // at narrow widths the form narrows first: it starts at 45 % of the window (at most
+        // 620 px), so at 1024 px the board has more room than the form.
+        let width = ui.available_width();
+        let widest_form = (width * 0.66).max(400.0);
+        let form_width = (width * 0.45).clamp(340.0, 620.0);
+        Panel::left("patient form").resizable(true).default_size(form_width).size_range(340.0..=widest_form).show(
             ui,
             |ui| {
                 ScrollArea::vertical().auto_shrink(false).id_salt(("form scroll", document.generation())).show(

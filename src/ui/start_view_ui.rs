@@ -177,7 +177,8 @@ fn new_screening_ui(ui: &mut Ui, library: &Library, draft: &mut NewScreeningDraf
     }
     ui.add_space(6.0);
     let error = theme::error_colour(ui.ctx().theme());
-    Grid::new("new screening").num_columns(3).spacing([12.0, 6.0]).show(ui, |ui| {
+    let mut typed_wrong: Option<String> = None;
+    Grid::new("new screening").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
         let fields: [(&str, &mut String, &str, bool); 5] = [
             ("Participant code", &mut draft.participant_code, "screening code, never a name", false),
             ("Screening date", &mut draft.screening, "YYYY-MM-DD", true),
@@ -185,23 +186,27 @@ fn new_screening_ui(ui: &mut Ui, library: &Library, draft: &mut NewScreeningDraf
             ("Planned enrollment or first dose", &mut draft.enrollment, "not yet known", true),
             ("Investigator", &mut draft.investigator, "name", false),
         ];
-        for (label, text, hint, is_date) in fields {
-            let label = ui.label(label);
-            let width = 200.0_f32.max(crate::ui::field_draft::hint_width(ui, hint));
-            ui.add(egui::TextEdit::singleline(text).desired_width(width).hint_text(hint)).labelled_by(label.id);
-            // A date is checked as it is typed, like the form's, in its own column: a
-            // message appearing moves nothing.
-            match parse_date(text) {
-                Parsed::Invalid(message) if is_date => {
-                    ui.add(egui::Label::new(RichText::new(format!("✖ {message}")).color(error)).truncate())
+        for (name, text, hint, is_date) in fields {
+            let label = ui.label(name);
+            // The field is in the grid's last column, which has the width left; a date is
+            // checked as it is typed, like the form's, its message on the field's line: a
+            // message appearing moves nothing below.
+            ui.horizontal(|ui| {
+                let width = 200.0_f32.max(crate::ui::field_draft::hint_width(ui, hint));
+                ui.add(egui::TextEdit::singleline(text).desired_width(width).hint_text(hint)).labelled_by(label.id);
+                if let Parsed::Invalid(message) = parse_date(text)
+                    && is_date
+                {
+                    ui.label(RichText::new("✖").color(error)).on_hover_text(&message);
+                    typed_wrong.get_or_insert(format!("{name}: {message}"));
                 }
-                _ => ui.label(""),
-            };
+            });
             ui.end_row();
         }
     });
     // One line, always there, for why the last start failed.
-    let message = draft.message.as_ref().map_or(String::new(), |message| format!("✖ {message}"));
+    // A date typed wrong is said there at once, before Start.
+    let message = typed_wrong.or_else(|| draft.message.clone()).map_or(String::new(), |message| format!("✖ {message}"));
     ui.add(egui::Label::new(RichText::new(message).color(error)).truncate());
     ui.horizontal(|ui| ui.button("Start screening").clicked()).inner
 }

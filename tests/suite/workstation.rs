@@ -1083,3 +1083,22 @@ fn rows_the_patient_cannot_need_are_folded_but_never_a_value() {
     harness.run();
     assert!(harness.query_by_label("Urine pregnancy test: positive").is_some(), "a value is never hidden");
 }
+
+/// Issue 17: at narrow widths the board gets the space — at 1024×700 the form takes less
+/// than half the window — and the header (session line, verdicts, still needed) takes no
+/// more than a fifth of the height at 1366×768.
+#[test]
+fn at_narrow_widths_the_board_gets_the_space_and_the_header_stays_small() {
+    let folder = tempfile::tempdir().unwrap();
+    let library = Library::bundled().expect("bundled library");
+    let state = AppState::new(library, Folders::under(folder.path()), fixed_clock, Preferences::default());
+    let mut harness =
+        Harness::builder().with_size([1024.0, 700.0]).build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+    harness.run();
+    open_example(&mut harness, "v01-eligible-adolescent.ron");
+    let board_left = harness.get_by_label("Inclusion criteria").rect().min.x;
+    assert!(board_left < 512.0, "the board starts at {board_left} px of 1024");
+    let (_folder, harness) = opened("v02b-low-platelets-override.ron");
+    let form_top = harness.get_by_role_and_label(Role::TextInput, "Participant code").rect().min.y;
+    assert!(form_top < 768.0 / 5.0 + 40.0, "the form starts at {form_top} px of 768");
+}
