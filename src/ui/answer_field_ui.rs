@@ -13,7 +13,7 @@ use crate::model::values::{Value, YesNo};
 use crate::ui::field_draft::{ItemDraft, text_part_ui};
 use crate::ui::patient_form_ui::{FormContext, draft_messages_ui, item_row_ui};
 use crate::ui::pick_one_ui::pick_one_ui;
-use crate::ui::radio_group_ui::{GroupKey, focus_option, group_key, group_option_ui, key_letters, option_id, tab_stop};
+use crate::ui::radio_group_ui::{GroupOption, radio_group_ui};
 
 /// The options of a yes/no item, with their words.
 const YES_NO: [(YesNo, &str); 3] = [(YesNo::Yes, "yes"), (YesNo::No, "no"), (YesNo::Unknown, "unknown")];
@@ -53,40 +53,21 @@ pub fn yes_no_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
             .horizontal_wrapped(|ui| {
                 let mut input = AnswerInput::default();
                 let chosen = YES_NO.iter().position(|(answer, _)| current == Some(*answer));
-                let group = id.with("answers");
-                let mut focused = false;
-                for (index, (answer, word)) in YES_NO.into_iter().enumerate() {
-                    let option = option_id(group, index);
-                    let response = group_option_ui(
-                        ui,
-                        option,
-                        current == Some(answer),
-                        &capitalised(word),
-                        index == tab_stop(chosen),
-                    )
-                    .accessible_name(option_name(&item.label, word));
-                    if index == tab_stop(chosen) && !awaits_date(cx, item) {
-                        cx.take_focus(&item.id, &response);
-                    }
-                    focused |= response.has_focus();
-                    if response.clicked() {
-                        input.picked = Some(Some(Value::YesNo(answer)));
-                    }
+                let words = YES_NO.map(|(_, word)| capitalised(word));
+                let options: Vec<GroupOption<'_>> = YES_NO
+                    .iter()
+                    .zip(&words)
+                    .map(|((_, word), text)| GroupOption { text, name: option_name(&item.label, word) })
+                    .collect();
+                let group = radio_group_ui(ui, id.with("answers"), &options, chosen, None, !cx.read_only);
+                if let Some(stop) = &group.tab_stop
+                    && !awaits_date(cx, item)
+                {
+                    cx.take_focus(&item.id, stop);
                 }
-                let words: Vec<&str> = YES_NO.iter().map(|(_, word)| *word).collect();
-                match group_key(ui, focused && !cx.read_only, &key_letters(&words), chosen) {
-                    Some(GroupKey::Choose(index)) => {
-                        if let Some((answer, _)) = YES_NO.get(index) {
-                            input.picked = Some(Some(Value::YesNo(*answer)));
-                            focus_option(ui, group, index);
-                        }
-                    }
-                    Some(GroupKey::Clear) if current.is_some() => {
-                        input.picked = Some(None);
-                        focus_option(ui, group, tab_stop(None));
-                    }
-                    _ => {}
-                }
+                input.picked = group
+                    .picked
+                    .map(|index| index.and_then(|index| YES_NO.get(index)).map(|(answer, _)| Value::YesNo(*answer)));
                 if current.is_some() && clear_button_ui(ui, &item.label) {
                     input.picked = Some(None);
                 }
@@ -115,40 +96,22 @@ pub fn choice_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef, op
                 let mut picked = None;
                 if options.len() <= MAX_RADIO_OPTIONS {
                     let chosen = options.iter().position(|option| current.as_deref() == Some(option.id.as_str()));
-                    let group = id.with("answers");
-                    let mut focused = false;
-                    for (index, option) in options.iter().enumerate() {
-                        let selected = chosen == Some(index);
-                        let response = group_option_ui(
-                            ui,
-                            option_id(group, index),
-                            selected,
-                            &option.label,
-                            index == tab_stop(chosen),
-                        )
-                        .accessible_name(option_name(&item.label, &option.label.to_lowercase()));
-                        if index == tab_stop(chosen) && !awaits_date(cx, item) {
-                            cx.take_focus(&item.id, &response);
-                        }
-                        focused |= response.has_focus();
-                        if response.clicked() {
-                            picked = Some(Some(option.id.clone()));
-                        }
+                    let shown: Vec<GroupOption<'_>> = options
+                        .iter()
+                        .map(|option| GroupOption {
+                            text: &option.label,
+                            name: option_name(&item.label, &option.label.to_lowercase()),
+                        })
+                        .collect();
+                    let group = radio_group_ui(ui, id.with("answers"), &shown, chosen, None, !cx.read_only);
+                    if let Some(stop) = &group.tab_stop
+                        && !awaits_date(cx, item)
+                    {
+                        cx.take_focus(&item.id, stop);
                     }
-                    let words: Vec<&str> = options.iter().map(|option| option.label.as_str()).collect();
-                    match group_key(ui, focused && !cx.read_only, &key_letters(&words), chosen) {
-                        Some(GroupKey::Choose(index)) => {
-                            if let Some(option) = options.get(index) {
-                                picked = Some(Some(option.id.clone()));
-                                focus_option(ui, group, index);
-                            }
-                        }
-                        Some(GroupKey::Clear) if current.is_some() => {
-                            picked = Some(None);
-                            focus_option(ui, group, tab_stop(None));
-                        }
-                        _ => {}
-                    }
+                    picked = group
+                        .picked
+                        .map(|index| index.and_then(|index| options.get(index)).map(|option| option.id.clone()));
                 } else {
                     let choices: Vec<Option<String>> = options.iter().map(|o| Some(o.id.clone())).collect();
                     let label = |choice: &Option<String>| {

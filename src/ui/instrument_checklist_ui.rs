@@ -17,7 +17,7 @@ use crate::ui::disclosure_ui::{disclosure_ui, set_disclosed};
 use crate::ui::field_draft::{ItemDraft, text_part_ui};
 use crate::ui::patient_form_ui::{ConfirmChoice, FormContext, draft_messages_ui, item_row_ui};
 use crate::ui::pick_one_ui::pick_one_ui;
-use crate::ui::radio_group_ui::{GroupKey, focus_option, group_key, group_option_ui, key_letters, option_id, tab_stop};
+use crate::ui::radio_group_ui::{GroupOption, radio_group_ui};
 use crate::ui::theme;
 
 /// Graded items with more levels than this show a drop-down instead of radio buttons.
@@ -200,36 +200,12 @@ fn answer_row_ui(
                 let options =
                     [(Some(Answer::Present), "present"), (Some(Answer::Absent), "absent"), (None, "not assessed")];
                 let chosen = options.iter().position(|(answer, _)| current == *answer);
-                let group = id.with(("presence", spec.key));
-                let mut focused = false;
-                for (index, (answer, word)) in options.into_iter().enumerate() {
-                    let response = group_option_ui(
-                        ui,
-                        option_id(group, index),
-                        current == answer,
-                        word,
-                        index == tab_stop(chosen),
-                    )
-                    .accessible_name(format!("{}: {word}", spec.label));
-                    focused |= response.has_focus();
-                    if response.clicked() {
-                        set(answer);
-                    }
-                }
-                let words = options.map(|(_, word)| word);
-                match group_key(ui, focused, &key_letters(&words), chosen) {
-                    Some(GroupKey::Choose(index)) => {
-                        if let Some((answer, _)) = options.get(index) {
-                            set(*answer);
-                            focus_option(ui, group, index);
-                        }
-                    }
-                    Some(GroupKey::Clear) => {
-                        set(None);
-                        let not_assessed = options.iter().position(|(answer, _)| answer.is_none());
-                        focus_option(ui, group, not_assessed.unwrap_or_default());
-                    }
-                    None => {}
+                let shown =
+                    options.map(|(_, word)| GroupOption { text: word, name: format!("{}: {word}", spec.label) });
+                let not_assessed = options.iter().position(|(answer, _)| answer.is_none());
+                let group = radio_group_ui(ui, id.with(("presence", spec.key)), &shown, chosen, not_assessed, true);
+                if let Some(picked) = group.picked {
+                    set(picked.and_then(|index| options.get(index)).and_then(|(answer, _)| *answer));
                 }
             }
             AnswerKind::Level { allowed } if allowed.len() <= MAX_RADIO_LEVELS => {

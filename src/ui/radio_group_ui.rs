@@ -33,6 +33,62 @@ pub fn group_option_ui(ui: &mut Ui, id: Id, checked: bool, text: &str, tab_stop:
     response
 }
 
+/// One option of a group: its text and its accessible name ("Sex: male").
+pub struct GroupOption<'a> {
+    /// The text beside the button.
+    pub text: &'a str,
+    /// The accessible name.
+    pub name: String,
+}
+
+/// What a group did this frame.
+pub struct GroupOutput {
+    /// The option picked (a click or a key), or `Some(None)`: the answer cleared.
+    pub picked: Option<Option<usize>>,
+    /// The group's Tab stop, to move the focus to it (a jump from "still needed").
+    pub tab_stop: Option<Response>,
+}
+
+/// A whole group: its options, one Tab stop, and its keys while `keys` (not read-only).
+/// `cleared` is the option chosen once the answer is cleared, where clearing chooses one
+/// ("not assessed"); Delete clears only an answer that is not that already.
+pub fn radio_group_ui(
+    ui: &mut Ui,
+    group: Id,
+    options: &[GroupOption<'_>],
+    chosen: Option<usize>,
+    cleared: Option<usize>,
+    keys: bool,
+) -> GroupOutput {
+    let mut output = GroupOutput { picked: None, tab_stop: None };
+    let mut focused = false;
+    for (index, option) in options.iter().enumerate() {
+        let is_stop = index == tab_stop(chosen);
+        let response = group_option_ui(ui, option_id(group, index), chosen == Some(index), option.text, is_stop)
+            .accessible_name(&option.name);
+        focused |= response.has_focus();
+        if response.clicked() {
+            output.picked = Some(Some(index));
+        }
+        if is_stop {
+            output.tab_stop = Some(response);
+        }
+    }
+    let words: Vec<&str> = options.iter().map(|option| option.text).collect();
+    match group_key(ui, focused && keys, &key_letters(&words), chosen) {
+        Some(GroupKey::Choose(index)) => {
+            output.picked = Some(Some(index));
+            focus_option(ui, group, index);
+        }
+        Some(GroupKey::Clear) if chosen != cleared => {
+            output.picked = Some(None);
+            focus_option(ui, group, tab_stop(cleared));
+        }
+        _ => {}
+    }
+    output
+}
+
 /// What a key did to a focused group this frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GroupKey {
