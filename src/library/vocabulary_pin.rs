@@ -32,6 +32,19 @@ pub fn meaning_lines(knowledge: &Knowledge, protocol: &Protocol) -> Vec<String> 
     let mut lines: BTreeSet<String> = BTreeSet::new();
     let dictionary = &knowledge.dictionary;
     let catalogue = &knowledge.catalogue;
+    // Each contradiction's meaning and the names it reads, once: every item looks them up.
+    let contradictions: Vec<(&str, Json, BTreeSet<String>)> = dictionary
+        .contradictions
+        .iter()
+        .map(|contradiction| {
+            let meaning = meaning_of(contradiction);
+            let mut reads = BTreeSet::new();
+            strings(&meaning, &mut |s| {
+                reads.insert(s.to_owned());
+            });
+            (contradiction.id.as_str(), meaning, reads)
+        })
+        .collect();
     while let Some(name) = names.pop_front() {
         if !seen.insert(name.clone()) {
             continue;
@@ -41,13 +54,10 @@ pub fn meaning_lines(knowledge: &Knowledge, protocol: &Protocol) -> Vec<String> 
             let meaning = meaning_of(item);
             reach(&meaning);
             lines.insert(format!("item {name}: {meaning}"));
-            for contradiction in &dictionary.contradictions {
-                let meaning = meaning_of(contradiction);
-                let mut reads_it = false;
-                strings(&meaning, &mut |s| reads_it |= s == name);
-                if reads_it {
-                    reach(&meaning);
-                    lines.insert(format!("contradiction {}: {meaning}", contradiction.id));
+            for (id, meaning, reads) in &contradictions {
+                if reads.contains(&name) {
+                    reach(meaning);
+                    lines.insert(format!("contradiction {id}: {meaning}"));
                 }
             }
         }

@@ -130,7 +130,7 @@ pub(crate) fn units() -> Vec<Unit> {
 
 /// The site unit one of whose folded spellings this is.
 pub(crate) fn unit_spelled(folded: &str) -> Option<Unit> {
-    read(|r| r.units.iter().copied().find(|unit| spellings_of(*unit).contains(&folded)))
+    read(|r| r.units.iter().copied().find(|unit| unit.is_spelled(folded)))
 }
 
 /// The site analytes, in the order registered.
@@ -141,15 +141,6 @@ pub(crate) fn analytes() -> Vec<Analyte> {
 /// The site analyte with this id.
 pub(crate) fn analyte(id: &str) -> Option<Analyte> {
     read(|r| r.analytes.iter().copied().find(|a| a.id() == id))
-}
-
-fn spellings_of(unit: Unit) -> &'static [&'static str] {
-    // A site unit's handle points to a leaked definition; its spellings are folded.
-    unit_def(unit).spellings
-}
-
-fn unit_def(unit: Unit) -> &'static UnitDef {
-    unit.definition()
 }
 
 fn leak(text: &str) -> &'static str {
@@ -179,7 +170,7 @@ struct Known {
 impl Known {
     fn unit(&self, code: &str) -> Result<Unit, SiteUnitsError> {
         let folded = fold(code);
-        self.units.iter().copied().find(|u| unit_def(*u).spellings.contains(&folded.as_str())).ok_or_else(|| {
+        self.units.iter().copied().find(|u| u.is_spelled(&folded)).ok_or_else(|| {
             let hint = did_you_mean(code, self.units.iter().map(|u| u.code()));
             refuse(code, format!("\"{code}\" is not a unit known here{hint}; define it earlier in units.ron"))
         })
@@ -245,7 +236,7 @@ pub fn register(site: SiteUnits) -> Result<(), SiteUnitsError> {
     for new in &site.units {
         let unit = checked_unit(new, &known, registered.units.len() + units.len())?;
         if let Some(earlier) = registered.units.iter().find(|u| u.code() == unit.code) {
-            let before = unit_def(*earlier);
+            let before = earlier.definition();
             let same = (before.symbol, before.spellings, before.dimension, before.to_reference)
                 == (unit.symbol, unit.spellings, unit.dimension, unit.to_reference);
             if !same {
@@ -327,7 +318,7 @@ fn checked_unit(new: &NewUnit, known: &Known, index: usize) -> Result<UnitDef, S
         if folded.is_empty() || spellings.contains(&folded) {
             continue;
         }
-        let clash = known.units.iter().find(|u| unit_def(**u).spellings.contains(&folded.as_str()));
+        let clash = known.units.iter().find(|u| u.is_spelled(&folded));
         if let Some(other) = clash.filter(|other| !(known.earlier.contains(other) && other.code() == code)) {
             let (place, refuse) = if other.is_bundled() {
                 (BUNDLED_UNITS, refuse as fn(&str, String) -> SiteUnitsError)

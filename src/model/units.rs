@@ -309,10 +309,12 @@ impl Unit {
     /// `10^3/uL`, `K/uL`, `cells/uL`), of a bundled unit or one the site defined.
     pub fn parse(text: &str) -> Option<Self> {
         let folded = fold(text);
-        Self::BUNDLED
-            .into_iter()
-            .find(|unit| unit.0.spellings.contains(&folded.as_str()))
-            .or_else(|| site_units::unit_spelled(&folded))
+        Self::BUNDLED.into_iter().find(|unit| unit.is_spelled(&folded)).or_else(|| site_units::unit_spelled(&folded))
+    }
+
+    /// Whether `folded` (see [`fold`]) is one of the unit's spellings.
+    pub fn is_spelled(self, folded: &str) -> bool {
+        self.0.spellings.contains(&folded)
     }
 
     /// What the unit measures.
