@@ -128,13 +128,10 @@ pub struct Document {
     journal_path: PathBuf,
     /// When the journal is next due; `None` while nothing is unjournalled.
     journal_due: Option<Instant>,
-    /// The evaluated criteria, rebuilt after every edit.
-    board: ScreeningView,
+    /// What the evaluation gives the window, rebuilt after every edit.
+    derived: Derived,
     /// The form: sections of the items the selected protocols read.
     form: Vec<FormSection>,
-    /// Items folded away: every criterion that reads them does not apply to this patient
-    /// (pregnancy items for a male), and they hold no value.
-    folded: std::collections::BTreeSet<ItemIdx>,
     /// Running scores of the instruments on the form, by item id.
     scores: BTreeMap<String, Result<InstrumentReport, AssessmentError>>,
     /// The lock of `path`, held while the document is open so no other window or command
@@ -518,10 +515,7 @@ impl Workspace {
         let draft_id = format!("draft-{}-{}", (self.clock)().format("%Y%m%dT%H%M%S"), self.generations);
         let journal_path = recovery::recovery_path(path.as_deref(), &self.folders.recovery, &draft_id);
         let today = (self.clock)().date_naive();
-        let screening = Screening::evaluate(&self.library, &session, today);
-        let board = ScreeningView::of(&screening);
-        let folded = folded_items(&screening, &self.library.knowledge);
-        drop(screening);
+        let derived = Derived::of(&Screening::evaluate(&self.library, &session, today), &self.library.knowledge);
         let mut document = Document {
             session,
             path,
@@ -530,9 +524,8 @@ impl Workspace {
             generation: self.generations,
             journal_path,
             journal_due: None,
-            board,
+            derived,
             form: Vec::new(),
-            folded,
             scores: BTreeMap::new(),
             lock: None,
             head: None,
@@ -559,7 +552,7 @@ impl Workspace {
     /// signing a session whose pinned protocol changed.
     pub fn apply(&mut self, edit: Edit) -> Result<(), ApplyError> {
         let Some(document) = &mut self.document else { return Ok(()) };
-        if document.board.lists_a_protocol_twice {
+        if document.derived.board.lists_a_protocol_twice {
             return Err(ApplyError::ListsAProtocolTwice);
         }
         if let Some(why) = &document.questioned {
@@ -688,10 +681,11 @@ impl Workspace {
     /// What the sign dialog offers for the open session: the statements that fit its
     /// verdicts (the most specific first) and each criterion not yet decided, which a
     /// sign-off must acknowledge.
-    pub fn sign_off_choices(&self) -> (Vec<SignatureMeaning>, Vec<String>) {
-        let Some(document) = &self.document else { return (Vec::new(), Vec::new()) };
-        let screening = Screening::evaluate(&self.library, &document.session, self.today());
-        (meanings_for(&screening.verdicts()), screening.undecided())
+    pub fn sign_off_choices(&self) -> (&[SignatureMeaning], &[String]) {
+        match &self.document {
+            Some(document) => (&document.derived.meanings, &document.derived.undecided),
+            None => (&[], &[]),
+        }
     }
 
     /// Signs the open session with the signing identity of `by` on this computer, unlocked
@@ -901,7 +895,7 @@ impl Document {
 
     /// The evaluated criteria, rebuilt after every edit.
     pub fn board(&self) -> &ScreeningView {
-        &self.board
+        &self.derived.board
     }
 
     /// The form: sections of the items the selected protocols read.
@@ -936,15 +930,13 @@ impl Document {
 
     /// Evaluates the screening again and rebuilds the board, form and scores.
     fn refresh(&mut self, library: &Library, today: NaiveDate) {
-        let screening = Screening::evaluate(library, &self.session, today);
-        self.board = ScreeningView::of(&screening);
-        self.folded = folded_items(&screening, &library.knowledge);
+        self.derived = Derived::of(&Screening::evaluate(library, &self.session, today), &library.knowledge);
         self.refresh_form(library);
     }
 
     /// Rebuilds the form's sections and the instrument scores from the session.
     fn refresh_form(&mut self, library: &Library) {
-        self.form = form_sections(library, &self.session, &self.folded);
+        self.form = form_sections(library, &self.session, &self.derived.folded);
         self.scores = self
             .form
             .iter()
@@ -965,7 +957,7 @@ impl Document {
     /// lists a protocol twice, or the file as opened is not trusted): the form and the
     /// board's buttons are then disabled.
     pub fn is_read_only(&self) -> bool {
-        self.session.is_signed() || self.board.lists_a_protocol_twice || self.questioned.is_some()
+        self.session.is_signed() || self.derived.board.lists_a_protocol_twice || self.questioned.is_some()
     }
 
     /// The file name shown in the title bar.
@@ -976,6 +968,30 @@ impl Document {
             }
             (None, DocumentOrigin::Example { file_name }) => format!("{file_name} (example)"),
             (None, _) => format!("{} (not saved)", self.session.participant_code),
+        }
+    }
+}
+
+/// What one evaluation of the open session gives the window, kept until the next edit.
+#[derive(Debug)]
+struct Derived {
+    /// The evaluated criteria.
+    board: ScreeningView,
+    /// Items folded away from the form ([`folded_items`]).
+    folded: std::collections::BTreeSet<ItemIdx>,
+    /// The statements a signature may make of these verdicts, the most specific first.
+    meanings: Vec<SignatureMeaning>,
+    /// Each criterion not yet decided, which a sign-off must acknowledge.
+    undecided: Vec<String>,
+}
+
+impl Derived {
+    fn of(screening: &Screening<'_>, knowledge: &crate::engine::knowledge::Knowledge) -> Self {
+        Self {
+            board: ScreeningView::of(screening),
+            folded: folded_items(screening, knowledge),
+            meanings: meanings_for(&screening.verdicts()),
+            undecided: screening.undecided(),
         }
     }
 }

@@ -63,7 +63,7 @@ pub fn sign_dialog_ui(ctx: &egui::Context, fields: SignFields<'_>, workspace: &W
         );
         line_field_ui(ui, "Signed by", by);
         ui.label(theme::bold("What your signature means"));
-        for meaning in &meanings {
+        for meaning in meanings {
             ui.radio_value(meaning_id, meaning.id.to_owned(), meaning.statement);
         }
         ui.radio_value(meaning_id, CUSTOM_MEANING_ID.to_owned(), "In my own words:");
@@ -76,7 +76,7 @@ pub fn sign_dialog_ui(ctx: &egui::Context, fields: SignFields<'_>, workspace: &W
                     .color(theme::warning_colour(ui.ctx().theme())),
             );
             egui::ScrollArea::vertical().max_height(120.0).show(ui, |ui| {
-                for line in &undecided {
+                for line in undecided {
                     ui.add(egui::Label::new(format!("? {line}")).wrap());
                 }
             });
@@ -96,7 +96,7 @@ pub fn sign_dialog_ui(ctx: &egui::Context, fields: SignFields<'_>, workspace: &W
             let sign_off = SignOff {
                 meaning_id: meaning_id.clone(),
                 statement,
-                acknowledged: if *acknowledged { undecided.clone() } else { Vec::new() },
+                acknowledged: if *acknowledged { undecided.to_vec() } else { Vec::new() },
             };
             let request = Request::Sign { by: by.trim().to_owned(), sign_off, passphrase: std::mem::take(passphrase) };
             Ok(DialogResult::Request { request: Box::new(request), close: true })
