@@ -29,6 +29,8 @@ pub struct CompiledProtocol {
     pub judgment_texts: Vec<String>,
     /// The answers each `Score` leaves out, indexed by [`ResolvedOperand::Score`]'s `exclusion`.
     pub score_exclusions: Vec<Vec<String>>,
+    /// Why a line constrains nothing, indexed by [`Node::Always`].
+    pub notes: Vec<String>,
     /// The protocol's current-results window.
     pub window: Period,
     /// Each criterion's position by id: decisions name criteria by id.
@@ -58,8 +60,10 @@ pub struct CompiledCriterion {
     /// although the rule is not met. `None`: no discretion.
     pub discretion: Option<Node>,
     /// Every item the criterion reads, in dictionary order (what a decision rests on, and
-    /// which contradictions concern it).
+    /// which contradictions concern it), the items holding its named anchor dates included.
     pub reads: Vec<ItemIdx>,
+    /// The items holding the named anchor dates its windows and ages count from.
+    pub anchors: Vec<ItemIdx>,
     /// The window its results are read in where the rule states none.
     pub window: Period,
     /// Its judgment texts, a range of [`CompiledProtocol::judgment_texts`]: a judgment's
@@ -92,6 +96,13 @@ pub enum Node {
     Choice(ItemIdx, Vec<String>, Polarity),
     /// An event or date item that falls in the period.
     Occurred(ItemIdx, Period),
+    /// A course of an agent of the classes started during a period.
+    Started {
+        /// The drug classes that count.
+        classes: ClassMask,
+        /// The period the first dose must fall in.
+        when: Period,
+    },
     /// Any agent of the classes taken during a period, from the treatment history.
     Exposed {
         /// The drug classes that count.
@@ -123,6 +134,11 @@ pub enum Node {
     /// Needs the investigator's decision when the condition holds (index as for `Judgment`), false
     /// when it does not.
     JudgmentIf(Box<Node>, u16),
+    /// A commitment the investigator records on a yes/no item: true only when recorded yes.
+    Attested(ItemIdx),
+    /// Always true; the number indexes [`CompiledProtocol::notes`], which say why the source
+    /// line constrains nothing.
+    Always(u16),
 }
 
 /// A resolved operand.
@@ -136,6 +152,9 @@ pub enum ResolvedOperand {
         unit: Unit,
         /// Only a measurement dated in this period counts; `None`: the criterion's window.
         observed: Option<Period>,
+        /// Only a measurement made by one of these methods counts: bit `i` stands for the
+        /// item's method `i`; 0: any method.
+        by: u64,
     },
     /// An entered number divided by its upper limit of normal.
     UlnRatio {
@@ -209,6 +228,10 @@ pub struct Count {
     pub responses: Vec<Response>,
     /// Only rows taken for at least this long count; `None`: any duration.
     pub lasting: Option<Span>,
+    /// With `lasting`: only rows taken for more than that long.
+    pub lasting_strictly: bool,
+    /// Only rows whose course overlaps this period; `None`: at any time.
+    pub during: Option<Period>,
     /// Whether agents or classes are counted.
     pub by: CountKind,
 }
@@ -435,6 +458,8 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
         problems: Vec::new(),
         judgment_texts: Vec::new(),
         score_exclusions: Vec::new(),
+        notes: Vec::new(),
+        anchors: BTreeSet::new(),
     };
     if protocol.criteria.is_empty() {
         compiler.problems.push(ProtocolError::NoCriteria);
@@ -449,6 +474,7 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
     for criterion in &protocol.criteria {
         let judgments_start = compiler.judgment_texts.len();
         compiler.criterion.clone_from(&criterion.id);
+        compiler.anchors.clear();
         if !seen.insert(criterion.id.as_str()) {
             compiler.problems.push(ProtocolError::DuplicateCriterion(criterion.id.clone()));
         }
@@ -474,12 +500,13 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
             }
             compiler.node(&discretion.conditions)
         });
-        let reads =
-            crate::engine::items_read::criterion_items(applies_when.as_ref(), &rule, discretion.as_ref(), knowledge)
-                .into_iter()
-                .collect();
         let window = criterion.results_window.unwrap_or(protocol_window);
         compiler.check_period(&window);
+        let mut reads =
+            crate::engine::items_read::criterion_items(applies_when.as_ref(), &rule, discretion.as_ref(), knowledge);
+        reads.extend(compiler.anchors.iter().copied());
+        let reads = reads.into_iter().collect();
+        let anchors = compiler.anchors.iter().copied().collect();
         criteria.push(CompiledCriterion {
             kind: criterion.kind,
             cohort,
@@ -487,6 +514,7 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
             rule,
             discretion,
             reads,
+            anchors,
             window,
             judgments: judgments_start..compiler.judgment_texts.len(),
         });
@@ -502,6 +530,7 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
             criteria,
             judgment_texts: compiler.judgment_texts,
             score_exclusions: compiler.score_exclusions,
+            notes: compiler.notes,
             window: protocol_window,
             positions,
         })
@@ -520,6 +549,8 @@ pub fn compile_contradictions(knowledge: &Knowledge) -> Result<Vec<CompiledContr
             problems: Vec::new(),
             judgment_texts: Vec::new(),
             score_exclusions: Vec::new(),
+            notes: Vec::new(),
+            anchors: BTreeSet::new(),
         };
         if contradiction.sides.len() < 2 {
             compiler.undecidable("a contradiction", "it needs at least two sides".to_owned());
@@ -549,6 +580,8 @@ struct Compiler<'a> {
     problems: Vec<ProtocolError>,
     judgment_texts: Vec<String>,
     score_exclusions: Vec<Vec<String>>,
+    notes: Vec<String>,
+    anchors: BTreeSet<ItemIdx>,
 }
 
 impl Compiler<'_> {
@@ -602,10 +635,17 @@ impl Compiler<'_> {
                 self.check_period(when);
                 Node::Exposed { classes: self.classes(classes), when: *when }
             }
+            Rule::Started { classes, when } => {
+                self.check_period(when);
+                if *when == Period::Ever {
+                    self.undecidable("a start", "a start at any time is every course: give a period".to_owned());
+                }
+                Node::Started { classes: self.classes(classes), when: *when }
+            }
             Rule::StableTreatment { classes, lasting, before, caps } => Node::StableTreatment {
                 classes: self.classes(classes),
                 lasting: *lasting,
-                before: *before,
+                before: self.anchor(*before),
                 caps: caps
                     .iter()
                     .map(|cap| {
@@ -674,7 +714,37 @@ impl Compiler<'_> {
                 let condition = Box::new(self.node(condition));
                 Node::JudgmentIf(condition, self.judgment(text))
             }
+            Rule::Attested(item) => Node::Attested(self.item_of_kind(item, "yes/no", |k| matches!(k, ItemKind::YesNo))),
+            Rule::Always(why) => {
+                if why.trim().is_empty() {
+                    self.undecidable("an always-met line", "it does not say why it constrains nothing".to_owned());
+                }
+                self.notes.push(why.clone());
+                Node::Always(u16::try_from(self.notes.len() - 1).unwrap_or(u16::MAX))
+            }
         }
+    }
+
+    /// Checks a named anchor: the item exists and holds a date (a date, an event, or a dated
+    /// result); records it as read by the criterion.
+    fn anchor(&mut self, anchor: Anchor) -> Anchor {
+        if let Anchor::Date(name) = anchor {
+            let idx = self.item(name.item());
+            if let Some(def) = self.knowledge.item(idx)
+                && !(matches!(def.kind, ItemKind::Date | ItemKind::Event) || def.dated)
+            {
+                self.problems.push(ProtocolError::WrongKind {
+                    criterion: self.criterion.clone(),
+                    item: name.item().to_owned(),
+                    expected: "date, event or dated result",
+                    found: def.kind.name(),
+                });
+            }
+            if self.knowledge.item_idx(name.item()).is_some() {
+                self.anchors.insert(idx);
+            }
+        }
+        anchor
     }
 
     fn parts(&mut self, what: &'static str, parts: &[Rule], needed: usize) -> Vec<Node> {
@@ -686,7 +756,7 @@ impl Compiler<'_> {
 
     fn operand(&mut self, operand: &Operand) -> ResolvedOperand {
         match operand {
-            Operand::Quantity { item, unit, observed } => {
+            Operand::Quantity { item, unit, observed, by } => {
                 let idx = self.item_of_kind(item, "number", |k| matches!(k, ItemKind::Number { .. }));
                 if let Some(def) = self.knowledge.item(idx) {
                     let analyte = def.kind.analyte();
@@ -701,7 +771,8 @@ impl Compiler<'_> {
                     }
                 }
                 self.check_optional_period(observed);
-                ResolvedOperand::Quantity { item: idx, unit: *unit, observed: *observed }
+                let by = self.methods(idx, item, by);
+                ResolvedOperand::Quantity { item: idx, unit: *unit, observed: *observed, by }
             }
             Operand::UlnRatio { item, observed } => {
                 let idx =
@@ -718,7 +789,7 @@ impl Compiler<'_> {
                 if self.knowledge.date_of_birth.is_none() {
                     self.problems.push(ProtocolError::MissingDateOfBirth { criterion: self.criterion.clone() });
                 }
-                ResolvedOperand::Age(*anchor)
+                ResolvedOperand::Age(self.anchor(*anchor))
             }
             Operand::Score { item, excluding, observed } => {
                 let (idx, instrument) = self.instrument(item);
@@ -809,8 +880,30 @@ impl Compiler<'_> {
             except: if count.except.is_empty() { 0 } else { self.classes(&count.except) },
             responses: count.responses.clone(),
             lasting: count.lasting,
+            lasting_strictly: count.lasting_strictly,
+            during: count.during.inspect(|period| self.check_period(period)),
             by,
         }
+    }
+
+    /// The methods a rule requires, as a mask over the item's methods; each must be one the
+    /// item lists.
+    fn methods(&mut self, idx: ItemIdx, item: &str, by: &[String]) -> u64 {
+        let Some(def) = self.knowledge.item(idx) else { return 0 };
+        let mut mask = 0;
+        for method in by {
+            match def.methods.iter().position(|m| &m.id == method) {
+                Some(position) if position < 64 => mask |= 1 << position,
+                Some(_) => self.undecidable("a method", format!("\"{item}\" lists more than 64 methods")),
+                None => self.problems.push(ProtocolError::UnknownOption {
+                    criterion: self.criterion.clone(),
+                    item: item.to_owned(),
+                    option: method.clone(),
+                    hint: did_you_mean(method, def.methods.iter().map(|m| m.id.as_str())),
+                }),
+            }
+        }
+        mask
     }
 
     fn kidney(&mut self) -> KidneyItems {
@@ -909,7 +1002,14 @@ impl Compiler<'_> {
 
     fn check_period(&mut self, period: &Period) {
         let span = match period {
-            Period::Within(span, _) | Period::AtLeastBefore(span, _) => *span,
+            Period::Within(span, anchor) | Period::AtLeastBefore(span, anchor) => {
+                self.anchor(*anchor);
+                *span
+            }
+            Period::Since(anchor) => {
+                self.anchor(*anchor);
+                return;
+            }
             Period::Ever | Period::DuringScreening => return,
         };
         let length = match span {

@@ -116,6 +116,12 @@ impl<'p> Evaluator<'p, '_> {
             Node::Choice(item, options, polarity) => self.choice(*item, options, *polarity),
             Node::Occurred(item, period) => self.occurred(*item, *period),
             Node::Exposed { classes, when } => self.exposed(*classes, *when),
+            Node::Started { classes, when } => self.started(*classes, *when),
+            Node::Attested(item) => self.attested(*item),
+            Node::Always(note) => {
+                self.facts.push(Fact::ConstrainsNothing(*note));
+                Eval::of(Truth::True)
+            }
             Node::StableTreatment { classes, lasting, before, caps } => self.stable(*classes, *lasting, *before, caps),
             Node::Classified(item, instrument) => self.classified(*item, *instrument),
             Node::Combined(combined) => self.combined(combined),
@@ -276,8 +282,9 @@ impl<'p> Evaluator<'p, '_> {
 
     fn number(&mut self, value: &ResolvedOperand) -> (Num, Subject, Unit) {
         match value {
-            ResolvedOperand::Quantity { item, unit, observed } => {
-                let num = match self.measurement(*item, *observed) {
+            ResolvedOperand::Quantity { item, unit, observed, by } => {
+                let measured = self.measurement(*item, *observed).filter(|_| self.method_counts(*item, *by));
+                let num = match measured {
                     Some(m) => {
                         let analyte = self.patient.knowledge.item(*item).and_then(|i| i.kind.analyte());
                         Exact::from_f64(m.value)
@@ -367,6 +374,24 @@ impl<'p> Evaluator<'p, '_> {
         }
     }
 
+    /// Whether the method recorded with an item's result is one of `needed` (a mask over the
+    /// item's methods; 0: any). Records why not; the result then counts as missing.
+    fn method_counts(&mut self, item: ItemIdx, needed: u64) -> bool {
+        if needed == 0 {
+            return true;
+        }
+        let patient = self.patient;
+        let methods = patient.knowledge.item(item).map(|def| def.methods.as_slice()).unwrap_or_default();
+        let recorded = patient.entry(item).and_then(|entry| entry.method.as_deref());
+        let position = recorded.and_then(|method| methods.iter().position(|m| m.id == method));
+        if position.is_some_and(|position| position < 64 && needed & (1 << position) != 0) {
+            return true;
+        }
+        self.facts.push(Fact::MethodNotCounted { item, needed });
+        self.missing.push(item);
+        false
+    }
+
     /// An instrument's answers if entered and dated as the period requires.
     fn assessment(&mut self, item: ItemIdx, observed: Option<Period>) -> Option<&'p crate::calculators::Answers> {
         let patient = self.patient;
@@ -414,6 +439,7 @@ impl<'p> Evaluator<'p, '_> {
         let opens = match period {
             Period::Ever => return None,
             Period::Within(span, anchor) => self.patient.window_opening(span, anchor),
+            Period::Since(anchor) => self.patient.anchor(anchor).map(|(on, _)| on),
             Period::DuringScreening => Some(self.patient.dates.screening),
             Period::AtLeastBefore(span, anchor) => {
                 let cutoff = self.patient.window_opening(span, anchor);
@@ -448,7 +474,15 @@ impl<'p> Evaluator<'p, '_> {
                 Some(date)
             }
             None => {
-                self.facts.push(Fact::ConsentDateMissing);
+                match anchor {
+                    Anchor::Date(name) => {
+                        if let Some(item) = self.patient.knowledge.item_idx(name.item()) {
+                            self.facts.push(Fact::AnchorMissing(item));
+                            self.missing.push(item);
+                        }
+                    }
+                    _ => self.facts.push(Fact::ConsentDateMissing),
+                }
                 None
             }
         }
@@ -485,6 +519,10 @@ impl<'p> Evaluator<'p, '_> {
             Period::DuringScreening => {
                 let after_start = date >= self.patient.dates.screening;
                 Eval::of(Truth::from_bool(after_start && date <= upper_end))
+            }
+            Period::Since(anchor) => {
+                let Some(on) = self.anchor_date(anchor) else { return Eval::of(Truth::Unknown) };
+                Eval::of(Truth::from_bool(date >= on && date <= upper_end))
             }
         }
     }
@@ -635,33 +673,10 @@ impl<'p> Evaluator<'p, '_> {
             self.facts.push(Fact::NoExposure);
             return Eval::of(Truth::False);
         }
-        let screening = self.patient.dates.screening;
-        let upper_end = self.patient.upper_end();
         let mut truth = Truth::False;
         let mut flips: smallvec::SmallVec<[Option<NaiveDate>; 4]> = smallvec::SmallVec::new();
         for row in &rows {
-            let exposure = row.exposure;
-            let row_eval = match when {
-                Period::Ever => Eval::of(Truth::True),
-                Period::Within(..) => match (exposure.ongoing, exposure.last_dose) {
-                    (true, _) => Eval::of(Truth::True),
-                    (false, Some(last)) => self.in_period(last, when),
-                    (false, None) => Eval::of(Truth::Unknown),
-                },
-                Period::DuringScreening => {
-                    let ends_after_start = exposure.ongoing || exposure.last_dose.is_some_and(|d| d >= screening);
-                    let starts_before_end = exposure.start.is_none_or(|start| start <= upper_end);
-                    if !exposure.ongoing && exposure.last_dose.is_none() {
-                        Eval::of(Truth::Unknown)
-                    } else {
-                        Eval::of(Truth::from_bool(ends_after_start && starts_before_end))
-                    }
-                }
-                Period::AtLeastBefore(..) => match exposure.start {
-                    Some(start) => self.in_period(start, when),
-                    None => Eval::of(Truth::Unknown),
-                },
-            };
+            let row_eval = self.taken_in(row.exposure, when);
             self.facts.push(Fact::Exposure { row: row.row, truth: row_eval.truth, since: None, period: Some(when) });
             if row_eval.truth == Truth::True {
                 flips.push(row_eval.flips_on);
@@ -674,6 +689,82 @@ impl<'p> Evaluator<'p, '_> {
         }
         let flips_on = if truth == Truth::True { latest(flips.into_iter()) } else { None };
         Eval { truth, flips_on }
+    }
+
+    /// Whether a course was taken at some time in a period: its last dose (or its being
+    /// ongoing) in a window; its start before a cutoff; its course meeting a span of days.
+    fn taken_in(&mut self, exposure: &crate::model::values::Exposure, when: Period) -> Eval {
+        let upper_end = self.patient.upper_end();
+        // A course overlaps [from, upper end] when it ends on or after `from` and starts by the end.
+        let overlaps_from = |from: NaiveDate| {
+            if !exposure.ongoing && exposure.last_dose.is_none() {
+                return Eval::of(Truth::Unknown);
+            }
+            let ends_after_start = exposure.ongoing || exposure.last_dose.is_some_and(|d| d >= from);
+            let starts_before_end = exposure.start.is_none_or(|start| start <= upper_end);
+            Eval::of(Truth::from_bool(ends_after_start && starts_before_end))
+        };
+        match when {
+            Period::Ever => Eval::of(Truth::True),
+            Period::Within(..) => match (exposure.ongoing, exposure.last_dose) {
+                (true, _) => Eval::of(Truth::True),
+                (false, Some(last)) => self.in_period(last, when),
+                (false, None) => Eval::of(Truth::Unknown),
+            },
+            Period::DuringScreening => overlaps_from(self.patient.dates.screening),
+            Period::Since(anchor) => match self.anchor_date(anchor) {
+                Some(on) => overlaps_from(on),
+                None => Eval::of(Truth::Unknown),
+            },
+            Period::AtLeastBefore(..) => match exposure.start {
+                Some(start) => self.in_period(start, when),
+                None => Eval::of(Truth::Unknown),
+            },
+        }
+    }
+
+    /// A course of the classes *started* in the period: its first dose falls in it. A course
+    /// begun earlier that continues is not a start; a row without a start date is unknown.
+    fn started(&mut self, classes: ClassMask, when: Period) -> Eval {
+        let Some(rows) = self.rows(classes) else { return Eval::of(Truth::Unknown) };
+        let mut truth = Truth::False;
+        for row in &rows {
+            let start = row.exposure.start;
+            let row_truth = match start {
+                Some(start) => self.in_period(start, when).truth,
+                None => {
+                    if let Some(item) = self.patient.knowledge.treatment_history {
+                        self.missing.push(item);
+                    }
+                    Truth::Unknown
+                }
+            };
+            self.facts.push(Fact::Started { row: row.row, start, period: when, truth: row_truth });
+            truth = truth.or(row_truth);
+        }
+        // No listed start in the period: a conclusion from absence, so the list must be complete.
+        if truth == Truth::False && !self.absence_is_known() {
+            return Eval::of(Truth::Unknown);
+        }
+        if rows.is_empty() && truth == Truth::False {
+            self.facts.push(Fact::NoExposure);
+        }
+        Eval::of(truth)
+    }
+
+    /// A commitment recorded on a yes/no item: yes holds, no does not, unknown or not
+    /// recorded is missing.
+    fn attested(&mut self, item: ItemIdx) -> Eval {
+        let truth = match self.patient.value(item) {
+            Some(Entered::YesNo(YesNo::Yes)) => Truth::True,
+            Some(Entered::YesNo(YesNo::No)) => Truth::False,
+            _ => {
+                self.missing.push(item);
+                Truth::Unknown
+            }
+        };
+        self.facts.push(Fact::Attested { item, truth });
+        Eval::of(truth)
     }
 
     fn stable(&mut self, classes: ClassMask, lasting: Span, before: Anchor, caps: &[Cap]) -> Eval {
@@ -788,11 +879,17 @@ impl<'p> Evaluator<'p, '_> {
             let duration = match count.lasting {
                 None => Truth::True,
                 Some(span) => match (exposure.start, exposure.latest_exposure(screening)) {
-                    (Some(start), Some(end)) => Truth::from_bool(span.after(start).is_some_and(|d| d <= end)),
+                    (Some(start), Some(end)) => Truth::from_bool(
+                        span.after(start).is_some_and(|d| if count.lasting_strictly { d < end } else { d <= end }),
+                    ),
                     _ => Truth::Unknown,
                 },
             };
-            let counts = response.and(duration);
+            let in_period = match count.during {
+                None => Truth::True,
+                Some(when) => self.taken_in(exposure, when).truth,
+            };
+            let counts = response.and(duration).and(in_period);
             if counts == Truth::False {
                 continue;
             }

@@ -282,6 +282,7 @@ pub fn period(period: Period) -> String {
         Period::Within(span, anchor) => format!("within {span} before {}", anchor.label()),
         Period::AtLeastBefore(span, anchor) => format!("at least {span} before {}", anchor.label()),
         Period::DuringScreening => "during screening".to_owned(),
+        Period::Since(anchor) => format!("on or after the {}", anchor.label()),
     }
 }
 
@@ -514,6 +515,53 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
         }
         Fact::EnrollmentAssumed => "enrollment date not yet known, so the screening date was used".to_owned(),
         Fact::ConsentDateMissing => "consent date not entered".to_owned(),
+        Fact::AnchorMissing(item) => {
+            format!("{} not entered: the windows of this criterion count from it", label(item))
+        }
+        Fact::MethodNotCounted { item, needed } => {
+            let def = knowledge.item(item);
+            let methods = def.map(|d| d.methods.as_slice()).unwrap_or_default();
+            let wanted: Vec<&str> = methods
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i < 64 && needed & (1 << i) != 0)
+                .map(|(_, m)| m.label.as_str())
+                .collect();
+            let wanted = wanted.join(" or ");
+            match method_label(patient, item) {
+                Some(by) => format!(
+                    "{}{} was obtained by {by}: a result by {wanted} is needed",
+                    label(item),
+                    date_note(patient, item)
+                ),
+                None => format!(
+                    "{}{}: record how it was obtained — a result by {wanted} is needed",
+                    label(item),
+                    date_note(patient, item)
+                ),
+            }
+        }
+        Fact::Started { row, start, period: window, truth } => {
+            let name = agent_name(patient, row);
+            match (start, truth) {
+                (Some(start), Truth::True) => format!("{name} started {start}, {}", period(window)),
+                (Some(start), _) => {
+                    format!("{name} started {start}, not {}: a continuing course, not a new start", period(window))
+                }
+                (None, _) => {
+                    format!("{name}: start date not entered (needed to tell a new start from a continuing course)")
+                }
+            }
+        }
+        Fact::Attested { item, truth } => match truth {
+            Truth::True => format!("attested by the investigator: {}", label(item)),
+            Truth::False => format!("not attested: {}", label(item)),
+            _ => format!("not yet attested: {} — record the participant's commitment", label(item)),
+        },
+        Fact::ConstrainsNothing(note) => {
+            let why = compiled.notes.get(usize::from(note)).map_or("", String::as_str);
+            format!("constrains nothing: {why}")
+        }
         Fact::Judgment(text) => {
             let text = compiled.judgment_texts.get(usize::from(text)).map_or("", String::as_str);
             return Part::Question(text.to_owned());
@@ -630,13 +678,24 @@ fn kidney_method(source: EgfrSource) -> &'static str {
 /// " (entered 160000 /µL, 2026-10-28)" when the entered unit differs, else the date only.
 fn entered_note(patient: &PatientFacts<'_>, item: u16, compared_in: Unit) -> String {
     let date = patient.date(item);
-    match patient.value(item) {
+    let note = match patient.value(item) {
         Some(Value::Number(m)) if m.unit != compared_in => {
             let date = date.map(|d| format!(", {d}")).unwrap_or_default();
             format!(" (entered {}{date})", entered_with_unit(m.value, m.unit))
         }
         _ => date.map(|d| format!(" ({d})")).unwrap_or_default(),
+    };
+    match method_label(patient, item) {
+        Some(by) => format!("{note} by {by}"),
+        None => note,
     }
+}
+
+/// The label of the method recorded with an item's result.
+fn method_label(patient: &PatientFacts<'_>, item: u16) -> Option<String> {
+    let method = patient.entry(item)?.method.as_deref()?;
+    let def = patient.knowledge.item(item)?;
+    Some(def.methods.iter().find(|m| m.id == method).map_or_else(|| method.to_owned(), |m| m.label.to_lowercase()))
 }
 
 fn date_note(patient: &PatientFacts<'_>, item: u16) -> String {

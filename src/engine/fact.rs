@@ -202,6 +202,38 @@ pub enum Fact {
     EnrollmentAssumed,
     /// The consent date is needed and not entered.
     ConsentDateMissing,
+    /// A named anchor date (randomisation, transplant, the current flare) is needed and not
+    /// entered; the item holds it.
+    AnchorMissing(ItemIdx),
+    /// A result obtained by a method the criterion does not accept (or with no method
+    /// recorded); `needed` is the mask of the item's methods that count.
+    MethodNotCounted {
+        /// The item holding the result.
+        item: ItemIdx,
+        /// Bit `i`: the item's method `i` counts.
+        needed: u64,
+    },
+    /// A treatment-history row for a start-in-a-period rule: when its first dose was, and
+    /// whether that falls in the period.
+    Started {
+        /// The row's index in the treatment history.
+        row: u16,
+        /// Its first dose, if entered.
+        start: Option<NaiveDate>,
+        /// The period the first dose must fall in.
+        period: Period,
+        /// What the row made of the rule.
+        truth: Truth,
+    },
+    /// A commitment recorded on a yes/no item (`truth`: recorded yes).
+    Attested {
+        /// The item.
+        item: ItemIdx,
+        /// True when recorded yes.
+        truth: Truth,
+    },
+    /// A line that constrains nothing; indexes the protocol's notes.
+    ConstrainsNothing(u16),
     /// The rule asks for the investigator's decision; index into the judgment texts.
     Judgment(u16),
     /// A contradiction of the dictionary holds (index into the knowledge's contradictions).

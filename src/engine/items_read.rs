@@ -18,6 +18,7 @@ pub fn items_read(compiled: &CompiledProtocol, knowledge: &Knowledge) -> BTreeSe
         {
             walker.node(node);
         }
+        walker.items.extend(criterion.anchors.iter().copied());
     }
     for criterion in &compiled.protocol.criteria {
         let questions = criterion.discretion.iter().flat_map(|d| &d.questions);
@@ -66,10 +67,10 @@ impl Walker<'_> {
                     self.items.insert(*item);
                 }
             },
-            Node::Yes(item) | Node::Occurred(item, _) | Node::Classified(item, _) => {
+            Node::Yes(item) | Node::Attested(item) | Node::Occurred(item, _) | Node::Classified(item, _) => {
                 self.items.insert(*item);
             }
-            Node::Exposed { .. } | Node::Combined(_) => self.treatments(),
+            Node::Exposed { .. } | Node::Started { .. } | Node::Combined(_) => self.treatments(),
             Node::StableTreatment { .. } => {
                 // Dose caps per kilogram need the body weight.
                 self.treatments();
@@ -79,7 +80,7 @@ impl Walker<'_> {
                 self.items.insert(change.baseline);
                 self.items.insert(change.current);
             }
-            Node::Judgment(_) => {}
+            Node::Judgment(_) | Node::Always(_) => {}
         }
     }
 

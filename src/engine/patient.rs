@@ -12,7 +12,7 @@ use crate::engine::knowledge::{ClassMask, ItemIdx, Knowledge};
 use crate::model::dates::Span;
 use crate::model::record::{Attestation, Entry, ReferenceDates};
 use crate::model::rule::Anchor;
-use crate::model::values::{Exposure, Value};
+use crate::model::values::{Exposure, Occurrence, Value};
 
 /// The patient as the engine reads it: values by item index, the reference dates and the day
 /// the evaluation is for.
@@ -257,6 +257,18 @@ impl<'a> PatientFacts<'a> {
                 Some(date) => (date, false),
                 None => (self.dates.screening, true),
             }),
+            Anchor::Date(name) => self.named_date(self.knowledge.item_idx(name.item())?).map(|date| (date, false)),
+        }
+    }
+
+    /// The date a named anchor's item holds: a date; an event's date, or an ongoing one's
+    /// start; a dated result's date. `None` when not entered.
+    pub fn named_date(&self, item: ItemIdx) -> Option<NaiveDate> {
+        let entry = self.entry(item)?;
+        match &entry.value {
+            Value::Date(date) | Value::Event(Occurrence::On(date) | Occurrence::Ongoing(Some(date))) => Some(*date),
+            Value::Event(_) => None,
+            _ => entry.date,
         }
     }
 

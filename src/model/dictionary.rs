@@ -92,6 +92,12 @@ pub struct ItemDef {
     /// that date, inside the window its criterion reads (PROTOCOL-NOTES, "Evidence rules").
     #[serde(default)]
     pub dated: bool,
+    /// The methods a result of the item may be obtained by, or the conditions it is measured
+    /// in ("echocardiography", "right-heart catheterisation"; "at rest", "after a fluid
+    /// challenge"): the form asks which beside the value, and a criterion may require one.
+    /// Empty: the method is not asked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub methods: Vec<ChoiceOption>,
 }
 
 /// What kind of value an item holds; one form widget per kind.

@@ -1,6 +1,7 @@
 //! The data the product is built on: units, dates, the data dictionary, the drug
 //! catalogue, protocols and their rules, and the values entered for a patient.
 
+pub mod anchor_name;
 pub mod dates;
 pub mod dictionary;
 pub mod drugs;

@@ -104,6 +104,11 @@ pub struct Criterion {
     /// The source heading the criterion stands under, verbatim ("7. Laboratory Parameters:").
     #[serde(default)]
     pub heading: Option<String>,
+    /// The label the source itself gives the line, verbatim (`3.`, `b;`, `-`), kept where the
+    /// source's numbering differs from the criterion's id (a registry's broken numbering, a
+    /// compound bullet split into parts) so every part stays traceable to the source.
+    #[serde(default)]
+    pub source_label: Option<String>,
     /// The criterion's text in the source, word for word, typos included.
     pub source_text: String,
     /// How the app reads an ambiguous text, shown beside the status.

@@ -345,6 +345,9 @@ fn collect_judgment_questions<'a>(rule: &'a Rule, questions: &mut Vec<&'a str>) 
         | Rule::Choice(..)
         | Rule::Occurred(..)
         | Rule::Exposed { .. }
+        | Rule::Started { .. }
+        | Rule::Attested(_)
+        | Rule::Always(_)
         | Rule::StableTreatment { .. }
         | Rule::Combined(_)
         | Rule::Classified(_)

@@ -37,6 +37,10 @@ pub struct Entry {
     /// What the investigator typed, kept for the record ("12,5" corrected to "12.5").
     #[serde(default)]
     pub raw: Option<String>,
+    /// How the result was obtained, by the id of one of the item's methods
+    /// (`echocardiography`); `None` when not recorded or not asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
 }
 
 /// A value with its date, as a decision's basis records it.
@@ -126,12 +130,12 @@ pub struct Attestation {
 impl Entry {
     /// An entry with no date and no typed text.
     pub fn new(value: Value) -> Self {
-        Self { value, date: None, raw: None }
+        Self { value, date: None, raw: None, method: None }
     }
 
     /// An entry of a result with its date.
     pub fn dated(value: Value, date: Option<NaiveDate>) -> Self {
-        Self { value, date, raw: None }
+        Self { value, date, raw: None, method: None }
     }
 
     /// The value and date, as a decision's basis records them (the typed text aside).

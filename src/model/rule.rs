@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::anchor_name::AnchorName;
 use crate::model::dates::Span;
 use crate::model::units::Unit;
 use crate::model::values::Response;
@@ -39,6 +40,16 @@ pub enum Rule {
     Choice(String, Vec<String>),
     /// An event or date item that falls in a period.
     Occurred(String, Period),
+    /// A course of an agent of the listed classes (or a procedure the catalogue lists, such as
+    /// plasmapheresis) *started* during a period: "addition during prior 3 months of
+    /// randomization of a new immunosuppressive drug". A course that began before the period
+    /// and continues into it does not count; a row without a start date is unknown.
+    Started {
+        /// Drug class ids from the catalogue.
+        classes: Vec<String>,
+        /// The period the first dose must fall in.
+        when: Period,
+    },
     /// Any agent of the listed classes taken during a period (from the treatment history).
     Exposed {
         /// Drug class ids from the catalogue.
@@ -69,6 +80,14 @@ pub enum Rule {
     Change(MeasureChange),
     /// Needs the investigator's decision; the text says what to decide.
     Judgment(String),
+    /// A commitment no data can check ("agree to use effective contraception"), held by a
+    /// yes/no item the investigator records: true only when recorded yes. Audited like any
+    /// value, and shown as an attestation rather than a finding.
+    Attested(String),
+    /// Constrains nothing and always holds: a source line that names the study's intervention
+    /// or restates a registry field ("Autologous HSCT"). The text says why it constrains
+    /// nothing; the criterion is shown as met, with that reason.
+    Always(String),
     /// Needs the investigator's decision when the condition holds, false when it does not.
     JudgmentIf(Box<Rule>, String),
 }
@@ -99,6 +118,10 @@ pub enum Operand {
         /// Only a measurement dated in this period counts; `None`: the criterion's window.
         #[serde(default)]
         observed: Option<Period>,
+        /// Only a measurement made by one of these methods counts ("echocardiography",
+        /// "right_heart_catheterisation": the item's method ids); empty: any method.
+        #[serde(default)]
+        by: Vec<String>,
     },
     /// An entered number divided by its upper limit of normal.
     UlnRatio {
@@ -166,6 +189,14 @@ pub struct TreatmentCount {
     /// date when ongoing).
     #[serde(default)]
     pub lasting: Option<Span>,
+    /// With `lasting`: only rows taken for *more than* that long ("for more than 3 months"):
+    /// a course of exactly the span does not count.
+    #[serde(default)]
+    pub lasting_strictly: bool,
+    /// Only rows taken at some time in this period (their course overlaps it); `None`: at
+    /// any time.
+    #[serde(default)]
+    pub during: Option<Period>,
     /// Whether distinct agents or distinct classes are counted.
     pub count: CountBy,
 }
@@ -218,6 +249,9 @@ pub enum Period {
     AtLeastBefore(Span, Anchor),
     /// From the screening date to the enrollment date, both inclusive.
     DuringScreening,
+    /// On or after the anchor's date ("during the current flare", from the flare's start;
+    /// "after the last cyclophosphamide infusion"), up to the first dose or today.
+    Since(Anchor),
 }
 
 /// A reference date of the visit.
@@ -230,6 +264,11 @@ pub enum Anchor {
     /// Planned enrollment / first dose ("initiation", "infusion"). When not yet known,
     /// the screening date stands in and the explanation says so.
     Enrollment,
+    /// A date the protocol names, held by a date or event item of the dictionary
+    /// (`Date("randomisation")`, `Date("transplant")`, `Date("current_flare")`): the item's
+    /// date, an event's date or the start of an ongoing one, or a dated result's date. Unknown
+    /// until entered, and then asked for.
+    Date(AnchorName),
 }
 
 /// A dose cap that decides which doses count as standard treatment.
@@ -322,11 +361,12 @@ impl Cmp {
 
 impl Anchor {
     /// The name shown: "screening".
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> std::borrow::Cow<'static, str> {
         match self {
-            Self::Screening => "screening",
-            Self::Consent => "consent",
-            Self::Enrollment => "enrollment / first dose",
+            Self::Screening => "screening".into(),
+            Self::Consent => "consent".into(),
+            Self::Enrollment => "enrollment / first dose".into(),
+            Self::Date(name) => name.words().into(),
         }
     }
 }

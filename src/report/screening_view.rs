@@ -323,6 +323,8 @@ pub struct CriterionView {
     pub title: String,
     /// The source heading it stands under, verbatim.
     pub heading: Option<String>,
+    /// The label the source gives the line, verbatim (`b;`), where the source numbers it.
+    pub source_label: Option<String>,
     /// The source text, word for word.
     pub source_text: String,
     /// How the app reads an ambiguous text.
@@ -353,6 +355,17 @@ pub struct CriterionView {
 }
 
 impl CriterionView {
+    /// Where the line stands in the source: its heading and the label the source gives it
+    /// ("under “Previously damaged bone marrow”, labelled “1.”"); `None` when neither is given.
+    pub fn source_place(&self) -> Option<String> {
+        match (&self.heading, &self.source_label) {
+            (None, None) => None,
+            (Some(heading), None) => Some(heading.clone()),
+            (None, Some(label)) => Some(format!("labelled “{label}”")),
+            (Some(heading), Some(label)) => Some(format!("{heading} — labelled “{label}”")),
+        }
+    }
+
     /// The protocol's text granting the discretion, when one is available, applied or refused.
     pub fn discretion_source(&self) -> Option<&str> {
         match &self.discretion {
@@ -818,6 +831,7 @@ fn criterion_view(
         kind: criterion.kind,
         title: criterion.title.clone(),
         heading: criterion.heading.clone(),
+        source_label: criterion.source_label.clone(),
         source_text: criterion.source_text.clone(),
         interpretation: criterion.interpretation.clone(),
         outcome: outcome.outcome,

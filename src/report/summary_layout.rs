@@ -152,8 +152,8 @@ fn criterion_row(criterion: &CriterionView) -> Row {
     if let Some(text) = criterion.discretion_source() {
         details.push(Paragraph::plain("Discretion in the source ", SOURCE_LABEL).with(text.to_owned(), SOURCE));
     }
-    let label = match &criterion.heading {
-        Some(heading) => format!("Source ({heading}) "),
+    let label = match criterion.source_place() {
+        Some(place) => format!("Source ({place}) "),
         None => "Source ".to_owned(),
     };
     details.push(Paragraph::plain(label, SOURCE_LABEL).with(criterion.source_text.clone(), SOURCE));

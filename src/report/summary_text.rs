@@ -115,9 +115,9 @@ fn criterion_text(out: &mut String, criterion: &CriterionView) {
     if let Some(text) = criterion.discretion_source() {
         let _ = writeln!(out, "      Discretion in the source: {text}");
     }
-    match &criterion.heading {
-        Some(heading) => {
-            let _ = writeln!(out, "      Source ({heading}): {}", criterion.source_text);
+    match criterion.source_place() {
+        Some(place) => {
+            let _ = writeln!(out, "      Source ({place}): {}", criterion.source_text);
         }
         None => {
             let _ = writeln!(out, "      Source: {}", criterion.source_text);

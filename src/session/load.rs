@@ -244,45 +244,42 @@ pub fn parse_session(text: &str) -> Result<Session, SessionError> {
 }
 
 /// Refuses a file labelled with an older format that carries what only a later format
-/// writes (a session id, a seal, an electronic signature, a vocabulary pin): it was relabelled, and reading it
+/// writes (a session id, a seal, an electronic signature, a vocabulary pin, a result's method): it was
+/// relabelled, and reading it
 /// as the older format would drop them on the next save.
 fn check_format_fields(session: &Session, text: &str) -> Result<(), SessionError> {
+    use crate::session::audit::Change;
     if session.format_version >= FORMAT_VERSION {
         return Ok(());
     }
     let pinned_vocabulary = session.protocols.iter().any(|reference| reference.vocabulary.is_some())
         || session.audit.iter().any(|entry| match &entry.change {
-            crate::session::audit::Change::Protocols { old, new } => {
-                old.iter().chain(new).any(|reference| reference.vocabulary.is_some())
-            }
+            Change::Protocols { old, new } => old.iter().chain(new).any(|reference| reference.vocabulary.is_some()),
             _ => false,
         });
-    if session.format_version >= crate::session::model::FIRST_SEALED_FORMAT {
-        if pinned_vocabulary {
-            let (line, column) = locate(text, "vocabulary:");
-            return Err(SessionError::NotOfItsFormat {
-                line,
-                column,
-                format: session.format_version,
-                what: "vocabulary pin",
-            });
-        }
-        return Ok(());
-    }
     let electronic = session.audit.iter().any(|entry| match &entry.change {
-        crate::session::audit::Change::Signed { signature } => signature.electronic.is_some(),
-        crate::session::audit::Change::Amended { electronic, .. } => electronic.is_some(),
-        crate::session::audit::Change::Migrated { session_id, .. } => session_id.is_some(),
+        Change::Signed { signature } => signature.electronic.is_some(),
+        Change::Amended { electronic, .. } => electronic.is_some(),
+        Change::Migrated { session_id, .. } => session_id.is_some(),
         _ => false,
     });
+    let has_method = |entry: &Option<crate::model::record::Entry>| entry.as_ref().is_some_and(|e| e.method.is_some());
+    let method = session.values.values().any(|entry| entry.method.is_some())
+        || session.audit.iter().any(|entry| match &entry.change {
+            Change::Value { old, new, .. } => has_method(old) || has_method(new),
+            _ => false,
+        });
+    let sealed = crate::session::model::FIRST_SEALED_FORMAT;
+    // (the format that introduced it, present, the field as written, in words)
     let found = [
-        (session.session_id.is_some(), "session_id:", "session id"),
-        (session.seal.is_some(), "seal:", "seal"),
-        (electronic, "electronic:", "electronic signature"),
-        (pinned_vocabulary, "vocabulary:", "vocabulary pin"),
+        (sealed, session.session_id.is_some(), "session_id:", "session id"),
+        (sealed, session.seal.is_some(), "seal:", "seal"),
+        (sealed, electronic, "electronic:", "electronic signature"),
+        (4, pinned_vocabulary, "vocabulary:", "vocabulary pin"),
+        (5, method, "method:", "result method"),
     ];
-    match found.into_iter().find(|(present, _, _)| *present) {
-        Some((_, field, what)) => {
+    match found.into_iter().find(|(introduced, present, _, _)| *present && session.format_version < *introduced) {
+        Some((_, _, field, what)) => {
             let (line, column) = locate(text, field);
             Err(SessionError::NotOfItsFormat { line, column, format: session.format_version, what })
         }

@@ -17,6 +17,9 @@
 //!   reference, absent (unpinned, like a reference with no content hash) in a format-3 file
 //!   and in the serialization of its entries, so format-3 entries hash as written
 //!   (`tests/golden/v3-session.ron`). The `Migrated` entry keeps the session id the file has.
+//! - 4 → 5: nothing to convert: format 5 only adds the method of a result to an entry
+//!   (`Entry::method`), absent in a format-4 file and in the serialization of an entry with
+//!   none, so format-4 entries hash as written (`tests/golden/v4-session.ron`).
 //!
 //! A file of any older format goes to the current one in one `Migrated` entry.
 
@@ -122,7 +125,7 @@ fn values_from_v1(values: &BTreeMap<String, v1::Entry>) -> Result<BTreeMap<Strin
 /// A format-1 entry: the date moves from inside the value to the entry.
 pub fn entry_from_v1(entry: &v1::Entry) -> Result<Entry, MigrateError> {
     let (value, date) = value_from_v1(&entry.value)?;
-    Ok(Entry { value, date, raw: entry.raw.clone() })
+    Ok(Entry { value, date, raw: entry.raw.clone(), method: None })
 }
 
 /// A format-1 value and the date it carried inside.

@@ -32,7 +32,10 @@ use crate::session::format_v1;
 ///   (`library::vocabulary_pin`) beside its content hash; a signature records what its
 ///   signer acknowledged as undecided, its meaning chosen by a stable id
 ///   (`session::sign_meaning`); both absent in older entries, which hash as written.
-pub const FORMAT_VERSION: u32 = 4;
+/// - 5: an entry may record the method a result was obtained by (`Entry::method`, an id of
+///   the item's methods), and protocols may anchor windows on dates the session holds as
+///   values; absent in older entries, which hash as written.
+pub const FORMAT_VERSION: u32 = 5;
 
 /// The first format with a session id and a seal.
 pub const FIRST_SEALED_FORMAT: u32 = 3;

@@ -199,8 +199,8 @@ fn title_job(ui: &Ui, row: &CriterionView) -> egui::text::LayoutJob {
 
 /// The verbatim source text, its heading, the interpretation applied and the discretion.
 fn source_ui(ui: &mut Ui, row: &CriterionView) {
-    if let Some(heading) = &row.heading {
-        ui.label(RichText::new(heading).italics());
+    if let Some(place) = row.source_place() {
+        ui.label(RichText::new(place).italics());
     }
     wrapped_ui(ui, RichText::new(format!("“{}”", row.source_text)));
     if let Some(interpretation) = &row.interpretation {

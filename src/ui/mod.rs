@@ -24,6 +24,7 @@ pub mod form_section_ui;
 pub mod instrument_checklist_ui;
 pub mod judgment_dialog_ui;
 pub mod menu_bar_ui;
+pub mod method_picker_ui;
 pub mod number_field_ui;
 pub mod override_dialog_ui;
 pub mod patient_form_ui;

@@ -62,6 +62,7 @@ pub fn number_field_ui(
                 let name = format!("{} date", item.label);
                 commit |= text_part_ui(ui, &mut draft, id, "date", &date, &name, 90.0, "YYYY-MM-DD").commit;
             }
+            crate::ui::method_picker_ui::method_picker_ui(ui, cx, item);
         });
         if let Some(measurement) = committed.filter(|_| draft.texts.is_empty())
             && let Some(converted) = in_reference_unit(&measurement, units, analyte)

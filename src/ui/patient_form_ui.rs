@@ -81,9 +81,26 @@ impl<'a> FormContext<'a> {
             return false;
         }
         let id = self.draft_id(item);
-        let entry = value.map(|(value, date)| Entry { value, date, raw });
+        // The method the result was obtained by stays with it through a corrected value.
+        let method = committed.and_then(|entry| entry.method.clone());
+        let entry = value.map(|(value, date)| Entry { value, date, raw, method });
         self.commands.push(Command::Edit { edit: Edit::SetValue { item: item.to_owned(), entry }, draft: Some(id) });
         true
+    }
+
+    /// Records the method a committed result was obtained by (`None`: not recorded); an
+    /// audited change of the entry. Nothing when no value is entered.
+    pub fn commit_method(&mut self, item: &str, method: Option<String>) {
+        let Some(entry) = self.document.session().values.get(item) else { return };
+        if entry.method == method {
+            return;
+        }
+        let entry = Entry { method, ..entry.clone() };
+        let id = self.draft_id(item);
+        self.commands.push(Command::Edit {
+            edit: Edit::SetValue { item: item.to_owned(), entry: Some(entry) },
+            draft: Some(id),
+        });
     }
 
     /// Moves the focus to `response` when the still-needed list asked for this item.

@@ -8,7 +8,7 @@ use chrono::{Duration, TimeZone as _, Utc};
 use trialscreen::files::FileHead;
 use trialscreen::session::audit::{Edit, EditError, Problem, apply, verify};
 use trialscreen::session::load::{SessionError, parse_session};
-use trialscreen::session::model::{Decision, DecisionKind, Session};
+use trialscreen::session::model::{Decision, DecisionKind, FORMAT_VERSION, Session};
 use trialscreen::session::store::{self, OpenError, backup_path, to_text};
 
 use crate::common::installation::Installation;
@@ -279,7 +279,7 @@ fn golden_format_1_loads_forever() {
     Installation::new().amend_session(&mut amended, "Dr A. Investigator", "Results to be dated", now());
     assert!(matches!(
         amended.audit.first().map(|entry| &entry.change),
-        Some(trialscreen::session::audit::Change::Migrated { from: 1, to: 4, session_id: Some(_) })
+        Some(trialscreen::session::audit::Change::Migrated { from: 1, to: FORMAT_VERSION, session_id: Some(_) })
     ));
     assert_eq!(amended.format1_audit, session.format1_audit);
     assert!(verify(&amended).is_intact(), "{:?}", verify(&amended).problems);
@@ -307,12 +307,12 @@ fn bad_files_are_reported_and_left_untouched() {
     let unknown = good.replacen("    investigator:", "    favourite_colour: \"blue\",\n    investigator:", 1);
     let unknown = unchanged_after_failed_open("unknown-field.ron", unknown.as_bytes());
     assert!(unknown.to_string().contains("favourite_colour"), "{unknown}");
-    let newer = good.replacen("format_version: 4,", "format_version: 5,", 1);
+    let newer = good.replacen("format_version: 5,", "format_version: 6,", 1);
     let newer = unchanged_after_failed_open("newer.ron", newer.as_bytes());
-    assert!(matches!(newer, OpenError::Invalid { error: SessionError::NewerFormat { found: 5, .. }, .. }), "{newer}");
+    assert!(matches!(newer, OpenError::Invalid { error: SessionError::NewerFormat { found: 6, .. }, .. }), "{newer}");
     assert!(newer.to_string().contains("newer trialscreen"), "{newer}");
     // A newer file with a field this build does not know still says "newer".
-    let newer_with_field = good.replacen("format_version: 4,", "format_version: 5,\n    site_extension: (a: 1),", 1);
+    let newer_with_field = good.replacen("format_version: 5,", "format_version: 6,\n    site_extension: (a: 1),", 1);
     let newer_with_field = unchanged_after_failed_open("newer-field.ron", newer_with_field.as_bytes());
     assert!(
         matches!(newer_with_field, OpenError::Invalid { error: SessionError::NewerFormat { .. }, .. }),
@@ -331,12 +331,12 @@ fn a_200_megabyte_file_is_refused_before_reading() {
     assert_eq!(std::fs::metadata(&path).expect("still there").len(), 200 * 1024 * 1024);
 }
 
-/// Every released format-2 and format-3 file must load, verify and migrate forever.
+/// Every released format-2, format-3 and format-4 file must load, verify and migrate forever.
 /// Verifying them under the current format's types proves the point the formats rest on: an
 /// older entry serializes, and so hashes, byte for byte as its format wrote it (the fields
 /// later formats added are absent when empty), so older entries stay in `audit` as they are.
 #[test]
-fn golden_formats_2_and_3_load_verify_and_migrate_forever() {
+fn golden_formats_2_3_and_4_load_verify_and_migrate_forever() {
     let library = trialscreen::library::Library::bundled().expect("library");
     let installation = Installation::new();
     let dir = tempfile::tempdir().expect("temp dir");
@@ -344,11 +344,18 @@ fn golden_formats_2_and_3_load_verify_and_migrate_forever() {
         ("v2-session.ron", include_str!("../golden/v2-session.ron"), 2),
         ("v2-migrated-signed-session.ron", include_str!("../golden/v2-migrated-signed-session.ron"), 2),
         ("v3-session.ron", include_str!("../golden/v3-session.ron"), 3),
+        ("v4-session.ron", include_str!("../golden/v4-session.ron"), 4),
     ] {
         let session = parse_session(text).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(session.format_version, format, "{name}");
-        assert!(session.awaits_migration() && session.seal.is_none());
-        assert!(session.protocols.iter().all(|reference| reference.vocabulary.is_none()), "{name}: no pin before 4");
+        assert!(session.awaits_migration());
+        if format < 4 {
+            assert!(session.seal.is_none(), "{name}: no seal before format 4's examples");
+            assert!(
+                session.protocols.iter().all(|reference| reference.vocabulary.is_none()),
+                "{name}: no pin before 4"
+            );
+        }
         if format == 2 {
             assert!(session.session_id.is_none());
         }
@@ -369,16 +376,18 @@ fn golden_formats_2_and_3_load_verify_and_migrate_forever() {
         } else {
             apply(&mut migrated, platelets(60.0), "Dr A. Investigator", now()).expect("first change migrates");
         }
-        assert_eq!(migrated.format_version, 4);
+        assert_eq!(migrated.format_version, FORMAT_VERSION);
         let migration = migrated.audit.iter().find_map(|entry| match entry.change {
-            trialscreen::session::audit::Change::Migrated { from, to: 4, session_id: Some(id) } if from == format => {
+            trialscreen::session::audit::Change::Migrated { from, to: FORMAT_VERSION, session_id: Some(id) }
+                if from == format =>
+            {
                 Some(id)
             }
             _ => None,
         });
         assert!(migration.is_some(), "{name}: the migration and its session id are in the trail");
         assert_eq!(migrated.session_id, migration);
-        if format == 3 {
+        if format >= 3 {
             // A format-3 file that has its id (any saved one) keeps it through the migration.
             let mut saved = session.clone();
             let id = migrated.session_id.expect("an id");
@@ -391,7 +400,7 @@ fn golden_formats_2_and_3_load_verify_and_migrate_forever() {
         installation.save(&mut migrated, &path, &FileHead::Absent);
         let (reopened, reopened_text) = store::open(&path).expect("reopens");
         assert_eq!(reopened, migrated);
-        assert!(reopened_text.contains("format_version: 4,"));
+        assert!(reopened_text.contains(&format!("format_version: {FORMAT_VERSION},")));
         assert!(verify(&reopened).is_intact());
     }
 }

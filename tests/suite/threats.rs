@@ -289,7 +289,7 @@ fn a_downgrade_to_an_older_format_is_caught_here_and_listed_apart_elsewhere() {
     assert!(std::fs::read_to_string(&csv).expect("csv").contains(",no: legacy file (format 2)\r\n"));
 
     // Relabelled but keeping what format 3 wrote: not read as format 2 at all.
-    let relabelled = store::to_text(&session).expect("text").replacen("format_version: 4,", "format_version: 2,", 1);
+    let relabelled = store::to_text(&session).expect("text").replacen("format_version: 5,", "format_version: 2,", 1);
     std::fs::write(&path, relabelled).expect("write");
     let output = site.here.run(&["verify", &path.display().to_string()], "");
     assert_eq!(output.status.code(), Some(2));
