@@ -1,7 +1,10 @@
 //! Rebuilds the audit trail of every bundled example session by replaying its values,
 //! attestations and decisions through `apply`, as the app would have recorded them, under
 //! the newest version of each protocol. Run after editing an example by hand:
-//! `cargo run --example rebuild_example_trails`.
+//! `cargo run --example rebuild_example_trails`. With a site folder,
+//! `cargo run --example rebuild_example_trails -- examples/sites/NCT03917797`, it rebuilds that
+//! site's `sessions/` under the site's vocabulary and protocols instead (one site per run: a
+//! site's units are registered for the life of the process).
 //!
 //! A result the example states without a date is dated with the example's lab date (the
 //! latest date among its dated results, else the screening date): every result the engine
@@ -27,14 +30,24 @@ use trialscreen::session::store::to_text;
 const EVALUATED_ON: (i32, u32, u32) = (2026, 12, 1);
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let library = Library::bundled()?;
+    let site = std::env::args().nth(1).map(std::path::PathBuf::from);
+    let (library, folder) = match &site {
+        Some(site) => (trialscreen::cli::common::library(Some(site), None, false)?, site.join("sessions")),
+        None => (Library::bundled()?, Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples")),
+    };
+    if let Some(problem) = library.site_problems.first() {
+        return Err(format!("{}: {}", problem.file, problem.message).into());
+    }
     let today = chrono::NaiveDate::from_ymd_opt(EVALUATED_ON.0, EVALUATED_ON.1, EVALUATED_ON.2).ok_or("date")?;
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples");
     let mut paths: Vec<_> = std::fs::read_dir(&folder)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
         let text = std::fs::read_to_string(&path)?;
-        let note: String = text.lines().take_while(|l| l.starts_with("// V")).map(|l| format!("{l}\n")).collect();
+        let note: String = text
+            .lines()
+            .take_while(|l| l.starts_with("// ") && !l.starts_with("// trialscreen"))
+            .map(|l| format!("{l}\n"))
+            .collect();
         let old = parse_session(&text)?;
         let actor = old.investigator.clone().unwrap_or_else(|| "Example".to_owned());
         let start =

@@ -691,6 +691,21 @@ fn entered_note(patient: &PatientFacts<'_>, item: u16, compared_in: Unit) -> Str
     }
 }
 
+/// An option's label inside a sentence: each word lower-cased except one written in capitals
+/// or a Roman numeral (a class "IV" or "V", "HBsAg") keeps its letters: "Class IV" reads
+/// "class IV".
+fn in_sentence(label: &str) -> String {
+    label
+        .split(' ')
+        .map(|word| {
+            let capitals = word.chars().skip(1).any(char::is_uppercase);
+            let roman = !word.is_empty() && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+            if capitals || roman { word.to_owned() } else { word.to_lowercase() }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The label of the method recorded with an item's result.
 fn method_label(patient: &PatientFacts<'_>, item: u16) -> Option<String> {
     let method = patient.entry(item)?.method.as_deref()?;
@@ -705,7 +720,7 @@ fn date_note(patient: &PatientFacts<'_>, item: u16) -> String {
 fn option_label(patient: &PatientFacts<'_>, item: u16, option: &str) -> String {
     match patient.knowledge.item(item).map(|i| &i.kind) {
         Some(ItemKind::Choice(options)) => {
-            options.iter().find(|o| o.id == option).map_or_else(|| option.to_owned(), |o| o.label.to_lowercase())
+            options.iter().find(|o| o.id == option).map_or_else(|| option.to_owned(), |o| in_sentence(&o.label))
         }
         _ => option.to_owned(),
     }
