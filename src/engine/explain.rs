@@ -19,7 +19,8 @@ use crate::engine::truth::Truth;
 use crate::model::dictionary::ItemKind;
 use crate::model::exact::Exact;
 use crate::model::number_format::{computed, decimal, entered, entered_with_unit, with_unit as unit_text};
-use crate::model::rule::{Cmp, Period};
+use crate::engine::knowledge::Knowledge;
+use crate::model::rule::{Anchor, Cmp, Period};
 use crate::model::units::Unit;
 use crate::model::values::{Occurrence, Value, YesNo};
 
@@ -267,22 +268,34 @@ fn not_counted(
         }
         NotCounted::TooOld => match window {
             Period::Within(span, anchor) => {
-                format!("{label}{dated}, older than the window ({span} before {}): repeat the test", anchor.label())
+                let anchor = anchor_label(patient.knowledge, anchor);
+                format!("{label}{dated}, older than the window ({span} before {anchor}): repeat the test")
             }
-            other => format!("{label}{dated}, too old: a result {} is needed — repeat the test", period(other)),
+            other => format!("{label}{dated}, too old: a result {} is needed — repeat the test", period(patient.knowledge, other)),
         },
-        NotCounted::Outside => format!("{label}{dated} does not count: a result {} is needed", period(window)),
+        NotCounted::Outside => format!("{label}{dated} does not count: a result {} is needed", period(patient.knowledge, window)),
     }
 }
 
 /// A period in words: "within 3 months before screening".
-pub fn period(period: Period) -> String {
+pub fn period(knowledge: &Knowledge, period: Period) -> String {
     match period {
         Period::Ever => "at any time".to_owned(),
-        Period::Within(span, anchor) => format!("within {span} before {}", anchor.label()),
-        Period::AtLeastBefore(span, anchor) => format!("at least {span} before {}", anchor.label()),
+        Period::Within(span, anchor) => format!("within {span} before {}", anchor_label(knowledge, anchor)),
+        Period::AtLeastBefore(span, anchor) => format!("at least {span} before {}", anchor_label(knowledge, anchor)),
         Period::DuringScreening => "during screening".to_owned(),
-        Period::Since(anchor) => format!("on or after the {}", anchor.label()),
+        Period::Since(anchor) => format!("on or after the {}", anchor_label(knowledge, anchor)),
+    }
+}
+
+/// An anchor in words: "screening"; a named anchor by its item's label ("randomisation date").
+pub fn anchor_label(knowledge: &Knowledge, anchor: Anchor) -> String {
+    match anchor {
+        Anchor::Date(name) => match knowledge.item_idx(name.item()) {
+            Some(item) => in_sentence(knowledge.item_label(item)),
+            None => name.words(),
+        },
+        other => other.label().into_owned(),
     }
 }
 
@@ -323,7 +336,7 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                 Subject::Age(anchor) => {
                     let on = patient.anchor(anchor).map(|(d, _)| format!(" ({d})")).unwrap_or_default();
                     shown.subject = "age".to_owned();
-                    shown.note = format!(" at {}{on}", anchor.label());
+                    shown.note = format!(" at {}{on}", anchor_label(knowledge, anchor));
                 }
                 Subject::Score(item, exclusion) => {
                     let (subject, note, tail) = score_parts(compiled, patient, item, exclusion);
@@ -418,7 +431,7 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                 Truth::False => "not ",
                 _ => "undecided: ",
             };
-            format!("{} {date}, {relation}{}", label(item), period(p))
+            format!("{} {date}, {relation}{}", label(item), period(patient.knowledge, p))
         }
         Fact::Exposure { row, truth, since, period: window } => {
             let mut text = exposure(patient, row, truth, since);
@@ -428,7 +441,7 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                     Truth::False => "not ",
                     _ => "undecided: ",
                 };
-                let _ = write!(text, ", {relation}{}", period(window));
+                let _ = write!(text, ", {relation}{}", period(patient.knowledge, window));
             }
             text
         }
@@ -521,32 +534,29 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
         Fact::MethodNotCounted { item, needed } => {
             let def = knowledge.item(item);
             let methods = def.map(|d| d.methods.as_slice()).unwrap_or_default();
-            let wanted: Vec<&str> = methods
+            let wanted: Vec<String> = methods
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| *i < 64 && needed & (1 << i) != 0)
-                .map(|(_, m)| m.label.as_str())
+                .map(|(_, m)| in_sentence(&m.label))
                 .collect();
             let wanted = wanted.join(" or ");
+            let value = match patient.value(item) {
+                Some(Value::Number(m)) => format!(" {}", entered_with_unit(m.value, m.unit)),
+                _ => String::new(),
+            };
+            let result = format!("{}{value}{}", label(item), date_note(patient, item));
             match method_label(patient, item) {
-                Some(by) => format!(
-                    "{}{} was obtained by {by}: a result by {wanted} is needed",
-                    label(item),
-                    date_note(patient, item)
-                ),
-                None => format!(
-                    "{}{}: record how it was obtained — a result by {wanted} is needed",
-                    label(item),
-                    date_note(patient, item)
-                ),
+                Some(by) => format!("{result} by {by} does not count: a result by {wanted} is needed"),
+                None => format!("{result}: record how it was obtained — a result by {wanted} is needed"),
             }
         }
         Fact::Started { row, start, period: window, truth } => {
             let name = agent_name(patient, row);
             match (start, truth) {
-                (Some(start), Truth::True) => format!("{name} started {start}, {}", period(window)),
+                (Some(start), Truth::True) => format!("{name} started {start}, {}", period(patient.knowledge, window)),
                 (Some(start), _) => {
-                    format!("{name} started {start}, not {}: a continuing course, not a new start", period(window))
+                    format!("{name} started {start}, not {}: a continuing course, not a new start", period(patient.knowledge, window))
                 }
                 (None, _) => {
                     format!("{name}: start date not entered (needed to tell a new start from a continuing course)")
@@ -710,7 +720,7 @@ fn in_sentence(label: &str) -> String {
 fn method_label(patient: &PatientFacts<'_>, item: u16) -> Option<String> {
     let method = patient.entry(item)?.method.as_deref()?;
     let def = patient.knowledge.item(item)?;
-    Some(def.methods.iter().find(|m| m.id == method).map_or_else(|| method.to_owned(), |m| m.label.to_lowercase()))
+    Some(def.methods.iter().find(|m| m.id == method).map_or_else(|| method.to_owned(), |m| in_sentence(&m.label)))
 }
 
 fn date_note(patient: &PatientFacts<'_>, item: u16) -> String {
