@@ -92,6 +92,12 @@ fn criterion_json(criterion: &CriterionView) -> Json {
         "override_ignored": ignored_override,
         "judgment": judgment,
         "explanation": criterion.explanation,
+        "source": json!({
+            "heading": criterion.heading,
+            "label": criterion.source_label,
+            "text": criterion.source_text,
+            "interpretation": criterion.interpretation,
+        }),
         "notes": criterion.notes.iter().map(|note| note.text.as_str()).collect::<Vec<_>>(),
     })
 }

@@ -415,6 +415,7 @@ impl<'p> Evaluator<'p, '_> {
             Some(reason) => {
                 self.facts.push(Fact::NotCounted { item, date: self.patient.date(item), period, reason });
                 self.missing.push(item);
+                self.note_missing_anchor(period);
                 false
             }
         }
@@ -455,6 +456,22 @@ impl<'p> Evaluator<'p, '_> {
             (Some(_), _) => None,
             // The consent date the window counts from is not entered.
             (None, _) => Some(NotCounted::Outside),
+        }
+    }
+
+    /// Where a period counts from a named date not yet entered, says so once and asks for it.
+    fn note_missing_anchor(&mut self, period: Period) {
+        let anchor = match period {
+            Period::Within(_, anchor) | Period::AtLeastBefore(_, anchor) | Period::Since(anchor) => anchor,
+            Period::Ever | Period::DuringScreening => return,
+        };
+        if let Anchor::Date(name) = anchor
+            && self.patient.anchor(anchor).is_none()
+            && let Some(item) = self.patient.knowledge.item_idx(name.item())
+            && !self.facts.contains(&Fact::AnchorMissing(item))
+        {
+            self.facts.push(Fact::AnchorMissing(item));
+            self.missing.push(item);
         }
     }
 

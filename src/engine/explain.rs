@@ -13,13 +13,13 @@ use crate::calculators::kidney::KidneyMethod;
 use crate::engine::compile::CompiledProtocol;
 use crate::engine::compile::CountKind;
 use crate::engine::fact::{EgfrSource, Fact, Subject};
+use crate::engine::knowledge::Knowledge;
 use crate::engine::patient::PatientFacts;
 use crate::engine::protocol_eval::{CriterionResult, ProtocolResult};
 use crate::engine::truth::Truth;
 use crate::model::dictionary::ItemKind;
 use crate::model::exact::Exact;
 use crate::model::number_format::{computed, decimal, entered, entered_with_unit, with_unit as unit_text};
-use crate::engine::knowledge::Knowledge;
 use crate::model::rule::{Anchor, Cmp, Period};
 use crate::model::units::Unit;
 use crate::model::values::{Occurrence, Value, YesNo};
@@ -271,9 +271,14 @@ fn not_counted(
                 let anchor = anchor_label(patient.knowledge, anchor);
                 format!("{label}{dated}, older than the window ({span} before {anchor}): repeat the test")
             }
-            other => format!("{label}{dated}, too old: a result {} is needed — repeat the test", period(patient.knowledge, other)),
+            other => format!(
+                "{label}{dated}, too old: a result {} is needed — repeat the test",
+                period(patient.knowledge, other)
+            ),
         },
-        NotCounted::Outside => format!("{label}{dated} does not count: a result {} is needed", period(patient.knowledge, window)),
+        NotCounted::Outside => {
+            format!("{label}{dated} does not count: a result {} is needed", period(patient.knowledge, window))
+        }
     }
 }
 
@@ -556,7 +561,10 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
             match (start, truth) {
                 (Some(start), Truth::True) => format!("{name} started {start}, {}", period(patient.knowledge, window)),
                 (Some(start), _) => {
-                    format!("{name} started {start}, not {}: a continuing course, not a new start", period(patient.knowledge, window))
+                    format!(
+                        "{name} started {start}, not {}: a continuing course, not a new start",
+                        period(patient.knowledge, window)
+                    )
                 }
                 (None, _) => {
                     format!("{name}: start date not entered (needed to tell a new start from a continuing course)")

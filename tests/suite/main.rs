@@ -23,6 +23,7 @@ mod one_view;
 mod parser_mutation;
 mod protocol_files;
 mod records;
+mod registered_trials;
 mod report_log;
 mod report_pdf;
 mod report_summary;
