@@ -52,6 +52,11 @@ fn entry_text(knowledge: &Knowledge, item: &str, entry: Option<&Entry>) -> Strin
     if let Some(date) = entry.date {
         text.push_str(&format!(", {date}"));
     }
+    if let Some(method) = &entry.method {
+        let methods = knowledge.dictionary.item(item).map(|def| def.methods.as_slice()).unwrap_or_default();
+        let label = methods.iter().find(|m| &m.id == method).map_or(method.as_str(), |m| m.label.as_str());
+        text.push_str(&format!(", by {label}"));
+    }
     if let Some(raw) = &entry.raw {
         text.push_str(&format!(" (typed “{raw}”)"));
     }

@@ -31,6 +31,7 @@ mod session_browser;
 mod session_store;
 mod site_units;
 mod site_vocabulary;
+mod site_workstation;
 mod threats;
 mod translations;
 mod vignettes;
