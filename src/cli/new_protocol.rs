@@ -87,9 +87,28 @@ const SKELETON: &str = r#"// A protocol for trialscreen. Every criterion quotes 
             title: "Age 18 or over at consent",
             source_text: "Replace with the criterion's text, word for word.",
             interpretation: Some("Age in whole years on the date consent was signed."),
-            // Rules: Compare(operand, Ge|Gt|Le|Lt|Eq, number), Yes("item"), Choice("item", ["option"]),
-            // Occurred("item", Within(Months(3), Screening)), Exposed(classes: ["class"], when: …),
-            // All([…]), Any([…]), AtLeast(2, […]), Not(…), Judgment("question for the investigator").
+            // Rules (`trialscreen vocabulary` lists the items, classes and units they name; the
+            // site folders under examples/sites/ encode two registered trials with every one):
+            //   Compare(operand, Ge|Gt|Le|Lt, number)      operands: Quantity(item: "platelets", unit: "10^9/L"),
+            //       UlnRatio(item: "alt"), Titer(item: "ana"), Age(Consent), Score(item: "sledai2k"), Egfr,
+            //       CreatinineClearance, Treatments((classes: ["class"], lasting: Some(Months(3)),
+            //       lasting_strictly: true, during: Some(Within(Years(1), Screening)), count: Agents));
+            //       a result by a method only: Quantity(item: "pvr", unit: "WU", by: ["rhc"])
+            //   Known(operand), Yes("item"), Attested("item") (a commitment recorded yes),
+            //   Choice("item", ["option"]), Occurred("item", period), Classified("checklist item"),
+            //   Exposed(classes: ["class"], when: period)  taken at some time in the period
+            //   Started(classes: ["class"], when: period)  first dose in the period (a new start,
+            //       not a course that continues)
+            //   StableTreatment(…), Combined(…), Change(…)
+            //   All([…]), Any([…]), AtLeast(2, […]), Not(…), FirstKnown([…])
+            //   Judgment("question"), JudgmentIf(rule, "question")  where the text asks an opinion
+            //   Always("why this line constrains nothing")
+            // Periods: Ever, Within(Months(3), anchor), AtLeastBefore(Weeks(2), anchor),
+            //   DuringScreening, Since(anchor). Anchors: Screening, Consent, Enrollment, or a date
+            //   the session holds: Date("item") (a date item, an event's date or start, or a dated
+            //   result's date: randomisation, transplant, the current flare, another result).
+            // A line of a compound bullet is its own criterion; `heading: Some("…")` and
+            // `source_label: Some("b;")` keep the source's heading and its own label.
             rule: Compare(Age(Consent), Ge, 18.0),
         ),
         (
