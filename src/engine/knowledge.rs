@@ -103,6 +103,12 @@ pub enum KnowledgeError {
         /// The item's id.
         item: String,
     },
+    /// Methods listed on an item that is not a dated number, or more than 64 of them.
+    #[error("item \"{item}\" lists methods: only a dated number item may, with at most 64")]
+    Methods {
+        /// The item's id.
+        item: String,
+    },
     /// More drug classes than a [`ClassMask`] holds; the number of classes.
     #[error("the drug catalogue has {0} classes; at most 64 are supported")]
     TooManyClasses(usize),
@@ -173,6 +179,11 @@ impl Knowledge {
             }
             if matches!(&item.kind, ItemKind::Number { units, .. } if units.is_empty()) {
                 return Err(KnowledgeError::NoUnits { item: item.id.clone() });
+            }
+            // A method is recorded beside a measured number, at most 64 of them (a rule's mask).
+            let numbered = matches!(item.kind, ItemKind::Number { .. }) && item.dated;
+            if !item.methods.is_empty() && (!numbered || item.methods.len() > 64) {
+                return Err(KnowledgeError::Methods { item: item.id.clone() });
             }
         }
         if catalogue.classes.len() > 64 {
