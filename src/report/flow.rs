@@ -557,8 +557,8 @@ fn wrap(fonts: &Fonts, spans: &[TextRun], width: f32) -> (Vec<Line>, usize) {
                 if word_index > 0 {
                     tokens.push(Token::Space(*style));
                 }
-                if !word.is_empty() {
-                    tokens.push(Token::Word(word, *style));
+                for piece in break_between_ideographs(word) {
+                    tokens.push(Token::Word(piece, *style));
                 }
             }
         }
@@ -580,6 +580,43 @@ fn wrap(fonts: &Fonts, spans: &[TextRun], width: f32) -> (Vec<Line>, usize) {
     }
     builder.end_line(false);
     (builder.lines, replaced)
+}
+
+/// A word cut where a line may break inside it: between two characters either of which is
+/// Chinese (or Japanese, or full-width punctuation), since such text has no spaces — except
+/// before closing punctuation and after opening punctuation (禁则: no line starts with "，" or
+/// ends with "（"). Latin words stay whole.
+fn break_between_ideographs(word: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut previous: Option<char> = None;
+    for (index, ch) in word.char_indices() {
+        if let Some(before) = previous
+            && (is_wide(before) || is_wide(ch))
+            && !CLOSING.contains(ch)
+            && !OPENING.contains(before)
+        {
+            if let Some(piece) = word.get(start..index) {
+                pieces.push(piece);
+            }
+            start = index;
+        }
+        previous = Some(ch);
+    }
+    if let Some(piece) = word.get(start..).filter(|piece| !piece.is_empty()) {
+        pieces.push(piece);
+    }
+    pieces
+}
+
+/// Punctuation that never starts a line.
+const CLOSING: &str = "，。、；：？！）」』》〉】〕”’…·%％";
+/// Punctuation that never ends a line.
+const OPENING: &str = "（「『《〈【〔“‘";
+
+/// A character of a script written without spaces (CJK ideographs, kana, full-width forms).
+fn is_wide(ch: char) -> bool {
+    matches!(u32::from(ch), 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF)
 }
 
 struct LineBuilder<'f> {
@@ -699,12 +736,33 @@ mod tests {
     }
 
     #[test]
-    fn characters_the_font_lacks_are_counted_and_replaced() {
+    fn characters_the_fonts_lack_are_counted_and_replaced() {
         let fonts = Fonts::load().expect("fonts");
-        let (lines, replaced) = wrap(&fonts, &[TextRun::new("名 ok\u{7}", TextStyle::regular(8.0))], 200.0);
+        // 名 is in the CJK face; 㐀 (Extension A) and a control character are not.
+        let (lines, replaced) = wrap(&fonts, &[TextRun::new("名 㐀 ok\u{7}", TextStyle::regular(8.0))], 200.0);
         assert_eq!(replaced, 2);
         let text: String = lines.iter().flat_map(|l| l.runs.iter().map(|(_, t, _)| t.clone())).collect();
-        assert_eq!(text, "\u{FFFD} ok\u{FFFD}");
+        assert_eq!(text, "名 \u{FFFD} ok\u{FFFD}");
+    }
+
+    #[test]
+    fn chinese_breaks_between_ideographs_but_never_before_closing_punctuation() {
+        let fonts = Fonts::load().expect("fonts");
+        let text = "患者血小板计数低于正常值，研究者认为与免疫相关（已复查），同意例外入组。";
+        let (lines, replaced) = wrap(&fonts, &[TextRun::new(text, TextStyle::regular(10.0))], 60.0);
+        assert_eq!(replaced, 0);
+        assert!(lines.len() > 3, "{}", lines.len());
+        let line_texts: Vec<String> = lines.iter().map(|l| l.runs.iter().map(|(_, t, _)| t.as_str()).collect()).collect();
+        for line in &line_texts {
+            assert!(!line.starts_with(['，', '。', '）']), "a line starts with closing punctuation: {line_texts:?}");
+            assert!(!line.ends_with('（'), "a line ends with opening punctuation: {line_texts:?}");
+        }
+        for line in &lines {
+            let width: f32 = line.runs.iter().map(|(x, t, s)| x + fonts.width(t, s.weight, s.size)).fold(0.0, f32::max);
+            assert!(width <= 60.0 + 0.01, "{width}");
+        }
+        assert_eq!(line_texts.concat(), text);
+        assert_eq!(break_between_ideographs("ULN"), vec!["ULN"], "Latin words stay whole");
     }
 
     #[test]

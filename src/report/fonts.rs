@@ -1,8 +1,11 @@
-//! The two faces the printout uses, embedded in the binary: DejaVu Sans and DejaVu Sans
-//! Bold (licence in `assets/fonts/LICENSE-DejaVu.txt`). Text is mapped to glyphs here, one
-//! glyph per character with the font's own advances, so that what the layout measures is
-//! exactly what the page draws; no shaping is needed for the Latin, Greek and symbol text
-//! of a summary.
+//! The faces the printout uses, embedded in the binary: DejaVu Sans and DejaVu Sans Bold
+//! (licence in `assets/fonts/LICENSE-DejaVu.txt`), and Noto Sans CJK SC cut to GB 2312 and
+//! the CJK Unified Ideographs (`assets/fonts/LICENSE-NotoSansCJK.txt`) for what DejaVu lacks:
+//! Chinese words, names and reasons. Text is mapped to glyphs here, one glyph per character
+//! with the font's own advances, each character from the first face that has it, so that what
+//! the layout measures is exactly what the page draws; no shaping is needed for the Latin,
+//! Greek, symbol and Chinese text of a summary. Bold Chinese is drawn with the regular CJK
+//! face filled and stroked (`Run::embolden`).
 
 use skrifa::instance::{LocationRef, Size};
 use skrifa::metrics::GlyphMetrics;
@@ -12,6 +15,10 @@ use crate::report::ReportError;
 
 const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+/// Noto Sans CJK SC cut to GB 2312 and the CJK Unified Ideographs block (SIL OFL; why and
+/// what it costs: `docs/cjk-fonts.md`); the window uses the same bytes.
+pub const NOTO_SANS_CJK_SC: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKsc-Regular-GB2312-URO.otf");
+const CJK: &[u8] = NOTO_SANS_CJK_SC;
 
 /// What a character the font lacks is printed as.
 pub const REPLACEMENT: char = '\u{FFFD}';
@@ -57,12 +64,41 @@ impl Face {
 pub struct Fonts {
     regular: Face,
     bold: Face,
+    cjk: Face,
+}
+
+/// A run of consecutive characters drawn with one face.
+pub(crate) struct Run {
+    /// The face to embed.
+    pub font: krilla::text::Font,
+    /// The glyphs, each with the byte range of its character within `range`'s text.
+    pub glyphs: Vec<krilla::text::KrillaGlyph>,
+    /// The run's byte range in the text.
+    pub range: std::ops::Range<usize>,
+    /// Where the run starts, in ems from the text's start.
+    pub offset: f32,
+    /// True when bold text falls back to the regular CJK face: draw it filled and stroked.
+    pub embolden: bool,
 }
 
 impl Fonts {
     /// Loads the embedded faces.
     pub fn load() -> Result<Self, ReportError> {
-        Ok(Self { regular: Face::load(REGULAR, "DejaVuSans.ttf")?, bold: Face::load(BOLD, "DejaVuSans-Bold.ttf")? })
+        Ok(Self {
+            regular: Face::load(REGULAR, "DejaVuSans.ttf")?,
+            bold: Face::load(BOLD, "DejaVuSans-Bold.ttf")?,
+            cjk: Face::load(CJK, "NotoSansCJKsc-Regular-GB2312-URO.otf")?,
+        })
+    }
+
+    /// The face that prints a character at a weight, its glyph and advance: the weight's
+    /// DejaVu face, else the CJK face; `None` when neither has it.
+    fn pick(&self, ch: char, weight: Weight) -> Option<(&Face, u32, f32)> {
+        let primary = self.face(weight);
+        if let Some((glyph, advance)) = primary.glyph(ch) {
+            return Some((primary, glyph, advance));
+        }
+        self.cjk.glyph(ch).map(|(glyph, advance)| (&self.cjk, glyph, advance))
     }
 
     fn face(&self, weight: Weight) -> &Face {
@@ -74,48 +110,86 @@ impl Fonts {
 
     /// Whether the face can print this character (control characters never).
     pub fn covers(&self, ch: char, weight: Weight) -> bool {
-        !ch.is_control() && self.face(weight).glyph(ch).is_some()
+        !ch.is_control() && self.pick(ch, weight).is_some()
     }
 
     /// The width of a text in points at a size; characters the face lacks count as the
     /// replacement character they will be printed as.
     pub fn width(&self, text: &str, weight: Weight, size: f32) -> f32 {
-        let face = self.face(weight);
-        let replacement = face.glyph(REPLACEMENT).map_or(0.0, |(_, advance)| advance);
-        let ems: f32 = text.chars().map(|ch| face.glyph(ch).map_or(replacement, |(_, advance)| advance)).sum();
+        let replacement = self.face(weight).glyph(REPLACEMENT).map_or(0.0, |(_, advance)| advance);
+        let ems: f32 = text.chars().map(|ch| self.pick(ch, weight).map_or(replacement, |(.., advance)| advance)).sum();
         ems * size
     }
 
-    /// The glyphs of a text, each carrying the byte range of its character so the PDF
-    /// maps it back to the text (copy, search, `pdftotext`).
-    pub(crate) fn glyphs(&self, text: &str, weight: Weight) -> Vec<krilla::text::KrillaGlyph> {
-        let face = self.face(weight);
-        let fallback = face.glyph(REPLACEMENT).unwrap_or((0, 0.0));
-        text.char_indices()
-            .map(|(start, ch)| {
-                let (glyph, advance) = face.glyph(ch).unwrap_or(fallback);
-                krilla::text::KrillaGlyph::new(
+    /// The text as runs of one face each, every glyph carrying the byte range of its
+    /// character within its run so the PDF maps it back to the text (copy, search,
+    /// `pdftotext`). A character no face has is the replacement character's glyph.
+    pub(crate) fn runs(&self, text: &str, weight: Weight) -> Vec<Run> {
+        let primary = self.face(weight);
+        let fallback = primary.glyph(REPLACEMENT).unwrap_or((0, 0.0));
+        let mut runs: Vec<Run> = Vec::new();
+        let mut offset = 0.0;
+        for (start, ch) in text.char_indices() {
+            let (face, glyph, advance) = self.pick(ch, weight).unwrap_or((primary, fallback.0, fallback.1));
+            let end = start + ch.len_utf8();
+            let is_cjk = std::ptr::eq(face, &self.cjk);
+            let same_face = runs.last().is_some_and(|run| {
+                run.embolden == (is_cjk && weight == Weight::Bold) && run.range.end == start && run_face_is(run, face)
+            });
+            if !same_face {
+                runs.push(Run {
+                    font: face.pdf.clone(),
+                    glyphs: Vec::new(),
+                    range: start..start,
+                    offset,
+                    embolden: is_cjk && weight == Weight::Bold,
+                });
+            }
+            if let Some(run) = runs.last_mut() {
+                let local = start - run.range.start..end - run.range.start;
+                run.glyphs.push(krilla::text::KrillaGlyph::new(
                     krilla::text::GlyphId::new(glyph),
                     advance,
                     0.0,
                     0.0,
                     0.0,
-                    start..start + ch.len_utf8(),
+                    local,
                     None,
-                )
-            })
-            .collect()
+                ));
+                run.range.end = end;
+            }
+            offset += advance;
+        }
+        runs
     }
+}
 
-    /// The face to embed.
-    pub(crate) fn pdf_font(&self, weight: Weight) -> krilla::text::Font {
-        self.face(weight).pdf.clone()
-    }
+/// Whether a run is drawn with this face.
+fn run_face_is(run: &Run, face: &Face) -> bool {
+    run.font == face.pdf
 }
 
 #[cfg(test)]
 mod tests {
     use super::{Fonts, Weight};
+
+    #[test]
+    fn chinese_falls_back_to_the_cjk_face_in_runs_that_map_back_to_the_text() {
+        let fonts = Fonts::load().expect("fonts");
+        let text = "血小板 52 ×10⁹/L：患者喆同意";
+        for weight in [Weight::Regular, Weight::Bold] {
+            assert!(text.chars().all(|ch| fonts.covers(ch, weight)), "{weight:?}");
+            let runs = fonts.runs(text, weight);
+            assert!(runs.len() >= 3, "Chinese, Latin, Chinese: {}", runs.len());
+            for run in &runs {
+                let part = text.get(run.range.clone()).expect("a run is a slice of the text");
+                let rebuilt: String = run.glyphs.iter().filter_map(|g| part.get(g.text_range.clone())).collect();
+                assert_eq!(rebuilt, part);
+            }
+            assert_eq!(runs.iter().any(|run| run.embolden), weight == Weight::Bold);
+        }
+        assert!(!fonts.covers('㐀', Weight::Regular), "Extension A is outside the subset");
+    }
 
     #[test]
     fn both_faces_cover_the_symbols_of_units_statuses_and_typography() {
@@ -131,7 +205,9 @@ mod tests {
     fn glyphs_map_back_to_each_character() {
         let fonts = Fonts::load().expect("fonts");
         let text = "52 ×10⁹/L";
-        let glyphs = fonts.glyphs(text, Weight::Regular);
+        let runs = fonts.runs(text, Weight::Regular);
+        assert_eq!(runs.len(), 1);
+        let glyphs: Vec<_> = runs.iter().flat_map(|run| run.glyphs.iter()).collect();
         assert_eq!(glyphs.len(), text.chars().count());
         let rebuilt: String = glyphs.iter().filter_map(|g| text.get(g.text_range.clone())).collect();
         assert_eq!(rebuilt, text);

@@ -27,6 +27,8 @@ pub mod summary_text;
 mod value_text;
 pub mod version_notice;
 
+pub use fonts::NOTO_SANS_CJK_SC;
+
 use chrono::{DateTime, Utc};
 
 use crate::report::flow::{Block, Flow, Geometry, Page, PageFrame, Paragraph, TextStyle};

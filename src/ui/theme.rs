@@ -4,6 +4,10 @@
 
 use std::sync::Arc;
 
+// The CJK face (the printout's, one copy of the bytes): the last font of every family, asked
+// only for what DejaVu lacks, so Chinese words, names and reasons show in the window.
+use crate::report::NOTO_SANS_CJK_SC;
+
 use egui::{Color32, FontData, FontDefinitions, FontFamily, RichText, Theme};
 
 use crate::engine::protocol_eval::Verdict;
@@ -16,8 +20,8 @@ pub const BOLD: &str = "DejaVu Sans Bold";
 const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 const DEJAVU_SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
-/// Makes DejaVu Sans the first proportional font (egui's fonts stay as fallbacks) and adds
-/// the bold face as its own family.
+/// Makes DejaVu Sans the first proportional font (egui's fonts stay as fallbacks), adds
+/// the bold face as its own family, and the CJK face last in every family.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
     fonts.font_data.insert("DejaVuSans".to_owned(), Arc::new(FontData::from_static(DEJAVU_SANS)));
@@ -25,6 +29,10 @@ pub fn install_fonts(ctx: &egui::Context) {
     fonts.families.entry(FontFamily::Proportional).or_default().insert(0, "DejaVuSans".to_owned());
     fonts.families.entry(FontFamily::Monospace).or_default().push("DejaVuSans".to_owned());
     fonts.families.insert(FontFamily::Name(BOLD.into()), vec!["DejaVuSans-Bold".to_owned(), "DejaVuSans".to_owned()]);
+    fonts.font_data.insert("NotoSansCJKsc".to_owned(), Arc::new(FontData::from_static(NOTO_SANS_CJK_SC)));
+    for family in [FontFamily::Proportional, FontFamily::Monospace, FontFamily::Name(BOLD.into())] {
+        fonts.families.entry(family).or_default().push("NotoSansCJKsc".to_owned());
+    }
     ctx.set_fonts(fonts);
 }
 

@@ -231,12 +231,15 @@ fn every_bundled_example_prints_as_pdf_a_2u_on_both_papers() {
     }
 }
 
+/// Chinese typed into a reason prints (issue 20): the CJK face is embedded and subset beside
+/// DejaVu, `pdftotext` gives the words back, and only what no bundled face has (a character of
+/// CJK Extension A, a control character) is replaced, visibly and said.
 #[test]
-fn text_the_font_lacks_is_replaced_visibly_and_said() {
+fn chinese_in_a_reason_prints_and_only_what_no_font_has_is_replaced() {
     let library = Library::bundled().expect("bundled library");
     let mut session = common::example("v02b-low-platelets-override");
     let decision: &mut Decision = session.decisions.last_mut().expect("the override");
-    decision.reason = "血小板 stable\u{7}".to_owned();
+    decision.reason = "血小板稳定，研究者喆同意（已复查）。 stable 㐀\u{7}".to_owned();
     let screening =
         Screening::evaluate(&library, &session, chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"));
     let printed_at = Utc.with_ymd_and_hms(2026, 11, 20, 14, 5, 0).single().expect("time");
@@ -245,11 +248,17 @@ fn text_the_font_lacks_is_replaced_visibly_and_said() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("replaced.pdf");
+    let path = dir.path().join("chinese.pdf");
     std::fs::write(&path, pdf).expect("write");
+    qpdf_check(&path);
     let all = text(&path, None);
-    assert_contains(&all, "��� stable�");
-    assert_contains(&all, "character(s) of the record are not in the printing font and are shown as �");
+    // The reason is printed twice (under the criterion and in the decisions table).
+    assert_contains(&all, "血小板稳定，研究者喆同意（已复查）。 stable ��");
+    assert_contains(&all, "4 character(s) of the record are not in the printing font and are shown as �");
+    let fonts = Command::new("pdffonts").arg(&path).output().expect("pdffonts runs");
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    let cjk = fonts.lines().find(|row| row.contains("NotoSansCJKsc")).unwrap_or_else(|| panic!("{fonts}"));
+    assert!(cjk.contains("yes yes yes"), "embedded, subset, Unicode map: {cjk}");
 }
 
 #[test]
