@@ -752,7 +752,8 @@ mod tests {
         let (lines, replaced) = wrap(&fonts, &[TextRun::new(text, TextStyle::regular(10.0))], 60.0);
         assert_eq!(replaced, 0);
         assert!(lines.len() > 3, "{}", lines.len());
-        let line_texts: Vec<String> = lines.iter().map(|l| l.runs.iter().map(|(_, t, _)| t.as_str()).collect()).collect();
+        let line_texts: Vec<String> =
+            lines.iter().map(|l| l.runs.iter().map(|(_, t, _)| t.as_str()).collect()).collect();
         for line in &line_texts {
             assert!(!line.starts_with(['，', '。', '）']), "a line starts with closing punctuation: {line_texts:?}");
             assert!(!line.ends_with('（'), "a line ends with opening punctuation: {line_texts:?}");

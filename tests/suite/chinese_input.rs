@@ -1,0 +1,104 @@
+//! Chinese typed through an input method (issue 20): egui's `Event::Ime` — the preedit shown
+//! in place while composing, the commit inserted — in a reason and in the participant code;
+//! the window has the glyphs (kittest panics on a glyph no font has), the record keeps the
+//! words, and the board shows them.
+
+use chrono::{DateTime, TimeZone as _, Utc};
+use egui::accesskit::Role;
+use egui::{Event, ImeEvent, Key};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use trialscreen::app::workspace::Folders;
+use trialscreen::library::Library;
+use trialscreen::ui::app_state::AppState;
+use trialscreen::ui::preferences::Preferences;
+
+fn clock() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).single().expect("a valid time")
+}
+
+fn workstation(folder: &std::path::Path) -> Harness<'static, AppState> {
+    let library = Library::bundled().expect("bundled library");
+    let state = AppState::new(library, Folders::under(folder), clock, Preferences::default());
+    Harness::builder().with_size([1366.0, 768.0]).build_ui_state(|ui, state: &mut AppState| state.ui(ui), state)
+}
+
+fn click(harness: &mut Harness<'_, AppState>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Composes `typed` as pinyin and commits `chosen`, as an input method does.
+fn compose(harness: &mut Harness<'_, AppState>, typed: &str, chosen: &str) {
+    for end in 1..=typed.len() {
+        harness.event(preedit(typed.get(..end).unwrap_or(typed)));
+        harness.run();
+    }
+    harness.event(Event::Ime(ImeEvent::Commit(chosen.to_owned())));
+    harness.run();
+}
+
+/// The input method's candidate, shown in place (egui 0.37: a non-empty preedit means the
+/// input method is active, an empty one that it was dismissed).
+fn preedit(text: &str) -> Event {
+    let end = text.chars().count();
+    Event::Ime(ImeEvent::Preedit { text: text.to_owned(), active_range_chars: Some(0..end) })
+}
+
+fn has_label_containing(harness: &Harness<'_, AppState>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+#[test]
+fn a_reason_typed_through_an_input_method_is_kept_and_shown() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut harness = workstation(folder.path());
+    harness.run();
+    click(&mut harness, "Open example v01-eligible-adolescent.ron");
+    harness.get_by_role_and_label(Role::TextInput, "Platelet count").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Platelet count").set_text_value_accesskit("52");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    click(&mut harness, "Override refractory-sle-age5 I7.plt");
+    click(&mut harness, "Override condition, Low platelets from an immune-related cause: yes");
+    click(&mut harness, "Override condition, Active bleeding: no");
+    harness.get_by_label("Reason").focus();
+    harness.run();
+    // While composing, the preedit is shown in place; a letter is not an answer to anything.
+    harness.event(preedit("xuexiaoban"));
+    harness.run();
+    assert!(harness.get_by_label("Reason").value().unwrap_or_default().contains("xuexiaoban"), "preedit shown");
+    harness.event(Event::Ime(ImeEvent::Commit("血小板减少与免疫相关，".to_owned())));
+    harness.run();
+    compose(&mut harness, "wuchuxue", "无活动性出血。");
+    let reason = harness.get_by_label("Reason").value().unwrap_or_default();
+    assert_eq!(reason, "血小板减少与免疫相关，无活动性出血。");
+    click(&mut harness, "Record override");
+    assert!(harness.state().dialog.is_none(), "the dialog closed");
+    let session = harness.state().workspace.document().expect("open").session();
+    let decision = session.decisions.last().expect("the override");
+    assert_eq!(decision.reason, "血小板减少与免疫相关，无活动性出血。", "the record keeps the words");
+    assert!(has_label_containing(&harness, "✔ ELIGIBLE"));
+    assert!(has_label_containing(&harness, "血小板减少与免疫相关，无活动性出血。"), "the board shows them");
+}
+
+#[test]
+fn a_participant_code_typed_through_an_input_method_is_committed() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut harness = workstation(folder.path());
+    harness.run();
+    click(&mut harness, "Open example v01-eligible-adolescent.ron");
+    harness.get_by_role_and_label(Role::TextInput, "Participant code").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.run();
+    compose(&mut harness, "zhang", "张-01");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let session = harness.state().workspace.document().expect("open").session();
+    assert_eq!(session.participant_code, "张-01");
+}
