@@ -8,6 +8,7 @@
 //!   `records`: seals, witness ledger, signing identities, roster (below the file format);
 //! - `engine`: rules, evaluation, explanations;  `calculators`: scores, eGFR, units;
 //! - `model`: data dictionary, patient values, protocol, drug catalogue (serde types).
+//! - `i18n`: the words people read, per language (Fluent message files, English and Chinese).
 //!
 //! See `ARCHITECTURE.md`.
 
@@ -19,6 +20,7 @@ pub mod calculators;
 pub mod cli;
 pub mod engine;
 pub mod files;
+pub mod i18n;
 pub mod input;
 pub mod library;
 pub mod model;

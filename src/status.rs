@@ -2,6 +2,7 @@
 //! every status has an icon and a word, here, for the UI, the printout and the CLI alike.
 
 use crate::engine::protocol_eval::{DiscretionStatus, Outcome, Verdict};
+use crate::i18n::word;
 use crate::model::protocol::CriterionKind;
 
 /// The status of one criterion as shown.
@@ -42,17 +43,18 @@ impl Status {
 
     /// The word: "met", "not met", "excluded", "not excluded", "missing", "judgment
     /// needed", "not applicable", "met by override".
+    /// In the chosen language (`crate::i18n`).
     pub fn word(self) -> &'static str {
-        match self {
-            Self::Met => "met",
-            Self::NotMet => "not met",
-            Self::NotExcluded => "not excluded",
-            Self::Excluded => "excluded",
-            Self::Missing => "missing",
-            Self::Judgment => "judgment needed",
-            Self::NotApplicable => "not applicable",
-            Self::Overridden => "met by override",
-        }
+        word(match self {
+            Self::Met => "status-met",
+            Self::NotMet => "status-not-met",
+            Self::NotExcluded => "status-not-excluded",
+            Self::Excluded => "status-excluded",
+            Self::Missing => "status-missing",
+            Self::Judgment => "status-judgment",
+            Self::NotApplicable => "status-not-applicable",
+            Self::Overridden => "status-overridden",
+        })
     }
 
     /// The icon, in the embedded font.
@@ -68,15 +70,15 @@ impl Status {
     }
 }
 
-/// The verdict in words; with an incomplete source an eligible verdict reads "eligible on
-/// the available criteria".
+/// The verdict in words, in the chosen language; with an incomplete source an eligible
+/// verdict reads "eligible on the available criteria".
 pub fn verdict_words(verdict: Verdict, source_complete: bool) -> &'static str {
-    match (verdict, source_complete) {
-        (Verdict::Eligible, true) => "ELIGIBLE",
-        (Verdict::Eligible, false) => "ELIGIBLE ON THE AVAILABLE CRITERIA",
-        (Verdict::Ineligible, _) => "INELIGIBLE",
-        (Verdict::Incomplete, _) => "INCOMPLETE",
-    }
+    word(match (verdict, source_complete) {
+        (Verdict::Eligible, true) => "verdict-eligible",
+        (Verdict::Eligible, false) => "verdict-eligible-available",
+        (Verdict::Ineligible, _) => "verdict-ineligible",
+        (Verdict::Incomplete, _) => "verdict-incomplete",
+    })
 }
 
 /// The verdict's icon.

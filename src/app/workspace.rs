@@ -349,6 +349,15 @@ impl Workspace {
         (self.clock)().date_naive()
     }
 
+    /// Builds the open screening's board again: after the language changed, its words are
+    /// the new language's. The session is not touched.
+    pub fn refresh_words(&mut self) {
+        let today = self.today();
+        if let Some(document) = self.document.as_mut() {
+            document.refresh(&self.library, today);
+        }
+    }
+
     /// Starts a new screening visit.
     pub fn new_screening(&mut self, new: NewScreening) -> Result<(), NewScreeningError> {
         let NewScreening { participant_code, protocols, dates, investigator } = new;

@@ -238,6 +238,12 @@ pub fn edit_file(
     Ok(())
 }
 
+/// `--lang`: `en` or `zh-CN` (a locale such as `zh_CN.UTF-8` too).
+pub fn parse_language(text: &str) -> Result<crate::i18n::Language, String> {
+    crate::i18n::Language::from_tag(text)
+        .ok_or_else(|| format!("\"{text}\" is not a language trialscreen speaks: en or zh-CN"))
+}
+
 /// The day an evaluation is for: the machine's date, read here at the edge and passed in.
 pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()

@@ -272,7 +272,8 @@ impl<'f> Flow<'f> {
             let rule_y = header_y + 3.0;
             page.ops.push(Op::Line { x1: left, y1: rule_y, x2: right, y2: rule_y, width: 0.5, grey: 120 });
 
-            let page_text = format!("Page {} of {total}", index + 1);
+            let page_text =
+                crate::i18n::text_with("pdf-page", &[("page", (index + 1).to_string()), ("pages", total.to_string())]);
             let page_style = TextStyle::bold(FRAME_STYLE.size);
             let page_width = fonts.width(&page_text, page_style.weight, page_style.size);
             let footer_top = geometry.height - geometry.margin - geometry.footer + 6.0;

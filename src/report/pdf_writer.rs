@@ -36,7 +36,7 @@ pub(crate) fn write_pdf(
     document.set_metadata(
         Metadata::new()
             .title(info.title.clone())
-            .language("en".to_owned())
+            .language(crate::i18n::language().tag().to_owned())
             .creator(format!("trialscreen {}", env!("CARGO_PKG_VERSION")))
             .creation_date(pdf_date(info.created)),
     );

@@ -384,6 +384,15 @@ impl CriterionView {
         }
     }
 
+    /// "inclusion" or "exclusion" in the chosen language, as the printout shows it (the
+    /// JSON keeps [`Self::kind_word`]).
+    pub fn kind_shown(&self) -> &'static str {
+        crate::i18n::word(match self.kind {
+            CriterionKind::Inclusion => "kind-inclusion",
+            CriterionKind::Exclusion => "kind-exclusion",
+        })
+    }
+
     /// The explanation and the notes on one line, as the command line prints it.
     pub fn details_line(&self) -> String {
         let mut parts: Vec<&str> = Vec::with_capacity(1 + self.notes.len());

@@ -3,6 +3,7 @@
 //! [`ProtocolView::warnings`], …) or the summary ([`signature_lines`]), so the page, its text
 //! rendering, the window and the command line say the same.
 
+use crate::i18n::text;
 use crate::report::flow::{Block, Paragraph, Row, Table, TextStyle};
 use crate::report::screening_view::{CriterionView, NoteKind, ProtocolView, RecordedDecision, TIME_FORMAT};
 use crate::report::summary_model::{RecordChange, SignatureBlock, Summary};
@@ -23,7 +24,7 @@ const ATTENTION: u8 = 238;
 pub(crate) fn summary_blocks(summary: &Summary) -> Vec<Block> {
     let mut blocks = vec![
         Block::Heading(
-            Paragraph::plain("Screening summary  ", TextStyle::bold(16.0))
+            Paragraph::plain(format!("{}  ", text("pdf-title")), TextStyle::bold(16.0))
                 .with(format!("participant {}", summary.view.participant_code), TextStyle::regular(16.0)),
         ),
         Block::Table(identity_table(summary)),
@@ -75,20 +76,20 @@ fn identity_table(summary: &Summary) -> Table {
         |date: Option<chrono::NaiveDate>, none: &str| date.map_or_else(|| none.to_owned(), |d| d.to_string());
     let rows = [
         (
-            pair("Participant code", view.participant_code.clone()),
-            pair("Investigator", view.investigator.clone().unwrap_or_else(|| "not entered".to_owned())),
+            pair(&text("pdf-participant-code"), view.participant_code.clone()),
+            pair(&text("pdf-investigator"), view.investigator.clone().unwrap_or_else(|| "not entered".to_owned())),
         ),
         (
-            pair("Screening date", dates.screening.to_string()),
-            pair("Consent date", optional(dates.consent, "not entered")),
+            pair(&text("pdf-screening-date"), dates.screening.to_string()),
+            pair(&text("pdf-consent-date"), optional(dates.consent, "not entered")),
         ),
         (
-            pair("Enrollment / first dose", optional(dates.enrollment, "not yet known")),
-            pair("Printed", summary.printed_at.format(TIME_FORMAT).to_string()),
+            pair(&text("pdf-enrollment-date"), optional(dates.enrollment, "not yet known")),
+            pair(&text("pdf-printed"), summary.printed_at.format(TIME_FORMAT).to_string()),
         ),
     ];
     let mut table_rows: Vec<Row> = rows.into_iter().map(|([a, b], [c, d])| Row::new(vec![a, b, c, d])).collect();
-    table_rows.push(Row::new(vec![cell("Session file", SMALL), cell(summary.file_name.clone(), BODY)]));
+    table_rows.push(Row::new(vec![cell(text("pdf-session-file"), SMALL), cell(summary.file_name.clone(), BODY)]));
     Table { widths: vec![0.17, 0.33, 0.14, 0.36], header: None, rows: table_rows, ruled: false }
 }
 
@@ -118,7 +119,7 @@ fn protocol_blocks(blocks: &mut Vec<Block>, protocol: &ProtocolView) {
     }
     blocks.push(table(
         &[0.15, 0.22, 0.63],
-        &["Status", "Criterion", "Deciding values, decisions; source text"],
+        &[&text("pdf-status"), &text("pdf-criterion"), &text("pdf-deciding-values")],
         protocol.criteria.iter().map(criterion_row).collect(),
     ));
     if let Some(note) = &protocol.exclusions_note {
@@ -138,7 +139,7 @@ fn criterion_row(criterion: &CriterionView) -> Row {
     let attention = !matches!(status, Status::Met | Status::NotExcluded | Status::NotApplicable);
     let status_cell = vec![Paragraph::plain(format!("{} {}", status.icon(), status.word()), CELL_BOLD)];
     let criterion_cell = vec![
-        Paragraph::plain(criterion.id.clone(), CELL_BOLD).with(format!(" {}", criterion.kind_word()), SOURCE),
+        Paragraph::plain(criterion.id.clone(), CELL_BOLD).with(format!(" {}", criterion.kind_shown()), SOURCE),
         Paragraph::plain(criterion.title.clone(), CELL),
     ];
     let mut details = Vec::new();
@@ -153,12 +154,15 @@ fn criterion_row(criterion: &CriterionView) -> Row {
         details.push(Paragraph::plain("Discretion in the source ", SOURCE_LABEL).with(text.to_owned(), SOURCE));
     }
     let label = match criterion.source_place() {
-        Some(place) => format!("Source ({place}) "),
-        None => "Source ".to_owned(),
+        Some(place) => format!("{} ({place}) ", text("pdf-source")),
+        None => format!("{} ", text("pdf-source")),
     };
     details.push(Paragraph::plain(label, SOURCE_LABEL).with(criterion.source_text.clone(), SOURCE));
     if let Some(interpretation) = &criterion.interpretation {
-        details.push(Paragraph::plain("Interpretation ", SOURCE_LABEL).with(interpretation.clone(), SOURCE));
+        details.push(
+            Paragraph::plain(format!("{} ", text("pdf-interpretation")), SOURCE_LABEL)
+                .with(interpretation.clone(), SOURCE),
+        );
     }
     Row { cells: vec![status_cell, criterion_cell, details], shade: attention.then_some(ATTENTION) }
 }

@@ -70,6 +70,7 @@ impl AppState {
     pub fn new(library: Library, folders: Folders, clock: Clock, preferences: Preferences) -> Self {
         let workspace = Workspace::new(library, folders.clone(), clock);
         let today = workspace.today();
+        crate::i18n::set_thread_language(preferences.language.unwrap_or_default());
         let mut state = Self {
             workspace,
             preferences,
@@ -95,6 +96,14 @@ impl AppState {
             ));
         }
         state
+    }
+
+    /// Shows every word in `language` from this frame on and remembers the choice; the board
+    /// is rebuilt in it (the session is not touched: records keep ids).
+    pub fn set_language(&mut self, language: crate::i18n::Language) {
+        self.preferences.language = Some(language);
+        crate::i18n::set_thread_language(language);
+        self.workspace.refresh_words();
     }
 
     /// Looks for recovery journals (in the recovery folder and beside recent files).

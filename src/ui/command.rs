@@ -34,6 +34,8 @@ pub enum Command {
     ShowBrowser(bool),
     /// Rescans the session browser's folder.
     RefreshBrowser,
+    /// Shows every word in this language (View → Language), remembered.
+    SetLanguage(crate::i18n::Language),
 }
 
 /// An action that replaces or closes the open document.

@@ -92,8 +92,8 @@ fn protocol_ui(ui: &mut Ui, protocol: &ProtocolView, actions: &mut BoardActions<
         let rows: Vec<&CriterionView> = all.clone().filter(|row| focus.filter.shows(row)).collect();
         ui.add_space(6.0);
         ui.label(theme::bold(match kind {
-            CriterionKind::Inclusion => "Inclusion criteria",
-            CriterionKind::Exclusion => "Exclusion criteria",
+            CriterionKind::Inclusion => crate::i18n::word("heading-inclusion"),
+            CriterionKind::Exclusion => crate::i18n::word("heading-exclusion"),
         }));
         if rows.is_empty() && all.count() > 0 {
             ui.label(RichText::new(format!("None shown under \"{}\".", focus.filter.words())).weak());

@@ -21,6 +21,8 @@ pub struct Preferences {
     pub recent_files: Vec<PathBuf>,
     /// The folder a file was last opened from or saved to.
     pub last_folder: Option<PathBuf>,
+    /// The language chosen in View → Language; `None`: the system's (the locale).
+    pub language: Option<crate::i18n::Language>,
 }
 
 impl Preferences {

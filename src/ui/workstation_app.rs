@@ -28,6 +28,11 @@ impl WorkstationApp {
         if let Some(storage) = creation.storage {
             state.preferences = eframe::get_value::<Preferences>(storage, STORAGE_KEY).unwrap_or_default();
         }
+        // The language chosen in View → Language, else the system's; the process's too, so the
+        // session browser's background threads write the same words.
+        let language = state.preferences.language.unwrap_or_else(crate::i18n::Language::from_env);
+        crate::i18n::set_language(language);
+        crate::i18n::set_thread_language(language);
         state.offer_recovery();
         Self { state, started: None }
     }
@@ -72,6 +77,8 @@ pub fn run(library: Library, started: Instant, report_startup: bool, file: Optio
 impl eframe::App for WorkstationApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.state.ui(ui);
+        // A language chosen in the window becomes the process's (one atomic store).
+        crate::i18n::set_language(crate::i18n::language());
         if let Some(started) = self.started.take() {
             eprintln!("trialscreen: first frame {:.1} ms after start", started.elapsed().as_secs_f64() * 1000.0);
         }

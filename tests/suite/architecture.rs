@@ -40,6 +40,7 @@ fn domain_layers_never_import_egui_or_touch_files() {
 /// exempt: a test may build what it checks from anywhere.
 const LAYERS: &[(&str, &[&str])] = &[
     ("files", &[]),
+    ("i18n", &[]),
     ("user_data", &[]),
     ("model", &[]),
     ("calculators", &["model"]),
@@ -49,16 +50,28 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("session", &["files", "user_data", "model", "records"]),
     ("library", &["files", "user_data", "model", "calculators", "input", "engine", "records", "session"]),
     ("session_check", &["model", "library", "session"]),
-    ("status", &["model", "engine"]),
+    ("status", &["i18n", "model", "engine"]),
     ("screening", &["model", "calculators", "engine", "library", "session", "session_check", "status"]),
     (
         "report",
-        &["model", "calculators", "engine", "records", "library", "session", "session_check", "status", "screening"],
+        &[
+            "i18n",
+            "model",
+            "calculators",
+            "engine",
+            "records",
+            "library",
+            "session",
+            "session_check",
+            "status",
+            "screening",
+        ],
     ),
     (
         "app",
         &[
             "files",
+            "i18n",
             "user_data",
             "model",
             "calculators",
@@ -77,6 +90,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "ui",
         &[
             "files",
+            "i18n",
             "user_data",
             "model",
             "calculators",
@@ -96,6 +110,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "cli",
         &[
             "files",
+            "i18n",
             "user_data",
             "model",
             "calculators",

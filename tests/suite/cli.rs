@@ -2,12 +2,12 @@
 //! in a temporary folder, with the real binary.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/examples");
 
 fn trialscreen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_trialscreen")).args(args).output().expect("the binary runs")
+    crate::common::trialscreen_command().args(args).output().expect("the binary runs")
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> String {

@@ -25,12 +25,13 @@ const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/examples");
 const PROTOCOL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/protocols/refractory-sle-age5.v1.ron");
 
 fn trialscreen(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).output().expect("the binary runs")
+    Command::new(BIN).env("LC_ALL", "C").args(args).output().expect("the binary runs")
 }
 
 /// Runs the binary, killing it after `limit`: `None` means it hung.
 fn within(limit: Duration, args: &[&str]) -> Option<Output> {
     let mut child = Command::new(BIN)
+        .env("LC_ALL", "C")
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

@@ -18,6 +18,7 @@ mod evidence_rules;
 mod explanations_read_true;
 mod file_safety;
 mod legibility;
+mod messages;
 mod mutation_properties;
 mod no_network;
 mod one_view;

@@ -18,7 +18,7 @@ const CHILD_KEY: &str = "TRIALSCREEN_TEST_CHILD_INSTALLATION_KEY";
 const CHILD_LEDGER: &str = "TRIALSCREEN_TEST_CHILD_LEDGER";
 
 fn trialscreen(data_home: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_trialscreen"))
+    let mut child = crate::common::trialscreen_command()
         .args(args)
         .env("XDG_DATA_HOME", data_home)
         .env_remove("HOME")

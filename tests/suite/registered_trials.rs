@@ -9,7 +9,6 @@
 //! would: a site's units are registered per process.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use chrono::NaiveDate;
 use serde_json::Value as Json;
@@ -44,7 +43,7 @@ fn evaluate(site_name: &str, session: &Session) -> Json {
 }
 
 fn evaluate_file(site_name: &str, path: &Path) -> Json {
-    let output = Command::new(env!("CARGO_BIN_EXE_trialscreen"))
+    let output = crate::common::trialscreen_command()
         .arg("--site")
         .arg(site(site_name))
         .arg("evaluate")
@@ -136,7 +135,7 @@ fn the_example_sessions_give_their_stated_verdicts_and_the_sites_check_clean() {
         );
     }
     for site_name in [MSC_ROLE, HSCT_SSC] {
-        let output = Command::new(env!("CARGO_BIN_EXE_trialscreen"))
+        let output = crate::common::trialscreen_command()
             .arg("--site")
             .arg(site(site_name))
             .arg("check-protocol")
@@ -455,7 +454,7 @@ fn counts_with_a_window_and_strictness_and_facts_ordered_by_date() {
     let run = |session: &Session| -> Json {
         let path = dir.path().join("s.ron");
         std::fs::write(&path, trialscreen::session::store::to_text(session).expect("text")).expect("write");
-        let output = Command::new(env!("CARGO_BIN_EXE_trialscreen"))
+        let output = crate::common::trialscreen_command()
             .arg("--protocols")
             .arg(&protocols)
             .arg("evaluate")

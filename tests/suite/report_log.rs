@@ -11,7 +11,7 @@ use trialscreen::report::log::{CSV_HEADER, ScreeningLog, SignatureState};
 use trialscreen::screening::Screening;
 
 fn trialscreen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_trialscreen")).args(args).output().expect("the binary runs")
+    crate::common::trialscreen_command().args(args).output().expect("the binary runs")
 }
 
 fn example_text(name: &str) -> String {

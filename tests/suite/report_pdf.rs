@@ -16,7 +16,7 @@ use trialscreen::session::audit::content_hash;
 use trialscreen::session::model::Decision;
 
 fn trialscreen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_trialscreen")).args(args).output().expect("the binary runs")
+    crate::common::trialscreen_command().args(args).output().expect("the binary runs")
 }
 
 fn example_path(name: &str) -> String {
@@ -36,7 +36,7 @@ fn tool(name: &str, package: &str) -> bool {
     available
 }
 
-fn tools() -> bool {
+pub(crate) fn tools() -> bool {
     tool("pdftotext", "poppler-utils") && tool("pdfinfo", "poppler-utils") && tool("qpdf", "qpdf")
 }
 

@@ -5,7 +5,7 @@
 //! vocabulary its protocol uses, so a changed unit factor is said, and signing refused.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use trialscreen::library::Library;
 use trialscreen::library::site::{SiteFile, SiteVocabulary};
@@ -14,7 +14,7 @@ use trialscreen::model::values::{Measurement, Value};
 use trialscreen::session::model::{Entry, ProtocolRef};
 
 fn trialscreen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_trialscreen")).args(args).output().expect("the binary runs")
+    crate::common::trialscreen_command().args(args).output().expect("the binary runs")
 }
 
 /// The units NCT03917797 (HSCT in systemic sclerosis) and NCT03444805 (UC-MSC in lupus

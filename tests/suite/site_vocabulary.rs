@@ -3,13 +3,13 @@
 //! redefines a bundled name, and a vocabulary that is refused stops no bundled trial.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use trialscreen::model::values::{Value, YesNo};
 use trialscreen::session::model::Entry;
 
 fn trialscreen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_trialscreen")).args(args).output().expect("the binary runs")
+    crate::common::trialscreen_command().args(args).output().expect("the binary runs")
 }
 
 const DICTIONARY: &str = r#"// Items a registered trial needs that the bundled dictionary lacks.

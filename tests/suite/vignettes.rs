@@ -5,10 +5,8 @@ use serde_json::Value;
 
 fn evaluate(example: &str) -> Value {
     let path = format!("{}/data/examples/{example}.ron", env!("CARGO_MANIFEST_DIR"));
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_trialscreen"))
-        .args(["evaluate", &path, "--json"])
-        .output()
-        .expect("the binary runs");
+    let output =
+        crate::common::trialscreen_command().args(["evaluate", &path, "--json"]).output().expect("the binary runs");
     assert!(output.status.success(), "{example}: {}", String::from_utf8_lossy(&output.stderr));
     serde_json::from_slice(&output.stdout).expect("evaluate --json prints JSON")
 }

@@ -67,6 +67,7 @@ impl AppState {
                 }
             }
             Command::RefreshBrowser => self.browser.start_scan(&self.workspace.library, self.workspace.today()),
+            Command::SetLanguage(language) => self.set_language(language),
         }
     }
 

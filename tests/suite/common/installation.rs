@@ -110,7 +110,7 @@ impl Installation {
 
     /// The binary, with this installation as its per-user data folder.
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_trialscreen"));
+        let mut command = crate::common::trialscreen_command();
         command.args(args).env("XDG_DATA_HOME", &self.data_home).env_remove("HOME");
         command
     }

@@ -129,3 +129,11 @@ pub fn entry(ron_text: &str) -> Entry {
     let (value, date) = value(ron_text);
     Entry::dated(value, date)
 }
+
+/// The binary, with its language pinned to English (`LC_ALL=C`), so that a developer whose
+/// machine is in Chinese sees the same results.
+pub fn trialscreen_command() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_trialscreen"));
+    command.env("LC_ALL", "C");
+    command
+}

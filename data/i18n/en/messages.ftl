@@ -1,0 +1,68 @@
+# trialscreen's words in English. One message per id; placeholders are { $name }.
+# The Chinese file (../zh-CN/messages.ftl) has the same ids and placeholders: the suite's
+# `every_message_exists_in_both_languages_with_the_same_placeholders` checks it.
+
+## Criterion status (the word beside every icon: colour never carries meaning alone)
+status-met = met
+status-not-met = not met
+status-not-excluded = not excluded
+status-excluded = excluded
+status-missing = missing
+status-judgment = judgment needed
+status-not-applicable = not applicable
+status-overridden = met by override
+
+## Verdicts
+verdict-eligible = ELIGIBLE
+verdict-eligible-available = ELIGIBLE ON THE AVAILABLE CRITERIA
+verdict-ineligible = INELIGIBLE
+verdict-incomplete = INCOMPLETE
+
+## Criterion kinds
+kind-inclusion = inclusion
+kind-exclusion = exclusion
+heading-inclusion = Inclusion criteria
+heading-exclusion = Exclusion criteria
+
+## Menus
+menu-file = File
+menu-new-screening = New screening
+menu-open = Open…
+menu-open-recent = Open recent
+menu-no-recent = No recent sessions
+menu-open-example = Open example
+menu-sessions = Sessions…
+menu-save = Save
+menu-save-as = Save as…
+menu-print = Print…
+menu-close-session = Close session
+menu-quit = Quit
+menu-session = Session
+menu-sign = Sign…
+menu-amend = Amend…
+menu-create-identity = Create signing identity…
+menu-view = View
+menu-theme-light = Light
+menu-theme-dark = Dark
+menu-theme-system = Follow the system
+menu-zoom-in = Zoom in
+menu-zoom-out = Zoom out
+menu-zoom-reset = Actual size
+menu-protocols = Protocols…
+menu-language = Language
+
+## The printout
+pdf-title = Screening summary
+pdf-participant-code = Participant code
+pdf-investigator = Investigator
+pdf-screening-date = Screening date
+pdf-consent-date = Consent date
+pdf-enrollment-date = Enrollment / first dose
+pdf-printed = Printed
+pdf-session-file = Session file
+pdf-status = Status
+pdf-criterion = Criterion
+pdf-deciding-values = Deciding values, decisions; source text
+pdf-source = Source
+pdf-interpretation = Interpretation
+pdf-page = Page { $page } of { $pages }

@@ -1,0 +1,67 @@
+# trialscreen 的简体中文用语。术语见 docs/zh-CN-glossary.md（待临床医师审阅）。
+# 与 ../en/messages.ftl 的消息 id 和占位符一一对应。
+
+## 标准状态
+status-met = 符合
+status-not-met = 不符合
+status-not-excluded = 未排除
+status-excluded = 排除
+status-missing = 缺失
+status-judgment = 需要判断
+status-not-applicable = 不适用
+status-overridden = 酌情符合
+
+## 结论
+verdict-eligible = 合格
+verdict-eligible-available = 按现有标准合格
+verdict-ineligible = 不合格
+verdict-incomplete = 不完整
+
+## 标准类别
+kind-inclusion = 入选
+kind-exclusion = 排除
+heading-inclusion = 入选标准
+heading-exclusion = 排除标准
+
+## 菜单
+menu-file = 文件
+menu-new-screening = 新建筛选
+menu-open = 打开…
+menu-open-recent = 最近打开
+menu-no-recent = 没有最近的筛选记录
+menu-open-example = 打开示例
+menu-sessions = 筛选记录…
+menu-save = 保存
+menu-save-as = 另存为…
+menu-print = 打印…
+menu-close-session = 关闭筛选记录
+menu-quit = 退出
+menu-session = 筛选记录
+menu-sign = 签署…
+menu-amend = 修订…
+menu-create-identity = 创建签名身份…
+menu-view = 视图
+menu-theme-light = 浅色
+menu-theme-dark = 深色
+menu-theme-system = 跟随系统
+menu-zoom-in = 放大
+menu-zoom-out = 缩小
+menu-zoom-reset = 实际大小
+menu-protocols = 方案…
+menu-language = 语言
+
+## 打印件
+pdf-title = 筛选小结
+pdf-participant-code = 受试者编号
+pdf-investigator = 研究者
+pdf-screening-date = 筛选日期
+pdf-consent-date = 知情同意日期
+pdf-enrollment-date = 入组 / 首次给药
+pdf-printed = 打印时间
+pdf-session-file = 筛选记录文件
+pdf-status = 状态
+pdf-criterion = 标准
+pdf-deciding-values = 判定依据、决定；原文
+pdf-source = 原文
+pdf-interpretation = 解读
+pdf-page = 第 { $page } 页，共 { $pages } 页

@@ -1,0 +1,126 @@
+//! The message files, parsed once, and the lookups.
+
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+
+use crate::i18n::Language;
+
+/// The message files, by language (read by the completeness test too).
+pub const MESSAGE_FILES: [(Language, &str); 2] = [
+    (Language::En, include_str!("../../data/i18n/en/messages.ftl")),
+    (Language::ZhCn, include_str!("../../data/i18n/zh-CN/messages.ftl")),
+];
+
+static CURRENT: AtomicU8 = AtomicU8::new(0);
+
+std::thread_local! {
+    /// This thread's language where it chose one (the window's thread; a test's).
+    static THREAD: std::cell::Cell<Option<Language>> = const { std::cell::Cell::new(None) };
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn bundles() -> &'static [(Language, Bundle)] {
+    static BUNDLES: OnceLock<Vec<(Language, Bundle)>> = OnceLock::new();
+    BUNDLES.get_or_init(|| MESSAGE_FILES.iter().map(|(language, text)| (*language, bundle(*language, text))).collect())
+}
+
+/// A language's bundle. A file that does not parse keeps the messages that do (the
+/// completeness test refuses such a file before it is ever built into a release).
+fn bundle(language: Language, text: &str) -> Bundle {
+    let tag = language.tag().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+    // No Unicode isolation marks around placeables: they are invisible characters, which a
+    // printout and a record refuse.
+    bundle.set_use_isolating(false);
+    let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(partial, _errors)| partial);
+    // Ids are unique in each file (checked by the completeness test); a clash keeps the first.
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// Sets the process's language: every thread that chose none shows its words from now on
+/// in it (the command line at its start; the window's process).
+pub fn set_language(language: Language) {
+    let index = Language::ALL.iter().position(|l| *l == language).unwrap_or_default();
+    CURRENT.store(u8::try_from(index).unwrap_or_default(), Ordering::Relaxed);
+}
+
+/// Sets this thread's language, whatever the process's: the window's thread follows the
+/// user's choice at once, and tests running side by side keep their own.
+pub fn set_thread_language(language: Language) {
+    THREAD.with(|current| current.set(Some(language)));
+}
+
+/// The language words are shown in: this thread's choice, else the process's.
+pub fn language() -> Language {
+    THREAD
+        .with(std::cell::Cell::get)
+        .unwrap_or_else(|| Language::ALL.get(usize::from(CURRENT.load(Ordering::Relaxed))).copied().unwrap_or_default())
+}
+
+/// A message in the current language.
+pub fn text(id: &str) -> String {
+    text_with(id, &[])
+}
+
+/// A message without placeholders in the current language, kept for the life of the process
+/// (one copy per message and language), for the words that are `&'static str` throughout:
+/// status words, verdicts, headings.
+pub fn word(id: &str) -> &'static str {
+    static WORDS: std::sync::Mutex<Vec<(Language, String, &'static str)>> = std::sync::Mutex::new(Vec::new());
+    let language = language();
+    let mut words = WORDS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((.., word)) = words.iter().find(|(l, known, _)| *l == language && known == id) {
+        return word;
+    }
+    let word: &'static str = Box::leak(text_in(language, id).into_boxed_str());
+    words.push((language, id.to_owned(), word));
+    word
+}
+
+/// A message in a given language.
+pub fn text_in(language: Language, id: &str) -> String {
+    format(language, id, &[])
+}
+
+/// A message in the current language with its placeholders filled: `("date", "2026-11-02")`.
+pub fn text_with(id: &str, args: &[(&str, String)]) -> String {
+    format(language(), id, args)
+}
+
+/// Formats a message; a message missing from a language falls back to English, and one
+/// missing from both shows its id (the completeness test keeps both from happening).
+fn format(language: Language, id: &str, args: &[(&str, String)]) -> String {
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    for wanted in [language, Language::En] {
+        let Some((_, bundle)) = bundles().iter().find(|(l, _)| *l == wanted) else { continue };
+        if let Some(pattern) = bundle.get_message(id).and_then(|message| message.value()) {
+            let mut errors = Vec::new();
+            return bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
+        }
+    }
+    id.to_owned()
+}
+
+/// The ids of a language's messages, in file order.
+pub fn message_ids(language: Language) -> Vec<String> {
+    bundles()
+        .iter()
+        .find(|(l, _)| *l == language)
+        .map(|(_, bundle)| {
+            let text = MESSAGE_FILES.iter().find(|(l, _)| *l == language).map_or("", |(_, text)| *text);
+            text.lines()
+                .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim()))
+                .filter(|id| !id.is_empty() && !id.starts_with('#') && !id.starts_with(' ') && bundle.has_message(id))
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
