@@ -102,3 +102,30 @@ fn a_participant_code_typed_through_an_input_method_is_committed() {
     let session = harness.state().workspace.document().expect("open").session();
     assert_eq!(session.participant_code, "张-01");
 }
+
+/// View → Language switches every translated word at once, is remembered, and changes no
+/// record: the session and its trail are the same before and after.
+#[test]
+fn view_language_switches_the_words_and_never_the_record() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut harness = workstation(folder.path());
+    harness.run();
+    click(&mut harness, "Open example v02b-low-platelets-override.ron");
+    let before = harness.state().workspace.document().expect("open").session().clone();
+    assert!(has_label_containing(&harness, "Inclusion criteria"));
+    click(&mut harness, "View");
+    click(&mut harness, "Language");
+    click(&mut harness, "简体中文");
+    assert_eq!(harness.state().preferences.language, Some(trialscreen::i18n::Language::ZhCn), "remembered");
+    for words in ["入选标准", "排除标准", "✔ 合格", "文件", "视图"] {
+        assert!(has_label_containing(&harness, words), "{words}");
+    }
+    assert!(!has_label_containing(&harness, "Inclusion criteria"));
+    assert_eq!(harness.state().workspace.document().expect("open").session(), &before, "the record is unchanged");
+    click(&mut harness, "视图");
+    click(&mut harness, "语言");
+    click(&mut harness, "English");
+    assert!(has_label_containing(&harness, "Inclusion criteria"));
+    assert!(has_label_containing(&harness, "✔ ELIGIBLE"));
+    assert_eq!(harness.state().workspace.document().expect("open").session(), &before);
+}
