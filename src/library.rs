@@ -29,6 +29,27 @@ pub const BUNDLED_PROTOCOLS: &[(&str, &str)] = &[
     ("huc-msc-sle.v2.ron", include_str!("../data/protocols/huc-msc-sle.v2.ron")),
 ];
 
+/// The bundled protocols' translations (titles, interpretations, judgment questions; never a
+/// source text), each beside the protocol version it translates and outside its pinned hash.
+pub const BUNDLED_TRANSLATIONS: &[(&str, &str)] = &[
+    ("refractory-sle-age5.v1.zh-CN.ron", include_str!("../data/i18n/zh-CN/protocols/refractory-sle-age5.v1.zh-CN.ron")),
+    ("refractory-sle-age5.v2.zh-CN.ron", include_str!("../data/i18n/zh-CN/protocols/refractory-sle-age5.v2.zh-CN.ron")),
+    (
+        "refractory-autoimmune-5cohort.v1.zh-CN.ron",
+        include_str!("../data/i18n/zh-CN/protocols/refractory-autoimmune-5cohort.v1.zh-CN.ron"),
+    ),
+    (
+        "refractory-autoimmune-5cohort.v2.zh-CN.ron",
+        include_str!("../data/i18n/zh-CN/protocols/refractory-autoimmune-5cohort.v2.zh-CN.ron"),
+    ),
+    ("huc-msc-sle.v1.zh-CN.ron", include_str!("../data/i18n/zh-CN/protocols/huc-msc-sle.v1.zh-CN.ron")),
+    ("huc-msc-sle.v2.zh-CN.ron", include_str!("../data/i18n/zh-CN/protocols/huc-msc-sle.v2.zh-CN.ron")),
+];
+
+/// The bundled dictionary's and catalogue's words in Simplified Chinese.
+pub const BUNDLED_VOCABULARY_ZH_CN: (&str, &str) =
+    (include_str!("../data/i18n/zh-CN/dictionary.ron"), include_str!("../data/i18n/zh-CN/drugs.ron"));
+
 pub use crate::session::templates::BUNDLED_EXAMPLES;
 
 /// An example's description: its first line when that is a comment ("V1: eligible adolescent
@@ -63,6 +84,18 @@ pub struct LoadedProtocol {
     pub origin: ProtocolSource,
     /// The file name it was read from ("huc-msc-sle.v2.ron").
     pub file_name: String,
+    /// Its words in other languages, each checked to fit this version.
+    pub translations: Vec<crate::model::protocol_translation::ProtocolTranslation>,
+}
+
+impl LoadedProtocol {
+    /// Its words in a language, when translated (`None` for English, the protocols' own).
+    pub fn translation(
+        &self,
+        language: crate::i18n::Language,
+    ) -> Option<&crate::model::protocol_translation::ProtocolTranslation> {
+        self.translations.iter().find(|translation| translation.language == language.tag())
+    }
 }
 
 /// A problem loading data, naming the file and, for a syntax error, line and column.
@@ -226,11 +259,29 @@ impl Library {
                 _ => LoadError::Knowledge { file: files.join(", "), error },
             }
         })?;
+        let mut knowledge = knowledge;
+        let (dictionary_words, drugs_words) = BUNDLED_VOCABULARY_ZH_CN;
+        knowledge.translate(
+            crate::i18n::Language::ZhCn,
+            &parse_ron("data/i18n/zh-CN/dictionary.ron", dictionary_words)?,
+            &parse_ron("data/i18n/zh-CN/drugs.ron", drugs_words)?,
+        );
         let site_vocabulary =
             [units_file, dictionary_file, drugs_file].into_iter().flatten().map(|f| f.name.to_owned()).collect();
         let mut library = Self { knowledge, protocols: Vec::new(), site_problems: Vec::new(), site_vocabulary };
         for (file_name, text) in BUNDLED_PROTOCOLS {
             library.add_protocol(file_name, text, ProtocolSource::Bundled)?;
+        }
+        for (file_name, text) in BUNDLED_TRANSLATIONS {
+            let translation: crate::model::protocol_translation::ProtocolTranslation = parse_ron(file_name, text)?;
+            // A translation that does not fit its version is never shown (the suite checks
+            // every bundled one fits).
+            if let Some(loaded) = library.protocols.iter_mut().find(|p| {
+                p.compiled.protocol.id == translation.protocol && p.compiled.protocol.version == translation.version
+            }) && translation.problems(&loaded.compiled.protocol).is_empty()
+            {
+                loaded.translations.push(translation);
+            }
         }
         Ok(library)
     }
@@ -265,6 +316,7 @@ impl Library {
             vocabulary_sha256,
             origin,
             file_name: file_name.to_owned(),
+            translations: Vec::new(),
         });
         self.protocols.sort_by(|a, b| {
             (&a.compiled.protocol.id, a.compiled.protocol.version)

@@ -25,7 +25,7 @@ struct Cli {
     /// The language of the words printed: en or zh-CN (default: LC_ALL, LC_MESSAGES, LANG; the
     /// window: View → Language). JSON keeps its keys and values.
     #[arg(long, global = true, value_name = "LANG", value_parser = common::parse_language)]
-    lang: Option<trialscreen::i18n::Language>,
+    lang: Option<common::Language>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -83,8 +83,7 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 
 fn run(cli: Cli, started: Instant) -> anyhow::Result<ExitCode> {
     let Cli { site, protocols, lang, command } = cli;
-    // The window applies its remembered choice over the locale; an explicit --lang wins.
-    trialscreen::i18n::set_language(lang.unwrap_or_else(trialscreen::i18n::Language::from_env));
+    common::choose_language(lang);
     // Calculators need no protocol library; every other command loads it first.
     if let Some(Command::Calc(args)) = command {
         return calc::run(args);

@@ -238,6 +238,14 @@ pub fn edit_file(
     Ok(())
 }
 
+pub use crate::i18n::Language;
+
+/// The language of the words printed: `--lang`, else the locale. (The window then applies
+/// its remembered choice over the locale.)
+pub fn choose_language(lang: Option<Language>) {
+    crate::i18n::set_language(lang.unwrap_or_else(Language::from_env));
+}
+
 /// `--lang`: `en` or `zh-CN` (a locale such as `zh_CN.UTF-8` too).
 pub fn parse_language(text: &str) -> Result<crate::i18n::Language, String> {
     crate::i18n::Language::from_tag(text)

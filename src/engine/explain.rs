@@ -585,11 +585,14 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
             return Part::Question(text.to_owned());
         }
         Fact::Contradiction(index) => {
-            let says = knowledge.contradictions.get(usize::from(index)).map_or("", |c| c.says.as_str());
+            let says = knowledge
+                .contradictions
+                .get(usize::from(index))
+                .map_or("", |c| knowledge.contradiction_says(&c.id, &c.says));
             format!("contradiction: {says} — correct the wrong answer (audited) or record a judgment")
         }
         Fact::ConflictingResults(kind) => {
-            let label = knowledge.dictionary.test_kinds.get(usize::from(kind)).map_or("", |k| k.label.as_str());
+            let label = knowledge.test_kind_label(usize::from(kind));
             format!(
                 "the {} results disagree — correct the wrong result (audited) or record a judgment",
                 label.to_lowercase()
@@ -736,12 +739,7 @@ fn date_note(patient: &PatientFacts<'_>, item: u16) -> String {
 }
 
 fn option_label(patient: &PatientFacts<'_>, item: u16, option: &str) -> String {
-    match patient.knowledge.item(item).map(|i| &i.kind) {
-        Some(ItemKind::Choice(options)) => {
-            options.iter().find(|o| o.id == option).map_or_else(|| option.to_owned(), |o| in_sentence(&o.label))
-        }
-        _ => option.to_owned(),
-    }
+    in_sentence(patient.knowledge.option_label(item, option))
 }
 
 fn agent_name(patient: &PatientFacts<'_>, row: u16) -> String {
@@ -749,8 +747,8 @@ fn agent_name(patient: &PatientFacts<'_>, row: u16) -> String {
         .exposures
         .iter()
         .find(|e| e.row == row)
-        .and_then(|e| patient.knowledge.catalogue.agents.get(usize::from(e.agent)))
-        .map_or_else(|| format!("treatment row {}", row + 1), |agent| agent.name.clone())
+        .and_then(|e| patient.knowledge.agent_name(usize::from(e.agent)))
+        .map_or_else(|| format!("treatment row {}", row + 1), str::to_owned)
 }
 
 fn exposure(patient: &PatientFacts<'_>, row: u16, truth: Truth, since: Option<chrono::NaiveDate>) -> String {

@@ -2,6 +2,9 @@
 
 use std::collections::HashMap;
 
+use crate::i18n::Language;
+use crate::model::vocabulary_translation::{DictionaryTranslation, DrugsTranslation};
+
 use crate::model::dictionary::{Dictionary, ItemKind};
 use crate::model::drugs::DrugCatalogue;
 
@@ -53,6 +56,22 @@ pub struct Knowledge {
     test_kind_items: Vec<Vec<ItemIdx>>,
     /// The dictionary's contradictions, compiled.
     pub contradictions: Vec<CompiledContradiction>,
+    /// The bundled names' words in other languages ([`Knowledge::translate`]).
+    words: Vec<(Language, VocabularyWords)>,
+}
+
+/// The dictionary's and catalogue's words in one language, by index; `None` where a name has
+/// no translation (a site's own names), which then shows its own words.
+#[derive(Clone, Debug, Default)]
+struct VocabularyWords {
+    items: Vec<Option<String>>,
+    help: Vec<Option<String>>,
+    options: HashMap<(ItemIdx, String), String>,
+    sections: HashMap<String, String>,
+    classes: Vec<Option<String>>,
+    agents: Vec<Option<String>>,
+    test_kinds: Vec<Option<String>>,
+    contradictions: HashMap<String, String>,
 }
 
 /// A contradiction ready to evaluate.
@@ -241,6 +260,7 @@ impl Knowledge {
             item_test_kind,
             test_kind_items,
             contradictions: Vec::new(),
+            words: Vec::new(),
         };
         knowledge.contradictions = crate::engine::compile::compile_contradictions(&knowledge)?;
         Ok(knowledge)
@@ -279,8 +299,106 @@ impl Knowledge {
     }
 
     /// The label of an item by index, or its position when out of range.
+    /// In the chosen language where the item is translated.
     pub fn item_label(&self, idx: ItemIdx) -> &str {
-        self.item(idx).map_or("?", |item| item.label.as_str())
+        let translated = self.words().and_then(|w| w.items.get(usize::from(idx))?.as_deref());
+        translated.unwrap_or_else(|| self.item(idx).map_or("?", |item| item.label.as_str()))
+    }
+
+    /// An item as the form shows it: its label, help and option labels in the chosen language
+    /// where translated (a copy then; the item itself otherwise).
+    pub fn shown_item(&self, idx: ItemIdx) -> Option<std::borrow::Cow<'_, crate::model::dictionary::ItemDef>> {
+        let item = self.item(idx)?;
+        let Some(words) = self.words() else { return Some(std::borrow::Cow::Borrowed(item)) };
+        let Some(label) = words.items.get(usize::from(idx)).and_then(Option::as_ref) else {
+            return Some(std::borrow::Cow::Borrowed(item));
+        };
+        let mut shown = item.clone();
+        shown.label.clone_from(label);
+        if let Some(help) = words.help.get(usize::from(idx)).and_then(Option::as_ref) {
+            shown.help = Some(help.clone());
+        }
+        if let ItemKind::Choice(options) = &mut shown.kind {
+            for option in options {
+                if let Some(translated) = words.options.get(&(idx, option.id.clone())) {
+                    option.label.clone_from(translated);
+                }
+            }
+        }
+        Some(std::borrow::Cow::Owned(shown))
+    }
+
+    /// An item's line of help in the chosen language, where it has one.
+    pub fn item_help(&self, idx: ItemIdx) -> Option<&str> {
+        let translated = self.words().and_then(|w| w.help.get(usize::from(idx))?.as_deref());
+        translated.or_else(|| self.item(idx)?.help.as_deref())
+    }
+
+    /// An option's label in the chosen language: "阴性" for `negative`.
+    pub fn option_label<'a>(&'a self, idx: ItemIdx, option: &'a str) -> &'a str {
+        if let Some(translated) = self.words().and_then(|w| w.options.get(&(idx, option.to_owned()))) {
+            return translated;
+        }
+        match self.item(idx).map(|item| &item.kind) {
+            Some(crate::model::dictionary::ItemKind::Choice(options)) => {
+                options.iter().find(|o| o.id == option).map_or(option, |o| o.label.as_str())
+            }
+            _ => option,
+        }
+    }
+
+    /// A form section's heading in the chosen language.
+    pub fn section_label<'a>(&'a self, id: &str, own: &'a str) -> &'a str {
+        self.words().and_then(|w| w.sections.get(id)).map_or(own, String::as_str)
+    }
+
+    /// An agent's name in the chosen language.
+    pub fn agent_name(&self, agent: usize) -> Option<&str> {
+        let translated = self.words().and_then(|w| w.agents.get(agent)?.as_deref());
+        translated.or_else(|| self.catalogue.agents.get(agent).map(|a| a.name.as_str()))
+    }
+
+    /// A test kind's label in the chosen language.
+    pub fn test_kind_label(&self, kind: usize) -> &str {
+        let translated = self.words().and_then(|w| w.test_kinds.get(kind)?.as_deref());
+        translated.unwrap_or_else(|| self.dictionary.test_kinds.get(kind).map_or("", |k| k.label.as_str()))
+    }
+
+    /// What a contradiction says, in the chosen language.
+    pub fn contradiction_says<'a>(&'a self, id: &str, own: &'a str) -> &'a str {
+        self.words().and_then(|w| w.contradictions.get(id)).map_or(own, String::as_str)
+    }
+
+    /// The words of the chosen language, when it is not the vocabulary's own.
+    fn words(&self) -> Option<&VocabularyWords> {
+        let language = crate::i18n::language();
+        self.words.iter().find(|(l, _)| *l == language).map(|(_, words)| words)
+    }
+
+    /// Adds the bundled names' words in a language (the translation files' ids that the
+    /// vocabulary lacks are ignored; the suite checks the bundled files name no other).
+    pub fn translate(&mut self, language: Language, dictionary: &DictionaryTranslation, drugs: &DrugsTranslation) {
+        let items = &self.dictionary.items;
+        let mut words = VocabularyWords {
+            items: items.iter().map(|item| dictionary.items.get(&item.id).map(|t| t.label.clone())).collect(),
+            help: items.iter().map(|item| dictionary.items.get(&item.id).and_then(|t| t.help.clone())).collect(),
+            sections: dictionary.sections.clone().into_iter().collect(),
+            classes: self.catalogue.classes.iter().map(|c| drugs.classes.get(&c.id).cloned()).collect(),
+            agents: self.catalogue.agents.iter().map(|a| drugs.agents.get(&a.id).map(|t| t.name.clone())).collect(),
+            test_kinds: self.dictionary.test_kinds.iter().map(|k| dictionary.test_kinds.get(&k.id).cloned()).collect(),
+            contradictions: dictionary.contradictions.clone().into_iter().collect(),
+            options: HashMap::new(),
+        };
+        for (position, item) in items.iter().enumerate() {
+            let (Some(translated), Ok(idx)) = (dictionary.items.get(&item.id), ItemIdx::try_from(position)) else {
+                continue;
+            };
+            for (option, label) in &translated.options {
+                words.options.insert((idx, option.clone()), label.clone());
+            }
+        }
+        self.words.retain(|(l, _)| *l != language);
+        self.words.push((language, words));
     }
 
     /// The bit of a class id.
@@ -310,7 +428,13 @@ impl Knowledge {
 
     /// Class labels in a mask, in catalogue order.
     pub fn class_labels(&self, mask: ClassMask) -> impl Iterator<Item = &str> {
-        self.classes_in(mask).map(|class| class.label.as_str())
+        let words = self.words();
+        self.catalogue
+            .classes
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| *i < 64 && mask & (1 << i) != 0)
+            .map(move |(i, class)| words.and_then(|w| w.classes.get(i)?.as_deref()).unwrap_or(class.label.as_str()))
     }
 }
 

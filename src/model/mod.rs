@@ -17,4 +17,5 @@ pub mod sex;
 pub mod site_units;
 pub mod units;
 pub mod values;
+pub mod vocabulary_translation;
 pub mod words;

@@ -753,13 +753,18 @@ fn protocol_view(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) -> 
         .zip(&result.criteria)
         .map(|(criterion, outcome)| criterion_view(screening, screened, criterion, outcome))
         .collect();
+    // The protocol's own words, or their translation in the chosen language; source texts stay.
+    let words = screened.loaded.translation(crate::i18n::language());
     let cohort = screened.reference.cohort.as_ref().map(|cohort| {
-        protocol.cohorts.iter().find(|c| &c.id == cohort).map_or_else(|| cohort.clone(), |c| c.label.clone())
+        let translated = words.and_then(|w| w.cohort(cohort)).map(str::to_owned);
+        translated.unwrap_or_else(|| {
+            protocol.cohorts.iter().find(|c| &c.id == cohort).map_or_else(|| cohort.clone(), |c| c.label.clone())
+        })
     });
     ProtocolView {
         id: protocol.id.clone(),
         version: protocol.version,
-        title: protocol.title.clone(),
+        title: words.map_or_else(|| protocol.title.clone(), |w| w.title.clone()),
         source: citation(&protocol.source),
         sha256: screened.loaded.sha256.clone(),
         verdict: result.verdict,
@@ -767,9 +772,12 @@ fn protocol_view(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) -> 
         verdict_icon: verdict_icon(result.verdict),
         ineligible_by: screened.failing_criteria().map(str::to_owned).collect(),
         source_complete: protocol.source_complete,
-        source_gaps: protocol.source_gaps.clone(),
-        exclusions_note: protocol.exclusions_note.clone(),
-        information: protocol.information.clone(),
+        source_gaps: words.and_then(|w| w.source_gaps.clone()).or_else(|| protocol.source_gaps.clone()),
+        exclusions_note: words.and_then(|w| w.exclusions_note.clone()).or_else(|| protocol.exclusions_note.clone()),
+        information: match words {
+            Some(w) if w.information.len() == protocol.information.len() => w.information.clone(),
+            _ => protocol.information.clone(),
+        },
         cohort_id: screened.reference.cohort.clone(),
         cohort,
         cohort_missing: result.cohort_missing,
@@ -825,6 +833,7 @@ fn criterion_view(
         Vec::new()
     } else {
         let parts = explain_parts(compiled, result, outcome, &screening.patient);
+        let parts = translated_questions(screened, criterion, parts);
         // A question a judgment decided reads as judged, not as still open.
         if decided { parts.into_iter().map(Part::decided).collect() } else { parts }
     };
@@ -835,14 +844,15 @@ fn criterion_view(
     });
     let lapsed = lapsed_decisions(screening, screened, criterion, outcome);
     let notes = criterion_notes(criterion.kind, not_applicable, outcome.eligible_from, &discretion, &judgment, &lapsed);
+    let words = screened.loaded.translation(crate::i18n::language()).and_then(|w| w.criterion(&criterion.id));
     CriterionView {
         id: criterion.id.clone(),
         kind: criterion.kind,
-        title: criterion.title.clone(),
+        title: words.map_or_else(|| criterion.title.clone(), |w| w.title.clone()),
         heading: criterion.heading.clone(),
         source_label: criterion.source_label.clone(),
         source_text: criterion.source_text.clone(),
-        interpretation: criterion.interpretation.clone(),
+        interpretation: words.and_then(|w| w.interpretation.clone()).or_else(|| criterion.interpretation.clone()),
         outcome: outcome.outcome,
         status: Status::of(criterion.kind, outcome.outcome, outcome.discretion),
         explanation_parts,
@@ -854,6 +864,33 @@ fn criterion_view(
         lapsed,
         notes,
     }
+}
+
+/// The criterion's judgment questions in the chosen language, where its protocol is
+/// translated: a question is the criterion's `n`th, and the translation lists them in that
+/// order.
+fn translated_questions(screened: &ScreenedProtocol<'_>, criterion: &Criterion, parts: Vec<Part>) -> Vec<Part> {
+    let compiled = &screened.loaded.compiled;
+    let Some(words) = screened.loaded.translation(crate::i18n::language()).and_then(|w| w.criterion(&criterion.id))
+    else {
+        return parts;
+    };
+    let Some(range) =
+        compiled.position_of(&criterion.id).and_then(|p| compiled.criteria.get(p)).map(|c| c.judgments.clone())
+    else {
+        return parts;
+    };
+    let own = compiled.judgment_texts.get(range).unwrap_or_default();
+    parts
+        .into_iter()
+        .map(|part| match part {
+            Part::Question(question) => {
+                let index = own.iter().position(|text| *text == question);
+                Part::Question(index.and_then(|i| words.judgments.get(i)).cloned().unwrap_or(question))
+            }
+            other => other,
+        })
+        .collect()
 }
 
 /// The sentences under a criterion's explanation: the one place their words are chosen.

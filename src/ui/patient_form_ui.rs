@@ -125,10 +125,12 @@ pub fn patient_form_ui(ui: &mut Ui, cx: &mut FormContext<'_>) {
                 let item = focus.split('/').next().unwrap_or_default();
                 section.items.iter().any(|idx| cx.library.knowledge.item(*idx).is_some_and(|i| i.id == item))
             });
-            form_section_ui(ui, ("form section", &section.id), &section.label, wants_focus, |ui| {
+            let heading = cx.library.knowledge.section_label(&section.id, &section.label).to_owned();
+            form_section_ui(ui, ("form section", &section.id), &heading, wants_focus, |ui| {
                 for idx in &section.items {
-                    if let Some(item) = cx.library.knowledge.item(*idx) {
-                        item_ui(ui, cx, item);
+                    // In the chosen language: label, help and options.
+                    if let Some(item) = cx.library.knowledge.shown_item(*idx) {
+                        item_ui(ui, cx, &item);
                     }
                 }
             });

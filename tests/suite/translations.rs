@@ -14,49 +14,7 @@ use trialscreen::model::protocol_translation::{ProtocolTranslation, criterion_ju
 
 const ZH_CN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/i18n/zh-CN");
 
-/// The dictionary's words in one language, keyed by id. (To move into the model beside
-/// `protocol_translation` when the app reads it.)
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DictionaryTranslation {
-    language: String,
-    sections: BTreeMap<String, String>,
-    items: BTreeMap<String, ItemTranslation>,
-    test_kinds: BTreeMap<String, String>,
-    contradictions: BTreeMap<String, String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ItemTranslation {
-    label: String,
-    #[serde(default)]
-    help: Option<String>,
-    /// Option id → label, for a choice item.
-    #[serde(default)]
-    options: BTreeMap<String, String>,
-}
-
-/// The drug catalogue's words in one language, keyed by id.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DrugsTranslation {
-    language: String,
-    classes: BTreeMap<String, String>,
-    agents: BTreeMap<String, AgentTranslation>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AgentTranslation {
-    /// The generic name (通用名).
-    name: String,
-    /// Brand and common names in this language that the search should also find.
-    #[serde(default)]
-    aliases: Vec<String>,
-    #[serde(default)]
-    note: Option<String>,
-}
+use trialscreen::model::vocabulary_translation::{DictionaryTranslation, DrugsTranslation};
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{path}: {error}"))
