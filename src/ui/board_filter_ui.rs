@@ -30,16 +30,16 @@ impl BoardFilter {
     pub const ALL: [Self; 6] =
         [Self::All, Self::NotMet, Self::Missing, Self::Judgment, Self::Overridden, Self::OutOfDate];
 
-    /// The filter's words.
+    /// The filter's words, in the chosen language.
     pub fn words(self) -> &'static str {
-        match self {
-            Self::All => "All",
-            Self::NotMet => "Not met",
-            Self::Missing => "Missing",
-            Self::Judgment => "Judgment",
-            Self::Overridden => "Overridden",
-            Self::OutOfDate => "Out of date",
-        }
+        crate::i18n::word(match self {
+            Self::All => "filter-all",
+            Self::NotMet => "filter-not-met",
+            Self::Missing => "filter-missing",
+            Self::Judgment => "filter-judgment",
+            Self::Overridden => "filter-overridden",
+            Self::OutOfDate => "filter-out-of-date",
+        })
     }
 
     /// Whether the board shows this criterion under the filter.

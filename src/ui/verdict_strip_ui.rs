@@ -50,24 +50,24 @@ pub fn verdict_strip_ui(ui: &mut Ui, board: &ScreeningView, commands: &mut Vec<C
     // One line with a count, scrolling sideways, drawn even when nothing is needed: the
     // form below never moves as the list grows, shrinks or empties.
     ui.horizontal(|ui| {
-        ui.label(theme::bold(format!("Still needed ({})", board.still_needed.len())));
+        let count = board.still_needed.len().to_string();
+        ui.label(theme::bold(crate::i18n::text_with("still-needed-count", &[("count", count)])));
         ScrollArea::horizontal().id_salt("still needed").show(ui, |ui| {
             ui.horizontal(|ui| {
                 if board.still_needed.is_empty() {
-                    ui.label(RichText::new("nothing").weak());
+                    ui.label(RichText::new(crate::i18n::text("still-needed-nothing")).weak());
                 }
                 for needed in board.still_needed.iter().take(STILL_NEEDED_SHOWN) {
-                    let response = ui.link(&needed.words).on_hover_text(format!(
-                        "Would help decide {} criteria; click to go to the field",
-                        needed.criteria
-                    ));
+                    let criteria = needed.criteria.to_string();
+                    let hint = crate::i18n::text_with("still-needed-hint", &[("criteria", criteria)]);
+                    let response = ui.link(&needed.words).on_hover_text(hint);
                     if response.clicked() {
                         commands.push(Command::Focus(needed.focus_target()));
                     }
                 }
                 let more = board.still_needed.len().saturating_sub(STILL_NEEDED_SHOWN);
                 if more > 0 {
-                    ui.label(RichText::new(format!("and {more} more")).weak());
+                    ui.label(RichText::new(crate::i18n::text_with("and-more", &[("more", more.to_string())])).weak());
                 }
             });
         });

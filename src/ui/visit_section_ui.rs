@@ -3,6 +3,7 @@
 
 use egui::{Grid, RichText, Ui};
 
+use crate::i18n::text;
 use crate::input::date_text::{DateRule, date_text};
 use crate::input::entry_text::{Composed, compose_date};
 use crate::model::protocol::Protocol;
@@ -20,7 +21,7 @@ pub const VISIT_DRAFT: &str = "visit";
 
 /// The reference dates, by draft part: (part, label, rule).
 const DATES: [(&str, &str); 3] =
-    [("screening", "Screening date"), ("consent", "Consent date"), ("enrollment", "Planned enrollment or first dose")];
+    [("screening", "visit-screening-date"), ("consent", "visit-consent-date"), ("enrollment", "visit-enrollment-date")];
 
 /// The visit section of the form.
 pub fn visit_section_ui(ui: &mut Ui, cx: &mut FormContext<'_>) {
@@ -29,10 +30,10 @@ pub fn visit_section_ui(ui: &mut Ui, cx: &mut FormContext<'_>) {
     let session = &cx.document.session();
     let mut edits: Vec<Edit> = Vec::new();
     let mut date_commit = None;
-    let choice = form_section_ui(ui, "form section visit", "Visit", false, |ui| {
+    let choice = form_section_ui(ui, "form section visit", &text("visit-heading"), false, |ui| {
         ui.add_enabled_ui(!cx.read_only, |ui| {
             Grid::new(id.with("grid")).num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
-                let label = ui.label("Participant code");
+                let label = ui.label(text("visit-participant-code"));
                 let part =
                     text_part_ui(ui, &mut draft, id, "code", &session.participant_code, "Participant code", 160.0, "");
                 let _named = part.response.clone().labelled_by(label.id);
@@ -45,7 +46,7 @@ pub fn visit_section_ui(ui: &mut Ui, cx: &mut FormContext<'_>) {
                     }
                 }
                 ui.end_row();
-                let label = ui.label("Investigator");
+                let label = ui.label(text("visit-investigator"));
                 let investigator = session.investigator.clone().unwrap_or_default();
                 let part =
                     text_part_ui(ui, &mut draft, id, "investigator", &investigator, "Investigator", 200.0, "name");
@@ -60,6 +61,7 @@ pub fn visit_section_ui(ui: &mut Ui, cx: &mut FormContext<'_>) {
                 let committed =
                     [Some(date_text(dates.screening)), dates.consent.map(date_text), dates.enrollment.map(date_text)];
                 for ((part, label), committed) in DATES.into_iter().zip(committed) {
+                    let label = &text(label);
                     let label_response = ui.label(label);
                     let committed = committed.unwrap_or_default();
                     let hint = if part == "enrollment" { "not yet known" } else { "YYYY-MM-DD" };
@@ -113,9 +115,10 @@ fn compose_dates(
     let mut dates = committed;
     let mut warnings = Vec::new();
     for (part, label) in DATES {
-        let Some(text) = draft.texts.get(part) else { continue };
+        let label = text(label);
+        let Some(typed) = draft.texts.get(part) else { continue };
         let rule = if part == "consent" { DateRule::Past } else { DateRule::Planned };
-        let date = match compose_date(text, today, rule, confirmed) {
+        let date = match compose_date(typed, today, rule, confirmed) {
             Composed::Ready(date) => date,
             Composed::Invalid(message) => return Composed::Invalid(format!("{label}: {message}")),
             Composed::Confirm { message, .. } => {
@@ -161,7 +164,7 @@ pub fn cohort_picker_ui(
 fn protocols_ui(ui: &mut Ui, cx: &FormContext<'_>, edits: &mut Vec<Edit>) {
     let selected = &cx.document.session().protocols;
     ui.add_space(4.0);
-    ui.label("Protocols");
+    ui.label(text("visit-protocols"));
     let mut ids: Vec<&str> = cx.library.protocols().iter().map(|p| p.compiled.protocol.id.as_str()).collect();
     ids.dedup();
     for id in ids {

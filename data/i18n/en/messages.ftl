@@ -66,3 +66,24 @@ pdf-deciding-values = Deciding values, decisions; source text
 pdf-source = Source
 pdf-interpretation = Interpretation
 pdf-page = Page { $page } of { $pages }
+
+## The board's filter and the still-needed line
+filter-all = All
+filter-not-met = Not met
+filter-missing = Missing
+filter-judgment = Judgment
+filter-overridden = Overridden
+filter-out-of-date = Out of date
+still-needed-count = Still needed ({ $count })
+still-needed-nothing = nothing
+still-needed-hint = Would help decide { $criteria } criteria; click to go to the field
+and-more = and { $more } more
+
+## The visit section of the form
+visit-heading = Visit
+visit-participant-code = Participant code
+visit-investigator = Investigator
+visit-screening-date = Screening date
+visit-consent-date = Consent date
+visit-enrollment-date = Planned enrollment or first dose
+visit-protocols = Protocols

@@ -65,3 +65,24 @@ pdf-deciding-values = 判定依据、决定；原文
 pdf-source = 原文
 pdf-interpretation = 解读
 pdf-page = 第 { $page } 页，共 { $pages } 页
+
+## 标准列表的筛选与待补充项
+filter-all = 全部
+filter-not-met = 不符合
+filter-missing = 缺失
+filter-judgment = 需要判断
+filter-overridden = 酌情符合
+filter-out-of-date = 已失效
+still-needed-count = 待补充（{ $count }）
+still-needed-nothing = 无
+still-needed-hint = 有助于判定 { $criteria } 条标准；点击转到该字段
+and-more = 另有 { $more } 项
+
+## 表单的访视部分
+visit-heading = 访视
+visit-participant-code = 受试者编号
+visit-investigator = 研究者
+visit-screening-date = 筛选日期
+visit-consent-date = 知情同意日期
+visit-enrollment-date = 计划入组或首次给药日期
+visit-protocols = 方案
