@@ -106,7 +106,8 @@ const SKELETON: &str = r#"// A protocol for trialscreen. Every criterion quotes 
             // Periods: Ever, Within(Months(3), anchor), AtLeastBefore(Weeks(2), anchor),
             //   DuringScreening, Since(anchor). Anchors: Screening, Consent, Enrollment, or a date
             //   the session holds: Date("item") (a date item, an event's date or start, or a dated
-            //   result's date: randomisation, transplant, the current flare, another result).
+            //   result's date: randomisation, transplant, the current flare, another result), or
+            //   CourseEnd("class"): the last dose of that class's courses.
             // A line of a compound bullet is its own criterion; `heading: Some("…")` and
             // `source_label: Some("b;")` keep the source's heading and its own label.
             rule: Compare(Age(Consent), Ge, 18.0),

@@ -744,6 +744,10 @@ impl Compiler<'_> {
                 self.anchors.insert(idx);
             }
         }
+        if let Anchor::CourseEnd(class) = anchor {
+            self.classes(&[class.item().to_owned()]);
+            self.anchors.extend(self.knowledge.treatment_history);
+        }
         anchor
     }
 

@@ -465,13 +465,23 @@ impl<'p> Evaluator<'p, '_> {
             Period::Within(_, anchor) | Period::AtLeastBefore(_, anchor) | Period::Since(anchor) => anchor,
             Period::Ever | Period::DuringScreening => return,
         };
-        if let Anchor::Date(name) = anchor
-            && self.patient.anchor(anchor).is_none()
-            && let Some(item) = self.patient.knowledge.item_idx(name.item())
-            && !self.facts.contains(&Fact::AnchorMissing(item))
-        {
-            self.facts.push(Fact::AnchorMissing(item));
-            self.missing.push(item);
+        if self.patient.anchor(anchor).is_some() {
+            return;
+        }
+        match anchor {
+            Anchor::Date(name) => {
+                if let Some(item) = self.patient.knowledge.item_idx(name.item())
+                    && !self.facts.contains(&Fact::AnchorMissing(item))
+                {
+                    self.facts.push(Fact::AnchorMissing(item));
+                    self.missing.push(item);
+                }
+            }
+            Anchor::CourseEnd(_) if !self.facts.contains(&Fact::CourseEndUnknown(anchor)) => {
+                self.facts.push(Fact::CourseEndUnknown(anchor));
+                self.missing.extend(self.patient.knowledge.treatment_history);
+            }
+            _ => {}
         }
     }
 
@@ -495,6 +505,12 @@ impl<'p> Evaluator<'p, '_> {
                     Anchor::Date(name) => {
                         if let Some(item) = self.patient.knowledge.item_idx(name.item()) {
                             self.facts.push(Fact::AnchorMissing(item));
+                            self.missing.push(item);
+                        }
+                    }
+                    Anchor::CourseEnd(_) => {
+                        self.facts.push(Fact::CourseEndUnknown(anchor));
+                        if let Some(item) = self.patient.knowledge.treatment_history {
                             self.missing.push(item);
                         }
                     }

@@ -23,6 +23,7 @@ use crate::model::number_format::{computed, decimal, entered, entered_with_unit,
 use crate::model::rule::{Anchor, Cmp, Period};
 use crate::model::units::Unit;
 use crate::model::values::{Occurrence, Value, YesNo};
+use crate::model::words::capitalised;
 
 /// Fewest decimals shown for a value that is not an exact decimal (a converted unit, a ratio).
 const MIN_PLACES: u32 = 2;
@@ -300,6 +301,10 @@ pub fn anchor_label(knowledge: &Knowledge, anchor: Anchor) -> String {
             Some(item) => in_sentence(knowledge.item_label(item)),
             None => name.words(),
         },
+        Anchor::CourseEnd(class) => {
+            let label = knowledge.class_bit(class.item()).and_then(|bit| knowledge.class_labels(bit).next());
+            format!("the last dose of {}", label.map_or_else(|| class.words(), in_sentence))
+        }
         other => other.label().into_owned(),
     }
 }
@@ -533,6 +538,10 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
         }
         Fact::EnrollmentAssumed => "enrollment date not yet known, so the screening date was used".to_owned(),
         Fact::ConsentDateMissing => "consent date not entered".to_owned(),
+        Fact::CourseEndUnknown(anchor) => format!(
+            "{} is not known: a course goes on, has no last dose, or none is listed",
+            capitalised(&anchor_label(knowledge, anchor))
+        ),
         Fact::AnchorMissing(item) => {
             format!("{} not entered: the windows of this criterion count from it", label(item))
         }

@@ -205,6 +205,9 @@ pub enum Fact {
     /// A named anchor date (randomisation, transplant, the current flare) is needed and not
     /// entered; the item holds it.
     AnchorMissing(ItemIdx),
+    /// The last dose of a class's courses is not known (one goes on, has no last dose, or
+    /// none is listed).
+    CourseEndUnknown(Anchor),
     /// A result obtained by a method the criterion does not accept (or with no method
     /// recorded); `needed` is the mask of the item's methods that count.
     MethodNotCounted {

@@ -258,7 +258,24 @@ impl<'a> PatientFacts<'a> {
                 None => (self.dates.screening, true),
             }),
             Anchor::Date(name) => self.named_date(self.knowledge.item_idx(name.item())?).map(|date| (date, false)),
+            Anchor::CourseEnd(class) => {
+                self.course_end(self.knowledge.class_bit(class.item())?).map(|date| (date, false))
+            }
         }
+    }
+
+    /// The last dose of the listed courses of a class; `None` while one goes on or has no
+    /// last dose, or when none is listed.
+    pub fn course_end(&self, class: ClassMask) -> Option<NaiveDate> {
+        let mut latest = None;
+        for row in self.exposures.iter().filter(|row| row.classes & class != 0) {
+            if row.exposure.ongoing {
+                return None;
+            }
+            let last = row.exposure.last_dose?;
+            latest = Some(latest.map_or(last, |known: NaiveDate| known.max(last)));
+        }
+        latest
     }
 
     /// The date a named anchor's item holds: a date; an event's date, or an ongoing one's

@@ -269,6 +269,11 @@ pub enum Anchor {
     /// date, an event's date or the start of an ongoing one, or a dated result's date. Unknown
     /// until entered, and then asked for.
     Date(AnchorName),
+    /// The last dose of the courses of a drug class the treatment history lists
+    /// (`CourseEnd("cyclophosphamide_agents")`): "a count measured after the last
+    /// cyclophosphamide". Unknown while a course of the class goes on, has no last dose, or
+    /// none is listed.
+    CourseEnd(AnchorName),
 }
 
 /// A dose cap that decides which doses count as standard treatment.
@@ -367,6 +372,7 @@ impl Anchor {
             Self::Consent => "consent".into(),
             Self::Enrollment => "enrollment / first dose".into(),
             Self::Date(name) => name.words().into(),
+            Self::CourseEnd(name) => format!("the last dose of {}", name.words()).into(),
         }
     }
 }

@@ -424,6 +424,10 @@ fn counts_with_a_window_and_strictness_and_facts_ordered_by_date() {
             source_text: "A platelet count taken on or after the day of the creatinine.",
             results_window: Some(Ever),
             rule: Known(Quantity(item: "platelets", unit: "10^9/L", observed: Some(Since(Date("creatinine")))))),
+        (id: "I3", kind: Inclusion, title: "Platelets after the last immunosuppressant",
+            source_text: "A platelet count taken after the last dose of an immunosuppressant.",
+            results_window: Some(Ever),
+            rule: Known(Quantity(item: "platelets", unit: "10^9/L", observed: Some(Since(CourseEnd("conventional_immunosuppressant")))))),
     ],
 )"#,
     )
@@ -503,4 +507,21 @@ fn counts_with_a_window_and_strictness_and_facts_ordered_by_date() {
         platelets.date = Some(creatinine_date);
     }
     assert_eq!(outcome(&run(&ordered), "I2").0, "passes");
+
+    // After a course: the platelets (2026-10-28) follow the last immunosuppressant dose.
+    let (i3, why) = outcome(&run(&ordered), "I3");
+    assert_eq!(i3, "passes", "{why}");
+    // A course that goes on has no last dose yet: the order cannot be known.
+    let mut ongoing = history(vec![
+        course("azathioprine", months_before(9), months_before(6)),
+        trialscreen::model::values::Exposure {
+            ongoing: true,
+            last_dose: None,
+            ..course("methotrexate", months_before(6), months_before(3))
+        },
+    ]);
+    ongoing.values.insert("platelets".to_owned(), ordered.values["platelets"].clone());
+    let (i3, why) = outcome(&run(&ongoing), "I3");
+    assert_eq!(i3, "missing", "{why}");
+    assert!(why.contains("The last dose of conventional immunosuppressant is not known"), "{why}");
 }
