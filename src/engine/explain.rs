@@ -17,6 +17,7 @@ use crate::engine::knowledge::Knowledge;
 use crate::engine::patient::PatientFacts;
 use crate::engine::protocol_eval::{CriterionResult, ProtocolResult};
 use crate::engine::truth::Truth;
+use crate::i18n::{text, text_with, word};
 use crate::model::dictionary::ItemKind;
 use crate::model::exact::Exact;
 use crate::model::number_format::{computed, decimal, entered, entered_with_unit, with_unit as unit_text};
@@ -147,8 +148,8 @@ impl std::fmt::Display for Part {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Comparison(comparison) => comparison.fmt(f),
-            Self::Question(question) => write!(f, "needs the investigator's judgment: {question}"),
-            Self::Judged(question) => write!(f, "judged: {question}"),
+            Self::Question(question) => f.write_str(&text_with("explain-question", &[("question", question.clone())])),
+            Self::Judged(question) => f.write_str(&text_with("explain-judged", &[("question", question.clone())])),
             Self::Text(text) => f.write_str(text),
         }
     }
@@ -400,23 +401,25 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
         }
         Fact::Answer { item, truth } => {
             let shown = match patient.value(item) {
-                Some(Value::YesNo(YesNo::Yes)) => "yes".to_owned(),
-                Some(Value::YesNo(YesNo::No)) => "no".to_owned(),
-                Some(Value::YesNo(YesNo::Unknown)) => "answered unknown".to_owned(),
+                Some(Value::YesNo(YesNo::Yes)) => text("answer-yes"),
+                Some(Value::YesNo(YesNo::No)) => text("answer-no"),
+                Some(Value::YesNo(YesNo::Unknown)) => text("answer-unknown"),
                 Some(Value::Choice(option)) => option_label(patient, item, option),
-                Some(Value::Event(Occurrence::Never)) => "never".to_owned(),
-                Some(Value::Event(Occurrence::Ongoing(Some(since)))) => format!("ongoing since {since}"),
-                Some(Value::Event(Occurrence::Ongoing(None))) => "ongoing".to_owned(),
-                Some(Value::Event(Occurrence::DateUnknown)) => "yes, date unknown".to_owned(),
+                Some(Value::Event(Occurrence::Never)) => text("answer-never"),
+                Some(Value::Event(Occurrence::Ongoing(Some(since)))) => {
+                    text_with("answer-ongoing-since", &[("date", since.to_string())])
+                }
+                Some(Value::Event(Occurrence::Ongoing(None))) => text("answer-ongoing"),
+                Some(Value::Event(Occurrence::DateUnknown)) => text("answer-date-unknown"),
                 _ => match truth {
-                    Truth::True => "yes".to_owned(),
-                    Truth::False => "no".to_owned(),
-                    _ => "unknown".to_owned(),
+                    Truth::True => text("answer-yes"),
+                    Truth::False => text("answer-no"),
+                    _ => text("answer-unknown"),
                 },
             };
             format!("{} {shown}{}", label(item), date_note(patient, item))
         }
-        Fact::Missing(item) => format!("{} not entered", label(item)),
+        Fact::Missing(item) => text_with("explain-not-entered", &[("what", label(item))]),
         Fact::NotCounted { item, date, period: p, reason } => not_counted(patient, &label(item), date, p, reason),
         Fact::DatedAfterToday(date) => format!("a date after today ({date}) decides nothing: check it"),
         Fact::ListNotAttested { lapsed: false } => {
@@ -479,8 +482,8 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
             shown.tail = ", the dose cap, so not counted".to_owned();
             return Part::Comparison(shown);
         }
-        Fact::NoExposure => "no matching treatment in the history".to_owned(),
-        Fact::NoTreatmentHistory => "treatment history not entered".to_owned(),
+        Fact::NoExposure => text("explain-no-exposure"),
+        Fact::NoTreatmentHistory => text("explain-no-history"),
         Fact::Classification { item, classification, low, high } => {
             let score = if low == high { entered(low) } else { format!("{}–{}", entered(low), entered(high)) };
             let decided = match classification {
@@ -537,7 +540,7 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
             )
         }
         Fact::EnrollmentAssumed => "enrollment date not yet known, so the screening date was used".to_owned(),
-        Fact::ConsentDateMissing => "consent date not entered".to_owned(),
+        Fact::ConsentDateMissing => text("explain-no-consent-date"),
         Fact::CourseEndUnknown(anchor) => format!(
             "{} is not known: a course goes on, has no last dose, or none is listed",
             capitalised(&anchor_label(knowledge, anchor))
@@ -764,25 +767,24 @@ fn exposure(patient: &PatientFacts<'_>, row: u16, truth: Truth, since: Option<ch
     let name = agent_name(patient, row);
     let Some(resolved) = patient.exposures.iter().find(|e| e.row == row) else { return name };
     let exposure = resolved.exposure;
-    let mut text = name;
+    let mut out = name;
     if let Some(dose) = exposure.dose {
-        let _ = write!(text, " {} {} {}", entered(dose.amount), dose.unit.symbol(), dose.frequency.label());
+        let frequency = word(dose.frequency.message_id());
+        let _ = write!(out, " {} {} {frequency}", entered(dose.amount), dose.unit.symbol());
     }
     if exposure.ongoing {
         match since {
-            Some(since) => {
-                let _ = write!(text, ", unchanged since {since}");
-            }
-            None => text.push_str(", ongoing"),
+            Some(since) => out.push_str(&text_with("exposure-unchanged-since", &[("date", since.to_string())])),
+            None => out.push_str(&text("exposure-ongoing")),
         }
     } else if let Some(last) = exposure.last_dose {
-        let _ = write!(text, ", last dose {last}");
+        out.push_str(&text_with("exposure-last-dose", &[("date", last.to_string())]));
     }
     if let Some(response) = exposure.response {
-        let _ = write!(text, " ({})", response.label());
+        let _ = write!(out, " ({})", word(response.message_id()));
     }
     if truth == Truth::Unknown {
-        text.push_str(" (dates or dose not entered)");
+        out.push_str(&text("exposure-dates-missing"));
     }
-    text
+    out
 }

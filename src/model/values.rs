@@ -206,6 +206,21 @@ impl Frequency {
     }
 
     /// The words shown: "twice daily".
+    /// The id of its words in the message files (`frequency-once-daily`).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::OnceDaily => "frequency-once-daily",
+            Self::TwiceDaily => "frequency-twice-daily",
+            Self::ThreeTimesDaily => "frequency-three-times-daily",
+            Self::FourTimesDaily => "frequency-four-times-daily",
+            Self::Weekly => "frequency-weekly",
+            Self::EveryTwoWeeks => "frequency-every-two-weeks",
+            Self::EveryFourWeeks => "frequency-every-four-weeks",
+            Self::Monthly => "frequency-monthly",
+        }
+    }
+
+    /// In English.
     pub fn label(self) -> &'static str {
         match self {
             Self::OnceDaily => "once daily",
@@ -276,6 +291,16 @@ impl Dose {
 
 impl Response {
     /// The words shown.
+    /// The id of its words in the message files (`response-inadequate`).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Self::Inadequate => "response-inadequate",
+            Self::Intolerant => "response-intolerant",
+            Self::Adequate => "response-adequate",
+        }
+    }
+
+    /// In English.
     pub fn label(self) -> &'static str {
         match self {
             Self::Inadequate => "inadequate response",
