@@ -525,3 +525,21 @@ fn counts_with_a_window_and_strictness_and_facts_ordered_by_date() {
     assert_eq!(i3, "missing", "{why}");
     assert!(why.contains("The last dose of conventional immunosuppressant is not known"), "{why}");
 }
+
+/// Two readings of a unit the source garbles ("ml/min/m2"): below 40 per 1.73 m² excludes
+/// under both; between 40 and 69.2 (40 per m²) they disagree and the investigator decides;
+/// from 69.2 neither excludes. A measured clearance, when entered, is read before the formula.
+#[test]
+fn readings_that_disagree_are_put_to_the_investigator_and_a_measured_value_comes_first() {
+    let mut session = example(MSC_ROLE, "msc-role-a-eligible.ron");
+    for (egfr, expected) in [(39.9, "fails"), (40.0, "judgment"), (69.1, "judgment"), (69.2, "passes")] {
+        set(&mut session, "egfr_reported", number(egfr, "mL/min/1.73m2"), Some("2026-11-11"));
+        let (e1, why) = outcome(&evaluate(MSC_ROLE, &session), "E1");
+        assert_eq!(e1, expected, "eGFR {egfr}: {why}");
+    }
+    let mut session = example(HSCT_SSC, "hsct-ssc-a-eligible.ron");
+    assert_eq!(outcome(&evaluate(HSCT_SSC, &session), "E3.i").0, "passes", "Cockcroft–Gault 101 mL/min");
+    set(&mut session, "measured_creatinine_clearance", number(28.0, "mL/min"), Some("2026-11-18"));
+    let (e3i, why) = outcome(&evaluate(HSCT_SSC, &session), "E3.i");
+    assert_eq!(e3i, "fails", "the measured clearance decides: {why}");
+}
