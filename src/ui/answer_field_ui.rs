@@ -3,7 +3,6 @@
 //! is a result (a pregnancy test, a serology, an ECG finding) has a date part beside its
 //! answer, committed with it: a result counts only with the date of its sample.
 
-use crate::model::words::capitalised;
 use egui::{RichText, Ui};
 
 use crate::input::date_text::date_text;
@@ -15,8 +14,9 @@ use crate::ui::patient_form_ui::{FormContext, draft_messages_ui, item_row_ui};
 use crate::ui::pick_one_ui::pick_one_ui;
 use crate::ui::radio_group_ui::{GroupOption, radio_group_ui};
 
-/// The options of a yes/no item, with their words.
-const YES_NO: [(YesNo, &str); 3] = [(YesNo::Yes, "yes"), (YesNo::No, "no"), (YesNo::Unknown, "unknown")];
+/// The options of a yes/no item, with the words their keys come from and their message ids.
+const YES_NO: [(YesNo, &str, &str); 3] =
+    [(YesNo::Yes, "yes", "option-yes"), (YesNo::No, "no", "option-no"), (YesNo::Unknown, "unknown", "option-unknown")];
 
 /// Choice items with at most this many options show them as radio buttons.
 const MAX_RADIO_OPTIONS: usize = 3;
@@ -52,12 +52,16 @@ pub fn yes_no_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
         let input = ui
             .horizontal_wrapped(|ui| {
                 let mut input = AnswerInput::default();
-                let chosen = YES_NO.iter().position(|(answer, _)| current == Some(*answer));
-                let words = YES_NO.map(|(_, word)| capitalised(word));
+                let chosen = YES_NO.iter().position(|(answer, ..)| current == Some(*answer));
+                let words = YES_NO.map(|(.., id)| crate::i18n::text(id));
                 let options: Vec<GroupOption<'_>> = YES_NO
                     .iter()
                     .zip(&words)
-                    .map(|((_, word), text)| GroupOption { text, name: option_name(&item.label, word) })
+                    .map(|((_, key, _), text)| GroupOption {
+                        text,
+                        name: option_name(&item.label, &text.to_lowercase()),
+                        key,
+                    })
                     .collect();
                 let group = radio_group_ui(ui, id.with("answers"), &options, chosen, None, !cx.read_only);
                 if let Some(stop) = &group.tab_stop
@@ -67,7 +71,7 @@ pub fn yes_no_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
                 }
                 input.picked = group
                     .picked
-                    .map(|index| index.and_then(|index| YES_NO.get(index)).map(|(answer, _)| Value::YesNo(*answer)));
+                    .map(|index| index.and_then(|index| YES_NO.get(index)).map(|(answer, ..)| Value::YesNo(*answer)));
                 if current.is_some() && clear_button_ui(ui, &item.label) {
                     input.picked = Some(None);
                 }
@@ -101,6 +105,7 @@ pub fn choice_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef, op
                         .map(|option| GroupOption {
                             text: &option.label,
                             name: option_name(&item.label, &option.label.to_lowercase()),
+                            key: &option.id,
                         })
                         .collect();
                     let group = radio_group_ui(ui, id.with("answers"), &shown, chosen, None, !cx.read_only);
@@ -156,7 +161,7 @@ fn date_part_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef, draft: &m
     if !item.dated {
         return false;
     }
-    ui.label(RichText::new("date").weak());
+    ui.label(RichText::new(crate::i18n::text("field-date")).weak());
     let committed = cx.date(&item.id).map(date_text).unwrap_or_default();
     let name = date_part_name(&item.label);
     let part = text_part_ui(ui, draft, cx.draft_id(&item.id), "date", &committed, &name, 92.0, "YYYY-MM-DD");
@@ -201,7 +206,7 @@ fn commit_answer(cx: &mut FormContext<'_>, item: &ItemDef, input: AnswerInput, d
 /// A small "Clear" button removing an item's answer; true when clicked.
 pub fn clear_button_ui(ui: &mut Ui, item_label: &str) -> bool {
     // Not a Tab stop: Delete clears a focused answer (see `radio_group_ui`).
-    ui.add(egui::Button::new("Clear").small().sense(egui::Sense::CLICK))
+    ui.add(egui::Button::new(crate::i18n::text("field-clear")).small().sense(egui::Sense::CLICK))
         .accessible_name(format!("Clear {item_label}"))
         .on_hover_text("Remove the answer (not entered)")
         .clicked()

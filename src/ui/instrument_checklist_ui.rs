@@ -200,8 +200,11 @@ fn answer_row_ui(
                 let options =
                     [(Some(Answer::Present), "present"), (Some(Answer::Absent), "absent"), (None, "not assessed")];
                 let chosen = options.iter().position(|(answer, _)| current == *answer);
-                let shown =
-                    options.map(|(_, word)| GroupOption { text: word, name: format!("{}: {word}", spec.label) });
+                let shown = options.map(|(_, word)| GroupOption {
+                    text: word,
+                    name: format!("{}: {word}", spec.label),
+                    key: word,
+                });
                 let not_assessed = options.iter().position(|(answer, _)| answer.is_none());
                 let group = radio_group_ui(ui, id.with(("presence", spec.key)), &shown, chosen, not_assessed, true);
                 if let Some(picked) = group.picked {

@@ -33,12 +33,16 @@ pub fn group_option_ui(ui: &mut Ui, id: Id, checked: bool, text: &str, tab_stop:
     response
 }
 
-/// One option of a group: its text and its accessible name ("Sex: male").
+/// One option of a group: its text, its accessible name ("Sex: male") and the word its key
+/// letter comes from (English or the option's id, so the letters stay the same in every
+/// language: y / n / u).
 pub struct GroupOption<'a> {
     /// The text beside the button.
     pub text: &'a str,
     /// The accessible name.
     pub name: String,
+    /// The word whose first letter answers it, where no other option's shares it.
+    pub key: &'a str,
 }
 
 /// What a group did this frame.
@@ -74,7 +78,7 @@ pub fn radio_group_ui(
             output.tab_stop = Some(response);
         }
     }
-    let words: Vec<&str> = options.iter().map(|option| option.text).collect();
+    let words: Vec<&str> = options.iter().map(|option| option.key).collect();
     match group_key(ui, focused && keys, &key_letters(&words), chosen) {
         Some(GroupKey::Choose(index)) => {
             output.picked = Some(Some(index));

@@ -117,3 +117,10 @@ frequency-monthly = monthly
 response-inadequate = inadequate response
 response-intolerant = intolerance
 response-adequate = adequate response
+
+## Form fields
+option-yes = Yes
+option-no = No
+option-unknown = Unknown
+field-date = date
+field-clear = Clear

@@ -116,3 +116,10 @@ frequency-monthly = 每月1次
 response-inadequate = 疗效不佳
 response-intolerant = 不耐受
 response-adequate = 疗效充分
+
+## 表单字段
+option-yes = 是
+option-no = 否
+option-unknown = 不详
+field-date = 日期
+field-clear = 清除
