@@ -117,11 +117,23 @@ impl ShownComparison {
 
     fn number(&self, value: Decimal) -> String {
         match self.unit {
-            ShownUnit::Unit(unit) => unit_text(&decimal(value), value <= Decimal::ZERO, unit),
+            ShownUnit::Unit(unit) => match unit_word(unit) {
+                Some(id) => text_with(id, &[("n", decimal(value))]),
+                None => unit_text(&decimal(value), value <= Decimal::ZERO, unit),
+            },
             ShownUnit::TimesUln => format!("{} × ULN", decimal(value)),
             ShownUnit::MgPerDay => format!("{} mg/day", decimal(value)),
         }
     }
+}
+
+/// The units written as words, which each language places and spells its own way ("32
+/// years", "32岁"): their message ids.
+fn unit_word(unit: Unit) -> Option<&'static str> {
+    [(Unit::Years, "unit-years"), (Unit::Months, "unit-months"), (Unit::Points, "unit-points")]
+        .into_iter()
+        .find(|(known, _)| *known == unit)
+        .map(|(_, id)| id)
 }
 
 impl std::fmt::Display for ShownComparison {
@@ -306,7 +318,9 @@ pub fn anchor_label(knowledge: &Knowledge, anchor: Anchor) -> String {
             let label = knowledge.class_bit(class.item()).and_then(|bit| knowledge.class_labels(bit).next());
             format!("the last dose of {}", label.map_or_else(|| class.words(), in_sentence))
         }
-        other => other.label().into_owned(),
+        Anchor::Screening => text("anchor-screening"),
+        Anchor::Consent => text("anchor-consent"),
+        Anchor::Enrollment => text("anchor-enrollment"),
     }
 }
 
@@ -345,9 +359,12 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                     shown.note = date_note(patient, item);
                 }
                 Subject::Age(anchor) => {
-                    let on = patient.anchor(anchor).map(|(d, _)| format!(" ({d})")).unwrap_or_default();
-                    shown.subject = "age".to_owned();
-                    shown.note = format!(" at {}{on}", anchor_label(knowledge, anchor));
+                    let at = anchor_label(knowledge, anchor);
+                    shown.subject = text("explain-age");
+                    shown.note = match patient.anchor(anchor) {
+                        Some((date, _)) => text_with("explain-at-date", &[("anchor", at), ("date", date.to_string())]),
+                        None => text_with("explain-at", &[("anchor", at)]),
+                    };
                 }
                 Subject::Score(item, exclusion) => {
                     let (subject, note, tail) = score_parts(compiled, patient, item, exclusion);
