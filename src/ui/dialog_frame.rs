@@ -153,7 +153,7 @@ pub fn apply_buttons_ui(
                 Err(error) => *message = Some(error),
             }
         }
-        if ui.button("Cancel").clicked() {
+        if ui.button(crate::i18n::text("dialog-cancel")).clicked() {
             result = DialogResult::Close;
         }
     });

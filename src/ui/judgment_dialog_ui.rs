@@ -40,10 +40,12 @@ pub fn judgment_dialog_ui(ctx: &egui::Context, fields: JudgmentFields<'_>, works
     let Some(row) = workspace.document().and_then(|d| d.board().criterion(protocol, criterion)).cloned() else {
         return DialogResult::Close;
     };
-    modal_ui(ctx, &format!("Decide {criterion}: {}", row.title), |ui| {
+    let title = crate::i18n::text_with("judgment-title", &[("criterion", criterion.to_string()), ("title", row.title.clone())]);
+    modal_ui(ctx, &title, |ui| {
         ui.add(egui::Label::new(RichText::new(format!("“{}”", row.source_text)).italics()).wrap());
         if let Some(interpretation) = &row.interpretation {
-            ui.add(egui::Label::new(RichText::new(format!("Interpretation: {interpretation}")).weak()).wrap());
+            let shown = crate::i18n::text_with("judgment-interpretation", &[("interpretation", interpretation.clone())]);
+            ui.add(egui::Label::new(RichText::new(shown).weak()).wrap());
         }
         if !row.explanation.is_empty() {
             ui.add(egui::Label::new(&row.explanation).wrap());
@@ -57,11 +59,11 @@ pub fn judgment_dialog_ui(ctx: &egui::Context, fields: JudgmentFields<'_>, works
                 }
             }
         });
-        reason_field_ui(ui, "Reason", reason);
-        line_field_ui(ui, "Investigator's name", by);
+        reason_field_ui(ui, &crate::i18n::text("dialog-reason"), reason);
+        line_field_ui(ui, &crate::i18n::text("dialog-investigator-name"), by);
         error_line_ui(ui, message);
         let ready = passes.is_some() && !reason.trim().is_empty() && !by.trim().is_empty();
-        apply_buttons_ui(ui, "Record judgment", ready, message, || {
+        apply_buttons_ui(ui, &crate::i18n::text("judgment-record"), ready, message, || {
             let passes = passes.ok_or("choose the outcome")?;
             let decision = workspace
                 .decision(

@@ -35,7 +35,7 @@ pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, works
     let OverrideFields { protocol, criterion, reason, by, message } = fields;
     let Some(document) = workspace.document() else { return DialogResult::Close };
     let Some(row) = document.board().criterion(protocol, criterion).cloned() else { return DialogResult::Close };
-    let title = format!("Override {criterion}: {}", row.title);
+    let title = crate::i18n::text_with("override-title", &[("criterion", criterion.to_string()), ("title", row.title.clone())]);
     modal_ui(ctx, &title, |ui| {
         let theme = ui.ctx().theme();
         let text = match &row.discretion {
@@ -45,12 +45,12 @@ pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, works
             DiscretionView::None | DiscretionView::Unneeded { .. } => None,
         };
         let Some(text) = text else {
-            ui.label("This criterion no longer fails: no override is needed.");
-            return if ui.button("Close").clicked() { DialogResult::Close } else { DialogResult::Stay };
+            ui.label(crate::i18n::text("override-not-needed"));
+            return if ui.button(crate::i18n::text("dialog-close")).clicked() { DialogResult::Close } else { DialogResult::Stay };
         };
         ui.add(egui::Label::new(RichText::new(format!("“{}”", text.source_text)).italics()).wrap());
         ui.add_space(6.0);
-        ui.label(theme::bold("The protocol's conditions"));
+        ui.label(theme::bold(crate::i18n::text("override-conditions")));
         let mut answered = true;
         let mut answer = None;
         for question in &text.questions {
@@ -66,19 +66,19 @@ pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, works
         if let Some(why) = &refused {
             ui.add(
                 egui::Label::new(
-                    RichText::new(format!("The protocol does not allow this override: {why}"))
+                    RichText::new(crate::i18n::text_with("override-refused", &[("why", why.to_string())]))
                         .color(theme::error_colour(theme)),
                 )
                 .wrap(),
             );
         } else if !answered {
-            ui.label(RichText::new("Answer every question to record the override.").weak());
+            ui.label(RichText::new(crate::i18n::text("override-answer-all")).weak());
         }
         ui.add_space(6.0);
-        reason_field_ui(ui, "Reason", reason);
-        line_field_ui(ui, "Investigator's name", by);
+        reason_field_ui(ui, &crate::i18n::text("dialog-reason"), reason);
+        line_field_ui(ui, &crate::i18n::text("dialog-investigator-name"), by);
         if refused.is_none() && answered && reason.trim().is_empty() {
-            ui.label(RichText::new("Give the reason to record the override.").weak());
+            ui.label(RichText::new(crate::i18n::text("override-give-reason")).weak());
         }
         error_line_ui(ui, message);
         let can_record = refused.is_none()
@@ -86,7 +86,7 @@ pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, works
             && !reason.trim().is_empty()
             && !by.trim().is_empty()
             && !workspace_signed(workspace);
-        let result = apply_buttons_ui(ui, "Record override", can_record, message, || {
+        let result = apply_buttons_ui(ui, &crate::i18n::text("override-record"), can_record, message, || {
             let decision = workspace
                 .decision(protocol, criterion, DecisionKind::Override, reason.trim().to_owned(), by.trim().to_owned())
                 .ok_or_else(|| format!("{criterion} is not a criterion of {protocol}"))?;
@@ -126,8 +126,9 @@ pub fn condition_name(item_label: &str, word: &str) -> String {
 /// One discretion question as yes / no / unknown; true when answered yes or no. A click
 /// puts the edit recording it in `answer`.
 fn question_ui(ui: &mut Ui, workspace: &Workspace, item: &str, answer: &mut Option<Edit>) -> bool {
-    let Some(def) = workspace.library.knowledge.dictionary.item(item) else { return false };
-    let label = def.label.clone();
+    let Some(idx) = workspace.library.knowledge.item_idx(item) else { return false };
+    // In the chosen language.
+    let label = workspace.library.knowledge.item_label(idx).to_owned();
     let current = match workspace.document().and_then(|d| d.session().values.get(item)).map(|e| &e.value) {
         Some(Value::YesNo(answer)) => Some(*answer),
         _ => None,
@@ -135,9 +136,10 @@ fn question_ui(ui: &mut Ui, workspace: &Workspace, item: &str, answer: &mut Opti
     let mut picked = None;
     ui.horizontal_wrapped(|ui| {
         ui.label(&label);
-        for (answer, word) in [(YesNo::Yes, "yes"), (YesNo::No, "no"), (YesNo::Unknown, "unknown")] {
-            let text = format!("{}{}", word.get(..1).unwrap_or("").to_uppercase(), word.get(1..).unwrap_or(""));
-            if ui.radio(current == Some(answer), text).accessible_name(condition_name(&label, word)).clicked() {
+        for (answer, id) in [(YesNo::Yes, "option-yes"), (YesNo::No, "option-no"), (YesNo::Unknown, "option-unknown")] {
+            let text = crate::i18n::text(id);
+            let word = text.to_lowercase();
+            if ui.radio(current == Some(answer), text).accessible_name(condition_name(&label, &word)).clicked() {
                 picked = Some(answer);
             }
         }

@@ -102,7 +102,7 @@ pub fn start_view_ui(ui: &mut Ui, view: StartView<'_>, commands: &mut Vec<Comman
         ui.label(theme::bold("trialscreen").size(24.0));
         ui.label(
             RichText::new(
-                "Screening workstation: enter a patient once, see every criterion of the selected protocols.",
+                crate::i18n::text("start-intro"),
             )
             .weak(),
         );
@@ -110,15 +110,15 @@ pub fn start_view_ui(ui: &mut Ui, view: StartView<'_>, commands: &mut Vec<Comman
         ui.columns(2, |columns| {
             let [left, right] = columns else { return };
             start = new_screening_ui(left, library, draft);
-            right.label(theme::bold("Open a session"));
+            right.label(theme::bold(crate::i18n::text("start-open-session")));
             right.horizontal(|ui| {
-                if ui.button("Open…").clicked() {
+                if ui.button(crate::i18n::text("menu-open")).clicked() {
                     commands.push(Command::Leave(Leave::OpenDialog));
                 }
             });
             if !recent.is_empty() {
                 right.add_space(6.0);
-                right.label(theme::bold("Recent sessions"));
+                right.label(theme::bold(crate::i18n::text("start-recent")));
                 for path in recent {
                     let name = path.display().to_string();
                     if right.link(&name).on_hover_text("Open this session").clicked() {
@@ -127,10 +127,10 @@ pub fn start_view_ui(ui: &mut Ui, view: StartView<'_>, commands: &mut Vec<Comman
                 }
             }
             right.add_space(6.0);
-            right.label(theme::bold("Sessions folder"));
+            right.label(theme::bold(crate::i18n::text("start-sessions-folder")));
             session_browser_ui(right, browser, commands);
             right.add_space(6.0);
-            egui::CollapsingHeader::new(theme::bold("Worked examples (open as templates)"))
+            egui::CollapsingHeader::new(theme::bold(crate::i18n::text("start-examples")))
                 .id_salt("examples")
                 .default_open(true)
                 .show(right, |ui| {
@@ -149,8 +149,8 @@ pub fn start_view_ui(ui: &mut Ui, view: StartView<'_>, commands: &mut Vec<Comman
 }
 
 fn new_screening_ui(ui: &mut Ui, library: &Library, draft: &mut NewScreeningDraft) -> bool {
-    ui.label(theme::bold("New screening"));
-    ui.label("Protocols");
+    ui.label(theme::bold(crate::i18n::text("menu-new-screening")));
+    ui.label(crate::i18n::text("visit-protocols"));
     let mut ids: Vec<&str> = library.protocols().iter().map(|p| p.compiled.protocol.id.as_str()).collect();
     ids.dedup();
     for id in ids {
@@ -166,7 +166,7 @@ fn new_screening_ui(ui: &mut Ui, library: &Library, draft: &mut NewScreeningDraf
             ui.add_enabled_ui(enabled, |ui| {
                 ui.horizontal(|ui| {
                     ui.add_space(24.0);
-                    ui.label("Cohort");
+                    ui.label(crate::i18n::text("start-cohort"));
                     let id = egui::Id::unique(("new cohort", id));
                     if let (_, Some(picked)) = cohort_picker_ui(ui, id, protocol, cohort) {
                         *cohort = picked;
@@ -180,20 +180,21 @@ fn new_screening_ui(ui: &mut Ui, library: &Library, draft: &mut NewScreeningDraf
     let mut typed_wrong: Option<String> = None;
     Grid::new("new screening").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
         let fields: [(&str, &mut String, &str, bool); 5] = [
-            ("Participant code", &mut draft.participant_code, "screening code, never a name", false),
-            ("Screening date", &mut draft.screening, "YYYY-MM-DD", true),
-            ("Consent date", &mut draft.consent, "YYYY-MM-DD", true),
-            ("Planned enrollment or first dose", &mut draft.enrollment, "not yet known", true),
-            ("Investigator", &mut draft.investigator, "name", false),
+            ("visit-participant-code", &mut draft.participant_code, "hint-participant-code", false),
+            ("visit-screening-date", &mut draft.screening, "hint-date", true),
+            ("visit-consent-date", &mut draft.consent, "hint-date", true),
+            ("visit-enrollment-date", &mut draft.enrollment, "hint-not-yet-known", true),
+            ("visit-investigator", &mut draft.investigator, "hint-name", false),
         ];
         for (name, text, hint, is_date) in fields {
-            let label = ui.label(name);
+            let (name, hint) = (crate::i18n::text(name), crate::i18n::text(hint));
+            let label = ui.label(&name);
             // The field is in the grid's last column, which has the width left; a date is
             // checked as it is typed, like the form's, its message on the field's line: a
             // message appearing moves nothing below.
             ui.horizontal(|ui| {
-                let width = 200.0_f32.max(crate::ui::field_draft::hint_width(ui, hint));
-                ui.add(egui::TextEdit::singleline(text).desired_width(width).hint_text(hint)).labelled_by(label.id);
+                let width = 200.0_f32.max(crate::ui::field_draft::hint_width(ui, &hint));
+                ui.add(egui::TextEdit::singleline(text).desired_width(width).hint_text(&hint)).labelled_by(label.id);
                 if let Parsed::Invalid(message) = parse_date(text)
                     && is_date
                 {
@@ -208,5 +209,5 @@ fn new_screening_ui(ui: &mut Ui, library: &Library, draft: &mut NewScreeningDraf
     // A date typed wrong is said there at once, before Start.
     let message = typed_wrong.or_else(|| draft.message.clone()).map_or(String::new(), |message| format!("✖ {message}"));
     ui.add(egui::Label::new(RichText::new(message).color(error)).truncate());
-    ui.horizontal(|ui| ui.button("Start screening").clicked()).inner
+    ui.horizontal(|ui| ui.button(crate::i18n::text("start-screening")).clicked()).inner
 }

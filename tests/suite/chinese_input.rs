@@ -131,3 +131,40 @@ fn view_language_switches_the_words_and_never_the_record() {
     assert!(has_label_containing(&harness, "✔ ELIGIBLE"));
     assert_eq!(harness.state().workspace.document().expect("open").session(), &before);
 }
+
+/// A whole flow in Chinese, as a Chinese investigator sees it: V1's patient eligible, the
+/// platelets lowered to 52 (不合格), the override recorded with a Chinese reason through the
+/// dialog's Chinese words (酌情符合, ✔ 合格), and a judgment decided.
+#[test]
+fn an_override_and_a_judgment_in_chinese() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let library = Library::bundled().expect("bundled library");
+    let preferences = Preferences { language: Some(trialscreen::i18n::Language::ZhCn), ..Preferences::default() };
+    let state = AppState::new(library, Folders::under(folder.path()), clock, preferences);
+    let mut harness =
+        Harness::builder().with_size([1366.0, 768.0]).build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+    harness.run();
+    click(&mut harness, "Open example v01-eligible-adolescent.ron");
+    assert!(has_label_containing(&harness, "✔ 合格"), "V1 is eligible, said in Chinese");
+    harness.get_by_role_and_label(Role::TextInput, "血小板计数").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "血小板计数").set_text_value_accesskit("52");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(has_label_containing(&harness, "✖ 不合格"));
+    assert!(has_label_containing(&harness, "血小板计数 52 ×10⁹/L (2026-10-28) < 75 ×10⁹/L"));
+    click(&mut harness, "Override refractory-sle-age5 I7.plt");
+    assert!(has_label_containing(&harness, "方案规定的条件"), "the dialog speaks Chinese");
+    click(&mut harness, "Override condition, 血小板减少由免疫相关原因所致: 是");
+    click(&mut harness, "Override condition, 活动性出血: 否");
+    harness.get_by_label("理由").focus();
+    harness.run();
+    compose(&mut harness, "mianyixiangguan", "免疫性血小板减少，无出血。");
+    click(&mut harness, "记录酌情决定");
+    assert!(harness.state().dialog.is_none(), "recorded");
+    assert!(has_label_containing(&harness, "✔ 合格"), "eligible with the override");
+    assert!(has_label_containing(&harness, "免疫性血小板减少，无出血。"));
+    let session = harness.state().workspace.document().expect("open").session();
+    assert_eq!(session.decisions.last().map(|d| d.reason.as_str()), Some("免疫性血小板减少，无出血。"));
+}

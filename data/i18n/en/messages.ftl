@@ -133,3 +133,32 @@ anchor-enrollment = enrollment / first dose
 unit-years = { $n } years
 unit-months = { $n } months
 unit-points = { $n } points
+
+## The start view
+start-intro = Screening workstation: enter a patient once, see every criterion of the selected protocols.
+start-open-session = Open a session
+start-recent = Recent sessions
+start-sessions-folder = Sessions folder
+start-examples = Worked examples (open as templates)
+start-cohort = Cohort
+start-screening = Start screening
+hint-participant-code = screening code, never a name
+hint-date = YYYY-MM-DD
+hint-not-yet-known = not yet known
+hint-name = name
+
+## Dialogs
+dialog-cancel = Cancel
+dialog-close = Close
+dialog-reason = Reason
+dialog-investigator-name = Investigator's name
+override-title = Override { $criterion }: { $title }
+override-not-needed = This criterion no longer fails: no override is needed.
+override-conditions = The protocol's conditions
+override-refused = The protocol does not allow this override: { $why }
+override-answer-all = Answer every question to record the override.
+override-give-reason = Give the reason to record the override.
+override-record = Record override
+judgment-title = Decide { $criterion }: { $title }
+judgment-interpretation = Interpretation: { $interpretation }
+judgment-record = Record judgment

@@ -132,3 +132,32 @@ anchor-enrollment = 入组 / 首次给药
 unit-years = { $n }岁
 unit-months = { $n }个月
 unit-points = { $n }分
+
+## 开始页
+start-intro = 筛选工作站：录入一次受试者资料，即可查看所选方案的每一条标准。
+start-open-session = 打开筛选记录
+start-recent = 最近的筛选记录
+start-sessions-folder = 筛选记录文件夹
+start-examples = 示例（作为模板打开）
+start-cohort = 队列
+start-screening = 开始筛选
+hint-participant-code = 筛选编号，切勿填写姓名
+hint-date = YYYY-MM-DD
+hint-not-yet-known = 尚未确定
+hint-name = 姓名
+
+## 对话框
+dialog-cancel = 取消
+dialog-close = 关闭
+dialog-reason = 理由
+dialog-investigator-name = 研究者姓名
+override-title = 酌情决定 { $criterion }：{ $title }
+override-not-needed = 该标准已不再不符合，无需酌情决定。
+override-conditions = 方案规定的条件
+override-refused = 方案不允许此酌情决定：{ $why }
+override-answer-all = 请回答每个问题后再记录酌情决定。
+override-give-reason = 请填写理由后再记录酌情决定。
+override-record = 记录酌情决定
+judgment-title = 判断 { $criterion }：{ $title }
+judgment-interpretation = 解读：{ $interpretation }
+judgment-record = 记录判断
