@@ -1084,6 +1084,48 @@ fn rows_the_patient_cannot_need_are_folded_but_never_a_value() {
     assert!(harness.query_by_label("Urine pregnancy test: positive").is_some(), "a value is never hidden");
 }
 
+/// Issue 17: guardian consent and assent, one branch of an `Any` in the consent criterion
+/// guarded by the participant's age on the consent date, are folded away for an adult —
+/// only once the birth date and the consent date are known — but shown for a minor, and
+/// never when they hold a value.
+#[test]
+fn guardian_consent_is_folded_for_an_adult_once_the_consent_date_is_known() {
+    use trialscreen::session::audit::Edit;
+    let guardian = "Written informed consent signed by the legal guardian: yes";
+    let assent = "Participant's assent given: yes";
+    let shown = |harness: &Harness<'_, AppState>, label: &str| harness.query_by_label(label).is_some();
+
+    // An adult (32 on the consent date): folded.
+    let (_folder, mut harness) = opened("v03-recent-rituximab.ron");
+    assert!(!shown(&harness, guardian) && !shown(&harness, assent), "an adult is not asked");
+    assert!(shown(&harness, "Written informed consent signed by the participant: yes"), "the adult's own consent");
+
+    // The consent date not known: the age on it is not known, so both are asked.
+    let mut dates = session(&harness).dates;
+    dates.consent = None;
+    harness.state_mut().workspace.apply(Edit::SetDates(dates)).expect("applied");
+    harness.run();
+    assert!(shown(&harness, guardian) && shown(&harness, assent), "no consent date: asked");
+
+    // An adult with a value in guardian consent: never hidden.
+    let (_folder, mut harness) = opened("v03-recent-rituximab.ron");
+    let entry = trialscreen::session::model::Entry::dated(Value::YesNo(YesNo::Yes), None);
+    let edit = Edit::SetValue { item: "guardian_consent_signed".to_owned(), entry: Some(entry) };
+    harness.state_mut().workspace.apply(edit).expect("applied");
+    harness.run();
+    assert!(shown(&harness, guardian), "a value is never hidden");
+    assert!(!shown(&harness, assent), "the other stays folded");
+
+    // A minor (14): shown, with or without values.
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
+    for item in ["guardian_consent_signed", "participant_assent"] {
+        let edit = Edit::SetValue { item: item.to_owned(), entry: None };
+        harness.state_mut().workspace.apply(edit).expect("applied");
+    }
+    harness.run();
+    assert!(shown(&harness, guardian) && shown(&harness, assent), "a minor is asked");
+}
+
 /// Issue 17: at narrow widths the board gets the space — at 1024×700 the form takes less
 /// than half the window — and the header (session line, verdicts, still needed) takes no
 /// more than a fifth of the height at 1366×768.
