@@ -1126,6 +1126,29 @@ fn guardian_consent_is_folded_for_an_adult_once_the_consent_date_is_known() {
     assert!(shown(&harness, guardian) && shown(&harness, assent), "a minor is asked");
 }
 
+/// Issue 17: a criterion's source text opens from the keyboard: its title is a Tab stop,
+/// and Enter (or Space) shows or hides the source text.
+#[test]
+fn enter_on_a_criterion_shows_its_source_text() {
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
+    let source = "“1. Age: ≥ 5 years old.”";
+    let title = "Source text of refractory-sle-age5 I1";
+    assert!(harness.query_by_label(source).is_none(), "closed to begin with");
+    harness.get_by_label(title).focus();
+    harness.run();
+    assert!(harness.get_by_label(title).is_focused(), "the title is a Tab stop");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.query_by_label(source).is_some(), "Enter shows the source text");
+    harness.key_press(Key::Space);
+    harness.run();
+    assert!(harness.query_by_label(source).is_none(), "Space hides it again");
+    // Tab goes from one criterion's title to the next.
+    harness.key_press(Key::Tab);
+    harness.run();
+    assert!(harness.get_by_label("Source text of refractory-sle-age5 I2").is_focused());
+}
+
 /// Issue 17: at narrow widths the board gets the space — at 1024×700 the form takes less
 /// than half the window — and the header (session line, verdicts, still needed) takes no
 /// more than a fifth of the height at 1366×768.
