@@ -211,9 +211,14 @@ impl AppState {
         let width = ui.available_width();
         let widest_form = (width * 0.66).max(400.0);
         let form_width = (width * 0.45).clamp(340.0, 620.0);
-        Panel::left("patient form").resizable(true).default_size(form_width).size_range(340.0..=widest_form).show(
-            ui,
-            |ui| {
+        // egui's separator is a faint 1 px line: the divider is drawn on the board's edge
+        // instead, visible in both themes, with a grip over the panel's resize handle.
+        let form = Panel::left("patient form")
+            .resizable(true)
+            .show_separator_line(false)
+            .default_size(form_width)
+            .size_range(340.0..=widest_form)
+            .show(ui, |ui| {
                 ScrollArea::vertical().auto_shrink(false).id_salt(("form scroll", document.generation())).show(
                     ui,
                     |ui| {
@@ -222,9 +227,11 @@ impl AppState {
                         patient_form_ui(ui, &mut cx);
                     },
                 );
-            },
-        );
+            });
         egui::CentralPanel::default().show(ui, |ui| {
+            let edge = form.response.rect;
+            let board = egui::Rect::from_x_y_ranges(edge.right()..=ui.max_rect().right(), edge.y_range());
+            theme::divider_ui(ui, board);
             ScrollArea::vertical().auto_shrink(false).id_salt(("board scroll", document.generation())).show(ui, |ui| {
                 let investigator = document.session().investigator.as_deref().unwrap_or_default();
                 let mut actions = BoardActions { read_only, investigator, commands };

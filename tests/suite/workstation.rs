@@ -1149,6 +1149,34 @@ fn enter_on_a_criterion_shows_its_source_text() {
     assert!(harness.get_by_label("Source text of refractory-sle-age5 I2").is_focused());
 }
 
+/// Issue 17: the divider between the form and the board is visible: a line and a grip in a
+/// colour with 3:1 contrast on the panel in both themes, where the panel's resize handle
+/// lies (dragging it widens the form).
+#[test]
+fn the_divider_between_form_and_board_is_visible_and_draggable() {
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        let visuals = &harness.ctx.style_of(theme).visuals;
+        let ratio =
+            trialscreen::ui::theme::contrast_ratio(trialscreen::ui::theme::divider_colour(visuals), visuals.panel_fill);
+        assert!(ratio >= 3.0, "{theme:?}: the divider has {ratio:.2}:1 on the panel");
+    }
+    let board_left = |harness: &Harness<'_, AppState>| harness.get_by_label("Inclusion criteria").rect().min.x;
+    let before = board_left(&harness);
+    // The divider sits where the board begins, a little left of its first line of text.
+    let edge = egui::pos2(before - 9.0, 400.0);
+    harness.hover_at(edge);
+    harness.run();
+    harness.drag_at(edge);
+    harness.run();
+    harness.hover_at(edge + egui::vec2(60.0, 0.0));
+    harness.run();
+    harness.drop_at(edge + egui::vec2(60.0, 0.0));
+    harness.run();
+    let after = board_left(&harness);
+    assert!((after - before - 60.0).abs() < 2.0, "dragging the divider moved the board from {before} to {after}");
+}
+
 /// Issue 17: at narrow widths the board gets the space — at 1024×700 the form takes less
 /// than half the window — and the header (session line, verdicts, still needed) takes no
 /// more than a fifth of the height at 1366×768.
