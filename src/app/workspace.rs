@@ -903,6 +903,21 @@ impl Document {
         &self.form
     }
 
+    /// The id of the item the form shows after `after` (the first item with `None`), in
+    /// form order: where the cursor goes next when a control of `after` is done.
+    pub fn form_item_after(
+        &self,
+        knowledge: &crate::engine::knowledge::Knowledge,
+        after: Option<&str>,
+    ) -> Option<String> {
+        let mut ids = self.form.iter().flat_map(|section| &section.items).filter_map(|idx| knowledge.item(*idx));
+        match after {
+            None => ids.next(),
+            Some(after) => ids.skip_while(|item| item.id != after).nth(1),
+        }
+        .map(|item| item.id.clone())
+    }
+
     /// Running scores of the instruments on the form, by item id.
     pub fn scores(&self) -> &BTreeMap<String, Result<InstrumentReport, AssessmentError>> {
         &self.scores

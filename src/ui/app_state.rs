@@ -252,6 +252,12 @@ impl AppState {
                     Some(document) => NewScreeningDraft::after(document.session(), today),
                     None => NewScreeningDraft::new(today),
                 };
+                // The cursor goes to the form's first item (the visit's details were just
+                // typed): the first Tab never has to cross the menu bar and the header.
+                self.focus = self
+                    .workspace
+                    .document()
+                    .and_then(|document| document.form_item_after(&self.workspace.library.knowledge, None));
                 self.notice = None;
             }
             Err(message) => self.new_screening.message = Some(message),

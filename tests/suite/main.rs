@@ -16,6 +16,7 @@ mod criteria_outcomes;
 mod evidence_rules;
 mod explanations_read_true;
 mod file_safety;
+mod keyboard_entry;
 mod legibility;
 mod mutation_properties;
 mod no_network;
