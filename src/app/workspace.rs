@@ -912,6 +912,21 @@ impl Document {
         &self.form
     }
 
+    /// The id of the item the form shows after `after` (the first item with `None`), in
+    /// form order: where the cursor goes next when a control of `after` is done.
+    pub fn form_item_after(
+        &self,
+        knowledge: &crate::engine::knowledge::Knowledge,
+        after: Option<&str>,
+    ) -> Option<String> {
+        let mut ids = self.form.iter().flat_map(|section| &section.items).filter_map(|idx| knowledge.item(*idx));
+        match after {
+            None => ids.next(),
+            Some(after) => ids.skip_while(|item| item.id != after).nth(1),
+        }
+        .map(|item| item.id.clone())
+    }
+
     /// Running scores of the instruments on the form, by item id.
     pub fn scores(&self) -> &BTreeMap<String, Result<InstrumentReport, AssessmentError>> {
         &self.scores
@@ -1005,33 +1020,43 @@ impl Derived {
     }
 }
 
-/// The items a patient cannot need: every criterion whose rule or discretion reads them
-/// does not apply to this patient (another cohort; pregnancy items for a male), none decides
-/// applicability with them, and they hold no value — an item with a value is never hidden
-/// (a male with a pregnancy test stays visible, a contradiction to see).
+/// The items a patient cannot need: no criterion reading them (in its rule or discretion)
+/// can use them — it does not apply to this patient (another cohort; pregnancy items for a
+/// male), or it reads them only in a branch a known condition on the participant's age
+/// closes (guardian consent for an adult on the consent date: `closed_branches`) — none
+/// decides applicability with them, and they hold no value — an item with a value is never
+/// hidden (a male with a pregnancy test stays visible, a contradiction to see).
 fn folded_items(
     screening: &Screening<'_>,
     knowledge: &crate::engine::knowledge::Knowledge,
 ) -> std::collections::BTreeSet<ItemIdx> {
+    use crate::engine::closed_branches::items_needed;
     use crate::engine::items_read::node_items;
-    let mut not_applicable_only: BTreeMap<ItemIdx, bool> = BTreeMap::new();
+    let mut unneeded_only: BTreeMap<ItemIdx, bool> = BTreeMap::new();
     let mut deciding = std::collections::BTreeSet::new();
     for screened in &screening.protocols {
         for (criterion, result) in screened.loaded.compiled.criteria.iter().zip(&screened.result.criteria) {
             if let Some(applies_when) = &criterion.applies_when {
                 deciding.extend(node_items(applies_when, knowledge));
             }
+            let applies = result.outcome != crate::engine::protocol_eval::Outcome::NotApplicable;
             let mut read = node_items(&criterion.rule, knowledge);
+            let mut needed = std::collections::BTreeSet::new();
+            if applies {
+                needed = items_needed(&criterion.rule, &screening.patient, criterion.window, knowledge);
+            }
             if let Some(discretion) = &criterion.discretion {
                 read.extend(node_items(discretion, knowledge));
+                if applies {
+                    needed.extend(node_items(discretion, knowledge));
+                }
             }
-            let not_applicable = result.outcome == crate::engine::protocol_eval::Outcome::NotApplicable;
             for item in read {
-                *not_applicable_only.entry(item).or_insert(true) &= not_applicable;
+                *unneeded_only.entry(item).or_insert(true) &= !needed.contains(&item);
             }
         }
     }
-    not_applicable_only
+    unneeded_only
         .into_iter()
         .filter(|(item, only)| {
             *only

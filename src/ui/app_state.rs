@@ -46,7 +46,7 @@ pub struct AppState {
     pub browser: SessionBrowser,
     /// What is typed into the new-screening form.
     pub new_screening: NewScreeningDraft,
-    /// A line of status under the session line ("Saved to …").
+    /// What happened last ("Saved to …"), shown on the session line.
     pub notice: Option<String>,
     /// Why the recovery journal could not be written, shown until it can.
     pub journal_problem: Option<String>,
@@ -220,9 +220,14 @@ impl AppState {
         let width = ui.available_width();
         let widest_form = (width * 0.66).max(400.0);
         let form_width = (width * 0.45).clamp(340.0, 620.0);
-        Panel::left("patient form").resizable(true).default_size(form_width).size_range(340.0..=widest_form).show(
-            ui,
-            |ui| {
+        // egui's separator is a faint 1 px line: the divider is drawn on the board's edge
+        // instead, visible in both themes, with a grip over the panel's resize handle.
+        let form = Panel::left("patient form")
+            .resizable(true)
+            .show_separator_line(false)
+            .default_size(form_width)
+            .size_range(340.0..=widest_form)
+            .show(ui, |ui| {
                 ScrollArea::vertical().auto_shrink(false).id_salt(("form scroll", document.generation())).show(
                     ui,
                     |ui| {
@@ -231,9 +236,11 @@ impl AppState {
                         patient_form_ui(ui, &mut cx);
                     },
                 );
-            },
-        );
+            });
         egui::CentralPanel::default().show(ui, |ui| {
+            let edge = form.response.rect;
+            let board = egui::Rect::from_x_y_ranges(edge.right()..=ui.max_rect().right(), edge.y_range());
+            theme::divider_ui(ui, board);
             ScrollArea::vertical().auto_shrink(false).id_salt(("board scroll", document.generation())).show(ui, |ui| {
                 let investigator = document.session().investigator.as_deref().unwrap_or_default();
                 let mut actions = BoardActions { read_only, investigator, commands };
@@ -254,6 +261,12 @@ impl AppState {
                     Some(document) => NewScreeningDraft::after(document.session(), today),
                     None => NewScreeningDraft::new(today),
                 };
+                // The cursor goes to the form's first item (the visit's details were just
+                // typed): the first Tab never has to cross the menu bar and the header.
+                self.focus = self
+                    .workspace
+                    .document()
+                    .and_then(|document| document.form_item_after(&self.workspace.library.knowledge, None));
                 self.notice = None;
             }
             Err(message) => self.new_screening.message = Some(message),
@@ -270,49 +283,63 @@ fn session_line_ui(
     commands: &mut Vec<Command>,
 ) {
     let session = &document.session();
-    let dates = session.dates;
-    ui.horizontal_wrapped(|ui| {
-        ui.label(theme::bold(format!("Participant {}", session.participant_code)));
-        let mut line = format!("screening {}", dates.screening);
-        if let Some(consent) = dates.consent {
-            line.push_str(&format!(" · consent {consent}"));
-        }
-        match dates.enrollment {
-            Some(enrollment) => line.push_str(&format!(" · enrollment {enrollment}")),
-            None => line.push_str(" · enrollment not yet known"),
-        }
-        if let Some(investigator) = &session.investigator {
-            line.push_str(&format!(" · {investigator}"));
-        }
-        ui.label(line);
-        if let DocumentOrigin::Example { .. } = document.origin() {
-            ui.label(RichText::new("example: saving asks for a new file").weak());
-        }
-        // A session that contradicts itself can be neither signed nor amended, only copied.
-        let contradicts_itself = document.board().lists_a_protocol_twice;
-        match &session.signature {
-            Some(signature) => {
-                ui.label(
-                    RichText::new(format!(
-                        "✔ signed by {} at {}",
-                        signature.by,
-                        signature.at.format("%Y-%m-%d %H:%M UTC")
-                    ))
-                    .strong(),
+    // One line at any width: the buttons and the signature on the right, the participant,
+    // dates and investigator on the left, cut with "…" when the window is narrow (the whole
+    // line on hover), so the header never takes a second line from the board.
+    ui.horizontal(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            // A session that contradicts itself can be neither signed nor amended, only copied.
+            let contradicts_itself = document.board().lists_a_protocol_twice;
+            match &session.signature {
+                Some(signature) => {
+                    if ui.add_enabled(!contradicts_itself, egui::Button::new("Amend…")).clicked() {
+                        commands.push(amend_command(document));
+                    }
+                    let signed =
+                        format!("✔ signed by {} at {}", signature.by, signature.at.format("%Y-%m-%d %H:%M UTC"));
+                    ui.label(RichText::new(signed).strong());
+                }
+                None => {
+                    if ui.add_enabled(!contradicts_itself, egui::Button::new("Sign…")).clicked() {
+                        commands.push(sign_command(document));
+                    }
+                }
+            }
+            if contradicts_itself {
+                ui.label(RichText::new("read-only: the session contradicts itself").strong());
+            }
+            // What happened last ("Saved to …"), on this line rather than one of its own: at
+            // most 40 % of it, cut with "…" (whole on hover). Appearing or going, it moves
+            // nothing up or down.
+            if let Some(notice) = notice {
+                let width = ui.available_width() * 0.4;
+                ui.scope(|ui| {
+                    ui.set_max_width(width);
+                    ui.add(egui::Label::new(RichText::new(notice).weak()).truncate());
+                });
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                let mut line = egui::text::LayoutJob::default();
+                let style = ui.style();
+                let bold = egui::FontId::new(
+                    egui::TextStyle::Body.resolve(style).size,
+                    egui::FontFamily::Name(theme::BOLD.into()),
                 );
-                if ui.add_enabled(!contradicts_itself, egui::Button::new("Amend…")).clicked() {
-                    commands.push(amend_command(document));
+                let body = egui::TextStyle::Body.resolve(style);
+                let text = style.visuals.text_color();
+                line.append(
+                    &format!("Participant {}", session.participant_code),
+                    0.0,
+                    egui::TextFormat::simple(bold, text),
+                );
+                line.append(&session_dates_line(session), 8.0, egui::TextFormat::simple(body.clone(), text));
+                if let DocumentOrigin::Example { .. } = document.origin() {
+                    let weak = style.visuals.weak_text_color();
+                    line.append("example: saving asks for a new file", 8.0, egui::TextFormat::simple(body, weak));
                 }
-            }
-            None => {
-                if ui.add_enabled(!contradicts_itself, egui::Button::new("Sign…")).clicked() {
-                    commands.push(sign_command(document));
-                }
-            }
-        }
-        if contradicts_itself {
-            ui.label(RichText::new("read-only: the session contradicts itself").strong());
-        }
+                ui.add(egui::Label::new(line).truncate());
+            });
+        });
     });
     let theme = ui.ctx().theme();
     if let Some(why) = &document.questioned() {
@@ -321,8 +348,21 @@ fn session_line_ui(
     if let Some(problem) = journal_problem {
         ui.label(RichText::new(format!("⚠ {problem}")).color(theme::error_colour(theme)));
     }
-    // The line is always there, one line high, so the form never moves when a notice
-    // appears or goes (the whole notice is on hover when it is cut).
-    let shown = notice.as_deref().unwrap_or(" ");
-    ui.add(egui::Label::new(RichText::new(shown).weak()).truncate());
+}
+
+/// "screening 2026-11-02 · consent 2026-11-02 · enrollment 2026-11-30 · Dr A. Investigator".
+fn session_dates_line(session: &crate::session::model::Session) -> String {
+    let dates = session.dates;
+    let mut line = format!("screening {}", dates.screening);
+    if let Some(consent) = dates.consent {
+        line.push_str(&format!(" · consent {consent}"));
+    }
+    match dates.enrollment {
+        Some(enrollment) => line.push_str(&format!(" · enrollment {enrollment}")),
+        None => line.push_str(" · enrollment not yet known"),
+    }
+    if let Some(investigator) = &session.investigator {
+        line.push_str(&format!(" · {investigator}"));
+    }
+    line
 }

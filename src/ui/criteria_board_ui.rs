@@ -106,7 +106,7 @@ fn protocol_ui(ui: &mut Ui, protocol: &ProtocolView, actions: &mut BoardActions<
         }
         for row in rows {
             let jumped = focus.jumped.as_ref().is_some_and(|(p, c)| *p == protocol.id && *c == row.id);
-            let response = ui.scope(|ui| row_ui(ui, protocol, row, actions)).response;
+            let response = ui.scope(|ui| row_ui(ui, protocol, row, actions, jumped && focus.scroll)).response;
             if jumped && focus.scroll {
                 response.scroll_to_me(Some(Align::Center));
             }
@@ -152,7 +152,9 @@ fn version_banner_ui(ui: &mut Ui, protocol: &ProtocolView, actions: &mut BoardAc
 /// The width of the status column.
 const STATUS_WIDTH: f32 = 150.0;
 
-fn row_ui(ui: &mut Ui, protocol: &ProtocolView, row: &CriterionView, actions: &mut BoardActions<'_>) {
+/// One criterion's row. Its title is a Tab stop: Enter or Space (or a click) shows or hides
+/// the source text; `take_focus` gives it the keyboard focus (F8 went to it).
+fn row_ui(ui: &mut Ui, protocol: &ProtocolView, row: &CriterionView, actions: &mut BoardActions<'_>, take_focus: bool) {
     let theme = ui.ctx().theme();
     let colour = theme::status_colour(theme, row.status);
     ui.add_space(3.0);
@@ -167,11 +169,25 @@ fn row_ui(ui: &mut Ui, protocol: &ProtocolView, row: &CriterionView, actions: &m
             let source_id = egui::Id::unique(("source", &protocol.id, &row.id));
             let title = ui
                 .add(egui::Label::new(title_job(ui, row)).wrap().sense(egui::Sense::click()))
-                .on_hover_text("Click to show or hide the source text and its interpretation");
+                .on_hover_text("Click, or Enter, to show or hide the source text and its interpretation");
             let mut show_source = is_disclosed(ui, source_id);
+            // A click, or Enter or Space while it has the focus (egui's click from the keyboard).
             if title.clicked() {
                 show_source = !show_source;
                 set_disclosed(ui.ctx(), source_id, show_source);
+            }
+            title.ctx.accesskit_node_builder(title.id, |node| {
+                node.set_role(egui::accesskit::Role::Button);
+                node.set_label(format!("Source text of {} {}", protocol.id, row.id));
+                node.set_expanded(show_source);
+            });
+            if take_focus {
+                title.request_focus();
+            }
+            if title.has_focus() {
+                // A label's own focus mark is an underline: a ring like every other control's.
+                let stroke = ui.visuals().selection.stroke;
+                ui.painter().rect_stroke(title.rect.expand(2.0), 2.0, stroke, egui::StrokeKind::Outside);
             }
             if show_source {
                 ui.indent(source_id, |ui| source_ui(ui, row));

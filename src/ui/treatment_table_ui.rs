@@ -86,6 +86,12 @@ fn attestation_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
                     cx.commands.push(Command::Edit { edit, draft: None });
                 }
                 cx.commands.push(Command::Edit { edit: Edit::Attest { item: item.id.clone() }, draft: None });
+                // Pressed from the keyboard, the button (now disabled) would drop the focus
+                // and the next Tab would begin at the menu bar: the cursor goes on to the next
+                // item instead.
+                if ui.input(|input| input.key_pressed(egui::Key::Enter) || input.key_pressed(egui::Key::Space)) {
+                    *cx.focus = cx.document.form_item_after(&cx.library.knowledge, Some(&item.id));
+                }
             }
         });
     });
@@ -143,7 +149,12 @@ fn history_rows_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
                         commit |= date_part(ui, &mut draft, "last", "last dose", row.last_dose);
                     }
                     let mut ongoing = row.ongoing;
-                    if ui.checkbox(&mut ongoing, "ongoing").accessible_name(format!("{name} ongoing")).changed() {
+                    // An id of its own: ticking it hides "last dose" before it, which would
+                    // change an automatic id and drop the keyboard focus (egui's automatic
+                    // ids count the widgets before them, even in a `push_id` scope).
+                    let scope = egui::UiBuilder::new().scope_id(id.with((index, "ongoing")));
+                    let checkbox = ui.scope_builder(scope, |ui| ui.checkbox(&mut ongoing, "ongoing")).inner;
+                    if checkbox.accessible_name(format!("{name} ongoing")).changed() {
                         change = Some(RowChange::Ongoing(index, ongoing));
                     }
                 });
@@ -206,6 +217,12 @@ fn history_rows_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
             });
         }
         add_treatment_ui(ui, cx, item, id, &mut change);
+        if matches!(change, Some(RowChange::Add(_))) {
+            // The cursor goes on to the new row's start date (Enter in the search used to
+            // leave nothing focused, so the next Tab began again at the menu bar).
+            let start = crate::ui::field_draft::part_id(id, &format!("r{}.start", rows.len()));
+            ui.memory_mut(|memory| memory.request_focus(start));
+        }
         draft_messages_ui(ui, &draft, "Keep these dates")
     });
     // The rows are copied only when something changes: this runs every frame.

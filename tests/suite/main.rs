@@ -17,6 +17,7 @@ mod criteria_outcomes;
 mod evidence_rules;
 mod explanations_read_true;
 mod file_safety;
+mod keyboard_entry;
 mod legibility;
 mod messages;
 mod mutation_properties;

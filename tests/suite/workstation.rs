@@ -1084,9 +1084,103 @@ fn rows_the_patient_cannot_need_are_folded_but_never_a_value() {
     assert!(harness.query_by_label("Urine pregnancy test: positive").is_some(), "a value is never hidden");
 }
 
+/// Issue 17: guardian consent and assent, one branch of an `Any` in the consent criterion
+/// guarded by the participant's age on the consent date, are folded away for an adult —
+/// only once the birth date and the consent date are known — but shown for a minor, and
+/// never when they hold a value.
+#[test]
+fn guardian_consent_is_folded_for_an_adult_once_the_consent_date_is_known() {
+    use trialscreen::session::audit::Edit;
+    let guardian = "Written informed consent signed by the legal guardian: yes";
+    let assent = "Participant's assent given: yes";
+    let shown = |harness: &Harness<'_, AppState>, label: &str| harness.query_by_label(label).is_some();
+
+    // An adult (32 on the consent date): folded.
+    let (_folder, mut harness) = opened("v03-recent-rituximab.ron");
+    assert!(!shown(&harness, guardian) && !shown(&harness, assent), "an adult is not asked");
+    assert!(shown(&harness, "Written informed consent signed by the participant: yes"), "the adult's own consent");
+
+    // The consent date not known: the age on it is not known, so both are asked.
+    let mut dates = session(&harness).dates;
+    dates.consent = None;
+    harness.state_mut().workspace.apply(Edit::SetDates(dates)).expect("applied");
+    harness.run();
+    assert!(shown(&harness, guardian) && shown(&harness, assent), "no consent date: asked");
+
+    // An adult with a value in guardian consent: never hidden.
+    let (_folder, mut harness) = opened("v03-recent-rituximab.ron");
+    let entry = trialscreen::session::model::Entry::dated(Value::YesNo(YesNo::Yes), None);
+    let edit = Edit::SetValue { item: "guardian_consent_signed".to_owned(), entry: Some(entry) };
+    harness.state_mut().workspace.apply(edit).expect("applied");
+    harness.run();
+    assert!(shown(&harness, guardian), "a value is never hidden");
+    assert!(!shown(&harness, assent), "the other stays folded");
+
+    // A minor (14): shown, with or without values.
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
+    for item in ["guardian_consent_signed", "participant_assent"] {
+        let edit = Edit::SetValue { item: item.to_owned(), entry: None };
+        harness.state_mut().workspace.apply(edit).expect("applied");
+    }
+    harness.run();
+    assert!(shown(&harness, guardian) && shown(&harness, assent), "a minor is asked");
+}
+
+/// Issue 17: a criterion's source text opens from the keyboard: its title is a Tab stop,
+/// and Enter (or Space) shows or hides the source text.
+#[test]
+fn enter_on_a_criterion_shows_its_source_text() {
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
+    let source = "“1. Age: ≥ 5 years old.”";
+    let title = "Source text of refractory-sle-age5 I1";
+    assert!(harness.query_by_label(source).is_none(), "closed to begin with");
+    harness.get_by_label(title).focus();
+    harness.run();
+    assert!(harness.get_by_label(title).is_focused(), "the title is a Tab stop");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.query_by_label(source).is_some(), "Enter shows the source text");
+    harness.key_press(Key::Space);
+    harness.run();
+    assert!(harness.query_by_label(source).is_none(), "Space hides it again");
+    // Tab goes from one criterion's title to the next.
+    harness.key_press(Key::Tab);
+    harness.run();
+    assert!(harness.get_by_label("Source text of refractory-sle-age5 I2").is_focused());
+}
+
+/// Issue 17: the divider between the form and the board is visible: a line and a grip in a
+/// colour with 3:1 contrast on the panel in both themes, where the panel's resize handle
+/// lies (dragging it widens the form).
+#[test]
+fn the_divider_between_form_and_board_is_visible_and_draggable() {
+    let (_folder, mut harness) = opened("v01-eligible-adolescent.ron");
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        let visuals = &harness.ctx.style_of(theme).visuals;
+        let ratio =
+            trialscreen::ui::theme::contrast_ratio(trialscreen::ui::theme::divider_colour(visuals), visuals.panel_fill);
+        assert!(ratio >= 3.0, "{theme:?}: the divider has {ratio:.2}:1 on the panel");
+    }
+    let board_left = |harness: &Harness<'_, AppState>| harness.get_by_label("Inclusion criteria").rect().min.x;
+    let before = board_left(&harness);
+    // The divider sits where the board begins, a little left of its first line of text.
+    let edge = egui::pos2(before - 9.0, 400.0);
+    harness.hover_at(edge);
+    harness.run();
+    harness.drag_at(edge);
+    harness.run();
+    harness.hover_at(edge + egui::vec2(60.0, 0.0));
+    harness.run();
+    harness.drop_at(edge + egui::vec2(60.0, 0.0));
+    harness.run();
+    let after = board_left(&harness);
+    assert!((after - before - 60.0).abs() < 2.0, "dragging the divider moved the board from {before} to {after}");
+}
+
 /// Issue 17: at narrow widths the board gets the space — at 1024×700 the form takes less
 /// than half the window — and the header (session line, verdicts, still needed) takes no
-/// more than a fifth of the height at 1366×768.
+/// more than a fifth of the height at 1366×768 and at 1024×700, where the session line
+/// stays one line (it wrapped to two, a quarter of the height with the rest).
 #[test]
 fn at_narrow_widths_the_board_gets_the_space_and_the_header_stays_small() {
     let folder = tempfile::tempdir().unwrap();
@@ -1098,7 +1192,22 @@ fn at_narrow_widths_the_board_gets_the_space_and_the_header_stays_small() {
     open_example(&mut harness, "v01-eligible-adolescent.ron");
     let board_left = harness.get_by_label("Inclusion criteria").rect().min.x;
     assert!(board_left < 512.0, "the board starts at {board_left} px of 1024");
+    // The session line stays one line at 1024 px (cut, whole on hover): the verdict card
+    // sits right under it, beside "Sign…".
+    let line_top = harness.get_by_label("Sign…").rect().min.y;
+    let verdict_top =
+        harness.query_all_by_label_contains("✔ ELIGIBLE").map(|node| node.rect().min.y).fold(f32::MAX, f32::min);
+    assert!(verdict_top - line_top < 40.0, "the session line took {} px", verdict_top - line_top);
+    let header = header_height(&harness);
+    eprintln!("header at 1024×700: {header} px; session line to verdict: {} px", verdict_top - line_top);
+    assert!(header <= 700.0 / 5.0, "the header takes {header} px of 700");
     let (_folder, harness) = opened("v02b-low-platelets-override.ron");
-    let form_top = harness.get_by_role_and_label(Role::TextInput, "Participant code").rect().min.y;
-    assert!(form_top < 768.0 / 5.0 + 40.0, "the form starts at {form_top} px of 768");
+    let header = header_height(&harness);
+    eprintln!("header at 1366×768: {header} px");
+    assert!(header <= 768.0 / 5.0, "the header takes {header} px of 768");
+}
+
+/// The height above the form and the board: where the form's first section heading begins.
+fn header_height(harness: &Harness<'_, AppState>) -> f32 {
+    harness.get_by_label("Visit").rect().min.y
 }
