@@ -40,11 +40,13 @@ pub fn judgment_dialog_ui(ctx: &egui::Context, fields: JudgmentFields<'_>, works
     let Some(row) = workspace.document().and_then(|d| d.board().criterion(protocol, criterion)).cloned() else {
         return DialogResult::Close;
     };
-    let title = crate::i18n::text_with("judgment-title", &[("criterion", criterion.to_string()), ("title", row.title.clone())]);
+    let title =
+        crate::i18n::text_with("judgment-title", &[("criterion", criterion.to_string()), ("title", row.title.clone())]);
     modal_ui(ctx, &title, |ui| {
         ui.add(egui::Label::new(RichText::new(format!("“{}”", row.source_text)).italics()).wrap());
         if let Some(interpretation) = &row.interpretation {
-            let shown = crate::i18n::text_with("judgment-interpretation", &[("interpretation", interpretation.clone())]);
+            let shown =
+                crate::i18n::text_with("judgment-interpretation", &[("interpretation", interpretation.clone())]);
             ui.add(egui::Label::new(RichText::new(shown).weak()).wrap());
         }
         if !row.explanation.is_empty() {

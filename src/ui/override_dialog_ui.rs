@@ -35,7 +35,8 @@ pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, works
     let OverrideFields { protocol, criterion, reason, by, message } = fields;
     let Some(document) = workspace.document() else { return DialogResult::Close };
     let Some(row) = document.board().criterion(protocol, criterion).cloned() else { return DialogResult::Close };
-    let title = crate::i18n::text_with("override-title", &[("criterion", criterion.to_string()), ("title", row.title.clone())]);
+    let title =
+        crate::i18n::text_with("override-title", &[("criterion", criterion.to_string()), ("title", row.title.clone())]);
     modal_ui(ctx, &title, |ui| {
         let theme = ui.ctx().theme();
         let text = match &row.discretion {
@@ -46,7 +47,11 @@ pub fn override_dialog_ui(ctx: &egui::Context, fields: OverrideFields<'_>, works
         };
         let Some(text) = text else {
             ui.label(crate::i18n::text("override-not-needed"));
-            return if ui.button(crate::i18n::text("dialog-close")).clicked() { DialogResult::Close } else { DialogResult::Stay };
+            return if ui.button(crate::i18n::text("dialog-close")).clicked() {
+                DialogResult::Close
+            } else {
+                DialogResult::Stay
+            };
         };
         ui.add(egui::Label::new(RichText::new(format!("“{}”", text.source_text)).italics()).wrap());
         ui.add_space(6.0);

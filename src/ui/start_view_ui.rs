@@ -100,12 +100,7 @@ pub fn start_view_ui(ui: &mut Ui, view: StartView<'_>, commands: &mut Vec<Comman
     let mut start = false;
     ScrollArea::vertical().id_salt("start view").show(ui, |ui| {
         ui.label(theme::bold("trialscreen").size(24.0));
-        ui.label(
-            RichText::new(
-                crate::i18n::text("start-intro"),
-            )
-            .weak(),
-        );
+        ui.label(RichText::new(crate::i18n::text("start-intro")).weak());
         ui.add_space(8.0);
         ui.columns(2, |columns| {
             let [left, right] = columns else { return };
