@@ -10,6 +10,7 @@ use crate::model::values::{Occurrence, Value};
 use crate::ui::answer_field_ui::{clear_button_ui, option_name};
 use crate::ui::field_draft::{Confirmation, ItemDraft, text_part_ui};
 use crate::ui::patient_form_ui::{ConfirmChoice, FormContext, draft_messages_ui, item_row_ui};
+use crate::ui::radio_group_ui::{GroupOption, radio_group_ui};
 
 /// The answers of an event item: (draft key, button text).
 const KINDS: [(&str, &str); 4] =
@@ -39,16 +40,22 @@ pub fn event_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
     let mut date_commit = false;
     let choice = item_row_ui(ui, item, !cx.read_only, |ui, _| {
         ui.horizontal_wrapped(|ui| {
-            for (index, (kind, text)) in KINDS.into_iter().enumerate() {
-                let response = ui
-                    .radio(shown_kind.as_deref() == Some(kind), text)
-                    .accessible_name(option_name(&item.label, &text.to_lowercase()));
-                if index == 0 {
-                    cx.take_focus(&item.id, &response);
-                }
-                if response.clicked() {
-                    picked = Some(Some(kind));
-                }
+            // One Tab stop: ← → step, n / u answer, Delete clears (`radio_group_ui`).
+            let chosen = KINDS.iter().position(|(kind, _)| shown_kind.as_deref() == Some(*kind));
+            let options: Vec<GroupOption<'_>> = KINDS
+                .iter()
+                .map(|(kind, text)| GroupOption {
+                    text,
+                    name: option_name(&item.label, &text.to_lowercase()),
+                    key: kind,
+                })
+                .collect();
+            let group = radio_group_ui(ui, id.with("event"), &options, chosen, None, !cx.read_only);
+            if let Some(stop) = &group.tab_stop {
+                cx.take_focus(&item.id, stop);
+            }
+            if let Some(index) = group.picked {
+                picked = Some(index.and_then(|index| KINDS.get(index)).map(|(kind, _)| *kind));
             }
             if (committed.is_some() || draft.choice.is_some()) && clear_button_ui(ui, &item.label) {
                 picked = Some(None);

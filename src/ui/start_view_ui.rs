@@ -173,6 +173,7 @@ fn new_screening_ui(ui: &mut Ui, library: &Library, draft: &mut NewScreeningDraf
     ui.add_space(6.0);
     let error = theme::error_colour(ui.ctx().theme());
     let mut typed_wrong: Option<String> = None;
+    let mut submitted = false;
     Grid::new("new screening").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
         let fields: [(&str, &mut String, &str, bool); 5] = [
             ("visit-participant-code", &mut draft.participant_code, "hint-participant-code", false),
@@ -181,6 +182,7 @@ fn new_screening_ui(ui: &mut Ui, library: &Library, draft: &mut NewScreeningDraf
             ("visit-enrollment-date", &mut draft.enrollment, "hint-not-yet-known", true),
             ("visit-investigator", &mut draft.investigator, "hint-name", false),
         ];
+        let mut first = true;
         for (name, text, hint, is_date) in fields {
             let (name, hint) = (crate::i18n::text(name), crate::i18n::text(hint));
             let label = ui.label(&name);
@@ -189,7 +191,17 @@ fn new_screening_ui(ui: &mut Ui, library: &Library, draft: &mut NewScreeningDraf
             // message appearing moves nothing below.
             ui.horizontal(|ui| {
                 let width = 200.0_f32.max(crate::ui::field_draft::hint_width(ui, &hint));
-                ui.add(egui::TextEdit::singleline(text).desired_width(width).hint_text(&hint)).labelled_by(label.id);
+                let field = ui
+                    .add(egui::TextEdit::singleline(text).desired_width(width).hint_text(&hint))
+                    .labelled_by(label.id);
+                // The cursor starts in the first field, once, when the view first shows.
+                if first && !ui.ctx().data(|data| data.get_temp::<bool>(field.id).unwrap_or(false)) {
+                    field.request_focus();
+                    ui.ctx().data_mut(|data| data.insert_temp(field.id, true));
+                }
+                first = false;
+                // Enter in a field starts the screening (checked as Start is).
+                submitted |= field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
                 if let Parsed::Invalid(message) = parse_date(text)
                     && is_date
                 {
@@ -204,5 +216,5 @@ fn new_screening_ui(ui: &mut Ui, library: &Library, draft: &mut NewScreeningDraf
     // A date typed wrong is said there at once, before Start.
     let message = typed_wrong.or_else(|| draft.message.clone()).map_or(String::new(), |message| format!("✖ {message}"));
     ui.add(egui::Label::new(RichText::new(message).color(error)).truncate());
-    ui.horizontal(|ui| ui.button(crate::i18n::text("start-screening")).clicked()).inner
+    ui.horizontal(|ui| ui.button(crate::i18n::text("start-screening")).clicked()).inner || submitted
 }

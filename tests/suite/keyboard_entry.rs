@@ -112,7 +112,9 @@ fn print_the_tab_order() {
 /// The start view: the protocol ticked with Space, the participant, dates and investigator
 /// typed, Start pressed with Enter.
 fn start_v1(keyboard: &mut Keyboard) {
-    keyboard.tab_to("Refractory systemic lupus erythematosus, age 5 and over (cell therapy) (v2)");
+    // The cursor starts in the participant code; the protocols are above it.
+    assert_eq!(keyboard.focused_label(), "Participant code", "the start view puts the cursor in its first field");
+    keyboard.back_to("Refractory systemic lupus erythematosus, age 5 and over (cell therapy) (v2)");
     keyboard.key(Key::Space);
     keyboard.tab_to("Participant code");
     keyboard.type_text("V01");
@@ -128,7 +130,7 @@ fn start_v1(keyboard: &mut Keyboard) {
     keyboard.type_text("2026-11-30");
     keyboard.key(Key::Tab);
     keyboard.type_text("Dr A. Investigator");
-    keyboard.tab_to("Start screening");
+    // Enter in a field starts the screening.
     keyboard.key(Key::Enter);
     assert!(keyboard.harness.state().workspace.document().is_some(), "the screening started");
 }
