@@ -328,14 +328,14 @@ fn session_line_ui(
                 let body = egui::TextStyle::Body.resolve(style);
                 let text = style.visuals.text_color();
                 line.append(
-                    &format!("Participant {}", session.participant_code),
+                    &crate::i18n::text_with("header-participant", &[("code", session.participant_code.clone())]),
                     0.0,
                     egui::TextFormat::simple(bold, text),
                 );
                 line.append(&session_dates_line(session), 8.0, egui::TextFormat::simple(body.clone(), text));
                 if let DocumentOrigin::Example { .. } = document.origin() {
                     let weak = style.visuals.weak_text_color();
-                    line.append("example: saving asks for a new file", 8.0, egui::TextFormat::simple(body, weak));
+                    line.append(&crate::i18n::text("header-example"), 8.0, egui::TextFormat::simple(body, weak));
                 }
                 ui.add(egui::Label::new(line).truncate());
             });
@@ -353,13 +353,14 @@ fn session_line_ui(
 /// "screening 2026-11-02 · consent 2026-11-02 · enrollment 2026-11-30 · Dr A. Investigator".
 fn session_dates_line(session: &crate::session::model::Session) -> String {
     let dates = session.dates;
-    let mut line = format!("screening {}", dates.screening);
+    let words = |id, date: chrono::NaiveDate| crate::i18n::text_with(id, &[("date", date.to_string())]);
+    let mut line = words("header-screening", dates.screening);
     if let Some(consent) = dates.consent {
-        line.push_str(&format!(" · consent {consent}"));
+        line.push_str(&format!(" · {}", words("header-consent", consent)));
     }
     match dates.enrollment {
-        Some(enrollment) => line.push_str(&format!(" · enrollment {enrollment}")),
-        None => line.push_str(" · enrollment not yet known"),
+        Some(enrollment) => line.push_str(&format!(" · {}", words("header-enrollment", enrollment))),
+        None => line.push_str(&format!(" · {}", crate::i18n::text("header-enrollment-unknown"))),
     }
     if let Some(investigator) = &session.investigator {
         line.push_str(&format!(" · {investigator}"));

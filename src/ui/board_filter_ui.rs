@@ -98,8 +98,11 @@ pub fn board_filter_ui(ui: &mut Ui, board: &ScreeningView, focus: &mut BoardFocu
             }
         }
         let hint = match &focus.jumped {
-            Some((protocol, criterion)) => format!("F8: next undecided (at {protocol} {criterion})"),
-            None => "F8: next undecided".to_owned(),
+            Some((protocol, criterion)) => crate::i18n::text_with(
+                "filter-f8-at",
+                &[("protocol", protocol.clone()), ("criterion", criterion.clone())],
+            ),
+            None => crate::i18n::text("filter-f8"),
         };
         ui.label(RichText::new(hint).weak());
     });

@@ -162,3 +162,13 @@ override-record = Record override
 judgment-title = Decide { $criterion }: { $title }
 judgment-interpretation = Interpretation: { $interpretation }
 judgment-record = Record judgment
+
+## The header
+header-participant = Participant { $code }
+header-example = example: saving asks for a new file
+header-screening = screening { $date }
+header-consent = consent { $date }
+header-enrollment = enrollment { $date }
+header-enrollment-unknown = enrollment not yet known
+filter-f8 = F8: next undecided
+filter-f8-at = F8: next undecided (at { $protocol } { $criterion })

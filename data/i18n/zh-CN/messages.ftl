@@ -161,3 +161,13 @@ override-record = 记录酌情决定
 judgment-title = 判断 { $criterion }：{ $title }
 judgment-interpretation = 解读：{ $interpretation }
 judgment-record = 记录判断
+
+## 页眉
+header-participant = 受试者 { $code }
+header-example = 示例：保存时将要求另存为新文件
+header-screening = 筛选 { $date }
+header-consent = 知情同意 { $date }
+header-enrollment = 入组 { $date }
+header-enrollment-unknown = 入组日期尚未确定
+filter-f8 = F8：下一项待定
+filter-f8-at = F8：下一项待定（当前 { $protocol } { $criterion }）
