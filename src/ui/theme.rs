@@ -79,6 +79,9 @@ fn legible(visuals: &mut egui::Visuals, theme: Theme) {
             widget.bg_stroke = egui::Stroke::new(1.0, outline);
         }
     }
+    // A focused button, radio or checkbox is drawn with the hovered look: a 2 px ring in the
+    // selection colour (the text fields' focus ring, 3:1 on the panel), not the resting outline.
+    visuals.widgets.hovered.bg_stroke = egui::Stroke::new(2.0, visuals.selection.stroke.color);
     visuals.weak_text_color = Some(hint);
     visuals.hyperlink_color = link;
     visuals.warn_fg_color = warn;

@@ -90,6 +90,14 @@ fn theme_contrast_meets_wcag_aa() {
         for (background, bg) in [("panel", v.panel_fill), ("input", v.text_edit_bg_color())] {
             check(format!("focus ring on {background}"), contrast_ratio(v.selection.stroke.color, bg), 3.0);
         }
+        // The focus ring of a button, radio or checkbox (egui draws a focused one hovered): 2 px,
+        // distinct from the resting outline.
+        let ring = v.widgets.hovered.bg_stroke;
+        assert!(ring.width >= 2.0, "{theme:?}: a focused control's ring is {} px", ring.width);
+        assert_ne!(ring.color, v.widgets.inactive.bg_stroke.color, "{theme:?}: the ring differs from the outline");
+        for (background, bg) in [("panel", v.panel_fill), ("window", v.window_fill)] {
+            check(format!("control focus ring on {background}"), contrast_ratio(ring.color, bg), 3.0);
+        }
         for (text_style, font) in &style.text_styles {
             assert!(font.size >= SMALLEST_TEXT, "{theme:?}: {text_style:?} text is {} pt", font.size);
         }
