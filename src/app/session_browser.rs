@@ -17,7 +17,6 @@ use std::time::{Duration, Instant, SystemTime};
 
 use chrono::NaiveDate;
 
-use crate::app::background_priority;
 use crate::app::summary_cache::{self, FileStamp, FileSummary, Lookup, SummaryCache, SummaryRow};
 use crate::engine::protocol_eval::Verdict;
 use crate::files::FileHead;
@@ -181,13 +180,9 @@ impl SessionBrowser {
             library: library.clone(),
             today,
             cancel: Arc::clone(&cancel),
-            every_core: false,
         };
-        let spawned = std::thread::Builder::new().name("session browser scan".to_owned()).spawn(move || {
-            // The scan's threads (this one and its workers, which inherit it) yield to the
-            // window's: then every core may scan.
-            ScanJob { every_core: background_priority::lower_this_thread(), ..job }.run(&sender);
-        });
+        let spawned =
+            std::thread::Builder::new().name("session browser scan".to_owned()).spawn(move || job.run(&sender));
         if let Err(error) = spawned {
             // No thread to be had: the folder is read here rather than not at all.
             self.cache_problem = Some(format!("the folder was read without a background thread: {error}"));
@@ -198,7 +193,6 @@ impl SessionBrowser {
                 library: library.clone(),
                 today,
                 cancel: Arc::clone(&cancel),
-                every_core: false,
             }
             .run(&sender);
             self.scan = Some(Scan { receiver, cancel, total: None, received: 0, pending: None });
@@ -381,8 +375,6 @@ struct ScanJob {
     library: Library,
     today: NaiveDate,
     cancel: Arc<AtomicBool>,
-    /// Whether the scan runs at a lower priority than the window, and so may use every core.
-    every_core: bool,
 }
 
 /// One file's result: its place in the listing, its summary, and the cache entry to record
@@ -437,10 +429,8 @@ impl ScanJob {
         cache: &SummaryCache,
         sender: &Sender<ScanMessage>,
     ) -> Option<Vec<Summarised>> {
-        // At a lower priority than the window's thread, every core; else every core but one,
-        // which the window's thread keeps for its frames.
-        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-        let threads = if self.every_core { cores } else { cores.saturating_sub(1).max(1) };
+        // Every core but one: the window's thread keeps a core for its frames.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
         let next = AtomicUsize::new(0);
         let parts: Vec<Option<Vec<Summarised>>> = std::thread::scope(|scope| {
             let workers: Vec<_> = (0..threads.min(listed.len().max(1)))
