@@ -14,6 +14,12 @@
 //!   moving), from the first frame until the browser's scan completes: the CPU time of each
 //!   frame while the scan runs on the other threads, and the time to the first frame.
 //!
+//! `cargo run --release --example bench_sessions -- profile FOLDER`
+//!   where the time of `log` goes, per file, on one thread: reading, RON parsing, the
+//!   library check, evaluation, the log row (content hash, seal), and for comparison what
+//!   `log` does not do (the SHA-256 of the bytes the browser takes, the audit chain's
+//!   entry hashes `verify` recomputes), then writing the CSV.
+//!
 //! `cargo run --release --example bench_sessions -- browser FOLDER CACHE_FOLDER`
 //!   times the session browser's background scan of FOLDER to completion, cold (no summary
 //!   cache in CACHE_FOLDER) then warm (the cache the cold scan wrote), and prints both.
@@ -46,7 +52,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         ["generate", folder, count] => generate(Path::new(folder), count.parse()?),
         ["browser", folder, cache] => browser(Path::new(folder), Path::new(cache)),
         ["frames", root] => frames(Path::new(root)),
-        _ => Err("usage: bench_sessions generate FOLDER COUNT | browser FOLDER CACHE_FOLDER | frames DATA_ROOT".into()),
+        ["profile", folder] => profile(Path::new(folder)),
+        _ => Err(
+            "usage: bench_sessions generate FOLDER COUNT | browser FOLDER CACHE_FOLDER | frames DATA_ROOT | profile FOLDER"
+                .into(),
+        ),
     }
 }
 
@@ -195,5 +205,72 @@ fn frames(root: &Path) -> Result<(), Box<dyn Error>> {
         at(0.95).as_secs_f64() * 1e3,
         at(1.0).as_secs_f64() * 1e3,
     );
+    Ok(())
+}
+
+/// Per-stage CPU time over every file of `folder`, one thread, in file order.
+fn profile(folder: &Path) -> Result<(), Box<dyn Error>> {
+    use trialscreen::report::log::ScreeningLog;
+    use trialscreen::screening::Screening;
+    use trialscreen::session::audit::{content_hash, entry_hash};
+    use trialscreen::session::integrity::seal_state;
+    use trialscreen::session_check::check_session;
+    let library = Library::bundled()?;
+    let today = chrono::Local::now().date_naive();
+    let files = store::list_session_files(folder)?;
+    let stages = [
+        "read",
+        "parse",
+        "check",
+        "evaluate",
+        "log row",
+        "  of which content hash",
+        "  of which seal",
+        "(sha-256 of bytes)",
+        "(entry hashes)",
+        "csv",
+    ];
+    let mut spent = [Duration::ZERO; 10];
+    let mut bytes = 0usize;
+    let mut entries = 0usize;
+    let mut log = ScreeningLog::new();
+    let mut timed = |stage: usize, started: &mut Instant| {
+        let now = Instant::now();
+        spent[stage] += now - *started;
+        *started = now;
+    };
+    for file in &files {
+        let mut at = Instant::now();
+        let text = store::read_text(&file.path)?;
+        bytes += text.len();
+        timed(0, &mut at);
+        let session = parse_session(&text)?;
+        timed(1, &mut at);
+        check_session(&session, &text, &library)?;
+        timed(2, &mut at);
+        let screening = Screening::evaluate(&library, &session, today);
+        timed(3, &mut at);
+        log.add_screening(&screening, &file.name);
+        timed(4, &mut at);
+        std::hint::black_box(content_hash(&session));
+        timed(5, &mut at);
+        std::hint::black_box(seal_state(&session));
+        timed(6, &mut at);
+        std::hint::black_box(trialscreen::session::hashing::sha256_hex(&text));
+        timed(7, &mut at);
+        entries += session.audit.len();
+        for entry in &session.audit {
+            std::hint::black_box(entry_hash(entry));
+        }
+        timed(8, &mut at);
+    }
+    let mut at = Instant::now();
+    std::hint::black_box(log.finish().to_csv());
+    timed(9, &mut at);
+    let count = files.len().max(1) as f64;
+    println!("{} files, {:.0} MB, {} audit entries; one thread:", files.len(), bytes as f64 / 1e6, entries);
+    for (stage, time) in stages.iter().zip(spent) {
+        println!("  {stage:<24} {:>7.2} s  {:>7.1} µs per file", time.as_secs_f64(), time.as_secs_f64() * 1e6 / count);
+    }
     Ok(())
 }
