@@ -50,7 +50,8 @@ pub struct LogRow {
     pub record: RecordState,
 }
 
-/// Whether a session file is a sealed record (`session::integrity::seal_state`).
+/// Whether a session file is a sealed record whose trail verifies (`session::audit::verify`,
+/// `session::integrity::seal_state`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RecordState {
     /// Its seal holds for its trail's head.
@@ -64,6 +65,10 @@ pub enum RecordState {
     },
     /// No seal in this format: a template, or a file whose seal was removed.
     Unsealed,
+    /// The audit trail does not verify: an entry's hash, the chain, or the values, decisions
+    /// or signature differ from what the trail records (changed outside trialscreen). Its seal,
+    /// which covers the trail's head only, may still hold.
+    TrailAltered,
 }
 
 impl RecordState {
@@ -74,10 +79,16 @@ impl RecordState {
             Self::SealBroken => "seal does not match the trail".to_owned(),
             Self::Legacy { format } => format!("no: legacy file (format {format})"),
             Self::Unsealed => "no: template or seal removed".to_owned(),
+            Self::TrailAltered => "no: the audit trail does not verify (changed outside trialscreen)".to_owned(),
         }
     }
 
+    /// The trail first (the seal covers only its head: a value edited in the file leaves the
+    /// seal holding), then the seal.
     fn of(session: &Session) -> Self {
+        if !crate::session::audit::verify(session).is_intact() {
+            return Self::TrailAltered;
+        }
         match crate::session::integrity::seal_state(session) {
             crate::session::integrity::SealState::Holds { .. } => Self::Sealed,
             crate::session::integrity::SealState::Broken { .. } => Self::SealBroken,

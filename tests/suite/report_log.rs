@@ -184,7 +184,9 @@ fn damaged_files_are_listed_with_line_and_column_counted_and_left_untouched() {
     assert_eq!(csv.split("\r\n").filter(|l| !l.is_empty()).count(), 4, "{csv}");
     assert!(
         csv.contains(
-            "\r\n\"V02B, \"\"twin\"\"\",2026-11-02,refractory-sle-age5,2,,ELIGIBLE,,1,no,no,f-awkward.ron,no: template or seal removed\r\n"
+            // Its participant code was edited in the file, not through its trail: the trail does
+            // not verify, so it is not counted as a record.
+            "\r\n\"V02B, \"\"twin\"\"\",2026-11-02,refractory-sle-age5,2,,ELIGIBLE,,1,no,no,f-awkward.ron,no: the audit trail does not verify (changed outside trialscreen)\r\n"
         ),
         "{csv}"
     );
@@ -216,4 +218,40 @@ fn the_log_is_built_from_text_without_touching_files() {
     merged.merge(log.clone());
     merged.merge(log);
     assert_eq!(merged.finish().rows.len(), 2);
+}
+
+/// The seal covers the trail's head only: a value edited in a sealed file leaves the seal
+/// holding, so the log verifies the trail too and lists such a file apart instead of
+/// counting it as a sealed record ("sealed: yes") with the edited value's verdict.
+#[test]
+fn a_value_edited_outside_trialscreen_is_not_a_sealed_record_in_the_log() {
+    let installation = crate::common::installation::Installation::new();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("sessions");
+    std::fs::create_dir(&folder).expect("folder");
+    installation.sealed_example("v01-eligible-adolescent", &folder.join("intact.ron"));
+    installation.sealed_example("v01-eligible-adolescent", &folder.join("edited.ron"));
+    // The platelet value in the values map (the first occurrence; the trail's entries follow).
+    let path = folder.join("edited.ron");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let at = text.find("value: 180.0").expect("anti-dsDNA's value");
+    let edited = format!("{}value: 181.0{}", &text[..at], &text[at + "value: 180.0".len()..]);
+    std::fs::write(&path, edited).expect("write");
+    let csv = dir.path().join("log.csv");
+    let output = installation
+        .command(&["log", &folder.display().to_string(), "-o", &csv.display().to_string()])
+        .output()
+        .expect("runs");
+    let report = String::from_utf8_lossy(&output.stdout);
+    let csv = std::fs::read_to_string(&csv).expect("csv");
+    let line =
+        |name: &str| csv.lines().find(|line| line.contains(name)).unwrap_or_else(|| panic!("{name}: {csv}")).to_owned();
+    assert!(line("intact.ron").ends_with(",yes"), "{}", line("intact.ron"));
+    assert!(
+        line("edited.ron").ends_with(",no: the audit trail does not verify (changed outside trialscreen)"),
+        "{}",
+        line("edited.ron")
+    );
+    assert!(report.contains("Not sealed records, listed apart"), "{report}");
+    assert!(report.contains("edited.ron"), "{report}");
 }
