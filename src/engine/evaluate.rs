@@ -468,20 +468,23 @@ impl<'p> Evaluator<'p, '_> {
         if self.patient.anchor(anchor).is_some() {
             return;
         }
+        if let Some((fact, item)) = self.missing_anchor(anchor)
+            && !self.facts.contains(&fact)
+        {
+            self.facts.push(fact);
+            self.missing.extend(item);
+        }
+    }
+
+    /// What says a named anchor's date is not known, and the item that would give it: a named
+    /// date's own item; for a course's end, the treatment history. `None` for the visit's
+    /// reference dates.
+    fn missing_anchor(&self, anchor: Anchor) -> Option<(Fact, Option<ItemIdx>)> {
+        let knowledge = self.patient.knowledge;
         match anchor {
-            Anchor::Date(name) => {
-                if let Some(item) = self.patient.knowledge.item_idx(name.item())
-                    && !self.facts.contains(&Fact::AnchorMissing(item))
-                {
-                    self.facts.push(Fact::AnchorMissing(item));
-                    self.missing.push(item);
-                }
-            }
-            Anchor::CourseEnd(_) if !self.facts.contains(&Fact::CourseEndUnknown(anchor)) => {
-                self.facts.push(Fact::CourseEndUnknown(anchor));
-                self.missing.extend(self.patient.knowledge.treatment_history);
-            }
-            _ => {}
+            Anchor::Date(name) => knowledge.item_idx(name.item()).map(|item| (Fact::AnchorMissing(item), Some(item))),
+            Anchor::CourseEnd(_) => Some((Fact::CourseEndUnknown(anchor), knowledge.treatment_history)),
+            Anchor::Screening | Anchor::Consent | Anchor::Enrollment => None,
         }
     }
 
@@ -502,16 +505,11 @@ impl<'p> Evaluator<'p, '_> {
             }
             None => {
                 match anchor {
-                    Anchor::Date(name) => {
-                        if let Some(item) = self.patient.knowledge.item_idx(name.item()) {
-                            self.facts.push(Fact::AnchorMissing(item));
-                            self.missing.push(item);
-                        }
-                    }
-                    Anchor::CourseEnd(_) => {
-                        self.facts.push(Fact::CourseEndUnknown(anchor));
-                        if let Some(item) = self.patient.knowledge.treatment_history {
-                            self.missing.push(item);
+                    // A named date, or the end of a course: that, and the item to enter.
+                    Anchor::Date(_) | Anchor::CourseEnd(_) => {
+                        if let Some((fact, item)) = self.missing_anchor(anchor) {
+                            self.facts.push(fact);
+                            self.missing.extend(item);
                         }
                     }
                     _ => self.facts.push(Fact::ConsentDateMissing),

@@ -328,12 +328,6 @@ impl Knowledge {
         Some(std::borrow::Cow::Owned(shown))
     }
 
-    /// An item's line of help in the chosen language, where it has one.
-    pub fn item_help(&self, idx: ItemIdx) -> Option<&str> {
-        let translated = self.words().and_then(|w| w.help.get(usize::from(idx))?.as_deref());
-        translated.or_else(|| self.item(idx)?.help.as_deref())
-    }
-
     /// An option's label in the chosen language: "阴性" for `negative`.
     pub fn option_label<'a>(&'a self, idx: ItemIdx, option: &'a str) -> &'a str {
         if let Some(translated) = self.words().and_then(|w| w.options.get(&(idx, option.to_owned()))) {

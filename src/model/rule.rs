@@ -363,16 +363,3 @@ impl Cmp {
         }
     }
 }
-
-impl Anchor {
-    /// The name shown: "screening".
-    pub fn label(self) -> std::borrow::Cow<'static, str> {
-        match self {
-            Self::Screening => "screening".into(),
-            Self::Consent => "consent".into(),
-            Self::Enrollment => "enrollment / first dose".into(),
-            Self::Date(name) => name.words().into(),
-            Self::CourseEnd(name) => format!("the last dose of {}", name.words()).into(),
-        }
-    }
-}

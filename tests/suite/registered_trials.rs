@@ -99,6 +99,14 @@ fn register_site_units() {
     });
 }
 
+/// The rows of the session's treatment history.
+fn history_rows(session: &mut Session) -> &mut Vec<trialscreen::model::values::Exposure> {
+    match session.values.get_mut("treatment_history") {
+        Some(Entry { value: Value::Treatments(rows), .. }) => rows,
+        _ => panic!("the session has a treatment history"),
+    }
+}
+
 /// The investigator attests the treatment history complete as it stands.
 fn attest_history(session: &mut Session) {
     let list = session.values["treatment_history"].value.clone();
@@ -168,9 +176,7 @@ fn a_named_anchor_date_is_asked_for_and_its_window_counts_its_cutoff_day() {
     // Mycophenolate started exactly 3 months before randomisation (2026-11-26): inside.
     set(&mut session, "randomisation", Value::Date(d("2026-11-26")), None);
     let start_mmf = |session: &mut Session, start: &str| {
-        let Some(Entry { value: Value::Treatments(rows), .. }) = session.values.get_mut("treatment_history") else {
-            panic!("history")
-        };
+        let rows = history_rows(session);
         let row = rows.iter_mut().find(|row| row.agent == "mycophenolate_mofetil").expect("MMF");
         row.start = Some(d(start));
         row.dose_since = Some(d(start));
@@ -191,9 +197,7 @@ fn a_named_anchor_date_is_asked_for_and_its_window_counts_its_cutoff_day() {
 #[test]
 fn a_new_start_is_told_from_a_continuing_course_and_needs_its_start_date() {
     let mut session = example(MSC_ROLE, "msc-role-a-eligible.ron");
-    let Some(Entry { value: Value::Treatments(rows), .. }) = session.values.get_mut("treatment_history") else {
-        panic!("history")
-    };
+    let rows = history_rows(&mut session);
     let mut rituximab = rows.first().cloned().expect("a row");
     rituximab.agent = "rituximab".to_owned();
     rituximab.start = None;
@@ -206,9 +210,7 @@ fn a_new_start_is_told_from_a_continuing_course_and_needs_its_start_date() {
     assert!(why.contains("Rituximab: start date not entered"), "{why}");
 
     // Started 2026-01-10 (within 12 months of randomisation): an anti-B-cell addition.
-    let Some(Entry { value: Value::Treatments(rows), .. }) = session.values.get_mut("treatment_history") else {
-        panic!("history")
-    };
+    let rows = history_rows(&mut session);
     if let Some(row) = rows.last_mut() {
         row.start = Some(d("2026-01-10"));
     }
@@ -216,9 +218,7 @@ fn a_new_start_is_told_from_a_continuing_course_and_needs_its_start_date() {
     let (e4, why) = outcome(&evaluate(MSC_ROLE, &session), "E4");
     assert_eq!(e4, "fails", "{why}");
     // Belimumab instead: whether anti-BAFF is anti-B-cell therapy is put to the investigator.
-    let Some(Entry { value: Value::Treatments(rows), .. }) = session.values.get_mut("treatment_history") else {
-        panic!("history")
-    };
+    let rows = history_rows(&mut session);
     if let Some(row) = rows.last_mut() {
         row.agent = "belimumab".to_owned();
     }
