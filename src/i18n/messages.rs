@@ -8,11 +8,27 @@ use fluent_bundle::{FluentArgs, FluentResource};
 
 use crate::i18n::Language;
 
-/// The message files, by language (read by the completeness test too).
-pub const MESSAGE_FILES: [(Language, &str); 2] = [
-    (Language::En, include_str!("../../data/i18n/en/messages.ftl")),
-    (Language::ZhCn, include_str!("../../data/i18n/zh-CN/messages.ftl")),
+/// One message file: its language, its name (one file per part of the program, so the parts
+/// are translated and reviewed apart) and its text.
+pub type MessageFile = (Language, &'static str, &'static str);
+
+/// The message files of every language (read by the completeness test too). Each language
+/// has the same files; an id is defined once across a language's files.
+pub const MESSAGE_FILES: [MessageFile; 8] = [
+    (Language::En, "messages.ftl", include_str!("../../data/i18n/en/messages.ftl")),
+    (Language::En, "window.ftl", include_str!("../../data/i18n/en/window.ftl")),
+    (Language::En, "report.ftl", include_str!("../../data/i18n/en/report.ftl")),
+    (Language::En, "cli.ftl", include_str!("../../data/i18n/en/cli.ftl")),
+    (Language::ZhCn, "messages.ftl", include_str!("../../data/i18n/zh-CN/messages.ftl")),
+    (Language::ZhCn, "window.ftl", include_str!("../../data/i18n/zh-CN/window.ftl")),
+    (Language::ZhCn, "report.ftl", include_str!("../../data/i18n/zh-CN/report.ftl")),
+    (Language::ZhCn, "cli.ftl", include_str!("../../data/i18n/zh-CN/cli.ftl")),
 ];
+
+/// The texts of a language's message files, in order.
+fn files_of(language: Language) -> impl Iterator<Item = &'static str> {
+    MESSAGE_FILES.iter().filter(move |(l, ..)| *l == language).map(|(.., text)| *text)
+}
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);
 
@@ -25,20 +41,23 @@ type Bundle = FluentBundle<FluentResource>;
 
 fn bundles() -> &'static [(Language, Bundle)] {
     static BUNDLES: OnceLock<Vec<(Language, Bundle)>> = OnceLock::new();
-    BUNDLES.get_or_init(|| MESSAGE_FILES.iter().map(|(language, text)| (*language, bundle(*language, text))).collect())
+    BUNDLES.get_or_init(|| Language::ALL.iter().map(|language| (*language, bundle(*language))).collect())
 }
 
-/// A language's bundle. A file that does not parse keeps the messages that do (the
-/// completeness test refuses such a file before it is ever built into a release).
-fn bundle(language: Language, text: &str) -> Bundle {
+/// A language's bundle, of all its files. A file that does not parse keeps the messages that
+/// do (the completeness test refuses such a file before it is ever built into a release).
+fn bundle(language: Language) -> Bundle {
     let tag = language.tag().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![tag]);
     // No Unicode isolation marks around placeables: they are invisible characters, which a
     // printout and a record refuse.
     bundle.set_use_isolating(false);
-    let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(partial, _errors)| partial);
-    // Ids are unique in each file (checked by the completeness test); a clash keeps the first.
-    let _ = bundle.add_resource(resource);
+    for text in files_of(language) {
+        let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(partial, _errors)| partial);
+        // Ids are unique across a language's files (checked by the completeness test); a clash
+        // keeps the first.
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 
@@ -115,8 +134,8 @@ pub fn message_ids(language: Language) -> Vec<String> {
         .iter()
         .find(|(l, _)| *l == language)
         .map(|(_, bundle)| {
-            let text = MESSAGE_FILES.iter().find(|(l, _)| *l == language).map_or("", |(_, text)| *text);
-            text.lines()
+            files_of(language)
+                .flat_map(str::lines)
                 .filter_map(|line| line.split_once(" =").map(|(id, _)| id.trim()))
                 .filter(|id| !id.is_empty() && !id.starts_with('#') && !id.starts_with(' ') && bundle.has_message(id))
                 .map(str::to_owned)

@@ -15,5 +15,6 @@ mod messages;
 
 pub use language::Language;
 pub use messages::{
-    MESSAGE_FILES, language, message_ids, set_language, set_thread_language, text, text_in, text_with, word,
+    MESSAGE_FILES, MessageFile, language, message_ids, set_language, set_thread_language, text, text_in, text_with,
+    word,
 };

@@ -20,18 +20,33 @@ fn raw_messages(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Every message of a language, across its files, by id.
+fn messages_of(language: Language) -> Vec<(String, String)> {
+    MESSAGE_FILES.iter().filter(|(l, ..)| *l == language).flat_map(|(.., text)| raw_messages(text)).collect()
+}
+
 #[test]
 fn every_message_exists_in_both_languages_with_the_same_placeholders() {
-    for (language, text) in MESSAGE_FILES {
+    for (language, name, text) in MESSAGE_FILES {
         let parsed = fluent_bundle::FluentResource::try_new(text.to_owned());
-        assert!(parsed.is_ok(), "{}: {:?}", language.tag(), parsed.err().map(|(_, errors)| errors));
-        let raw = raw_messages(text);
+        assert!(parsed.is_ok(), "{}/{name}: {:?}", language.tag(), parsed.err().map(|(_, errors)| errors));
+        let other_language = Language::ALL.into_iter().filter(|l| *l != language);
+        for other in other_language {
+            assert!(
+                MESSAGE_FILES.iter().any(|(l, n, _)| *l == other && *n == name),
+                "{name} exists in {} too",
+                other.tag()
+            );
+        }
+    }
+    for language in Language::ALL {
+        let raw = messages_of(language);
         let ids: BTreeSet<&String> = raw.iter().map(|(id, _)| id).collect();
         assert_eq!(ids.len(), raw.len(), "{}: an id is defined twice", language.tag());
         assert_eq!(message_ids(language).len(), raw.len(), "{}: every message is loaded", language.tag());
     }
-    let english = raw_messages(MESSAGE_FILES[0].1);
-    let chinese = raw_messages(MESSAGE_FILES[1].1);
+    let english = messages_of(Language::En);
+    let chinese = messages_of(Language::ZhCn);
     let english_ids: BTreeSet<&String> = english.iter().map(|(id, _)| id).collect();
     let chinese_ids: BTreeSet<&String> = chinese.iter().map(|(id, _)| id).collect();
     assert_eq!(english_ids, chinese_ids, "the same ids in both languages");

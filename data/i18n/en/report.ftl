@@ -1,0 +1,1 @@
+# report: see messages.ftl for the conventions.

@@ -1,0 +1,1 @@
+# window: see messages.ftl for the conventions.

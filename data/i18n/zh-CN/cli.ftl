@@ -1,0 +1,1 @@
+# cli: see messages.ftl for the conventions.
