@@ -8,21 +8,24 @@ use fluent_bundle::{FluentArgs, FluentResource};
 
 use crate::i18n::Language;
 
-/// One message file: its language, its name (one file per part of the program, so the parts
-/// are translated and reviewed apart) and its text.
+/// One message file: its language, its name (one file per part of the program: messages for
+/// the words every part shares, window, report, cli, and errors for what files, protocols and
+/// records refuse, so the parts are translated and reviewed apart) and its text.
 pub type MessageFile = (Language, &'static str, &'static str);
 
 /// The message files of every language (read by the completeness test too). Each language
 /// has the same files; an id is defined once across a language's files.
-pub const MESSAGE_FILES: [MessageFile; 8] = [
+pub const MESSAGE_FILES: [MessageFile; 10] = [
     (Language::En, "messages.ftl", include_str!("../../data/i18n/en/messages.ftl")),
     (Language::En, "window.ftl", include_str!("../../data/i18n/en/window.ftl")),
     (Language::En, "report.ftl", include_str!("../../data/i18n/en/report.ftl")),
     (Language::En, "cli.ftl", include_str!("../../data/i18n/en/cli.ftl")),
+    (Language::En, "errors.ftl", include_str!("../../data/i18n/en/errors.ftl")),
     (Language::ZhCn, "messages.ftl", include_str!("../../data/i18n/zh-CN/messages.ftl")),
     (Language::ZhCn, "window.ftl", include_str!("../../data/i18n/zh-CN/window.ftl")),
     (Language::ZhCn, "report.ftl", include_str!("../../data/i18n/zh-CN/report.ftl")),
     (Language::ZhCn, "cli.ftl", include_str!("../../data/i18n/zh-CN/cli.ftl")),
+    (Language::ZhCn, "errors.ftl", include_str!("../../data/i18n/zh-CN/errors.ftl")),
 ];
 
 /// The texts of a language's message files, in order.

@@ -1,1 +1,1 @@
-# cli: see messages.ftl for the conventions.
+# cli: what the command line prints (besides the report). See messages.ftl for the conventions.

@@ -1,1 +1,1 @@
-# window: see messages.ftl for the conventions.
+# window: the dialogs, notices, the session browser, the treatment table and the instrument checklists. See messages.ftl for the conventions.
