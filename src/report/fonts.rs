@@ -13,12 +13,17 @@ use skrifa::{FontRef, MetadataProvider as _};
 
 use crate::report::ReportError;
 
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-const BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+// The faces are statics, not consts: a const's bytes are copied into the binary at each
+// place that uses it (the CJK face was in the release binary twice, 6 MB each), a static's
+// once. The window uses the same bytes.
+
+/// DejaVu Sans.
+pub static DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+/// DejaVu Sans Bold.
+pub static DEJAVU_SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 /// Noto Sans CJK SC cut to GB 2312 and the CJK Unified Ideographs block (SIL OFL; why and
-/// what it costs: `docs/cjk-fonts.md`); the window uses the same bytes.
-pub const NOTO_SANS_CJK_SC: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKsc-Regular-GB2312-URO.otf");
-const CJK: &[u8] = NOTO_SANS_CJK_SC;
+/// what it costs: `docs/cjk-fonts.md`).
+pub static NOTO_SANS_CJK_SC: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKsc-Regular-GB2312-URO.otf");
 
 /// What a character the font lacks is printed as.
 pub const REPLACEMENT: char = '\u{FFFD}';
@@ -85,9 +90,9 @@ impl Fonts {
     /// Loads the embedded faces.
     pub fn load() -> Result<Self, ReportError> {
         Ok(Self {
-            regular: Face::load(REGULAR, "DejaVuSans.ttf")?,
-            bold: Face::load(BOLD, "DejaVuSans-Bold.ttf")?,
-            cjk: Face::load(CJK, "NotoSansCJKsc-Regular-GB2312-URO.otf")?,
+            regular: Face::load(DEJAVU_SANS, "DejaVuSans.ttf")?,
+            bold: Face::load(DEJAVU_SANS_BOLD, "DejaVuSans-Bold.ttf")?,
+            cjk: Face::load(NOTO_SANS_CJK_SC, "NotoSansCJKsc-Regular-GB2312-URO.otf")?,
         })
     }
 

@@ -27,7 +27,7 @@ pub mod summary_text;
 mod value_text;
 pub mod version_notice;
 
-pub use fonts::NOTO_SANS_CJK_SC;
+pub use fonts::{DEJAVU_SANS, DEJAVU_SANS_BOLD, NOTO_SANS_CJK_SC};
 
 use chrono::{DateTime, Utc};
 

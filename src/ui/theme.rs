@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 // The CJK face (the printout's, one copy of the bytes): the last font of every family, asked
 // only for what DejaVu lacks, so Chinese words, names and reasons show in the window.
-use crate::report::NOTO_SANS_CJK_SC;
+use crate::report::{DEJAVU_SANS, DEJAVU_SANS_BOLD, NOTO_SANS_CJK_SC};
 
 use egui::{Color32, FontData, FontDefinitions, FontFamily, RichText, Theme};
 
@@ -16,11 +16,8 @@ use crate::status::Status;
 /// The font family name of the embedded bold face.
 pub const BOLD: &str = "DejaVu Sans Bold";
 
-/// DejaVu Sans, which has ✔ ✖ ⚠ ≥ ≤ µ × ⁹ ₂ → (egui's default font lacks some).
-const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-const DEJAVU_SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
-
-/// Makes DejaVu Sans the first proportional font (egui's fonts stay as fallbacks), adds
+/// Makes DejaVu Sans the first proportional font (it has ✔ ✖ ⚠ ≥ ≤ µ × ⁹ ₂ →, which egui's
+/// default font lacks some of; egui's fonts stay as fallbacks), adds
 /// the bold face as its own family, and the CJK face last in every family.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
