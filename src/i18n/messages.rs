@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::i18n::Language;
 
@@ -119,7 +119,7 @@ pub fn text_with(id: &str, args: &[(&str, String)]) -> String {
 fn format(language: Language, id: &str, args: &[(&str, String)]) -> String {
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
-        fluent_args.set(*name, value.clone());
+        fluent_args.set(*name, argument(value));
     }
     for wanted in [language, Language::En] {
         let Some((_, bundle)) = bundles().iter().find(|(l, _)| *l == wanted) else { continue };
@@ -129,6 +129,17 @@ fn format(language: Language, id: &str, args: &[(&str, String)]) -> String {
         }
     }
     id.to_owned()
+}
+
+/// A placeholder's value: a whole count (`3`, `12`) is passed as a number, so a message may
+/// choose its plural form by it (`{ $count -> [one] … *[other] … }`); anything else, a decimal
+/// included, is text, shown exactly as the caller wrote it.
+fn argument(value: &str) -> FluentValue<'static> {
+    // Only what reads back the same ("007" and "+3" stay text) and converts exactly.
+    match value.parse::<u32>() {
+        Ok(count) if count.to_string() == value => FluentValue::from(count),
+        _ => FluentValue::from(value.to_owned()),
+    }
 }
 
 /// The ids of a language's messages, in file order.
@@ -145,4 +156,33 @@ pub fn message_ids(language: Language) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn formatted(source: &str, value: &str) -> String {
+        let mut bundle: Bundle = FluentBundle::new_concurrent(vec!["en".parse().unwrap_or_default()]);
+        bundle.set_use_isolating(false);
+        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
+        let _ = bundle.add_resource(resource);
+        let mut args = FluentArgs::new();
+        args.set("count", argument(value));
+        let pattern = bundle.get_message("m").and_then(|m| m.value()).expect("message m");
+        bundle.format_pattern(pattern, Some(&args), &mut Vec::new()).into_owned()
+    }
+
+    #[test]
+    fn a_count_chooses_its_plural_form_and_everything_else_stays_as_written() {
+        let source = "m = { $count ->\n    [one] one item\n   *[other] { $count } items\n}\n";
+        assert_eq!(formatted(source, "1"), "one item");
+        assert_eq!(formatted(source, "2"), "2 items");
+        assert_eq!(formatted(source, "0"), "0 items");
+        // Text that is not a plain count is shown exactly as written, never reformatted.
+        assert_eq!(formatted(source, "007"), "007 items");
+        assert_eq!(formatted(source, "1.50"), "1.50 items");
+        assert_eq!(formatted(source, "12345678901"), "12345678901 items");
+        assert_eq!(formatted("m = code { $count }", "0042"), "code 0042");
+    }
 }

@@ -64,7 +64,7 @@ pdf-criterion = 标准
 pdf-deciding-values = 判定依据、决定；原文
 pdf-source = 原文
 pdf-interpretation = 解读
-pdf-page = 第 { $page } 页，共 { $pages } 页
+pdf-page = 第{ $page }页，共{ $pages }页
 
 ## 标准列表的筛选与待补充项
 filter-all = 全部
@@ -75,8 +75,8 @@ filter-overridden = 酌情符合
 filter-out-of-date = 已失效
 still-needed-count = 待补充（{ $count }）
 still-needed-nothing = 无
-still-needed-hint = 有助于判定 { $criteria } 条标准；点击转到该字段
-and-more = 另有 { $more } 项
+still-needed-hint = 有助于判定{ $criteria }条标准；点击转到该字段
+and-more = 另有{ $more }项
 
 ## 表单的访视部分
 visit-heading = 访视
