@@ -64,7 +64,7 @@ pub fn visit_section_ui(ui: &mut Ui, cx: &mut FormContext<'_>) {
                     let label = &text(label);
                     let label_response = ui.label(label);
                     let committed = committed.unwrap_or_default();
-                    let hint = if part == "enrollment" { "not yet known" } else { "YYYY-MM-DD" };
+                    let hint = &text(if part == "enrollment" { "hint-not-yet-known" } else { "hint-date" });
                     let output = text_part_ui(ui, &mut draft, id, part, &committed, label, 92.0, hint);
                     let _named = output.response.clone().labelled_by(label_response.id);
                     if output.commit {
@@ -80,7 +80,7 @@ pub fn visit_section_ui(ui: &mut Ui, cx: &mut FormContext<'_>) {
                 );
             }
             protocols_ui(ui, cx, &mut edits);
-            draft_messages_ui(ui, &draft, "Keep this date")
+            draft_messages_ui(ui, &draft, &crate::i18n::text("field-keep-date"))
         })
         .inner
     })
