@@ -39,7 +39,10 @@ pub fn write_summary(workspace: &Workspace, paper: Paper) -> Result<PathBuf, Str
         report::write_summary_pdf(&screening, &file_name, paper, (workspace.clock)()).map_err(|e| e.to_string())?;
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder).map_err(|e| {
-            i18n::text_with("print-cannot-create", &[("folder", folder.display().to_string()), ("error", e.to_string())])
+            i18n::text_with(
+                "print-cannot-create",
+                &[("folder", folder.display().to_string()), ("error", e.to_string())],
+            )
         })?;
     }
     crate::files::atomic_write::write_private(&path, &pdf).map_err(|e| e.to_string())?;
@@ -57,11 +60,9 @@ pub fn open_in_viewer(path: &Path) -> Result<(), String> {
     } else {
         std::process::Command::new("xdg-open")
     };
-    command
-        .arg(path)
-        .spawn()
-        .map(drop)
-        .map_err(|e| i18n::text_with("print-no-viewer", &[("error", e.to_string()), ("path", path.display().to_string())]))
+    command.arg(path).spawn().map(drop).map_err(|e| {
+        i18n::text_with("print-no-viewer", &[("error", e.to_string()), ("path", path.display().to_string())])
+    })
 }
 
 /// The OS print command in the folders of `PATH`, where one is installed. A search of the

@@ -60,7 +60,8 @@ impl SignatureMeaning {
     /// Whether `text` is this statement worded as listed in one of the supported languages
     /// (a record signed in Chinese is accepted on an English machine, and the reverse).
     pub fn is_worded(self, text: &str) -> bool {
-        text == self.statement || Language::ALL.into_iter().any(|language| i18n::text_in(language, self.message) == text)
+        text == self.statement
+            || Language::ALL.into_iter().any(|language| i18n::text_in(language, self.message) == text)
     }
 }
 

@@ -164,7 +164,16 @@ fn date_part_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef, draft: &m
     ui.label(RichText::new(crate::i18n::text("field-date")).weak());
     let committed = cx.date(&item.id).map(date_text).unwrap_or_default();
     let name = date_part_name(&item.label);
-    let part = text_part_ui(ui, draft, cx.draft_id(&item.id), "date", &committed, &name, 92.0, &crate::i18n::text("hint-date"));
+    let part = text_part_ui(
+        ui,
+        draft,
+        cx.draft_id(&item.id),
+        "date",
+        &committed,
+        &name,
+        92.0,
+        &crate::i18n::text("hint-date"),
+    );
     if awaits_date(cx, item) {
         cx.take_focus(&item.id, &part.response);
     }

@@ -187,9 +187,12 @@ impl AppState {
         }
         if self.show_browser && self.workspace.document().is_some() {
             let mut open = true;
-            egui::Window::new(crate::i18n::text("browser-window-title")).open(&mut open).default_width(720.0).show(&ctx, |ui| {
-                session_browser_ui(ui, &mut self.browser, &mut self.commands);
-            });
+            egui::Window::new(crate::i18n::text("browser-window-title")).open(&mut open).default_width(720.0).show(
+                &ctx,
+                |ui| {
+                    session_browser_ui(ui, &mut self.browser, &mut self.commands);
+                },
+            );
             self.show_browser = open;
         }
         self.dialog_ui(&ctx);
@@ -290,17 +293,26 @@ fn session_line_ui(
             let contradicts_itself = document.board().lists_a_protocol_twice;
             match &session.signature {
                 Some(signature) => {
-                    if ui.add_enabled(!contradicts_itself, egui::Button::new(crate::i18n::text("header-amend"))).clicked() {
+                    if ui
+                        .add_enabled(!contradicts_itself, egui::Button::new(crate::i18n::text("header-amend")))
+                        .clicked()
+                    {
                         commands.push(amend_command(document));
                     }
                     let signed = crate::i18n::text_with(
                         "header-signed",
-                        &[("by", signature.by.clone()), ("time", signature.at.format("%Y-%m-%d %H:%M UTC").to_string())],
+                        &[
+                            ("by", signature.by.clone()),
+                            ("time", signature.at.format("%Y-%m-%d %H:%M UTC").to_string()),
+                        ],
                     );
                     ui.label(RichText::new(signed).strong());
                 }
                 None => {
-                    if ui.add_enabled(!contradicts_itself, egui::Button::new(crate::i18n::text("header-sign"))).clicked() {
+                    if ui
+                        .add_enabled(!contradicts_itself, egui::Button::new(crate::i18n::text("header-sign")))
+                        .clicked()
+                    {
                         commands.push(sign_command(document));
                     }
                 }
@@ -343,7 +355,10 @@ fn session_line_ui(
     });
     let theme = ui.ctx().theme();
     if let Some(why) = &document.questioned() {
-        ui.label(RichText::new(crate::i18n::text_with("header-read-only", &[("why", why.to_string())])).color(theme::error_colour(theme)));
+        ui.label(
+            RichText::new(crate::i18n::text_with("header-read-only", &[("why", why.to_string())]))
+                .color(theme::error_colour(theme)),
+        );
     }
     if let Some(problem) = journal_problem {
         ui.label(RichText::new(format!("⚠ {problem}")).color(theme::error_colour(theme)));

@@ -73,8 +73,17 @@ pub fn event_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(crate::i18n::text(date_label)).weak());
                 let name = crate::i18n::text_with(date_name, &[("item", item.label.clone())]);
-                date_commit =
-                    text_part_ui(ui, &mut draft, id, "date", &committed_date, &name, 92.0, &crate::i18n::text("hint-date")).commit;
+                date_commit = text_part_ui(
+                    ui,
+                    &mut draft,
+                    id,
+                    "date",
+                    &committed_date,
+                    &name,
+                    92.0,
+                    &crate::i18n::text("hint-date"),
+                )
+                .commit;
             });
         }
         draft_messages_ui(ui, &draft, &crate::i18n::text("field-keep-date"))

@@ -46,13 +46,7 @@ impl FileDialogs {
             }
             let picked = pollster::block_on(async move {
                 match wanted {
-                    FilePurpose::Open => {
-                        dialog
-                            .add_filter(filter, &["ron"])
-                            .set_title(open_title)
-                            .pick_file()
-                            .await
-                    }
+                    FilePurpose::Open => dialog.add_filter(filter, &["ron"]).set_title(open_title).pick_file().await,
                     FilePurpose::SaveFolder | FilePurpose::BrowserFolder => {
                         dialog.set_title(folder_title).pick_folder().await
                     }

@@ -26,22 +26,18 @@ pub fn method_picker_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
     options.extend(item.methods.iter().map(|method| Some(method.id.clone())));
     let label = |option: &Option<String>| match option {
         None => crate::i18n::text("method-unknown"),
-        Some(id) => item
-            .methods
-            .iter()
-            .find(|method| &method.id == id)
-            .map_or_else(|| id.clone(), |method| {
-                crate::i18n::text_with("method-by", &[("method", method.label.to_lowercase())])
-            }),
+        Some(id) => item.methods.iter().find(|method| &method.id == id).map_or_else(
+            || id.clone(),
+            |method| crate::i18n::text_with("method-by", &[("method", method.label.to_lowercase())]),
+        ),
     };
     let enabled = entry.is_some() && !cx.read_only;
     let picked = ui
         .add_enabled_ui(enabled, |ui| {
             let (response, picked) =
                 pick_one_ui(ui, cx.draft_id(&item.id).with("method"), &current, &options, label, 150.0);
-            let _named = response
-                .accessible_name(method_part_name(&item.label))
-                .on_hover_text(crate::i18n::text("method-hint"));
+            let _named =
+                response.accessible_name(method_part_name(&item.label)).on_hover_text(crate::i18n::text("method-hint"));
             picked
         })
         .inner;

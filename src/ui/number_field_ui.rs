@@ -45,7 +45,8 @@ pub fn number_field_ui(
                 let choices: Vec<Unit> = units.iter().map(|range| range.unit).collect();
                 let (response, picked) =
                     pick_one_ui(ui, id.with("unit"), &unit, &choices, |u| u.symbol().to_owned(), 70.0);
-                let _named = response.accessible_name(crate::i18n::text_with("field-unit-name", &[("item", item.label.clone())]));
+                let _named = response
+                    .accessible_name(crate::i18n::text_with("field-unit-name", &[("item", item.label.clone())]));
                 picked_unit = picked;
             } else if !unit.symbol().is_empty() {
                 ui.label(unit.symbol());
@@ -60,7 +61,8 @@ pub fn number_field_ui(
                 // No "date" word: a date reads as one, and the empty field's hint says so.
                 let date = cx.date(&item.id).map(date_text).unwrap_or_default();
                 let name = crate::ui::answer_field_ui::date_part_name(&item.label);
-                commit |= text_part_ui(ui, &mut draft, id, "date", &date, &name, 90.0, &crate::i18n::text("hint-date")).commit;
+                commit |= text_part_ui(ui, &mut draft, id, "date", &date, &name, 90.0, &crate::i18n::text("hint-date"))
+                    .commit;
             }
             crate::ui::method_picker_ui::method_picker_ui(ui, cx, item);
         });

@@ -38,9 +38,9 @@ pub fn protocols_dialog_ui(ctx: &egui::Context, library: &Library) -> DialogResu
                     ui.label(loaded.compiled.criteria.len().to_string());
                     match &loaded.origin {
                         ProtocolSource::Bundled => ui.label(i18n::text("protocols-bundled")),
-                        ProtocolSource::Site(path) => {
-                            ui.label(i18n::text_with("protocols-site", &[("file", file_name(path).to_owned())])).on_hover_text(path)
-                        }
+                        ProtocolSource::Site(path) => ui
+                            .label(i18n::text_with("protocols-site", &[("file", file_name(path).to_owned())]))
+                            .on_hover_text(path),
                     };
                     ui.label(RichText::new(loaded.sha256.get(..HASH_SHOWN).unwrap_or(&loaded.sha256)).monospace())
                         .on_hover_text(&loaded.sha256);
@@ -52,7 +52,8 @@ pub fn protocols_dialog_ui(ctx: &egui::Context, library: &Library) -> DialogResu
                 ui.label(theme::bold(i18n::text("protocols-site-vocabulary")));
                 for file in &library.site_vocabulary {
                     ui.add(
-                        egui::Label::new(i18n::text_with("protocols-vocabulary-added", &[("file", file.to_string())])).wrap(),
+                        egui::Label::new(i18n::text_with("protocols-vocabulary-added", &[("file", file.to_string())]))
+                            .wrap(),
                     );
                 }
             }

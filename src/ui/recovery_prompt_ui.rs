@@ -45,10 +45,18 @@ pub fn recovery_prompt_ui(ctx: &egui::Context, found: &[Found], message: &Option
                     ui.add(egui::Label::new(RichText::new(line).small()).wrap());
                 }
                 ui.horizontal(|ui| {
-                    if ui.button(i18n::text("recovery-restore")).accessible_name(i18n::text_with("recovery-restore-name", &[("name", name.clone())])).clicked() {
+                    if ui
+                        .button(i18n::text("recovery-restore"))
+                        .accessible_name(i18n::text_with("recovery-restore-name", &[("name", name.clone())]))
+                        .clicked()
+                    {
                         choice = RecoveryChoice::Restore(index);
                     }
-                    if ui.button(i18n::text("recovery-discard")).accessible_name(i18n::text_with("recovery-discard-name", &[("name", name.clone())])).clicked() {
+                    if ui
+                        .button(i18n::text("recovery-discard"))
+                        .accessible_name(i18n::text_with("recovery-discard-name", &[("name", name.clone())]))
+                        .clicked()
+                    {
                         choice = RecoveryChoice::Discard(index);
                     }
                 });

@@ -14,7 +14,11 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
     ui.horizontal_wrapped(|ui| {
         ui.label(i18n::text("saveas-folder"));
         ui.label(RichText::new(browser.folder.display().to_string()).monospace());
-        if ui.button(i18n::text("saveas-choose-folder")).accessible_name(i18n::text("browser-choose-folder-name")).clicked() {
+        if ui
+            .button(i18n::text("saveas-choose-folder"))
+            .accessible_name(i18n::text("browser-choose-folder-name"))
+            .clicked()
+        {
             commands.push(Command::ChooseBrowserFolder);
         }
         if ui.button(i18n::text("browser-refresh")).clicked() {
@@ -65,7 +69,10 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
     let mut sort = None;
     let visible = browser.visible_count();
     let headers = [
-        (SortKey::Participant, format!("{}{}", i18n::text("browser-participant"), arrow(browser, SortKey::Participant))),
+        (
+            SortKey::Participant,
+            format!("{}{}", i18n::text("browser-participant"), arrow(browser, SortKey::Participant)),
+        ),
         (
             SortKey::ScreeningDate,
             format!("{}{}", i18n::text("browser-screening-date"), arrow(browser, SortKey::ScreeningDate)),
@@ -85,11 +92,19 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
                     ("count", visible.to_string()),
                 ],
             ));
-            if ui.add_enabled(page > 0, egui::Button::new(i18n::text("browser-previous"))).accessible_name(i18n::text("browser-previous-name")).clicked() {
+            if ui
+                .add_enabled(page > 0, egui::Button::new(i18n::text("browser-previous")))
+                .accessible_name(i18n::text("browser-previous-name"))
+                .clicked()
+            {
                 page = page.saturating_sub(1);
             }
             let more = first + rows.len() < visible;
-            if ui.add_enabled(more, egui::Button::new(i18n::text("browser-next"))).accessible_name(i18n::text("browser-next-name")).clicked() {
+            if ui
+                .add_enabled(more, egui::Button::new(i18n::text("browser-next")))
+                .accessible_name(i18n::text("browser-next-name"))
+                .clicked()
+            {
                 page += 1;
             }
         });
@@ -134,8 +149,10 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
                 });
                 ui.label(RichText::new(&row.file_name).monospace().small());
                 if row.problem.is_none()
-                    && ui.button(i18n::text("browser-open"))
-                        .accessible_name(i18n::text_with("browser-open-name", &[("file", row.file_name.clone())])).clicked()
+                    && ui
+                        .button(i18n::text("browser-open"))
+                        .accessible_name(i18n::text_with("browser-open-name", &[("file", row.file_name.clone())]))
+                        .clicked()
                 {
                     commands.push(Command::Leave(Leave::OpenPath(row.path.clone())));
                 }

@@ -57,9 +57,7 @@ pub fn sign_dialog_ui(ctx: &egui::Context, fields: SignFields<'_>, workspace: &W
                     .color(theme::error_colour(ui.ctx().theme())),
             );
         }
-        ui.label(
-            RichText::new(i18n::text("sign-saves")).weak(),
-        );
+        ui.label(RichText::new(i18n::text("sign-saves")).weak());
         line_field_ui(ui, &i18n::text("sign-by"), by);
         ui.label(theme::bold(i18n::text("sign-meaning-heading")));
         for meaning in meanings {

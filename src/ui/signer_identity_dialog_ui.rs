@@ -31,9 +31,7 @@ pub fn signer_identity_dialog_ui(
 ) -> DialogResult {
     let IdentityFields { name, passphrase, repeated, message } = fields;
     modal_ui(ctx, &i18n::text("identity-title"), |ui| {
-        ui.label(
-            RichText::new(i18n::text_with("identity-text", &[("min", MIN_PASSPHRASE_CHARS.to_string())])).weak(),
-        );
+        ui.label(RichText::new(i18n::text_with("identity-text", &[("min", MIN_PASSPHRASE_CHARS.to_string())])).weak());
         line_field_ui(ui, &i18n::text("identity-name"), name);
         secret_field_ui(ui, &i18n::text("dialog-passphrase"), passphrase);
         secret_field_ui(ui, &i18n::text("identity-passphrase-again"), repeated);

@@ -22,13 +22,21 @@ pub fn titer_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
         let commit = ui
             .horizontal_wrapped(|ui| {
                 let hint = crate::i18n::text("field-titer-hint");
-                let titer =
-                    text_part_ui(ui, &mut draft, id, "value", &committed_titer, &item.label, 92.0, &hint);
+                let titer = text_part_ui(ui, &mut draft, id, "value", &committed_titer, &item.label, 92.0, &hint);
                 let _named = titer.response.clone().labelled_by(label);
                 cx.take_focus(&item.id, &titer.response);
                 ui.label(RichText::new(crate::i18n::text("field-date")).weak());
                 let name = crate::ui::answer_field_ui::date_part_name(&item.label);
-                let date = text_part_ui(ui, &mut draft, id, "date", &committed_date, &name, 92.0, &crate::i18n::text("hint-date"));
+                let date = text_part_ui(
+                    ui,
+                    &mut draft,
+                    id,
+                    "date",
+                    &committed_date,
+                    &name,
+                    92.0,
+                    &crate::i18n::text("hint-date"),
+                );
                 titer.commit || date.commit
             })
             .inner;

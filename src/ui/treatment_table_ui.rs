@@ -132,8 +132,11 @@ fn history_rows_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
                             .collect();
                         ui.label(RichText::new(classes.join(", ")).small().weak());
                     }
-                    if ui.small_button(crate::i18n::text("treatment-remove"))
-                        .accessible_name(crate::i18n::text_with("treatment-remove-name", &[("name", name.clone())])).clicked() {
+                    if ui
+                        .small_button(crate::i18n::text("treatment-remove"))
+                        .accessible_name(crate::i18n::text_with("treatment-remove-name", &[("name", name.clone())]))
+                        .clicked()
+                    {
                         change = Some(RowChange::Remove(index));
                     }
                 });
@@ -149,7 +152,17 @@ fn history_rows_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
                                 if field == "start" { "treatment-start-name" } else { "treatment-last-dose-name" },
                                 &[("name", name.clone())],
                             );
-                            text_part_ui(ui, draft, id, &part, &committed, &accessible, 92.0, &crate::i18n::text("hint-date")).commit
+                            text_part_ui(
+                                ui,
+                                draft,
+                                id,
+                                &part,
+                                &committed,
+                                &accessible,
+                                92.0,
+                                &crate::i18n::text("hint-date"),
+                            )
+                            .commit
                         };
                     commit |= date_part(ui, &mut draft, "start", "treatment-start", row.start);
                     if !row.ongoing {
@@ -160,7 +173,9 @@ fn history_rows_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
                     // change an automatic id and drop the keyboard focus (egui's automatic
                     // ids count the widgets before them, even in a `push_id` scope).
                     let scope = egui::UiBuilder::new().scope_id(id.with((index, "ongoing")));
-                    let checkbox = ui.scope_builder(scope, |ui| ui.checkbox(&mut ongoing, crate::i18n::text("answer-ongoing"))).inner;
+                    let checkbox = ui
+                        .scope_builder(scope, |ui| ui.checkbox(&mut ongoing, crate::i18n::text("answer-ongoing")))
+                        .inner;
                     let accessible = crate::i18n::text_with("treatment-ongoing-name", &[("name", name.clone())]);
                     if checkbox.accessible_name(accessible).changed() {
                         change = Some(RowChange::Ongoing(index, ongoing));
@@ -197,8 +212,10 @@ fn history_rows_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
                             |f| crate::i18n::text(f.message_id()),
                             120.0,
                         );
-                        let _named = response
-                            .accessible_name(crate::i18n::text_with("treatment-frequency-name", &[("name", name.clone())]));
+                        let _named = response.accessible_name(crate::i18n::text_with(
+                            "treatment-frequency-name",
+                            &[("name", name.clone())],
+                        ));
                         if let Some(frequency) = picked {
                             change = Some(RowChange::Frequency(index, frequency));
                         }
@@ -207,7 +224,17 @@ fn history_rows_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
                     let since = row.dose_since.map(date_text).unwrap_or_default();
                     let part = format!("r{index}.since");
                     let accessible = crate::i18n::text_with("treatment-since-name", &[("name", name.clone())]);
-                    commit |= text_part_ui(ui, &mut draft, id, &part, &since, &accessible, 92.0, &crate::i18n::text("hint-date")).commit;
+                    commit |= text_part_ui(
+                        ui,
+                        &mut draft,
+                        id,
+                        &part,
+                        &since,
+                        &accessible,
+                        92.0,
+                        &crate::i18n::text("hint-date"),
+                    )
+                    .commit;
                 });
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(crate::i18n::text("treatment-response")).weak());
@@ -320,7 +347,9 @@ fn apply_typed(rows: &[Exposure], draft: &ItemDraft, today: NaiveDate, confirmed
                     row.dose = Some(Dose { amount, unit, frequency });
                 }
                 Parsed::Value(_) => return Composed::Invalid(crate::i18n::text("treatment-dose-above-zero")),
-                Parsed::Invalid(message) => return Composed::Invalid(crate::i18n::text_with("treatment-dose-invalid", &[("message", message)])),
+                Parsed::Invalid(message) => {
+                    return Composed::Invalid(crate::i18n::text_with("treatment-dose-invalid", &[("message", message)]));
+                }
             }
         }
     }
@@ -371,7 +400,9 @@ fn add_treatment_ui(
     let catalogue = &cx.library.knowledge.catalogue;
     let matches: Vec<_> = catalogue.search(&query).take(SEARCH_RESULTS).collect();
     if matches.is_empty() {
-        ui.label(RichText::new(crate::i18n::text_with("treatment-no-match", &[("query", query.trim().to_owned())])).weak());
+        ui.label(
+            RichText::new(crate::i18n::text_with("treatment-no-match", &[("query", query.trim().to_owned())])).weak(),
+        );
         return;
     }
     // The highlighted match: the first, moved with the arrow keys while the search has the
@@ -390,7 +421,9 @@ fn add_treatment_ui(
     let entered = response.lost_focus() && ui.input(|input| input.key_pressed(Key::Enter));
     ui.horizontal_wrapped(|ui| {
         for (index, agent) in matches.into_iter().enumerate() {
-            let button = egui::Button::new(crate::i18n::text_with("treatment-add-agent", &[("agent", agent.name.clone())])).selected(index == highlighted);
+            let button =
+                egui::Button::new(crate::i18n::text_with("treatment-add-agent", &[("agent", agent.name.clone())]))
+                    .selected(index == highlighted);
             if ui.add(button).clicked() || (entered && index == highlighted) {
                 *change = Some(RowChange::Add(agent.id.clone()));
                 ui.data_mut(|data| {

@@ -24,6 +24,9 @@ use trialscreen::ui::print_dialog_ui::PrintState;
 use crate::common;
 use crate::common::installation::PASSPHRASE;
 
+/// The investigator of the bundled examples, who signs.
+const INVESTIGATOR: &str = "Dr A. Investigator";
+
 const SIZES: [[f32; 2]; 2] = [[1024.0, 700.0], [1366.0, 768.0]];
 
 fn clock() -> DateTime<Utc> {
@@ -69,7 +72,7 @@ fn has_label_containing(harness: &Harness<'_, AppState>, text: &str) -> bool {
 fn check_dialog(harness: &mut Harness<'_, AppState>, size: [f32; 2], dialog: Dialog, title: &str, buttons: &[&str]) {
     harness.state_mut().dialog = Some(dialog);
     harness.run();
-    assert!(harness.query_by_label(title).is_some(), "{size:?}: the title {title} is shown");
+    assert!(harness.query_all_by_label(title).next().is_some(), "{size:?}: the title {title} is shown");
     let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size[0], size[1]));
     for button in buttons {
         let rect = harness.get_by_label(button).rect();
@@ -198,7 +201,7 @@ fn saved_example(folder: &Path, example: &str) -> PathBuf {
     std::fs::create_dir_all(path.parent().expect("a folder")).expect("sessions folder");
     let data = trialscreen::user_data::UserData::at(folder);
     let mut session = common::example(example);
-    trialscreen::session::sealing::prepare(&mut session, "研究者甲", clock()).expect("prepared");
+    trialscreen::session::sealing::prepare(&mut session, INVESTIGATOR, clock()).expect("prepared");
     let sealer = trialscreen::session::sealing::Sealer::of(&data).expect("sealer");
     store::save(&mut session, &path, &trialscreen::files::FileHead::Absent, &sealer).expect("saved");
     path
@@ -210,7 +213,7 @@ fn a_signature_made_in_chinese_keeps_the_chinese_statement_and_verifies_in_engli
     let mut harness = chinese_workstation(folder.path(), [1366.0, 768.0]);
     harness.state_mut().workspace.signing_kdf = common::installation::CHEAP;
     harness.state_mut().dialog = Some(Dialog::CreateIdentity {
-        name: "研究者甲".to_owned(),
+        name: INVESTIGATOR.to_owned(),
         passphrase: Default::default(),
         repeated: Default::default(),
         message: None,
@@ -219,7 +222,10 @@ fn a_signature_made_in_chinese_keeps_the_chinese_statement_and_verifies_in_engli
     type_into(&mut harness, "口令", PASSPHRASE);
     type_into(&mut harness, "再次输入口令", PASSPHRASE);
     click(&mut harness, "创建");
-    assert!(has_label_containing(&harness, "已为 研究者甲 创建签名身份：密钥 "), "the identity notice is Chinese");
+    assert!(
+        has_label_containing(&harness, &format!("已为 {INVESTIGATOR} 创建签名身份：密钥 ")),
+        "the identity notice is Chinese"
+    );
     let path = saved_example(folder.path(), "v01-eligible-adolescent");
     harness.state_mut().open_path(&path);
     harness.run();
@@ -228,7 +234,7 @@ fn a_signature_made_in_chinese_keeps_the_chinese_statement_and_verifies_in_engli
     type_into(&mut harness, "口令", PASSPHRASE);
     click(&mut harness, "签署并保存");
     assert!(has_label_containing(&harness, "已签署并保存到 "), "the notice is Chinese");
-    assert!(has_label_containing(&harness, "✔ 由 研究者甲 于 2026-11-21 09:00 UTC 签署"));
+    assert!(has_label_containing(&harness, &format!("✔ 由 {INVESTIGATOR} 于 2026-11-21 09:00 UTC 签署")));
 
     // Read back on an English machine: the statement stored is the one the signer saw.
     trialscreen::i18n::set_thread_language(Language::En);
@@ -238,10 +244,15 @@ fn a_signature_made_in_chinese_keeps_the_chinese_statement_and_verifies_in_engli
     assert_eq!(signature.meaning, "合格性评估已完成：受试者符合上述方案的要求");
     assert_eq!(signature.meaning, text_in(Language::ZhCn, "sign-meaning-eligible"));
     assert!(verify(&on_disk).is_intact(), "the Chinese signature verifies in English");
+    drop(harness);
     let library = Library::bundled().expect("bundled library");
     let mut english = AppState::new(library, Folders::under(folder.path()), clock, Preferences::default());
     english.open_path(&path);
-    let document = english.workspace.document().expect("open");
+    let problem = match &english.dialog {
+        Some(Dialog::Problem { title, message }) => format!("{title}: {message}"),
+        _ => String::new(),
+    };
+    let document = english.workspace.document().expect(&problem);
     assert!(document.session().is_signed());
     assert!(document.questioned().is_none(), "opened as trusted, not read-only");
 }

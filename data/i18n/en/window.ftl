@@ -240,3 +240,36 @@ checklist-not-classified = not classified
 checklist-entry-not-met = entry criterion not met: the criteria do not apply
 checklist-excluded = excluded: an exclusion of the criteria applies
 checklist-undetermined = undetermined: unassessed items could change the result
+
+## The session browser's scan
+browser-no-thread = the folder was read without a background thread: { $error }
+browser-cache-not-written = the summary cache could not be written: { $error }
+
+## The criteria board's buttons and notes
+board-withdraw = Withdraw…
+board-withdraw-override-name = Withdraw the override on { $protocol } { $criterion }
+board-withdraw-judgment-name = Withdraw the judgment on { $protocol } { $criterion }
+board-override = Override…
+board-override-name = Override { $protocol } { $criterion }
+board-decide = Decide…
+board-decide-name = Decide { $protocol } { $criterion }
+board-study-information = Study information
+board-none-shown = None shown under "{ $filter }".
+board-none-in-source = None in the source document.
+board-cohort = Cohort { $cohort }
+board-source-hint = Click, or Enter, to show or hide the source text and its interpretation
+board-source-name = Source text of { $protocol } { $criterion }
+board-discretion = Discretion in the source: “{ $text }”
+
+## The start view
+start-date-invalid = { $field }: { $message }
+start-enter-screening-date = enter the screening date
+start-planned-enrollment = Planned enrollment
+start-open-this = Open this session
+start-open-example-name = Open example { $file }
+
+## The visit section
+visit-code-empty = the participant code cannot be empty
+visit-enter-investigator = Enter the investigator's name: every change is recorded under it.
+visit-choose-cohort = choose the cohort
+visit-cohort-name = Cohort of { $protocol }

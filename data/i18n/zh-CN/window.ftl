@@ -240,3 +240,36 @@ checklist-not-classified = 不符合分类
 checklist-entry-not-met = 未满足准入标准：该分类标准不适用
 checklist-excluded = 排除：适用该分类标准的某项排除条件
 checklist-undetermined = 未确定：未评估的条目可能改变结果
+
+## 筛选记录浏览的扫描
+browser-no-thread = 文件夹未使用后台线程读取：{ $error }
+browser-cache-not-written = 无法写入摘要缓存：{ $error }
+
+## 标准列表的按钮与说明
+board-withdraw = 撤回…
+board-withdraw-override-name = 撤回 { $protocol } { $criterion } 的酌情决定
+board-withdraw-judgment-name = 撤回 { $protocol } { $criterion } 的判断
+board-override = 酌情决定…
+board-override-name = 酌情决定 { $protocol } { $criterion }
+board-decide = 判断…
+board-decide-name = 判断 { $protocol } { $criterion }
+board-study-information = 研究信息
+board-none-shown = “{ $filter }”下没有可显示的标准。
+board-none-in-source = 来源文档中没有。
+board-cohort = 队列：{ $cohort }
+board-source-hint = 单击或按回车键，显示或隐藏原文及其解读
+board-source-name = { $protocol } { $criterion } 的原文
+board-discretion = 原文中的酌情条款：“{ $text }”
+
+## 开始页
+start-date-invalid = { $field }：{ $message }
+start-enter-screening-date = 请输入筛选日期
+start-planned-enrollment = 计划入组日期
+start-open-this = 打开此筛选记录
+start-open-example-name = 打开示例 { $file }
+
+## 访视部分
+visit-code-empty = 受试者编号不能为空
+visit-enter-investigator = 请输入研究者姓名：每项更改都以此姓名记录。
+visit-choose-cohort = 选择队列
+visit-cohort-name = { $protocol } 的队列

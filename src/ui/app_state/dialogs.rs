@@ -142,7 +142,10 @@ impl AppState {
                     }
                     UnsavedChoice::Discard => {
                         if let Err(error) = self.workspace.discard_changes() {
-                            self.notice = Some(crate::i18n::text_with("notice-journal-not-removed", &[("error", error.to_string())]));
+                            self.notice = Some(crate::i18n::text_with(
+                                "notice-journal-not-removed",
+                                &[("error", error.to_string())],
+                            ));
                         }
                         self.leave(then.clone(), ctx);
                         false
