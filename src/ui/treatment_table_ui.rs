@@ -348,7 +348,10 @@ fn apply_typed(rows: &[Exposure], draft: &ItemDraft, today: NaiveDate, confirmed
                 }
                 Parsed::Value(_) => return Composed::Invalid(crate::i18n::text("treatment-dose-above-zero")),
                 Parsed::Invalid(message) => {
-                    return Composed::Invalid(crate::i18n::text_with("treatment-dose-invalid", &[("message", message)]));
+                    return Composed::Invalid(crate::i18n::text_with(
+                        "treatment-dose-invalid",
+                        &[("message", message)],
+                    ));
                 }
             }
         }

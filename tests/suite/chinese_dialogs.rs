@@ -294,3 +294,84 @@ fn a_listed_statement_is_accepted_in_any_language_and_no_other_wording() {
     let text = trialscreen::session::sign_meaning::recorded_text("A", &["p I1".to_owned(), "p I2".to_owned()]);
     assert_eq!(text, "A. Acknowledged as not decided: p I1; p I2");
 }
+
+#[test]
+fn every_item_of_the_activity_instruments_has_a_chinese_name() {
+    use trialscreen::calculators::InstrumentId;
+    let chinese = trialscreen::ui::instrument_words::chinese();
+    assert_eq!(chinese.language, "zh-CN");
+    let mut missing = Vec::new();
+    for instrument in [
+        InstrumentId::Sledai2k,
+        InstrumentId::BvasV3,
+        InstrumentId::Essdai,
+        InstrumentId::Mmt8,
+        InstrumentId::Mmt8Unilateral,
+    ] {
+        let names = chinese.instruments.get(instrument.code()).expect("the instrument is translated");
+        for spec in instrument.items() {
+            let Some(name) = names.items.get(spec.key) else {
+                missing.push(format!("{} {} {:?} {:?}", instrument.code(), spec.key, spec.label, spec.group));
+                continue;
+            };
+            // Units (g/24 h, µmol/L) stay Latin; the words are hanzi.
+            assert!(
+                name.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{}: «{name}» is not translated",
+                spec.key
+            );
+            if let Some(group) = spec.group {
+                assert!(names.groups.contains_key(group), "{} group {group}", instrument.code());
+            }
+        }
+        for key in names.items.keys() {
+            if instrument.item(key).is_none() {
+                missing.push(format!("{} has no item {key}", instrument.code()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "without a Chinese name: {missing:#?}");
+    for code in chinese.instruments.keys() {
+        assert!(InstrumentId::all().iter().any(|i| i.code() == code), "no instrument {code}");
+    }
+    // Shown in the window's language; the record keeps the key.
+    let seizure = InstrumentId::Sledai2k.item("seizure").expect("an item");
+    trialscreen::i18n::set_thread_language(Language::ZhCn);
+    assert_eq!(trialscreen::ui::instrument_words::item_label(InstrumentId::Sledai2k, seizure), "癫痫发作");
+    assert_eq!(trialscreen::ui::instrument_words::group_label(InstrumentId::Sledai2k, "Neurological"), "神经系统");
+    trialscreen::i18n::set_thread_language(Language::En);
+    assert_eq!(trialscreen::ui::instrument_words::item_label(InstrumentId::Sledai2k, seizure), "Seizure");
+}
+
+#[test]
+fn the_form_the_checklists_and_the_browser_speak_chinese() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut harness = with_example(folder.path(), [1366.0, 768.0], "v01-");
+    for words in ["添加治疗", "搜索药物目录", "确认完整"] {
+        assert!(has_label_containing(&harness, words), "{words} in the treatment history");
+    }
+    let sledai = harness
+        .query_all_by_label_contains("SLEDAI-2K 的条目")
+        .next()
+        .map(|node| {
+            use egui_kittest::kittest::NodeT as _;
+            node.accesskit_node().label().unwrap_or_default().to_owned()
+        })
+        .expect("the SLEDAI-2K items' disclosure");
+    click(&mut harness, &sledai);
+    for words in ["神经系统", "狼疮性头痛", "癫痫发作：有", "癫痫发作：未评估"] {
+        assert!(has_label_containing(&harness, words), "{words} in the SLEDAI-2K checklist");
+    }
+    assert!(has_label_containing(&harness, "评分"), "the score in Chinese");
+    let record = harness.state().workspace.document().expect("open").session().values.clone();
+    harness.state_mut().set_language(Language::En);
+    harness.run();
+    assert!(has_label_containing(&harness, "Lupus headache"), "back in English");
+    assert_eq!(harness.state().workspace.document().expect("open").session().values, record, "the record is unchanged");
+    // The start view's session browser.
+    let mut harness = chinese_workstation(folder.path(), [1024.0, 700.0]);
+    harness.run();
+    for words in ["刷新", "过滤筛选记录", "打开示例 v01-eligible-adolescent.ron"] {
+        assert!(has_label_containing(&harness, words), "{words} in the session browser");
+    }
+}
