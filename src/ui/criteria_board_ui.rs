@@ -39,8 +39,9 @@ impl BoardActions<'_> {
     }
 
     fn withdraw_button_ui(&mut self, ui: &mut Ui, protocol: &ProtocolView, row: &CriterionView, is_override: bool) {
-        let name_id = if is_override { "board-withdraw-override-name" } else { "board-withdraw-judgment-name" };
-        let name = crate::i18n::text_with(name_id, &[("protocol", protocol.id.clone()), ("criterion", row.id.clone())]);
+        // Names with ids stay English in every language (tests and the key map use them).
+        let what = if is_override { "override" } else { "judgment" };
+        let name = format!("Withdraw the {what} on {} {}", protocol.id, row.id);
         self.dialog_button_ui(ui, &crate::i18n::text("board-withdraw"), name, || Dialog::Withdraw {
             protocol: protocol.id.clone(),
             criterion: row.id.clone(),
@@ -271,10 +272,7 @@ fn note_ui(
         match note.kind {
             NoteKind::DiscretionAvailable => {
                 let investigator = actions.investigator.to_owned();
-                let name = crate::i18n::text_with(
-                    "board-override-name",
-                    &[("protocol", protocol.id.clone()), ("criterion", row.id.clone())],
-                );
+                let name = format!("Override {} {}", protocol.id, row.id);
                 actions.dialog_button_ui(ui, &crate::i18n::text("board-override"), name, || Dialog::Override {
                     protocol: protocol.id.clone(),
                     criterion: row.id.clone(),
@@ -285,10 +283,7 @@ fn note_ui(
             }
             NoteKind::JudgmentAwaited => {
                 let investigator = actions.investigator.to_owned();
-                let name = crate::i18n::text_with(
-                    "board-decide-name",
-                    &[("protocol", protocol.id.clone()), ("criterion", row.id.clone())],
-                );
+                let name = format!("Decide {} {}", protocol.id, row.id);
                 actions.dialog_button_ui(ui, &crate::i18n::text("board-decide"), name, || Dialog::Judgment {
                     protocol: protocol.id.clone(),
                     criterion: row.id.clone(),

@@ -138,10 +138,8 @@ pub fn start_view_ui(ui: &mut Ui, view: StartView<'_>, commands: &mut Vec<Comman
                         ui.horizontal_wrapped(|ui| {
                             if ui
                                 .button(crate::i18n::text("browser-open"))
-                                .accessible_name(crate::i18n::text_with(
-                                    "start-open-example-name",
-                                    &[("file", (*file_name).to_owned())],
-                                ))
+                                // Named with its file in English in every language, as tests and users' scripts know it.
+                                .accessible_name(format!("Open example {file_name}"))
                                 .clicked()
                             {
                                 commands.push(Command::Leave(Leave::OpenExample((*file_name).to_owned())));

@@ -371,7 +371,7 @@ fn the_form_the_checklists_and_the_browser_speak_chinese() {
     // The start view's session browser.
     let mut harness = chinese_workstation(folder.path(), [1024.0, 700.0]);
     harness.run();
-    for words in ["刷新", "过滤筛选记录", "打开示例 v01-eligible-adolescent.ron"] {
+    for words in ["刷新", "过滤筛选记录", "示例（作为模板打开）"] {
         assert!(has_label_containing(&harness, words), "{words} in the session browser");
     }
 }

@@ -247,12 +247,8 @@ browser-cache-not-written = the summary cache could not be written: { $error }
 
 ## The criteria board's buttons and notes
 board-withdraw = Withdraw…
-board-withdraw-override-name = Withdraw the override on { $protocol } { $criterion }
-board-withdraw-judgment-name = Withdraw the judgment on { $protocol } { $criterion }
 board-override = Override…
-board-override-name = Override { $protocol } { $criterion }
 board-decide = Decide…
-board-decide-name = Decide { $protocol } { $criterion }
 board-study-information = Study information
 board-none-shown = None shown under "{ $filter }".
 board-none-in-source = None in the source document.
@@ -266,10 +262,16 @@ start-date-invalid = { $field }: { $message }
 start-enter-screening-date = enter the screening date
 start-planned-enrollment = Planned enrollment
 start-open-this = Open this session
-start-open-example-name = Open example { $file }
 
 ## The visit section
 visit-code-empty = the participant code cannot be empty
 visit-enter-investigator = Enter the investigator's name: every change is recorded under it.
 visit-choose-cohort = choose the cohort
 visit-cohort-name = Cohort of { $protocol }
+
+## Why a session cannot be signed now
+refusal-read-only = this file is open read-only: { $why }
+refusal-save-restored = save the restored session first (Save), then sign
+refusal-save-to-file = save the session to a file first (Save as…); it is signed in its file
+refusal-unsealed-legacy = a file of session format { $format } has no seal, so nothing shows that its trail is whole: compare it with its printed copy, save it (Save), which seals it on this computer, then sign
+refusal-unsealed = this file has no seal, so nothing shows that its trail is whole: compare it with its printed copy, save it (Save), which seals it on this computer, then sign

@@ -247,12 +247,8 @@ browser-cache-not-written = 无法写入摘要缓存：{ $error }
 
 ## 标准列表的按钮与说明
 board-withdraw = 撤回…
-board-withdraw-override-name = 撤回 { $protocol } { $criterion } 的酌情决定
-board-withdraw-judgment-name = 撤回 { $protocol } { $criterion } 的判断
 board-override = 酌情决定…
-board-override-name = 酌情决定 { $protocol } { $criterion }
 board-decide = 判断…
-board-decide-name = 判断 { $protocol } { $criterion }
 board-study-information = 研究信息
 board-none-shown = “{ $filter }”下没有可显示的标准。
 board-none-in-source = 来源文档中没有。
@@ -266,10 +262,16 @@ start-date-invalid = { $field }：{ $message }
 start-enter-screening-date = 请输入筛选日期
 start-planned-enrollment = 计划入组日期
 start-open-this = 打开此筛选记录
-start-open-example-name = 打开示例 { $file }
 
 ## 访视部分
 visit-code-empty = 受试者编号不能为空
 visit-enter-investigator = 请输入研究者姓名：每项更改都以此姓名记录。
 visit-choose-cohort = 选择队列
 visit-cohort-name = { $protocol } 的队列
+
+## 目前无法签署的原因
+refusal-read-only = 此文件以只读方式打开：{ $why }
+refusal-save-restored = 请先用“保存”保存已恢复的筛选记录，再签署
+refusal-save-to-file = 请先将筛选记录保存为文件（另存为…）；签名保存在该文件中
+refusal-unsealed-legacy = 筛选记录格式{ $format }的文件没有封印，无法证明其稽查轨迹完整：请与其打印件核对，用“保存”保存它（即在本计算机上封印），然后再签署
+refusal-unsealed = 此文件没有封印，无法证明其稽查轨迹完整：请与其打印件核对，用“保存”保存它（即在本计算机上封印），然后再签署
