@@ -216,7 +216,7 @@ fn commit_answer(cx: &mut FormContext<'_>, item: &ItemDef, input: AnswerInput, d
 pub fn clear_button_ui(ui: &mut Ui, item_label: &str) -> bool {
     // Not a Tab stop: Delete clears a focused answer (see `radio_group_ui`).
     ui.add(egui::Button::new(crate::i18n::text("field-clear")).small().sense(egui::Sense::CLICK))
-        .accessible_name(format!("Clear {item_label}"))
-        .on_hover_text("Remove the answer (not entered)")
+        .accessible_name(crate::i18n::text_with("field-clear-name", &[("item", item_label.to_owned())]))
+        .on_hover_text(crate::i18n::text("field-clear-hint"))
         .clicked()
 }

@@ -275,3 +275,8 @@ refusal-save-restored = save the restored session first (Save), then sign
 refusal-save-to-file = save the session to a file first (Save as…); it is signed in its file
 refusal-unsealed-legacy = a file of session format { $format } has no seal, so nothing shows that its trail is whole: compare it with its printed copy, save it (Save), which seals it on this computer, then sign
 refusal-unsealed = this file has no seal, so nothing shows that its trail is whole: compare it with its printed copy, save it (Save), which seals it on this computer, then sign
+
+## More form words
+field-clear-name = Clear { $item }
+field-clear-hint = Remove the answer (not entered)
+override-recorded-not-allowed = recorded, but the protocol does not allow it: { $why }

@@ -275,3 +275,8 @@ refusal-save-restored = 请先用“保存”保存已恢复的筛选记录，�
 refusal-save-to-file = 请先将筛选记录保存为文件（另存为…）；签名保存在该文件中
 refusal-unsealed-legacy = 筛选记录格式{ $format }的文件没有封印，无法证明其稽查轨迹完整：请与其打印件核对，用“保存”保存它（即在本计算机上封印），然后再签署
 refusal-unsealed = 此文件没有封印，无法证明其稽查轨迹完整：请与其打印件核对，用“保存”保存它（即在本计算机上封印），然后再签署
+
+## 其他表单用语
+field-clear-name = 清除 { $item }
+field-clear-hint = 删除该回答（改为未录入）
+override-recorded-not-allowed = 已记录，但方案不允许：{ $why }
