@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use crate::app::workspace::Workspace;
+use crate::i18n;
 use crate::report::{self, Paper};
 use crate::screening::Screening;
 
@@ -30,14 +31,19 @@ pub fn summary_path(workspace: &Workspace) -> Option<PathBuf> {
 
 /// Writes the summary PDF of the open document; returns where.
 pub fn write_summary(workspace: &Workspace, paper: Paper) -> Result<PathBuf, String> {
-    let document = workspace.document().ok_or("no session is open")?;
-    let path = summary_path(workspace).ok_or("no session is open")?;
+    let document = workspace.document().ok_or_else(|| i18n::text("print-no-session"))?;
+    let path = summary_path(workspace).ok_or_else(|| i18n::text("print-no-session"))?;
     let screening = Screening::evaluate(&workspace.library, document.session(), workspace.today());
     let file_name = document.display_name();
     let pdf =
         report::write_summary_pdf(&screening, &file_name, paper, (workspace.clock)()).map_err(|e| e.to_string())?;
     if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        std::fs::create_dir_all(folder).map_err(|e| {
+            i18n::text_with(
+                "print-cannot-create",
+                &[("folder", folder.display().to_string()), ("error", e.to_string())],
+            )
+        })?;
     }
     crate::files::atomic_write::write_private(&path, &pdf).map_err(|e| e.to_string())?;
     Ok(path)
@@ -54,11 +60,9 @@ pub fn open_in_viewer(path: &Path) -> Result<(), String> {
     } else {
         std::process::Command::new("xdg-open")
     };
-    command
-        .arg(path)
-        .spawn()
-        .map(drop)
-        .map_err(|e| format!("no viewer could be started ({e}); the PDF is at {}", path.display()))
+    command.arg(path).spawn().map(drop).map_err(|e| {
+        i18n::text_with("print-no-viewer", &[("error", e.to_string()), ("path", path.display().to_string())])
+    })
 }
 
 /// The OS print command in the folders of `PATH`, where one is installed. A search of the
@@ -86,17 +90,20 @@ impl PrintJob {
         let outcome = Arc::clone(&job.0);
         let mut process = std::process::Command::new(command);
         process.arg(file);
+        // The outcome is said in the language of the window that started the job.
+        let language = i18n::language();
         let spawned = std::thread::Builder::new().name("print".to_owned()).spawn(move || {
+            i18n::set_thread_language(language);
             let said = match process.status() {
-                Ok(status) if status.success() => "sent to the printer".to_owned(),
-                Ok(status) => format!("the print system refused it ({status})"),
-                Err(error) => format!("the print system could not be reached: {error}"),
+                Ok(status) if status.success() => i18n::text("print-sent"),
+                Ok(status) => i18n::text_with("print-refused", &[("status", status.to_string())]),
+                Err(error) => i18n::text_with("print-unreachable", &[("error", error.to_string())]),
             };
             let _ = outcome.set(said);
             finished();
         });
         if let Err(error) = spawned {
-            let _ = job.0.set(format!("the print system could not be reached: {error}"));
+            let _ = job.0.set(i18n::text_with("print-unreachable", &[("error", error.to_string())]));
         }
         job
     }

@@ -181,11 +181,15 @@ impl SessionBrowser {
             today,
             cancel: Arc::clone(&cancel),
         };
-        let spawned =
-            std::thread::Builder::new().name("session browser scan".to_owned()).spawn(move || job.run(&sender));
+        // The scan's words are in the language of the window that started it.
+        let language = crate::i18n::language();
+        let spawned = std::thread::Builder::new().name("session browser scan".to_owned()).spawn(move || {
+            crate::i18n::set_thread_language(language);
+            job.run(&sender);
+        });
         if let Err(error) = spawned {
             // No thread to be had: the folder is read here rather than not at all.
-            self.cache_problem = Some(format!("the folder was read without a background thread: {error}"));
+            self.cache_problem = Some(crate::i18n::text_with("browser-no-thread", &[("error", error.to_string())]));
             let (sender, receiver) = mpsc::channel();
             ScanJob {
                 folder: self.folder.clone(),
@@ -415,7 +419,7 @@ impl ScanJob {
             && changed
             && let Err(error) = cache.save(file)
         {
-            cache_problem = Some(format!("the summary cache could not be written: {error}"));
+            cache_problem = Some(crate::i18n::text_with("browser-cache-not-written", &[("error", error.to_string())]));
         }
         let counts = if listed.is_empty() { String::new() } else { log.finish().counts_text() };
         let _ = sender.send(ScanMessage::Done { counts, cache_problem });

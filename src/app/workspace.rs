@@ -655,30 +655,24 @@ impl Workspace {
     /// (once saved here it has), and, to be signed, be screened under the protocol content
     /// it pinned.
     pub fn signing_refusal(&self, amending: bool) -> Option<String> {
-        let Some(document) = &self.document else { return Some("no session is open".to_owned()) };
+        use crate::i18n::{text, text_with};
+        let Some(document) = &self.document else { return Some(text("print-no-session")) };
         if let Some(why) = &document.questioned {
-            return Some(format!("this file is open read-only: {why}"));
+            return Some(text_with("refusal-read-only", &[("why", why.clone())]));
         }
         match (&document.path, &document.origin) {
             (Some(_), DocumentOrigin::File) => {}
-            (_, DocumentOrigin::Recovered) => {
-                return Some("save the restored session first (Save), then sign".to_owned());
-            }
-            _ => return Some("save the session to a file first (Save as…); it is signed in its file".to_owned()),
+            (_, DocumentOrigin::Recovered) => return Some(text("refusal-save-restored")),
+            _ => return Some(text("refusal-save-to-file")),
         }
         match &document.unsealed {
             // A legacy file, written before seals, is amended (and so sealed); a file of this
             // format without a seal had it removed, or is a template.
             Some(Unsealed::Legacy { .. }) if amending => {}
-            Some(unsealed) => {
-                let what = match unsealed {
-                    Unsealed::Legacy { format } => format!("a file of session format {format}"),
-                    Unsealed::Template { .. } | Unsealed::Current => "this file".to_owned(),
-                };
-                return Some(format!(
-                    "{what} has no seal, so nothing shows that its trail is whole: compare it with its printed copy, save it (Save), which seals it on this computer, then sign"
-                ));
+            Some(Unsealed::Legacy { format }) => {
+                return Some(text_with("refusal-unsealed-legacy", &[("format", format.to_string())]));
             }
+            Some(Unsealed::Template { .. } | Unsealed::Current) => return Some(text("refusal-unsealed")),
             None => {}
         }
         if amending {

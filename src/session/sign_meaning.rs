@@ -3,8 +3,10 @@
 //! signs, so "eligible" cannot be signed for a screening that is not. A screening that is
 //! not fully decided (a criterion missing or awaiting judgment) is signed only with an
 //! explicit acknowledgement of what is undecided, which the record keeps and the
-//! signature's text states.
+//! signature's text states. The signer sees the statement in their language and the record
+//! keeps it as seen; a listed statement is accepted worded as listed in any language.
 
+use crate::i18n::{self, Language};
 use crate::session::model::{CUSTOM_MEANING_ID, SignedVerdict};
 
 /// A statement a signature can make.
@@ -12,8 +14,10 @@ use crate::session::model::{CUSTOM_MEANING_ID, SignedVerdict};
 pub struct SignatureMeaning {
     /// Its stable id, as files store it.
     pub id: &'static str,
-    /// The statement, exactly as shown to the signer.
+    /// The statement in English, as listed (the message `message` worded in English).
     pub statement: &'static str,
+    /// The id of its message: the statement as shown in the signer's language.
+    pub message: &'static str,
     /// The verdicts it may sign: every protocol's verdict must be this one, or any when
     /// `None`.
     pub requires: Option<&'static str>,
@@ -24,20 +28,42 @@ pub const SIGNATURE_MEANINGS: [SignatureMeaning; 4] = [
     SignatureMeaning {
         id: "eligible",
         statement: "Eligibility assessment complete: the participant is eligible for the protocols above",
+        message: "sign-meaning-eligible",
         requires: Some("eligible"),
     },
     SignatureMeaning {
         id: "screen_failure",
         statement: "Screen failure confirmed: the participant is not eligible for the protocols above",
+        message: "sign-meaning-screen-failure",
         requires: Some("ineligible"),
     },
     SignatureMeaning {
         id: "reviewed_undecided",
         statement: "Screening reviewed: eligibility is not yet decided; what is undecided is acknowledged below",
+        message: "sign-meaning-reviewed-undecided",
         requires: Some("incomplete"),
     },
-    SignatureMeaning { id: "reviewed", statement: "I confirm the eligibility assessment above", requires: None },
+    SignatureMeaning {
+        id: "reviewed",
+        statement: "I confirm the eligibility assessment above",
+        message: "sign-meaning-reviewed",
+        requires: None,
+    },
 ];
+
+impl SignatureMeaning {
+    /// The statement as shown to the signer, in the current language.
+    pub fn shown(self) -> String {
+        i18n::text(self.message)
+    }
+
+    /// Whether `text` is this statement worded as listed in one of the supported languages
+    /// (a record signed in Chinese is accepted on an English machine, and the reverse).
+    pub fn is_worded(self, text: &str) -> bool {
+        text == self.statement
+            || Language::ALL.into_iter().any(|language| i18n::text_in(language, self.message) == text)
+    }
+}
 
 /// A sign-off as the signer chose it: a statement by id (or [`CUSTOM_MEANING_ID`] with
 /// their own words) and what they acknowledged as undecided.
@@ -57,15 +83,15 @@ impl SignOff {
         Self { meaning_id: CUSTOM_MEANING_ID.to_owned(), statement: statement.to_owned(), acknowledged: Vec::new() }
     }
 
-    /// Whether it may sign these verdicts: a listed statement must be worded as listed and
-    /// fit the verdicts; the signer's own words may sign any.
+    /// Whether it may sign these verdicts: a listed statement must be worded as listed (in
+    /// any supported language) and fit the verdicts; the signer's own words may sign any.
     pub fn check(&self, verdicts: &[SignedVerdict]) -> Result<(), String> {
         if self.meaning_id == CUSTOM_MEANING_ID {
             return Ok(());
         }
         let listed =
             meaning(&self.meaning_id).ok_or_else(|| format!("\"{}\" is not a signature meaning", self.meaning_id))?;
-        if listed.statement != self.statement {
+        if !listed.is_worded(&self.statement) {
             return Err(format!("the statement of \"{}\" is \"{}\"", listed.id, listed.statement));
         }
         fits(listed, verdicts)
@@ -104,12 +130,13 @@ pub fn fits(meaning: SignatureMeaning, verdicts: &[SignedVerdict]) -> Result<(),
 }
 
 /// The text a signature records and its electronic signature covers: the statement, then
-/// what the signer acknowledged as undecided.
+/// what the signer acknowledged as undecided, in the signer's language.
 pub fn recorded_text(statement: &str, acknowledged: &[String]) -> String {
     if acknowledged.is_empty() {
         statement.to_owned()
     } else {
-        format!("{statement}. Acknowledged as not decided: {}", acknowledged.join("; "))
+        let criteria = acknowledged.join(&i18n::text("sign-acknowledged-separator"));
+        i18n::text_with("sign-acknowledged", &[("statement", statement.to_owned()), ("criteria", criteria)])
     }
 }
 

@@ -1,6 +1,7 @@
 //! "Amend…": reopens a signed session for a change, with the reason, signed with the
 //! amending person's passphrase; saved at once. The signature stays in the audit trail.
 
+use crate::i18n;
 use crate::ui::dialog_frame::{
     DialogResult, Request, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui, reason_field_ui,
 };
@@ -21,14 +22,14 @@ pub struct AmendFields<'a> {
 /// The amend dialog; it asks the app to reopen the session and save it.
 pub fn amend_dialog_ui(ctx: &egui::Context, fields: AmendFields<'_>) -> DialogResult {
     let AmendFields { by, reason, passphrase, message } = fields;
-    modal_ui(ctx, "Amend the signed screening", |ui| {
-        ui.label("The signature no longer covers the session once it is reopened; it stays in the audit trail.");
-        line_field_ui(ui, "Amended by", by);
-        reason_field_ui(ui, "Reason for the amendment", reason);
-        secret_field_ui(ui, "Passphrase", passphrase);
+    modal_ui(ctx, &i18n::text("amend-title"), |ui| {
+        ui.label(i18n::text("amend-text"));
+        line_field_ui(ui, &i18n::text("amend-by"), by);
+        reason_field_ui(ui, &i18n::text("amend-reason"), reason);
+        secret_field_ui(ui, &i18n::text("dialog-passphrase"), passphrase);
         error_line_ui(ui, message);
         let ready = !by.trim().is_empty() && !reason.trim().is_empty() && !passphrase.is_empty();
-        apply_buttons_ui(ui, "Reopen for amendment", ready, message, || {
+        apply_buttons_ui(ui, &i18n::text("amend-button"), ready, message, || {
             let request = Request::Amend {
                 by: by.trim().to_owned(),
                 reason: reason.trim().to_owned(),

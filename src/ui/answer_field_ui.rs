@@ -23,12 +23,12 @@ const MAX_RADIO_OPTIONS: usize = 3;
 
 /// The accessible name of an option of an item: "Active bleeding: yes".
 pub fn option_name(item_label: &str, option: &str) -> String {
-    format!("{item_label}: {option}")
+    crate::i18n::text_with("field-option-name", &[("item", item_label.to_owned()), ("option", option.to_owned())])
 }
 
 /// The accessible name of the date part of a result: "Blood pregnancy test date".
 pub fn date_part_name(item_label: &str) -> String {
-    format!("{item_label} date")
+    crate::i18n::text_with("field-date-name", &[("item", item_label.to_owned())])
 }
 
 /// What an answer row did this frame.
@@ -79,7 +79,7 @@ pub fn yes_no_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
                 input
             })
             .inner;
-        draft_messages_ui(ui, &draft, "Keep this date");
+        draft_messages_ui(ui, &draft, &crate::i18n::text("field-keep-date"));
         input
     });
     commit_answer(cx, item, input, &mut draft);
@@ -142,7 +142,7 @@ pub fn choice_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef, op
                 AnswerInput { picked: picked.map(|option| option.map(Value::Choice)), date_commit }
             })
             .inner;
-        draft_messages_ui(ui, &draft, "Keep this date");
+        draft_messages_ui(ui, &draft, &crate::i18n::text("field-keep-date"));
         input
     });
     commit_answer(cx, item, input, &mut draft);
@@ -164,7 +164,16 @@ fn date_part_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef, draft: &m
     ui.label(RichText::new(crate::i18n::text("field-date")).weak());
     let committed = cx.date(&item.id).map(date_text).unwrap_or_default();
     let name = date_part_name(&item.label);
-    let part = text_part_ui(ui, draft, cx.draft_id(&item.id), "date", &committed, &name, 92.0, "YYYY-MM-DD");
+    let part = text_part_ui(
+        ui,
+        draft,
+        cx.draft_id(&item.id),
+        "date",
+        &committed,
+        &name,
+        92.0,
+        &crate::i18n::text("hint-date"),
+    );
     if awaits_date(cx, item) {
         cx.take_focus(&item.id, &part.response);
     }
@@ -207,7 +216,7 @@ fn commit_answer(cx: &mut FormContext<'_>, item: &ItemDef, input: AnswerInput, d
 pub fn clear_button_ui(ui: &mut Ui, item_label: &str) -> bool {
     // Not a Tab stop: Delete clears a focused answer (see `radio_group_ui`).
     ui.add(egui::Button::new(crate::i18n::text("field-clear")).small().sense(egui::Sense::CLICK))
-        .accessible_name(format!("Clear {item_label}"))
-        .on_hover_text("Remove the answer (not entered)")
+        .accessible_name(crate::i18n::text_with("field-clear-name", &[("item", item_label.to_owned())]))
+        .on_hover_text(crate::i18n::text("field-clear-hint"))
         .clicked()
 }

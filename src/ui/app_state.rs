@@ -91,9 +91,7 @@ impl AppState {
         };
         let problems = state.workspace.library.site_problems.len();
         if problems > 0 {
-            state.notice = Some(format!(
-                "{problems} site protocol file(s) did not load; the other trials are available. See View → Protocols…"
-            ));
+            state.notice = Some(crate::i18n::text_with("notice-site-problems", &[("count", problems.to_string())]));
         }
         state
     }
@@ -116,8 +114,8 @@ impl AppState {
         if !errors.is_empty() {
             let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
             self.dialog = Some(Dialog::Problem {
-                title: "A recovery journal cannot be read".to_owned(),
-                message: format!("It was left as it is:\n{}", lines.join("\n")),
+                title: crate::i18n::text("problem-journal-title"),
+                message: format!("{}\n{}", crate::i18n::text("problem-journal-left"), lines.join("\n")),
             });
         } else if !found.is_empty() {
             self.dialog = Some(Dialog::Recovery { found, message: None });
@@ -189,9 +187,12 @@ impl AppState {
         }
         if self.show_browser && self.workspace.document().is_some() {
             let mut open = true;
-            egui::Window::new("Sessions").open(&mut open).default_width(720.0).show(&ctx, |ui| {
-                session_browser_ui(ui, &mut self.browser, &mut self.commands);
-            });
+            egui::Window::new(crate::i18n::text("browser-window-title")).open(&mut open).default_width(720.0).show(
+                &ctx,
+                |ui| {
+                    session_browser_ui(ui, &mut self.browser, &mut self.commands);
+                },
+            );
             self.show_browser = open;
         }
         self.dialog_ui(&ctx);
@@ -292,21 +293,32 @@ fn session_line_ui(
             let contradicts_itself = document.board().lists_a_protocol_twice;
             match &session.signature {
                 Some(signature) => {
-                    if ui.add_enabled(!contradicts_itself, egui::Button::new("Amend…")).clicked() {
+                    if ui
+                        .add_enabled(!contradicts_itself, egui::Button::new(crate::i18n::text("header-amend")))
+                        .clicked()
+                    {
                         commands.push(amend_command(document));
                     }
-                    let signed =
-                        format!("✔ signed by {} at {}", signature.by, signature.at.format("%Y-%m-%d %H:%M UTC"));
+                    let signed = crate::i18n::text_with(
+                        "header-signed",
+                        &[
+                            ("by", signature.by.clone()),
+                            ("time", signature.at.format("%Y-%m-%d %H:%M UTC").to_string()),
+                        ],
+                    );
                     ui.label(RichText::new(signed).strong());
                 }
                 None => {
-                    if ui.add_enabled(!contradicts_itself, egui::Button::new("Sign…")).clicked() {
+                    if ui
+                        .add_enabled(!contradicts_itself, egui::Button::new(crate::i18n::text("header-sign")))
+                        .clicked()
+                    {
                         commands.push(sign_command(document));
                     }
                 }
             }
             if contradicts_itself {
-                ui.label(RichText::new("read-only: the session contradicts itself").strong());
+                ui.label(RichText::new(crate::i18n::text("header-contradicts")).strong());
             }
             // What happened last ("Saved to …"), on this line rather than one of its own: at
             // most 40 % of it, cut with "…" (whole on hover). Appearing or going, it moves
@@ -343,7 +355,10 @@ fn session_line_ui(
     });
     let theme = ui.ctx().theme();
     if let Some(why) = &document.questioned() {
-        ui.label(RichText::new(format!("✖ read-only: {why}")).color(theme::error_colour(theme)));
+        ui.label(
+            RichText::new(crate::i18n::text_with("header-read-only", &[("why", why.to_string())]))
+                .color(theme::error_colour(theme)),
+        );
     }
     if let Some(problem) = journal_problem {
         ui.label(RichText::new(format!("⚠ {problem}")).color(theme::error_colour(theme)));

@@ -39,9 +39,10 @@ impl BoardActions<'_> {
     }
 
     fn withdraw_button_ui(&mut self, ui: &mut Ui, protocol: &ProtocolView, row: &CriterionView, is_override: bool) {
+        // Names with ids stay English in every language (tests and the key map use them).
         let what = if is_override { "override" } else { "judgment" };
         let name = format!("Withdraw the {what} on {} {}", protocol.id, row.id);
-        self.dialog_button_ui(ui, "Withdraw…", name, || Dialog::Withdraw {
+        self.dialog_button_ui(ui, &crate::i18n::text("board-withdraw"), name, || Dialog::Withdraw {
             protocol: protocol.id.clone(),
             criterion: row.id.clone(),
             is_override,
@@ -81,11 +82,13 @@ fn protocol_ui(ui: &mut Ui, protocol: &ProtocolView, actions: &mut BoardActions<
     banners_ui(ui, protocol);
     version_banner_ui(ui, protocol, actions);
     if !protocol.information.is_empty() {
-        CollapsingHeader::new("Study information").id_salt(("information", &protocol.id)).show(ui, |ui| {
-            for line in &protocol.information {
-                wrapped_ui(ui, RichText::new(line));
-            }
-        });
+        CollapsingHeader::new(crate::i18n::text("board-study-information"))
+            .id_salt(("information", &protocol.id))
+            .show(ui, |ui| {
+                for line in &protocol.information {
+                    wrapped_ui(ui, RichText::new(line));
+                }
+            });
     }
     for kind in [CriterionKind::Inclusion, CriterionKind::Exclusion] {
         let all = protocol.criteria.iter().filter(|row| row.kind == kind);
@@ -96,13 +99,15 @@ fn protocol_ui(ui: &mut Ui, protocol: &ProtocolView, actions: &mut BoardActions<
             CriterionKind::Exclusion => crate::i18n::word("heading-exclusion"),
         }));
         if rows.is_empty() && all.count() > 0 {
-            ui.label(RichText::new(format!("None shown under \"{}\".", focus.filter.words())).weak());
+            let filter = focus.filter.words().to_string();
+            ui.label(RichText::new(crate::i18n::text_with("board-none-shown", &[("filter", filter)])).weak());
         } else if rows.is_empty() {
             let note = match kind {
                 CriterionKind::Exclusion => protocol.exclusions_note.as_deref(),
                 CriterionKind::Inclusion => None,
             };
-            ui.label(RichText::new(note.unwrap_or("None in the source document.")).italics());
+            let none = crate::i18n::text("board-none-in-source");
+            ui.label(RichText::new(note.unwrap_or(&none)).italics());
         }
         for row in rows {
             let jumped = focus.jumped.as_ref().is_some_and(|(p, c)| *p == protocol.id && *c == row.id);
@@ -126,7 +131,7 @@ pub fn banners_ui(ui: &mut Ui, protocol: &ProtocolView) {
         ui.add(egui::Label::new(RichText::new(line).color(warning)).wrap());
     }
     if let Some(cohort) = &protocol.cohort {
-        ui.label(format!("Cohort {cohort}"));
+        ui.label(crate::i18n::text_with("board-cohort", &[("cohort", cohort.to_string())]));
     }
 }
 
@@ -169,7 +174,7 @@ fn row_ui(ui: &mut Ui, protocol: &ProtocolView, row: &CriterionView, actions: &m
             let source_id = egui::Id::unique(("source", &protocol.id, &row.id));
             let title = ui
                 .add(egui::Label::new(title_job(ui, row)).wrap().sense(egui::Sense::click()))
-                .on_hover_text("Click, or Enter, to show or hide the source text and its interpretation");
+                .on_hover_text(crate::i18n::text("board-source-hint"));
             let mut show_source = is_disclosed(ui, source_id);
             // A click, or Enter or Space while it has the focus (egui's click from the keyboard).
             if title.clicked() {
@@ -178,7 +183,10 @@ fn row_ui(ui: &mut Ui, protocol: &ProtocolView, row: &CriterionView, actions: &m
             }
             title.ctx.accesskit_node_builder(title.id, |node| {
                 node.set_role(egui::accesskit::Role::Button);
-                node.set_label(format!("Source text of {} {}", protocol.id, row.id));
+                node.set_label(crate::i18n::text_with(
+                    "board-source-name",
+                    &[("protocol", protocol.id.clone()), ("criterion", row.id.clone())],
+                ));
                 node.set_expanded(show_source);
             });
             if take_focus {
@@ -220,10 +228,17 @@ fn source_ui(ui: &mut Ui, row: &CriterionView) {
     }
     wrapped_ui(ui, RichText::new(format!("“{}”", row.source_text)));
     if let Some(interpretation) = &row.interpretation {
-        wrapped_ui(ui, RichText::new(format!("Interpretation: {interpretation}")).weak());
+        wrapped_ui(
+            ui,
+            RichText::new(crate::i18n::text_with(
+                "judgment-interpretation",
+                &[("interpretation", interpretation.to_string())],
+            ))
+            .weak(),
+        );
     }
     if let Some(text) = row.discretion_source() {
-        wrapped_ui(ui, RichText::new(format!("Discretion in the source: “{text}”")).weak());
+        wrapped_ui(ui, RichText::new(crate::i18n::text_with("board-discretion", &[("text", text.to_string())])).weak());
     }
 }
 
@@ -257,27 +272,25 @@ fn note_ui(
         match note.kind {
             NoteKind::DiscretionAvailable => {
                 let investigator = actions.investigator.to_owned();
-                actions.dialog_button_ui(ui, "Override…", format!("Override {} {}", protocol.id, row.id), || {
-                    Dialog::Override {
-                        protocol: protocol.id.clone(),
-                        criterion: row.id.clone(),
-                        reason: String::new(),
-                        by: investigator,
-                        message: None,
-                    }
+                let name = format!("Override {} {}", protocol.id, row.id);
+                actions.dialog_button_ui(ui, &crate::i18n::text("board-override"), name, || Dialog::Override {
+                    protocol: protocol.id.clone(),
+                    criterion: row.id.clone(),
+                    reason: String::new(),
+                    by: investigator,
+                    message: None,
                 });
             }
             NoteKind::JudgmentAwaited => {
                 let investigator = actions.investigator.to_owned();
-                actions.dialog_button_ui(ui, "Decide…", format!("Decide {} {}", protocol.id, row.id), || {
-                    Dialog::Judgment {
-                        protocol: protocol.id.clone(),
-                        criterion: row.id.clone(),
-                        passes: None,
-                        reason: String::new(),
-                        by: investigator,
-                        message: None,
-                    }
+                let name = format!("Decide {} {}", protocol.id, row.id);
+                actions.dialog_button_ui(ui, &crate::i18n::text("board-decide"), name, || Dialog::Judgment {
+                    protocol: protocol.id.clone(),
+                    criterion: row.id.clone(),
+                    passes: None,
+                    reason: String::new(),
+                    by: investigator,
+                    message: None,
                 });
             }
             NoteKind::Overridden | NoteKind::RefusedOverrideRecorded | NoteKind::OverrideNotNeeded => {

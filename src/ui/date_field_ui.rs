@@ -19,10 +19,11 @@ pub fn date_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
         _ => String::new(),
     };
     let (commit, choice) = item_row_ui(ui, item, !cx.read_only, |ui, label| {
-        let part = text_part_ui(ui, &mut draft, id, "value", &committed, &item.label, 92.0, "YYYY-MM-DD");
+        let part =
+            text_part_ui(ui, &mut draft, id, "value", &committed, &item.label, 92.0, &crate::i18n::text("hint-date"));
         let _named = part.response.clone().labelled_by(label);
         cx.take_focus(&item.id, &part.response);
-        (part.commit, draft_messages_ui(ui, &draft, "Keep this date"))
+        (part.commit, draft_messages_ui(ui, &draft, &crate::i18n::text("field-keep-date")))
     });
     if commit || choice == ConfirmChoice::Keep {
         let is_birth = cx

@@ -12,9 +12,13 @@ use crate::ui::field_draft::{Confirmation, ItemDraft, text_part_ui};
 use crate::ui::patient_form_ui::{ConfirmChoice, FormContext, draft_messages_ui, item_row_ui};
 use crate::ui::radio_group_ui::{GroupOption, radio_group_ui};
 
-/// The answers of an event item: (draft key, button text).
-const KINDS: [(&str, &str); 4] =
-    [("never", "Never"), ("on", "On a date"), ("ongoing", "Ongoing"), ("unknown", "Date unknown")];
+/// The answers of an event item: (draft key, id of the button text).
+const KINDS: [(&str, &str); 4] = [
+    ("never", "event-never"),
+    ("on", "event-on-date"),
+    ("ongoing", "event-ongoing"),
+    ("unknown", "event-date-unknown"),
+];
 
 /// One event item.
 pub fn event_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
@@ -44,10 +48,9 @@ pub fn event_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
             let chosen = KINDS.iter().position(|(kind, _)| shown_kind.as_deref() == Some(*kind));
             let options: Vec<GroupOption<'_>> = KINDS
                 .iter()
-                .map(|(kind, text)| GroupOption {
-                    text,
-                    name: option_name(&item.label, &text.to_lowercase()),
-                    key: kind,
+                .map(|(kind, message)| {
+                    let text = crate::i18n::word(message);
+                    GroupOption { text, name: option_name(&item.label, &text.to_lowercase()), key: kind }
                 })
                 .collect();
             let group = radio_group_ui(ui, id.with("event"), &options, chosen, None, !cx.read_only);
@@ -62,19 +65,28 @@ pub fn event_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
             }
         });
         let date_label = match shown_kind.as_deref() {
-            Some("on") => Some("date"),
-            Some("ongoing") => Some("since"),
+            Some("on") => Some(("field-date", "field-date-name")),
+            Some("ongoing") => Some(("event-since", "event-since-name")),
             _ => None,
         };
-        if let Some(date_label) = date_label {
+        if let Some((date_label, date_name)) = date_label {
             ui.horizontal(|ui| {
-                ui.label(RichText::new(date_label).weak());
-                let name = format!("{} {date_label}", item.label);
-                date_commit =
-                    text_part_ui(ui, &mut draft, id, "date", &committed_date, &name, 92.0, "YYYY-MM-DD").commit;
+                ui.label(RichText::new(crate::i18n::text(date_label)).weak());
+                let name = crate::i18n::text_with(date_name, &[("item", item.label.clone())]);
+                date_commit = text_part_ui(
+                    ui,
+                    &mut draft,
+                    id,
+                    "date",
+                    &committed_date,
+                    &name,
+                    92.0,
+                    &crate::i18n::text("hint-date"),
+                )
+                .commit;
             });
         }
-        draft_messages_ui(ui, &draft, "Keep this date")
+        draft_messages_ui(ui, &draft, &crate::i18n::text("field-keep-date"))
     });
     let kind = match picked {
         Some(None) => {

@@ -35,6 +35,10 @@ impl FileDialogs {
         let (sender, receiver) = channel();
         let ctx = ctx.clone();
         let wanted = purpose.clone();
+        // The words are chosen here, in the window's language, not on the dialog's thread.
+        let filter = crate::i18n::text_with("filedialog-filter", &[("app", "trialscreen".to_owned())]);
+        let open_title = crate::i18n::text("filedialog-open-title");
+        let folder_title = crate::i18n::text("filedialog-folder-title");
         std::thread::spawn(move || {
             let mut dialog = rfd::AsyncFileDialog::new();
             if let Some(folder) = folder {
@@ -42,15 +46,9 @@ impl FileDialogs {
             }
             let picked = pollster::block_on(async move {
                 match wanted {
-                    FilePurpose::Open => {
-                        dialog
-                            .add_filter("trialscreen session", &["ron"])
-                            .set_title("Open a screening session")
-                            .pick_file()
-                            .await
-                    }
+                    FilePurpose::Open => dialog.add_filter(filter, &["ron"]).set_title(open_title).pick_file().await,
                     FilePurpose::SaveFolder | FilePurpose::BrowserFolder => {
-                        dialog.set_title("Choose a folder").pick_folder().await
+                        dialog.set_title(folder_title).pick_folder().await
                     }
                 }
             });

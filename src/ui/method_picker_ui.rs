@@ -11,7 +11,7 @@ use crate::ui::pick_one_ui::pick_one_ui;
 
 /// The accessible name of an item's method picker: "Ejection fraction method".
 pub fn method_part_name(item_label: &str) -> String {
-    format!("{item_label} method")
+    crate::i18n::text_with("method-name", &[("item", item_label.to_owned())])
 }
 
 /// The method drop-down of an item that lists methods; nothing for one that does not. It is
@@ -25,21 +25,19 @@ pub fn method_picker_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
     let mut options: Vec<Option<String>> = vec![None];
     options.extend(item.methods.iter().map(|method| Some(method.id.clone())));
     let label = |option: &Option<String>| match option {
-        None => "by …?".to_owned(),
-        Some(id) => item
-            .methods
-            .iter()
-            .find(|method| &method.id == id)
-            .map_or_else(|| id.clone(), |method| format!("by {}", method.label.to_lowercase())),
+        None => crate::i18n::text("method-unknown"),
+        Some(id) => item.methods.iter().find(|method| &method.id == id).map_or_else(
+            || id.clone(),
+            |method| crate::i18n::text_with("method-by", &[("method", method.label.to_lowercase())]),
+        ),
     };
     let enabled = entry.is_some() && !cx.read_only;
     let picked = ui
         .add_enabled_ui(enabled, |ui| {
             let (response, picked) =
                 pick_one_ui(ui, cx.draft_id(&item.id).with("method"), &current, &options, label, 150.0);
-            let _named = response
-                .accessible_name(method_part_name(&item.label))
-                .on_hover_text("How the result was obtained: a criterion may count only one method");
+            let _named =
+                response.accessible_name(method_part_name(&item.label)).on_hover_text(crate::i18n::text("method-hint"));
             picked
         })
         .inner;

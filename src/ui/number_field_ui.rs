@@ -45,22 +45,24 @@ pub fn number_field_ui(
                 let choices: Vec<Unit> = units.iter().map(|range| range.unit).collect();
                 let (response, picked) =
                     pick_one_ui(ui, id.with("unit"), &unit, &choices, |u| u.symbol().to_owned(), 70.0);
-                let _named = response.accessible_name(format!("{} unit", item.label));
+                let _named = response
+                    .accessible_name(crate::i18n::text_with("field-unit-name", &[("item", item.label.clone())]));
                 picked_unit = picked;
             } else if !unit.symbol().is_empty() {
                 ui.label(unit.symbol());
             }
             if asks_uln {
-                ui.label(RichText::new("ULN").weak());
+                ui.label(RichText::new(crate::i18n::text("field-uln")).weak());
                 let uln_text = committed.and_then(|m| m.uln).map(number_field_text).unwrap_or_default();
-                let name = format!("{} ULN", item.label);
+                let name = crate::i18n::text_with("field-uln-name", &[("item", item.label.clone())]);
                 commit |= text_part_ui(ui, &mut draft, id, "uln", &uln_text, &name, 48.0, "").commit;
             }
             if dated {
                 // No "date" word: a date reads as one, and the empty field's hint says so.
                 let date = cx.date(&item.id).map(date_text).unwrap_or_default();
-                let name = format!("{} date", item.label);
-                commit |= text_part_ui(ui, &mut draft, id, "date", &date, &name, 90.0, "YYYY-MM-DD").commit;
+                let name = crate::ui::answer_field_ui::date_part_name(&item.label);
+                commit |= text_part_ui(ui, &mut draft, id, "date", &date, &name, 90.0, &crate::i18n::text("hint-date"))
+                    .commit;
             }
             crate::ui::method_picker_ui::method_picker_ui(ui, cx, item);
         });
@@ -69,7 +71,7 @@ pub fn number_field_ui(
         {
             ui.label(RichText::new(converted).weak());
         }
-        let keep = format!("Keep {} as typed", draft.text("value", ""));
+        let keep = crate::i18n::text_with("field-keep-typed", &[("value", draft.text("value", ""))]);
         draft_messages_ui(ui, &draft, keep.trim())
     });
     let mut confirmed = false;

@@ -116,7 +116,7 @@ fn workspace_signed(workspace: &Workspace) -> bool {
 pub fn override_refusal(workspace: &Workspace, protocol: &str, criterion: &str) -> Option<String> {
     match workspace.document().and_then(|d| d.board().criterion(protocol, criterion)).map(|row| &row.discretion) {
         Some(DiscretionView::Refused { why, .. }) => {
-            Some(format!("recorded, but the protocol does not allow it: {why}"))
+            Some(crate::i18n::text_with("override-recorded-not-allowed", &[("why", why.to_string())]))
         }
         _ => None,
     }

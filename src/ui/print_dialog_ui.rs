@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use crate::app::printing::{PrintJob, find_print_command, open_in_viewer, summary_path, write_summary};
 use crate::app::workspace::Workspace;
+use crate::i18n;
 use crate::report::Paper;
 use crate::ui::dialog_frame::{DialogResult, error_line_ui, modal_ui};
 
@@ -40,22 +41,22 @@ pub fn print_dialog_ui(ctx: &egui::Context, state: &mut PrintState, workspace: &
         state.message = Some(outcome.to_owned());
         state.job = None;
     }
-    modal_ui(ctx, "Print the screening summary", |ui| {
+    modal_ui(ctx, &i18n::text("print-title"), |ui| {
         if workspace.document().is_some_and(|d| d.is_dirty()) {
-            ui.label("⚠ The session has unsaved changes: the summary shows them, but its file name and hash are those of the unsaved session. Save first to print what is on disk.");
+            ui.label(i18n::text("print-unsaved"));
         }
         ui.horizontal(|ui| {
-            ui.label("Paper");
+            ui.label(i18n::text("print-paper"));
             ui.radio_value(&mut state.paper, Paper::A4, "A4");
-            ui.radio_value(&mut state.paper, Paper::Letter, "US Letter");
+            ui.radio_value(&mut state.paper, Paper::Letter, i18n::text("print-letter"));
         });
         if let Some(path) = summary_path(workspace) {
-            ui.label(format!("The PDF is written to {}", path.display()));
+            ui.label(i18n::text_with("print-written-to", &[("path", path.display().to_string())]));
         }
         error_line_ui(ui, &state.message);
         let mut result = DialogResult::Stay;
         ui.horizontal(|ui| {
-            if ui.button("Write PDF").clicked() {
+            if ui.button(i18n::text("print-write")).clicked() {
                 match write_summary(workspace, state.paper) {
                     Ok(path) => {
                         state.written = Some(path);
@@ -65,14 +66,14 @@ pub fn print_dialog_ui(ctx: &egui::Context, state: &mut PrintState, workspace: &
                 }
             }
             if let Some(path) = state.written.clone() {
-                if ui.button("Open in viewer").clicked()
+                if ui.button(i18n::text("print-open")).clicked()
                     && let Err(error) = open_in_viewer(&path)
                 {
                     state.message = Some(error);
                 }
                 if let Some(lp) = &state.printer {
                     let printing = state.job.is_some();
-                    let label = if printing { "Sending to the printer…" } else { "Send to printer" };
+                    let label = i18n::text(if printing { "print-sending" } else { "print-send" });
                     if ui.add_enabled(!printing, egui::Button::new(label)).clicked() {
                         let ctx = ui.ctx().clone();
                         state.job = Some(PrintJob::start(lp, &path, move || ctx.request_repaint()));
@@ -80,12 +81,12 @@ pub fn print_dialog_ui(ctx: &egui::Context, state: &mut PrintState, workspace: &
                     }
                 }
             }
-            if ui.button("Close").clicked() {
+            if ui.button(i18n::text("dialog-close")).clicked() {
                 result = DialogResult::Close;
             }
         });
         if let Some(path) = &state.written {
-            ui.label(format!("✔ Written: {}", path.display()));
+            ui.label(i18n::text_with("print-written", &[("path", path.display().to_string())]));
         }
         result
     })

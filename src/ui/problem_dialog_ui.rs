@@ -7,7 +7,7 @@ use crate::ui::dialog_frame::{DialogResult, modal_ui};
 pub fn problem_dialog_ui(ctx: &egui::Context, title: &str, message: &str) -> bool {
     let result = modal_ui(ctx, title, |ui| {
         ui.add(egui::Label::new(message).wrap());
-        if ui.button("OK").clicked() { DialogResult::Close } else { DialogResult::Stay }
+        if ui.button(crate::i18n::text("dialog-ok")).clicked() { DialogResult::Close } else { DialogResult::Stay }
     });
     matches!(result, DialogResult::Close)
 }

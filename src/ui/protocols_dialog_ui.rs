@@ -5,6 +5,7 @@
 
 use egui::RichText;
 
+use crate::i18n;
 use crate::library::{Library, ProtocolSource};
 use crate::ui::dialog_frame::{DialogResult, modal_ui};
 use crate::ui::theme;
@@ -19,14 +20,15 @@ fn file_name(path: &str) -> &str {
 
 /// The protocols dialog; closed by its button or Escape.
 pub fn protocols_dialog_ui(ctx: &egui::Context, library: &Library) -> DialogResult {
-    modal_ui(ctx, "Protocols", |ui| {
+    modal_ui(ctx, &i18n::text("protocols-title"), |ui| {
         ui.set_min_width(640.0);
         ui.set_max_width(900.0);
         egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
             egui::Grid::new("protocols").striped(true).num_columns(5).show(ui, |ui| {
-                for heading in ["Protocol", "Version", "Criteria", "Source", "SHA-256"] {
-                    ui.label(theme::bold(heading));
+                for heading in ["protocols-protocol", "protocols-version", "protocols-criteria", "protocols-source"] {
+                    ui.label(theme::bold(i18n::text(heading)));
                 }
+                ui.label(theme::bold("SHA-256"));
                 ui.end_row();
                 for loaded in library.protocols() {
                     let protocol = &loaded.compiled.protocol;
@@ -35,10 +37,10 @@ pub fn protocols_dialog_ui(ctx: &egui::Context, library: &Library) -> DialogResu
                     ui.label(protocol.version.to_string());
                     ui.label(loaded.compiled.criteria.len().to_string());
                     match &loaded.origin {
-                        ProtocolSource::Bundled => ui.label("bundled"),
-                        ProtocolSource::Site(path) => {
-                            ui.label(format!("site: {}", file_name(path))).on_hover_text(path)
-                        }
+                        ProtocolSource::Bundled => ui.label(i18n::text("protocols-bundled")),
+                        ProtocolSource::Site(path) => ui
+                            .label(i18n::text_with("protocols-site", &[("file", file_name(path).to_owned())]))
+                            .on_hover_text(path),
                     };
                     ui.label(RichText::new(loaded.sha256.get(..HASH_SHOWN).unwrap_or(&loaded.sha256)).monospace())
                         .on_hover_text(&loaded.sha256);
@@ -47,14 +49,17 @@ pub fn protocols_dialog_ui(ctx: &egui::Context, library: &Library) -> DialogResu
             });
             if !library.site_vocabulary.is_empty() {
                 ui.add_space(8.0);
-                ui.label(theme::bold("Site vocabulary"));
+                ui.label(theme::bold(i18n::text("protocols-site-vocabulary")));
                 for file in &library.site_vocabulary {
-                    ui.add(egui::Label::new(format!("✔ {file}: added to the bundled vocabulary")).wrap());
+                    ui.add(
+                        egui::Label::new(i18n::text_with("protocols-vocabulary-added", &[("file", file.to_string())]))
+                            .wrap(),
+                    );
                 }
             }
             if !library.site_problems.is_empty() {
                 ui.add_space(8.0);
-                ui.label(theme::bold("Site files that did not load"));
+                ui.label(theme::bold(i18n::text("protocols-not-loaded")));
                 let error = theme::error_colour(ui.ctx().theme());
                 for problem in &library.site_problems {
                     ui.add(
@@ -67,6 +72,6 @@ pub fn protocols_dialog_ui(ctx: &egui::Context, library: &Library) -> DialogResu
             }
         });
         ui.add_space(6.0);
-        if ui.button("Close").clicked() { DialogResult::Close } else { DialogResult::Stay }
+        if ui.button(i18n::text("dialog-close")).clicked() { DialogResult::Close } else { DialogResult::Stay }
     })
 }

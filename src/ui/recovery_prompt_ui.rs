@@ -3,6 +3,7 @@
 
 use egui::{RichText, ScrollArea};
 
+use crate::i18n;
 use crate::session::recovery::Found;
 use crate::ui::dialog_frame::{DialogResult, error_line_ui, modal_ui};
 
@@ -22,35 +23,47 @@ pub enum RecoveryChoice {
 /// The prompt over every journal found.
 pub fn recovery_prompt_ui(ctx: &egui::Context, found: &[Found], message: &Option<String>) -> RecoveryChoice {
     let mut choice = RecoveryChoice::Stay;
-    let result = modal_ui(ctx, "Unsaved work was found", |ui| {
-        ui.label("trialscreen stopped before these changes were saved.");
+    let result = modal_ui(ctx, &i18n::text("recovery-title"), |ui| {
+        ui.label(i18n::text_with("recovery-text", &[("app", "trialscreen".to_owned())]));
         ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
             for (index, journal) in found.iter().enumerate() {
                 let record = &journal.record;
                 let name = record.session_file.as_ref().map_or_else(
-                    || format!("{} (never saved)", record.session.participant_code),
+                    || i18n::text_with("recovery-never-saved", &[("code", record.session.participant_code.clone())]),
                     |file| file.display().to_string(),
                 );
                 ui.separator();
                 ui.label(RichText::new(&name).strong());
                 ui.label(
-                    RichText::new(format!("journalled {}", record.written_at.format("%Y-%m-%d %H:%M:%S UTC"))).weak(),
+                    RichText::new(i18n::text_with(
+                        "recovery-journalled",
+                        &[("time", record.written_at.format("%Y-%m-%d %H:%M:%S UTC").to_string())],
+                    ))
+                    .weak(),
                 );
                 for line in &journal.differences {
                     ui.add(egui::Label::new(RichText::new(line).small()).wrap());
                 }
                 ui.horizontal(|ui| {
-                    if ui.button("Restore").accessible_name(format!("Restore {name}")).clicked() {
+                    if ui
+                        .button(i18n::text("recovery-restore"))
+                        .accessible_name(i18n::text_with("recovery-restore-name", &[("name", name.clone())]))
+                        .clicked()
+                    {
                         choice = RecoveryChoice::Restore(index);
                     }
-                    if ui.button("Discard").accessible_name(format!("Discard {name}")).clicked() {
+                    if ui
+                        .button(i18n::text("recovery-discard"))
+                        .accessible_name(i18n::text_with("recovery-discard-name", &[("name", name.clone())]))
+                        .clicked()
+                    {
                         choice = RecoveryChoice::Discard(index);
                     }
                 });
             }
         });
         error_line_ui(ui, message);
-        if ui.button("Decide later").clicked() {
+        if ui.button(i18n::text("recovery-later")).clicked() {
             choice = RecoveryChoice::Later;
         }
         DialogResult::Stay

@@ -6,6 +6,7 @@
 use egui::RichText;
 
 use crate::app::workspace::Workspace;
+use crate::i18n;
 use crate::ui::dialog_frame::{DialogResult, Request, error_line_ui, modal_ui};
 
 /// The confirmation of a re-screen of `protocol`.
@@ -27,14 +28,18 @@ pub fn rescreen_dialog_ui(
     let heading = notice.rescreen_label().trim_end_matches('…').to_owned();
     let result = modal_ui(ctx, &heading, |ui| {
         let what = if same_version {
-            format!(
-                "{title} version {} will be evaluated with the site vocabulary loaded now: the meaning of an item, drug, class or unit it uses changed since screening.",
-                notice.screened
+            i18n::text_with(
+                "rescreen-same-version",
+                &[("title", title.clone()), ("version", notice.screened.to_string())],
             )
         } else {
-            format!(
-                "{title} will be evaluated under version {} instead of version {}. Version {} corrects these readings:",
-                notice.newer, notice.screened, notice.newer
+            i18n::text_with(
+                "rescreen-newer",
+                &[
+                    ("title", title.clone()),
+                    ("newer", notice.newer.to_string()),
+                    ("screened", notice.screened.to_string()),
+                ],
             )
         };
         ui.add(egui::Label::new(what).wrap());
@@ -45,12 +50,9 @@ pub fn rescreen_dialog_ui(
         ui.add(
             egui::Label::new(
                 RichText::new(if same_version {
-                    "Overrides and judgments whose facts changed go out of date and are to be decided again. The re-screen is recorded in the audit trail.".to_owned()
+                    i18n::text("rescreen-same-consequence")
                 } else {
-                    format!(
-                        "Overrides and judgments recorded under version {} go out of date and are to be decided again. The re-screen is recorded in the audit trail.",
-                        notice.screened
-                    )
+                    i18n::text_with("rescreen-newer-consequence", &[("screened", notice.screened.to_string())])
                 })
                 .weak(),
             )
@@ -58,13 +60,13 @@ pub fn rescreen_dialog_ui(
         );
         error_line_ui(ui, message);
         ui.horizontal(|ui| {
-            if ui.button("Re-screen").clicked() {
+            if ui.button(i18n::text("rescreen-button")).clicked() {
                 choice = match workspace.rescreen_edit(protocol) {
                     Some(edit) => DialogResult::Request { request: Box::new(Request::Edit(edit)), close: true },
                     None => DialogResult::Close,
                 };
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(i18n::text("dialog-cancel")).clicked() {
                 choice = DialogResult::Close;
             }
         });

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use egui::RichText;
 
+use crate::i18n;
+
 use crate::ui::dialog_frame::{DialogResult, error_line_ui, line_field_ui, modal_ui};
 
 /// What the investigator chose in the dialog.
@@ -24,10 +26,10 @@ pub enum SaveAsChoice {
 pub fn target_path(folder: &Path, file_name: &str) -> Result<PathBuf, String> {
     let name = file_name.trim();
     if name.is_empty() {
-        return Err("enter a file name".to_owned());
+        return Err(i18n::text("saveas-enter-name"));
     }
     if name.contains(['/', '\\']) {
-        return Err("a file name cannot contain / or \\ (choose the folder with Choose folder…)".to_owned());
+        return Err(i18n::text("saveas-no-slash"));
     }
     let name = if name.ends_with(".ron") { name.to_owned() } else { format!("{name}.ron") };
     Ok(folder.join(name))
@@ -41,28 +43,28 @@ pub fn save_as_dialog_ui(
     message: &mut Option<String>,
 ) -> SaveAsChoice {
     let mut choice = SaveAsChoice::Stay;
-    let result = modal_ui(ctx, "Save the screening as", |ui| {
+    let result = modal_ui(ctx, &i18n::text("saveas-title"), |ui| {
         ui.horizontal_wrapped(|ui| {
-            ui.label("Folder");
+            ui.label(i18n::text("saveas-folder"));
             ui.label(RichText::new(folder.display().to_string()).monospace());
-            if ui.button("Choose folder…").clicked() {
+            if ui.button(i18n::text("saveas-choose-folder")).clicked() {
                 choice = SaveAsChoice::ChooseFolder;
             }
         });
-        let response = line_field_ui(ui, "File name", file_name);
+        let response = line_field_ui(ui, &i18n::text("saveas-file-name"), file_name);
         let entered = response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
         error_line_ui(ui, message);
         ui.horizontal(|ui| {
-            if ui.button("Save").clicked() || entered {
+            if ui.button(i18n::text("menu-save")).clicked() || entered {
                 match target_path(folder, file_name) {
                     Ok(path) if path.exists() => {
-                        *message = Some(format!("{} already exists: choose another name", path.display()));
+                        *message = Some(i18n::text_with("saveas-exists", &[("path", path.display().to_string())]));
                     }
                     Ok(path) => choice = SaveAsChoice::Save(path),
                     Err(error) => *message = Some(error),
                 }
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(i18n::text("dialog-cancel")).clicked() {
                 choice = SaveAsChoice::Cancel;
             }
         });

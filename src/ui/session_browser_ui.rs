@@ -5,52 +5,58 @@ use crate::status::verdict_icon;
 use egui::{Grid, RichText, ScrollArea, TextEdit, Ui};
 
 use crate::app::session_browser::{PAGE_ROWS, SessionBrowser, SortKey};
+use crate::i18n;
 use crate::ui::command::{Command, Leave};
 use crate::ui::theme;
-
-/// What the filter field matches, shown in it while it is empty.
-const FILTER_HINT: &str = "code, protocol, verdict, date";
 
 /// The browser.
 pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
-        ui.label("Folder");
+        ui.label(i18n::text("saveas-folder"));
         ui.label(RichText::new(browser.folder.display().to_string()).monospace());
-        if ui.button("Choose folder…").accessible_name("Choose the sessions folder…").clicked() {
+        if ui
+            .button(i18n::text("saveas-choose-folder"))
+            .accessible_name(i18n::text("browser-choose-folder-name"))
+            .clicked()
+        {
             commands.push(Command::ChooseBrowserFolder);
         }
-        if ui.button("Refresh").clicked() {
+        if ui.button(i18n::text("browser-refresh")).clicked() {
             commands.push(Command::RefreshBrowser);
         }
     });
     ui.horizontal(|ui| {
-        ui.label("Filter");
+        // What the filter field matches, shown in it while it is empty.
+        let hint = i18n::text("browser-filter-hint");
+        ui.label(i18n::text("browser-filter"));
         ui.add(
             TextEdit::singleline(&mut browser.filter)
-                .desired_width(200.0_f32.max(crate::ui::field_draft::hint_width(ui, FILTER_HINT)))
-                .hint_text(FILTER_HINT),
+                .desired_width(200.0_f32.max(crate::ui::field_draft::hint_width(ui, &hint)))
+                .hint_text(hint),
         )
-        .accessible_name("Filter sessions");
+        .accessible_name(i18n::text("browser-filter-name"));
     });
     if let Some((read, listed)) = browser.progress() {
         // Words, not a spinner: a spinner repaints every frame, and the scan wants the cores.
         let text = match listed {
-            Some(listed) => format!("Reading the folder: {read} of {listed} session files…"),
-            None => "Reading the folder…".to_owned(),
+            Some(listed) => {
+                i18n::text_with("browser-reading-count", &[("read", read.to_string()), ("listed", listed.to_string())])
+            }
+            None => i18n::text("browser-reading"),
         };
         ui.label(RichText::new(text).weak());
     }
     if let Some(problem) = &browser.cache_problem {
-        ui.label(RichText::new(format!("⚠ {problem}; the files themselves were read")).weak());
+        ui.label(RichText::new(i18n::text_with("browser-cache-problem", &[("problem", problem.to_string())])).weak());
     }
     if browser.rows.is_empty() {
         if browser.is_scanned {
-            ui.label(RichText::new("No session files in this folder yet.").weak());
+            ui.label(RichText::new(i18n::text("browser-empty")).weak());
         }
         return;
     }
     if !browser.counts.is_empty() {
-        egui::CollapsingHeader::new("Screening log counts").id_salt("screening log counts").show(ui, |ui| {
+        egui::CollapsingHeader::new(i18n::text("browser-counts")).id_salt("screening log counts").show(ui, |ui| {
             ui.label(RichText::new(&browser.counts).monospace());
         });
     }
@@ -63,21 +69,42 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
     let mut sort = None;
     let visible = browser.visible_count();
     let headers = [
-        (SortKey::Participant, format!("Participant{}", arrow(browser, SortKey::Participant))),
-        (SortKey::ScreeningDate, format!("Screening date{}", arrow(browser, SortKey::ScreeningDate))),
+        (
+            SortKey::Participant,
+            format!("{}{}", i18n::text("browser-participant"), arrow(browser, SortKey::Participant)),
+        ),
+        (
+            SortKey::ScreeningDate,
+            format!("{}{}", i18n::text("browser-screening-date"), arrow(browser, SortKey::ScreeningDate)),
+        ),
     ];
-    let file_header = format!("File{}", arrow(browser, SortKey::FileName));
+    let file_header = format!("{}{}", i18n::text("browser-file"), arrow(browser, SortKey::FileName));
     let mut page = browser.page;
     let rows = browser.page_rows();
     let first = page * PAGE_ROWS;
     if visible > PAGE_ROWS {
         ui.horizontal(|ui| {
-            ui.label(format!("Sessions {}–{} of {visible}", first + 1, first + rows.len()));
-            if ui.add_enabled(page > 0, egui::Button::new("Previous")).accessible_name("Previous sessions").clicked() {
+            ui.label(i18n::text_with(
+                "browser-page",
+                &[
+                    ("first", (first + 1).to_string()),
+                    ("last", (first + rows.len()).to_string()),
+                    ("count", visible.to_string()),
+                ],
+            ));
+            if ui
+                .add_enabled(page > 0, egui::Button::new(i18n::text("browser-previous")))
+                .accessible_name(i18n::text("browser-previous-name"))
+                .clicked()
+            {
                 page = page.saturating_sub(1);
             }
             let more = first + rows.len() < visible;
-            if ui.add_enabled(more, egui::Button::new("Next")).accessible_name("Next sessions").clicked() {
+            if ui
+                .add_enabled(more, egui::Button::new(i18n::text("browser-next")))
+                .accessible_name(i18n::text("browser-next-name"))
+                .clicked()
+            {
                 page += 1;
             }
         });
@@ -85,14 +112,14 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
     ScrollArea::vertical().id_salt("session browser").max_height(320.0).show(ui, |ui| {
         Grid::new("session browser grid").striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
             for (key, title) in &headers {
-                let name = if *key == SortKey::Participant { "participant" } else { "screening date" };
-                if ui.button(title).accessible_name(format!("Sort by {name}")).clicked() {
+                let name = if *key == SortKey::Participant { "browser-sort-participant" } else { "browser-sort-date" };
+                if ui.button(title).accessible_name(i18n::text(name)).clicked() {
                     sort = Some(*key);
                 }
             }
-            ui.label(theme::bold("Protocols"));
-            ui.label(theme::bold("Verdicts"));
-            if ui.button(&file_header).accessible_name("Sort by file").clicked() {
+            ui.label(theme::bold(i18n::text("visit-protocols")));
+            ui.label(theme::bold(i18n::text("browser-verdicts")));
+            if ui.button(&file_header).accessible_name(i18n::text("browser-sort-file")).clicked() {
                 sort = Some(SortKey::FileName);
             }
             ui.label("");
@@ -117,12 +144,15 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
                         );
                     }
                     if row.is_signed {
-                        ui.label(RichText::new("signed").small());
+                        ui.label(RichText::new(i18n::text("browser-signed")).small());
                     }
                 });
                 ui.label(RichText::new(&row.file_name).monospace().small());
                 if row.problem.is_none()
-                    && ui.button("Open").accessible_name(format!("Open {}", row.file_name)).clicked()
+                    && ui
+                        .button(i18n::text("browser-open"))
+                        .accessible_name(i18n::text_with("browser-open-name", &[("file", row.file_name.clone())]))
+                        .clicked()
                 {
                     commands.push(Command::Leave(Leave::OpenPath(row.path.clone())));
                 }

@@ -6,6 +6,7 @@
 use egui::RichText;
 
 use crate::app::workspace::Workspace;
+use crate::i18n;
 use crate::session::model::CUSTOM_MEANING_ID;
 use crate::session::sign_meaning::SignOff;
 use crate::ui::dialog_frame::{
@@ -30,7 +31,8 @@ pub struct SignFields<'a> {
     pub message: &'a mut Option<String>,
 }
 
-/// The label of the acknowledgement, as tests and the key map name it.
+/// The label of the acknowledgement in English, as tests and the key map name it (the
+/// dialog shows the message `sign-acknowledge` in the current language).
 pub const ACKNOWLEDGE: &str = "I acknowledge that these criteria are not decided";
 
 /// The sign dialog; it asks the app to sign and save.
@@ -40,7 +42,7 @@ pub fn sign_dialog_ui(ctx: &egui::Context, fields: SignFields<'_>, workspace: &W
     if !meanings.iter().any(|m| m.id == meaning_id.as_str()) && meaning_id.as_str() != CUSTOM_MEANING_ID {
         *meaning_id = meanings.first().map_or(CUSTOM_MEANING_ID, |m| m.id).to_owned();
     }
-    modal_ui(ctx, "Sign the screening", |ui| {
+    modal_ui(ctx, &i18n::text("sign-title"), |ui| {
         if let Some(document) = workspace.document() {
             for protocol in &document.board().protocols {
                 ui.label(
@@ -51,28 +53,23 @@ pub fn sign_dialog_ui(ctx: &egui::Context, fields: SignFields<'_>, workspace: &W
         }
         if let Some(refusal) = workspace.signing_refusal(false) {
             ui.label(
-                RichText::new(format!("✖ Cannot be signed now: {refusal}"))
+                RichText::new(i18n::text_with("sign-refused", &[("why", refusal)]))
                     .color(theme::error_colour(ui.ctx().theme())),
             );
         }
-        ui.label(
-            RichText::new(
-                "Signing saves the session at once. It is then read-only; a later change needs an amendment with a reason.",
-            )
-            .weak(),
-        );
-        line_field_ui(ui, "Signed by", by);
-        ui.label(theme::bold("What your signature means"));
+        ui.label(RichText::new(i18n::text("sign-saves")).weak());
+        line_field_ui(ui, &i18n::text("sign-by"), by);
+        ui.label(theme::bold(i18n::text("sign-meaning-heading")));
         for meaning in meanings {
-            ui.radio_value(meaning_id, meaning.id.to_owned(), meaning.statement);
+            ui.radio_value(meaning_id, meaning.id.to_owned(), meaning.shown());
         }
-        ui.radio_value(meaning_id, CUSTOM_MEANING_ID.to_owned(), "In my own words:");
+        ui.radio_value(meaning_id, CUSTOM_MEANING_ID.to_owned(), i18n::text("sign-own-words"));
         if meaning_id.as_str() == CUSTOM_MEANING_ID {
-            reason_field_ui(ui, "Meaning of the signature", own_words);
+            reason_field_ui(ui, &i18n::text("sign-own-words-field"), own_words);
         }
         if !undecided.is_empty() {
             ui.label(
-                RichText::new(format!("Not decided ({}): signing states that you acknowledge them.", undecided.len()))
+                RichText::new(i18n::text_with("sign-not-decided", &[("count", undecided.len().to_string())]))
                     .color(theme::warning_colour(ui.ctx().theme())),
             );
             egui::ScrollArea::vertical().max_height(120.0).show(ui, |ui| {
@@ -80,19 +77,19 @@ pub fn sign_dialog_ui(ctx: &egui::Context, fields: SignFields<'_>, workspace: &W
                     ui.add(egui::Label::new(format!("? {line}")).wrap());
                 }
             });
-            ui.checkbox(acknowledged, ACKNOWLEDGE);
+            ui.checkbox(acknowledged, i18n::text("sign-acknowledge"));
         }
-        secret_field_ui(ui, "Passphrase", passphrase);
+        secret_field_ui(ui, &i18n::text("dialog-passphrase"), passphrase);
         error_line_ui(ui, message);
         let statement = match meanings.iter().find(|m| m.id == meaning_id.as_str()) {
-            Some(listed) => listed.statement.to_owned(),
+            Some(listed) => listed.shown(),
             None => own_words.trim().to_owned(),
         };
         let ready = !by.trim().is_empty()
             && !statement.is_empty()
             && !passphrase.is_empty()
             && (undecided.is_empty() || *acknowledged);
-        apply_buttons_ui(ui, "Sign and save", ready, message, || {
+        apply_buttons_ui(ui, &i18n::text("sign-button"), ready, message, || {
             let sign_off = SignOff {
                 meaning_id: meaning_id.clone(),
                 statement,

@@ -5,6 +5,7 @@
 use egui::RichText;
 
 use crate::app::workspace::Workspace;
+use crate::i18n;
 use crate::records::identity::MIN_PASSPHRASE_CHARS;
 use crate::ui::dialog_frame::{DialogResult, apply_buttons_ui, error_line_ui, line_field_ui, modal_ui};
 use crate::ui::secret_text::{SecretText, secret_field_ui};
@@ -29,28 +30,25 @@ pub fn signer_identity_dialog_ui(
     notice: &mut Option<String>,
 ) -> DialogResult {
     let IdentityFields { name, passphrase, repeated, message } = fields;
-    modal_ui(ctx, "Create a signing identity", |ui| {
-        ui.label(
-            RichText::new(format!(
-                "Your signatures are made with a key kept on this computer, encrypted under your passphrase (at least {MIN_PASSPHRASE_CHARS} characters). It is asked for at every signature and cannot be recovered if forgotten."
-            ))
-            .weak(),
-        );
-        line_field_ui(ui, "Name", name);
-        secret_field_ui(ui, "Passphrase", passphrase);
-        secret_field_ui(ui, "Passphrase again", repeated);
+    modal_ui(ctx, &i18n::text("identity-title"), |ui| {
+        ui.label(RichText::new(i18n::text_with("identity-text", &[("min", MIN_PASSPHRASE_CHARS.to_string())])).weak());
+        line_field_ui(ui, &i18n::text("identity-name"), name);
+        secret_field_ui(ui, &i18n::text("dialog-passphrase"), passphrase);
+        secret_field_ui(ui, &i18n::text("identity-passphrase-again"), repeated);
         error_line_ui(ui, message);
         let ready = !name.trim().is_empty() && !passphrase.is_empty() && !repeated.is_empty();
-        apply_buttons_ui(ui, "Create", ready, message, || {
+        apply_buttons_ui(ui, &i18n::text("identity-create"), ready, message, || {
             let result = workspace.create_identity(name, passphrase.as_str(), repeated.as_str());
             passphrase.clear();
             repeated.clear();
             let identity = result.map_err(|error| error.to_string())?;
-            *notice = Some(format!(
-                "Signing identity created for {}: key {}. Give the site this public key for its roster: {}",
-                identity.name(),
-                identity.fingerprint(),
-                identity.public_key()
+            *notice = Some(i18n::text_with(
+                "identity-created",
+                &[
+                    ("name", identity.name().to_string()),
+                    ("fingerprint", identity.fingerprint().to_string()),
+                    ("key", identity.public_key().to_string()),
+                ],
             ));
             Ok(DialogResult::Close)
         })

@@ -56,16 +56,21 @@ impl NewScreeningDraft {
 
     /// What the form says, or why it cannot start a screening.
     pub fn to_new_screening(&self) -> Result<NewScreening, String> {
+        // `label` is the id of the field's name.
         let date = |label: &str, text: &str| match parse_date(text) {
             Parsed::Empty => Ok(None),
             Parsed::Value(date) => Ok(Some(date)),
-            Parsed::Invalid(message) => Err(format!("{label}: {message}")),
+            Parsed::Invalid(message) => Err(crate::i18n::text_with(
+                "start-date-invalid",
+                &[("field", crate::i18n::text(label)), ("message", message)],
+            )),
         };
-        let screening = date("Screening date", &self.screening)?.ok_or("enter the screening date")?;
+        let screening = date("visit-screening-date", &self.screening)?
+            .ok_or_else(|| crate::i18n::text("start-enter-screening-date"))?;
         let dates = ReferenceDates {
             screening,
-            consent: date("Consent date", &self.consent)?,
-            enrollment: date("Planned enrollment", &self.enrollment)?,
+            consent: date("visit-consent-date", &self.consent)?,
+            enrollment: date("start-planned-enrollment", &self.enrollment)?,
         };
         let protocols = self
             .protocols
@@ -116,7 +121,7 @@ pub fn start_view_ui(ui: &mut Ui, view: StartView<'_>, commands: &mut Vec<Comman
                 right.label(theme::bold(crate::i18n::text("start-recent")));
                 for path in recent {
                     let name = path.display().to_string();
-                    if right.link(&name).on_hover_text("Open this session").clicked() {
+                    if right.link(&name).on_hover_text(crate::i18n::text("start-open-this")).clicked() {
                         commands.push(Command::Leave(Leave::OpenPath(path.clone())));
                     }
                 }
@@ -131,7 +136,12 @@ pub fn start_view_ui(ui: &mut Ui, view: StartView<'_>, commands: &mut Vec<Comman
                 .show(right, |ui| {
                     for (file_name, text) in BUNDLED_EXAMPLES {
                         ui.horizontal_wrapped(|ui| {
-                            if ui.button("Open").accessible_name(format!("Open example {file_name}")).clicked() {
+                            if ui
+                                .button(crate::i18n::text("browser-open"))
+                                // Named with its file in English in every language, as tests and users' scripts know it.
+                                .accessible_name(format!("Open example {file_name}"))
+                                .clicked()
+                            {
                                 commands.push(Command::Leave(Leave::OpenExample((*file_name).to_owned())));
                             }
                             ui.label(RichText::new(example_description(file_name, text)).small());

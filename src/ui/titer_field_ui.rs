@@ -21,17 +21,26 @@ pub fn titer_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
     let (commit, choice) = item_row_ui(ui, item, !cx.read_only, |ui, label| {
         let commit = ui
             .horizontal_wrapped(|ui| {
-                let titer =
-                    text_part_ui(ui, &mut draft, id, "value", &committed_titer, &item.label, 92.0, "1:80 or negative");
+                let hint = crate::i18n::text("field-titer-hint");
+                let titer = text_part_ui(ui, &mut draft, id, "value", &committed_titer, &item.label, 92.0, &hint);
                 let _named = titer.response.clone().labelled_by(label);
                 cx.take_focus(&item.id, &titer.response);
-                ui.label(RichText::new("date").weak());
-                let name = format!("{} date", item.label);
-                let date = text_part_ui(ui, &mut draft, id, "date", &committed_date, &name, 92.0, "YYYY-MM-DD");
+                ui.label(RichText::new(crate::i18n::text("field-date")).weak());
+                let name = crate::ui::answer_field_ui::date_part_name(&item.label);
+                let date = text_part_ui(
+                    ui,
+                    &mut draft,
+                    id,
+                    "date",
+                    &committed_date,
+                    &name,
+                    92.0,
+                    &crate::i18n::text("hint-date"),
+                );
                 titer.commit || date.commit
             })
             .inner;
-        (commit, draft_messages_ui(ui, &draft, "Keep this date"))
+        (commit, draft_messages_ui(ui, &draft, &crate::i18n::text("field-keep-date")))
     });
     if commit || choice == ConfirmChoice::Keep {
         let titer = draft.text("value", &committed_titer);

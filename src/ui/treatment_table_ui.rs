@@ -51,7 +51,8 @@ enum RowChange {
     Add(String),
 }
 
-/// The accessible name (and text) of the button that attests the list complete.
+/// The accessible name (and text) in English of the button that attests the list complete
+/// (the window shows the message `treatment-attest` in the current language).
 pub const ATTEST_BUTTON: &str = "Attest complete";
 
 /// The treatment history item: its rows, then its attestation. The attestation comes after
@@ -75,8 +76,8 @@ fn attestation_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
             };
             ui.add(egui::Label::new(RichText::new(&board.history_words).color(colour)).wrap());
             let button = ui
-                .add_enabled(!history.is_current(), egui::Button::new(ATTEST_BUTTON))
-                .on_hover_text("Record, under your name, that the treatment history lists every treatment");
+                .add_enabled(!history.is_current(), egui::Button::new(crate::i18n::text("treatment-attest")))
+                .on_hover_text(crate::i18n::text("treatment-attest-hint"));
             cx.take_focus(&attestation_focus(&item.id), &button);
             if button.clicked() {
                 // A history never entered is attested as an empty list: no treatment.
@@ -110,7 +111,7 @@ fn history_rows_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
     let mut change = None;
     let choice = item_row_ui(ui, item, !cx.read_only, |ui, _| {
         if rows.is_empty() {
-            ui.label(RichText::new("No treatment entered.").weak());
+            ui.label(RichText::new(crate::i18n::text("treatment-none")).weak());
         }
         for (index, row) in rows.iter().enumerate() {
             let agent = catalogue.agent(&row.agent);
@@ -131,39 +132,61 @@ fn history_rows_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
                             .collect();
                         ui.label(RichText::new(classes.join(", ")).small().weak());
                     }
-                    if ui.small_button("Remove").accessible_name(format!("Remove {name}")).clicked() {
+                    if ui
+                        .small_button(crate::i18n::text("treatment-remove"))
+                        .accessible_name(crate::i18n::text_with("treatment-remove-name", &[("name", name.clone())]))
+                        .clicked()
+                    {
                         change = Some(RowChange::Remove(index));
                     }
                 });
                 ui.horizontal_wrapped(|ui| {
                     let date_part =
                         |ui: &mut Ui, draft: &mut ItemDraft, field: &str, label: &str, date: Option<NaiveDate>| {
-                            ui.label(RichText::new(label).weak());
+                            // `label` is the id of the words; the accessible name adds the
+                            // treatment's name to them.
+                            ui.label(RichText::new(crate::i18n::text(label)).weak());
                             let committed = date.map(date_text).unwrap_or_default();
                             let part = format!("r{index}.{field}");
-                            let accessible = format!("{name} {label}");
-                            text_part_ui(ui, draft, id, &part, &committed, &accessible, 92.0, "YYYY-MM-DD").commit
+                            let accessible = crate::i18n::text_with(
+                                if field == "start" { "treatment-start-name" } else { "treatment-last-dose-name" },
+                                &[("name", name.clone())],
+                            );
+                            text_part_ui(
+                                ui,
+                                draft,
+                                id,
+                                &part,
+                                &committed,
+                                &accessible,
+                                92.0,
+                                &crate::i18n::text("hint-date"),
+                            )
+                            .commit
                         };
-                    commit |= date_part(ui, &mut draft, "start", "start", row.start);
+                    commit |= date_part(ui, &mut draft, "start", "treatment-start", row.start);
                     if !row.ongoing {
-                        commit |= date_part(ui, &mut draft, "last", "last dose", row.last_dose);
+                        commit |= date_part(ui, &mut draft, "last", "treatment-last-dose", row.last_dose);
                     }
                     let mut ongoing = row.ongoing;
                     // An id of its own: ticking it hides "last dose" before it, which would
                     // change an automatic id and drop the keyboard focus (egui's automatic
                     // ids count the widgets before them, even in a `push_id` scope).
                     let scope = egui::UiBuilder::new().scope_id(id.with((index, "ongoing")));
-                    let checkbox = ui.scope_builder(scope, |ui| ui.checkbox(&mut ongoing, "ongoing")).inner;
-                    if checkbox.accessible_name(format!("{name} ongoing")).changed() {
+                    let checkbox = ui
+                        .scope_builder(scope, |ui| ui.checkbox(&mut ongoing, crate::i18n::text("answer-ongoing")))
+                        .inner;
+                    let accessible = crate::i18n::text_with("treatment-ongoing-name", &[("name", name.clone())]);
+                    if checkbox.accessible_name(accessible).changed() {
                         change = Some(RowChange::Ongoing(index, ongoing));
                     }
                 });
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new("dose").weak());
+                    ui.label(RichText::new(crate::i18n::text("treatment-dose")).weak());
                     let amount = row.dose.map(|d| number_field_text(d.amount)).unwrap_or_default();
                     let part = format!("r{index}.amount");
-                    commit |=
-                        text_part_ui(ui, &mut draft, id, &part, &amount, &format!("{name} dose"), 56.0, "").commit;
+                    let dose_name = crate::i18n::text_with("treatment-dose-name", &[("name", name.clone())]);
+                    commit |= text_part_ui(ui, &mut draft, id, &part, &amount, &dose_name, 56.0, "").commit;
                     // A unit or frequency needs an amount first.
                     ui.add_enabled_ui(row.dose.is_some(), |ui| {
                         let unit = row.dose.map_or(DoseUnit::Mg, |d| d.unit);
@@ -175,7 +198,8 @@ fn history_rows_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
                             |u| u.symbol().to_owned(),
                             64.0,
                         );
-                        let _named = response.accessible_name(format!("{name} dose unit"));
+                        let _named = response
+                            .accessible_name(crate::i18n::text_with("treatment-unit-name", &[("name", name.clone())]));
                         if let Some(unit) = picked {
                             change = Some(RowChange::DoseUnit(index, unit));
                         }
@@ -185,31 +209,45 @@ fn history_rows_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
                             id.with((index, "frequency")),
                             &frequency,
                             &FREQUENCIES,
-                            |f| f.label().to_owned(),
+                            |f| crate::i18n::text(f.message_id()),
                             120.0,
                         );
-                        let _named = response.accessible_name(format!("{name} frequency"));
+                        let _named = response.accessible_name(crate::i18n::text_with(
+                            "treatment-frequency-name",
+                            &[("name", name.clone())],
+                        ));
                         if let Some(frequency) = picked {
                             change = Some(RowChange::Frequency(index, frequency));
                         }
                     });
-                    ui.label(RichText::new("unchanged since").weak());
+                    ui.label(RichText::new(crate::i18n::text("treatment-since")).weak());
                     let since = row.dose_since.map(date_text).unwrap_or_default();
                     let part = format!("r{index}.since");
-                    let accessible = format!("{name} dose unchanged since");
-                    commit |= text_part_ui(ui, &mut draft, id, &part, &since, &accessible, 92.0, "YYYY-MM-DD").commit;
+                    let accessible = crate::i18n::text_with("treatment-since-name", &[("name", name.clone())]);
+                    commit |= text_part_ui(
+                        ui,
+                        &mut draft,
+                        id,
+                        &part,
+                        &since,
+                        &accessible,
+                        92.0,
+                        &crate::i18n::text("hint-date"),
+                    )
+                    .commit;
                 });
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new("response").weak());
+                    ui.label(RichText::new(crate::i18n::text("treatment-response")).weak());
                     let (response, picked) = pick_one_ui(
                         ui,
                         id.with((index, "response")),
                         &row.response,
                         &RESPONSES,
-                        |r| r.map_or("not entered", Response::label).to_owned(),
+                        |r| crate::i18n::text(r.map_or("treatment-not-entered", Response::message_id)),
                         160.0,
                     );
-                    let _named = response.accessible_name(format!("{name} response"));
+                    let _named = response
+                        .accessible_name(crate::i18n::text_with("treatment-response-name", &[("name", name.clone())]));
                     if let Some(response) = picked {
                         change = Some(RowChange::Response(index, response));
                     }
@@ -223,7 +261,7 @@ fn history_rows_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
             let start = crate::ui::field_draft::part_id(id, &format!("r{}.start", rows.len()));
             ui.memory_mut(|memory| memory.request_focus(start));
         }
-        draft_messages_ui(ui, &draft, "Keep these dates")
+        draft_messages_ui(ui, &draft, &crate::i18n::text("treatment-keep-dates"))
     });
     // The rows are copied only when something changes: this runs every frame.
     if !commit && choice != ConfirmChoice::Keep && change.is_none() {
@@ -308,8 +346,13 @@ fn apply_typed(rows: &[Exposure], draft: &ItemDraft, today: NaiveDate, confirmed
                         row.dose.map_or((DoseUnit::Mg, Frequency::OnceDaily), |d| (d.unit, d.frequency));
                     row.dose = Some(Dose { amount, unit, frequency });
                 }
-                Parsed::Value(_) => return Composed::Invalid("a dose must be above 0".to_owned()),
-                Parsed::Invalid(message) => return Composed::Invalid(format!("dose: {message}")),
+                Parsed::Value(_) => return Composed::Invalid(crate::i18n::text("treatment-dose-above-zero")),
+                Parsed::Invalid(message) => {
+                    return Composed::Invalid(crate::i18n::text_with(
+                        "treatment-dose-invalid",
+                        &[("message", message)],
+                    ));
+                }
             }
         }
     }
@@ -333,15 +376,16 @@ fn add_treatment_ui(
     let mut query: String = ui.data(|data| data.get_temp(search_id)).unwrap_or_default();
     let response = ui
         .horizontal(|ui| {
-            ui.label("Add a treatment");
+            ui.label(crate::i18n::text("treatment-add"));
+            let hint = crate::i18n::text("treatment-search-hint");
             let response = ui
                 .add(
                     TextEdit::singleline(&mut query)
-                        .desired_width(160.0_f32.max(crate::ui::field_draft::hint_width(ui, "search agent or brand")))
-                        .hint_text("search agent or brand"),
+                        .desired_width(160.0_f32.max(crate::ui::field_draft::hint_width(ui, &hint)))
+                        .hint_text(hint),
                 )
-                .accessible_name("Search the drug catalogue")
-                .on_hover_text("↑ ↓ choose a match, Enter adds it");
+                .accessible_name(crate::i18n::text("treatment-search-name"))
+                .on_hover_text(crate::i18n::text("treatment-search-keys"));
             // The still-needed list leads here: the search is where a history starts.
             cx.take_focus(&item.id, &response);
             if response.changed() {
@@ -359,7 +403,9 @@ fn add_treatment_ui(
     let catalogue = &cx.library.knowledge.catalogue;
     let matches: Vec<_> = catalogue.search(&query).take(SEARCH_RESULTS).collect();
     if matches.is_empty() {
-        ui.label(RichText::new(format!("No agent in the catalogue matches \"{}\".", query.trim())).weak());
+        ui.label(
+            RichText::new(crate::i18n::text_with("treatment-no-match", &[("query", query.trim().to_owned())])).weak(),
+        );
         return;
     }
     // The highlighted match: the first, moved with the arrow keys while the search has the
@@ -378,7 +424,9 @@ fn add_treatment_ui(
     let entered = response.lost_focus() && ui.input(|input| input.key_pressed(Key::Enter));
     ui.horizontal_wrapped(|ui| {
         for (index, agent) in matches.into_iter().enumerate() {
-            let button = egui::Button::new(format!("Add {}", agent.name)).selected(index == highlighted);
+            let button =
+                egui::Button::new(crate::i18n::text_with("treatment-add-agent", &[("agent", agent.name.clone())]))
+                    .selected(index == highlighted);
             if ui.add(button).clicked() || (entered && index == highlighted) {
                 *change = Some(RowChange::Add(agent.id.clone()));
                 ui.data_mut(|data| {

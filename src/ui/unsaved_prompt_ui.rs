@@ -1,6 +1,7 @@
 //! Asked before anything would leave a session with unsaved changes (closing the window,
 //! opening another, starting a new one).
 
+use crate::i18n;
 use crate::ui::dialog_frame::{DialogResult, modal_ui};
 
 /// What the investigator chose.
@@ -19,17 +20,17 @@ pub enum UnsavedChoice {
 /// The prompt. `can_save` is false for a session with no file yet ("Save as…" then).
 pub fn unsaved_prompt_ui(ctx: &egui::Context, name: &str, can_save: bool) -> UnsavedChoice {
     let mut choice = UnsavedChoice::Stay;
-    let result = modal_ui(ctx, "Unsaved changes", |ui| {
-        ui.label(format!("{name} has changes that are not saved."));
+    let result = modal_ui(ctx, &i18n::text("unsaved-title"), |ui| {
+        ui.label(i18n::text_with("unsaved-text", &[("name", name.to_owned())]));
         ui.horizontal(|ui| {
-            let save = if can_save { "Save" } else { "Save as…" };
+            let save = i18n::text(if can_save { "menu-save" } else { "menu-save-as" });
             if ui.button(save).clicked() {
                 choice = UnsavedChoice::Save;
             }
-            if ui.button("Discard changes").clicked() {
+            if ui.button(i18n::text("unsaved-discard")).clicked() {
                 choice = UnsavedChoice::Discard;
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(i18n::text("dialog-cancel")).clicked() {
                 choice = UnsavedChoice::Cancel;
             }
         });

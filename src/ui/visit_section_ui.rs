@@ -34,13 +34,13 @@ pub fn visit_section_ui(ui: &mut Ui, cx: &mut FormContext<'_>) {
         ui.add_enabled_ui(!cx.read_only, |ui| {
             Grid::new(id.with("grid")).num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
                 let label = ui.label(text("visit-participant-code"));
-                let part =
-                    text_part_ui(ui, &mut draft, id, "code", &session.participant_code, "Participant code", 160.0, "");
+                let name = text("visit-participant-code");
+                let part = text_part_ui(ui, &mut draft, id, "code", &session.participant_code, &name, 160.0, "");
                 let _named = part.response.clone().labelled_by(label.id);
                 if part.commit {
                     let code = draft.text("code", &session.participant_code).trim().to_owned();
                     if code.is_empty() {
-                        draft.message = Some("the participant code cannot be empty".to_owned());
+                        draft.message = Some(text("visit-code-empty"));
                     } else {
                         edits.push(Edit::SetParticipantCode(code));
                     }
@@ -48,8 +48,8 @@ pub fn visit_section_ui(ui: &mut Ui, cx: &mut FormContext<'_>) {
                 ui.end_row();
                 let label = ui.label(text("visit-investigator"));
                 let investigator = session.investigator.clone().unwrap_or_default();
-                let part =
-                    text_part_ui(ui, &mut draft, id, "investigator", &investigator, "Investigator", 200.0, "name");
+                let (name, hint) = (text("visit-investigator"), text("hint-name"));
+                let part = text_part_ui(ui, &mut draft, id, "investigator", &investigator, &name, 200.0, &hint);
                 let _named = part.response.clone().labelled_by(label.id);
                 cx.take_focus("investigator", &part.response);
                 if part.commit {
@@ -64,7 +64,7 @@ pub fn visit_section_ui(ui: &mut Ui, cx: &mut FormContext<'_>) {
                     let label = &text(label);
                     let label_response = ui.label(label);
                     let committed = committed.unwrap_or_default();
-                    let hint = if part == "enrollment" { "not yet known" } else { "YYYY-MM-DD" };
+                    let hint = &text(if part == "enrollment" { "hint-not-yet-known" } else { "hint-date" });
                     let output = text_part_ui(ui, &mut draft, id, part, &committed, label, 92.0, hint);
                     let _named = output.response.clone().labelled_by(label_response.id);
                     if output.commit {
@@ -75,12 +75,11 @@ pub fn visit_section_ui(ui: &mut Ui, cx: &mut FormContext<'_>) {
             });
             if session.investigator.as_deref().is_none_or(|name| name.trim().is_empty()) {
                 ui.label(
-                    RichText::new("Enter the investigator's name: every change is recorded under it.")
-                        .color(theme::warning_colour(ui.ctx().theme())),
+                    RichText::new(text("visit-enter-investigator")).color(theme::warning_colour(ui.ctx().theme())),
                 );
             }
             protocols_ui(ui, cx, &mut edits);
-            draft_messages_ui(ui, &draft, "Keep this date")
+            draft_messages_ui(ui, &draft, &crate::i18n::text("field-keep-date"))
         })
         .inner
     })
@@ -153,11 +152,13 @@ pub fn cohort_picker_ui(
         cohort
             .as_deref()
             .and_then(|c| protocol.cohorts.iter().find(|x| x.id == c))
-            .map_or("choose the cohort", |c| c.label.as_str())
-            .to_owned()
+            .map_or_else(|| text("visit-choose-cohort"), |c| c.label.clone())
     };
     let (response, picked) = pick_one_ui(ui, id, current, &options, label, 240.0);
-    (response.accessible_name(format!("Cohort of {}", protocol.id)), picked)
+    (
+        response.accessible_name(crate::i18n::text_with("visit-cohort-name", &[("protocol", protocol.id.clone())])),
+        picked,
+    )
 }
 
 /// The protocols screened for, and each multi-cohort protocol's cohort.

@@ -1,6 +1,7 @@
 //! "Withdraw…" a recorded override or judgment; a reason is required, and the decision
 //! stays in the audit trail.
 
+use crate::i18n;
 use crate::session::audit::Edit;
 use crate::ui::dialog_frame::{DialogResult, Request, apply_buttons_ui, error_line_ui, modal_ui, reason_field_ui};
 
@@ -21,12 +22,16 @@ pub struct WithdrawFields<'a> {
 /// The withdraw dialog.
 pub fn withdraw_dialog_ui(ctx: &egui::Context, fields: WithdrawFields<'_>) -> DialogResult {
     let WithdrawFields { protocol, criterion, is_override, reason, message } = fields;
-    let what = if is_override { "override" } else { "judgment" };
-    modal_ui(ctx, &format!("Withdraw the {what} on {criterion}"), |ui| {
-        ui.label(format!("The {what} stays in the audit trail with the reason for withdrawing it."));
-        reason_field_ui(ui, "Reason for withdrawing", reason);
+    let (title, text) = if is_override {
+        ("withdraw-override-title", "withdraw-override-text")
+    } else {
+        ("withdraw-judgment-title", "withdraw-judgment-text")
+    };
+    modal_ui(ctx, &i18n::text_with(title, &[("criterion", criterion.to_owned())]), |ui| {
+        ui.label(i18n::text(text));
+        reason_field_ui(ui, &i18n::text("withdraw-reason"), reason);
         error_line_ui(ui, message);
-        apply_buttons_ui(ui, "Withdraw", !reason.trim().is_empty(), message, || {
+        apply_buttons_ui(ui, &i18n::text("withdraw-button"), !reason.trim().is_empty(), message, || {
             let edit = Edit::Withdraw {
                 protocol: protocol.to_owned(),
                 criterion: criterion.to_owned(),

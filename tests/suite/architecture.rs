@@ -47,7 +47,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("input", &["model"]),
     ("engine", &["i18n", "model", "calculators"]),
     ("records", &["files", "user_data", "model"]),
-    ("session", &["files", "user_data", "model", "records"]),
+    ("session", &["files", "i18n", "user_data", "model", "records"]),
     ("library", &["files", "i18n", "user_data", "model", "calculators", "input", "engine", "records", "session"]),
     ("session_check", &["model", "library", "session"]),
     ("status", &["i18n", "model", "engine"]),

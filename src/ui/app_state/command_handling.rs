@@ -8,8 +8,8 @@ use std::time::Instant;
 use egui::ViewportCommand;
 
 use crate::app::workspace::{DocumentOrigin, OpenProblem, SaveOutcome, Workspace};
+use crate::i18n;
 use crate::library::BUNDLED_EXAMPLES;
-use crate::session::model::DEFAULT_SIGNATURE_MEANING;
 use crate::session::store::OpenError;
 use crate::ui::command::{Command, Leave};
 use crate::ui::dialog::Dialog;
@@ -95,10 +95,10 @@ impl AppState {
                 let example = BUNDLED_EXAMPLES.iter().find(|(name, _)| *name == file_name);
                 let result = match example {
                     Some((name, text)) => self.workspace.open_example(name, text).map_err(|e| e.to_string()),
-                    None => Err(format!("there is no example {file_name}")),
+                    None => Err(i18n::text_with("problem-no-example", &[("file", file_name.clone())])),
                 };
                 if let Err(message) = result {
-                    self.problem("The example could not be opened", format!("{file_name}: {message}"));
+                    self.problem(&i18n::text("problem-example-title"), format!("{file_name}: {message}"));
                 }
             }
             Leave::Quit => {
@@ -119,12 +119,10 @@ impl AppState {
                 lines.extend(notes.notes);
                 self.notice = (!lines.is_empty()).then(|| lines.join(" · "));
                 if let Some(why) = notes.questioned {
+                    let advice = i18n::text_with("problem-read-only", &[("command", "trialscreen verify".to_owned())]);
                     self.problem(
-                        "This file is open read-only",
-                        format!(
-                            "{}: {why}.\n\nIt cannot be changed, saved or signed here, so that its seal cannot vouch for what was cut or rewound. Find the file's latest version; `trialscreen verify` says the same.",
-                            path.display()
-                        ),
+                        &i18n::text("problem-read-only-title"),
+                        format!("{}: {why}.\n\n{advice}", path.display()),
                     );
                 }
             }
@@ -135,7 +133,7 @@ impl AppState {
                 {
                     self.preferences.forget(path);
                 }
-                self.problem("The session could not be opened", error.to_string());
+                self.problem(&i18n::text("problem-open-title"), error.to_string());
             }
         }
     }
@@ -176,17 +174,15 @@ impl AppState {
         match self.workspace.save_to(path) {
             Ok(outcome) => {
                 self.preferences.remember(path);
-                self.notice = Some(saved_notice("Saved", &self.workspace, &outcome));
+                self.notice = Some(saved_notice("notice-saved", &self.workspace, &outcome));
                 if path.parent() == Some(self.browser.folder.as_path()) {
                     self.browser.start_scan(&self.workspace.library, self.workspace.today());
                 }
                 true
             }
             Err(error) => {
-                self.problem(
-                    "The session was not saved",
-                    format!("{error}\n\nThe session is still open, and its recovery journal keeps the changes. Save it elsewhere with Save as…"),
-                );
+                let advice = i18n::text("problem-not-saved-advice");
+                self.problem(&i18n::text("problem-not-saved-title"), format!("{error}\n\n{advice}"));
                 false
             }
         }
@@ -196,7 +192,10 @@ impl AppState {
         let now = Instant::now();
         match self.workspace.write_journal_if_due(now) {
             Some(Ok(_)) => self.journal_problem = None,
-            Some(Err(error)) => self.journal_problem = Some(format!("The recovery journal cannot be written: {error}")),
+            Some(Err(error)) => {
+                self.journal_problem =
+                    Some(i18n::text_with("notice-journal-cannot-write", &[("error", error.to_string())]));
+            }
             None => {}
         }
         if let Some(wait) = self.workspace.journal_wait(now) {
@@ -209,11 +208,7 @@ impl AppState {
 pub(super) fn stale_notice(removed: &[std::path::PathBuf]) -> Option<String> {
     (!removed.is_empty()).then(|| {
         let names: Vec<String> = removed.iter().map(|path| path.display().to_string()).collect();
-        format!(
-            "Removed {} temporary file(s) left by an interrupted save (the session file itself is complete): {}",
-            names.len(),
-            names.join(", ")
-        )
+        i18n::text_with("notice-stale", &[("count", names.len().to_string()), ("files", names.join(", "))])
     })
 }
 
@@ -222,7 +217,7 @@ pub fn sign_command(document: &crate::app::workspace::Document) -> Command {
     Command::Show(Dialog::Sign {
         by: document.session().investigator.clone().unwrap_or_default(),
         meaning_id: String::new(),
-        own_words: DEFAULT_SIGNATURE_MEANING.to_owned(),
+        own_words: i18n::text("sign-meaning-reviewed"),
         acknowledged: false,
         passphrase: Default::default(),
         message: None,
@@ -249,17 +244,17 @@ pub fn create_identity_command(name: Option<&str>) -> Command {
     })
 }
 
-/// What the window says after a save: where, and what could not be done beside it.
+/// What the window says after a save: where, and what could not be done beside it. `what`
+/// is the id of the message saying what was done (`notice-saved`, `notice-signed`,
+/// `notice-amended`), with the file's `path`.
 pub fn saved_notice(what: &str, workspace: &Workspace, outcome: &SaveOutcome) -> String {
     let path = workspace.document().and_then(|d| d.path().as_ref()).map(|p| p.display().to_string());
-    let mut notice = format!("{what} to {}", path.unwrap_or_default());
+    let mut notice = i18n::text_with(what, &[("path", path.unwrap_or_default())]);
     if let Some(left) = &outcome.journal_left {
-        notice.push_str(&format!("; the recovery journal could not be removed ({left})"));
+        notice.push_str(&i18n::text_with("notice-journal-left", &[("left", left.clone())]));
     }
     if let Some(problem) = &outcome.ledger_problem {
-        notice.push_str(&format!(
-            "; ⚠ this computer's witness ledger could not record the save ({problem}), so a later rollback to the version before cannot be seen here"
-        ));
+        notice.push_str(&i18n::text_with("notice-ledger-problem", &[("problem", problem.clone())]));
     }
     notice
 }

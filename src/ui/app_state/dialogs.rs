@@ -35,14 +35,14 @@ impl AppState {
             Request::Sign { by, sign_off, passphrase } => {
                 self.workspace.sign(&by, &sign_off, passphrase.as_str()).map_err(|error| error.to_string()).map(
                     |saved| {
-                        self.notice = Some(saved_notice("Signed and saved", &self.workspace, &saved));
+                        self.notice = Some(saved_notice("notice-signed", &self.workspace, &saved));
                     },
                 )
             }
             Request::Amend { by, reason, passphrase } => {
                 self.workspace.amend(&by, &reason, passphrase.as_str()).map_err(|error| error.to_string()).map(
                     |saved| {
-                        self.notice = Some(saved_notice("Reopened for amendment and saved", &self.workspace, &saved));
+                        self.notice = Some(saved_notice("notice-amended", &self.workspace, &saved));
                     },
                 )
             }
@@ -122,7 +122,7 @@ impl AppState {
                             }
                             false
                         } else {
-                            *message = Some("not saved (see the message)".to_owned());
+                            *message = Some(crate::i18n::text("notice-not-saved"));
                             true
                         }
                     }
@@ -142,7 +142,10 @@ impl AppState {
                     }
                     UnsavedChoice::Discard => {
                         if let Err(error) = self.workspace.discard_changes() {
-                            self.notice = Some(format!("The recovery journal could not be removed: {error}"));
+                            self.notice = Some(crate::i18n::text_with(
+                                "notice-journal-not-removed",
+                                &[("error", error.to_string())],
+                            ));
                         }
                         self.leave(then.clone(), ctx);
                         false

@@ -83,10 +83,10 @@ impl AppState {
             crate::ui::file_dialog::DialogAnswer::Picked(path) => path,
             crate::ui::file_dialog::DialogAnswer::Cancelled => return,
             crate::ui::file_dialog::DialogAnswer::Unavailable => {
-                self.notice = Some(
-                    "No file dialog could be shown on this desktop (no desktop portal or zenity). Browse with File → Sessions…, or start with `trialscreen open FILE`."
-                        .to_owned(),
-                );
+                self.notice = Some(crate::i18n::text_with(
+                    "notice-no-file-dialog",
+                    &[("tool", "zenity".to_owned()), ("command", "trialscreen open FILE".to_owned())],
+                ));
                 ctx.request_repaint();
                 return;
             }
