@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod catalog;
 mod checklist;
+pub mod instrument_words;
 #[cfg(test)]
 mod properties;
 

@@ -5,6 +5,7 @@
 
 use egui::{RichText, Ui};
 
+use crate::calculators::instrument_words::{group_label, item_label};
 use crate::calculators::{Answer, AnswerKind, Answers, Classification, InstrumentId, InstrumentReport, ItemSpec};
 use crate::i18n;
 use crate::input::Parsed;
@@ -17,7 +18,6 @@ use crate::model::values::{Assessment, Value};
 use crate::ui::answer_field_ui::option_name;
 use crate::ui::disclosure_ui::{disclosure_ui, set_disclosed};
 use crate::ui::field_draft::{ItemDraft, text_part_ui};
-use crate::ui::instrument_words::{group_label, item_label};
 use crate::ui::patient_form_ui::{ConfirmChoice, FormContext, draft_messages_ui, item_row_ui};
 use crate::ui::pick_one_ui::pick_one_ui;
 use crate::ui::radio_group_ui::{GroupOption, radio_group_ui};

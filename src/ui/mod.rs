@@ -22,7 +22,6 @@ pub mod field_draft;
 pub mod file_dialog;
 pub mod form_section_ui;
 pub mod instrument_checklist_ui;
-pub mod instrument_words;
 pub mod judgment_dialog_ui;
 pub mod menu_bar_ui;
 pub mod method_picker_ui;

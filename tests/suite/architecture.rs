@@ -43,7 +43,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("i18n", &[]),
     ("user_data", &[]),
     ("model", &[]),
-    ("calculators", &["model"]),
+    ("calculators", &["i18n", "model"]),
     ("input", &["model"]),
     ("engine", &["i18n", "model", "calculators"]),
     ("records", &["files", "user_data", "model"]),

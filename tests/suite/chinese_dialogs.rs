@@ -298,7 +298,7 @@ fn a_listed_statement_is_accepted_in_any_language_and_no_other_wording() {
 #[test]
 fn every_item_of_the_activity_instruments_has_a_chinese_name() {
     use trialscreen::calculators::InstrumentId;
-    let chinese = trialscreen::ui::instrument_words::chinese();
+    let chinese = trialscreen::calculators::instrument_words::chinese();
     assert_eq!(chinese.language, "zh-CN");
     let mut missing = Vec::new();
     for instrument in [
@@ -337,10 +337,13 @@ fn every_item_of_the_activity_instruments_has_a_chinese_name() {
     // Shown in the window's language; the record keeps the key.
     let seizure = InstrumentId::Sledai2k.item("seizure").expect("an item");
     trialscreen::i18n::set_thread_language(Language::ZhCn);
-    assert_eq!(trialscreen::ui::instrument_words::item_label(InstrumentId::Sledai2k, seizure), "癫痫发作");
-    assert_eq!(trialscreen::ui::instrument_words::group_label(InstrumentId::Sledai2k, "Neurological"), "神经系统");
+    assert_eq!(trialscreen::calculators::instrument_words::item_label(InstrumentId::Sledai2k, seizure), "癫痫发作");
+    assert_eq!(
+        trialscreen::calculators::instrument_words::group_label(InstrumentId::Sledai2k, "Neurological"),
+        "神经系统"
+    );
     trialscreen::i18n::set_thread_language(Language::En);
-    assert_eq!(trialscreen::ui::instrument_words::item_label(InstrumentId::Sledai2k, seizure), "Seizure");
+    assert_eq!(trialscreen::calculators::instrument_words::item_label(InstrumentId::Sledai2k, seizure), "Seizure");
 }
 
 #[test]

@@ -1,5 +1,5 @@
-//! The instrument checklists' item and group names in the window's language: the published
-//! English names (`src/calculators/`) or their translation
+//! The instruments' item and group names in the current language, for the checklists and the
+//! explanations: the published English names (`src/calculators/`) or their translation
 //! (`data/i18n/zh-CN/instruments.ron`), keyed by the instrument's code and the item's stable
 //! key. Records keep the keys; only the words shown change.
 
