@@ -414,7 +414,7 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                         CountKind::Agents => text("explain-agents-counted"),
                         CountKind::Classes => text("explain-classes-counted"),
                         CountKind::AgentsPooling(pooled) => {
-                            let pools: Vec<String> = knowledge.class_labels(pooled).map(|l| l.to_lowercase()).collect();
+                            let pools: Vec<String> = knowledge.class_labels(pooled).map(lower_case).collect();
                             text_with("explain-agents-pooled-counted", &[("pools", pools.join(&list_separator()))])
                         }
                     };
@@ -423,13 +423,14 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
             return Part::Comparison(shown);
         }
         Fact::Known { subject, low, high, unit } => {
+            let with_unit = |value: Exact| match unit_word(unit) {
+                Some(id) => text_with(id, &[("n", exact_text(value))]),
+                None => unit_text(&exact_text(value), false, unit),
+            };
             let value = if low.compare(high) == Some(std::cmp::Ordering::Equal) {
-                unit_text(&exact_text(low), false, unit)
+                with_unit(low)
             } else {
-                text_with(
-                    "explain-between",
-                    &[("low", exact_text(low)), ("high", unit_text(&exact_text(high), false, unit))],
-                )
+                text_with("explain-between", &[("low", exact_text(low)), ("high", with_unit(high))])
             };
             match subject {
                 Subject::Score(item, exclusion) => {
@@ -469,7 +470,7 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
             Some(_) => text_with("explain-confirm-before-dosing", &[("what", label(item)), ("span", span_text(span))]),
             None => text_with(
                 "explain-confirm-no-first-dose",
-                &[("what", label(item).to_lowercase()), ("span", span_text(span))],
+                &[("what", lower_case(&label(item))), ("span", span_text(span))],
             ),
         },
         Fact::Dated { item, date, period: p, truth } => {
@@ -499,7 +500,7 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
         }
         Fact::Overlap { row, with, from, to, truth } => {
             let name = agent_name(patient, row);
-            let backbone: Vec<String> = knowledge.class_labels(with).map(str::to_lowercase).collect();
+            let backbone: Vec<String> = knowledge.class_labels(with).map(lower_case).collect();
             let backbone = backbone.join(&text("explain-or"));
             match (from, to, truth) {
                 (Some(from), Some(to), Truth::True) => text_with(
@@ -658,7 +659,7 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
         }
         Fact::ConflictingResults(kind) => {
             let label = knowledge.test_kind_label(usize::from(kind));
-            text_with("explain-conflicting-results", &[("what", label.to_lowercase())])
+            text_with("explain-conflicting-results", &[("what", lower_case(label))])
         }
     };
     Part::Text(text)
@@ -792,10 +793,22 @@ fn entered_note(patient: &PatientFacts<'_>, item: u16, compared_in: Unit) -> Str
     }
 }
 
+/// A label lower-cased inside an English sentence ("Pregnancy test (hCG)" reads "pregnancy
+/// test (hcg)", as it always has); another language keeps the label as written ("JAK抑制剂").
+pub fn lower_case(label: &str) -> String {
+    match crate::i18n::language() {
+        crate::i18n::Language::En => label.to_lowercase(),
+        _ => label.to_owned(),
+    }
+}
+
 /// An option's label inside a sentence: each word lower-cased except one written in capitals
 /// or a Roman numeral (a class "IV" or "V", "HBsAg") keeps its letters: "Class IV" reads
-/// "class IV".
+/// "class IV". Another language keeps the label as written ("I级" stays).
 fn in_sentence(label: &str) -> String {
+    if crate::i18n::language() != crate::i18n::Language::En {
+        return label.to_owned();
+    }
     label
         .split(' ')
         .map(|word| {
@@ -849,7 +862,7 @@ fn exposure(patient: &PatientFacts<'_>, row: u16, truth: Truth, since: Option<ch
         out.push_str(&text_with("exposure-last-dose", &[("date", last.to_string())]));
     }
     if let Some(response) = exposure.response {
-        let _ = write!(out, " ({})", word(response.message_id()));
+        out.push_str(&text_with("explain-response", &[("response", word(response.message_id()).to_owned())]));
     }
     if truth == Truth::Unknown {
         out.push_str(&text("exposure-dates-missing"));

@@ -489,7 +489,7 @@ pub fn counts_lines(counts: &ProtocolCounts) -> Vec<String> {
             0,
             &text_with("log-screened-participants", &[("participants", counts.participants.to_string())]),
         ),
-        line(counts.eligible, 1, &counts.eligible_words.to_lowercase()),
+        line(counts.eligible, 1, &crate::engine::explain::lower_case(counts.eligible_words)),
         line(counts.ineligible, 1, &text("log-ineligible")),
     ];
     for (criterion, n) in &counts.ineligible_by {

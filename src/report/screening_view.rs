@@ -736,10 +736,10 @@ fn needed_views<'r>(
             let def = knowledge.item(needed.item)?;
             Some(NeededView {
                 item: def.id.clone(),
-                label: def.label.clone(),
+                label: knowledge.item_label(needed.item).to_owned(),
                 criteria: needed.criteria,
                 reasons: needed.reasons.iter().map(|reason| reason.words().to_owned()).collect(),
-                words: needed.words(&def.label),
+                words: needed.words(knowledge.item_label(needed.item)),
                 needs_attestation: needed.needs_attestation(),
             })
         })

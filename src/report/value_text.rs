@@ -81,7 +81,7 @@ fn value_text(knowledge: &Knowledge, item: &str, value: &Value) -> String {
         Value::YesNo(YesNo::Unknown) => text("value-unknown"),
         Value::Choice(option) => match knowledge.dictionary.item(item).map(|i| &i.kind) {
             Some(ItemKind::Choice(options)) => {
-                options.iter().find(|o| &o.id == option).map_or_else(|| option.clone(), |o| o.label.to_lowercase())
+                options.iter().find(|o| &o.id == option).map_or_else(|| option.clone(), |o| crate::engine::explain::lower_case(&o.label))
             }
             _ => option.clone(),
         },
@@ -157,7 +157,7 @@ fn exposure(knowledge: &Knowledge, row: &Exposure) -> String {
         text.push_str(&text_with("exposure-last-dose", &[("date", last.to_string())]));
     }
     if let Some(response) = row.response {
-        text.push_str(&format!(" ({})", word(response.message_id())));
+        text.push_str(&text_with("explain-response", &[("response", word(response.message_id()).to_owned())]));
     }
     text
 }

@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 
 use trialscreen::i18n::{Language, set_thread_language};
+use trialscreen::model::dictionary::ItemKind;
 use trialscreen::report::screening_view::ScreeningView;
 use trialscreen::screening::Screening;
 use trialscreen::session::model::Session;
@@ -18,7 +19,7 @@ const KEPT_LATIN: &[&str] = &[
     "mg", "dL", "mL", "min", "mmol", "umol", "mol", "g", "kg", "cm", "m", "s", "d", "day", "uL", "IU", "U", "L",
     "eGFR", "hCG", "HBsAg", "HBc", "SpO", "CKiD", "Schwartz", "Cockcroft", "Gault", "ratio", "mIU", "ng", "pg",
     "mcg", "mm", "h", "mEq", "nmol", "pmol", "kPa", "mmHg", "cells", "fL", "IgG", "IgM", "IgA", "dsDNA", "Sm",
-    "Ro", "Hb", "Scr", "pred",
+    "Ro", "Hb", "Scr", "pred", "HEp", "SSc", "LeRoy",
 ];
 
 /// The examples and edits that bring out every kind of explanation: missing values, a
@@ -94,10 +95,18 @@ fn sentences(view: &ScreeningView) -> Vec<String> {
     out
 }
 
-/// What a session holds in its own words (names, reasons, codes, typed text): stripped before
-/// looking for English.
-fn session_words(session: &Session) -> Vec<String> {
+/// What a session holds in its own words (names, reasons, codes, typed text), and the words
+/// not translated yet (the instruments' item labels, as published; what the audit trail's
+/// verification reports): stripped before looking for English.
+fn session_words(session: &Session, view: &ScreeningView) -> Vec<String> {
     let mut words = vec![session.participant_code.clone()];
+    words.extend(view.verification.problems.iter().cloned());
+    words.extend(view.protocols.iter().flat_map(|p| &p.criteria).map(|criterion| criterion.id.clone()));
+    for item in &common::library().knowledge.dictionary.items {
+        if let ItemKind::Instrument(instrument) = &item.kind {
+            words.extend(instrument.items().iter().map(|spec| spec.label.to_owned()));
+        }
+    }
     words.extend(session.investigator.clone());
     for decision in &session.decisions {
         words.extend([decision.by.clone(), decision.reason.clone(), decision.protocol.clone()]);
@@ -131,21 +140,24 @@ fn english_words(text: &str, own: &[String]) -> BTreeSet<String> {
         .collect()
 }
 
-fn view_in(language: Language, session: &Session) -> ScreeningView {
+/// The view of a session in a language, and every sentence it says (status words are
+/// looked up when shown, so in the same language).
+fn view_in(language: Language, session: &Session) -> (ScreeningView, Vec<String>) {
     set_thread_language(language);
     let screening = Screening::evaluate(common::library(), session, common::EVALUATION_DAY);
     let view = ScreeningView::of(&screening);
+    let said = sentences(&view);
     set_thread_language(Language::En);
-    view
+    (view, said)
 }
 
 #[test]
 fn the_view_in_chinese_leaves_no_english_word() {
     let mut found = Vec::new();
     for (name, session) in cases() {
-        let own = session_words(&session);
-        let view = view_in(Language::ZhCn, &session);
-        for sentence in sentences(&view) {
+        let (view, said) = view_in(Language::ZhCn, &session);
+        let own = session_words(&session, &view);
+        for sentence in said {
             let english = english_words(&sentence, &own);
             if !english.is_empty() {
                 found.push(format!("{name}: {english:?} in «{sentence}»"));
@@ -158,18 +170,17 @@ fn the_view_in_chinese_leaves_no_english_word() {
 #[test]
 fn the_view_in_chinese_says_the_explanations_in_chinese() {
     let session = common::example("v02b-low-platelets-override");
-    let chinese = view_in(Language::ZhCn, &session);
-    let text = sentences(&chinese).join("\n");
+    let text = view_in(Language::ZhCn, &session).1.join("\n");
     for words in ["已酌情决定", "酌情决定的条件成立", "由", "记录", "稽查轨迹完整"] {
         assert!(text.contains(words), "{words} missing in:\n{text}");
     }
     let session = common::example("v09-demographics-only");
-    let text = sentences(&view_in(Language::ZhCn, &session)).join("\n");
+    let text = view_in(Language::ZhCn, &session).1.join("\n");
     for words in ["未录入", "待补充："] {
         assert!(text.contains(words), "{words} missing in:\n{text}");
     }
     let session = common::example("v15a-huc-msc-awaiting-judgment");
-    let text = sentences(&view_in(Language::ZhCn, &session)).join("\n");
+    let text = view_in(Language::ZhCn, &session).1.join("\n");
     assert!(text.contains("待研究者判断"), "{text}");
 }
 
@@ -177,19 +188,20 @@ fn the_view_in_chinese_says_the_explanations_in_chinese() {
 fn the_view_in_english_is_english_and_switching_changes_no_record() {
     for (name, session) in cases() {
         let before = session.clone();
-        let english = view_in(Language::En, &session);
+        let (english, said) = view_in(Language::En, &session);
         let _chinese = view_in(Language::ZhCn, &session);
-        let again = view_in(Language::En, &session);
+        let (again, said_again) = view_in(Language::En, &session);
         assert_eq!(english, again, "{name}: the English view is the same after a Chinese one");
+        assert_eq!(said, said_again, "{name}: the English sentences are the same after Chinese ones");
         assert_eq!(session, before, "{name}: the record is unchanged");
-        for sentence in sentences(&english) {
+        for sentence in said {
             assert!(
                 !sentence.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
                 "{name}: Chinese in the English view: {sentence}"
             );
         }
     }
-    let v02b = view_in(Language::En, &common::example("v02b-low-platelets-override"));
+    let (v02b, _) = view_in(Language::En, &common::example("v02b-low-platelets-override"));
     let notes: Vec<&str> =
         v02b.protocols.iter().flat_map(|p| &p.criteria).flat_map(|c| &c.notes).map(|n| n.text.as_str()).collect();
     assert!(notes.iter().any(|n| n.starts_with("Overridden by ")), "{notes:?}");

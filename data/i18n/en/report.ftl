@@ -69,6 +69,7 @@ explain-overlap-unknown = { $name }: the dates do not show how long it was taken
 explain-overlap-none = { $name } not taken together with { $backbone }
 explain-over-cap = , the dose cap, so not counted
 explain-treatment-row = treatment row { $row }
+explain-response = { " " }({ $response })
 explain-classification = { $what } { $decided }, score { $score }{ $contributions }
 classification-classified = classified
 classification-not-classified = not classified

@@ -69,6 +69,7 @@ explain-overlap-unknown = { $name }：日期不能说明与{ $backbone }合用�
 explain-overlap-none = { $name }未与{ $backbone }合用
 explain-over-cap = （剂量上限），因此不计入
 explain-treatment-row = 治疗史第{ $row }行
+explain-response = （{ $response }）
 explain-classification = { $what }{ $decided }，评分{ $score }{ $contributions }
 classification-classified = 符合分类标准
 classification-not-classified = 不符合分类标准
