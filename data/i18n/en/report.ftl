@@ -306,3 +306,8 @@ log-several-criteria = A session ineligible by several criteria counts under eac
 log-header = { $app } screening log
 log-printed = printed { $printed }
 log-document-title = Screening log counts, { $folder }
+
+## The printout's page frame (src/report/mod.rs)
+summary-header = { $app } screening summary — participant { $code }
+summary-footer = { $file } — content SHA-256 { $sha256 }
+summary-document-title = Screening summary, participant { $code }

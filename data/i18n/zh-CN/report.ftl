@@ -306,3 +306,8 @@ log-several-criteria = 因多条标准不合格的筛选记录在每条标准下
 log-header = { $app } 筛选日志
 log-printed = 打印时间 { $printed }
 log-document-title = 筛选日志计数，{ $folder }
+
+## 打印件的页眉页脚（src/report/mod.rs）
+summary-header = { $app } 筛选小结——受试者 { $code }
+summary-footer = { $file }——内容 SHA-256 { $sha256 }
+summary-document-title = 筛选小结，受试者 { $code }
