@@ -18,10 +18,10 @@ use crate::engine::patient::PatientFacts;
 use crate::engine::protocol_eval::{CriterionResult, ProtocolResult};
 use crate::engine::truth::Truth;
 use crate::i18n::{text, text_with, word};
+use crate::model::dates::Span;
 use crate::model::dictionary::ItemKind;
 use crate::model::exact::Exact;
 use crate::model::number_format::{computed, decimal, entered, entered_with_unit, with_unit as unit_text};
-use crate::model::dates::Span;
 use crate::model::rule::{Anchor, Cmp, Period};
 use crate::model::units::Unit;
 use crate::model::values::{Occurrence, Value, YesNo};
@@ -722,10 +722,7 @@ fn kidney_inputs(patient: &PatientFacts<'_>, source: EgfrSource) -> String {
         _ => None,
     };
     let EgfrSource::Computed(method) = source else {
-        return patient
-            .date(items.egfr_reported)
-            .map(|d| format!("{}{d}", list_separator()))
-            .unwrap_or_default();
+        return patient.date(items.egfr_reported).map(|d| format!("{}{d}", list_separator())).unwrap_or_default();
     };
     let Some(creatinine) = measured(items.creatinine) else { return String::new() };
     let value = |id: &str, m: crate::model::values::Measurement| {

@@ -4,11 +4,11 @@
 //! the printout and `evaluate` say it with these words.
 
 use crate::engine::compile::CompiledProtocol;
+use crate::engine::explain::separator;
 use crate::engine::knowledge::Knowledge;
 use crate::engine::protocol_eval::{BasisChange, Lapse};
-use crate::model::record::{Entry, Recorded, ReferenceDates};
-use crate::engine::explain::separator;
 use crate::i18n::{text, text_with, word};
+use crate::model::record::{Entry, Recorded, ReferenceDates};
 use crate::report::value_text::value_change;
 
 /// Why a recorded decision no longer applies, and what changed since it was recorded.

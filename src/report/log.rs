@@ -8,8 +8,8 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::i18n::{text, text_with, word};
 use crate::engine::protocol_eval::{DiscretionStatus, Verdict};
+use crate::i18n::{text, text_with, word};
 use crate::library::Library;
 use crate::report::{Paper, ReportError, log_layout};
 use crate::screening::Screening;

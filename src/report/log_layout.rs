@@ -73,10 +73,7 @@ pub(crate) fn counts_pdf(
     }
     if !log.unreadable.is_empty() {
         blocks.push(Block::Space(6.0));
-        blocks.push(Block::Heading(Paragraph::plain(
-            text("log-unreadable-heading"),
-            TextStyle::bold(11.0),
-        )));
+        blocks.push(Block::Heading(Paragraph::plain(text("log-unreadable-heading"), TextStyle::bold(11.0))));
         for file in &log.unreadable {
             blocks.push(Block::Paragraph(Paragraph::plain(format!("✖ {}", unreadable_text(file)), BODY)));
         }

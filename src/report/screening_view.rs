@@ -12,9 +12,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::engine::explain::{Part, explain_discretion, explain_parts, separator};
-use crate::i18n::{text, text_with, word};
 use crate::engine::patient::ListAttestation;
 use crate::engine::protocol_eval::{CriterionResult, DiscretionStatus, NotApplicableReason, Outcome, Verdict};
+use crate::i18n::{text, text_with, word};
 use crate::model::protocol::{Criterion, CriterionKind, SourceCitation};
 use crate::model::record::ReferenceDates;
 use crate::report::lapse_words::LapseNote;
@@ -31,7 +31,6 @@ pub const TIME_FORMAT: &str = "%Y-%m-%d %H:%M UTC";
 
 /// The list item whose completeness the investigator attests.
 pub const TREATMENT_HISTORY: &str = "treatment_history";
-
 
 /// A whole screening, as every output shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,7 +77,11 @@ impl SignatureView {
     pub fn sentence(&self) -> String {
         text_with(
             "view-signed-by",
-            &[("by", self.by.clone()), ("at", self.at.format(TIME_FORMAT).to_string()), ("meaning", self.meaning.clone())],
+            &[
+                ("by", self.by.clone()),
+                ("at", self.at.format(TIME_FORMAT).to_string()),
+                ("meaning", self.meaning.clone()),
+            ],
         )
     }
 }
@@ -223,9 +226,8 @@ pub struct ProtocolView {
 impl ProtocolView {
     /// "⚠ Criteria incomplete in source: …", when the source lacks criteria.
     pub fn source_incomplete(&self) -> Option<String> {
-        (!self.source_complete).then(|| {
-            format!("⚠ {}", self.source_gaps.clone().unwrap_or_else(|| text("view-source-incomplete")))
-        })
+        (!self.source_complete)
+            .then(|| format!("⚠ {}", self.source_gaps.clone().unwrap_or_else(|| text("view-source-incomplete"))))
     }
 
     /// "⚠ Signed as ELIGIBLE; under the current rules INCOMPLETE because …", when a signed
@@ -522,7 +524,11 @@ impl DecisionNote {
     pub fn sentence(&self) -> String {
         text_with(
             "decision-by-at",
-            &[("by", self.by.clone()), ("at", self.at.format(TIME_FORMAT).to_string()), ("reason", self.reason.clone())],
+            &[
+                ("by", self.by.clone()),
+                ("at", self.at.format(TIME_FORMAT).to_string()),
+                ("reason", self.reason.clone()),
+            ],
         )
     }
 }
@@ -1092,11 +1098,9 @@ fn decision_words(kind: Option<CriterionKind>, decision: &Decision) -> String {
         (DecisionKind::Judgment { passes }, Some(kind)) => {
             text_with("decision-judgment", &[("outcome", judgment_word(kind, passes).to_owned())])
         }
-        (DecisionKind::Judgment { passes }, None) => text(if passes {
-            "decision-judgment-passes"
-        } else {
-            "decision-judgment-fails"
-        }),
+        (DecisionKind::Judgment { passes }, None) => {
+            text(if passes { "decision-judgment-passes" } else { "decision-judgment-fails" })
+        }
     }
 }
 

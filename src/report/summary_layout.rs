@@ -23,13 +23,10 @@ const ATTENTION: u8 = 238;
 /// The page's blocks, top to bottom.
 pub(crate) fn summary_blocks(summary: &Summary) -> Vec<Block> {
     let mut blocks = vec![
-        Block::Heading(
-            Paragraph::plain(format!("{}  ", text("pdf-title")), TextStyle::bold(16.0))
-                .with(
-                    text_with("summary-participant", &[("code", summary.view.participant_code.clone())]),
-                    TextStyle::regular(16.0),
-                ),
-        ),
+        Block::Heading(Paragraph::plain(format!("{}  ", text("pdf-title")), TextStyle::bold(16.0)).with(
+            text_with("summary-participant", &[("code", summary.view.participant_code.clone())]),
+            TextStyle::regular(16.0),
+        )),
         Block::Table(identity_table(summary)),
     ];
     for missing in &summary.protocols_not_evaluated {
@@ -100,10 +97,13 @@ fn protocol_blocks(blocks: &mut Vec<Block>, protocol: &ProtocolView) {
     blocks.push(Block::Space(6.0));
     blocks.push(Block::Heading(
         Paragraph::plain(
-            text_with("summary-protocol-version", &[("protocol", protocol.id.clone()), ("version", protocol.version.to_string())]),
+            text_with(
+                "summary-protocol-version",
+                &[("protocol", protocol.id.clone()), ("version", protocol.version.to_string())],
+            ),
             TextStyle::bold(11.0),
         )
-            .with(format!(" — {}", protocol.title), TextStyle::regular(11.0)),
+        .with(format!(" — {}", protocol.title), TextStyle::regular(11.0)),
     ));
     blocks.push(Block::Paragraph(Paragraph::plain(
         text_with("summary-protocol-source", &[("source", protocol.source.clone())]),

@@ -6,9 +6,9 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::report::screening_view::{ScreeningView, TIME_FORMAT, dates_text};
 use crate::engine::explain::separator;
 use crate::i18n::{text, text_with};
+use crate::report::screening_view::{ScreeningView, TIME_FORMAT, dates_text};
 use crate::report::value_text::value_change;
 use crate::screening::Screening;
 use crate::session::audit::{AuditEntry, Change, content_hash};
@@ -100,7 +100,9 @@ impl Summary {
             .protocols
             .iter()
             .filter(|r| !screening.protocols.iter().any(|s| s.reference.id == r.id && s.reference.version == r.version))
-            .map(|r| text_with("summary-protocol-version", &[("protocol", r.id.clone()), ("version", r.version.to_string())]))
+            .map(|r| {
+                text_with("summary-protocol-version", &[("protocol", r.id.clone()), ("version", r.version.to_string())])
+            })
             .collect();
         let content_sha256 = content_hash(session);
         let signature = match &session.signature {
@@ -177,10 +179,9 @@ fn record_changes(screening: &Screening<'_>) -> Vec<RecordChange> {
                         .map(|r| {
                             let version = (("protocol", r.id.clone()), ("version", r.version.to_string()));
                             match &r.cohort {
-                                Some(c) => text_with(
-                                    "change-protocol-cohort",
-                                    &[version.0, version.1, ("cohort", c.clone())],
-                                ),
+                                Some(c) => {
+                                    text_with("change-protocol-cohort", &[version.0, version.1, ("cohort", c.clone())])
+                                }
                                 None => text_with("summary-protocol-version", &[version.0, version.1]),
                             }
                         })

@@ -70,7 +70,11 @@ pub fn to_text(summary: &Summary) -> String {
 fn protocol_text(out: &mut String, protocol: &ProtocolView) {
     let heading = text_with(
         "text-protocol",
-        &[("protocol", protocol.id.clone()), ("version", protocol.version.to_string()), ("title", protocol.title.clone())],
+        &[
+            ("protocol", protocol.id.clone()),
+            ("version", protocol.version.to_string()),
+            ("title", protocol.title.clone()),
+        ],
     );
     let _ = writeln!(out, "\n{heading}");
     let _ = writeln!(out, "{}", text_with("summary-protocol-source", &[("source", protocol.source.clone())]));

@@ -3,12 +3,12 @@
 //! treatment history only what differs between two versions.
 
 use crate::calculators::{Answer, Answers};
+use crate::engine::explain::separator;
 use crate::engine::knowledge::Knowledge;
+use crate::i18n::{text, text_with, word};
 use crate::model::dictionary::ItemKind;
 use crate::model::number_format::{entered as number, entered_with_unit as with_unit};
 use crate::model::values::{Exposure, Occurrence, Value, YesNo};
-use crate::engine::explain::separator;
-use crate::i18n::{text, text_with, word};
 use crate::session::model::Entry;
 
 /// The old and new sides of a value change in words; "not entered" for an absent side.
@@ -80,9 +80,10 @@ fn value_text(knowledge: &Knowledge, item: &str, value: &Value) -> String {
         Value::YesNo(YesNo::No) => text("answer-no"),
         Value::YesNo(YesNo::Unknown) => text("value-unknown"),
         Value::Choice(option) => match knowledge.dictionary.item(item).map(|i| &i.kind) {
-            Some(ItemKind::Choice(options)) => {
-                options.iter().find(|o| &o.id == option).map_or_else(|| option.clone(), |o| crate::engine::explain::lower_case(&o.label))
-            }
+            Some(ItemKind::Choice(options)) => options
+                .iter()
+                .find(|o| &o.id == option)
+                .map_or_else(|| option.clone(), |o| crate::engine::explain::lower_case(&o.label)),
             _ => option.clone(),
         },
         Value::Titer(titer) => titer.dilution.map_or_else(|| text("value-negative"), |d| format!("1:{d}")),

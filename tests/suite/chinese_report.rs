@@ -16,10 +16,59 @@ use crate::common;
 /// Latin words a Chinese text may hold: unit symbols, abbreviations a Chinese report prints as
 /// such, formula names.
 const KEPT_LATIN: &[&str] = &[
-    "mg", "dL", "mL", "min", "mmol", "umol", "mol", "g", "kg", "cm", "m", "s", "d", "day", "uL", "IU", "U", "L",
-    "eGFR", "hCG", "HBsAg", "HBc", "SpO", "CKiD", "Schwartz", "Cockcroft", "Gault", "ratio", "mIU", "ng", "pg",
-    "mcg", "mm", "h", "mEq", "nmol", "pmol", "kPa", "mmHg", "cells", "fL", "IgG", "IgM", "IgA", "dsDNA", "Sm",
-    "Ro", "Hb", "Scr", "pred", "HEp", "SSc", "LeRoy",
+    "mg",
+    "dL",
+    "mL",
+    "min",
+    "mmol",
+    "umol",
+    "mol",
+    "g",
+    "kg",
+    "cm",
+    "m",
+    "s",
+    "d",
+    "day",
+    "uL",
+    "IU",
+    "U",
+    "L",
+    "eGFR",
+    "hCG",
+    "HBsAg",
+    "HBc",
+    "SpO",
+    "CKiD",
+    "Schwartz",
+    "Cockcroft",
+    "Gault",
+    "ratio",
+    "mIU",
+    "ng",
+    "pg",
+    "mcg",
+    "mm",
+    "h",
+    "mEq",
+    "nmol",
+    "pmol",
+    "kPa",
+    "mmHg",
+    "cells",
+    "fL",
+    "IgG",
+    "IgM",
+    "IgA",
+    "dsDNA",
+    "Sm",
+    "Ro",
+    "Hb",
+    "Scr",
+    "pred",
+    "HEp",
+    "SSc",
+    "LeRoy",
 ];
 
 /// The examples and edits that bring out every kind of explanation: missing values, a
@@ -263,13 +312,23 @@ fn the_screening_log_in_chinese_is_a_valid_pdf_in_chinese() {
     let (csv, pdf) = (out.path().join("log.csv"), out.path().join("log.pdf"));
     let folder = dir.path().display().to_string();
     let output = common::trialscreen_command()
-        .args(["--lang", "zh-CN", "log", &folder, "-o", &csv.display().to_string(), "--pdf", &pdf.display().to_string()])
+        .args([
+            "--lang",
+            "zh-CN",
+            "log",
+            &folder,
+            "-o",
+            &csv.display().to_string(),
+            "--pdf",
+            &pdf.display().to_string(),
+        ])
         .output()
         .expect("the binary runs");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let text = pdf_text(&pdf);
     let joined: String = text.split_whitespace().collect();
-    for words in ["筛选日志——计数", "已筛选（筛选记录数）", "不同的受试者编号", "不合格", "不完整"] {
+    for words in ["筛选日志——计数", "已筛选（筛选记录数）", "不同的受试者编号", "不合格", "不完整"]
+    {
         assert!(joined.contains(words), "{words} missing in:\n{text}");
     }
     assert!(!text.contains("screened (sessions)"), "{text}");
