@@ -52,7 +52,7 @@ pub(crate) fn counts_pdf(
         let mut rows = vec![
             row(text("log-screened-sessions"), counts.screened, 0, BOLD),
             row(text("log-distinct-codes"), counts.participants, 1, BODY),
-            row(crate::engine::explain::lower_case(&counts.eligible_words), counts.eligible, 1, BOLD),
+            row(crate::engine::explain::lower_case(counts.eligible_words), counts.eligible, 1, BOLD),
             row(text("log-ineligible"), counts.ineligible, 1, BOLD),
         ];
         for (criterion, n) in &counts.ineligible_by {
