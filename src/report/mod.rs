@@ -119,10 +119,9 @@ pub(crate) fn lay_out(fonts: &Fonts, blocks: &[Block], frame: &PageFrame, paper:
     let replaced = flow.replaced_characters();
     if replaced > 0 {
         flow.push(&Block::Paragraph(Paragraph::plain(
-            format!(
-                "{replaced} character(s) of the record are not in the printing font and are shown as {}; \
-                 the session file holds the original text.",
-                fonts::REPLACEMENT
+            crate::i18n::text_with(
+                "summary-replaced-characters",
+                &[("count", replaced.to_string()), ("replacement", fonts::REPLACEMENT.to_string())],
             ),
             TextStyle::bold(8.5),
         )));

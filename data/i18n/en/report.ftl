@@ -311,3 +311,4 @@ log-document-title = Screening log counts, { $folder }
 summary-header = { $app } screening summary — participant { $code }
 summary-footer = { $file } — content SHA-256 { $sha256 }
 summary-document-title = Screening summary, participant { $code }
+summary-replaced-characters = { $count } character(s) of the record are not in the printing font and are shown as { $replacement }; the session file holds the original text.

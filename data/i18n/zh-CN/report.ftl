@@ -311,3 +311,4 @@ log-document-title = 筛选日志计数，{ $folder }
 summary-header = { $app } 筛选小结——受试者 { $code }
 summary-footer = { $file }——内容 SHA-256 { $sha256 }
 summary-document-title = 筛选小结，受试者 { $code }
+summary-replaced-characters = 记录中有{ $count }个字符不在打印字体中，显示为{ $replacement }；筛选记录文件保留原文。
