@@ -333,3 +333,30 @@ fn the_screening_log_in_chinese_is_a_valid_pdf_in_chinese() {
     }
     assert!(!text.contains("screened (sessions)"), "{text}");
 }
+
+#[test]
+fn the_text_of_the_printout_in_chinese_has_no_english_heading() {
+    use trialscreen::report::summary_model::Summary;
+    use trialscreen::report::summary_text::to_text;
+    let session = common::example("v02b-low-platelets-override");
+    let printed = chrono::DateTime::parse_from_rfc3339("2026-12-01T09:00:00Z").expect("time").to_utc();
+    let text_in = |language: Language| {
+        set_thread_language(language);
+        let screening = Screening::evaluate(common::library(), &session, common::EVALUATION_DAY);
+        let text = to_text(&Summary::build(&screening, "v02b.ron", printed));
+        set_thread_language(Language::En);
+        text
+    };
+    let chinese = text_in(Language::ZhCn);
+    for words in ["筛选小结——受试者 V02B", "首次录入后的修改", "稽查轨迹", "签名", "结论 ✔ 合格", "原文", "解读："]
+    {
+        assert!(chinese.contains(words), "{words} missing in:\n{chinese}");
+    }
+    for english in ["SCREENING SUMMARY", "CHANGES AFTER FIRST ENTRY", "AUDIT TRAIL", "VERDICT", "Interpretation:"] {
+        assert!(!chinese.contains(english), "{english} left in:\n{chinese}");
+    }
+    let english = text_in(Language::En);
+    for words in ["SCREENING SUMMARY — participant V02B", "CHANGES AFTER FIRST ENTRY", "AUDIT TRAIL", "VERDICT ✔"] {
+        assert!(english.contains(words), "{words} missing in:\n{english}");
+    }
+}
