@@ -18,6 +18,7 @@ use crate::engine::patient::PatientFacts;
 use crate::engine::protocol_eval::{CriterionResult, ProtocolResult};
 use crate::engine::truth::Truth;
 use crate::i18n::{text, text_with, word};
+use crate::model::dates::Span;
 use crate::model::dictionary::ItemKind;
 use crate::model::exact::Exact;
 use crate::model::number_format::{computed, decimal, entered, entered_with_unit, with_unit as unit_text};
@@ -144,13 +145,13 @@ impl std::fmt::Display for ShownComparison {
         match self.value {
             ShownValue::One(value) => f.write_str(&self.number(value))?,
             ShownValue::Between(low, high) => {
-                write!(f, "between {} and {} (items not assessed)", decimal(low), self.number(high))?;
+                f.write_str(&text_with("explain-between", &[("low", decimal(low)), ("high", self.number(high))]))?;
             }
-            ShownValue::AtLeast(low) => write!(f, "at least {}", self.number(low))?,
+            ShownValue::AtLeast(low) => f.write_str(&text_with("explain-at-least", &[("value", self.number(low))]))?,
         }
         let relation = match self.relation {
             Relation::Holds(cmp) => cmp.symbol().to_owned(),
-            Relation::Needs(cmp) => format!("needs {}", cmp.symbol()),
+            Relation::Needs(cmp) => text_with("explain-needs", &[("relation", cmp.symbol().to_owned())]),
         };
         write!(f, "{} {relation} {}{}", self.note, self.number(self.threshold), self.tail)
     }
@@ -200,7 +201,28 @@ pub fn explain_discretion(
 /// Facts in words, joined by "; ". Labels keep their own case ("eGFR", "SpO₂").
 pub fn render(compiled: &CompiledProtocol, facts: &[Fact], patient: &PatientFacts<'_>) -> String {
     let texts: Vec<String> = parts(compiled, facts, patient).iter().map(ToString::to_string).collect();
-    texts.join("; ")
+    texts.join(&separator())
+}
+
+/// What joins the parts of an explanation: "; " ("；" in Chinese).
+pub fn separator() -> String {
+    text("explain-separator")
+}
+
+/// What joins the items of a list inside a part: ", " ("，" in Chinese).
+pub fn list_separator() -> String {
+    text("explain-list-separator")
+}
+
+/// A span in words: "3 months", "1 day" ("3个月").
+pub fn span_text(span: Span) -> String {
+    let (one, many, n) = match span {
+        Span::Days(n) => ("span-day", "span-days", n),
+        Span::Weeks(n) => ("span-week", "span-weeks", n),
+        Span::Months(n) => ("span-month", "span-months", n),
+        Span::Years(n) => ("span-year", "span-years", n),
+    };
+    text_with(if n == 1 { one } else { many }, &[("n", n.to_string())])
 }
 
 /// Facts as parts, without repeats.
@@ -270,28 +292,28 @@ fn not_counted(
     reason: crate::engine::evaluate::NotCounted,
 ) -> String {
     use crate::engine::evaluate::NotCounted;
-    let dated = date.map(|d| format!(" dated {d}")).unwrap_or_default();
+    let what = match date {
+        Some(d) => text_with("explain-result-dated", &[("what", label.to_owned()), ("date", d.to_string())]),
+        None => label.to_owned(),
+    };
     match reason {
-        NotCounted::Undated => format!("{label} has no date: enter the sample date"),
+        NotCounted::Undated => text_with("explain-undated", &[("what", label.to_owned())]),
         NotCounted::AfterToday => {
-            format!("{label}{dated} is after today ({}): check the date", patient.evaluation_day)
+            text_with("explain-after-today", &[("what", what), ("today", patient.evaluation_day.to_string())])
         }
-        NotCounted::AfterEnrollment => {
-            let first_dose = patient.dates.enrollment.map(|d| format!(" ({d})")).unwrap_or_default();
-            format!("{label}{dated} is after the first dose{first_dose}: it is not screening evidence")
-        }
+        NotCounted::AfterEnrollment => match patient.dates.enrollment {
+            Some(d) => text_with("explain-after-first-dose-on", &[("what", what), ("date", d.to_string())]),
+            None => text_with("explain-after-first-dose", &[("what", what)]),
+        },
         NotCounted::TooOld => match window {
-            Period::Within(span, anchor) => {
-                let anchor = anchor_label(patient.knowledge, anchor);
-                format!("{label}{dated}, older than the window ({span} before {anchor}): repeat the test")
-            }
-            other => format!(
-                "{label}{dated}, too old: a result {} is needed — repeat the test",
-                period(patient.knowledge, other)
+            Period::Within(span, anchor) => text_with(
+                "explain-older-than-window",
+                &[("what", what), ("span", span_text(span)), ("anchor", anchor_label(patient.knowledge, anchor))],
             ),
+            other => text_with("explain-too-old", &[("what", what), ("period", period(patient.knowledge, other))]),
         },
         NotCounted::Outside => {
-            format!("{label}{dated} does not count: a result {} is needed", period(patient.knowledge, window))
+            text_with("explain-outside", &[("what", what), ("period", period(patient.knowledge, window))])
         }
     }
 }
@@ -299,11 +321,16 @@ fn not_counted(
 /// A period in words: "within 3 months before screening".
 pub fn period(knowledge: &Knowledge, period: Period) -> String {
     match period {
-        Period::Ever => "at any time".to_owned(),
-        Period::Within(span, anchor) => format!("within {span} before {}", anchor_label(knowledge, anchor)),
-        Period::AtLeastBefore(span, anchor) => format!("at least {span} before {}", anchor_label(knowledge, anchor)),
-        Period::DuringScreening => "during screening".to_owned(),
-        Period::Since(anchor) => format!("on or after the {}", anchor_label(knowledge, anchor)),
+        Period::Ever => text("period-ever"),
+        Period::Within(span, anchor) => {
+            text_with("period-within", &[("span", span_text(span)), ("anchor", anchor_label(knowledge, anchor))])
+        }
+        Period::AtLeastBefore(span, anchor) => text_with(
+            "period-at-least-before",
+            &[("span", span_text(span)), ("anchor", anchor_label(knowledge, anchor))],
+        ),
+        Period::DuringScreening => text("period-during-screening"),
+        Period::Since(anchor) => text_with("period-since", &[("anchor", anchor_label(knowledge, anchor))]),
     }
 }
 
@@ -316,7 +343,7 @@ pub fn anchor_label(knowledge: &Knowledge, anchor: Anchor) -> String {
         },
         Anchor::CourseEnd(class) => {
             let label = knowledge.class_bit(class.item()).and_then(|bit| knowledge.class_labels(bit).next());
-            format!("the last dose of {}", label.map_or_else(|| class.words(), in_sentence))
+            text_with("anchor-last-dose-of", &[("what", label.map_or_else(|| class.words(), in_sentence))])
         }
         Anchor::Screening => text("anchor-screening"),
         Anchor::Consent => text("anchor-consent"),
@@ -352,7 +379,7 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                     };
                     shown.subject = format!("{} {entered} =", label(item));
                     shown.unit = ShownUnit::TimesUln;
-                    shown.note = format!(" (ULN {uln}){}", date_note(patient, item));
+                    shown.note = format!("{}{}", text_with("explain-uln", &[("uln", uln)]), date_note(patient, item));
                 }
                 Subject::Titer(item) => {
                     shown.subject = label(item);
@@ -370,42 +397,40 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                     let (subject, note, tail) = score_parts(compiled, patient, item, exclusion);
                     (shown.subject, shown.note, shown.tail) = (subject, note, tail);
                 }
-                Subject::CountPresent(item) => shown.subject = format!("{} listed items present:", label(item)),
+                Subject::CountPresent(item) => {
+                    shown.subject = text_with("explain-listed-present", &[("what", label(item))]);
+                }
                 Subject::Egfr(method) => {
+                    // The abbreviation a Chinese report prints too.
                     shown.subject = "eGFR".to_owned();
-                    shown.note = format!(" ({}{})", kidney_method(method), kidney_inputs(patient, method));
+                    shown.note = kidney_note(patient, method);
                 }
                 Subject::CreatinineClearance => {
-                    shown.subject = "creatinine clearance".to_owned();
-                    shown.note = format!(
-                        " ({}{})",
-                        kidney_method(EgfrSource::Computed(KidneyMethod::CockcroftGault)),
-                        kidney_inputs(patient, EgfrSource::Computed(KidneyMethod::CockcroftGault))
-                    );
+                    shown.subject = text("explain-creatinine-clearance");
+                    shown.note = kidney_note(patient, EgfrSource::Computed(KidneyMethod::CockcroftGault));
                 }
                 Subject::Treatments(label) => {
-                    let counted = match label {
-                        CountKind::Agents => "agents".to_owned(),
-                        CountKind::Classes => "drug classes".to_owned(),
+                    shown.note = match label {
+                        CountKind::Agents => text("explain-agents-counted"),
+                        CountKind::Classes => text("explain-classes-counted"),
                         CountKind::AgentsPooling(pooled) => {
-                            let pools: Vec<String> = knowledge.class_labels(pooled).map(|l| l.to_lowercase()).collect();
-                            format!("agents (each of {} counting as one)", pools.join(", "))
+                            let pools: Vec<String> = knowledge.class_labels(pooled).map(lower_case).collect();
+                            text_with("explain-agents-pooled-counted", &[("pools", pools.join(&list_separator()))])
                         }
                     };
-                    shown.note = format!(" {counted} counted");
                 }
             }
             return Part::Comparison(shown);
         }
         Fact::Known { subject, low, high, unit } => {
+            let with_unit = |value: Exact| match unit_word(unit) {
+                Some(id) => text_with(id, &[("n", exact_text(value))]),
+                None => unit_text(&exact_text(value), false, unit),
+            };
             let value = if low.compare(high) == Some(std::cmp::Ordering::Equal) {
-                unit_text(&exact_text(low), false, unit)
+                with_unit(low)
             } else {
-                format!(
-                    "between {} and {} (items not assessed)",
-                    exact_text(low),
-                    unit_text(&exact_text(high), false, unit)
-                )
+                text_with("explain-between", &[("low", exact_text(low)), ("high", with_unit(high))])
             };
             match subject {
                 Subject::Score(item, exclusion) => {
@@ -438,65 +463,65 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
         }
         Fact::Missing(item) => text_with("explain-not-entered", &[("what", label(item))]),
         Fact::NotCounted { item, date, period: p, reason } => not_counted(patient, &label(item), date, p, reason),
-        Fact::DatedAfterToday(date) => format!("a date after today ({date}) decides nothing: check it"),
-        Fact::ListNotAttested { lapsed: false } => {
-            "treatment history not attested complete: what is not listed cannot be ruled out".to_owned()
-        }
-        Fact::ListNotAttested { lapsed: true } => {
-            "treatment history changed since it was attested complete: attest it again".to_owned()
-        }
+        Fact::DatedAfterToday(date) => text_with("explain-dated-after-today", &[("date", date.to_string())]),
+        Fact::ListNotAttested { lapsed: false } => text("explain-history-not-attested"),
+        Fact::ListNotAttested { lapsed: true } => text("explain-history-changed"),
         Fact::ConfirmBeforeDosing { item, span } => match patient.dates.enrollment {
-            Some(_) => format!(
-                "{} is more than {span} before the first dose: confirm a negative test before dosing",
-                label(item)
-            ),
-            None => format!(
-                "first dose date not known: confirm a negative {} within {span} before dosing",
-                label(item).to_lowercase()
+            Some(_) => text_with("explain-confirm-before-dosing", &[("what", label(item)), ("span", span_text(span))]),
+            None => text_with(
+                "explain-confirm-no-first-dose",
+                &[("what", lower_case(&label(item))), ("span", span_text(span))],
             ),
         },
         Fact::Dated { item, date, period: p, truth } => {
-            let relation = match truth {
-                Truth::True => "",
-                Truth::False => "not ",
-                _ => "undecided: ",
+            let id = match truth {
+                Truth::True => "explain-dated-in",
+                Truth::False => "explain-dated-not-in",
+                _ => "explain-dated-undecided",
             };
-            format!("{} {date}, {relation}{}", label(item), period(patient.knowledge, p))
+            text_with(
+                id,
+                &[("what", label(item)), ("date", date.to_string()), ("period", period(patient.knowledge, p))],
+            )
         }
         Fact::Exposure { row, truth, since, period: window } => {
-            let mut text = exposure(patient, row, truth, since);
-            if let Some(window) = window {
-                let relation = match truth {
-                    Truth::True => "",
-                    Truth::False => "not ",
-                    _ => "undecided: ",
-                };
-                let _ = write!(text, ", {relation}{}", period(patient.knowledge, window));
+            let shown = exposure(patient, row, truth, since);
+            match window {
+                Some(window) => {
+                    let id = match truth {
+                        Truth::True => "explain-exposure-in",
+                        Truth::False => "explain-exposure-not-in",
+                        _ => "explain-exposure-undecided",
+                    };
+                    text_with(id, &[("exposure", shown), ("period", period(patient.knowledge, window))])
+                }
+                None => shown,
             }
-            text
         }
         Fact::Overlap { row, with, from, to, truth } => {
             let name = agent_name(patient, row);
-            let backbone: Vec<String> = knowledge.class_labels(with).map(str::to_lowercase).collect();
-            let backbone = backbone.join(" or ");
+            let backbone: Vec<String> = knowledge.class_labels(with).map(lower_case).collect();
+            let backbone = backbone.join(&text("explain-or"));
             match (from, to, truth) {
-                (Some(from), Some(to), Truth::True) => format!("{name} taken with {backbone} from {from} to {to}"),
-                (Some(from), Some(to), _) => {
-                    format!("{name} taken with {backbone} only from {from} to {to}, not long enough")
-                }
+                (Some(from), Some(to), Truth::True) => text_with(
+                    "explain-overlap",
+                    &[("name", name), ("backbone", backbone), ("from", from.to_string()), ("to", to.to_string())],
+                ),
+                (Some(from), Some(to), _) => text_with(
+                    "explain-overlap-short",
+                    &[("name", name), ("backbone", backbone), ("from", from.to_string()), ("to", to.to_string())],
+                ),
                 (_, _, Truth::Unknown) => {
-                    format!(
-                        "{name}: the dates do not show how long it was taken with {backbone} (enter start and last dose)"
-                    )
+                    text_with("explain-overlap-unknown", &[("name", name), ("backbone", backbone)])
                 }
-                _ => format!("{name} not taken together with {backbone}"),
+                _ => text_with("explain-overlap-none", &[("name", name), ("backbone", backbone)]),
             }
         }
         Fact::OverCap { row, per_day_mg, cap } => {
             let value = ShownValue::One(per_day_mg.shown(Cmp::Gt, cap, MIN_PLACES));
             let mut shown =
                 comparison(agent_name(patient, row), value, ShownUnit::MgPerDay, Relation::Holds(Cmp::Gt), cap);
-            shown.tail = ", the dose cap, so not counted".to_owned();
+            shown.tail = text("explain-over-cap");
             return Part::Comparison(shown);
         }
         Fact::NoExposure => text("explain-no-exposure"),
@@ -504,15 +529,23 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
         Fact::Classification { item, classification, low, high } => {
             let score = if low == high { entered(low) } else { format!("{}–{}", entered(low), entered(high)) };
             let decided = match classification {
-                Classification::Classified => "classified",
-                Classification::NotClassified => "not classified",
-                Classification::EntryNotMet => "entry criterion not met, criteria not applicable",
-                Classification::Excluded => "an exclusion of the criteria applies",
-                Classification::Undetermined => "not yet decided (items not assessed)",
+                Classification::Classified => "classification-classified",
+                Classification::NotClassified => "classification-not-classified",
+                Classification::EntryNotMet => "classification-entry-not-met",
+                Classification::Excluded => "classification-excluded",
+                Classification::Undetermined => "classification-undetermined",
             };
-            format!("{} {decided}, score {score}{}", label(item), contributions(patient, item, &[]))
+            text_with(
+                "explain-classification",
+                &[
+                    ("what", label(item)),
+                    ("decided", text(decided)),
+                    ("score", score),
+                    ("contributions", contributions(patient, item, &[])),
+                ],
+            )
         }
-        Fact::InvalidAssessment(item) => format!("{} cannot be scored: check its answers", label(item)),
+        Fact::InvalidAssessment(item) => text_with("explain-invalid-assessment", &[("what", label(item))]),
         Fact::Change { baseline, current, relative, absolute, threshold, truth } => {
             let measure = |value: Exact, unit: Unit| {
                 let holds = value.holds(Cmp::Ge, threshold);
@@ -530,41 +563,44 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                 )
             };
             let verdict = match truth {
-                Truth::True => "reaches the threshold",
-                Truth::False => "does not reach the threshold",
-                Truth::Judgment => "the measures disagree on the threshold",
-                Truth::Unknown => "cannot be compared",
+                Truth::True => "change-reaches",
+                Truth::False => "change-does-not-reach",
+                Truth::Judgment => "change-measures-disagree",
+                Truth::Unknown => "change-cannot-compare",
             };
-            let mut text = format!("{} → {}: {verdict}", label(baseline), label(current));
+            let mut shown_text = text_with(
+                "explain-change",
+                &[("baseline", label(baseline)), ("current", label(current)), ("verdict", text(verdict))],
+            );
+            let separator = separator();
             if let Some(relative) = relative {
                 let mut shown = measure(relative, Unit::Percent);
-                shown.subject = "relative change".to_owned();
-                let _ = write!(text, "; {shown}");
+                shown.subject = text("explain-relative-change");
+                let _ = write!(shown_text, "{separator}{shown}");
             }
             let mut shown = measure(absolute, Unit::Points);
-            shown.subject = "absolute change".to_owned();
-            let _ = write!(text, "; {shown}");
-            text
+            shown.subject = text("explain-absolute-change");
+            let _ = write!(shown_text, "{separator}{shown}");
+            shown_text
         }
         Fact::ChangeOutOfOrder { baseline, current } => {
             let dated = |item| patient.date(item).map(|d| d.to_string()).unwrap_or_default();
-            format!(
-                "{} is dated {}, after {} dated {}: the earlier value must come first — correct a date or decide",
-                label(baseline),
-                dated(baseline),
-                label(current),
-                dated(current)
+            text_with(
+                "explain-change-out-of-order",
+                &[
+                    ("baseline", label(baseline)),
+                    ("baseline_date", dated(baseline)),
+                    ("current", label(current)),
+                    ("current_date", dated(current)),
+                ],
             )
         }
-        Fact::EnrollmentAssumed => "enrollment date not yet known, so the screening date was used".to_owned(),
+        Fact::EnrollmentAssumed => text("explain-enrollment-assumed"),
         Fact::ConsentDateMissing => text("explain-no-consent-date"),
-        Fact::CourseEndUnknown(anchor) => format!(
-            "{} is not known: a course goes on, has no last dose, or none is listed",
-            capitalised(&anchor_label(knowledge, anchor))
-        ),
-        Fact::AnchorMissing(item) => {
-            format!("{} not entered: the windows of this criterion count from it", label(item))
+        Fact::CourseEndUnknown(anchor) => {
+            text_with("explain-course-end-unknown", &[("anchor", capitalised(&anchor_label(knowledge, anchor)))])
         }
+        Fact::AnchorMissing(item) => text_with("explain-anchor-missing", &[("what", label(item))]),
         Fact::MethodNotCounted { item, needed } => {
             let def = knowledge.item(item);
             let methods = def.map(|d| d.methods.as_slice()).unwrap_or_default();
@@ -574,40 +610,41 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                 .filter(|(i, _)| *i < 64 && needed & (1 << i) != 0)
                 .map(|(_, m)| in_sentence(&m.label))
                 .collect();
-            let wanted = wanted.join(" or ");
+            let wanted = wanted.join(&text("explain-or"));
             let value = match patient.value(item) {
                 Some(Value::Number(m)) => format!(" {}", entered_with_unit(m.value, m.unit)),
                 _ => String::new(),
             };
             let result = format!("{}{value}{}", label(item), date_note(patient, item));
             match method_label(patient, item) {
-                Some(by) => format!("{result} by {by} does not count: a result by {wanted} is needed"),
-                None => format!("{result}: record how it was obtained — a result by {wanted} is needed"),
+                Some(by) => {
+                    text_with("explain-method-not-counted", &[("result", result), ("method", by), ("wanted", wanted)])
+                }
+                None => text_with("explain-method-not-recorded", &[("result", result), ("wanted", wanted)]),
             }
         }
         Fact::Started { row, start, period: window, truth } => {
             let name = agent_name(patient, row);
             match (start, truth) {
-                (Some(start), Truth::True) => format!("{name} started {start}, {}", period(patient.knowledge, window)),
-                (Some(start), _) => {
-                    format!(
-                        "{name} started {start}, not {}: a continuing course, not a new start",
-                        period(patient.knowledge, window)
-                    )
-                }
-                (None, _) => {
-                    format!("{name}: start date not entered (needed to tell a new start from a continuing course)")
-                }
+                (Some(start), Truth::True) => text_with(
+                    "explain-started-in",
+                    &[("name", name), ("start", start.to_string()), ("period", period(patient.knowledge, window))],
+                ),
+                (Some(start), _) => text_with(
+                    "explain-started-not-in",
+                    &[("name", name), ("start", start.to_string()), ("period", period(patient.knowledge, window))],
+                ),
+                (None, _) => text_with("explain-start-not-entered", &[("name", name)]),
             }
         }
         Fact::Attested { item, truth } => match truth {
-            Truth::True => format!("attested by the investigator: {}", label(item)),
-            Truth::False => format!("not attested: {}", label(item)),
-            _ => format!("not yet attested: {} — record the participant's commitment", label(item)),
+            Truth::True => text_with("explain-attested", &[("what", label(item))]),
+            Truth::False => text_with("explain-not-attested", &[("what", label(item))]),
+            _ => text_with("explain-not-yet-attested", &[("what", label(item))]),
         },
         Fact::ConstrainsNothing(note) => {
             let why = compiled.notes.get(usize::from(note)).map_or("", String::as_str);
-            format!("constrains nothing: {why}")
+            text_with("explain-constrains-nothing", &[("why", why.to_owned())])
         }
         Fact::Judgment(text) => {
             let text = compiled.judgment_texts.get(usize::from(text)).map_or("", String::as_str);
@@ -618,14 +655,11 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                 .contradictions
                 .get(usize::from(index))
                 .map_or("", |c| knowledge.contradiction_says(&c.id, &c.says));
-            format!("contradiction: {says} — correct the wrong answer (audited) or record a judgment")
+            text_with("explain-contradiction", &[("says", says.to_owned())])
         }
         Fact::ConflictingResults(kind) => {
             let label = knowledge.test_kind_label(usize::from(kind));
-            format!(
-                "the {} results disagree — correct the wrong result (audited) or record a judgment",
-                label.to_lowercase()
-            )
+            text_with("explain-conflicting-results", &[("what", lower_case(label))])
         }
     };
     Part::Text(text)
@@ -659,7 +693,7 @@ fn excluded_note(patient: &PatientFacts<'_>, item: u16, excluding: &[String]) ->
         .iter()
         .map(|key| instrument.item(key).map_or_else(|| key.clone(), |spec| spec.label.to_owned()))
         .collect();
-    format!(" without {}", names.join(", "))
+    text_with("explain-score-without", &[("items", names.join(&list_separator()))])
 }
 
 /// " (proteinuria 4, low complement 2)": the answers that scored, from the instrument.
@@ -676,7 +710,7 @@ fn contributions(patient: &PatientFacts<'_>, item: u16, excluding: &[String]) ->
     }
     let parts: Vec<String> =
         report.contributions.iter().map(|c| format!("{} {}", c.label, entered(c.points))).collect();
-    format!(" ({})", parts.join(", "))
+    text_with("explain-contributions", &[("items", parts.join(&list_separator()))])
 }
 
 /// The inputs a kidney-function value was computed from: ": creatinine 0.6 mg/dL (2026-10-28),
@@ -688,41 +722,53 @@ fn kidney_inputs(patient: &PatientFacts<'_>, source: EgfrSource) -> String {
         _ => None,
     };
     let EgfrSource::Computed(method) = source else {
-        return patient.date(items.egfr_reported).map(|d| format!(", {d}")).unwrap_or_default();
+        return patient.date(items.egfr_reported).map(|d| format!("{}{d}", list_separator())).unwrap_or_default();
     };
     let Some(creatinine) = measured(items.creatinine) else { return String::new() };
-    let mut parts = vec![format!("creatinine {}", entered_with_unit(creatinine.value, creatinine.unit))];
+    let value = |id: &str, m: crate::model::values::Measurement| {
+        text_with(id, &[("value", entered_with_unit(m.value, m.unit))])
+    };
+    let mut parts = vec![value("kidney-creatinine", creatinine)];
     let on = patient.date(items.creatinine).unwrap_or(patient.dates.screening);
     match method {
         KidneyMethod::BedsideSchwartz => {
             if let Some(height) = measured(items.height) {
-                parts.push(format!("height {}", entered_with_unit(height.value, height.unit)));
+                parts.push(value("kidney-height", height));
             }
         }
         KidneyMethod::CockcroftGault => {
             if let Some(weight) = measured(items.weight) {
-                parts.push(format!("weight {}", entered_with_unit(weight.value, weight.unit)));
+                parts.push(value("kidney-weight", weight));
             }
         }
         KidneyMethod::CkdEpi2021 | KidneyMethod::CkidU25 => {}
     }
     if let Some(Value::Choice(sex)) = patient.value(items.sex) {
-        parts.push(sex.clone());
+        // English shows the option's id ("female"), as it always has; another language its label.
+        let shown = match crate::i18n::language() {
+            crate::i18n::Language::En => sex.clone(),
+            _ => option_label(patient, items.sex, sex),
+        };
+        parts.push(shown);
     }
     if let Some(birth) = patient.date_of_birth() {
-        parts.push(format!("age {} on {on}", computed(crate::model::dates::decimal_age(birth, on))));
+        let age = computed(crate::model::dates::decimal_age(birth, on));
+        parts.push(text_with("kidney-age-on", &[("age", age), ("date", on.to_string())]));
     }
-    format!(": {}", parts.join(", "))
+    text_with("kidney-inputs", &[("inputs", parts.join(&list_separator()))])
 }
 
-fn kidney_method(source: EgfrSource) -> &'static str {
-    match source {
-        EgfrSource::LabReported => "reported by the lab",
-        EgfrSource::Computed(KidneyMethod::BedsideSchwartz) => "bedside Schwartz, age under 18",
-        EgfrSource::Computed(KidneyMethod::CkdEpi2021) => "CKD-EPI 2021, age 18 or over",
-        EgfrSource::Computed(KidneyMethod::CkidU25) => "CKiD U25, age 1 to 25",
-        EgfrSource::Computed(KidneyMethod::CockcroftGault) => "Cockcroft–Gault, actual body weight",
-    }
+/// " (bedside Schwartz, age under 18: creatinine …)": how a kidney-function value was had.
+fn kidney_note(patient: &PatientFacts<'_>, source: EgfrSource) -> String {
+    let (id, formula) = match source {
+        EgfrSource::LabReported => ("kidney-lab-reported", ""),
+        EgfrSource::Computed(KidneyMethod::BedsideSchwartz) => ("kidney-bedside-schwartz", "Schwartz"),
+        EgfrSource::Computed(KidneyMethod::CkdEpi2021) => ("kidney-ckd-epi", "CKD-EPI 2021"),
+        EgfrSource::Computed(KidneyMethod::CkidU25) => ("kidney-ckid-u25", "CKiD U25"),
+        EgfrSource::Computed(KidneyMethod::CockcroftGault) => ("kidney-cockcroft-gault", "Cockcroft–Gault"),
+    };
+    let method = text_with(id, &[("formula", formula.to_owned())]);
+    text_with("kidney-note", &[("method", method), ("inputs", kidney_inputs(patient, source))])
 }
 
 /// " (entered 160000 /µL, 2026-10-28)" when the entered unit differs, else the date only.
@@ -730,21 +776,36 @@ fn entered_note(patient: &PatientFacts<'_>, item: u16, compared_in: Unit) -> Str
     let date = patient.date(item);
     let note = match patient.value(item) {
         Some(Value::Number(m)) if m.unit != compared_in => {
-            let date = date.map(|d| format!(", {d}")).unwrap_or_default();
-            format!(" (entered {}{date})", entered_with_unit(m.value, m.unit))
+            let value = entered_with_unit(m.value, m.unit);
+            match date {
+                Some(d) => text_with("explain-entered-dated", &[("value", value), ("date", d.to_string())]),
+                None => text_with("explain-entered", &[("value", value)]),
+            }
         }
-        _ => date.map(|d| format!(" ({d})")).unwrap_or_default(),
+        _ => date_note(patient, item),
     };
     match method_label(patient, item) {
-        Some(by) => format!("{note} by {by}"),
+        Some(by) => text_with("explain-by-method", &[("note", note), ("method", by)]),
         None => note,
+    }
+}
+
+/// A label lower-cased inside an English sentence ("Pregnancy test (hCG)" reads "pregnancy
+/// test (hcg)", as it always has); another language keeps the label as written ("JAK抑制剂").
+pub fn lower_case(label: &str) -> String {
+    match crate::i18n::language() {
+        crate::i18n::Language::En => label.to_lowercase(),
+        _ => label.to_owned(),
     }
 }
 
 /// An option's label inside a sentence: each word lower-cased except one written in capitals
 /// or a Roman numeral (a class "IV" or "V", "HBsAg") keeps its letters: "Class IV" reads
-/// "class IV".
+/// "class IV". Another language keeps the label as written ("I级" stays).
 fn in_sentence(label: &str) -> String {
+    if crate::i18n::language() != crate::i18n::Language::En {
+        return label.to_owned();
+    }
     label
         .split(' ')
         .map(|word| {
@@ -764,7 +825,7 @@ fn method_label(patient: &PatientFacts<'_>, item: u16) -> Option<String> {
 }
 
 fn date_note(patient: &PatientFacts<'_>, item: u16) -> String {
-    patient.date(item).map(|d| format!(" ({d})")).unwrap_or_default()
+    patient.date(item).map(|d| text_with("explain-date-note", &[("date", d.to_string())])).unwrap_or_default()
 }
 
 fn option_label(patient: &PatientFacts<'_>, item: u16, option: &str) -> String {
@@ -777,7 +838,7 @@ fn agent_name(patient: &PatientFacts<'_>, row: u16) -> String {
         .iter()
         .find(|e| e.row == row)
         .and_then(|e| patient.knowledge.agent_name(usize::from(e.agent)))
-        .map_or_else(|| format!("treatment row {}", row + 1), str::to_owned)
+        .map_or_else(|| text_with("explain-treatment-row", &[("row", (row + 1).to_string())]), str::to_owned)
 }
 
 fn exposure(patient: &PatientFacts<'_>, row: u16, truth: Truth, since: Option<chrono::NaiveDate>) -> String {
@@ -798,7 +859,7 @@ fn exposure(patient: &PatientFacts<'_>, row: u16, truth: Truth, since: Option<ch
         out.push_str(&text_with("exposure-last-dose", &[("date", last.to_string())]));
     }
     if let Some(response) = exposure.response {
-        let _ = write!(out, " ({})", word(response.message_id()));
+        out.push_str(&text_with("explain-response", &[("response", word(response.message_id()).to_owned())]));
     }
     if truth == Truth::Unknown {
         out.push_str(&text("exposure-dates-missing"));

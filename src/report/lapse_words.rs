@@ -4,8 +4,10 @@
 //! the printout and `evaluate` say it with these words.
 
 use crate::engine::compile::CompiledProtocol;
+use crate::engine::explain::separator;
 use crate::engine::knowledge::Knowledge;
 use crate::engine::protocol_eval::{BasisChange, Lapse};
+use crate::i18n::{text, text_with, word};
 use crate::model::record::{Entry, Recorded, ReferenceDates};
 use crate::report::value_text::value_change;
 
@@ -32,12 +34,12 @@ pub struct BasisChangeWords {
     pub new: String,
 }
 
-/// Values (or dates, cohort, version) the decision rested on changed.
-pub const VALUES_CHANGED: &str = "values changed since it was recorded";
-/// The criterion asks another question than the one decided.
-pub const QUESTION_CHANGED: &str = "it answers another question now";
-/// A format-1 decision whose entry is not in the trail.
-pub const BASIS_UNKNOWN: &str = "the facts it was made on cannot be shown";
+/// The message id of: values (or dates, cohort, version) the decision rested on changed.
+pub const VALUES_CHANGED: &str = "lapse-values-changed";
+/// The message id of: the criterion asks another question than the one decided.
+pub const QUESTION_CHANGED: &str = "lapse-question-changed";
+/// The message id of: a format-1 decision whose entry is not in the trail.
+pub const BASIS_UNKNOWN: &str = "lapse-basis-unknown";
 
 impl LapseNote {
     /// The note of a lapse of a decision on a criterion of `compiled`.
@@ -45,13 +47,13 @@ impl LapseNote {
         let Lapse { decision: _, changes, question_changed, basis_unknown } = lapse;
         let mut why = Vec::new();
         if !changes.is_empty() {
-            why.push(VALUES_CHANGED);
+            why.push(word(VALUES_CHANGED));
         }
         if *question_changed {
-            why.push(QUESTION_CHANGED);
+            why.push(word(QUESTION_CHANGED));
         }
         if *basis_unknown {
-            why.push(BASIS_UNKNOWN);
+            why.push(word(BASIS_UNKNOWN));
         }
         let changes = changes.iter().flat_map(|change| change_words(change, compiled, knowledge)).collect();
         Self { why, changes }
@@ -59,23 +61,23 @@ impl LapseNote {
 
     /// "decision out of date — values changed since it was recorded".
     pub fn headline(&self) -> String {
-        format!("decision out of date — {}", self.why.join("; "))
+        text_with("lapse-headline", &[("why", self.why.join(&separator()))])
     }
 
     /// Why, then every change: "values changed since it was recorded: Platelet count 52
     /// ×10⁹/L, 2026-10-28 → 4 ×10⁹/L, 2026-10-28".
     pub fn details(&self) -> String {
-        let why = self.why.join("; ");
+        let why = self.why.join(&separator());
         if self.changes.is_empty() {
             return why;
         }
         let changes: Vec<String> = self.changes.iter().map(BasisChangeWords::text).collect();
-        format!("{why}: {}", changes.join("; "))
+        text_with("lapse-details", &[("why", why), ("changes", changes.join(&separator()))])
     }
 
     /// The headline and every change, in one sentence.
     pub fn sentence(&self) -> String {
-        format!("decision out of date — {}", self.details())
+        text_with("lapse-headline", &[("why", self.details())])
     }
 }
 
@@ -98,7 +100,7 @@ fn change_words(change: &BasisChange, compiled: &CompiledProtocol, knowledge: &K
             vec![BasisChangeWords { item: Some(id), what: knowledge.item_label(*item).to_owned(), old, new }]
         }
         BasisChange::Dates { old, new } => {
-            dates_changed(old, new).into_iter().map(|(what, old, new)| words(what, old, new)).collect()
+            dates_changed(old, new).into_iter().map(|(what, old, new)| words(&text(what), old, new)).collect()
         }
         BasisChange::Cohort { old, new } => {
             let label = |cohort: &Option<String>| match cohort {
@@ -108,11 +110,13 @@ fn change_words(change: &BasisChange, compiled: &CompiledProtocol, knowledge: &K
                     .iter()
                     .find(|c| &c.id == id)
                     .map_or_else(|| id.clone(), |c| c.label.clone()),
-                None => "none chosen".to_owned(),
+                None => text("lapse-no-cohort"),
             };
-            vec![words("cohort", label(old), label(new))]
+            vec![words(&text("lapse-cohort"), label(old), label(new))]
         }
-        BasisChange::Version { old, new } => vec![words("protocol version", old.to_string(), new.to_string())],
+        BasisChange::Version { old, new } => {
+            vec![words(&text("lapse-protocol-version"), old.to_string(), new.to_string())]
+        }
     }
 }
 
@@ -123,14 +127,16 @@ fn dates_changed(old: &ReferenceDates, new: &ReferenceDates) -> Vec<(&'static st
         |date: Option<chrono::NaiveDate>, none: &str| date.map_or_else(|| none.to_owned(), |d| d.to_string());
     let mut changed = Vec::new();
     if *screening != new.screening {
-        changed.push(("screening date", screening.to_string(), new.screening.to_string()));
+        changed.push(("lapse-screening-date", screening.to_string(), new.screening.to_string()));
     }
     if *consent != new.consent {
-        changed.push(("consent date", optional(*consent, "not entered"), optional(new.consent, "not entered")));
+        let none = text("date-not-entered");
+        changed.push(("lapse-consent-date", optional(*consent, &none), optional(new.consent, &none)));
     }
     if *enrollment != new.enrollment {
-        let (old, new) = (optional(*enrollment, "not yet known"), optional(new.enrollment, "not yet known"));
-        changed.push(("enrollment / first dose", old, new));
+        let none = text("date-not-yet-known");
+        let (old, new) = (optional(*enrollment, &none), optional(new.enrollment, &none));
+        changed.push(("lapse-enrollment", old, new));
     }
     changed
 }
@@ -146,13 +152,13 @@ mod tests {
         let new = ReferenceDates { enrollment: None, ..old };
         assert_eq!(
             dates_changed(&old, &new),
-            vec![("enrollment / first dose", "2026-11-30".to_owned(), "not yet known".to_owned())]
+            vec![("lapse-enrollment", "2026-11-30".to_owned(), "not yet known".to_owned())]
         );
     }
 
     #[test]
     fn the_headline_says_each_reason() {
-        let note = LapseNote { why: vec![VALUES_CHANGED, QUESTION_CHANGED], changes: Vec::new() };
+        let note = LapseNote { why: vec![word(VALUES_CHANGED), word(QUESTION_CHANGED)], changes: Vec::new() };
         assert_eq!(
             note.sentence(),
             "decision out of date — values changed since it was recorded; it answers another question now"

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::engine::protocol_eval::{DiscretionStatus, Verdict};
+use crate::i18n::{text, text_with, word};
 use crate::library::Library;
 use crate::report::{Paper, ReportError, log_layout};
 use crate::screening::Screening;
@@ -75,11 +76,11 @@ impl RecordState {
     /// In words, as the CSV writes it.
     pub fn words(self) -> String {
         match self {
-            Self::Sealed => "yes".to_owned(),
-            Self::SealBroken => "seal does not match the trail".to_owned(),
-            Self::Legacy { format } => format!("no: legacy file (format {format})"),
-            Self::Unsealed => "no: template or seal removed".to_owned(),
-            Self::TrailAltered => "no: the audit trail does not verify (changed outside trialscreen)".to_owned(),
+            Self::Sealed => text("log-yes"),
+            Self::SealBroken => text("log-seal-broken"),
+            Self::Legacy { format } => text_with("log-legacy", &[("format", format.to_string())]),
+            Self::Unsealed => text("log-unsealed"),
+            Self::TrailAltered => text_with("log-trail-altered", &[("app", "trialscreen".to_owned())]),
         }
     }
 
@@ -114,11 +115,11 @@ pub enum SignatureState {
 impl SignatureState {
     /// In words, as the CSV writes it.
     pub fn words(self) -> &'static str {
-        match self {
-            Self::Signed => "yes",
-            Self::Unsigned => "no",
-            Self::NotCovering => "signature does not cover the content",
-        }
+        word(match self {
+            Self::Signed => "log-yes",
+            Self::Unsigned => "log-no",
+            Self::NotCovering => "log-signature-not-covering",
+        })
     }
 }
 
@@ -374,7 +375,7 @@ impl ScreeningLog {
                     row.ineligible_by.join(" "),
                     row.overrides.to_string(),
                     row.signature.words().to_owned(),
-                    if row.protocol_changed { "yes" } else { "no" }.to_owned(),
+                    text(if row.protocol_changed { "log-yes" } else { "log-no" }),
                     row.file_name.clone(),
                     row.record.words(),
                 ],
@@ -386,7 +387,8 @@ impl ScreeningLog {
     /// The counts and the unreadable files as text for a terminal.
     pub fn counts_text(&self) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "{} session file(s) read, {} could not be read", self.sessions, self.unreadable.len());
+        let read = [("read", self.sessions.to_string()), ("unreadable", self.unreadable.len().to_string())];
+        let _ = writeln!(out, "{}", text_with("log-files-read", &read));
         for counts in self.counts() {
             for line in counts_lines(&counts) {
                 let _ = writeln!(out, "{line}");
@@ -394,13 +396,13 @@ impl ScreeningLog {
         }
         let apart = self.not_sealed();
         if !apart.is_empty() {
-            out.push_str("\nNot sealed records, listed apart (counted above; verify each against its paper copy):\n");
+            let _ = writeln!(out, "\n{}", text("log-listed-apart"));
             for (file_name, record) in apart {
                 let _ = writeln!(out, "  ⚠ {file_name}: {}", record.words());
             }
         }
         if !self.unreadable.is_empty() {
-            out.push_str("\nFiles that could not be read (left as they are):\n");
+            let _ = writeln!(out, "\n{}", text("log-unreadable-heading-colon"));
             for file in &self.unreadable {
                 let _ = writeln!(out, "  ✖ {}", unreadable_text(file));
             }
@@ -479,31 +481,45 @@ fn push_field(out: &mut String, field: &str) {
 /// one above.
 pub fn counts_lines(counts: &ProtocolCounts) -> Vec<String> {
     let line = |n: usize, indent: usize, label: &str| format!("{n:>7}  {}{label}", "  ".repeat(indent));
+    let version = [("protocol", counts.protocol_id.clone()), ("version", counts.protocol_version.to_string())];
     let mut lines = vec![
-        format!("\n{} version {}", counts.protocol_id, counts.protocol_version),
-        line(counts.screened, 0, &format!("screened ({} distinct participant codes)", counts.participants)),
-        line(counts.eligible, 1, &counts.eligible_words.to_lowercase()),
-        line(counts.ineligible, 1, "ineligible"),
+        format!("\n{}", text_with("summary-protocol-version", &version)),
+        line(
+            counts.screened,
+            0,
+            &text_with("log-screened-participants", &[("participants", counts.participants.to_string())]),
+        ),
+        line(counts.eligible, 1, &crate::engine::explain::lower_case(counts.eligible_words)),
+        line(counts.ineligible, 1, &text("log-ineligible")),
     ];
     for (criterion, n) in &counts.ineligible_by {
-        lines.push(line(*n, 2, &format!("by {criterion}")));
+        lines.push(line(*n, 2, &text_with("log-by-criterion", &[("criterion", criterion.clone())])));
     }
-    lines.push(line(counts.incomplete, 1, "incomplete"));
-    lines.push(line(counts.with_overrides, 1, "with an override in force"));
+    lines.push(line(counts.incomplete, 1, &text("log-incomplete")));
+    lines.push(line(counts.with_overrides, 1, &text("log-with-override")));
     if counts.protocol_changed > 0 {
-        lines.push(line(counts.protocol_changed, 1, PROTOCOL_CHANGED_WORDS));
+        lines.push(line(counts.protocol_changed, 1, &protocol_changed_words()));
     }
     lines
 }
 
 /// How the counts name sessions whose protocol changed since screening.
-pub const PROTOCOL_CHANGED_WORDS: &str =
-    "protocol file changed since screening: evaluated under another content, not counted above";
+pub fn protocol_changed_words() -> String {
+    text("log-protocol-changed")
+}
 
 /// "file.ron, line 3, column 7: message".
 pub fn unreadable_text(file: &UnreadableFile) -> String {
     match file.position {
-        Some((line, column)) => format!("{}, line {line}, column {column}: {}", file.file_name, file.message),
+        Some((line, column)) => text_with(
+            "log-unreadable-at",
+            &[
+                ("file", file.file_name.clone()),
+                ("line", line.to_string()),
+                ("column", column.to_string()),
+                ("message", file.message.clone()),
+            ],
+        ),
         None => format!("{}: {}", file.file_name, file.message),
     }
 }

@@ -83,14 +83,21 @@ pub fn write_summary_pdf(
 
 /// A built summary as a PDF/A-2u document.
 pub fn summary_pdf(summary: &Summary, paper: Paper) -> Result<Vec<u8>, ReportError> {
+    let code = || ("code", summary.view.participant_code.clone());
     let frame = PageFrame {
-        header_left: format!("trialscreen screening summary — participant {}", summary.view.participant_code),
-        header_right: format!("printed {}", summary.printed_at.format(screening_view::TIME_FORMAT)),
-        footer_left: format!("{} — content SHA-256 {}", summary.file_name, summary.content_sha256),
+        header_left: crate::i18n::text_with("summary-header", &[("app", "trialscreen".to_owned()), code()]),
+        header_right: crate::i18n::text_with(
+            "log-printed",
+            &[("printed", summary.printed_at.format(screening_view::TIME_FORMAT).to_string())],
+        ),
+        footer_left: crate::i18n::text_with(
+            "summary-footer",
+            &[("file", summary.file_name.clone()), ("sha256", summary.content_sha256.clone())],
+        ),
     };
     // PDF/A caps a string at 32 767 bytes; a title needs far less.
     let info = DocumentInfo {
-        title: format!("Screening summary, participant {}", summary.view.participant_code).chars().take(200).collect(),
+        title: crate::i18n::text_with("summary-document-title", &[code()]).chars().take(200).collect(),
         created: summary.printed_at,
     };
     render(&summary_layout::summary_blocks(summary), &frame, paper, &info)
@@ -112,10 +119,9 @@ pub(crate) fn lay_out(fonts: &Fonts, blocks: &[Block], frame: &PageFrame, paper:
     let replaced = flow.replaced_characters();
     if replaced > 0 {
         flow.push(&Block::Paragraph(Paragraph::plain(
-            format!(
-                "{replaced} character(s) of the record are not in the printing font and are shown as {}; \
-                 the session file holds the original text.",
-                fonts::REPLACEMENT
+            crate::i18n::text_with(
+                "summary-replaced-characters",
+                &[("count", replaced.to_string()), ("replacement", fonts::REPLACEMENT.to_string())],
             ),
             TextStyle::bold(8.5),
         )));

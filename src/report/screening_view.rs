@@ -11,9 +11,10 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::engine::explain::{Part, explain_discretion, explain_parts};
+use crate::engine::explain::{Part, explain_discretion, explain_parts, separator};
 use crate::engine::patient::ListAttestation;
 use crate::engine::protocol_eval::{CriterionResult, DiscretionStatus, NotApplicableReason, Outcome, Verdict};
+use crate::i18n::{text, text_with, word};
 use crate::model::protocol::{Criterion, CriterionKind, SourceCitation};
 use crate::model::record::ReferenceDates;
 use crate::report::lapse_words::LapseNote;
@@ -30,19 +31,6 @@ pub const TIME_FORMAT: &str = "%Y-%m-%d %H:%M UTC";
 
 /// The list item whose completeness the investigator attests.
 pub const TREATMENT_HISTORY: &str = "treatment_history";
-
-/// Said of a session that lists a protocol more than once, wherever the protocol is shown.
-pub const LISTED_TWICE: &str = "This session lists the protocol more than once (a participant is screened under one cohort): the record contradicts itself and opens read-only; correct it in a copy.";
-
-/// Said of a protocol whose file changed since the session was screened.
-pub const PROTOCOL_CHANGED: &str =
-    "The protocol file changed since this session was screened: the evaluation uses the file now loaded.";
-
-/// Said of a protocol whose vocabulary changed meaning since the session was screened.
-pub const VOCABULARY_CHANGED: &str = "The meaning of the vocabulary this protocol uses (its items, drugs, classes or units) changed since this session was screened: the evaluation uses the site vocabulary loaded now, and the session cannot be signed until it is re-screened.";
-
-/// Said of a protocol with cohorts when none is chosen.
-pub const NO_COHORT: &str = "No cohort chosen: the cohort's criteria cannot be evaluated.";
 
 /// A whole screening, as every output shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -87,7 +75,14 @@ pub struct SignatureView {
 impl SignatureView {
     /// "Signed by Dr A at 2026-11-02 10:00 UTC: meaning".
     pub fn sentence(&self) -> String {
-        format!("Signed by {} at {}: {}", self.by, self.at.format(TIME_FORMAT), self.meaning)
+        text_with(
+            "view-signed-by",
+            &[
+                ("by", self.by.clone()),
+                ("at", self.at.format(TIME_FORMAT).to_string()),
+                ("meaning", self.meaning.clone()),
+            ],
+        )
     }
 }
 
@@ -108,12 +103,9 @@ impl VerificationSummary {
     /// The verification in one sentence: intact, or "the record does not verify: …".
     pub fn sentence(&self) -> String {
         if self.intact {
-            format!(
-                "✔ Audit trail intact: {} entries, hash chain verified, stored values equal the replay of the trail.",
-                self.entries
-            )
+            text_with("view-audit-intact", &[("entries", self.entries.to_string())])
         } else {
-            format!("✖ The record does not verify: {}.", self.problems.join("; "))
+            text_with("view-record-does-not-verify", &[("problems", self.problems.join(&separator()))])
         }
     }
 
@@ -122,7 +114,7 @@ impl VerificationSummary {
     pub fn clock_lines(&self) -> Vec<String> {
         self.clock_went_back
             .iter()
-            .map(|seq| format!("⚠ Entry {seq} is timed before the entry preceding it: the clock went backwards."))
+            .map(|seq| text_with("view-clock-went-back", &[("entry", seq.to_string())]))
             .collect()
     }
 }
@@ -155,10 +147,12 @@ impl HistoryAttestation {
     /// attest again".
     pub fn words(&self) -> String {
         match self {
-            Self::NotAttested => "not attested complete — what is not listed cannot be ruled out".to_owned(),
-            Self::Current { by, at } => format!("attested complete by {by} at {}", at.format(TIME_FORMAT)),
+            Self::NotAttested => text("history-not-attested"),
+            Self::Current { by, at } => {
+                text_with("history-attested", &[("by", by.clone()), ("at", at.format(TIME_FORMAT).to_string())])
+            }
             Self::Lapsed { by, at } => {
-                format!("changed since attested: attest again (attested by {by} at {})", at.format(TIME_FORMAT))
+                text_with("history-lapsed", &[("by", by.clone()), ("at", at.format(TIME_FORMAT).to_string())])
             }
         }
     }
@@ -233,7 +227,7 @@ impl ProtocolView {
     /// "⚠ Criteria incomplete in source: …", when the source lacks criteria.
     pub fn source_incomplete(&self) -> Option<String> {
         (!self.source_complete)
-            .then(|| format!("⚠ {}", self.source_gaps.as_deref().unwrap_or("Criteria incomplete in source")))
+            .then(|| format!("⚠ {}", self.source_gaps.clone().unwrap_or_else(|| text("view-source-incomplete"))))
     }
 
     /// "⚠ Signed as ELIGIBLE; under the current rules INCOMPLETE because …", when a signed
@@ -256,16 +250,16 @@ impl ProtocolView {
     pub fn warnings(&self) -> Vec<String> {
         let mut warnings = Vec::new();
         if self.protocol_changed {
-            warnings.push(format!("⚠ {PROTOCOL_CHANGED}"));
+            warnings.push(format!("⚠ {}", text("view-protocol-changed")));
         }
         if self.vocabulary_changed {
-            warnings.push(format!("⚠ {VOCABULARY_CHANGED}"));
+            warnings.push(format!("⚠ {}", text("view-vocabulary-changed")));
         }
         if self.listed_twice {
-            warnings.push(format!("⚠ {LISTED_TWICE}"));
+            warnings.push(format!("⚠ {}", text("view-listed-twice")));
         }
         if self.cohort_missing {
-            warnings.push(format!("? {NO_COHORT}"));
+            warnings.push(format!("? {}", text("view-no-cohort")));
         }
         warnings
     }
@@ -274,7 +268,7 @@ impl ProtocolView {
     pub fn still_needed_line(&self) -> Option<String> {
         (!self.still_needed.is_empty()).then(|| {
             let words: Vec<&str> = self.still_needed.iter().map(|needed| needed.words.as_str()).collect();
-            format!("Still needed: {}", words.join("; "))
+            text_with("view-still-needed", &[("items", words.join(&separator()))])
         })
     }
 
@@ -306,7 +300,10 @@ impl VersionBanner {
             headline: format!("⚠ {}", notice.headline()),
             corrections: notice.correction_lines(),
             rescreen_label: notice.rescreen_offered.then(|| notice.rescreen_label()),
-            rescreen_name: format!("Re-screen {protocol} under version {}…", notice.newer),
+            rescreen_name: text_with(
+                "view-rescreen-name",
+                &[("protocol", protocol.to_owned()), ("version", notice.newer.to_string())],
+            ),
             notice,
         }
     }
@@ -361,8 +358,10 @@ impl CriterionView {
         match (&self.heading, &self.source_label) {
             (None, None) => None,
             (Some(heading), None) => Some(heading.clone()),
-            (None, Some(label)) => Some(format!("labelled “{label}”")),
-            (Some(heading), Some(label)) => Some(format!("{heading} — labelled “{label}”")),
+            (None, Some(label)) => Some(text_with("view-labelled", &[("label", label.clone())])),
+            (Some(heading), Some(label)) => {
+                Some(text_with("view-heading-labelled", &[("heading", heading.clone()), ("label", label.clone())]))
+            }
         }
     }
 
@@ -400,7 +399,7 @@ impl CriterionView {
             parts.push(&self.explanation);
         }
         parts.extend(self.notes.iter().map(|note| note.text.as_str()));
-        parts.join("; ")
+        parts.join(&separator())
     }
 }
 
@@ -523,7 +522,14 @@ impl DecisionNote {
 
     /// "by Dr A at 2026-11-02 10:30 UTC: reason".
     pub fn sentence(&self) -> String {
-        format!("by {} at {}: {}", self.by, self.at.format(TIME_FORMAT), self.reason)
+        text_with(
+            "decision-by-at",
+            &[
+                ("by", self.by.clone()),
+                ("at", self.at.format(TIME_FORMAT).to_string()),
+                ("reason", self.reason.clone()),
+            ],
+        )
     }
 }
 
@@ -543,12 +549,12 @@ impl LapsedDecision {
     /// ×10⁹/L, 2026-10-28 → 4 ×10⁹/L, 2026-10-28; decide again. Recorded override by Dr A
     /// at 2026-11-02 10:00 UTC: reason"
     pub fn sentence(&self) -> String {
-        format!("Decision out of date — {}; decide again. {}", self.lapse.details(), self.recorded())
+        text_with("decision-lapsed", &[("details", self.lapse.details()), ("recorded", self.recorded())])
     }
 
     /// "Recorded override by Dr A at 2026-11-02 10:00 UTC: reason".
     pub fn recorded(&self) -> String {
-        format!("Recorded {} {}", self.decision, self.note.sentence())
+        text_with("decision-recorded", &[("decision", self.decision.clone()), ("note", self.note.sentence())])
     }
 }
 
@@ -568,7 +574,15 @@ pub struct RecordedDecision {
 impl RecordedDecision {
     /// "I7 override by Dr A at …: reason — in force".
     pub fn line(&self) -> String {
-        format!("{} {} {} — {}", self.criterion, self.decision, self.note.sentence(), self.effect.words())
+        text_with(
+            "decision-line",
+            &[
+                ("criterion", self.criterion.clone()),
+                ("decision", self.decision.clone()),
+                ("note", self.note.sentence()),
+                ("effect", self.effect.words()),
+            ],
+        )
     }
 }
 
@@ -601,14 +615,15 @@ impl DecisionEffect {
     /// In words.
     pub fn words(&self) -> String {
         match self {
-            Self::InForce => "in force".to_owned(),
-            Self::Refused(why) => format!("refused: {why}"),
-            Self::NotNeeded => "not used: the criterion no longer needs it".to_owned(),
+            Self::InForce => text("effect-in-force"),
+            Self::Refused(why) => text_with("effect-refused", &[("why", why.clone())]),
+            Self::NotNeeded => text("effect-not-needed"),
             Self::Lapsed(lapse) => lapse.sentence(),
-            Self::UnknownCriterion => "not used: the protocol version has no such criterion".to_owned(),
-            Self::Withdrawn { by, at, reason } => {
-                format!("withdrawn by {by} at {}: {reason}", at.format(TIME_FORMAT))
-            }
+            Self::UnknownCriterion => text("effect-unknown-criterion"),
+            Self::Withdrawn { by, at, reason } => text_with(
+                "effect-withdrawn",
+                &[("by", by.clone()), ("at", at.format(TIME_FORMAT).to_string()), ("reason", reason.clone())],
+            ),
         }
     }
 
@@ -696,17 +711,23 @@ impl ScreeningView {
 
     /// "Participant P-001 — screening 2026-11-02, consent …, enrollment / first dose …".
     pub fn participant_line(&self) -> String {
-        format!("Participant {} — {}", self.participant_code, dates_text(&self.dates))
+        text_with(
+            "view-participant-line",
+            &[("code", self.participant_code.clone()), ("dates", dates_text(&self.dates))],
+        )
     }
 }
 
 /// "screening 2026-11-02, consent 2026-11-02, enrollment / first dose not yet known".
 pub fn dates_text(dates: &ReferenceDates) -> String {
     let ReferenceDates { screening, consent, enrollment } = dates;
-    format!(
-        "screening {screening}, consent {}, enrollment / first dose {}",
-        consent.map_or_else(|| "not entered".to_owned(), |d| d.to_string()),
-        enrollment.map_or_else(|| "not yet known".to_owned(), |d| d.to_string()),
+    text_with(
+        "view-dates",
+        &[
+            ("screening", screening.to_string()),
+            ("consent", consent.map_or_else(|| text("date-not-entered"), |d| d.to_string())),
+            ("enrollment", enrollment.map_or_else(|| text("date-not-yet-known"), |d| d.to_string())),
+        ],
     )
 }
 
@@ -721,10 +742,10 @@ fn needed_views<'r>(
             let def = knowledge.item(needed.item)?;
             Some(NeededView {
                 item: def.id.clone(),
-                label: def.label.clone(),
+                label: knowledge.item_label(needed.item).to_owned(),
                 criteria: needed.criteria,
                 reasons: needed.reasons.iter().map(|reason| reason.words().to_owned()).collect(),
-                words: needed.words(&def.label),
+                words: needed.words(knowledge.item_label(needed.item)),
                 needs_attestation: needed.needs_attestation(),
             })
         })
@@ -837,10 +858,10 @@ fn criterion_view(
         // A question a judgment decided reads as judged, not as still open.
         if decided { parts.into_iter().map(Part::decided).collect() } else { parts }
     };
-    let explanation = explanation_parts.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+    let explanation = explanation_parts.iter().map(ToString::to_string).collect::<Vec<_>>().join(&separator());
     let not_applicable = outcome.not_applicable.map(|reason| match reason {
-        NotApplicableReason::OtherCohort => "belongs to another cohort",
-        NotApplicableReason::Condition => "does not apply to this participant",
+        NotApplicableReason::OtherCohort => word("not-applicable-other-cohort"),
+        NotApplicableReason::Condition => word("not-applicable-condition"),
     });
     let lapsed = lapsed_decisions(screening, screened, criterion, outcome);
     let notes = criterion_notes(criterion.kind, not_applicable, outcome.eligible_from, &discretion, &judgment, &lapsed);
@@ -905,48 +926,55 @@ fn criterion_notes(
     let mut notes = Vec::new();
     let mut add = |kind: NoteKind, text: String| notes.push(CriterionNote { kind, text });
     if let Some(reason) = not_applicable {
-        add(NoteKind::NotApplicable, format!("Not applicable: {reason}"));
+        add(NoteKind::NotApplicable, text_with("note-not-applicable", &[("reason", reason.to_owned())]));
     }
     if let Some(date) = eligible_from {
-        add(NoteKind::EligibleFrom, format!("Eligible from {date}"));
+        add(NoteKind::EligibleFrom, text_with("note-eligible-from", &[("date", date.to_string())]));
     }
     match discretion {
         DiscretionView::None => {}
-        DiscretionView::Available(_) => add(
-            NoteKind::DiscretionAvailable,
-            "Discretion available: the investigator may override this criterion".to_owned(),
-        ),
+        DiscretionView::Available(_) => add(NoteKind::DiscretionAvailable, text("note-discretion-available")),
         DiscretionView::Applied { decision, conditions, .. } => {
-            let mut text = format!("Overridden {}", decision.sentence());
-            if !conditions.is_empty() {
-                text.push_str(&format!(" (override conditions hold: {conditions})"));
-            }
-            add(NoteKind::Overridden, text);
+            let note = if conditions.is_empty() {
+                text_with("note-overridden", &[("decision", decision.sentence())])
+            } else {
+                text_with(
+                    "note-overridden-conditions",
+                    &[("decision", decision.sentence()), ("conditions", conditions.clone())],
+                )
+            };
+            add(NoteKind::Overridden, note);
         }
         DiscretionView::Refused { why, recorded: None, .. } => {
-            add(NoteKind::OverrideRefused, format!("Override not possible: {why}"));
+            add(NoteKind::OverrideRefused, text_with("note-override-not-possible", &[("why", why.clone())]));
         }
         DiscretionView::Refused { why, recorded: Some(decision), .. } => {
-            add(NoteKind::OverrideRefused, format!("Override recorded but refused: {why}"));
-            add(NoteKind::RefusedOverrideRecorded, format!("Refused override recorded {}", decision.sentence()));
+            add(NoteKind::OverrideRefused, text_with("note-override-refused", &[("why", why.clone())]));
+            add(
+                NoteKind::RefusedOverrideRecorded,
+                text_with("note-refused-override-recorded", &[("decision", decision.sentence())]),
+            );
         }
         DiscretionView::Unneeded { decision } => add(
             NoteKind::OverrideNotNeeded,
-            format!("Override recorded but not needed (the criterion no longer fails) {}", decision.sentence()),
+            text_with("note-override-not-needed", &[("decision", decision.sentence())]),
         ),
     }
     match judgment {
         JudgmentView::None => {}
-        JudgmentView::Awaiting => add(NoteKind::JudgmentAwaited, "Awaits the investigator's judgment".to_owned()),
-        JudgmentView::Decided(decision) => {
-            add(NoteKind::Judged, format!("Judged {} {}", judged_word(kind, decision), decision.sentence()));
-        }
+        JudgmentView::Awaiting => add(NoteKind::JudgmentAwaited, text("note-judgment-awaited")),
+        JudgmentView::Decided(decision) => add(
+            NoteKind::Judged,
+            text_with(
+                "note-judged",
+                &[("judged", judged_word(kind, decision).to_owned()), ("decision", decision.sentence())],
+            ),
+        ),
         JudgmentView::Unneeded(decision) => add(
             NoteKind::JudgmentNotNeeded,
-            format!(
-                "Judgment recorded but not needed (the criterion no longer awaits one): {} {}",
-                judged_word(kind, decision),
-                decision.sentence()
+            text_with(
+                "note-judgment-not-needed",
+                &[("judged", judged_word(kind, decision).to_owned()), ("decision", decision.sentence())],
             ),
         ),
     }
@@ -972,10 +1000,10 @@ fn citation(source: &SourceCitation) -> String {
     let SourceCitation { document, registry, read_on } = source;
     let mut text = document.clone();
     if let Some(registry) = registry {
-        text.push_str(&format!("; registry {registry}"));
+        text.push_str(&text_with("citation-registry", &[("registry", registry.clone())]));
     }
     if let Some(read_on) = read_on {
-        text.push_str(&format!(", read on {read_on}"));
+        text.push_str(&text_with("citation-read-on", &[("date", read_on.to_string())]));
     }
     text
 }
@@ -1066,10 +1094,12 @@ fn lapsed_decisions(
 /// passes" / "fails" for a criterion the protocol version does not have.
 fn decision_words(kind: Option<CriterionKind>, decision: &Decision) -> String {
     match (decision.kind, kind) {
-        (DecisionKind::Override, _) => "override".to_owned(),
-        (DecisionKind::Judgment { passes }, Some(kind)) => format!("judgment: {}", judgment_word(kind, passes)),
+        (DecisionKind::Override, _) => text("decision-override"),
+        (DecisionKind::Judgment { passes }, Some(kind)) => {
+            text_with("decision-judgment", &[("outcome", judgment_word(kind, passes).to_owned())])
+        }
         (DecisionKind::Judgment { passes }, None) => {
-            format!("judgment: {}", if passes { "passes" } else { "fails" })
+            text(if passes { "decision-judgment-passes" } else { "decision-judgment-fails" })
         }
     }
 }
@@ -1081,7 +1111,7 @@ fn effect_of(index: usize, result: &CriterionResult) -> DecisionEffect {
     match result.discretion {
         DiscretionStatus::Applied { decision } if decision == index => DecisionEffect::InForce,
         DiscretionStatus::Refused { recorded: Some(decision), .. } if decision == index => {
-            DecisionEffect::Refused("the discretion's conditions do not hold".to_owned())
+            DecisionEffect::Refused(text("effect-conditions-do-not-hold"))
         }
         _ => DecisionEffect::NotNeeded,
     }

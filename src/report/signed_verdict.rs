@@ -5,6 +5,7 @@
 //! printout and `evaluate` say it with these words.
 
 use crate::engine::protocol_eval::{Outcome, Verdict};
+use crate::i18n::{text, text_with};
 use crate::screening::{ScreenedProtocol, verdict_id};
 use crate::session::model::Session;
 use crate::status::{Status, verdict_words};
@@ -61,15 +62,27 @@ impl SignedVerdictNote {
     /// a format-1 signature "The verdict at signing was not recorded (format 1); under the
     /// current rules …".
     pub fn sentence(&self) -> String {
-        let then = match &self.signed_words {
-            Some(words) => format!("Signed as {words}"),
-            None => "The verdict at signing was not recorded (format 1)".to_owned(),
+        let because = self.because.join(&crate::engine::explain::separator());
+        let mut args = vec![("now", self.now_words.to_owned()), ("because", because)];
+        let id = match (&self.signed_words, self.because.is_empty()) {
+            (Some(words), true) => {
+                args.push(("signed", words.clone()));
+                "signed-verdict-now"
+            }
+            (Some(words), false) => {
+                args.push(("signed", words.clone()));
+                "signed-verdict-now-because"
+            }
+            (None, true) => {
+                args.push(("format", "1".to_owned()));
+                "signed-verdict-unrecorded"
+            }
+            (None, false) => {
+                args.push(("format", "1".to_owned()));
+                "signed-verdict-unrecorded-because"
+            }
         };
-        let mut now = format!("under the current rules {}", self.now_words);
-        if !self.because.is_empty() {
-            now.push_str(&format!(" because {}", self.because.join("; ")));
-        }
-        format!("{then}; {now}")
+        text_with(id, &args)
     }
 }
 
@@ -90,10 +103,10 @@ fn because(screened: &ScreenedProtocol<'_>) -> Vec<String> {
     let mut reasons = Vec::new();
     if result.verdict == Verdict::Incomplete {
         if result.cohort_missing {
-            reasons.push("no cohort chosen".to_owned());
+            reasons.push(text("signed-because-no-cohort"));
         }
         if screened.listed_twice {
-            reasons.push("the session lists the protocol twice".to_owned());
+            reasons.push(text("signed-because-listed-twice"));
         }
     }
     // Criteria grouped by their status word, in protocol order: "I8, E18 missing".
@@ -106,7 +119,9 @@ fn because(screened: &ScreenedProtocol<'_>) -> Vec<String> {
             None => groups.push((word, vec![&criterion.id])),
         }
     }
-    reasons.extend(groups.into_iter().map(|(word, ids)| format!("{} {word}", ids.join(", "))));
+    reasons.extend(groups.into_iter().map(|(word, ids)| {
+        text_with("signed-because-criteria", &[("criteria", ids.join(", ")), ("status", word.to_owned())])
+    }));
     reasons
 }
 

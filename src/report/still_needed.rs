@@ -36,16 +36,16 @@ pub enum NeedReason {
 impl NeedReason {
     /// The reason in a few words, saying what to do.
     pub fn words(self) -> &'static str {
-        match self {
-            Self::Undated => "enter the sample date",
-            Self::TooOld => "too old: repeat the test",
-            Self::AfterToday => "dated after today: check the date",
-            Self::AfterFirstDose => "dated after the first dose: a screening result is needed",
-            Self::OutsideWindow => "outside its window: a result in the window is needed",
-            Self::NotAttested => "attest it complete",
-            Self::ChangedSinceAttested => "changed since attested: attest again",
-            Self::RowDetails => "a row needs its dates or dose",
-        }
+        crate::i18n::word(match self {
+            Self::Undated => "need-undated",
+            Self::TooOld => "need-too-old",
+            Self::AfterToday => "need-after-today",
+            Self::AfterFirstDose => "need-after-first-dose",
+            Self::OutsideWindow => "need-outside-window",
+            Self::NotAttested => "need-not-attested",
+            Self::ChangedSinceAttested => "need-changed-since-attested",
+            Self::RowDetails => "need-row-details",
+        })
     }
 
     /// Whether what is needed is the investigator's attestation that the list is complete
@@ -97,15 +97,16 @@ impl NeededItem {
 
 /// "Blood pregnancy test (1) — enter the sample date".
 pub fn needed_words(label: &str, criteria: usize, reasons: &[NeedReason]) -> String {
+    let (label, criteria) = (("label", label.to_owned()), ("criteria", criteria.to_string()));
     if reasons.is_empty() {
-        format!("{label} ({criteria})")
+        crate::i18n::text_with("needed-item", &[label, criteria])
     } else {
-        format!("{label} ({criteria}) — {}", reason_words(reasons))
+        crate::i18n::text_with("needed-item-why", &[label, criteria, ("reasons", reason_words(reasons))])
     }
 }
 
 fn reason_words(reasons: &[NeedReason]) -> String {
-    reasons.iter().map(|reason| reason.words()).collect::<Vec<_>>().join(", ")
+    reasons.iter().map(|reason| reason.words()).collect::<Vec<_>>().join(&crate::engine::explain::list_separator())
 }
 
 /// The items still needed by the protocols' undecided criteria, with why: counts summed

@@ -3,7 +3,7 @@
 //! [`ProtocolView::warnings`], …) or the summary ([`signature_lines`]), so the page, its text
 //! rendering, the window and the command line say the same.
 
-use crate::i18n::text;
+use crate::i18n::{text, text_with};
 use crate::report::flow::{Block, Paragraph, Row, Table, TextStyle};
 use crate::report::screening_view::{CriterionView, NoteKind, ProtocolView, RecordedDecision, TIME_FORMAT};
 use crate::report::summary_model::{RecordChange, SignatureBlock, Summary};
@@ -23,21 +23,21 @@ const ATTENTION: u8 = 238;
 /// The page's blocks, top to bottom.
 pub(crate) fn summary_blocks(summary: &Summary) -> Vec<Block> {
     let mut blocks = vec![
-        Block::Heading(
-            Paragraph::plain(format!("{}  ", text("pdf-title")), TextStyle::bold(16.0))
-                .with(format!("participant {}", summary.view.participant_code), TextStyle::regular(16.0)),
-        ),
+        Block::Heading(Paragraph::plain(format!("{}  ", text("pdf-title")), TextStyle::bold(16.0)).with(
+            text_with("summary-participant", &[("code", summary.view.participant_code.clone())]),
+            TextStyle::regular(16.0),
+        )),
         Block::Table(identity_table(summary)),
     ];
     for missing in &summary.protocols_not_evaluated {
-        blocks.push(warning(&format!("✖ Protocol {missing} is not in this build: it was not evaluated.")));
+        blocks.push(warning(&text_with("summary-protocol-not-in-build", &[("protocol", missing.clone())])));
     }
     for protocol in &summary.view.protocols {
         protocol_blocks(&mut blocks, protocol);
     }
     changes_blocks(&mut blocks, &summary.changes);
     blocks.push(Block::Space(6.0));
-    blocks.push(heading("Audit trail"));
+    blocks.push(heading(&text("summary-audit-trail")));
     blocks.push(Block::Paragraph(Paragraph::plain(summary.view.verification.sentence(), BODY_BOLD)));
     for line in summary.view.verification.clock_lines() {
         blocks.push(Block::Paragraph(Paragraph::plain(line, BODY)));
@@ -77,14 +77,14 @@ fn identity_table(summary: &Summary) -> Table {
     let rows = [
         (
             pair(&text("pdf-participant-code"), view.participant_code.clone()),
-            pair(&text("pdf-investigator"), view.investigator.clone().unwrap_or_else(|| "not entered".to_owned())),
+            pair(&text("pdf-investigator"), view.investigator.clone().unwrap_or_else(|| text("date-not-entered"))),
         ),
         (
             pair(&text("pdf-screening-date"), dates.screening.to_string()),
-            pair(&text("pdf-consent-date"), optional(dates.consent, "not entered")),
+            pair(&text("pdf-consent-date"), optional(dates.consent, &text("date-not-entered"))),
         ),
         (
-            pair(&text("pdf-enrollment-date"), optional(dates.enrollment, "not yet known")),
+            pair(&text("pdf-enrollment-date"), optional(dates.enrollment, &text("date-not-yet-known"))),
             pair(&text("pdf-printed"), summary.printed_at.format(TIME_FORMAT).to_string()),
         ),
     ];
@@ -96,13 +96,27 @@ fn identity_table(summary: &Summary) -> Table {
 fn protocol_blocks(blocks: &mut Vec<Block>, protocol: &ProtocolView) {
     blocks.push(Block::Space(6.0));
     blocks.push(Block::Heading(
-        Paragraph::plain(format!("{} version {}", protocol.id, protocol.version), TextStyle::bold(11.0))
-            .with(format!(" — {}", protocol.title), TextStyle::regular(11.0)),
+        Paragraph::plain(
+            text_with(
+                "summary-protocol-version",
+                &[("protocol", protocol.id.clone()), ("version", protocol.version.to_string())],
+            ),
+            TextStyle::bold(11.0),
+        )
+        .with(format!(" — {}", protocol.title), TextStyle::regular(11.0)),
     ));
-    blocks.push(Block::Paragraph(Paragraph::plain(format!("Source: {}", protocol.source), SMALL)));
-    blocks.push(Block::Paragraph(Paragraph::plain(format!("Protocol file SHA-256 {}", protocol.sha256), SMALL)));
+    blocks.push(Block::Paragraph(Paragraph::plain(
+        text_with("summary-protocol-source", &[("source", protocol.source.clone())]),
+        SMALL,
+    )));
+    blocks.push(Block::Paragraph(Paragraph::plain(
+        text_with("summary-protocol-sha256", &[("sha256", protocol.sha256.clone())]),
+        SMALL,
+    )));
     if let Some(cohort) = &protocol.cohort {
-        blocks.push(Block::Paragraph(Paragraph::plain("Cohort ", BODY).with(cohort.clone(), BODY_BOLD)));
+        blocks.push(Block::Paragraph(
+            Paragraph::plain(format!("{} ", text("summary-cohort")), BODY).with(cohort.clone(), BODY_BOLD),
+        ));
     }
     let mut verdict = vec![Paragraph::plain(protocol.verdict_line(), TextStyle::bold(13.0))];
     for line in protocol.source_incomplete().into_iter().chain(protocol.signed_verdict_warning()) {
@@ -151,10 +165,13 @@ fn criterion_row(criterion: &CriterionView) -> Row {
         details.push(Paragraph::plain(note.text.clone(), style));
     }
     if let Some(text) = criterion.discretion_source() {
-        details.push(Paragraph::plain("Discretion in the source ", SOURCE_LABEL).with(text.to_owned(), SOURCE));
+        let label = format!("{} ", crate::i18n::text("summary-discretion-in-source"));
+        details.push(Paragraph::plain(label, SOURCE_LABEL).with(text.to_owned(), SOURCE));
     }
     let label = match criterion.source_place() {
-        Some(place) => format!("{} ({place}) ", text("pdf-source")),
+        Some(place) => {
+            format!("{} ", text_with("summary-source-at", &[("source", text("pdf-source")), ("place", place)]))
+        }
         None => format!("{} ", text("pdf-source")),
     };
     details.push(Paragraph::plain(label, SOURCE_LABEL).with(criterion.source_text.clone(), SOURCE));
@@ -171,7 +188,7 @@ fn decisions_blocks(blocks: &mut Vec<Block>, decisions: &[RecordedDecision]) {
     if decisions.is_empty() {
         return;
     }
-    blocks.push(Block::Heading(Paragraph::plain("Overrides and judgments", TextStyle::bold(9.5))));
+    blocks.push(Block::Heading(Paragraph::plain(text("summary-decisions"), TextStyle::bold(9.5))));
     let rows = decisions
         .iter()
         .map(|d| {
@@ -187,17 +204,16 @@ fn decisions_blocks(blocks: &mut Vec<Block>, decisions: &[RecordedDecision]) {
             ])
         })
         .collect();
-    blocks.push(table(&[0.1, 0.15, 0.2, 0.35, 0.2], &["Criterion", "Decision", "By, when", "Reason", "Effect"], rows));
+    let titles = ["pdf-criterion", "summary-decision", "summary-by-when", "summary-reason", "summary-effect"].map(text);
+    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+    blocks.push(table(&[0.1, 0.15, 0.2, 0.35, 0.2], &titles, rows));
 }
 
 fn changes_blocks(blocks: &mut Vec<Block>, changes: &[RecordChange]) {
     blocks.push(Block::Space(6.0));
-    blocks.push(heading("Changes after first entry"));
+    blocks.push(heading(&text("summary-changes")));
     if changes.is_empty() {
-        blocks.push(Block::Paragraph(Paragraph::plain(
-            "None: no value, date or decision was changed after it was first entered.",
-            BODY,
-        )));
+        blocks.push(Block::Paragraph(Paragraph::plain(text("summary-no-changes"), BODY)));
         return;
     }
     let rows = changes
@@ -211,16 +227,18 @@ fn changes_blocks(blocks: &mut Vec<Block>, changes: &[RecordChange]) {
                 ],
                 cell(c.what.clone(), CELL_BOLD),
                 vec![Paragraph::plain(c.old.clone(), CELL), Paragraph::plain(format!("→ {}", c.new), CELL_BOLD)],
-                cell(c.reason.clone().unwrap_or_else(|| "none recorded".to_owned()), CELL),
+                cell(c.reason.clone().unwrap_or_else(|| text("summary-none-recorded")), CELL),
             ])
         })
         .collect();
-    blocks.push(table(&[0.06, 0.2, 0.19, 0.37, 0.18], &["Entry", "When, who", "What", "Old → new", "Reason"], rows));
+    let titles = ["summary-entry", "summary-when-who", "summary-what", "summary-old-new", "summary-reason"].map(text);
+    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+    blocks.push(table(&[0.06, 0.2, 0.19, 0.37, 0.18], &titles, rows));
 }
 
 fn signature_blocks(blocks: &mut Vec<Block>, summary: &Summary) {
     blocks.push(Block::Space(6.0));
-    blocks.push(heading("Signature"));
+    blocks.push(heading(&text("summary-signature")));
     for (index, line) in signature_lines(&summary.signature, &summary.content_sha256).into_iter().enumerate() {
         let style = if index == 0 { BODY_BOLD } else { BODY };
         blocks.push(Block::Paragraph(Paragraph::plain(line, style)));
@@ -228,13 +246,13 @@ fn signature_blocks(blocks: &mut Vec<Block>, summary: &Summary) {
     if summary.signature == SignatureBlock::Unsigned {
         blocks.push(Block::Space(10.0));
         blocks.push(Block::SignatureLines(vec![
-            "Investigator name".to_owned(),
-            "Signature".to_owned(),
-            "Date".to_owned(),
+            text("summary-sign-name"),
+            text("summary-signature"),
+            text("summary-sign-date"),
         ]));
     }
     if !summary.signature_history.is_empty() {
-        blocks.push(Block::Paragraph(Paragraph::plain("Signatures and amendments in the audit trail", BODY_BOLD)));
+        blocks.push(Block::Paragraph(Paragraph::plain(text("summary-signature-history"), BODY_BOLD)));
         for event in &summary.signature_history {
             blocks.push(Block::Paragraph(Paragraph::plain(signature_event_text(event), BODY)));
         }

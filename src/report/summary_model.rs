@@ -6,6 +6,8 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::engine::explain::separator;
+use crate::i18n::{text, text_with};
 use crate::report::screening_view::{ScreeningView, TIME_FORMAT, dates_text};
 use crate::report::value_text::value_change;
 use crate::screening::Screening;
@@ -98,7 +100,9 @@ impl Summary {
             .protocols
             .iter()
             .filter(|r| !screening.protocols.iter().any(|s| s.reference.id == r.id && s.reference.version == r.version))
-            .map(|r| format!("{} version {}", r.id, r.version))
+            .map(|r| {
+                text_with("summary-protocol-version", &[("protocol", r.id.clone()), ("version", r.version.to_string())])
+            })
             .collect();
         let content_sha256 = content_hash(session);
         let signature = match &session.signature {
@@ -166,30 +170,35 @@ fn record_changes(screening: &Screening<'_>) -> Vec<RecordChange> {
                 let (old, new) = value_change(knowledge, item, Some(old), new.as_ref());
                 Some((label, old, new))
             }
-            Change::Dates { old, new } => Some(("reference dates".to_owned(), dates_text(old), dates_text(new))),
-            Change::ParticipantCode { old, new } => Some(("participant code".to_owned(), old.clone(), new.clone())),
-            Change::Investigator { old, new } => Some(("investigator".to_owned(), or_none(old), or_none(new))),
+            Change::Dates { old, new } => Some((text("change-reference-dates"), dates_text(old), dates_text(new))),
+            Change::ParticipantCode { old, new } => Some((text("change-participant-code"), old.clone(), new.clone())),
+            Change::Investigator { old, new } => Some((text("change-investigator"), or_none(old), or_none(new))),
             Change::Protocols { old, new } => {
                 let list = |refs: &[crate::session::model::ProtocolRef]| {
                     refs.iter()
                         .map(|r| {
-                            let cohort = r.cohort.as_ref().map(|c| format!(", cohort {c}")).unwrap_or_default();
-                            format!("{} version {}{cohort}", r.id, r.version)
+                            let version = (("protocol", r.id.clone()), ("version", r.version.to_string()));
+                            match &r.cohort {
+                                Some(c) => {
+                                    text_with("change-protocol-cohort", &[version.0, version.1, ("cohort", c.clone())])
+                                }
+                                None => text_with("summary-protocol-version", &[version.0, version.1]),
+                            }
                         })
                         .collect::<Vec<_>>()
-                        .join("; ")
+                        .join(&separator())
                 };
-                Some(("protocols".to_owned(), list(old), list(new)))
+                Some((text("change-protocols"), list(old), list(new)))
             }
             Change::Decided { decision, replaced: Some(replaced) } => Some((
-                format!("{} on {} {}", kind_word(decision), decision.protocol, decision.criterion),
+                text_with(kind_id(decision, false), &decision_place(decision)),
                 decision_text(replaced),
                 decision_text(decision),
             )),
             Change::Withdrawn { decision } => Some((
-                format!("{} on {} {} withdrawn", kind_word(decision), decision.protocol, decision.criterion),
+                text_with(kind_id(decision, true), &decision_place(decision)),
                 decision_text(decision),
-                "none".to_owned(),
+                text("change-none"),
             )),
             Change::Value { old: None, .. }
             | Change::Created { .. }
@@ -214,23 +223,33 @@ fn record_changes(screening: &Screening<'_>) -> Vec<RecordChange> {
     changes
 }
 
-fn kind_word(decision: &Decision) -> &'static str {
-    match decision.kind {
-        DecisionKind::Override => "override",
-        DecisionKind::Judgment { .. } => "judgment",
+/// The message naming a decision changed ("override on P I7") or withdrawn.
+fn kind_id(decision: &Decision, withdrawn: bool) -> &'static str {
+    match (decision.kind, withdrawn) {
+        (DecisionKind::Override, false) => "change-override-on",
+        (DecisionKind::Override, true) => "change-override-withdrawn",
+        (DecisionKind::Judgment { .. }, false) => "change-judgment-on",
+        (DecisionKind::Judgment { .. }, true) => "change-judgment-withdrawn",
     }
 }
 
-fn decision_text(decision: &Decision) -> String {
-    let what = match decision.kind {
-        DecisionKind::Override => "override".to_owned(),
-        DecisionKind::Judgment { passes } => format!("judged to {}", if passes { "pass" } else { "fail" }),
-    };
-    format!("{what} by {} at {}: {}", decision.by, decision.at.format(TIME_FORMAT), decision.reason)
+/// The protocol and criterion a decision is on, as message arguments.
+fn decision_place(decision: &Decision) -> [(&'static str, String); 2] {
+    [("protocol", decision.protocol.clone()), ("criterion", decision.criterion.clone())]
 }
 
-fn or_none(text: &Option<String>) -> String {
-    text.clone().unwrap_or_else(|| "none".to_owned())
+fn decision_text(decision: &Decision) -> String {
+    let id = match decision.kind {
+        DecisionKind::Override => "change-decision-override",
+        DecisionKind::Judgment { passes: true } => "change-decision-pass",
+        DecisionKind::Judgment { passes: false } => "change-decision-fail",
+    };
+    let at = decision.at.format(TIME_FORMAT).to_string();
+    text_with(id, &[("by", decision.by.clone()), ("at", at), ("reason", decision.reason.clone())])
+}
+
+fn or_none(value: &Option<String>) -> String {
+    value.clone().unwrap_or_else(|| text("change-none"))
 }
 
 fn signature_history(audit: &[AuditEntry]) -> Vec<SignatureEvent> {

@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use crate::i18n::{text, text_with};
 use crate::report::screening_view::{CriterionView, ProtocolView, TIME_FORMAT, dates_text};
 use crate::report::summary_model::{RecordChange, SignatureBlock, SignatureEvent, Summary};
 
@@ -20,34 +21,43 @@ pub fn to_text(summary: &Summary) -> String {
         content_sha256,
     } = summary;
     let mut out = String::new();
-    let _ = writeln!(out, "SCREENING SUMMARY — participant {}", view.participant_code);
-    let _ = writeln!(out, "Session file {file_name}, printed {}", printed_at.format(TIME_FORMAT));
-    let _ = writeln!(out, "Investigator {}", view.investigator.as_deref().unwrap_or("not entered"));
-    let _ = writeln!(out, "Dates: {}", dates_text(&view.dates));
+    let _ = writeln!(out, "{}", text_with("text-title", &[("code", view.participant_code.clone())]));
+    let printed = printed_at.format(TIME_FORMAT).to_string();
+    let _ = writeln!(out, "{}", text_with("text-session-file", &[("file", file_name.clone()), ("printed", printed)]));
+    let investigator = view.investigator.clone().unwrap_or_else(|| text("date-not-entered"));
+    let _ = writeln!(out, "{}", text_with("text-investigator", &[("investigator", investigator)]));
+    let _ = writeln!(out, "{}", text_with("text-dates", &[("dates", dates_text(&view.dates))]));
     for missing in protocols_not_evaluated {
-        let _ = writeln!(out, "✖ Protocol {missing} is not in this build: not evaluated.");
+        let _ = writeln!(out, "{}", text_with("text-protocol-not-in-build", &[("protocol", missing.clone())]));
     }
     for protocol in &view.protocols {
         protocol_text(&mut out, protocol);
     }
-    out.push_str("\nCHANGES AFTER FIRST ENTRY\n");
+    let _ = writeln!(out, "\n{}", text("text-changes"));
     if changes.is_empty() {
-        out.push_str("None: no value, date or decision was changed after it was first entered.\n");
+        let _ = writeln!(out, "{}", text("summary-no-changes"));
     }
     for change in changes {
         let RecordChange { seq, at, by, what, old, new, reason } = change;
-        let _ = writeln!(
-            out,
-            "  #{seq} {} {by}: {what}: {old} → {new}; reason: {}",
-            at.format(TIME_FORMAT),
-            reason.as_deref().unwrap_or("none recorded")
+        let line = text_with(
+            "text-change",
+            &[
+                ("seq", seq.to_string()),
+                ("at", at.format(TIME_FORMAT).to_string()),
+                ("by", by.clone()),
+                ("what", what.clone()),
+                ("old", old.clone()),
+                ("new", new.clone()),
+                ("reason", reason.clone().unwrap_or_else(|| text("summary-none-recorded"))),
+            ],
         );
+        let _ = writeln!(out, "  {line}");
     }
-    let _ = writeln!(out, "\nAUDIT TRAIL\n{}", view.verification.sentence());
+    let _ = writeln!(out, "\n{}\n{}", text("text-audit-trail"), view.verification.sentence());
     for line in view.verification.clock_lines() {
         let _ = writeln!(out, "{line}");
     }
-    out.push_str("\nSIGNATURE\n");
+    let _ = writeln!(out, "\n{}", text("text-signature"));
     for line in signature_lines(signature, content_sha256) {
         let _ = writeln!(out, "{line}");
     }
@@ -58,9 +68,17 @@ pub fn to_text(summary: &Summary) -> String {
 }
 
 fn protocol_text(out: &mut String, protocol: &ProtocolView) {
-    let _ = writeln!(out, "\nPROTOCOL {} version {} — {}", protocol.id, protocol.version, protocol.title);
-    let _ = writeln!(out, "Source: {}", protocol.source);
-    let _ = writeln!(out, "Protocol file SHA-256 {}", protocol.sha256);
+    let heading = text_with(
+        "text-protocol",
+        &[
+            ("protocol", protocol.id.clone()),
+            ("version", protocol.version.to_string()),
+            ("title", protocol.title.clone()),
+        ],
+    );
+    let _ = writeln!(out, "\n{heading}");
+    let _ = writeln!(out, "{}", text_with("summary-protocol-source", &[("source", protocol.source.clone())]));
+    let _ = writeln!(out, "{}", text_with("summary-protocol-sha256", &[("sha256", protocol.sha256.clone())]));
     for warning in protocol.warnings() {
         let _ = writeln!(out, "{warning}");
     }
@@ -71,9 +89,9 @@ fn protocol_text(out: &mut String, protocol: &ProtocolView) {
         }
     }
     if let Some(cohort) = &protocol.cohort {
-        let _ = writeln!(out, "Cohort {cohort}");
+        let _ = writeln!(out, "{} {cohort}", text("summary-cohort"));
     }
-    let _ = writeln!(out, "VERDICT {}", protocol.verdict_line());
+    let _ = writeln!(out, "{}", text_with("text-verdict", &[("verdict", protocol.verdict_line())]));
     for line in protocol.source_incomplete().into_iter().chain(protocol.signed_verdict_warning()) {
         let _ = writeln!(out, "{line}");
     }
@@ -87,7 +105,7 @@ fn protocol_text(out: &mut String, protocol: &ProtocolView) {
         let _ = writeln!(out, "  ℹ {line}");
     }
     if !protocol.decisions.is_empty() {
-        out.push_str("Overrides and judgments\n");
+        let _ = writeln!(out, "{}", text("summary-decisions"));
     }
     for decision in &protocol.decisions {
         let _ = writeln!(out, "  {}", decision.line());
@@ -113,18 +131,16 @@ fn criterion_text(out: &mut String, criterion: &CriterionView) {
         let _ = writeln!(out, "      {}", note.text);
     }
     if let Some(text) = criterion.discretion_source() {
-        let _ = writeln!(out, "      Discretion in the source: {text}");
+        let _ = writeln!(out, "      {}", text_with("text-discretion-in-source", &[("text", text.to_owned())]));
     }
-    match criterion.source_place() {
-        Some(place) => {
-            let _ = writeln!(out, "      Source ({place}): {}", criterion.source_text);
-        }
-        None => {
-            let _ = writeln!(out, "      Source: {}", criterion.source_text);
-        }
-    }
+    let source = criterion.source_text.clone();
+    let line = match criterion.source_place() {
+        Some(place) => text_with("text-source-at", &[("place", place), ("text", source)]),
+        None => text_with("text-source", &[("text", source)]),
+    };
+    let _ = writeln!(out, "      {line}");
     if let Some(interpretation) = &criterion.interpretation {
-        let _ = writeln!(out, "      Interpretation: {interpretation}");
+        let _ = writeln!(out, "      {}", text_with("text-interpretation", &[("text", interpretation.clone())]));
     }
 }
 
@@ -133,21 +149,20 @@ fn criterion_text(out: &mut String, criterion: &CriterionView) {
 pub fn signature_lines(signature: &SignatureBlock, content_sha256: &str) -> Vec<String> {
     match signature {
         SignatureBlock::Signed { by, at, meaning, content_sha256: signed, covers_content } => {
+            let at = at.format(TIME_FORMAT).to_string();
             let mut lines = vec![
-                format!("Signed electronically by {by} at {}", at.format(TIME_FORMAT)),
-                format!("Meaning: “{meaning}”"),
-                format!("Signed content SHA-256 {signed}"),
+                text_with("signature-signed-by", &[("by", by.clone()), ("at", at)]),
+                text_with("signature-meaning", &[("meaning", meaning.clone())]),
+                text_with("signature-signed-content", &[("sha256", signed.clone())]),
             ];
             if !covers_content {
-                lines.push(format!(
-                    "✖ The signature does not cover the content now (content SHA-256 {content_sha256})."
-                ));
+                lines.push(text_with("signature-does-not-cover", &[("sha256", content_sha256.to_owned())]));
             }
             lines
         }
         SignatureBlock::Unsigned => vec![
-            "Not signed electronically. Sign by hand below; the signature covers the content with".to_owned(),
-            format!("SHA-256 {content_sha256}"),
+            text("signature-unsigned"),
+            text_with("signature-unsigned-hash", &[("sha256", content_sha256.to_owned())]),
         ],
     }
 }
@@ -156,20 +171,27 @@ pub fn signature_lines(signature: &SignatureBlock, content_sha256: &str) -> Vec<
 pub fn signature_event_text(event: &SignatureEvent) -> String {
     let SignatureEvent { seq, at, actor, amended, signature, reason } = event;
     if *amended {
-        format!(
-            "#{seq} {}: reopened for amendment by {actor} (the signature of {} at {} no longer covers it); reason: {}",
-            at.format(TIME_FORMAT),
-            signature.by,
-            signature.at.format(TIME_FORMAT),
-            reason.as_deref().unwrap_or("none recorded")
+        text_with(
+            "signature-event-amended",
+            &[
+                ("seq", seq.to_string()),
+                ("at", at.format(TIME_FORMAT).to_string()),
+                ("actor", actor.clone()),
+                ("by", signature.by.clone()),
+                ("signed_at", signature.at.format(TIME_FORMAT).to_string()),
+                ("reason", reason.clone().unwrap_or_else(|| text("summary-none-recorded"))),
+            ],
         )
     } else {
-        format!(
-            "#{seq} {}: signed by {} (“{}”), content SHA-256 {}",
-            at.format(TIME_FORMAT),
-            signature.by,
-            signature.meaning,
-            signature.content_sha256
+        text_with(
+            "signature-event-signed",
+            &[
+                ("seq", seq.to_string()),
+                ("at", at.format(TIME_FORMAT).to_string()),
+                ("by", signature.by.clone()),
+                ("meaning", signature.meaning.clone()),
+                ("sha256", signature.content_sha256.clone()),
+            ],
         )
     }
 }

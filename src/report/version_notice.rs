@@ -5,6 +5,7 @@
 //! with the version unchanged, offers a re-screen when the meaning of the vocabulary the
 //! protocol uses changed since screening (a site changed a unit, an item or a class).
 
+use crate::i18n::{text, text_with};
 use crate::screening::ScreenedProtocol;
 
 /// A newer version of a protocol than the one screened under.
@@ -38,33 +39,31 @@ impl VersionNotice {
     /// "Screened under version 1; version 2 corrects these readings" and what may be done.
     pub fn headline(&self) -> String {
         let Self { screened, newer, corrections: _, rescreen_offered } = self;
-        if screened == newer {
-            let then = if *rescreen_offered {
-                "this unsigned session can be re-screened under the vocabulary loaded now"
-            } else {
-                "the signed record stays as signed"
-            };
-            return format!("The vocabulary version {screened} uses changed meaning since screening ({then}).");
-        }
-        let then = if *rescreen_offered {
-            format!("this unsigned session can be re-screened under version {newer}")
-        } else {
-            format!("the signed record stays on version {screened}")
+        let id = match (screened == newer, *rescreen_offered) {
+            (true, true) => "notice-vocabulary-rescreen",
+            (true, false) => "notice-vocabulary-signed",
+            (false, true) => "notice-version-rescreen",
+            (false, false) => "notice-version-signed",
         };
-        format!("Screened under version {screened}; version {newer} corrects these readings ({then}):")
+        text_with(id, &[("screened", screened.to_string()), ("newer", newer.to_string())])
     }
 
     /// Each correction in one line: "I8: …".
     pub fn correction_lines(&self) -> Vec<String> {
-        self.corrections.iter().map(|(criterion, reading)| format!("{criterion}: {reading}")).collect()
+        self.corrections
+            .iter()
+            .map(|(criterion, reading)| {
+                text_with("notice-correction", &[("criterion", criterion.clone()), ("reading", reading.clone())])
+            })
+            .collect()
     }
 
     /// The label of the button that re-screens: "Re-screen under version 2…".
     pub fn rescreen_label(&self) -> String {
         if self.newer == self.screened {
-            "Re-screen under the current vocabulary…".to_owned()
+            text("notice-rescreen-vocabulary")
         } else {
-            format!("Re-screen under version {}…", self.newer)
+            text_with("notice-rescreen-version", &[("version", self.newer.to_string())])
         }
     }
 }

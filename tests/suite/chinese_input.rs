@@ -153,7 +153,7 @@ fn an_override_and_a_judgment_in_chinese() {
     harness.key_press(Key::Enter);
     harness.run();
     assert!(has_label_containing(&harness, "✖ 不合格"));
-    assert!(has_label_containing(&harness, "血小板计数 52 ×10⁹/L (2026-10-28) < 75 ×10⁹/L"));
+    assert!(has_label_containing(&harness, "血小板计数 52 ×10⁹/L（2026-10-28） < 75 ×10⁹/L"));
     click(&mut harness, "Override refractory-sle-age5 I7.plt");
     assert!(has_label_containing(&harness, "方案规定的条件"), "the dialog speaks Chinese");
     click(&mut harness, "Override condition, 血小板减少由免疫相关原因所致: 是");

@@ -9,6 +9,7 @@ use crate::common;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use trialscreen::engine::explain::{Part, parts};
+use trialscreen::i18n::{Language, set_thread_language};
 use trialscreen::library::Library;
 use trialscreen::model::dictionary::ItemKind;
 use trialscreen::model::exact::Exact;
@@ -154,6 +155,10 @@ fn check(library: &Library, session: &Session) -> Result<(), String> {
             let facts = [screened.result.facts_of(result), screened.result.discretion_facts_of(result)];
             for facts in facts {
                 for part in parts(compiled, facts, &screening.patient) {
+                    // Every part reads in the thread's language (English or Chinese).
+                    if part.to_string().is_empty() {
+                        return Err(format!("{} {}: an empty part", compiled.protocol.id, criterion.id));
+                    }
                     if let Part::Comparison(shown) = &part
                         && !shown.reads_true()
                     {
@@ -192,7 +197,12 @@ proptest! {
         for change in &changes {
             apply(&mut session, &items, change);
         }
-        if let Err(message) = check(&library, &session) {
+        // Half the cases explain in Chinese: the comparisons are the same structure.
+        let language = if changes.len() % 2 == 0 { Language::ZhCn } else { Language::En };
+        set_thread_language(language);
+        let checked = check(&library, &session);
+        set_thread_language(Language::En);
+        if let Err(message) = checked {
             prop_assert!(false, "{}", message);
         }
     }
@@ -237,6 +247,11 @@ fn explanations_of_the_reviewed_cases_read_true() {
     ] {
         let mut session = common::example(base);
         common::edit(&mut session, &[(item, Some(text))]);
-        check(&library, &session).unwrap_or_else(|message| panic!("{message}"));
+        for language in Language::ALL {
+            set_thread_language(language);
+            let checked = check(&library, &session);
+            set_thread_language(Language::En);
+            checked.unwrap_or_else(|message| panic!("{}: {message}", language.tag()));
+        }
     }
 }

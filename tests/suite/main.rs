@@ -12,6 +12,7 @@ mod architecture;
 mod calculator_vectors;
 mod chinese_dialogs;
 mod chinese_input;
+mod chinese_report;
 mod cli;
 mod crash_safety;
 mod criteria_outcomes;
