@@ -8,8 +8,9 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use crate::calculators::Classification;
+use crate::calculators::instrument_words::item_label;
 use crate::calculators::kidney::KidneyMethod;
+use crate::calculators::{Classification, Contribution, InstrumentId};
 use crate::engine::compile::CompiledProtocol;
 use crate::engine::compile::CountKind;
 use crate::engine::fact::{EgfrSource, Fact, Subject};
@@ -691,7 +692,7 @@ fn excluded_note(patient: &PatientFacts<'_>, item: u16, excluding: &[String]) ->
     }
     let names: Vec<String> = excluding
         .iter()
-        .map(|key| instrument.item(key).map_or_else(|| key.clone(), |spec| spec.label.to_owned()))
+        .map(|key| instrument.item(key).map_or_else(|| key.clone(), |spec| item_label(*instrument, spec).to_owned()))
         .collect();
     text_with("explain-score-without", &[("items", names.join(&list_separator()))])
 }
@@ -708,9 +709,17 @@ fn contributions(patient: &PatientFacts<'_>, item: u16, excluding: &[String]) ->
     if report.contributions.is_empty() {
         return String::new();
     }
-    let parts: Vec<String> =
-        report.contributions.iter().map(|c| format!("{} {}", c.label, entered(c.points))).collect();
+    let parts: Vec<String> = report
+        .contributions
+        .iter()
+        .map(|c| format!("{} {}", contribution_label(*instrument, c), entered(c.points)))
+        .collect();
     text_with("explain-contributions", &[("items", parts.join(&list_separator()))])
+}
+
+/// A scoring item's name as shown: translated where the language has it.
+fn contribution_label(instrument: InstrumentId, contribution: &Contribution) -> &'static str {
+    instrument.item(contribution.key).map_or(contribution.label, |spec| item_label(instrument, spec))
 }
 
 /// The inputs a kidney-function value was computed from: ": creatinine 0.6 mg/dL (2026-10-28),
