@@ -7,6 +7,7 @@ pub mod calc;
 pub mod check_protocol;
 pub mod common;
 pub mod evaluate;
+pub mod help;
 pub mod log;
 pub mod new_protocol;
 pub mod open;

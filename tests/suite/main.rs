@@ -39,3 +39,4 @@ mod threats;
 mod translations;
 mod vignettes;
 mod workstation;
+mod chinese_cli;
