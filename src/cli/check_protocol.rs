@@ -107,11 +107,8 @@ fn check_one(
             }
             ProtocolSource::Site(path) => ("cli-check-identical-site", "cli-check-differs-site", path.clone()),
         };
-        let mut args = vec![
-            ("file", name.to_owned()),
-            ("id", protocol.id.to_string()),
-            ("version", protocol.version.to_string()),
-        ];
+        let mut args =
+            vec![("file", name.to_owned()), ("id", protocol.id.to_string()), ("version", protocol.version.to_string())];
         return if loaded.sha256 == sha256_hex(text) {
             args.push(("count", loaded.compiled.criteria.len().to_string()));
             args.push(("hash", loaded.sha256.clone()));

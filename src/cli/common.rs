@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::i18n::{text, text_with};
 use crate::files::atomic_write::{remove_stale_temporaries, write_private};
 use crate::files::bounded_read::{read_regular, without_bom};
 use crate::files::folder::list;
+use crate::i18n::{text, text_with};
 use crate::library::{Library, MAX_DATA_FILE_BYTES, ProtocolSource, SiteProblem};
 use crate::records::identity::{IdentityStore, UnlockedIdentity};
 use crate::records::signer_name::SignerName;
@@ -219,10 +219,9 @@ pub fn edit_file(
             ]
         )
     );
-    let witness = integrity::witness(sealer.ledger(), &session)
-        .with_context(|| {
-            text_with("cli-ledger-unreadable", &[("path", sealer.ledger().path().display().to_string())])
-        })?;
+    let witness = integrity::witness(sealer.ledger(), &session).with_context(|| {
+        text_with("cli-ledger-unreadable", &[("path", sealer.ledger().path().display().to_string())])
+    })?;
     let findings = integrity::check(&session, &text, RosterView::Missing, Ok(&witness));
     let unverifiable: Vec<String> = findings
         .iter()
@@ -287,10 +286,12 @@ pub fn language_in_arguments(arguments: &[std::ffi::OsString]) -> Option<Languag
 
 /// `--lang`: `en` or `zh-CN` (a locale such as `zh_CN.UTF-8` too).
 pub fn parse_language(text: &str) -> Result<crate::i18n::Language, String> {
-    crate::i18n::Language::from_tag(text)
-        .ok_or_else(|| {
-            text_with("cli-unknown-language", &[("lang", text.to_owned()), ("en", "en".to_owned()), ("zh", "zh-CN".to_owned())])
-        })
+    crate::i18n::Language::from_tag(text).ok_or_else(|| {
+        text_with(
+            "cli-unknown-language",
+            &[("lang", text.to_owned()), ("en", "en".to_owned()), ("zh", "zh-CN".to_owned())],
+        )
+    })
 }
 
 /// The day an evaluation is for: the machine's date, read here at the edge and passed in.

@@ -188,7 +188,11 @@ pub fn to_text(view: &ScreeningView) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", view.participant_line());
     if !view.verification.intact {
-        let _ = writeln!(out, "{}", text_with("cli-evaluate-does-not-verify", &[("command", "trialscreen verify".to_owned())]));
+        let _ = writeln!(
+            out,
+            "{}",
+            text_with("cli-evaluate-does-not-verify", &[("command", "trialscreen verify".to_owned())])
+        );
     }
     if let Some(signature) = &view.signature {
         let _ = writeln!(out, "{}", signature.sentence());

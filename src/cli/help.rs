@@ -72,6 +72,7 @@ fn described(id: &str) -> String {
         ("drugs", "drugs.ron"),
         ("protocols", "protocols/*.ron"),
         ("pattern", "*.ron"),
+        ("pdf", "PDF/A-2u"),
         ("en", "en"),
         ("zh", "zh-CN"),
         ("variables", "LC_ALL, LC_MESSAGES, LANG"),
@@ -98,12 +99,12 @@ pub fn localized(command: clap::Command, language: Language) -> clap::Command {
 fn localize(mut command: clap::Command, path: &mut Vec<String>) -> clap::Command {
     let names: Vec<&str> = path.iter().map(String::as_str).collect();
     if let Some(id) = about_id(&names) {
-        command = command.about(described(id)).long_about(None::<String>);
+        command = command.about(described(id)).long_about(None::<&'static str>);
     }
     let args: Vec<String> = command.get_arguments().map(|arg| arg.get_id().to_string()).collect();
     for arg in args {
         if let Some(id) = arg_id(&names, &arg) {
-            command = command.mut_arg(arg, |a| a.help(described(id)).long_help(None::<String>));
+            command = command.mut_arg(arg, |a| a.help(described(id)).long_help(None::<&'static str>));
         }
     }
     let subcommands: Vec<String> = command.get_subcommands().map(|sub| sub.get_name().to_owned()).collect();

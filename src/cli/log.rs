@@ -7,8 +7,8 @@ use anyhow::Context as _;
 
 use crate::cli::common::{PaperArg, refuse_overwriting, write_report};
 use crate::cli::{out, outln};
-use crate::i18n::{text, text_with};
 use crate::files::folder::Listed;
+use crate::i18n::{text, text_with};
 use crate::library::Library;
 use crate::report::log::ScreeningLog;
 use crate::session::store;
@@ -34,8 +34,8 @@ pub struct Args {
 /// Writes the CSV (and the counts PDF), prints the counts.
 pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     let Args { folder, output, pdf, paper } = args;
-    let files =
-        store::list_session_files(&folder).with_context(|| text_with("cli-folder-unreadable", &[("folder", folder.display().to_string())]))?;
+    let files = store::list_session_files(&folder)
+        .with_context(|| text_with("cli-folder-unreadable", &[("folder", folder.display().to_string())]))?;
     let paths: Vec<PathBuf> = files.iter().map(|file| file.path.clone()).collect();
     refuse_overwriting(&output, &paths)?;
     if let Some(pdf) = &pdf {
@@ -65,8 +65,9 @@ fn build_log(library: &Library, files: &[Listed]) -> ScreeningLog {
         let text = match &file.problem {
             Some(problem) => Err(text_with("cli-log-not-read", &[("problem", problem.to_string())])),
             // The log names the file already; the message need not repeat its path.
-            None => store::read_text(&file.path)
-                .map_err(|error| error.to_string().replace(&file.path.display().to_string(), &text("cli-log-the-file"))),
+            None => store::read_text(&file.path).map_err(|error| {
+                error.to_string().replace(&file.path.display().to_string(), &text("cli-log-the-file"))
+            }),
         };
         (file.name.clone(), text)
     })

@@ -53,10 +53,7 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
         Some(id) => {
             let listed = sign_meaning::meaning(id).ok_or_else(|| {
                 let ids: Vec<&str> = sign_meaning::SIGNATURE_MEANINGS.iter().map(|m| m.id).collect();
-                anyhow::anyhow!(text_with(
-                    "cli-sign-unknown-statement",
-                    &[("id", id.clone()), ("ids", ids.join(", "))]
-                ))
+                anyhow::anyhow!(text_with("cli-sign-unknown-statement", &[("id", id.clone()), ("ids", ids.join(", "))]))
             })?;
             SignOff {
                 meaning_id: listed.id.to_owned(),

@@ -169,7 +169,10 @@ pub fn run_with(args: Args, library: &Library, user_data: Result<&UserData, &str
     let status = VerifyStatus::of(&findings);
     outln!(
         "{}",
-        text_with("cli-verify-result", &[("meaning", status.meaning().to_owned()), ("code", status.code().to_string())])
+        text_with(
+            "cli-verify-result",
+            &[("meaning", status.meaning().to_owned()), ("code", status.code().to_string())]
+        )
     );
     Ok(ExitCode::from(status.code()))
 }

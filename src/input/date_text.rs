@@ -67,7 +67,10 @@ fn invalid_format(text: &str) -> Parsed<NaiveDate> {
             &[("format", "YYYY-MM-DD".to_owned()), ("date", format!("{year}-{month:02}-{day:02}"))],
         ));
     }
-    Parsed::Invalid(i18n::text_with("input-date-format", &[("format", "YYYY-MM-DD".to_owned()), ("example", "2026-11-02".to_owned())]))
+    Parsed::Invalid(i18n::text_with(
+        "input-date-format",
+        &[("format", "YYYY-MM-DD".to_owned()), ("example", "2026-11-02".to_owned())],
+    ))
 }
 
 /// A date as fields show it.
@@ -91,8 +94,7 @@ pub enum DateRule {
 
 /// Why a valid date deserves a second look, if it does.
 pub fn date_warning(date: NaiveDate, today: NaiveDate, rule: DateRule) -> Option<String> {
-    let future =
-        || i18n::text_with("input-date-in-future", &[("date", date_text(date)), ("today", date_text(today))]);
+    let future = || i18n::text_with("input-date-in-future", &[("date", date_text(date)), ("today", date_text(today))]);
     match rule {
         DateRule::Planned => None,
         DateRule::Past => (date > today).then(future),
@@ -105,7 +107,10 @@ pub fn date_warning(date: NaiveDate, today: NaiveDate, rule: DateRule) -> Option
                     &[("date", date_text(date)), ("screening", date_text(screening))],
                 ))
             } else if today.year() - date.year() > 120 {
-                Some(i18n::text_with("input-born-too-long-ago", &[("date", date_text(date)), ("years", "120".to_owned())]))
+                Some(i18n::text_with(
+                    "input-born-too-long-ago",
+                    &[("date", date_text(date)), ("years", "120".to_owned())],
+                ))
             } else {
                 None
             }

@@ -741,25 +741,35 @@ pub fn verify(session: &Session) -> Verification {
 /// Whether a change's "old" side matches the state it was applied to.
 fn old_side_mismatch(state: &Session, change: &Change) -> Option<String> {
     match change {
-        Change::Value { item, old, .. } => (state.values.get(item) != old.as_ref()).then(|| format!("item \"{item}\"")),
-        Change::Dates { old, .. } => (state.dates != *old).then(|| "the reference dates".to_owned()),
-        Change::ParticipantCode { old, .. } => {
-            (&state.participant_code != old).then(|| "the participant code".to_owned())
+        Change::Value { item, old, .. } => (state.values.get(item) != old.as_ref())
+            .then(|| crate::i18n::text_with("error-audit-what-item", &[("item", item.clone())])),
+        Change::Dates { old, .. } => {
+            (state.dates != *old).then(|| crate::i18n::text("error-audit-what-reference-dates"))
         }
-        Change::Investigator { old, .. } => (&state.investigator != old).then(|| "the investigator".to_owned()),
-        Change::Protocols { old, .. } => (&state.protocols != old).then(|| "the protocols".to_owned()),
-        Change::Withdrawn { decision } => (!state.decisions.contains(decision))
-            .then(|| format!("the decision on {} {}", decision.protocol, decision.criterion)),
+        Change::ParticipantCode { old, .. } => {
+            (&state.participant_code != old).then(|| crate::i18n::text("error-audit-what-participant-code"))
+        }
+        Change::Investigator { old, .. } => {
+            (&state.investigator != old).then(|| crate::i18n::text("error-audit-what-investigator"))
+        }
+        Change::Protocols { old, .. } => {
+            (&state.protocols != old).then(|| crate::i18n::text("error-audit-what-protocols"))
+        }
+        Change::Withdrawn { decision } => (!state.decisions.contains(decision)).then(|| {
+            crate::i18n::text_with(
+                "error-audit-what-decision",
+                &[("protocol", decision.protocol.to_string()), ("criterion", decision.criterion.to_string())],
+            )
+        }),
         Change::Amended { signature, .. } => {
-            (state.signature.as_ref() != Some(signature)).then(|| "the signature".to_owned())
+            (state.signature.as_ref() != Some(signature)).then(|| crate::i18n::text("error-audit-what-signature"))
         }
         Change::Attested { replaced, .. } => {
             let current = replaced.as_ref().and_then(|r| state.attestations.iter().find(|a| a.item == r.item));
-            (current != replaced.as_ref()).then(|| "an attestation".to_owned())
+            (current != replaced.as_ref()).then(|| crate::i18n::text("error-audit-what-an-attestation"))
         }
-        Change::Migrated { from, .. } => {
-            (state.format_version != *from).then(|| "the format the session was migrated from".to_owned())
-        }
+        Change::Migrated { from, .. } => (state.format_version != *from)
+            .then(|| crate::i18n::text("error-audit-what-format-the-session-was-migrated-from")),
         Change::Created { .. } | Change::Decided { .. } | Change::Signed { .. } => None,
     }
 }
@@ -768,35 +778,35 @@ fn old_side_mismatch(state: &Session, change: &Change) -> Option<String> {
 fn compare(stored: &Session, replayed: &Session, problems: &mut Vec<Problem>) {
     let altered = |what: String| Problem::ValueAltered { what };
     if stored.participant_code != replayed.participant_code {
-        problems.push(altered("the participant code".to_owned()));
+        problems.push(altered(crate::i18n::text("error-audit-what-participant-code")));
     }
     if stored.protocols != replayed.protocols {
-        problems.push(altered("the protocols".to_owned()));
+        problems.push(altered(crate::i18n::text("error-audit-what-protocols")));
     }
     if stored.dates != replayed.dates {
-        problems.push(altered("the reference dates".to_owned()));
+        problems.push(altered(crate::i18n::text("error-audit-what-reference-dates")));
     }
     if stored.investigator != replayed.investigator {
-        problems.push(altered("the investigator".to_owned()));
+        problems.push(altered(crate::i18n::text("error-audit-what-investigator")));
     }
     let items: std::collections::BTreeSet<&String> = stored.values.keys().chain(replayed.values.keys()).collect();
     for item in items {
         if stored.values.get(item) != replayed.values.get(item) {
-            problems.push(altered(format!("the value of \"{item}\"")));
+            problems.push(altered(crate::i18n::text_with("error-audit-what-value", &[("item", item.to_string())])));
         }
     }
     if stored.decisions != replayed.decisions {
-        problems.push(altered("the overrides and judgments".to_owned()));
+        problems.push(altered(crate::i18n::text("error-audit-what-overrides-and-judgments")));
     }
     if stored.attestations != replayed.attestations {
-        problems.push(altered("the attestations".to_owned()));
+        problems.push(altered(crate::i18n::text("error-audit-what-attestations")));
     }
     if stored.format_version != replayed.format_version {
-        problems.push(altered("the file format version".to_owned()));
+        problems.push(altered(crate::i18n::text("error-audit-what-file-format-version")));
     }
     // The trail records the id given at a migration; a session created in this format has
     // it from its creation, bound by its seal and signatures.
     if replayed.session_id.is_some() && stored.session_id != replayed.session_id {
-        problems.push(altered("the session id".to_owned()));
+        problems.push(altered(crate::i18n::text("error-audit-what-session-id")));
     }
 }

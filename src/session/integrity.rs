@@ -252,18 +252,16 @@ impl std::fmt::Display for Finding {
                 "error-finding-rolled-back",
                 &[("recorded", recorded.to_string()), ("file", file.to_string()), ("at", minute(recorded_at))],
             ),
-            Self::Diverged { sequence, recorded_at } => text_with(
-                "error-finding-diverged",
-                &[("sequence", sequence.to_string()), ("at", minute(recorded_at))],
-            ),
+            Self::Diverged { sequence, recorded_at } => {
+                text_with("error-finding-diverged", &[("sequence", sequence.to_string()), ("at", minute(recorded_at))])
+            }
             Self::SavedHereAs { session_id, sequence } => text_with(
                 "error-finding-saved-here-as",
                 &[("session", session_id.to_string()), ("sequence", sequence.to_string())],
             ),
-            Self::Witnessed { sequence, recorded_at } => text_with(
-                "error-finding-witnessed",
-                &[("sequence", sequence.to_string()), ("at", minute(recorded_at))],
-            ),
+            Self::Witnessed { sequence, recorded_at } => {
+                text_with("error-finding-witnessed", &[("sequence", sequence.to_string()), ("at", minute(recorded_at))])
+            }
             Self::NotWitnessed => text("error-finding-not-witnessed"),
             Self::LedgerProblem(problem) => text_with("error-finding-ledger", &[("problem", problem.clone())]),
         };

@@ -70,7 +70,8 @@ fn the_locale_chooses_chinese_as_the_flag_does() {
 #[test]
 fn a_damaged_or_missing_file_is_refused_in_chinese() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let damaged = copied(dir.path(), "v01-eligible-adolescent", |text| text.replacen("participant_code", "participant_cod", 1));
+    let damaged =
+        copied(dir.path(), "v01-eligible-adolescent", |text| text.replacen("participant_code", "participant_cod", 1));
     let output = chinese(dir.path(), &["verify", &damaged]);
     assert_eq!(output.status.code(), Some(2));
     let error = stderr(&output);
@@ -90,7 +91,11 @@ fn check_protocol_reports_a_protocol_error_in_chinese() {
     let dir = tempfile::tempdir().expect("temp dir");
     let bundled = format!("{}/data/protocols/refractory-sle-age5.v2.ron", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(bundled).expect("protocol");
-    let broken = text.replacen("\"platelets\"", "\"platelet_count_typo\"", 1).replacen("refractory-sle-age5", "sle-site-copy", 1);
+    let broken = text.replacen("\"platelets\"", "\"platelet_count_typo\"", 1).replacen(
+        "refractory-sle-age5",
+        "sle-site-copy",
+        1,
+    );
     let path = dir.path().join("broken.ron");
     std::fs::write(&path, broken).expect("write");
     let output = chinese(dir.path(), &["check-protocol", &path.display().to_string()]);
@@ -126,14 +131,17 @@ fn calc_prints_and_refuses_in_chinese() {
 fn help_describes_the_commands_in_chinese_and_keeps_their_names() {
     let dir = tempfile::tempdir().expect("temp dir");
     let help = stdout(&chinese(dir.path(), &["--help"]));
-    assert!(help.contains("供临床试验研究者使用的筛选工作站。"), "{help}");
+    assert!(help.contains("供临床试验研究者使用的筛选工作站："), "{help}");
     assert!(help.contains("verify") && help.contains("校验筛选记录"), "{help}");
     assert!(help.contains("--lang") && help.contains("输出文字的语言"), "{help}");
     let sign = stdout(&chinese(dir.path(), &["sign", "--help"]));
     assert!(sign.contains("--passphrase-stdin") && sign.contains("从标准输入读取签名口令"), "{sign}");
 
     let english = crate::common::trialscreen_command().arg("--help").output().expect("runs");
-    assert!(stdout(&english).contains("Screening workstation for clinical-trial investigators."));
+    assert!(
+        stdout(&english)
+            .contains("Screening workstation for clinical-trial investigators: live eligibility evaluation")
+    );
 }
 
 #[test]
@@ -180,7 +188,10 @@ fn the_loader_refuses_in_chinese_through_the_library() {
             .to_string();
         assert!(error.contains("本版本及研究中心方案文件夹中均没有方案“no-such-trial”"), "{error}");
     }
-    assert_eq!(trialscreen::input::number_text::parse_number("12,5"), trialscreen::input::Parsed::Invalid("请使用小数点：12.5".to_owned()));
+    assert_eq!(
+        trialscreen::input::number_text::parse_number("12,5"),
+        trialscreen::input::Parsed::Invalid("请使用小数点：12.5".to_owned())
+    );
     set_thread_language(Language::En);
     assert_eq!(
         trialscreen::input::number_text::parse_number("12,5"),

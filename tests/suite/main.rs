@@ -10,6 +10,7 @@ mod common;
 
 mod architecture;
 mod calculator_vectors;
+mod chinese_cli;
 mod chinese_input;
 mod cli;
 mod crash_safety;
@@ -39,4 +40,3 @@ mod threats;
 mod translations;
 mod vignettes;
 mod workstation;
-mod chinese_cli;

@@ -91,7 +91,7 @@ cli-evaluate-does-not-verify = ⚠ The audit trail does not verify: this file wa
 cli-evaluate-cohort = Cohort: { $cohort }
 
 ## --help: what each command and option is for (English is the clap definition itself)
-help-trialscreen = Screening workstation for clinical-trial investigators.
+help-trialscreen = Screening workstation for clinical-trial investigators: live eligibility evaluation, overrides, audit trail, printable summary.
 help-open = Opens a session file in the workstation window.
 help-evaluate = Evaluates a session file against its protocols and prints every criterion.
 help-check-protocol = Checks protocol files: syntax, unknown items, units, duplicate ids, undecidable rules.
@@ -100,7 +100,7 @@ help-new-protocol = Writes a commented skeleton protocol that passes check-proto
 help-verify = Verifies a session: audit trail, seal, electronic signatures (with the site roster), this computer's ledger and protocol pins. Exit 0 intact, 1 altered, 2 unreadable, 3 rolled back, 4 protocol changed, 5 identity not established, 6 legacy or template file.
 help-sign = Signs a session electronically (your signing identity's passphrase on standard input); it is then read-only.
 help-amend = Reopens a signed session for an amendment, signed with your passphrase (the signature stays in the trail).
-help-summary = Writes the printable screening summary of a session as a PDF/A-2u file.
+help-summary = Writes the printable screening summary of a session as a { $pdf } file.
 help-log = Writes the screening log of a folder of session files as CSV and prints the counts. Exit 0 when every file was read, 1 when some could not be (they are listed).
 help-calc = Runs one clinical calculator: `{ $example }`.
 help-signer = Signing identities on this computer: `{ $create }`, `{ $list }`.
@@ -123,7 +123,7 @@ help-arg-amend-by = Who amends, as named in their signing identity.
 help-arg-amend-reason = Why the signed record must change.
 help-arg-summary-output = The PDF to write.
 help-arg-log-output = The CSV to write: one row per session file and protocol.
-help-arg-log-pdf = Also write the counts as a PDF/A-2u page.
+help-arg-log-pdf = Also write the counts as a { $pdf } page.
 help-arg-calc-list = List every calculator and its inputs.
 help-arg-calc-name = The calculator, as `{ $command }` names it.
 help-arg-calc-inputs = Inputs as { $form }.

@@ -91,7 +91,7 @@ cli-evaluate-does-not-verify = ⚠ 稽查轨迹未通过校验：此文件在本
 cli-evaluate-cohort = 队列：{ $cohort }
 
 ## --help：各命令与选项的说明
-help-trialscreen = 供临床试验研究者使用的筛选工作站。
+help-trialscreen = 供临床试验研究者使用的筛选工作站：实时评估入选资格、酌情决定、稽查轨迹、可打印的筛选小结。
 help-open = 在工作站窗口中打开筛选记录文件。
 help-evaluate = 按筛选记录所列方案评估该记录，并列出每一条标准。
 help-check-protocol = 检查方案文件：语法、未知条目、单位、重复编号、无法判定的规则。
@@ -100,7 +100,7 @@ help-new-protocol = 写出一个带注释、可通过方案检查的方案框架
 help-verify = 校验筛选记录：稽查轨迹、封印、电子签名（对照研究中心名册）、本机见证账本和方案锁定。退出码：0完整，1已被改动，2无法读取，3已回退，4方案已变更，5身份无法确认，6旧格式文件或模板。
 help-sign = 对筛选记录进行电子签名（签名身份的口令从标准输入读取）；签署后为只读。
 help-amend = 重新打开已签署的筛选记录以修订，并以您的口令签名（原签名保留在稽查轨迹中）。
-help-summary = 将筛选记录的可打印筛选小结写成PDF/A-2u文件。
+help-summary = 将筛选记录的可打印筛选小结写成{ $pdf }文件。
 help-log = 将一个文件夹中筛选记录的筛选日志写成CSV文件，并打印计数。所有文件均已读取时退出码为0，有文件无法读取时为1（会列出这些文件）。
 help-calc = 运行一个临床计算器：“{ $example }”。
 help-signer = 本机的签名身份：“{ $create }”，“{ $list }”。
@@ -123,7 +123,7 @@ help-arg-amend-by = 修订人，与其签名身份中的姓名一致。
 help-arg-amend-reason = 已签署的记录必须更改的理由。
 help-arg-summary-output = 要写入的PDF文件。
 help-arg-log-output = 要写入的CSV文件：每个筛选记录文件的每个方案一行。
-help-arg-log-pdf = 同时将计数写成一页PDF/A-2u文件。
+help-arg-log-pdf = 同时将计数写成一页{ $pdf }文件。
 help-arg-calc-list = 列出所有计算器及其输入项。
 help-arg-calc-name = 计算器名称，与“{ $command }”所列一致。
 help-arg-calc-inputs = 输入项，写作{ $form }。
