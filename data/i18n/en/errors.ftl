@@ -181,3 +181,8 @@ error-audit-what-session-id = the session id
 error-audit-what-item = item "{ $item }"
 error-audit-what-decision = the decision on { $protocol } { $criterion }
 error-audit-what-value = the value of "{ $item }"
+
+## A site's vocabulary files
+error-site-clash = { $what } "{ $id }" is already defined in { $file }; a site adds names and never redefines a bundled one: choose another id
+error-site-bundled-class = agent "{ $agent }" can join only a class this site defines, not "{ $class }": a bundled class keeps its bundled members
+error-site-not-bundled-agent = "{ $agent }" is not a bundled agent; list a site agent's classes with the agent itself

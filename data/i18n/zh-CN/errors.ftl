@@ -181,3 +181,8 @@ error-audit-what-session-id = 记录编号
 error-audit-what-item = 条目“{ $item }”
 error-audit-what-decision = 对{ $protocol } { $criterion }的决定
 error-audit-what-value = 条目“{ $item }”的值
+
+## 研究中心的词汇表文件
+error-site-clash = { $what }“{ $id }”已在{ $file }中定义；研究中心只能新增名称，不能重新定义内置名称：请另选编号
+error-site-bundled-class = 药物“{ $agent }”只能加入本研究中心定义的类别，不能加入“{ $class }”：内置类别保持其内置成员
+error-site-not-bundled-agent = “{ $agent }”不是内置药物；研究中心药物的类别请与该药物一起列出
