@@ -373,8 +373,15 @@ impl Inputs {
         }
         let mg_dl = units::convert(value, unit, Unit::MgPerDl, Some(Analyte::Creatinine))
             .map_err(|source| CalcCommandError::Units { calculator: self.calculator, source })?;
-        explanation.push(format!(
-            "Creatinine {value} µmol/L ÷ {CREATININE_UMOL_PER_MG_DL} = {mg_dl:.4} mg/dL (the NKDEP/KDIGO factor)."
+        explanation.push(text_with(
+            "cli-calc-creatinine-converted",
+            &[
+                ("value", value.to_string()),
+                ("factor", CREATININE_UMOL_PER_MG_DL.to_string()),
+                ("converted", format!("{mg_dl:.4}")),
+                ("umol", "µmol/L".to_owned()),
+                ("mgdl", "mg/dL".to_owned()),
+            ],
         ));
         Ok(mg_dl)
     }
@@ -474,16 +481,23 @@ fn prednisone_equivalent(inputs: &Inputs) -> Result<Output, CalcCommandError> {
     let value = steroids::prednisone_equivalent_mg(dose, equivalent)
         .map_err(|source| CalcCommandError::Steroid { calculator: inputs.calculator, source })?;
     Ok(Output {
-        title: "Prednisone equivalent".to_owned(),
+        title: crate::i18n::text("cli-calc-prednisone-title"),
         value: Some(value),
         shown: trimmed(value, 2),
         qualifier: "",
         unit_code: "mg".to_owned(),
         unit_symbol: "mg".to_owned(),
         explanation: vec![
-            "Prednisone-equivalent dose = dose × 5 / the agent's dose equivalent to 5 mg prednisone (oral/IV)."
-                .to_owned(),
-            format!("{dose} mg × 5 / {equivalent} mg = {} mg.", trimmed(value, 4)),
+            text_with("cli-calc-prednisone-rule", &[("mg", "mg".to_owned())]),
+            text_with(
+                "cli-calc-prednisone-sum",
+                &[
+                    ("dose", dose.to_string()),
+                    ("equivalent", equivalent.to_string()),
+                    ("value", trimmed(value, 4)),
+                    ("mg", "mg".to_owned()),
+                ],
+            ),
         ],
         extra: Map::new(),
     })
@@ -492,8 +506,10 @@ fn prednisone_equivalent(inputs: &Inputs) -> Result<Output, CalcCommandError> {
 fn convert(inputs: &Inputs) -> Result<Output, CalcCommandError> {
     let unit = |doc: &InputDoc| -> Result<Unit, CalcCommandError> {
         let text = inputs.require(doc)?;
-        Unit::parse(text)
-            .ok_or_else(|| inputs.malformed(doc.key, text, "a unit such as mg/dL, umol/L, 10^9/L, /uL, g/L"))
+        Unit::parse(text).ok_or_else(|| {
+            let units = "mg/dL, umol/L, 10^9/L, /uL, g/L".to_owned();
+            inputs.malformed(doc.key, text, text_with("cli-calc-a-unit", &[("units", units)]))
+        })
     };
     let value_text = inputs.require(&VALUE)?;
     let (value, from) = match inputs.get(&FROM) {
@@ -521,7 +537,7 @@ fn convert(inputs: &Inputs) -> Result<Output, CalcCommandError> {
         _ => String::new(),
     };
     Ok(Output {
-        title: "Converted".to_owned(),
+        title: crate::i18n::text("cli-calc-converted-title"),
         value: Some(converted),
         shown: trimmed(converted, 4),
         qualifier: "",

@@ -152,3 +152,17 @@ cli-new-protocol-exists = { $path } exists; choose another file (it is never ove
 cli-new-protocol-defect = the skeleton does not compile (a defect of this build)
 cli-new-protocol-written = ✔ { $path } written: fill it in from the trial's source, then run `{ $command }`
 cli-window-failed = the workstation window could not start: { $error }
+
+## vocabulary (the headings; the rows are ids and the vocabulary's own words)
+cli-vocabulary-items = ITEMS (id — kind [units] — label — section)
+cli-vocabulary-drugs = DRUGS (id — name — classes — also found as)
+cli-vocabulary-classes = CLASSES (id — label — agents)
+cli-vocabulary-units = UNITS (code in files — as shown — dimension)
+cli-vocabulary-instruments = INSTRUMENTS (id — name — item keys)
+cli-vocabulary-no-other-names = no other names
+cli-calc-creatinine-converted = Creatinine { $value } { $umol } ÷ { $factor } = { $converted } { $mgdl } (the NKDEP/KDIGO factor).
+cli-calc-prednisone-title = Prednisone equivalent
+cli-calc-prednisone-rule = Prednisone-equivalent dose = dose × 5 / the agent's dose equivalent to 5 { $mg } prednisone (oral/IV).
+cli-calc-prednisone-sum = { $dose } { $mg } × 5 / { $equivalent } { $mg } = { $value } { $mg }.
+cli-calc-converted-title = Converted
+cli-calc-a-unit = a unit such as { $units }

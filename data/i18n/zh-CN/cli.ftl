@@ -152,3 +152,17 @@ cli-new-protocol-exists = { $path }已存在；请另选文件（不会覆盖已
 cli-new-protocol-defect = 方案框架无法编译（本版本的缺陷）
 cli-new-protocol-written = ✔ 已写入{ $path }：请依据试验原文填写，然后运行“{ $command }”
 cli-window-failed = 工作站窗口无法启动：{ $error }
+
+## vocabulary（词汇表；标题行）
+cli-vocabulary-items = 条目（编号 — 类型 [单位] — 名称 — 部分）
+cli-vocabulary-drugs = 药物（编号 — 名称 — 类别 — 其他名称）
+cli-vocabulary-classes = 药物类别（编号 — 名称 — 药物）
+cli-vocabulary-units = 单位（文件中的代码 — 显示形式 — 量纲）
+cli-vocabulary-instruments = 评估工具（编号 — 名称 — 条目键）
+cli-vocabulary-no-other-names = 无其他名称
+cli-calc-creatinine-converted = 肌酐{ $value } { $umol } ÷ { $factor } = { $converted } { $mgdl }（NKDEP/KDIGO换算系数）。
+cli-calc-prednisone-title = 泼尼松等效剂量
+cli-calc-prednisone-rule = 泼尼松等效剂量 = 剂量 × 5 / 该药物相当于5 { $mg }泼尼松的剂量（口服/静脉）。
+cli-calc-prednisone-sum = { $dose } { $mg } × 5 / { $equivalent } { $mg } = { $value } { $mg }。
+cli-calc-converted-title = 换算结果
+cli-calc-a-unit = 单位，例如{ $units }
