@@ -70,7 +70,7 @@ pub enum CalcCommandError {
         accepted: String,
     },
     /// A required input is missing.
-    #[error("{}", crate::i18n::text_with("cli-calc-missing-input", &[("calculator", calculator.to_string()), ("key", key.to_string()), ("expected", expected.to_string())]))]
+    #[error("{}", crate::i18n::text_with("cli-calc-missing-input", &[("calculator", calculator.to_string()), ("key", key.to_string()), ("expected", crate::cli::calc_words::help_of(key, expected))]))]
     MissingInput {
         /// The calculator.
         calculator: &'static str,
@@ -146,7 +146,7 @@ pub fn list_text() -> String {
         text_with("cli-calc-list-numbers", &[("examples", "0.6mg/dL, 53µmol/L, 158cm".to_owned())])
     );
     for (name, _, summary, inputs) in FORMULAS {
-        text.push_str(&format!("\n{name}: {summary}\n"));
+        text.push_str(&format!("\n{name}: {}\n", crate::cli::calc_words::summary(name, summary)));
         for input in inputs {
             push_input(&mut text, input);
         }
@@ -190,7 +190,11 @@ fn push_input(text: &mut String, input: &InputDoc) {
     let id = if input.required { "cli-calc-input" } else { "cli-calc-input-optional" };
     let line = text_with(
         id,
-        &[("key", input.key.to_owned()), ("form", input.form.to_owned()), ("help", input.help.to_owned())],
+        &[
+            ("key", input.key.to_owned()),
+            ("form", input.form.to_owned()),
+            ("help", crate::cli::calc_words::input_help(input)),
+        ],
     );
     text.push_str(&format!("{line}\n"));
 }
@@ -334,7 +338,7 @@ impl Inputs {
     /// A number followed by one of `units` (or by nothing when `bare` is allowed).
     fn quantity(&self, doc: &InputDoc, units: &[Unit], bare: Option<Unit>) -> Result<(f64, Unit), CalcCommandError> {
         let text = self.require(doc)?;
-        let expected = || format!("{} ({})", doc.form, doc.help);
+        let expected = || format!("{} ({})", doc.form, crate::cli::calc_words::input_help(doc));
         let (number_text, unit_text) = split_quantity(text);
         let unit = match (unit_text.is_empty(), bare) {
             (true, Some(unit)) => unit,
@@ -415,7 +419,11 @@ impl Inputs {
         let text = self.require(doc)?;
         match split_quantity(text) {
             (number, "" | "mg") => self.number(doc.key, text, number),
-            _ => Err(self.malformed(doc.key, text, format!("{} ({})", doc.form, doc.help))),
+            _ => Err(self.malformed(
+                doc.key,
+                text,
+                format!("{} ({})", doc.form, crate::cli::calc_words::input_help(doc)),
+            )),
         }
     }
 

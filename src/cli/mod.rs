@@ -4,6 +4,7 @@
 
 pub mod amend;
 pub mod calc;
+pub mod calc_words;
 pub mod check_protocol;
 pub mod common;
 pub mod evaluate;

@@ -122,6 +122,8 @@ fn calc_prints_and_refuses_in_chinese() {
     let list = stdout(&chinese(dir.path(), &["calc", "--list"]));
     assert!(list.contains("计算器：calc <name>"), "{list}");
     assert!(list.contains("数字请使用小数点"), "{list}");
+    assert!(list.contains("血清肌酐，单位为mg/dL或µmol/L，例如creatinine=0.6mg/dL"), "{list}");
+    assert!(list.contains("按CKD-EPI 2021肌酐公式"), "{list}");
 
     let score = stdout(&chinese(dir.path(), &["calc", "sledai2k", "seizure=present"]));
     assert!(score.contains("未评估且可能改变结果的条目："), "{score}");

@@ -166,3 +166,25 @@ cli-calc-prednisone-rule = Prednisone-equivalent dose = dose × 5 / the agent's 
 cli-calc-prednisone-sum = { $dose } { $mg } × 5 / { $equivalent } { $mg } = { $value } { $mg }.
 cli-calc-converted-title = Converted
 cli-calc-a-unit = a unit such as { $units }
+
+## calc: each formula's summary and each input's help (English is the catalogue's own)
+calc-input-creatinine = serum creatinine in { $mgdl } or { $umol }, e.g. { $example }
+calc-input-age = decimal age in years, e.g. { $example }
+calc-input-sex = sex
+calc-input-height = height in { $cm }, e.g. { $example }
+calc-input-weight = body weight in { $kg }, e.g. { $example }
+calc-input-weight-basis = which body weight was given (default { $default })
+calc-input-dose = the dose of the glucocorticoid, e.g. { $example }
+calc-input-equivalent-dose = its dose equivalent to 5 { $mg } prednisone, from the drug catalogue ({ $methylprednisolone })
+calc-input-value = the value; with its unit unless { $from } is given, e.g. { $example }
+calc-input-from = the unit of value, e.g. { $example }
+calc-input-to = the unit wanted, e.g. { $example }
+calc-input-analyte = needed between { $umol } or { $mmol } and mass units
+calc-input-excluding = items the protocol leaves out of the score ({ $sle } also takes { $serology } or { $laboratory })
+calc-input-only = score only these domains (a protocol's subset)
+calc-summary-ckd-epi = eGFR by { $ckd_epi } creatinine (race-free), adults from 18, { $per_area }
+calc-summary-schwartz = eGFR by bedside { $schwartz }, children, { $per_area }
+calc-summary-ckid = eGFR by { $ckid } creatinine, ages 1 to under 26, { $per_area }
+calc-summary-cockcroft = creatinine clearance by { $cockcroft }, adults, { $per_minute }
+calc-summary-prednisone = prednisone-equivalent dose, { $mg }: dose × 5 / equivalent dose
+calc-summary-convert = converts a value between units

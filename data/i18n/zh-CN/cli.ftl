@@ -166,3 +166,25 @@ cli-calc-prednisone-rule = 泼尼松等效剂量 = 剂量 × 5 / 该药物相当
 cli-calc-prednisone-sum = { $dose } { $mg } × 5 / { $equivalent } { $mg } = { $value } { $mg }。
 cli-calc-converted-title = 换算结果
 cli-calc-a-unit = 单位，例如{ $units }
+
+## calc：各公式的概述与各输入项的说明
+calc-input-creatinine = 血清肌酐，单位为{ $mgdl }或{ $umol }，例如{ $example }
+calc-input-age = 小数年龄（岁），例如{ $example }
+calc-input-sex = 性别
+calc-input-height = 身高（{ $cm }），例如{ $example }
+calc-input-weight = 体重（{ $kg }），例如{ $example }
+calc-input-weight-basis = 所给体重的类型（默认{ $default }）
+calc-input-dose = 糖皮质激素的剂量，例如{ $example }
+calc-input-equivalent-dose = 该药物相当于5 { $mg }泼尼松的剂量，见药物目录（{ $methylprednisolone }）
+calc-input-value = 数值；除非给出{ $from }，否则需带单位，例如{ $example }
+calc-input-from = 数值的单位，例如{ $example }
+calc-input-to = 目标单位，例如{ $example }
+calc-input-analyte = 在{ $umol }或{ $mmol }与质量单位之间换算时需要
+calc-input-excluding = 方案在评分中略去的条目（{ $sle }还可写{ $serology }或{ $laboratory }）
+calc-input-only = 只对这些领域评分（方案规定的子集）
+calc-summary-ckd-epi = 按{ $ckd_epi }肌酐公式（不含种族因素）计算的估算肾小球滤过率，适用于18岁及以上成人，{ $per_area }
+calc-summary-schwartz = 按床旁{ $schwartz }公式计算的估算肾小球滤过率，适用于儿童，{ $per_area }
+calc-summary-ckid = 按{ $ckid }肌酐公式计算的估算肾小球滤过率，适用于1岁至未满26岁，{ $per_area }
+calc-summary-cockcroft = 按{ $cockcroft }公式计算的肌酐清除率，适用于成人，{ $per_minute }
+calc-summary-prednisone = 泼尼松等效剂量，{ $mg }：剂量 × 5 / 等效剂量
+calc-summary-convert = 在单位之间换算数值
