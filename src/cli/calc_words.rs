@@ -56,9 +56,6 @@ pub fn input_help(doc: &InputDoc) -> String {
 
 /// The help of the input `key` whose English is `english`.
 pub fn help_of(key: &str, english: &str) -> String {
-    if language() == Language::En {
-        return english.to_owned();
-    }
     let id = match key {
         "creatinine" => "calc-input-creatinine",
         "age" => "calc-input-age",
@@ -74,17 +71,14 @@ pub fn help_of(key: &str, english: &str) -> String {
         "analyte" => "calc-input-analyte",
         "excluding" => "calc-input-excluding",
         "only" => "calc-input-only",
-        _ => return english.to_owned(),
+        _ => "",
     };
-    described(id, key)
+    in_language(english, id, key)
 }
 
 /// A formula's summary, by its command-line name: the catalogue's English, or its words in
 /// the language printed.
 pub fn summary(name: &str, english: &str) -> String {
-    if language() == Language::En {
-        return english.to_owned();
-    }
     let id = match name {
         "egfr-ckd-epi-2021" => "calc-summary-ckd-epi",
         "egfr-bedside-schwartz" => "calc-summary-schwartz",
@@ -92,7 +86,13 @@ pub fn summary(name: &str, english: &str) -> String {
         "crcl-cockcroft-gault" => "calc-summary-cockcroft",
         "prednisone-equivalent" => "calc-summary-prednisone",
         "convert" => "calc-summary-convert",
-        _ => return english.to_owned(),
+        _ => "",
     };
-    described(id, name)
+    in_language(english, id, name)
+}
+
+/// The catalogue's English in English, or where no message says it (`id` empty); else the
+/// message `id`.
+fn in_language(english: &str, id: &str, key: &str) -> String {
+    if language() == Language::En || id.is_empty() { english.to_owned() } else { described(id, key) }
 }
