@@ -3,7 +3,7 @@
 //! headings (`Usage:`, `Options:`), stay as they are. English is the clap definition itself,
 //! untouched, so its help is exactly what the doc comments say.
 
-use crate::i18n::{Language, text_with};
+use crate::i18n::{Language, text, text_with, word};
 
 /// The message of a command's description, by its path of subcommand names (`[]` for
 /// `trialscreen` itself).
@@ -39,6 +39,8 @@ fn arg_id(path: &[&str], arg: &str) -> Option<&'static str> {
         (["new-protocol"], "id") => "help-arg-new-protocol-id",
         (["new-protocol"], "output") => "help-arg-new-protocol-output",
         (["verify"], "roster") => "help-arg-roster",
+        (_, "file") => "help-arg-file",
+        (["log"], "folder") => "help-arg-folder",
         (["sign"], "by") => "help-arg-sign-by",
         (["sign"], "meaning") => "help-arg-sign-meaning",
         (["sign"], "statement") => "help-arg-sign-statement",
@@ -101,11 +103,40 @@ fn localize(mut command: clap::Command, path: &mut Vec<String>) -> clap::Command
     if let Some(id) = about_id(&names) {
         command = command.about(described(id)).long_about(None::<&'static str>);
     }
-    let args: Vec<String> = command.get_arguments().map(|arg| arg.get_id().to_string()).collect();
-    for arg in args {
+    let args: Vec<(String, bool)> =
+        command.get_arguments().map(|arg| (arg.get_id().to_string(), arg.is_positional())).collect();
+    for (arg, positional) in args {
+        let heading = word(if positional { "help-heading-arguments" } else { "help-heading-options" });
+        command = command.mut_arg(&arg, |a| a.help_heading(heading));
         if let Some(id) = arg_id(&names, &arg) {
             command = command.mut_arg(arg, |a| a.help(described(id)).long_help(None::<&'static str>));
         }
+    }
+    // clap's own flags and headings, in the same words.
+    command = command
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(text("help-flag-help"))
+                .help_heading(word("help-heading-options")),
+        )
+        .subcommand_help_heading(word("help-heading-commands"))
+        .help_template(format!(
+            "{{about-with-newline}}\n{}\n\n{{all-args}}",
+            text_with("help-usage", &[("usage", "{usage}".to_owned())])
+        ));
+    if names.is_empty() {
+        command = command.disable_version_flag(true).arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(text("help-flag-version"))
+                .help_heading(word("help-heading-options")),
+        );
     }
     let subcommands: Vec<String> = command.get_subcommands().map(|sub| sub.get_name().to_owned()).collect();
     for name in subcommands {

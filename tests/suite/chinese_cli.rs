@@ -136,6 +136,7 @@ fn help_describes_the_commands_in_chinese_and_keeps_their_names() {
     assert!(help.contains("供临床试验研究者使用的筛选工作站："), "{help}");
     assert!(help.contains("verify") && help.contains("校验筛选记录"), "{help}");
     assert!(help.contains("--lang") && help.contains("输出文字的语言"), "{help}");
+    assert!(help.contains("用法：trialscreen") && help.contains("选项") && help.contains("显示帮助"), "{help}");
     let sign = stdout(&chinese(dir.path(), &["sign", "--help"]));
     assert!(sign.contains("--passphrase-stdin") && sign.contains("从标准输入读取签名口令"), "{sign}");
 
