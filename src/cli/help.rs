@@ -115,28 +115,15 @@ fn localize(mut command: clap::Command, path: &mut Vec<String>) -> clap::Command
     // clap's own flags and headings, in the same words.
     command = command
         .disable_help_flag(true)
-        .arg(
-            clap::Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(clap::ArgAction::Help)
-                .help(text("help-flag-help"))
-                .help_heading(word("help-heading-options")),
-        )
+        .arg(flag("help", 'h', clap::ArgAction::Help, "help-flag-help"))
         .subcommand_help_heading(word("help-heading-commands"))
         .help_template(format!(
             "{{about-with-newline}}\n{}\n\n{{all-args}}",
             text_with("help-usage", &[("usage", "{usage}".to_owned())])
         ));
     if names.is_empty() {
-        command = command.disable_version_flag(true).arg(
-            clap::Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(clap::ArgAction::Version)
-                .help(text("help-flag-version"))
-                .help_heading(word("help-heading-options")),
-        );
+        command =
+            command.disable_version_flag(true).arg(flag("version", 'V', clap::ArgAction::Version, "help-flag-version"));
     }
     let subcommands: Vec<String> = command.get_subcommands().map(|sub| sub.get_name().to_owned()).collect();
     for name in subcommands {
@@ -145,4 +132,14 @@ fn localize(mut command: clap::Command, path: &mut Vec<String>) -> clap::Command
         path.pop();
     }
     command
+}
+
+/// One of clap's own flags (`--help`, `--version`), described in the language printed.
+fn flag(name: &'static str, short: char, action: clap::ArgAction, id: &str) -> clap::Arg {
+    clap::Arg::new(name)
+        .short(short)
+        .long(name)
+        .action(action)
+        .help(text(id))
+        .help_heading(word("help-heading-options"))
 }
