@@ -201,3 +201,14 @@ fn the_loader_refuses_in_chinese_through_the_library() {
         trialscreen::input::Parsed::Invalid("use a decimal point: 12.5".to_owned())
     );
 }
+
+#[test]
+fn the_language_is_read_from_the_arguments_before_they_are_parsed() {
+    use trialscreen::cli::common::language_in_arguments;
+    let words = |line: &str| line.split(' ').map(std::ffi::OsString::from).collect::<Vec<_>>();
+    assert_eq!(language_in_arguments(&words("trialscreen --lang zh-CN --help")), Some(Language::ZhCn));
+    assert_eq!(language_in_arguments(&words("trialscreen verify f.ron --lang=zh_CN.UTF-8")), Some(Language::ZhCn));
+    assert_eq!(language_in_arguments(&words("trialscreen --lang en verify")), Some(Language::En));
+    assert_eq!(language_in_arguments(&words("trialscreen --lang fr verify")), None);
+    assert_eq!(language_in_arguments(&words("trialscreen verify -- --lang zh-CN")), None);
+}
