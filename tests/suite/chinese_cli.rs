@@ -195,7 +195,12 @@ fn the_loader_refuses_in_chinese_through_the_library() {
         trialscreen::input::number_text::parse_number("12,5"),
         trialscreen::input::Parsed::Invalid("请使用小数点：12.5".to_owned())
     );
+    let example = trialscreen::session::load::parse_session(&text).expect("example");
+    let changes = trialscreen::session::recovery::differences(None, &example);
+    assert!(changes.first().is_some_and(|line| line.contains("已创建筛选记录V01")), "{changes:?}");
     set_thread_language(Language::En);
+    let changes = trialscreen::session::recovery::differences(None, &example);
+    assert!(changes.first().is_some_and(|line| line.contains("session V01 created")), "{changes:?}");
     assert_eq!(
         trialscreen::input::number_text::parse_number("12,5"),
         trialscreen::input::Parsed::Invalid("use a decimal point: 12.5".to_owned())

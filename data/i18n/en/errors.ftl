@@ -186,3 +186,21 @@ error-audit-what-value = the value of "{ $item }"
 error-site-clash = { $what } "{ $id }" is already defined in { $file }; a site adds names and never redefines a bundled one: choose another id
 error-site-bundled-class = agent "{ $agent }" can join only a class this site defines, not "{ $class }": a bundled class keeps its bundled members
 error-site-not-bundled-agent = "{ $agent }" is not a bundled agent; list a site agent's classes with the agent itself
+
+## The restore prompt: what a recovered session changed
+recovery-history-differs = the saved file's history differs from the recovered one
+recovery-empty = (empty)
+recovery-created = session { $code } created
+recovery-dates = dates: screening { $screening_old } → { $screening_new }, consent { $consent_old } → { $consent_new }, enrollment { $enrollment_old } → { $enrollment_new }
+recovery-participant-code = participant code: { $old } → { $new }
+recovery-investigator = investigator: { $old } → { $new }
+recovery-protocols = protocols: { $protocols }
+recovery-decided = { $kind } { $protocol } on { $criterion }: { $reason }
+recovery-withdrawn = { $kind } on { $protocol } { $criterion } withdrawn
+recovery-signed = signed by { $by } ({ $meaning })
+recovery-amended = reopened for amendment; the signature of { $by } no longer applies
+recovery-attested = { $item } attested complete
+recovery-migrated = migrated from session format { $from } to { $to }
+recovery-override = override
+recovery-judgment-passes = judgment (passes)
+recovery-judgment-fails = judgment (fails)

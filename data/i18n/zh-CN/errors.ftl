@@ -186,3 +186,21 @@ error-audit-what-value = 条目“{ $item }”的值
 error-site-clash = { $what }“{ $id }”已在{ $file }中定义；研究中心只能新增名称，不能重新定义内置名称：请另选编号
 error-site-bundled-class = 药物“{ $agent }”只能加入本研究中心定义的类别，不能加入“{ $class }”：内置类别保持其内置成员
 error-site-not-bundled-agent = “{ $agent }”不是内置药物；研究中心药物的类别请与该药物一起列出
+
+## 恢复提示：恢复的筛选记录所做的更改
+recovery-history-differs = 已保存文件的历史与恢复的版本不同
+recovery-empty = （空）
+recovery-created = 已创建筛选记录{ $code }
+recovery-dates = 日期：筛选{ $screening_old } → { $screening_new }，知情同意{ $consent_old } → { $consent_new }，入组{ $enrollment_old } → { $enrollment_new }
+recovery-participant-code = 受试者编号：{ $old } → { $new }
+recovery-investigator = 研究者：{ $old } → { $new }
+recovery-protocols = 方案：{ $protocols }
+recovery-decided = { $protocol } { $criterion }的{ $kind }：{ $reason }
+recovery-withdrawn = 已撤回{ $protocol } { $criterion }的{ $kind }
+recovery-signed = 由{ $by }签署（{ $meaning }）
+recovery-amended = 已重新打开以修订；{ $by }的签名不再有效
+recovery-attested = 已确认{ $item }完整
+recovery-migrated = 已从筛选记录格式{ $from }转换为{ $to }
+recovery-override = 酌情决定
+recovery-judgment-passes = 研究者判断（符合）
+recovery-judgment-fails = 研究者判断（不符合）
