@@ -102,7 +102,7 @@ impl LoadedProtocol {
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum LoadError {
     /// The file is not valid RON for its type.
-    #[error("{file}:{line}:{column}: {message}")]
+    #[error("{}", crate::i18n::text_with("error-library-syntax", &[("file", file.to_string()), ("line", line.to_string()), ("column", column.to_string()), ("message", message.to_string())]))]
     Syntax {
         /// The file's name.
         file: String,
@@ -114,7 +114,7 @@ pub enum LoadError {
         message: String,
     },
     /// The file is larger than [`MAX_DATA_FILE_BYTES`]; it is not parsed.
-    #[error("{file}: {size} bytes is larger than the {max} bytes a data file may have")]
+    #[error("{}", crate::i18n::text_with("error-library-too-large", &[("file", file.to_string()), ("size", size.to_string()), ("max", max.to_string())]))]
     TooLarge {
         /// The file's name.
         file: String,
@@ -124,7 +124,7 @@ pub enum LoadError {
         max: usize,
     },
     /// A site vocabulary file redefines a bundled name or is otherwise refused.
-    #[error("{file}, line {line}, column {column}: {message}")]
+    #[error("{}", crate::i18n::text_with("error-library-site", &[("file", file.to_string()), ("line", line.to_string()), ("column", column.to_string()), ("message", message.to_string())]))]
     Site {
         /// The site file's name.
         file: String,
@@ -136,7 +136,7 @@ pub enum LoadError {
         message: String,
     },
     /// The dictionary or catalogue is inconsistent.
-    #[error("{file}: {error}")]
+    #[error("{}", crate::i18n::text_with("error-library-knowledge", &[("file", file.to_string()), ("error", error.to_string())]))]
     Knowledge {
         /// The file or files concerned.
         file: String,
@@ -144,7 +144,7 @@ pub enum LoadError {
         error: KnowledgeError,
     },
     /// A protocol does not compile against the dictionary and catalogue.
-    #[error("{file}: protocol {} has {} problem(s):{}", error.protocol, error.problems.len(), located.iter().zip(&error.problems).map(|((line, column), problem)| format!("\n  line {line}, column {column}: {problem}")).collect::<String>())]
+    #[error("{}", protocol_problems(file, error, located))]
     Protocol {
         /// The protocol file's name.
         file: String,
@@ -154,7 +154,7 @@ pub enum LoadError {
         located: Vec<(usize, usize)>,
     },
     /// A protocol version is already loaded from another file.
-    #[error("{file}: protocol {id} version {version} is already loaded from {other}")]
+    #[error("{}", crate::i18n::text_with("error-library-duplicate-version", &[("file", file.to_string()), ("id", id.to_string()), ("version", version.to_string()), ("other", other.to_string())]))]
     DuplicateVersion {
         /// The file being added.
         file: String,
@@ -165,6 +165,27 @@ pub enum LoadError {
         /// The file it was first loaded from.
         other: String,
     },
+}
+
+/// A protocol's problems: a heading, then each problem on its own indented line with where it is.
+fn protocol_problems(file: &str, error: &ProtocolErrors, located: &[(usize, usize)]) -> String {
+    use crate::i18n::text_with;
+    let heading = text_with(
+        "error-library-protocol-problems",
+        &[
+            ("file", file.to_owned()),
+            ("protocol", error.protocol.to_string()),
+            ("count", error.problems.len().to_string()),
+        ],
+    );
+    let lines = located.iter().zip(&error.problems).map(|((line, column), problem)| {
+        let at = text_with(
+            "error-library-problem-at",
+            &[("line", line.to_string()), ("column", column.to_string()), ("problem", problem.to_string())],
+        );
+        format!("\n  {at}")
+    });
+    std::iter::once(heading).chain(lines).collect()
 }
 
 /// All loaded knowledge and protocols.

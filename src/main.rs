@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
 
 use trialscreen::cli::{
     amend, calc, check_protocol, common, evaluate, log, new_protocol, open, sign, signer, summary, verify, vocabulary,
@@ -63,7 +63,12 @@ enum Command {
 
 fn main() -> ExitCode {
     let started = Instant::now();
-    let cli = Cli::parse();
+    // The language first (`--lang`, else the locale), so `--help` and the errors of the
+    // arguments themselves are in it.
+    let arguments: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    common::choose_language(common::language_in_arguments(&arguments));
+    let command = trialscreen::cli::help::localized(Cli::command(), trialscreen::i18n::language());
+    let cli = Cli::from_arg_matches(&command.get_matches_from(arguments)).unwrap_or_else(|error| error.exit());
     match run(cli, started) {
         Ok(code) => code,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
@@ -83,7 +88,9 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 
 fn run(cli: Cli, started: Instant) -> anyhow::Result<ExitCode> {
     let Cli { site, protocols, lang, command } = cli;
-    common::choose_language(lang);
+    if lang.is_some() {
+        common::choose_language(lang);
+    }
     // Calculators need no protocol library; every other command loads it first.
     if let Some(Command::Calc(args)) = command {
         return calc::run(args);

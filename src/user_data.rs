@@ -18,9 +18,7 @@ pub const APP_FOLDER: &str = "trialscreen";
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UserDataError {
     /// Neither `XDG_DATA_HOME` nor a home folder is known.
-    #[error(
-        "no per-user data folder: set XDG_DATA_HOME (or HOME) to an absolute folder where trialscreen may keep its files"
-    )]
+    #[error("{}", crate::i18n::text("error-user-data-no-data-folder"))]
     NoDataFolder,
 }
 

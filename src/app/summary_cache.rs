@@ -232,16 +232,16 @@ pub struct SummaryCache {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CacheProblem {
     /// There is none yet.
-    #[error("no summary cache yet")]
+    #[error("{}", crate::i18n::text("error-summary-cache-absent"))]
     Absent,
     /// It could not be read.
-    #[error("the summary cache could not be read: {0}")]
+    #[error("{}", crate::i18n::text_with("error-summary-cache-unreadable", &[("detail", _0.to_string())]))]
     Unreadable(String),
     /// It is not a cache file of this format, or its checksum does not match its content.
-    #[error("the summary cache is damaged: {0}")]
+    #[error("{}", crate::i18n::text_with("error-summary-cache-damaged", &[("detail", _0.to_string())]))]
     Damaged(String),
     /// It was made for another build, library or day.
-    #[error("the summary cache is of another build, library or day")]
+    #[error("{}", crate::i18n::text("error-summary-cache-stale"))]
     Stale,
 }
 

@@ -138,7 +138,7 @@ impl BodyWeight {
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum KidneyError {
     /// A measurement that must be a positive finite number is not.
-    #[error("{input} must be a positive number (got {value})")]
+    #[error("{}", crate::i18n::text_with("error-calculators-kidney-not-positive", &[("input", input.to_string()), ("value", value.to_string())]))]
     NotPositive {
         /// The input's name.
         input: &'static str,
@@ -146,7 +146,7 @@ pub enum KidneyError {
         value: f64,
     },
     /// The age lies outside the range the equation was developed for.
-    #[error("{method} applies to ages {range}; the age given is {age_years} years")]
+    #[error("{}", crate::i18n::text_with("error-calculators-kidney-age-outside-method", &[("method", method.to_string()), ("range", range.to_string()), ("age_years", age_years.to_string())]))]
     AgeOutsideMethod {
         /// The equation.
         method: &'static str,
@@ -156,7 +156,7 @@ pub enum KidneyError {
         age_years: f64,
     },
     /// An input the chosen equation needs is missing.
-    #[error("{method} needs {input}")]
+    #[error("{}", crate::i18n::text_with("error-calculators-kidney-missing", &[("method", method.to_string()), ("input", input.to_string())]))]
     Missing {
         /// The equation.
         method: &'static str,

@@ -309,7 +309,7 @@ impl InstrumentReport {
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum AssessmentError {
     /// A key that is not one of the instrument's items.
-    #[error("{instrument} has no item \"{key}\"")]
+    #[error("{}", crate::i18n::text_with("error-calculators-mod-unknown-item", &[("instrument", instrument.to_string()), ("key", key.to_string())]))]
     UnknownItem {
         /// The instrument's label.
         instrument: &'static str,
@@ -317,7 +317,7 @@ pub enum AssessmentError {
         key: String,
     },
     /// An answer the item does not take (a level it lacks, a number out of range).
-    #[error("{instrument}: \"{key}\" does not take {answer}")]
+    #[error("{}", crate::i18n::text_with("error-calculators-mod-invalid-answer", &[("instrument", instrument.to_string()), ("key", key.to_string()), ("answer", answer.to_string())]))]
     InvalidAnswer {
         /// The instrument's label.
         instrument: &'static str,
@@ -327,7 +327,7 @@ pub enum AssessmentError {
         answer: String,
     },
     /// Two answers that cannot both be true (a * item of BVAS with "persistent").
-    #[error("{instrument}: \"{key}\" {reason}")]
+    #[error("{}", crate::i18n::text_with("error-calculators-mod-inconsistent", &[("instrument", instrument.to_string()), ("key", key.to_string()), ("reason", reason.to_string())]))]
     Inconsistent {
         /// The instrument's label.
         instrument: &'static str,
@@ -337,7 +337,7 @@ pub enum AssessmentError {
         reason: String,
     },
     /// `ScoreOptions::excluding` on an instrument whose items cannot be left out.
-    #[error("{instrument} does not allow leaving items out of its score")]
+    #[error("{}", crate::i18n::text_with("error-calculators-mod-excluding-not-supported", &[("instrument", instrument.to_string())]))]
     ExcludingNotSupported {
         /// The instrument's label.
         instrument: &'static str,

@@ -45,10 +45,10 @@ pub fn reference_equivalent_dose_mg(agent: &str) -> Option<f64> {
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum SteroidError {
     /// The dose is negative or not a number.
-    #[error("dose must be a number of mg, zero or more (got {0})")]
+    #[error("{}", crate::i18n::text_with("error-calculators-steroids-invalid-dose", &[("detail", _0.to_string())]))]
     InvalidDose(f64),
     /// The equivalent dose is not a positive number.
-    #[error("equivalent dose must be a positive number of mg (got {0})")]
+    #[error("{}", crate::i18n::text_with("error-calculators-steroids-invalid-equivalent-dose", &[("detail", _0.to_string())]))]
     InvalidEquivalentDose(f64),
 }
 

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use crate::cli::common::{edit_file, unlock_signer};
 use crate::cli::outln;
+use crate::i18n::text_with;
 use crate::library::Library;
 use crate::session::e_signing;
 use crate::session::integrity::{Finding, Unsealed};
@@ -46,7 +47,7 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
         Ok(())
     };
     edit_file(&file, library, &sealer, amend, &by, unsealed_refusal)?;
-    outln!("✔ {} reopened for amendment; the earlier signature stays in the audit trail", file.display());
+    outln!("{}", text_with("cli-amended", &[("file", file.display().to_string())]));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -56,7 +57,7 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
 fn unsealed_refusal(_: &Session, findings: &[Finding]) -> Option<String> {
     findings.iter().find_map(|finding| match finding {
         Finding::Unsealed(Unsealed::Current | Unsealed::Template { .. }) => {
-            Some(format!("not amended: {finding}; find the file's sealed version"))
+            Some(text_with("cli-amend-refused", &[("finding", finding.to_string())]))
         }
         _ => None,
     })

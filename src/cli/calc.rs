@@ -8,6 +8,7 @@
 //! gets the same advice here as in the window. What each calculator takes is listed in
 //! `calculators::catalog`.
 
+use crate::i18n::text_with;
 use crate::model::words::capitalised;
 use std::collections::BTreeMap;
 use std::process::ExitCode;
@@ -35,7 +36,7 @@ use crate::model::units::{self, Analyte, CREATININE_UMOL_PER_MG_DL, Incompatible
 #[derive(Debug, thiserror::Error)]
 pub enum CalcCommandError {
     /// No calculator has this name.
-    #[error("unknown calculator \"{name}\"; the calculators are: {known}")]
+    #[error("{}", crate::i18n::text_with("cli-calc-unknown-calculator", &[("name", name.to_string()), ("known", known.to_string())]))]
     UnknownCalculator {
         /// The name given.
         name: String,
@@ -43,7 +44,7 @@ pub enum CalcCommandError {
         known: String,
     },
     /// A word is not `key=value`.
-    #[error("{calculator}: \"{arg}\" is not key=value")]
+    #[error("{}", crate::i18n::text_with("cli-calc-not-key-value", &[("calculator", calculator.to_string()), ("arg", arg.to_string()), ("form", "key=value".to_owned())]))]
     NotKeyValue {
         /// The calculator.
         calculator: &'static str,
@@ -51,7 +52,7 @@ pub enum CalcCommandError {
         arg: String,
     },
     /// The same key is given twice.
-    #[error("{calculator}: \"{key}\" is given more than once")]
+    #[error("{}", crate::i18n::text_with("cli-calc-duplicate-input", &[("calculator", calculator.to_string()), ("key", key.to_string())]))]
     DuplicateInput {
         /// The calculator.
         calculator: &'static str,
@@ -59,7 +60,7 @@ pub enum CalcCommandError {
         key: String,
     },
     /// The calculator takes no input of this name.
-    #[error("{calculator}: unknown input \"{key}\"; it takes {accepted}")]
+    #[error("{}", crate::i18n::text_with("cli-calc-unknown-input", &[("calculator", calculator.to_string()), ("key", key.to_string()), ("accepted", accepted.to_string())]))]
     UnknownInput {
         /// The calculator.
         calculator: &'static str,
@@ -69,7 +70,7 @@ pub enum CalcCommandError {
         accepted: String,
     },
     /// A required input is missing.
-    #[error("{calculator}: missing input \"{key}\" ({expected})")]
+    #[error("{}", crate::i18n::text_with("cli-calc-missing-input", &[("calculator", calculator.to_string()), ("key", key.to_string()), ("expected", crate::cli::calc_words::help_of(key, expected))]))]
     MissingInput {
         /// The calculator.
         calculator: &'static str,
@@ -79,7 +80,7 @@ pub enum CalcCommandError {
         expected: &'static str,
     },
     /// A number in an input is not a plain number; the advice is the form's.
-    #[error("{calculator}: \"{key}={value}\" is not valid: {advice}")]
+    #[error("{}", crate::i18n::text_with("cli-calc-number", &[("calculator", calculator.to_string()), ("key", key.to_string()), ("value", value.to_string()), ("advice", advice.to_string())]))]
     Number {
         /// The calculator.
         calculator: &'static str,
@@ -91,7 +92,7 @@ pub enum CalcCommandError {
         advice: String,
     },
     /// An input's value cannot be read.
-    #[error("{calculator}: \"{key}={value}\" is not valid: expected {expected}")]
+    #[error("{}", crate::i18n::text_with("cli-calc-malformed-input", &[("calculator", calculator.to_string()), ("key", key.to_string()), ("value", value.to_string()), ("expected", expected.to_string())]))]
     MalformedInput {
         /// The calculator.
         calculator: &'static str,
@@ -130,7 +131,7 @@ pub enum CalcCommandError {
     #[error(transparent)]
     Assessment(#[from] AssessmentError),
     /// The inputs make the result too large to represent.
-    #[error("{calculator}: the result is too large to compute (it overflows to infinity); check the inputs")]
+    #[error("{}", crate::i18n::text_with("cli-calc-infinite", &[("calculator", calculator.to_string())]))]
     Infinite {
         /// The calculator.
         calculator: &'static str,
@@ -139,30 +140,44 @@ pub enum CalcCommandError {
 
 /// Every calculator with its inputs, for `calc --list`.
 pub fn list_text() -> String {
-    let mut text = String::from(
-        "Calculators: calc <name> key=value … [--json]\n\
-         Numbers use a decimal point; units follow the number without a space (0.6mg/dL, 53µmol/L, 158cm).\n",
+    let mut text = format!(
+        "{}\n{}\n",
+        text_with("cli-calc-list-usage", &[("usage", "calc <name> key=value … [--json]".to_owned())]),
+        text_with("cli-calc-list-numbers", &[("examples", "0.6mg/dL, 53µmol/L, 158cm".to_owned())])
     );
     for (name, _, summary, inputs) in FORMULAS {
-        text.push_str(&format!("\n{name}: {summary}\n"));
+        text.push_str(&format!("\n{name}: {}\n", crate::cli::calc_words::summary(name, summary)));
         for input in inputs {
             push_input(&mut text, input);
         }
     }
     for instrument in InstrumentId::all() {
-        text.push_str(&format!(
-            "\n{}: {} — each item key=answer; an item not given is not assessed, which makes the score a range\n",
-            instrument_name(*instrument),
-            instrument.label()
-        ));
+        let heading = text_with(
+            "cli-calc-instrument-heading",
+            &[
+                ("name", instrument_name(*instrument)),
+                ("label", instrument.label().to_string()),
+                ("form", "key=answer".to_owned()),
+            ],
+        );
+        text.push_str(&format!("\n{heading}\n"));
         for spec in instrument.items() {
             let answers = match spec.answer {
                 AnswerKind::Presence => "present|absent".to_owned(),
                 AnswerKind::Level { allowed } => allowed.iter().map(u8::to_string).collect::<Vec<_>>().join("|"),
                 AnswerKind::Number { min, max, unit } => format!("<number> ({unit}, {min}–{max})"),
             };
-            let verified = if spec.verified { "" } else { "; unverified against the official form" };
-            text.push_str(&format!("  {}={answers}  {} [{}{verified}]\n", spec.key, spec.label, spec.points));
+            let id = if spec.verified { "cli-calc-item" } else { "cli-calc-item-unverified" };
+            let line = text_with(
+                id,
+                &[
+                    ("key", spec.key.to_owned()),
+                    ("answers", answers),
+                    ("label", spec.label.to_string()),
+                    ("points", spec.points.to_string()),
+                ],
+            );
+            text.push_str(&format!("{line}\n"));
         }
         for input in instrument_options(*instrument) {
             push_input(&mut text, input);
@@ -172,8 +187,16 @@ pub fn list_text() -> String {
 }
 
 fn push_input(text: &mut String, input: &InputDoc) {
-    let required = if input.required { "" } else { " (optional)" };
-    text.push_str(&format!("  {}={}  {}{required}\n", input.key, input.form, input.help));
+    let id = if input.required { "cli-calc-input" } else { "cli-calc-input-optional" };
+    let line = text_with(
+        id,
+        &[
+            ("key", input.key.to_owned()),
+            ("form", input.form.to_owned()),
+            ("help", crate::cli::calc_words::input_help(input)),
+        ],
+    );
+    text.push_str(&format!("{line}\n"));
 }
 
 /// Runs one clinical calculator: `calc egfr-ckd-epi-2021 creatinine=1.09mg/dL age=55 sex=male`.
@@ -315,7 +338,7 @@ impl Inputs {
     /// A number followed by one of `units` (or by nothing when `bare` is allowed).
     fn quantity(&self, doc: &InputDoc, units: &[Unit], bare: Option<Unit>) -> Result<(f64, Unit), CalcCommandError> {
         let text = self.require(doc)?;
-        let expected = || format!("{} ({})", doc.form, doc.help);
+        let expected = || format!("{} ({})", doc.form, crate::cli::calc_words::input_help(doc));
         let (number_text, unit_text) = split_quantity(text);
         let unit = match (unit_text.is_empty(), bare) {
             (true, Some(unit)) => unit,
@@ -331,7 +354,7 @@ impl Inputs {
     fn number(&self, key: &str, value: &str, number_text: &str) -> Result<f64, CalcCommandError> {
         let number = match parse_number(number_text) {
             Parsed::Value(number) => return Ok(number),
-            Parsed::Empty => "no number".to_owned(),
+            Parsed::Empty => crate::i18n::text("cli-calc-no-number"),
             Parsed::Invalid(advice) => advice,
         };
         Err(CalcCommandError::Number {
@@ -354,8 +377,15 @@ impl Inputs {
         }
         let mg_dl = units::convert(value, unit, Unit::MgPerDl, Some(Analyte::Creatinine))
             .map_err(|source| CalcCommandError::Units { calculator: self.calculator, source })?;
-        explanation.push(format!(
-            "Creatinine {value} µmol/L ÷ {CREATININE_UMOL_PER_MG_DL} = {mg_dl:.4} mg/dL (the NKDEP/KDIGO factor)."
+        explanation.push(text_with(
+            "cli-calc-creatinine-converted",
+            &[
+                ("value", value.to_string()),
+                ("factor", CREATININE_UMOL_PER_MG_DL.to_string()),
+                ("converted", format!("{mg_dl:.4}")),
+                ("umol", "µmol/L".to_owned()),
+                ("mgdl", "mg/dL".to_owned()),
+            ],
         ));
         Ok(mg_dl)
     }
@@ -389,7 +419,11 @@ impl Inputs {
         let text = self.require(doc)?;
         match split_quantity(text) {
             (number, "" | "mg") => self.number(doc.key, text, number),
-            _ => Err(self.malformed(doc.key, text, format!("{} ({})", doc.form, doc.help))),
+            _ => Err(self.malformed(
+                doc.key,
+                text,
+                format!("{} ({})", doc.form, crate::cli::calc_words::input_help(doc)),
+            )),
         }
     }
 
@@ -455,16 +489,23 @@ fn prednisone_equivalent(inputs: &Inputs) -> Result<Output, CalcCommandError> {
     let value = steroids::prednisone_equivalent_mg(dose, equivalent)
         .map_err(|source| CalcCommandError::Steroid { calculator: inputs.calculator, source })?;
     Ok(Output {
-        title: "Prednisone equivalent".to_owned(),
+        title: crate::i18n::text("cli-calc-prednisone-title"),
         value: Some(value),
         shown: trimmed(value, 2),
         qualifier: "",
         unit_code: "mg".to_owned(),
         unit_symbol: "mg".to_owned(),
         explanation: vec![
-            "Prednisone-equivalent dose = dose × 5 / the agent's dose equivalent to 5 mg prednisone (oral/IV)."
-                .to_owned(),
-            format!("{dose} mg × 5 / {equivalent} mg = {} mg.", trimmed(value, 4)),
+            text_with("cli-calc-prednisone-rule", &[("mg", "mg".to_owned())]),
+            text_with(
+                "cli-calc-prednisone-sum",
+                &[
+                    ("dose", dose.to_string()),
+                    ("equivalent", equivalent.to_string()),
+                    ("value", trimmed(value, 4)),
+                    ("mg", "mg".to_owned()),
+                ],
+            ),
         ],
         extra: Map::new(),
     })
@@ -473,8 +514,10 @@ fn prednisone_equivalent(inputs: &Inputs) -> Result<Output, CalcCommandError> {
 fn convert(inputs: &Inputs) -> Result<Output, CalcCommandError> {
     let unit = |doc: &InputDoc| -> Result<Unit, CalcCommandError> {
         let text = inputs.require(doc)?;
-        Unit::parse(text)
-            .ok_or_else(|| inputs.malformed(doc.key, text, "a unit such as mg/dL, umol/L, 10^9/L, /uL, g/L"))
+        Unit::parse(text).ok_or_else(|| {
+            let units = "mg/dL, umol/L, 10^9/L, /uL, g/L".to_owned();
+            inputs.malformed(doc.key, text, text_with("cli-calc-a-unit", &[("units", units)]))
+        })
     };
     let value_text = inputs.require(&VALUE)?;
     let (value, from) = match inputs.get(&FROM) {
@@ -502,7 +545,7 @@ fn convert(inputs: &Inputs) -> Result<Output, CalcCommandError> {
         _ => String::new(),
     };
     Ok(Output {
-        title: "Converted".to_owned(),
+        title: crate::i18n::text("cli-calc-converted-title"),
         value: Some(converted),
         shown: trimmed(converted, 4),
         qualifier: "",
@@ -597,24 +640,30 @@ fn instrument_output(report: &InstrumentReport) -> Output {
     let points = |value: f64| trimmed(value, 3);
     let (shown, qualifier) = match report.exact() {
         Some(value) => (points(value), ""),
-        None => (format!("{}–{}", points(report.min), points(report.max)), " (a range: items not assessed)"),
+        None => (format!("{}–{}", points(report.min), points(report.max)), crate::i18n::word("cli-calc-range-note")),
     };
     let mut explanation: Vec<String> = report
         .contributions
         .iter()
-        .map(|contribution| format!("{}: {}.", contribution.label, points(contribution.points)))
+        .map(|contribution| {
+            text_with(
+                "cli-calc-contribution",
+                &[("label", contribution.label.to_string()), ("points", points(contribution.points))],
+            )
+        })
         .collect();
     if let Some(classification) = report.classification {
-        explanation.push(format!("Classification: {}.", classification.label()));
+        explanation
+            .push(text_with("cli-calc-classification", &[("classification", classification.label().to_string())]));
     }
     if let Some(category) = report.category {
-        explanation.push(format!("Category: {category}."));
+        explanation.push(text_with("cli-calc-category", &[("category", category.to_string())]));
     }
     if let Some(score) = report.published_score {
-        explanation.push(format!("Score by the published rule for the answers given: {}.", points(score)));
+        explanation.push(text_with("cli-calc-published-score", &[("score", points(score))]));
     }
     if !report.unassessed.is_empty() {
-        explanation.push(format!("Not assessed and could change the result: {}.", report.unassessed.join(", ")));
+        explanation.push(text_with("cli-calc-unassessed", &[("items", report.unassessed.join(", "))]));
     }
     explanation.extend(report.notes.iter().cloned());
     let mut extra = Map::new();

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use crate::cli::common::read_text;
 use crate::cli::outln;
+use crate::i18n::text_with;
 use crate::library::{Library, LoadedProtocol, ProtocolSource, parse_protocol, sha256_hex};
 
 /// Checks protocol files: syntax, unknown items, units, duplicate ids, undecidable rules.
@@ -26,7 +27,7 @@ pub struct Args {
 pub fn run(args: Args, library: &Library, site: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
     if args.files.is_empty() {
         let Some(site) = site else {
-            anyhow::bail!("name the protocol files to check, or a site folder with --site DIR");
+            anyhow::bail!(text_with("cli-check-name-files", &[("flag", "--site DIR".to_owned())]));
         };
         return check_site(library, site);
     }
@@ -62,14 +63,14 @@ pub fn run(args: Args, library: &Library, site: Option<&std::path::Path>) -> any
 /// A site folder as a whole, as the library loaded it: its vocabulary files and each of its
 /// protocols, ✔ or ✖ with why.
 fn check_site(library: &Library, site: &std::path::Path) -> anyhow::Result<ExitCode> {
-    outln!("Site folder {}", site.display());
+    outln!("{}", text_with("cli-check-site-folder", &[("folder", site.display().to_string())]));
     for file in crate::library::site::VOCABULARY_FILES {
         let path = site.join(file);
         let name = path.display().to_string();
         if !path.exists() {
-            outln!("  – {name}: none (the bundled vocabulary only)");
+            outln!("{}", text_with("cli-check-no-vocabulary-file", &[("file", name)]));
         } else if library.site_vocabulary.contains(&name) {
-            outln!("✔ {name}: added to the bundled vocabulary");
+            outln!("{}", text_with("cli-check-vocabulary-added", &[("file", name)]));
         }
     }
     for loaded in library.protocols() {
@@ -93,43 +94,46 @@ fn check_one(
     let protocol = parse_protocol(name, text).map_err(|error| error.to_string())?;
     let key = (protocol.id.clone(), protocol.version);
     if let Some(other) = seen.get(&key) {
-        return Err(format!("{name}: protocol {} version {} is also in {other}", key.0, key.1));
+        return Err(text_with(
+            "cli-check-also-in",
+            &[("file", name.to_owned()), ("id", key.0), ("version", key.1.to_string()), ("other", other.clone())],
+        ));
     }
     seen.insert(key, name.to_owned());
     if let Some(loaded) = library.get(&protocol.id, protocol.version) {
-        let (kind, from) = match &loaded.origin {
-            ProtocolSource::Bundled => ("bundled", loaded.file_name.clone()),
-            ProtocolSource::Site(path) => ("site", path.clone()),
+        let (identical, differs, from) = match &loaded.origin {
+            ProtocolSource::Bundled => {
+                ("cli-check-identical-bundled", "cli-check-differs-bundled", loaded.file_name.clone())
+            }
+            ProtocolSource::Site(path) => ("cli-check-identical-site", "cli-check-differs-site", path.clone()),
         };
+        let mut args =
+            vec![("file", name.to_owned()), ("id", protocol.id.to_string()), ("version", protocol.version.to_string())];
         return if loaded.sha256 == sha256_hex(text) {
-            Ok(format!(
-                "{name}: identical to the {kind} {} v{} ({} criteria, sha256 {})",
-                protocol.id,
-                protocol.version,
-                loaded.compiled.criteria.len(),
-                loaded.sha256
-            ))
+            args.push(("count", loaded.compiled.criteria.len().to_string()));
+            args.push(("hash", loaded.sha256.clone()));
+            Ok(text_with(identical, &args))
         } else {
-            Err(format!(
-                "{name}: claims protocol {} version {}, which is already loaded ({kind}: {from}), but its content differs: give it a new version or a new id",
-                protocol.id, protocol.version
-            ))
+            args.push(("from", from));
+            Err(text_with(differs, &args))
         };
     }
     let mut scratch = library.clone();
     let loaded =
         scratch.add_protocol(name, text, ProtocolSource::Site(name.to_owned())).map_err(|error| error.to_string())?;
-    Ok(format!("{name}: {}", described(loaded)))
+    Ok(text_with("cli-check-file-described", &[("file", name.to_owned()), ("described", described(loaded))]))
 }
 
 /// "refractory-sle-age5 v2, 41 criteria, sha256 …": a loaded protocol as a check reports it.
 fn described(loaded: &LoadedProtocol) -> String {
     let protocol = &loaded.compiled.protocol;
-    format!(
-        "{} v{}, {} criteria, sha256 {}",
-        protocol.id,
-        protocol.version,
-        loaded.compiled.criteria.len(),
-        loaded.sha256
+    text_with(
+        "cli-check-described",
+        &[
+            ("id", protocol.id.to_string()),
+            ("version", protocol.version.to_string()),
+            ("count", loaded.compiled.criteria.len().to_string()),
+            ("hash", loaded.sha256.clone()),
+        ],
     )
 }

@@ -11,6 +11,7 @@ use anyhow::Context as _;
 use crate::files::atomic_write::{remove_stale_temporaries, write_private};
 use crate::files::bounded_read::{read_regular, without_bom};
 use crate::files::folder::list;
+use crate::i18n::{text, text_with};
 use crate::library::{Library, MAX_DATA_FILE_BYTES, ProtocolSource, SiteProblem};
 use crate::records::identity::{IdentityStore, UnlockedIdentity};
 use crate::records::signer_name::SignerName;
@@ -70,9 +71,11 @@ pub fn library(site: Option<&Path>, protocols: Option<&Path>, per_user: bool) ->
         for problem in &library.site_problems {
             let _ = writeln!(
                 std::io::stderr().lock(),
-                "⚠ site protocol {} was not loaded: {}",
-                problem.file,
-                problem.message
+                "{}",
+                text_with(
+                    "cli-site-protocol-not-loaded",
+                    &[("file", problem.file.clone()), ("problem", problem.message.clone())]
+                )
             );
         }
     }
@@ -81,7 +84,7 @@ pub fn library(site: Option<&Path>, protocols: Option<&Path>, per_user: bool) ->
 
 /// The bundled library alone; failing is a defect of this build (the suite loads it).
 fn bundled() -> anyhow::Result<Library> {
-    Library::bundled().context("the bundled protocols do not load (a defect of this build)")
+    Library::bundled().with_context(|| text("cli-bundled-protocols-defect"))
 }
 
 /// The bundled library with the site's `units.ron`, `dictionary.ron` and `drugs.ron` where
@@ -121,7 +124,7 @@ fn library_with_vocabulary(site: &Path) -> anyhow::Result<(Library, Vec<SiteProb
                 units.iter().chain(&dictionary).chain(&drugs).map(|(name, _)| name.as_str()).collect();
             problems.push(SiteProblem {
                 file: files.join(", "),
-                message: format!("{error}; the site's vocabulary is not used"),
+                message: text_with("cli-site-vocabulary-not-used", &[("error", error.to_string())]),
             });
             bundled()?
         }
@@ -134,11 +137,11 @@ fn library_with_vocabulary(site: &Path) -> anyhow::Result<(Library, Vec<SiteProb
 /// waited on, and the others load.
 fn load_site_protocols(library: &mut Library, folder: &Path) -> anyhow::Result<()> {
     let listed = list(folder, |name| name.ends_with(".ron"))
-        .with_context(|| format!("cannot read the protocol folder {}", folder.display()))?;
+        .with_context(|| text_with("cli-protocol-folder-unreadable", &[("folder", folder.display().to_string())]))?;
     for entry in listed {
         let name = entry.path.display().to_string();
         let loaded = match &entry.problem {
-            Some(problem) => Err(format!("it is {problem}; remove it from the protocol folder")),
+            Some(problem) => Err(text_with("cli-protocol-folder-not-a-file", &[("kind", problem.to_string())])),
             None => read_text(&entry.path).map_err(|error| format!("{error:#}")).and_then(|text| {
                 library
                     .add_protocol(&name, &text, ProtocolSource::Site(name.clone()))
@@ -157,14 +160,15 @@ fn load_site_protocols(library: &mut Library, folder: &Path) -> anyhow::Result<(
 /// have; a byte-order mark is dropped.
 pub fn read_text(path: &Path) -> anyhow::Result<String> {
     let bytes = read_regular(path, MAX_DATA_FILE_BYTES)?;
-    let text = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("cannot read {} as UTF-8 text", path.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!(text_with("cli-not-utf8", &[("path", path.display().to_string())])))?;
     Ok(without_bom(&text).to_owned())
 }
 
 /// Writes a report (PDF, CSV) the command produced: atomically, 0600, never through a
 /// link; a failure leaves no file.
 pub fn write_report(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    write_private(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+    write_private(path, bytes).with_context(|| text_with("cli-cannot-write", &[("path", path.display().to_string())]))
 }
 
 /// Opens a session file, with the path in every error.
@@ -175,7 +179,8 @@ pub fn open(path: &Path) -> anyhow::Result<(Session, String)> {
 /// Opens a session file and checks it against the library.
 pub fn open_checked(path: &Path, library: &Library) -> anyhow::Result<(Session, String)> {
     let (session, text) = open(path)?;
-    check_session(&session, &text, library).with_context(|| format!("{} cannot be evaluated", path.display()))?;
+    check_session(&session, &text, library)
+        .with_context(|| text_with("cli-cannot-be-evaluated", &[("path", path.display().to_string())]))?;
     Ok((session, text))
 }
 
@@ -197,19 +202,26 @@ pub fn edit_file(
     store::require_file(path)?;
     let lock = store::lock(path, store::COMMAND_LOCK_WAIT)?;
     for removed in remove_stale_temporaries(lock.target()) {
-        eprintln!("trialscreen: removed {}, a temporary file left by an interrupted save", removed.display());
+        eprintln!("{}", text_with("cli-removed-temporary", &[("path", removed.display().to_string())]));
     }
     let store::Opened { mut session, text, head } = store::open_with_head(path)?;
-    check_session(&session, &text, library).with_context(|| format!("{} cannot be used", path.display()))?;
+    check_session(&session, &text, library)
+        .with_context(|| text_with("cli-cannot-be-used", &[("path", path.display().to_string())]))?;
     let report = verify(&session);
     anyhow::ensure!(
         report.is_intact(),
-        "{} does not verify ({}); run `trialscreen verify` and resolve it first",
-        path.display(),
-        report.problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+        text_with(
+            "cli-edit-does-not-verify",
+            &[
+                ("path", path.display().to_string()),
+                ("problems", report.problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
+                ("command", "trialscreen verify".to_owned()),
+            ]
+        )
     );
-    let witness = integrity::witness(sealer.ledger(), &session)
-        .with_context(|| format!("the witness ledger {} cannot be read", sealer.ledger().path().display()))?;
+    let witness = integrity::witness(sealer.ledger(), &session).with_context(|| {
+        text_with("cli-ledger-unreadable", &[("path", sealer.ledger().path().display().to_string())])
+    })?;
     let findings = integrity::check(&session, &text, RosterView::Missing, Ok(&witness));
     let unverifiable: Vec<String> = findings
         .iter()
@@ -218,9 +230,14 @@ pub fn edit_file(
         .collect();
     anyhow::ensure!(
         unverifiable.is_empty(),
-        "{}: {}; nothing was changed. Run `trialscreen verify` and find the file's latest version",
-        path.display(),
-        unverifiable.join("; ")
+        text_with(
+            "cli-edit-unverifiable",
+            &[
+                ("path", path.display().to_string()),
+                ("problems", unverifiable.join("; ")),
+                ("command", "trialscreen verify".to_owned()),
+            ]
+        )
     );
     if let Some(refusal) = refuse(&session, &findings) {
         anyhow::bail!("{}: {refusal}", path.display());
@@ -231,8 +248,8 @@ pub fn edit_file(
     drop(lock);
     if let Some(problem) = saved.ledger_problem {
         eprintln!(
-            "trialscreen: ⚠ {} is saved and sealed, but this computer's witness ledger could not record it: {problem}",
-            path.display()
+            "{}",
+            text_with("cli-ledger-not-recorded", &[("path", path.display().to_string()), ("problem", problem)])
         );
     }
     Ok(())
@@ -246,10 +263,35 @@ pub fn choose_language(lang: Option<Language>) {
     crate::i18n::set_language(lang.unwrap_or_else(Language::from_env));
 }
 
+/// The language `--lang` names among the arguments (`--lang zh-CN` or `--lang=zh-CN`),
+/// read before they are parsed so that `--help` and the arguments' own errors are in it; `None`
+/// when there is none or it names no language (the parser then says so).
+pub fn language_in_arguments(arguments: &[std::ffi::OsString]) -> Option<Language> {
+    let mut words = arguments.iter().map(|word| word.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            return None;
+        }
+        let value = match word.strip_prefix("--lang") {
+            Some("") => words.next().map(|value| value.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_owned),
+            None => None,
+        };
+        if let Some(value) = value {
+            return Language::from_tag(&value);
+        }
+    }
+    None
+}
+
 /// `--lang`: `en` or `zh-CN` (a locale such as `zh_CN.UTF-8` too).
 pub fn parse_language(text: &str) -> Result<crate::i18n::Language, String> {
-    crate::i18n::Language::from_tag(text)
-        .ok_or_else(|| format!("\"{text}\" is not a language trialscreen speaks: en or zh-CN"))
+    crate::i18n::Language::from_tag(text).ok_or_else(|| {
+        text_with(
+            "cli-unknown-language",
+            &[("lang", text.to_owned()), ("en", "en".to_owned()), ("zh", "zh-CN".to_owned())],
+        )
+    })
 }
 
 /// The day an evaluation is for: the machine's date, read here at the edge and passed in.
@@ -264,8 +306,7 @@ pub fn refuse_overwriting(output: &Path, inputs: &[PathBuf]) -> anyhow::Result<(
     for input in inputs {
         anyhow::ensure!(
             !input.canonicalize().is_ok_and(|input| input == output),
-            "{} is an input file; choose another output file",
-            output.display()
+            text_with("cli-output-is-input", &[("path", output.display().to_string())])
         );
     }
     Ok(())
@@ -282,15 +323,19 @@ pub fn file_name(path: &Path) -> String {
 pub fn unlock_signer(user_data: &UserData, name: &str, passphrase_stdin: bool) -> anyhow::Result<UnlockedIdentity> {
     anyhow::ensure!(
         passphrase_stdin,
-        "give your signing passphrase on standard input and say so with --passphrase-stdin (it is never taken as an argument, where others could read it)"
+        text_with("cli-passphrase-stdin-needed", &[("flag", "--passphrase-stdin".to_owned())])
     );
     let name = SignerName::parse(name)?;
     let store = IdentityStore::at(user_data.signer_identities());
     let Some(identity) = store.find(&name)?.into_iter().next() else {
-        anyhow::bail!(
-            "there is no signing identity for {name} on this computer ({}); create one with: trialscreen signer create --name \"{name}\" --passphrase-stdin",
-            store.folder().display()
-        );
+        anyhow::bail!(text_with(
+            "cli-no-signing-identity",
+            &[
+                ("name", name.to_string()),
+                ("folder", store.folder().display().to_string()),
+                ("command", format!("trialscreen signer create --name \"{name}\" --passphrase-stdin")),
+            ]
+        ));
     };
     let passphrase = crate::cli::signer::passphrase_from_stdin()?;
     Ok(identity.unlock(&passphrase)?)

@@ -1,5 +1,7 @@
 //! `trialscreen evaluate`: a session's verdicts as text or JSON.
 
+use crate::i18n::display_width::pad_to;
+use crate::i18n::text_with;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -188,7 +190,8 @@ pub fn to_text(view: &ScreeningView) -> String {
     if !view.verification.intact {
         let _ = writeln!(
             out,
-            "⚠ The audit trail does not verify: this file was changed outside trialscreen (run `trialscreen verify`)."
+            "{}",
+            text_with("cli-evaluate-does-not-verify", &[("command", "trialscreen verify".to_owned())])
         );
     }
     if let Some(signature) = &view.signature {
@@ -203,7 +206,7 @@ pub fn to_text(view: &ScreeningView) -> String {
 fn protocol_text(out: &mut String, protocol: &ProtocolView) {
     let _ = writeln!(out, "\n{} v{} — {}", protocol.id, protocol.version, protocol.title);
     if let Some(cohort) = &protocol.cohort {
-        let _ = writeln!(out, "Cohort: {cohort}");
+        let _ = writeln!(out, "{}", text_with("cli-evaluate-cohort", &[("cohort", cohort.to_string())]));
     }
     for warning in protocol.warnings() {
         let _ = writeln!(out, "{warning}");
@@ -220,7 +223,14 @@ fn protocol_text(out: &mut String, protocol: &ProtocolView) {
     }
     for criterion in &protocol.criteria {
         let status = criterion.status;
-        let _ = write!(out, "  {} {:<8} {:<16} {}", status.icon(), criterion.id, status.word(), criterion.title);
+        let _ = write!(
+            out,
+            "  {} {} {} {}",
+            status.icon(),
+            pad_to(&criterion.id, 8),
+            pad_to(status.word(), 16),
+            criterion.title
+        );
         let details = criterion.details_line();
         if !details.is_empty() {
             let _ = write!(out, " — {details}");

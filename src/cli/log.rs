@@ -8,6 +8,7 @@ use anyhow::Context as _;
 use crate::cli::common::{PaperArg, refuse_overwriting, write_report};
 use crate::cli::{out, outln};
 use crate::files::folder::Listed;
+use crate::i18n::{text, text_with};
 use crate::library::Library;
 use crate::report::log::ScreeningLog;
 use crate::session::store;
@@ -33,8 +34,8 @@ pub struct Args {
 /// Writes the CSV (and the counts PDF), prints the counts.
 pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     let Args { folder, output, pdf, paper } = args;
-    let files =
-        store::list_session_files(&folder).with_context(|| format!("cannot read the folder {}", folder.display()))?;
+    let files = store::list_session_files(&folder)
+        .with_context(|| text_with("cli-folder-unreadable", &[("folder", folder.display().to_string())]))?;
     let paths: Vec<PathBuf> = files.iter().map(|file| file.path.clone()).collect();
     refuse_overwriting(&output, &paths)?;
     if let Some(pdf) = &pdf {
@@ -47,7 +48,13 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
         let bytes = log.counts_pdf(&folder.display().to_string(), paper.into(), chrono::Utc::now())?;
         write_report(pdf, &bytes)?;
     }
-    outln!("✔ {} rows written to {}", log.rows.len(), output.display());
+    outln!(
+        "{}",
+        text_with(
+            "cli-log-written",
+            &[("count", log.rows.len().to_string()), ("output", output.display().to_string())]
+        )
+    );
     Ok(if log.unreadable.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
@@ -56,10 +63,11 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
 fn build_log(library: &Library, files: &[Listed]) -> ScreeningLog {
     ScreeningLog::build(library, crate::cli::common::today(), files, |file| {
         let text = match &file.problem {
-            Some(problem) => Err(format!("{problem}; it was not read")),
+            Some(problem) => Err(text_with("cli-log-not-read", &[("problem", problem.to_string())])),
             // The log names the file already; the message need not repeat its path.
-            None => store::read_text(&file.path)
-                .map_err(|error| error.to_string().replace(&file.path.display().to_string(), "the file")),
+            None => store::read_text(&file.path).map_err(|error| {
+                error.to_string().replace(&file.path.display().to_string(), &text("cli-log-the-file"))
+            }),
         };
         (file.name.clone(), text)
     })

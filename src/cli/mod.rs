@@ -4,9 +4,11 @@
 
 pub mod amend;
 pub mod calc;
+pub mod calc_words;
 pub mod check_protocol;
 pub mod common;
 pub mod evaluate;
+pub mod help;
 pub mod log;
 pub mod new_protocol;
 pub mod open;

@@ -8,6 +8,7 @@ use anyhow::Context as _;
 
 use crate::cli::common::write_report;
 use crate::cli::outln;
+use crate::i18n::text_with;
 use crate::library::{Library, ProtocolSource};
 
 /// Writes a skeleton protocol file.
@@ -26,22 +27,27 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     let Args { id, output } = args;
     anyhow::ensure!(
         !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
-        "\"{id}\" is not a protocol id: use lower case letters, digits and hyphens"
+        text_with("cli-new-protocol-bad-id", &[("id", id.clone())])
     );
-    anyhow::ensure!(library.latest(&id).is_none(), "a protocol with the id \"{id}\" is already loaded");
+    anyhow::ensure!(library.latest(&id).is_none(), text_with("cli-new-protocol-loaded", &[("id", id.clone())]));
     let path = output.unwrap_or_else(|| PathBuf::from(format!("{id}.v1.ron")));
-    anyhow::ensure!(!path.exists(), "{} exists; choose another file (it is never overwritten)", path.display());
+    anyhow::ensure!(!path.exists(), text_with("cli-new-protocol-exists", &[("path", path.display().to_string())]));
     let text = skeleton(&id);
     // The skeleton is checked as `check-protocol` would, so what is written always passes.
     let mut scratch = library.clone();
     scratch
         .add_protocol(&path.display().to_string(), &text, ProtocolSource::Site(path.display().to_string()))
-        .context("the skeleton does not compile (a defect of this build)")?;
+        .with_context(|| crate::i18n::text("cli-new-protocol-defect"))?;
     write_report(&path, text.as_bytes())?;
     outln!(
-        "✔ {} written: fill it in from the trial's source, then run `trialscreen check-protocol {}`",
-        path.display(),
-        path.display()
+        "{}",
+        text_with(
+            "cli-new-protocol-written",
+            &[
+                ("path", path.display().to_string()),
+                ("command", format!("trialscreen check-protocol {}", path.display()))
+            ]
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -23,7 +23,8 @@ pub fn run(args: Args, library: Library, started: Instant) -> anyhow::Result<Exi
 /// `TRIALSCREEN_REPORT_STARTUP` to print the time to the first frame.
 pub fn window(library: Library, started: Instant, file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let report_startup = std::env::var_os("TRIALSCREEN_REPORT_STARTUP").is_some();
-    crate::ui::workstation_app::run(library, started, report_startup, file)
-        .map_err(|error| anyhow::anyhow!("the workstation window could not start: {error}"))?;
+    crate::ui::workstation_app::run(library, started, report_startup, file).map_err(|error| {
+        anyhow::anyhow!(crate::i18n::text_with("cli-window-failed", &[("error", error.to_string())]))
+    })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use crate::cli::common::{edit_file, today, unlock_signer};
 use crate::cli::outln;
+use crate::i18n::text_with;
 use crate::library::Library;
 use crate::screening::sign_refusal;
 use crate::session::e_signing;
@@ -52,7 +53,7 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
         Some(id) => {
             let listed = sign_meaning::meaning(id).ok_or_else(|| {
                 let ids: Vec<&str> = sign_meaning::SIGNATURE_MEANINGS.iter().map(|m| m.id).collect();
-                anyhow::anyhow!("\"{id}\" is not a signature statement (one of: {})", ids.join(", "))
+                anyhow::anyhow!(text_with("cli-sign-unknown-statement", &[("id", id.clone()), ("ids", ids.join(", "))]))
             })?;
             SignOff {
                 meaning_id: listed.id.to_owned(),
@@ -73,7 +74,10 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
             sign_off.acknowledged = screening.undecided();
         }
         if let Some(refusal) = screening.acknowledgement_refusal(&sign_off) {
-            anyhow::bail!("{refusal} (--acknowledge-undecided)");
+            anyhow::bail!(text_with(
+                "cli-sign-acknowledge",
+                &[("refusal", refusal), ("flag", "--acknowledge-undecided".to_owned())]
+            ));
         }
         let verdicts = screening.verdicts();
         e_signing::sign(session, &identity, &sign_off, verdicts, &by, chrono::Utc::now())?;
@@ -83,7 +87,17 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
         sign_refusal(library, session).or_else(|| unsealed_refusal(findings))
     };
     edit_file(&file, library, &sealer, sign, &by, refuse)?;
-    outln!("✔ signed {} as {by} (key {}); saved and sealed", file.display(), identity.public_key().fingerprint());
+    outln!(
+        "{}",
+        text_with(
+            "cli-signed",
+            &[
+                ("file", file.display().to_string()),
+                ("by", by.clone()),
+                ("key", identity.public_key().fingerprint().to_string())
+            ]
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -94,11 +108,9 @@ fn unsealed_refusal(findings: &[Finding]) -> Option<String> {
         Finding::Unsealed(why) => Some(why),
         _ => None,
     })?;
-    let how = match unsealed {
-        Unsealed::Template { .. } => "open it in trialscreen as a template and save it as a new session first",
-        Unsealed::Legacy { .. } | Unsealed::Current => {
-            "compare it with its printed copy, open it in trialscreen and save it, which seals it on this computer; then sign"
-        }
+    let id = match unsealed {
+        Unsealed::Template { .. } => "cli-sign-refused-template",
+        Unsealed::Legacy { .. } | Unsealed::Current => "cli-sign-refused-unsealed",
     };
-    integrity::sign_refusal(findings).map(|why| format!("not signed: {why}. To sign it, {how}"))
+    integrity::sign_refusal(findings).map(|why| text_with(id, &[("why", why)]))
 }

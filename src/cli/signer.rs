@@ -13,6 +13,8 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use zeroize::Zeroizing;
 
+use crate::i18n::display_width::pad_to;
+use crate::i18n::{text, text_with};
 use crate::records::identity::{IdentityStore, KdfParams, MAX_PASSPHRASE_BYTES};
 use crate::records::signer_name::SignerName;
 use crate::user_data::UserData;
@@ -54,7 +56,10 @@ pub fn run(args: SignerArgs) -> anyhow::Result<ExitCode> {
 fn refuse_terminal(stdin: &std::io::Stdin) -> anyhow::Result<()> {
     anyhow::ensure!(
         !stdin.is_terminal(),
-        "standard input is a terminal, where the passphrase would show as you type it; pipe it in instead, e.g. from a password manager: `pass show me | trialscreen sign FILE --by \"Dr Ana Ruiz\" --passphrase-stdin`"
+        text_with(
+            "cli-signer-terminal",
+            &[("example", "pass show me | trialscreen sign FILE --by \"Dr Ana Ruiz\" --passphrase-stdin".to_owned())]
+        )
     );
     Ok(())
 }
@@ -81,19 +86,20 @@ pub fn run_with(
         SignerCommand::Create { name, passphrase_stdin } => {
             anyhow::ensure!(
                 *passphrase_stdin,
-                "give the passphrase on standard input and say so with --passphrase-stdin (it is never taken as an argument, where others could read it)"
+                text_with("cli-signer-passphrase-stdin-needed", &[("flag", "--passphrase-stdin".to_owned())])
             );
             let name = SignerName::parse(name)?;
             let passphrase = read_passphrase(stdin)?;
             let identity = store.create(&name, &passphrase, params, now)?;
-            writeln!(out, "✔ Signing identity created for {}", identity.name())?;
-            writeln!(out, "  key fingerprint  {}", identity.fingerprint())?;
-            writeln!(out, "  public key       {}", identity.public_key())?;
-            writeln!(out, "  file             {}", identity.path().display())?;
-            writeln!(
-                out,
-                "Give the public key to the site so it lists it under your name in the roster. Signing asks for the passphrase every time; it cannot be recovered if forgotten."
-            )?;
+            writeln!(out, "{}", text_with("cli-signer-created", &[("name", identity.name().to_string())]))?;
+            for (label, value) in [
+                ("cli-signer-fingerprint", identity.fingerprint().to_string()),
+                ("cli-signer-public-key", identity.public_key().to_string()),
+                ("cli-signer-file", identity.path().display().to_string()),
+            ] {
+                writeln!(out, "  {} {value}", pad_to(&text(label), 16))?;
+            }
+            writeln!(out, "{}", text("cli-signer-give-public-key"))?;
             Ok(ExitCode::SUCCESS)
         }
         SignerCommand::List => {
@@ -101,17 +107,26 @@ pub fn run_with(
             if list.identities.is_empty() && list.unreadable.is_empty() {
                 writeln!(
                     out,
-                    "No signing identity on this computer ({}). Create one with: trialscreen signer create --name NAME --passphrase-stdin",
-                    store.folder().display()
+                    "{}",
+                    text_with(
+                        "cli-signer-none",
+                        &[
+                            ("folder", store.folder().display().to_string()),
+                            ("command", "trialscreen signer create --name NAME --passphrase-stdin".to_owned())
+                        ]
+                    )
                 )?;
             }
             for identity in &list.identities {
                 writeln!(
                     out,
-                    "{}\t{}\tcreated {}\t{}",
+                    "{}\t{}\t{}\t{}",
                     identity.name(),
                     identity.fingerprint(),
-                    identity.created_at().format("%Y-%m-%d %H:%M UTC"),
+                    text_with(
+                        "cli-signer-created-at",
+                        &[("at", identity.created_at().format("%Y-%m-%d %H:%M UTC").to_string())]
+                    ),
                     identity.public_key()
                 )?;
             }
@@ -130,7 +145,7 @@ fn read_passphrase(stdin: impl Read) -> anyhow::Result<Zeroizing<String>> {
     stdin
         .take(MAX_PASSPHRASE_BYTES as u64 + 3)
         .read_to_end(&mut bytes)
-        .context("the passphrase could not be read from standard input")?;
+        .with_context(|| text("cli-passphrase-unreadable"))?;
     for ending in [&b"\r\n"[..], b"\n"] {
         if bytes.ends_with(ending) {
             let kept = bytes.len() - ending.len();
@@ -138,14 +153,14 @@ fn read_passphrase(stdin: impl Read) -> anyhow::Result<Zeroizing<String>> {
             break;
         }
     }
-    anyhow::ensure!(bytes.len() <= MAX_PASSPHRASE_BYTES, "the passphrase is longer than {MAX_PASSPHRASE_BYTES} bytes");
-    anyhow::ensure!(!bytes.is_empty(), "no passphrase on standard input");
     anyhow::ensure!(
-        !bytes.contains(&b'\n') && !bytes.contains(&b'\r'),
-        "standard input holds more than one line; give the passphrase alone, on one line"
+        bytes.len() <= MAX_PASSPHRASE_BYTES,
+        text_with("cli-passphrase-too-long", &[("max", MAX_PASSPHRASE_BYTES.to_string())])
     );
-    let text = std::str::from_utf8(&bytes).context("the passphrase is not UTF-8 text")?;
-    Ok(Zeroizing::new(text.to_owned()))
+    anyhow::ensure!(!bytes.is_empty(), text("cli-passphrase-none"));
+    anyhow::ensure!(!bytes.contains(&b'\n') && !bytes.contains(&b'\r'), text("cli-passphrase-lines"));
+    let passphrase = std::str::from_utf8(&bytes).with_context(|| text("cli-passphrase-not-utf8"))?;
+    Ok(Zeroizing::new(passphrase.to_owned()))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use crate::cli::common::{PaperArg, file_name, open_checked, refuse_overwriting, write_report};
 use crate::cli::outln;
+use crate::i18n::text_with;
 use crate::library::Library;
 use crate::report;
 use crate::screening::Screening;
@@ -34,8 +35,14 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     write_report(&output, &pdf)?;
     let report = verify(&session);
     if !report.is_intact() {
-        outln!("⚠ {} does not verify; the summary says so", file.display());
+        outln!("{}", text_with("cli-summary-does-not-verify", &[("file", file.display().to_string())]));
     }
-    outln!("✔ summary of {} written to {}", session.participant_code, output.display());
+    outln!(
+        "{}",
+        text_with(
+            "cli-summary-written",
+            &[("code", session.participant_code.clone()), ("output", output.display().to_string())]
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::common::open;
-use crate::cli::{out, outln};
+use crate::cli::outln;
+use crate::i18n::text_with;
 use crate::library::Library;
 use crate::records::ledger::Ledger;
 use crate::records::roster::Roster;
@@ -66,17 +67,17 @@ impl VerifyStatus {
         }
     }
 
-    /// What the code means, in words.
+    /// What the code means, in words (in the language of the words printed).
     pub fn meaning(self) -> &'static str {
-        match self {
-            Self::Intact => "intact",
-            Self::Altered => "altered (chain, replay, seal or signature fails)",
-            Self::Unreadable => "unreadable",
-            Self::RolledBack => "rolled back (older than the last save this computer recorded)",
-            Self::ProtocolChanged => "protocol changed (a pinned protocol's content no longer matches)",
-            Self::IdentityNotEstablished => "identity not established",
-            Self::LegacyOrTemplate => "legacy or template file",
-        }
+        crate::i18n::word(match self {
+            Self::Intact => "cli-verify-status-intact",
+            Self::Altered => "cli-verify-status-altered",
+            Self::Unreadable => "cli-verify-status-unreadable",
+            Self::RolledBack => "cli-verify-status-rolled-back",
+            Self::ProtocolChanged => "cli-verify-status-protocol-changed",
+            Self::IdentityNotEstablished => "cli-verify-status-identity",
+            Self::LegacyOrTemplate => "cli-verify-status-legacy",
+        })
     }
 
     /// The status to exit with for these findings (intact when there are none).
@@ -100,27 +101,37 @@ pub fn run_with(args: Args, library: &Library, user_data: Result<&UserData, &str
     let report = verify(&session);
     let mut findings = Vec::new();
     for seq in &report.clock_went_back {
-        outln!("⚠ entry {seq} is timed before the entry preceding it: the clock went backwards");
+        outln!("{}", text_with("cli-verify-clock-back", &[("seq", seq.to_string())]));
     }
     if report.is_intact() {
-        out!(
-            "✔ {}: intact — {} audit entries, chain verified, values equal the replay",
-            file.display(),
-            report.entries
-        );
+        let file = file.display().to_string();
+        let entries = report.entries.to_string();
         match &session.signature {
             Some(signature) => outln!(
-                "; signed by {} at {} (\"{}\"), content sha256 {}",
-                signature.by,
-                signature.at.format("%Y-%m-%d %H:%M:%S UTC"),
-                signature.meaning,
-                signature.content_sha256
+                "{}",
+                text_with(
+                    "cli-verify-intact-signed",
+                    &[
+                        ("file", file),
+                        ("entries", entries),
+                        ("by", signature.by.clone()),
+                        ("at", signature.at.format("%Y-%m-%d %H:%M:%S UTC").to_string()),
+                        ("meaning", signature.meaning.clone()),
+                        ("hash", signature.content_sha256.clone()),
+                    ]
+                )
             ),
-            None => outln!("; not signed (content sha256 {})", content_hash(&session)),
+            None => outln!(
+                "{}",
+                text_with(
+                    "cli-verify-intact-unsigned",
+                    &[("file", file), ("entries", entries), ("hash", content_hash(&session))]
+                )
+            ),
         }
     } else {
         findings.push(VerifyStatus::Altered);
-        outln!("✖ {}: the record was altered outside trialscreen", file.display());
+        outln!("{}", text_with("cli-verify-altered", &[("file", file.display().to_string())]));
         for problem in &report.problems {
             outln!("  {problem}");
         }
@@ -156,7 +167,13 @@ pub fn run_with(args: Args, library: &Library, user_data: Result<&UserData, &str
         outln!("✖ {mismatch}");
     }
     let status = VerifyStatus::of(&findings);
-    outln!("result: {} (exit {})", status.meaning(), status.code());
+    outln!(
+        "{}",
+        text_with(
+            "cli-verify-result",
+            &[("meaning", status.meaning().to_owned()), ("code", status.code().to_string())]
+        )
+    );
     Ok(ExitCode::from(status.code()))
 }
 

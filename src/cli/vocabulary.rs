@@ -81,13 +81,13 @@ impl VocabularyPart {
     }
 
     fn heading(self) -> &'static str {
-        match self {
-            Self::Items => "ITEMS (id — kind [units] — label — section)",
-            Self::Drugs => "DRUGS (id — name — classes — also found as)",
-            Self::Classes => "CLASSES (id — label — agents)",
-            Self::Units => "UNITS (code in files — as shown — dimension)",
-            Self::Instruments => "INSTRUMENTS (id — name — item keys)",
-        }
+        crate::i18n::word(match self {
+            Self::Items => "cli-vocabulary-items",
+            Self::Drugs => "cli-vocabulary-drugs",
+            Self::Classes => "cli-vocabulary-classes",
+            Self::Units => "cli-vocabulary-units",
+            Self::Instruments => "cli-vocabulary-instruments",
+        })
     }
 }
 
@@ -137,7 +137,11 @@ fn rows(part: VocabularyPart, library: &Library) -> Vec<Row> {
                     agent.id,
                     agent.name,
                     agent.classes.join(", "),
-                    if agent.aliases.is_empty() { "no other names".to_owned() } else { agent.aliases.join(", ") }
+                    if agent.aliases.is_empty() {
+                        crate::i18n::text("cli-vocabulary-no-other-names")
+                    } else {
+                        agent.aliases.join(", ")
+                    }
                 ),
                 json: json!({"id": agent.id, "name": agent.name, "classes": agent.classes, "aliases": agent.aliases,
                              "prednisone_equivalent_dose_mg": agent.prednisone_equivalent_dose_mg}),

@@ -17,7 +17,7 @@ use crate::files::{FileHead, kind_words};
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     /// The operating system refused.
-    #[error("cannot write {path}: {error}")]
+    #[error("{}", crate::i18n::text_with("error-file-atomic-write-io", &[("path", path.display().to_string()), ("error", error.to_string())]))]
     Io {
         /// The file.
         path: PathBuf,
@@ -25,13 +25,13 @@ pub enum WriteError {
         error: std::io::Error,
     },
     /// The file is no longer the version the writer read.
-    #[error("{path} was changed by another program since you opened it; it was not replaced")]
+    #[error("{}", crate::i18n::text_with("error-file-atomic-write-changed", &[("path", path.display().to_string())]))]
     Changed {
         /// The file.
         path: PathBuf,
     },
     /// A FIFO, device, folder, or (for a report) a link, at the target's name.
-    #[error("{path} is {kind}; it was not replaced")]
+    #[error("{}", crate::i18n::text_with("error-file-atomic-write-not-regular", &[("path", path.display().to_string()), ("kind", kind.to_string())]))]
     NotRegular {
         /// The path.
         path: PathBuf,
@@ -39,7 +39,7 @@ pub enum WriteError {
         kind: &'static str,
     },
     /// A link whose target does not exist.
-    #[error("{path} is a symbolic link to {target}, which does not exist; nothing was written")]
+    #[error("{}", crate::i18n::text_with("error-file-atomic-write-broken-link", &[("path", path.display().to_string()), ("target", target.display().to_string())]))]
     BrokenLink {
         /// The link.
         path: PathBuf,
@@ -50,7 +50,7 @@ pub enum WriteError {
     #[error(transparent)]
     Read(#[from] ReadError),
     /// The temporary did not hold what was written.
-    #[error("the temporary file did not read back as written; {path} is untouched")]
+    #[error("{}", crate::i18n::text_with("error-file-atomic-write-read-back", &[("path", path.display().to_string())]))]
     ReadBack {
         /// The target.
         path: PathBuf,

@@ -13,7 +13,7 @@ use crate::files::kind_words;
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The operating system refused.
-    #[error("cannot read {path}: {error}")]
+    #[error("{}", crate::i18n::text_with("error-file-bounded-read-io", &[("path", path.display().to_string()), ("error", error.to_string())]))]
     Io {
         /// The file.
         path: PathBuf,
@@ -21,7 +21,7 @@ pub enum ReadError {
         error: std::io::Error,
     },
     /// A FIFO, a device, a socket or a folder.
-    #[error("{path} is {kind}, not a regular file; it was not read")]
+    #[error("{}", crate::i18n::text_with("error-file-bounded-read-not-regular", &[("path", path.display().to_string()), ("kind", kind.to_string())]))]
     NotRegular {
         /// The path.
         path: PathBuf,
@@ -29,7 +29,7 @@ pub enum ReadError {
         kind: &'static str,
     },
     /// More bytes than the cap (`size` is at least what was seen).
-    #[error("{path}: {size} bytes is larger than the {max} bytes such a file may have; it was not read")]
+    #[error("{}", crate::i18n::text_with("error-file-bounded-read-too-large", &[("path", path.display().to_string()), ("size", size.to_string()), ("max", max.to_string())]))]
     TooLarge {
         /// The file.
         path: PathBuf,

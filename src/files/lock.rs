@@ -28,9 +28,7 @@ pub struct FileLock {
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     /// Another window or command holds it.
-    #[error(
-        "{target} is open in another trialscreen window or being changed by another command (its lock file {lock} is held); close it there or wait, then try again"
-    )]
+    #[error("{}", crate::i18n::text_with("error-file-lock-held", &[("target", target.display().to_string()), ("lock", lock.display().to_string())]))]
     Held {
         /// The file locked.
         target: PathBuf,
@@ -38,7 +36,7 @@ pub enum LockError {
         lock: PathBuf,
     },
     /// The lock file cannot be created or locked.
-    #[error("cannot lock {target} (lock file {lock}): {reason}")]
+    #[error("{}", crate::i18n::text_with("error-file-lock-unusable", &[("target", target.display().to_string()), ("lock", lock.display().to_string()), ("reason", reason.to_string())]))]
     Unusable {
         /// The file to lock.
         target: PathBuf,

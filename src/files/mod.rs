@@ -38,31 +38,31 @@ impl FileHead {
     }
 }
 
-/// What kind of thing a path is, in words, for a message ("a FIFO (named pipe)").
+/// What kind of thing a path is, in words, for a message (crate::i18n::word("error-kind-fifo")).
 pub fn kind_words(file_type: &std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt as _;
         if file_type.is_fifo() {
-            return "a FIFO (named pipe)";
+            return crate::i18n::word("error-kind-fifo");
         }
         if file_type.is_char_device() {
-            return "a character device";
+            return crate::i18n::word("error-kind-char-device");
         }
         if file_type.is_block_device() {
-            return "a block device";
+            return crate::i18n::word("error-kind-block-device");
         }
         if file_type.is_socket() {
-            return "a socket";
+            return crate::i18n::word("error-kind-socket");
         }
     }
     if file_type.is_dir() {
-        "a folder"
+        crate::i18n::word("error-kind-folder")
     } else if file_type.is_symlink() {
-        "a symbolic link"
+        crate::i18n::word("error-kind-symlink")
     } else if file_type.is_file() {
-        "a regular file"
+        crate::i18n::word("error-kind-regular")
     } else {
-        "not a regular file"
+        crate::i18n::word("error-kind-not-regular")
     }
 }

@@ -13,7 +13,7 @@ use crate::files::bounded_read::ReadError;
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
     /// The operating system refused.
-    #[error("cannot use {path}: {error}")]
+    #[error("{}", crate::i18n::text_with("error-file-private-io", &[("path", path.display().to_string()), ("error", error.to_string())]))]
     Io {
         /// The file.
         path: PathBuf,
@@ -24,7 +24,7 @@ pub enum FileError {
     #[error(transparent)]
     Read(#[from] ReadError),
     /// A folder, FIFO, device or socket where a file was expected.
-    #[error("{path} is {kind}, not a regular file; it was not used")]
+    #[error("{}", crate::i18n::text_with("error-file-private-not-regular", &[("path", path.display().to_string()), ("kind", kind.to_string())]))]
     NotRegular {
         /// The path.
         path: PathBuf,

@@ -10,6 +10,7 @@
 //! never store these words (session files keep ids); the words a signer saw are the exception
 //! and are stored as shown.
 
+pub mod display_width;
 mod language;
 mod messages;
 

@@ -5,6 +5,7 @@
 
 use chrono::{Datelike as _, NaiveDate};
 
+use crate::i18n;
 use crate::input::Parsed;
 
 /// The format dates are typed and shown in.
@@ -32,11 +33,11 @@ pub fn parse_date(text: &str) -> Parsed<NaiveDate> {
         ([year_text, _, _], Some(&[year, month, day])) if year_text.len() == 4 => {
             let Ok(year) = i32::try_from(year) else { return invalid_format(text) };
             if !YEARS.contains(&year) {
-                return Parsed::Invalid(format!("the year {year_text} looks mistyped"));
+                return Parsed::Invalid(i18n::text_with("input-year-mistyped", &[("year", (*year_text).to_owned())]));
             }
             match NaiveDate::from_ymd_opt(year, month, day) {
                 Some(date) => Parsed::Value(date),
-                None => Parsed::Invalid(format!("{text} is not a calendar date")),
+                None => Parsed::Invalid(i18n::text_with("input-not-a-calendar-date", &[("date", text.to_owned())])),
             }
         }
         _ => invalid_format(text),
@@ -50,14 +51,26 @@ fn invalid_format(text: &str) -> Parsed<NaiveDate> {
         && let (Ok(first), Ok(second)) = (first.parse::<u32>(), second.parse::<u32>())
     {
         if first <= 12 && second <= 12 && first != second {
-            return Parsed::Invalid(format!(
-                "write the date as YYYY-MM-DD: {text} could be {year}-{second:02}-{first:02} or {year}-{first:02}-{second:02}"
+            return Parsed::Invalid(i18n::text_with(
+                "input-date-ambiguous",
+                &[
+                    ("format", "YYYY-MM-DD".to_owned()),
+                    ("typed", text.to_owned()),
+                    ("one", format!("{year}-{second:02}-{first:02}")),
+                    ("other", format!("{year}-{first:02}-{second:02}")),
+                ],
             ));
         }
         let (day, month) = if first > 12 { (first, second) } else { (second, first) };
-        return Parsed::Invalid(format!("write the date as YYYY-MM-DD: {year}-{month:02}-{day:02}"));
+        return Parsed::Invalid(i18n::text_with(
+            "input-date-reorder",
+            &[("format", "YYYY-MM-DD".to_owned()), ("date", format!("{year}-{month:02}-{day:02}"))],
+        ));
     }
-    Parsed::Invalid("write the date as YYYY-MM-DD, e.g. 2026-11-02".to_owned())
+    Parsed::Invalid(i18n::text_with(
+        "input-date-format",
+        &[("format", "YYYY-MM-DD".to_owned()), ("example", "2026-11-02".to_owned())],
+    ))
 }
 
 /// A date as fields show it.
@@ -81,7 +94,7 @@ pub enum DateRule {
 
 /// Why a valid date deserves a second look, if it does.
 pub fn date_warning(date: NaiveDate, today: NaiveDate, rule: DateRule) -> Option<String> {
-    let future = || format!("{} is in the future (today is {})", date_text(date), date_text(today));
+    let future = || i18n::text_with("input-date-in-future", &[("date", date_text(date)), ("today", date_text(today))]);
     match rule {
         DateRule::Planned => None,
         DateRule::Past => (date > today).then(future),
@@ -89,9 +102,15 @@ pub fn date_warning(date: NaiveDate, today: NaiveDate, rule: DateRule) -> Option
             if date > today {
                 Some(future())
             } else if date > screening {
-                Some(format!("born {} after the screening date ({})", date_text(date), date_text(screening)))
+                Some(i18n::text_with(
+                    "input-born-after-screening",
+                    &[("date", date_text(date)), ("screening", date_text(screening))],
+                ))
             } else if today.year() - date.year() > 120 {
-                Some(format!("born {}: more than 120 years ago", date_text(date)))
+                Some(i18n::text_with(
+                    "input-born-too-long-ago",
+                    &[("date", date_text(date)), ("years", "120".to_owned())],
+                ))
             } else {
                 None
             }

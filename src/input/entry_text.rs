@@ -3,6 +3,7 @@
 //! checked for plausibility, and either ready to commit, refused with a message, or held
 //! for the investigator to confirm what looks like a slip.
 
+use crate::i18n;
 use chrono::NaiveDate;
 
 use crate::input::Parsed;
@@ -53,11 +54,12 @@ pub type Dated<T> = (T, Option<NaiveDate>);
 pub fn parse_sample_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
     match parse_date(text) {
         Parsed::Empty => Ok(None),
-        Parsed::Value(date) if date > today => {
-            Err(format!("the sample date {date} is after today ({today}): enter the date the sample was taken"))
-        }
+        Parsed::Value(date) if date > today => Err(i18n::text_with(
+            "input-sample-after-today",
+            &[("date", date.to_string()), ("today", today.to_string())],
+        )),
         Parsed::Value(date) => Ok(Some(date)),
-        Parsed::Invalid(message) => Err(format!("date: {message}")),
+        Parsed::Invalid(message) => Err(i18n::text_with("input-date-problem", &[("problem", message)])),
     }
 }
 
@@ -72,8 +74,10 @@ pub fn compose_measurement(
     let uln = match texts.uln.map(parse_number) {
         None | Some(Parsed::Empty) => None,
         Some(Parsed::Value(uln)) if uln > 0.0 => Some(uln),
-        Some(Parsed::Value(_)) => return Composed::Invalid("the ULN must be above 0".to_owned()),
-        Some(Parsed::Invalid(message)) => return Composed::Invalid(format!("ULN: {message}")),
+        Some(Parsed::Value(_)) => return Composed::Invalid(i18n::text("input-uln-not-positive")),
+        Some(Parsed::Invalid(message)) => {
+            return Composed::Invalid(i18n::text_with("input-uln-problem", &[("problem", message)]));
+        }
     };
     let date = match texts.date.map(|text| parse_sample_date(text, today)) {
         None => None,
@@ -84,7 +88,7 @@ pub fn compose_measurement(
         Parsed::Value(value) => value,
         Parsed::Invalid(message) => return Composed::Invalid(message),
         Parsed::Empty if uln.is_some() || date.is_some() => {
-            return Composed::Invalid(format!("enter the {} value: a ULN or a date alone is not a result", label));
+            return Composed::Invalid(i18n::text_with("input-value-needed", &[("label", label.to_owned())]));
         }
         Parsed::Empty => return Composed::Ready(None),
     };
@@ -101,7 +105,9 @@ pub fn compose_measurement(
         Plausibility::OutOfRange { message } => warnings.push(message),
     }
     if let Some(uln) = uln
-        && let Some(message) = check_number(&format!("{label} ULN"), units, uln, texts.unit).message()
+        && let Some(message) =
+            check_number(&i18n::text_with("input-uln-of", &[("label", label.to_owned())]), units, uln, texts.unit)
+                .message()
     {
         warnings.push(message.to_owned());
     }
@@ -126,9 +132,7 @@ pub fn compose_titer(text: &str, date: &str, today: NaiveDate, confirmed: bool) 
         Err(message) => return Composed::Invalid(message),
     };
     match parse_titer(text) {
-        Parsed::Empty if date.is_some() => {
-            Composed::Invalid("enter the titer: a date alone is not a result".to_owned())
-        }
+        Parsed::Empty if date.is_some() => Composed::Invalid(i18n::text("input-titer-needed")),
         Parsed::Empty => Composed::Ready(None),
         Parsed::Invalid(message) => Composed::Invalid(message),
         Parsed::Value(dilution) => confirm_or_ready(Some((Titer { dilution }, date)), Vec::new(), None, confirmed),
@@ -140,7 +144,7 @@ pub fn compose_titer(text: &str, date: &str, today: NaiveDate, confirmed: bool) 
 pub fn compose_dated_answer<T>(answer: Option<T>, date: &str, today: NaiveDate) -> Composed<Option<Dated<T>>> {
     match (answer, parse_sample_date(date, today)) {
         (_, Err(message)) => Composed::Invalid(message),
-        (None, Ok(Some(_))) => Composed::Invalid("choose the result: a date alone is not a result".to_owned()),
+        (None, Ok(Some(_))) => Composed::Invalid(i18n::text("input-result-needed")),
         (None, Ok(None)) => Composed::Ready(None),
         (Some(answer), Ok(date)) => Composed::Ready(Some((answer, date))),
     }

@@ -2,6 +2,7 @@
 //! a censored result ("<0.5") or a unit typed into the field are refused with a message
 //! that says what to type, never guessed at.
 
+use crate::i18n;
 use crate::input::Parsed;
 use crate::model::units::Unit;
 
@@ -14,7 +15,7 @@ pub fn parse_number(text: &str) -> Parsed<f64> {
     if is_plain_number(text) {
         return match text.parse::<f64>() {
             Ok(value) if value.is_finite() => Parsed::Value(value),
-            _ => Parsed::Invalid("not a number".to_owned()),
+            _ => Parsed::Invalid(i18n::text("input-not-a-number")),
         };
     }
     Parsed::Invalid(message_for(text))
@@ -40,23 +41,23 @@ fn message_for(text: &str) -> String {
     if text.matches(',').count() == 1 {
         let with_point = text.replace(',', ".");
         if is_plain_number(&with_point) {
-            return format!("use a decimal point: {with_point}");
+            return i18n::text_with("input-decimal-point", &[("number", with_point)]);
         }
     }
     let without_spaces: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\u{202f}').collect();
     if without_spaces != text && is_plain_number(&without_spaces) {
-        return format!("remove the spaces: {without_spaces}");
+        return i18n::text_with("input-remove-spaces", &[("number", without_spaces)]);
     }
     if text.starts_with(['<', '>', '≤', '≥']) {
-        return "type the number without < or >: a result below or above the lab's limit needs the exact value or a judgment".to_owned();
+        return i18n::text("input-censored");
     }
     let leading: String = text.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
     let rest = text.get(leading.len()..).unwrap_or("");
     let unit_follows = rest.starts_with(char::is_whitespace) || Unit::parse(rest).is_some();
     if is_plain_number(&leading) && unit_follows {
-        return format!("type the number only ({leading}) and pick the unit beside the field");
+        return i18n::text_with("input-unit-typed", &[("number", leading)]);
     }
-    "not a number".to_owned()
+    i18n::text("input-not-a-number")
 }
 
 #[cfg(test)]

@@ -50,7 +50,10 @@ pub fn check_number(label: &str, units: &[UnitRange], value: f64, unit: Unit) ->
     let Some(range) = units.iter().find(|range| range.unit == unit) else {
         let allowed: Vec<&str> = units.iter().map(|range| range.unit.symbol()).collect();
         return Plausibility::UnknownUnit {
-            message: format!("{label} is not entered in {}: use {}", unit.symbol(), allowed.join(", ")),
+            message: crate::i18n::text_with(
+                "input-unit-not-allowed",
+                &[("label", label.to_owned()), ("unit", unit.symbol().to_owned()), ("allowed", allowed.join(", "))],
+            ),
         };
     };
     if contains(range, value) {
@@ -58,15 +61,22 @@ pub fn check_number(label: &str, units: &[UnitRange], value: f64, unit: Unit) ->
     }
     if let Some(other) = units.iter().find(|other| other.unit != unit && contains(other, value)) {
         return Plausibility::UnitSlip {
-            message: format!("{label} {entered} is implausible — did you mean {}?", other.unit.symbol()),
+            message: crate::i18n::text_with(
+                "input-unit-slip",
+                &[("label", label.to_owned()), ("entered", entered), ("unit", other.unit.symbol().to_owned())],
+            ),
             suggested: other.unit,
         };
     }
     Plausibility::OutOfRange {
-        message: format!(
-            "{label} {entered} is outside the plausible range {}–{}",
-            number(range.min),
-            entered_with_unit(range.max, unit)
+        message: crate::i18n::text_with(
+            "input-out-of-range",
+            &[
+                ("label", label.to_owned()),
+                ("entered", entered),
+                ("min", number(range.min)),
+                ("max", entered_with_unit(range.max, unit)),
+            ],
         ),
     }
 }

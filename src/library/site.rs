@@ -103,8 +103,9 @@ fn clash(site: SiteFile<'_>, what: &str, id: &str, bundled_file: &str) -> LoadEr
         file: site.name.to_owned(),
         line,
         column,
-        message: format!(
-            "{what} \"{id}\" is already defined in {bundled_file}; a site adds names and never redefines a bundled one: choose another id"
+        message: crate::i18n::text_with(
+            "error-site-clash",
+            &[("what", what.to_owned()), ("id", id.to_owned()), ("file", bundled_file.to_owned())],
         ),
     }
 }
@@ -165,14 +166,13 @@ pub fn extend_catalogue(mut catalogue: DrugCatalogue, site: SiteFile<'_>) -> Res
         let refuse = |message: String| LoadError::Site { file: site.name.to_owned(), line, column, message };
         let site_class = catalogue.classes.iter().skip(bundled_classes).any(|c| c.id == class);
         if !site_class {
-            return Err(refuse(format!(
-                "agent \"{agent}\" can join only a class this site defines, not \"{class}\": a bundled class keeps its bundled members"
+            return Err(refuse(crate::i18n::text_with(
+                "error-site-bundled-class",
+                &[("agent", agent.clone()), ("class", class.clone())],
             )));
         }
         let Some(member) = catalogue.agents.iter_mut().take(bundled_agents).find(|a| a.id == agent) else {
-            return Err(refuse(format!(
-                "\"{agent}\" is not a bundled agent; list a site agent's classes with the agent itself"
-            )));
+            return Err(refuse(crate::i18n::text_with("error-site-not-bundled-agent", &[("agent", agent.clone())])));
         };
         if !member.classes.contains(&class) {
             member.classes.push(class);

@@ -220,16 +220,16 @@ pub enum Edit {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
     /// The session is signed; only an amendment may change it.
-    #[error("the session is signed and read-only: amend it first, giving a reason")]
+    #[error("{}", crate::i18n::text("error-audit-signed"))]
     Signed,
     /// The edit needs a reason and none was given; names what needs it ("an override").
-    #[error("a reason is required for {0}")]
+    #[error("{}", crate::i18n::text_with("error-audit-reason-required", &[("detail", _0.to_string())]))]
     ReasonRequired(&'static str),
     /// The actor making the change is not named.
-    #[error("who is making the change must be named")]
+    #[error("{}", crate::i18n::text("error-audit-actor-required"))]
     ActorRequired,
     /// A withdrawal names a decision the session does not hold.
-    #[error("there is no {kind} on {criterion} to withdraw")]
+    #[error("{}", crate::i18n::text_with("error-audit-nothing-to-withdraw", &[("kind", kind.to_string()), ("criterion", criterion.to_string())]))]
     NothingToWithdraw {
         /// "judgment" or "override".
         kind: &'static str,
@@ -237,23 +237,23 @@ pub enum EditError {
         criterion: String,
     },
     /// An amendment of a session that is not signed.
-    #[error("the session is not signed, so there is nothing to amend")]
+    #[error("{}", crate::i18n::text("error-audit-not-signed"))]
     NotSigned,
     /// A signature without the signer's name.
-    #[error("the signature needs the signer's name")]
+    #[error("{}", crate::i18n::text("error-audit-signer-required"))]
     SignerRequired,
     /// An attestation names an item that holds no list; the item id.
-    #[error("\"{0}\" holds no list to attest")]
+    #[error("{}", crate::i18n::text_with("error-audit-nothing-to-attest", &[("detail", _0.to_string())]))]
     NothingToAttest(String),
     /// A re-screen names a protocol the session does not list; the protocol id.
-    #[error("the session is not screened for protocol \"{0}\"")]
+    #[error("{}", crate::i18n::text_with("error-audit-not-screened-for", &[("detail", _0.to_string())]))]
     NotScreenedFor(String),
     /// Signing and amending sign the session as this format states it: an older file is
     /// migrated first (`migrate`), so the signature covers the migration too.
-    #[error("the session is of format {0}: it must be migrated to this format before it is signed or amended")]
+    #[error("{}", crate::i18n::text_with("error-audit-not-migrated", &[("detail", _0.to_string())]))]
     NotMigrated(u32),
     /// The electronic signature does not hold for what it is to cover.
-    #[error("the electronic signature does not hold: {0}")]
+    #[error("{}", crate::i18n::text_with("error-audit-signature-does-not-hold", &[("detail", _0.to_string())]))]
     SignatureDoesNotHold(String),
     /// A signer's name that could mislead.
     #[error(transparent)]
@@ -262,7 +262,7 @@ pub enum EditError {
     #[error("{0}")]
     Randomness(String),
     /// A session of this format without its id yet (a template): it gets one when saved.
-    #[error("the session has no session id yet: save it first, then sign")]
+    #[error("{}", crate::i18n::text("error-audit-no-session-id"))]
     NoSessionId,
 }
 
@@ -593,28 +593,28 @@ pub enum Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::NoTrail => write!(f, "the audit trail is empty"),
-            Self::Sequence { seq, expected } => write!(f, "entry {seq}: sequence number should be {expected}"),
-            Self::EntryAltered { seq } => {
-                write!(f, "entry {seq} was altered after it was written (its hash does not match)")
+        use crate::i18n::{text, text_with};
+        let seq_of = |seq: &u64| ("seq", seq.to_string());
+        let message = match self {
+            Self::NoTrail => text("error-audit-no-trail"),
+            Self::Sequence { seq, expected } => {
+                text_with("error-audit-sequence", &[seq_of(seq), ("expected", expected.to_string())])
             }
-            Self::ChainBroken { seq } => {
-                write!(f, "entry {seq} does not follow the entry before it (the chain is broken)")
-            }
+            Self::EntryAltered { seq } => text_with("error-audit-entry-altered", &[seq_of(seq)]),
+            Self::ChainBroken { seq } => text_with("error-audit-chain-broken", &[seq_of(seq)]),
             Self::OldValueMismatch { seq, what } => {
-                write!(f, "entry {seq}: the old value of {what} is not what the trail had")
+                text_with("error-audit-old-value", &[seq_of(seq), ("what", what.clone())])
             }
-            Self::NotCreatedFirst => write!(f, "the first entry is not the session's creation"),
-            Self::ValueAltered { what } => write!(f, "{what} differs from what the audit trail records"),
-            Self::SignatureMismatch => write!(f, "the signature does not cover the current content"),
-            Self::SignatureAltered => write!(f, "the signature differs from the one the audit trail recorded"),
-            Self::ElectronicSignature { seq, problem } => write!(f, "entry {seq}: {problem}"),
-            Self::NotElectronic { seq } => write!(
-                f,
-                "entry {seq} records a signature without an electronic signature, which this format always has"
-            ),
-        }
+            Self::NotCreatedFirst => text("error-audit-not-created-first"),
+            Self::ValueAltered { what } => text_with("error-audit-value-altered", &[("what", what.clone())]),
+            Self::SignatureMismatch => text("error-audit-signature-mismatch"),
+            Self::SignatureAltered => text("error-audit-signature-altered"),
+            Self::ElectronicSignature { seq, problem } => {
+                text_with("error-audit-electronic-signature", &[seq_of(seq), ("problem", problem.to_string())])
+            }
+            Self::NotElectronic { seq } => text_with("error-audit-not-electronic", &[seq_of(seq)]),
+        };
+        f.write_str(&message)
     }
 }
 
@@ -741,25 +741,35 @@ pub fn verify(session: &Session) -> Verification {
 /// Whether a change's "old" side matches the state it was applied to.
 fn old_side_mismatch(state: &Session, change: &Change) -> Option<String> {
     match change {
-        Change::Value { item, old, .. } => (state.values.get(item) != old.as_ref()).then(|| format!("item \"{item}\"")),
-        Change::Dates { old, .. } => (state.dates != *old).then(|| "the reference dates".to_owned()),
-        Change::ParticipantCode { old, .. } => {
-            (&state.participant_code != old).then(|| "the participant code".to_owned())
+        Change::Value { item, old, .. } => (state.values.get(item) != old.as_ref())
+            .then(|| crate::i18n::text_with("error-audit-what-item", &[("item", item.clone())])),
+        Change::Dates { old, .. } => {
+            (state.dates != *old).then(|| crate::i18n::text("error-audit-what-reference-dates"))
         }
-        Change::Investigator { old, .. } => (&state.investigator != old).then(|| "the investigator".to_owned()),
-        Change::Protocols { old, .. } => (&state.protocols != old).then(|| "the protocols".to_owned()),
-        Change::Withdrawn { decision } => (!state.decisions.contains(decision))
-            .then(|| format!("the decision on {} {}", decision.protocol, decision.criterion)),
+        Change::ParticipantCode { old, .. } => {
+            (&state.participant_code != old).then(|| crate::i18n::text("error-audit-what-participant-code"))
+        }
+        Change::Investigator { old, .. } => {
+            (&state.investigator != old).then(|| crate::i18n::text("error-audit-what-investigator"))
+        }
+        Change::Protocols { old, .. } => {
+            (&state.protocols != old).then(|| crate::i18n::text("error-audit-what-protocols"))
+        }
+        Change::Withdrawn { decision } => (!state.decisions.contains(decision)).then(|| {
+            crate::i18n::text_with(
+                "error-audit-what-decision",
+                &[("protocol", decision.protocol.to_string()), ("criterion", decision.criterion.to_string())],
+            )
+        }),
         Change::Amended { signature, .. } => {
-            (state.signature.as_ref() != Some(signature)).then(|| "the signature".to_owned())
+            (state.signature.as_ref() != Some(signature)).then(|| crate::i18n::text("error-audit-what-signature"))
         }
         Change::Attested { replaced, .. } => {
             let current = replaced.as_ref().and_then(|r| state.attestations.iter().find(|a| a.item == r.item));
-            (current != replaced.as_ref()).then(|| "an attestation".to_owned())
+            (current != replaced.as_ref()).then(|| crate::i18n::text("error-audit-what-an-attestation"))
         }
-        Change::Migrated { from, .. } => {
-            (state.format_version != *from).then(|| "the format the session was migrated from".to_owned())
-        }
+        Change::Migrated { from, .. } => (state.format_version != *from)
+            .then(|| crate::i18n::text("error-audit-what-format-the-session-was-migrated-from")),
         Change::Created { .. } | Change::Decided { .. } | Change::Signed { .. } => None,
     }
 }
@@ -768,35 +778,35 @@ fn old_side_mismatch(state: &Session, change: &Change) -> Option<String> {
 fn compare(stored: &Session, replayed: &Session, problems: &mut Vec<Problem>) {
     let altered = |what: String| Problem::ValueAltered { what };
     if stored.participant_code != replayed.participant_code {
-        problems.push(altered("the participant code".to_owned()));
+        problems.push(altered(crate::i18n::text("error-audit-what-participant-code")));
     }
     if stored.protocols != replayed.protocols {
-        problems.push(altered("the protocols".to_owned()));
+        problems.push(altered(crate::i18n::text("error-audit-what-protocols")));
     }
     if stored.dates != replayed.dates {
-        problems.push(altered("the reference dates".to_owned()));
+        problems.push(altered(crate::i18n::text("error-audit-what-reference-dates")));
     }
     if stored.investigator != replayed.investigator {
-        problems.push(altered("the investigator".to_owned()));
+        problems.push(altered(crate::i18n::text("error-audit-what-investigator")));
     }
     let items: std::collections::BTreeSet<&String> = stored.values.keys().chain(replayed.values.keys()).collect();
     for item in items {
         if stored.values.get(item) != replayed.values.get(item) {
-            problems.push(altered(format!("the value of \"{item}\"")));
+            problems.push(altered(crate::i18n::text_with("error-audit-what-value", &[("item", item.to_string())])));
         }
     }
     if stored.decisions != replayed.decisions {
-        problems.push(altered("the overrides and judgments".to_owned()));
+        problems.push(altered(crate::i18n::text("error-audit-what-overrides-and-judgments")));
     }
     if stored.attestations != replayed.attestations {
-        problems.push(altered("the attestations".to_owned()));
+        problems.push(altered(crate::i18n::text("error-audit-what-attestations")));
     }
     if stored.format_version != replayed.format_version {
-        problems.push(altered("the file format version".to_owned()));
+        problems.push(altered(crate::i18n::text("error-audit-what-file-format-version")));
     }
     // The trail records the id given at a migration; a session created in this format has
     // it from its creation, bound by its seal and signatures.
     if replayed.session_id.is_some() && stored.session_id != replayed.session_id {
-        problems.push(altered("the session id".to_owned()));
+        problems.push(altered(crate::i18n::text("error-audit-what-session-id")));
     }
 }

@@ -48,19 +48,19 @@ pub fn covered_now(session: &Session) -> Result<Covered, EditError> {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SignatureProblem {
     /// The trail hash it records is not the entry before it.
-    #[error("the electronic signature names a trail other than the one before it")]
+    #[error("{}", crate::i18n::text("error-e-signing-trail-mismatch"))]
     TrailMismatch,
     /// The signer's name cannot be a signer's name.
-    #[error("the signer's name is not one a signature can carry ({0})")]
+    #[error("{}", crate::i18n::text_with("error-e-signing-signer-name", &[("detail", _0.to_string())]))]
     SignerName(String),
     /// The cryptographic check fails.
     #[error("{0}")]
     Check(#[from] SignatureCheckError),
     /// The content hash stored with the signature is not the content it was made over.
-    #[error("the content hash stored with the signature is not that of the content it was made over")]
+    #[error("{}", crate::i18n::text("error-e-signing-content-mismatch"))]
     ContentMismatch,
     /// The session has no id to bind a signature to.
-    #[error("the session has no session id, which an electronic signature names")]
+    #[error("{}", crate::i18n::text("error-e-signing-no-session-id"))]
     NoSessionId,
 }
 
@@ -140,7 +140,7 @@ pub enum SigningError {
     #[error(transparent)]
     Edit(#[from] EditError),
     /// The statement chosen cannot sign these verdicts.
-    #[error("not signed: {0}")]
+    #[error("{}", crate::i18n::text_with("error-e-signing-meaning", &[("detail", _0.to_string())]))]
     Meaning(String),
     /// The identity refused to sign the facts.
     #[error(transparent)]

@@ -199,78 +199,73 @@ impl Finding {
 
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
+        use crate::i18n::{text, text_with};
+        let minute = |at: &chrono::DateTime<chrono::Utc>| at.format("%Y-%m-%d %H:%M UTC").to_string();
+        let message = match self {
             Self::Sealed { sequence, fingerprint, installation } => {
-                write!(f, "sealed at sequence {sequence} by installation key {fingerprint}")?;
-                match installation {
-                    Listing::Roster(Some(label)) => write!(f, " (\"{label}\" in the site roster)"),
-                    Listing::Roster(None) => write!(f, ", which the site roster does not list"),
-                    Listing::NoRoster => Ok(()),
-                }
+                let mut args = vec![("sequence", sequence.to_string()), ("fingerprint", fingerprint.to_string())];
+                let id = match installation {
+                    Listing::Roster(Some(label)) => {
+                        args.push(("label", label.clone()));
+                        "error-finding-sealed-listed"
+                    }
+                    Listing::Roster(None) => "error-finding-sealed-unlisted",
+                    Listing::NoRoster => "error-finding-sealed",
+                };
+                text_with(id, &args)
             }
-            Self::SealBroken { sequence, fingerprint } => write!(
-                f,
-                "the seal of installation key {fingerprint} does not match the trail's head (sequence {sequence}): entries were removed or changed after the last save, or the seal was copied from another file"
+            Self::SealBroken { sequence, fingerprint } => text_with(
+                "error-finding-seal-broken",
+                &[("sequence", sequence.to_string()), ("fingerprint", fingerprint.to_string())],
             ),
             Self::Unsealed(Unsealed::Template { name }) => {
-                write!(f, "bundled example {name}: a template, not a record (no seal)")
+                text_with("error-finding-template", &[("name", name.clone())])
             }
-            Self::Unsealed(Unsealed::Legacy { format }) => write!(
-                f,
-                "legacy file (session format {format}, written before seals): intact as far as a legacy file can show; nothing shows whether entries were cut from its end"
-            ),
-            Self::Unsealed(Unsealed::Current) => write!(
-                f,
-                "no seal: a template, or a file whose seal was removed; nothing shows whether entries were cut from its end"
-            ),
+            Self::Unsealed(Unsealed::Legacy { format }) => {
+                text_with("error-finding-legacy", &[("format", format.to_string())])
+            }
+            Self::Unsealed(Unsealed::Current) => text("error-finding-no-seal"),
             Self::ElectronicSignature { seq, by, fingerprint, standing } => {
-                write!(f, "entry {seq}: electronic signature of {by}, key {fingerprint}")?;
-                match standing {
-                    Listing::Roster(SignerStanding::Established) => write!(f, ": the key belongs to {by}"),
-                    Listing::Roster(SignerStanding::KeyNotListedForName) => {
-                        write!(f, ": the site roster lists {by}, but not with this key")
-                    }
+                let mut args =
+                    vec![("seq", seq.to_string()), ("by", by.to_string()), ("fingerprint", fingerprint.to_string())];
+                let id = match standing {
+                    Listing::Roster(SignerStanding::Established) => "error-finding-signature-established",
+                    Listing::Roster(SignerStanding::KeyNotListedForName) => "error-finding-signature-other-key",
                     Listing::Roster(SignerStanding::KeyBelongsTo(holder)) => {
-                        write!(f, ": the site roster gives this key to {holder}, not to {by}")
+                        args.push(("holder", holder.to_string()));
+                        "error-finding-signature-key-of-other"
                     }
-                    Listing::Roster(SignerStanding::Unknown) => {
-                        write!(f, ": the site roster lists neither {by} nor this key")
-                    }
-                    Listing::NoRoster => write!(f, " (whose key it is needs the site roster)"),
-                }
+                    Listing::Roster(SignerStanding::Unknown) => "error-finding-signature-unknown",
+                    Listing::NoRoster => "error-finding-signature-no-roster",
+                };
+                text_with(id, &args)
             }
-            Self::TypedSignature { by } => {
-                write!(f, "signed by {by} as a typed name (an older format): no electronic signature shows who signed")
+            Self::TypedSignature { by } => text_with("error-finding-typed-signature", &[("by", by.to_string())]),
+            Self::NoRoster { why: Some(why) } => text_with(
+                "error-finding-no-roster-because",
+                &[("why", why.clone()), ("flag", "--roster FILE".to_owned())],
+            ),
+            Self::NoRoster { why: None } => {
+                text_with("error-finding-no-roster", &[("flag", "--roster FILE".to_owned())])
             }
-            Self::NoRoster { why } => {
-                write!(f, "no site roster")?;
-                if let Some(why) = why {
-                    write!(f, " ({why})")?;
-                }
-                write!(f, ": who sealed and who signed cannot be established; name one with --roster FILE")
+            Self::RolledBack { recorded, file, recorded_at } => text_with(
+                "error-finding-rolled-back",
+                &[("recorded", recorded.to_string()), ("file", file.to_string()), ("at", minute(recorded_at))],
+            ),
+            Self::Diverged { sequence, recorded_at } => {
+                text_with("error-finding-diverged", &[("sequence", sequence.to_string()), ("at", minute(recorded_at))])
             }
-            Self::RolledBack { recorded, file, recorded_at } => write!(
-                f,
-                "this file is older than its last save on this computer (sequence {recorded} recorded, file has {file}); that save was at {}",
-                recorded_at.format("%Y-%m-%d %H:%M UTC")
+            Self::SavedHereAs { session_id, sequence } => text_with(
+                "error-finding-saved-here-as",
+                &[("session", session_id.to_string()), ("sequence", sequence.to_string())],
             ),
-            Self::Diverged { sequence, recorded_at } => write!(
-                f,
-                "the trail differs from what this computer saved at sequence {sequence} ({}): it was rewritten from there",
-                recorded_at.format("%Y-%m-%d %H:%M UTC")
-            ),
-            Self::SavedHereAs { session_id, sequence } => write!(
-                f,
-                "this computer sealed a save of this session (same creation entry) as session {session_id} at sequence {sequence}: this copy was relabelled or had its seal removed"
-            ),
-            Self::Witnessed { sequence, recorded_at } => write!(
-                f,
-                "holds the last save this computer recorded for it (sequence {sequence}, {})",
-                recorded_at.format("%Y-%m-%d %H:%M UTC")
-            ),
-            Self::NotWitnessed => write!(f, "this computer has no record of saving this session"),
-            Self::LedgerProblem(problem) => write!(f, "the witness ledger: {problem}"),
-        }
+            Self::Witnessed { sequence, recorded_at } => {
+                text_with("error-finding-witnessed", &[("sequence", sequence.to_string()), ("at", minute(recorded_at))])
+            }
+            Self::NotWitnessed => text("error-finding-not-witnessed"),
+            Self::LedgerProblem(problem) => text_with("error-finding-ledger", &[("problem", problem.clone())]),
+        };
+        f.write_str(&message)
     }
 }
 
@@ -293,7 +288,10 @@ pub fn check(session: &Session, text: &str, roster: RosterView<'_>, witness: Res
     }
     match witness {
         Ok(witness) => ledger_findings(session, witness, &mut findings),
-        Err(problem) => findings.push(Finding::LedgerProblem(format!("it could not be read ({problem})"))),
+        Err(problem) => findings.push(Finding::LedgerProblem(crate::i18n::text_with(
+            "error-finding-ledger-unreadable",
+            &[("problem", problem.to_owned())],
+        ))),
     }
     findings
 }
@@ -391,9 +389,9 @@ fn signature_findings(session: &Session, roster: RosterView<'_>, findings: &mut 
 /// in the file's trail, or the file is older than, or rewritten from, what was saved here.
 fn ledger_findings(session: &Session, witness: &Witness, findings: &mut Vec<Finding>) {
     if witness.damaged_lines > 0 {
-        findings.push(Finding::LedgerProblem(format!(
-            "{} damaged line(s) were skipped and not trusted",
-            witness.damaged_lines
+        findings.push(Finding::LedgerProblem(crate::i18n::text_with(
+            "error-finding-ledger-damaged",
+            &[("count", witness.damaged_lines.to_string())],
         )));
     }
     let file_sequence = session.head().map_or(0, |(seq, _)| seq);

@@ -12,7 +12,7 @@ pub const MAX_SESSION_BYTES: usize = 8 * 1024 * 1024;
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum SessionError {
     /// The file is larger than a session file may be; it is not read.
-    #[error("{size} bytes is larger than the {max} bytes a session file may have")]
+    #[error("{}", crate::i18n::text_with("error-session-too-large", &[("size", size.to_string()), ("max", max.to_string())]))]
     TooLarge {
         /// The file's size in bytes.
         size: usize,
@@ -20,7 +20,7 @@ pub enum SessionError {
         max: usize,
     },
     /// The text is not valid session RON (or a field has the wrong shape).
-    #[error("line {line}, column {column}: {message}")]
+    #[error("{}", crate::i18n::text_with("error-session-syntax", &[("line", line.to_string()), ("column", column.to_string()), ("message", message.to_string())]))]
     Syntax {
         /// The line of the file (1-based) where the problem is.
         line: usize,
@@ -30,9 +30,7 @@ pub enum SessionError {
         message: String,
     },
     /// The file is of a format newer than this build reads.
-    #[error(
-        "line {line}, column {column}: format_version {found} is newer than this build reads ({supported}); open it with a newer trialscreen"
-    )]
+    #[error("{}", crate::i18n::text_with("error-session-newer-format", &[("line", line.to_string()), ("column", column.to_string()), ("found", found.to_string()), ("supported", supported.to_string())]))]
     NewerFormat {
         /// The line of the file (1-based) where the problem is.
         line: usize,
@@ -44,9 +42,7 @@ pub enum SessionError {
         supported: u32,
     },
     /// The session pins a protocol version this build and the site's protocol folder do not have.
-    #[error(
-        "line {line}, column {column}: protocol \"{id}\" version {version} is not in this build or the site's protocol folder"
-    )]
+    #[error("{}", crate::i18n::text_with("error-session-unknown-protocol", &[("line", line.to_string()), ("column", column.to_string()), ("id", id.to_string()), ("version", version.to_string())]))]
     UnknownProtocol {
         /// The line of the file (1-based) where the problem is.
         line: usize,
@@ -58,7 +54,7 @@ pub enum SessionError {
         version: u32,
     },
     /// The session names a cohort the protocol does not define.
-    #[error("line {line}, column {column}: cohort \"{cohort}\" is not a cohort of protocol \"{id}\"")]
+    #[error("{}", crate::i18n::text_with("error-session-unknown-cohort", &[("line", line.to_string()), ("column", column.to_string()), ("cohort", cohort.to_string()), ("id", id.to_string())]))]
     UnknownCohort {
         /// The line of the file (1-based) where the problem is.
         line: usize,
@@ -70,7 +66,7 @@ pub enum SessionError {
         cohort: String,
     },
     /// A value is entered for an item the data dictionary does not have.
-    #[error("line {line}, column {column}: item \"{item}\" is not in the data dictionary")]
+    #[error("{}", crate::i18n::text_with("error-session-unknown-item", &[("line", line.to_string()), ("column", column.to_string()), ("item", item.to_string())]))]
     UnknownItem {
         /// The line of the file (1-based) where the problem is.
         line: usize,
@@ -80,9 +76,7 @@ pub enum SessionError {
         item: String,
     },
     /// A value's kind does not match its item's kind in the dictionary.
-    #[error(
-        "line {line}, column {column}: item \"{item}\" holds a {found} value; the dictionary says it is a {expected} item"
-    )]
+    #[error("{}", crate::i18n::text_with("error-session-wrong-kind", &[("line", line.to_string()), ("column", column.to_string()), ("item", item.to_string()), ("found", found.to_string()), ("expected", expected.to_string())]))]
     WrongKind {
         /// The line of the file (1-based) where the problem is.
         line: usize,
@@ -96,7 +90,7 @@ pub enum SessionError {
         found: &'static str,
     },
     /// A number is entered in a unit its item does not allow.
-    #[error("line {line}, column {column}: item \"{item}\" cannot be entered in {unit}")]
+    #[error("{}", crate::i18n::text_with("error-session-wrong-unit", &[("line", line.to_string()), ("column", column.to_string()), ("item", item.to_string()), ("unit", unit.to_string())]))]
     WrongUnit {
         /// The line of the file (1-based) where the problem is.
         line: usize,
@@ -108,7 +102,7 @@ pub enum SessionError {
         unit: String,
     },
     /// A choice value is not one of its item's options.
-    #[error("line {line}, column {column}: \"{option}\" is not an option of item \"{item}\"")]
+    #[error("{}", crate::i18n::text_with("error-session-unknown-option", &[("line", line.to_string()), ("column", column.to_string()), ("option", option.to_string()), ("item", item.to_string())]))]
     UnknownOption {
         /// The line of the file (1-based) where the problem is.
         line: usize,
@@ -120,7 +114,7 @@ pub enum SessionError {
         option: String,
     },
     /// A treatment-history row names an agent the drug catalogue does not have.
-    #[error("line {line}, column {column}: agent \"{agent}\" is not in the drug catalogue")]
+    #[error("{}", crate::i18n::text_with("error-session-unknown-agent", &[("line", line.to_string()), ("column", column.to_string()), ("agent", agent.to_string())]))]
     UnknownAgent {
         /// The line of the file (1-based) where the problem is.
         line: usize,
@@ -130,9 +124,7 @@ pub enum SessionError {
         agent: String,
     },
     /// A decision names a criterion its protocol does not have.
-    #[error(
-        "line {line}, column {column}: a decision names criterion \"{criterion}\" of \"{protocol}\", which that protocol does not have"
-    )]
+    #[error("{}", crate::i18n::text_with("error-session-unknown-criterion", &[("line", line.to_string()), ("column", column.to_string()), ("criterion", criterion.to_string()), ("protocol", protocol.to_string())]))]
     UnknownCriterion {
         /// The line of the file (1-based) where the problem is.
         line: usize,
@@ -144,11 +136,11 @@ pub enum SessionError {
         criterion: String,
     },
     /// The session lists no protocol to screen for.
-    #[error("the session lists no protocol")]
+    #[error("{}", crate::i18n::text("error-session-no-protocol"))]
     NoProtocol,
     /// A text field is empty where it must not be, or holds a character that could show other text
     /// than is stored.
-    #[error("line {line}, column {column}: {error}")]
+    #[error("{}", crate::i18n::text_with("error-session-text", &[("line", line.to_string()), ("column", column.to_string()), ("error", error.to_string())]))]
     Text {
         /// The line of the file (1-based) where the problem is.
         line: usize,
@@ -159,9 +151,7 @@ pub enum SessionError {
     },
     /// The file claims a format but lacks something every file of that format has: it was
     /// relabelled.
-    #[error(
-        "line {line}, column {column}: a file of session format {format} has no {what}; the file was relabelled as an older format"
-    )]
+    #[error("{}", crate::i18n::text_with("error-session-not-of-its-format", &[("line", line.to_string()), ("column", column.to_string()), ("format", format.to_string()), ("what", what.to_string())]))]
     NotOfItsFormat {
         /// The line of the file (1-based) where the problem is.
         line: usize,

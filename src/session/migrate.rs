@@ -38,7 +38,7 @@ use crate::session::model::{ProtocolRef, Session, Signature};
 /// Why a file of an older format cannot be converted (a value its format read but this
 /// build cannot state).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("cannot migrate {what}")]
+#[error("{}", crate::i18n::text_with("error-migrate-migrate-error", &[("what", what.to_string())]))]
 pub struct MigrateError {
     /// What could not be converted, in words.
     pub what: String,

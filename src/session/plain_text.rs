@@ -37,15 +37,13 @@ impl TextKind {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TextError {
     /// Nothing but spaces.
-    #[error("{what} is empty")]
+    #[error("{}", crate::i18n::text_with("error-plain-text-empty", &[("what", what.to_string())]))]
     Empty {
         /// Which text.
         what: &'static str,
     },
     /// A character that could show other text than is stored.
-    #[error(
-        "{what} contains {character}, which can make a terminal or a printout show other text than is stored; type it without"
-    )]
+    #[error("{}", crate::i18n::text_with("error-plain-text-misleading", &[("what", what.to_string()), ("character", character.to_string())]))]
     Misleading {
         /// Which text.
         what: &'static str,
@@ -53,7 +51,7 @@ pub enum TextError {
         character: String,
     },
     /// Longer than allowed.
-    #[error("{what} is {length} characters long; at most {max} are allowed")]
+    #[error("{}", crate::i18n::text_with("error-plain-text-too-long", &[("what", what.to_string()), ("length", length.to_string()), ("max", max.to_string())]))]
     TooLong {
         /// Which text.
         what: &'static str,

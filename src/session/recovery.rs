@@ -5,6 +5,7 @@
 //! from the saved file. So a crash, a power cut or `kill -9` loses at most the last
 //! couple of seconds, and never silently.
 
+use crate::i18n::{text, text_with};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -156,7 +157,7 @@ pub fn differences(saved: Option<&Session>, recovered: &Session) -> Vec<String> 
         })
         .collect();
     if saved.is_some_and(|saved| !recovered.audit.starts_with(&saved.audit)) {
-        lines.insert(0, "the saved file's history differs from the recovered one".to_owned());
+        lines.insert(0, text("recovery-history-differs"));
     }
     lines
 }
@@ -166,17 +167,30 @@ pub fn describe(change: &crate::session::audit::Change) -> String {
     use crate::session::audit::Change;
     let value = |entry: &Option<crate::session::model::Entry>| match entry {
         Some(entry) => entry.raw.clone().unwrap_or_else(|| ron::to_string(&entry.value).unwrap_or_default()),
-        None => "(empty)".to_owned(),
+        None => text("recovery-empty"),
     };
     match change {
-        Change::Created { participant_code, .. } => format!("session {participant_code} created"),
+        Change::Created { participant_code, .. } => {
+            text_with("recovery-created", &[("code", participant_code.clone())])
+        }
         Change::Value { item, old, new } => format!("{item}: {} → {}", value(old), value(new)),
-        Change::Dates { old, new } => format!(
-            "dates: screening {} → {}, consent {:?} → {:?}, enrollment {:?} → {:?}",
-            old.screening, new.screening, old.consent, new.consent, old.enrollment, new.enrollment
+        Change::Dates { old, new } => text_with(
+            "recovery-dates",
+            &[
+                ("screening_old", old.screening.to_string()),
+                ("screening_new", new.screening.to_string()),
+                ("consent_old", format!("{:?}", old.consent)),
+                ("consent_new", format!("{:?}", new.consent)),
+                ("enrollment_old", format!("{:?}", old.enrollment)),
+                ("enrollment_new", format!("{:?}", new.enrollment)),
+            ],
         ),
-        Change::ParticipantCode { old, new } => format!("participant code: {old} → {new}"),
-        Change::Investigator { old, new } => format!("investigator: {old:?} → {new:?}"),
+        Change::ParticipantCode { old, new } => {
+            text_with("recovery-participant-code", &[("old", old.clone()), ("new", new.clone())])
+        }
+        Change::Investigator { old, new } => {
+            text_with("recovery-investigator", &[("old", format!("{old:?}")), ("new", format!("{new:?}"))])
+        }
         Change::Protocols { new, .. } => {
             let ids: Vec<String> = new
                 .iter()
@@ -189,27 +203,42 @@ pub fn describe(change: &crate::session::audit::Change) -> String {
                     )
                 })
                 .collect();
-            format!("protocols: {}", ids.join(", "))
+            text_with("recovery-protocols", &[("protocols", ids.join(", "))])
         }
-        Change::Decided { decision, .. } => {
-            format!("{} {} on {}: {}", kind(decision), decision.protocol, decision.criterion, decision.reason)
+        Change::Decided { decision, .. } => text_with(
+            "recovery-decided",
+            &[
+                ("kind", kind(decision)),
+                ("protocol", decision.protocol.to_string()),
+                ("criterion", decision.criterion.to_string()),
+                ("reason", decision.reason.to_string()),
+            ],
+        ),
+        Change::Withdrawn { decision } => text_with(
+            "recovery-withdrawn",
+            &[
+                ("kind", kind(decision)),
+                ("protocol", decision.protocol.to_string()),
+                ("criterion", decision.criterion.to_string()),
+            ],
+        ),
+        Change::Signed { signature } => {
+            text_with("recovery-signed", &[("by", signature.by.clone()), ("meaning", signature.meaning.clone())])
         }
-        Change::Withdrawn { decision } => {
-            format!("{} on {} {} withdrawn", kind(decision), decision.protocol, decision.criterion)
+        Change::Amended { signature, .. } => text_with("recovery-amended", &[("by", signature.by.clone())]),
+        Change::Attested { attestation, .. } => {
+            text_with("recovery-attested", &[("item", attestation.item.to_string())])
         }
-        Change::Signed { signature } => format!("signed by {} ({})", signature.by, signature.meaning),
-        Change::Amended { signature, .. } => {
-            format!("reopened for amendment; the signature of {} no longer applies", signature.by)
+        Change::Migrated { from, to, .. } => {
+            text_with("recovery-migrated", &[("from", from.to_string()), ("to", to.to_string())])
         }
-        Change::Attested { attestation, .. } => format!("{} attested complete", attestation.item),
-        Change::Migrated { from, to, .. } => format!("migrated from session format {from} to {to}"),
     }
 }
 
-fn kind(decision: &crate::session::model::Decision) -> &'static str {
-    match decision.kind {
-        crate::session::model::DecisionKind::Override => "override",
-        crate::session::model::DecisionKind::Judgment { passes: true } => "judgment (passes)",
-        crate::session::model::DecisionKind::Judgment { passes: false } => "judgment (fails)",
-    }
+fn kind(decision: &crate::session::model::Decision) -> String {
+    text(match decision.kind {
+        crate::session::model::DecisionKind::Override => "recovery-override",
+        crate::session::model::DecisionKind::Judgment { passes: true } => "recovery-judgment-passes",
+        crate::session::model::DecisionKind::Judgment { passes: false } => "recovery-judgment-fails",
+    })
 }

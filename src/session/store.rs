@@ -20,7 +20,7 @@ use crate::session::sealing::{self, Sealer};
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// The operating system refused (creating the folder).
-    #[error("cannot write {path}: {error}")]
+    #[error("{}", crate::i18n::text_with("error-store-io", &[("path", path.display().to_string()), ("error", error.to_string())]))]
     Io {
         /// The path.
         path: PathBuf,
@@ -28,10 +28,10 @@ pub enum SaveError {
         error: std::io::Error,
     },
     /// The session cannot be written as RON.
-    #[error("the session could not be written as RON: {0}")]
+    #[error("{}", crate::i18n::text_with("error-store-serialize", &[("detail", _0.to_string())]))]
     Serialize(String),
     /// What would be written does not read back as the session.
-    #[error("the written file did not read back identically ({0}); the previous file is untouched")]
+    #[error("{}", crate::i18n::text_with("error-store-read-back", &[("detail", _0.to_string())]))]
     ReadBack(String),
     /// The file changed since it was read, is not a regular file, or could not be written.
     #[error(transparent)]
@@ -40,12 +40,10 @@ pub enum SaveError {
     #[error(transparent)]
     Lock(#[from] LockError),
     /// The session cannot be sealed as it stands (a defect of the caller).
-    #[error("the session cannot be sealed: {0}")]
+    #[error("{}", crate::i18n::text_with("error-store-not-sealable", &[("detail", _0.to_string())]))]
     NotSealable(String),
     /// A session signed in an older format is kept exactly as it was signed.
-    #[error(
-        "this session was signed in session format {format} and is kept exactly as signed; to change it, amend it (which brings it to this format)"
-    )]
+    #[error("{}", crate::i18n::text_with("error-store-signed-older-format", &[("format", format.to_string())]))]
     SignedOlderFormat {
         /// Its format.
         format: u32,
@@ -54,7 +52,7 @@ pub enum SaveError {
     #[error(transparent)]
     Prepare(crate::session::audit::EditError),
     /// The installation key that seals saves could not be had.
-    #[error("the session was not saved: this computer's installation key could not be read or created: {0}")]
+    #[error("{}", crate::i18n::text_with("error-store-installation-key", &[("detail", _0.to_string())]))]
     InstallationKey(#[from] crate::records::installation_key::InstallationKeyError),
 }
 
@@ -151,7 +149,7 @@ pub use crate::session::load::MAX_SESSION_BYTES;
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
     /// The operating system refused.
-    #[error("cannot read {path}: {error}")]
+    #[error("{}", crate::i18n::text_with("error-store-open-io", &[("path", path.display().to_string()), ("error", error.to_string())]))]
     Io {
         /// The file.
         path: PathBuf,
@@ -159,7 +157,7 @@ pub enum OpenError {
         error: std::io::Error,
     },
     /// A FIFO, a device, a folder.
-    #[error("{path} is {kind}, not a session file; it was not read")]
+    #[error("{}", crate::i18n::text_with("error-store-not-regular", &[("path", path.display().to_string()), ("kind", kind.to_string())]))]
     NotRegular {
         /// The path.
         path: PathBuf,
@@ -167,7 +165,7 @@ pub enum OpenError {
         kind: &'static str,
     },
     /// Larger than any session.
-    #[error("{path}: {size} bytes is larger than the {max} bytes a session file may have; it was not read")]
+    #[error("{}", crate::i18n::text_with("error-store-too-large", &[("path", path.display().to_string()), ("size", size.to_string()), ("max", max.to_string())]))]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -177,13 +175,13 @@ pub enum OpenError {
         max: usize,
     },
     /// Not UTF-8.
-    #[error("{path} is not UTF-8 text; it was left as it is")]
+    #[error("{}", crate::i18n::text_with("error-store-not-text", &[("path", path.display().to_string())]))]
     NotText {
         /// The file.
         path: PathBuf,
     },
     /// Does not parse.
-    #[error("{path}: {error}; the file was left as it is")]
+    #[error("{}", crate::i18n::text_with("error-store-invalid", &[("path", path.display().to_string()), ("error", error.to_string())]))]
     Invalid {
         /// The file.
         path: PathBuf,

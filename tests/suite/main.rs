@@ -10,6 +10,7 @@ mod common;
 
 mod architecture;
 mod calculator_vectors;
+mod chinese_cli;
 mod chinese_dialogs;
 mod chinese_input;
 mod chinese_report;

@@ -1,1 +1,206 @@
 # errors: what a file, protocol or record refuses, in the window and on the command line. See messages.ftl for the conventions.
+
+## The audit trail (verify)
+error-audit-no-trail = the audit trail is empty
+error-audit-sequence = entry { $seq }: sequence number should be { $expected }
+error-audit-entry-altered = entry { $seq } was altered after it was written (its hash does not match)
+error-audit-chain-broken = entry { $seq } does not follow the entry before it (the chain is broken)
+error-audit-old-value = entry { $seq }: the old value of { $what } is not what the trail had
+error-audit-not-created-first = the first entry is not the session's creation
+error-audit-value-altered = { $what } differs from what the audit trail records
+error-audit-signature-mismatch = the signature does not cover the current content
+error-audit-signature-altered = the signature differs from the one the audit trail recorded
+error-audit-electronic-signature = entry { $seq }: { $problem }
+error-audit-not-electronic = entry { $seq } records a signature without an electronic signature, which this format always has
+
+## The seal, the signatures, the roster and the ledger (verify)
+error-finding-sealed = sealed at sequence { $sequence } by installation key { $fingerprint }
+error-finding-sealed-listed = sealed at sequence { $sequence } by installation key { $fingerprint } ("{ $label }" in the site roster)
+error-finding-sealed-unlisted = sealed at sequence { $sequence } by installation key { $fingerprint }, which the site roster does not list
+error-finding-seal-broken = the seal of installation key { $fingerprint } does not match the trail's head (sequence { $sequence }): entries were removed or changed after the last save, or the seal was copied from another file
+error-finding-template = bundled example { $name }: a template, not a record (no seal)
+error-finding-legacy = legacy file (session format { $format }, written before seals): intact as far as a legacy file can show; nothing shows whether entries were cut from its end
+error-finding-no-seal = no seal: a template, or a file whose seal was removed; nothing shows whether entries were cut from its end
+error-finding-signature-established = entry { $seq }: electronic signature of { $by }, key { $fingerprint }: the key belongs to { $by }
+error-finding-signature-other-key = entry { $seq }: electronic signature of { $by }, key { $fingerprint }: the site roster lists { $by }, but not with this key
+error-finding-signature-key-of-other = entry { $seq }: electronic signature of { $by }, key { $fingerprint }: the site roster gives this key to { $holder }, not to { $by }
+error-finding-signature-unknown = entry { $seq }: electronic signature of { $by }, key { $fingerprint }: the site roster lists neither { $by } nor this key
+error-finding-signature-no-roster = entry { $seq }: electronic signature of { $by }, key { $fingerprint } (whose key it is needs the site roster)
+error-finding-typed-signature = signed by { $by } as a typed name (an older format): no electronic signature shows who signed
+error-finding-no-roster = no site roster: who sealed and who signed cannot be established; name one with { $flag }
+error-finding-no-roster-because = no site roster ({ $why }): who sealed and who signed cannot be established; name one with { $flag }
+error-finding-rolled-back = this file is older than its last save on this computer (sequence { $recorded } recorded, file has { $file }); that save was at { $at }
+error-finding-diverged = the trail differs from what this computer saved at sequence { $sequence } ({ $at }): it was rewritten from there
+error-finding-saved-here-as = this computer sealed a save of this session (same creation entry) as session { $session } at sequence { $sequence }: this copy was relabelled or had its seal removed
+error-finding-witnessed = holds the last save this computer recorded for it (sequence { $sequence }, { $at })
+error-finding-not-witnessed = this computer has no record of saving this session
+error-finding-ledger = the witness ledger: { $problem }
+error-finding-ledger-unreadable = it could not be read ({ $problem })
+error-finding-ledger-damaged = { $count } damaged line(s) were skipped and not trusted
+
+## Reading a session file
+error-session-too-large = { $size } bytes is larger than the { $max } bytes a session file may have
+error-session-syntax = line { $line }, column { $column }: { $message }
+error-session-newer-format = line { $line }, column { $column }: format_version { $found } is newer than this build reads ({ $supported }); open it with a newer trialscreen
+error-session-unknown-protocol = line { $line }, column { $column }: protocol "{ $id }" version { $version } is not in this build or the site's protocol folder
+error-session-unknown-cohort = line { $line }, column { $column }: cohort "{ $cohort }" is not a cohort of protocol "{ $id }"
+error-session-unknown-item = line { $line }, column { $column }: item "{ $item }" is not in the data dictionary
+error-session-wrong-kind = line { $line }, column { $column }: item "{ $item }" holds a { $found } value; the dictionary says it is a { $expected } item
+error-session-wrong-unit = line { $line }, column { $column }: item "{ $item }" cannot be entered in { $unit }
+error-session-unknown-option = line { $line }, column { $column }: "{ $option }" is not an option of item "{ $item }"
+error-session-unknown-agent = line { $line }, column { $column }: agent "{ $agent }" is not in the drug catalogue
+error-session-unknown-criterion = line { $line }, column { $column }: a decision names criterion "{ $criterion }" of "{ $protocol }", which that protocol does not have
+error-session-no-protocol = the session lists no protocol
+error-session-text = line { $line }, column { $column }: { $error }
+error-session-not-of-its-format = line { $line }, column { $column }: a file of session format { $format } has no { $what }; the file was relabelled as an older format
+
+## Saving and opening a session file
+error-store-io = cannot write { $path }: { $error }
+error-store-serialize = the session could not be written as RON: { $detail }
+error-store-read-back = the written file did not read back identically ({ $detail }); the previous file is untouched
+error-store-not-sealable = the session cannot be sealed: { $detail }
+error-store-signed-older-format = this session was signed in session format { $format } and is kept exactly as signed; to change it, amend it (which brings it to this format)
+error-store-installation-key = the session was not saved: this computer's installation key could not be read or created: { $detail }
+error-store-open-io = cannot read { $path }: { $error }
+error-store-not-regular = { $path } is { $kind }, not a session file; it was not read
+error-store-too-large = { $path }: { $size } bytes is larger than the { $max } bytes a session file may have; it was not read
+error-store-not-text = { $path } is not UTF-8 text; it was left as it is
+error-store-invalid = { $path }: { $error }; the file was left as it is
+
+## Text fields
+error-plain-text-empty = { $what } is empty
+error-plain-text-misleading = { $what } contains { $character }, which can make a terminal or a printout show other text than is stored; type it without
+error-plain-text-too-long = { $what } is { $length } characters long; at most { $max } are allowed
+
+## Electronic signatures
+error-e-signing-trail-mismatch = the electronic signature names a trail other than the one before it
+error-e-signing-signer-name = the signer's name is not one a signature can carry ({ $detail })
+error-e-signing-content-mismatch = the content hash stored with the signature is not that of the content it was made over
+error-e-signing-no-session-id = the session has no session id, which an electronic signature names
+error-e-signing-meaning = not signed: { $detail }
+
+## Changes to a session
+error-audit-signed = the session is signed and read-only: amend it first, giving a reason
+error-audit-reason-required = a reason is required for { $detail }
+error-audit-actor-required = who is making the change must be named
+error-audit-nothing-to-withdraw = there is no { $kind } on { $criterion } to withdraw
+error-audit-not-signed = the session is not signed, so there is nothing to amend
+error-audit-signer-required = the signature needs the signer's name
+error-audit-nothing-to-attest = "{ $detail }" holds no list to attest
+error-audit-not-screened-for = the session is not screened for protocol "{ $detail }"
+error-audit-not-migrated = the session is of format { $detail }: it must be migrated to this format before it is signed or amended
+error-audit-signature-does-not-hold = the electronic signature does not hold: { $detail }
+error-audit-no-session-id = the session has no session id yet: save it first, then sign
+error-migrate-migrate-error = cannot migrate { $what }
+
+## Files
+error-kind-fifo = a FIFO (named pipe)
+error-kind-char-device = a character device
+error-kind-block-device = a block device
+error-kind-socket = a socket
+error-kind-folder = a folder
+error-kind-symlink = a symbolic link
+error-kind-regular = a regular file
+error-kind-not-regular = not a regular file
+error-file-atomic-write-io = cannot write { $path }: { $error }
+error-file-atomic-write-changed = { $path } was changed by another program since you opened it; it was not replaced
+error-file-atomic-write-not-regular = { $path } is { $kind }; it was not replaced
+error-file-atomic-write-broken-link = { $path } is a symbolic link to { $target }, which does not exist; nothing was written
+error-file-atomic-write-read-back = the temporary file did not read back as written; { $path } is untouched
+error-file-bounded-read-io = cannot read { $path }: { $error }
+error-file-bounded-read-not-regular = { $path } is { $kind }, not a regular file; it was not read
+error-file-bounded-read-too-large = { $path }: { $size } bytes is larger than the { $max } bytes such a file may have; it was not read
+error-file-lock-held = { $target } is open in another trialscreen window or being changed by another command (its lock file { $lock } is held); close it there or wait, then try again
+error-file-lock-unusable = cannot lock { $target } (lock file { $lock }): { $reason }
+error-file-private-io = cannot use { $path }: { $error }
+error-file-private-not-regular = { $path } is { $kind }, not a regular file; it was not used
+
+## Protocol and vocabulary files
+error-library-syntax = { $file }:{ $line }:{ $column }: { $message }
+error-library-too-large = { $file }: { $size } bytes is larger than the { $max } bytes a data file may have
+error-library-site = { $file }, line { $line }, column { $column }: { $message }
+error-library-knowledge = { $file }: { $error }
+error-library-duplicate-version = { $file }: protocol { $id } version { $version } is already loaded from { $other }
+
+## The per-user data folder and the summary cache
+error-user-data-no-data-folder = no per-user data folder: set XDG_DATA_HOME (or HOME) to an absolute folder where trialscreen may keep its files
+error-summary-cache-absent = no summary cache yet
+error-summary-cache-unreadable = the summary cache could not be read: { $detail }
+error-summary-cache-damaged = the summary cache is damaged: { $detail }
+error-summary-cache-stale = the summary cache is of another build, library or day
+
+## Calculators
+error-calculators-kidney-not-positive = { $input } must be a positive number (got { $value })
+error-calculators-kidney-age-outside-method = { $method } applies to ages { $range }; the age given is { $age_years } years
+error-calculators-kidney-missing = { $method } needs { $input }
+error-calculators-mod-unknown-item = { $instrument } has no item "{ $key }"
+error-calculators-mod-invalid-answer = { $instrument }: "{ $key }" does not take { $answer }
+error-calculators-mod-inconsistent = { $instrument }: "{ $key }" { $reason }
+error-calculators-mod-excluding-not-supported = { $instrument } does not allow leaving items out of its score
+error-calculators-steroids-invalid-dose = dose must be a number of mg, zero or more (got { $detail })
+error-calculators-steroids-invalid-equivalent-dose = equivalent dose must be a positive number of mg (got { $detail })
+error-library-protocol-problems = { $file }: protocol { $protocol } has { $count } problem(s):
+error-library-problem-at = line { $line }, column { $column }: { $problem }
+
+## The advice under a field (numbers and dates as typed)
+input-not-a-number = not a number
+input-decimal-point = use a decimal point: { $number }
+input-remove-spaces = remove the spaces: { $number }
+input-censored = type the number without < or >: a result below or above the lab's limit needs the exact value or a judgment
+input-unit-typed = type the number only ({ $number }) and pick the unit beside the field
+input-year-mistyped = the year { $year } looks mistyped
+input-not-a-calendar-date = { $date } is not a calendar date
+input-date-ambiguous = write the date as { $format }: { $typed } could be { $one } or { $other }
+input-date-reorder = write the date as { $format }: { $date }
+input-date-format = write the date as { $format }, e.g. { $example }
+input-date-in-future = { $date } is in the future (today is { $today })
+input-born-after-screening = born { $date } after the screening date ({ $screening })
+input-born-too-long-ago = born { $date }: more than { $years } years ago
+input-unit-not-allowed = { $label } is not entered in { $unit }: use { $allowed }
+input-unit-slip = { $label } { $entered } is implausible — did you mean { $unit }?
+input-out-of-range = { $label } { $entered } is outside the plausible range { $min }–{ $max }
+input-sample-after-today = the sample date { $date } is after today ({ $today }): enter the date the sample was taken
+input-date-problem = date: { $problem }
+input-uln-not-positive = the ULN must be above 0
+input-uln-problem = ULN: { $problem }
+input-value-needed = enter the { $label } value: a ULN or a date alone is not a result
+input-uln-of = { $label } ULN
+input-titer-needed = enter the titer: a date alone is not a result
+input-result-needed = choose the result: a date alone is not a result
+error-audit-what-reference-dates = the reference dates
+error-audit-what-participant-code = the participant code
+error-audit-what-investigator = the investigator
+error-audit-what-protocols = the protocols
+error-audit-what-signature = the signature
+error-audit-what-an-attestation = an attestation
+error-audit-what-format-the-session-was-migrated-from = the format the session was migrated from
+error-audit-what-overrides-and-judgments = the overrides and judgments
+error-audit-what-attestations = the attestations
+error-audit-what-file-format-version = the file format version
+error-audit-what-session-id = the session id
+error-audit-what-item = item "{ $item }"
+error-audit-what-decision = the decision on { $protocol } { $criterion }
+error-audit-what-value = the value of "{ $item }"
+
+## A site's vocabulary files
+error-site-clash = { $what } "{ $id }" is already defined in { $file }; a site adds names and never redefines a bundled one: choose another id
+error-site-bundled-class = agent "{ $agent }" can join only a class this site defines, not "{ $class }": a bundled class keeps its bundled members
+error-site-not-bundled-agent = "{ $agent }" is not a bundled agent; list a site agent's classes with the agent itself
+
+## The restore prompt: what a recovered session changed
+recovery-history-differs = the saved file's history differs from the recovered one
+recovery-empty = (empty)
+recovery-created = session { $code } created
+recovery-dates = dates: screening { $screening_old } → { $screening_new }, consent { $consent_old } → { $consent_new }, enrollment { $enrollment_old } → { $enrollment_new }
+recovery-participant-code = participant code: { $old } → { $new }
+recovery-investigator = investigator: { $old } → { $new }
+recovery-protocols = protocols: { $protocols }
+recovery-decided = { $kind } { $protocol } on { $criterion }: { $reason }
+recovery-withdrawn = { $kind } on { $protocol } { $criterion } withdrawn
+recovery-signed = signed by { $by } ({ $meaning })
+recovery-amended = reopened for amendment; the signature of { $by } no longer applies
+recovery-attested = { $item } attested complete
+recovery-migrated = migrated from session format { $from } to { $to }
+recovery-override = override
+recovery-judgment-passes = judgment (passes)
+recovery-judgment-fails = judgment (fails)

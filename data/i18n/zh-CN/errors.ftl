@@ -1,1 +1,206 @@
 # errors: what a file, protocol or record refuses, in the window and on the command line. See messages.ftl for the conventions.
+
+## 稽查轨迹（校验）
+error-audit-no-trail = 稽查轨迹为空
+error-audit-sequence = 第{ $seq }条记录：序号应为{ $expected }
+error-audit-entry-altered = 第{ $seq }条记录在写入后被改动过（其哈希值不符）
+error-audit-chain-broken = 第{ $seq }条记录未接续其前一条记录（哈希链已断裂）
+error-audit-old-value = 第{ $seq }条记录：{ $what }的原值与稽查轨迹所载不符
+error-audit-not-created-first = 第一条记录不是该筛选记录的创建
+error-audit-value-altered = { $what }与稽查轨迹所载不符
+error-audit-signature-mismatch = 签名未涵盖当前内容
+error-audit-signature-altered = 签名与稽查轨迹记录的签名不同
+error-audit-electronic-signature = 第{ $seq }条记录：{ $problem }
+error-audit-not-electronic = 第{ $seq }条记录载有签名但没有电子签名，而此格式总是有电子签名
+
+## 封印、签名、名册与见证账本（校验）
+error-finding-sealed = 已由安装密钥{ $fingerprint }封印于序号{ $sequence }
+error-finding-sealed-listed = 已由安装密钥{ $fingerprint }封印于序号{ $sequence }（研究中心名册中的“{ $label }”）
+error-finding-sealed-unlisted = 已由安装密钥{ $fingerprint }封印于序号{ $sequence }，但研究中心名册未列出该密钥
+error-finding-seal-broken = 安装密钥{ $fingerprint }的封印与稽查轨迹末端（序号{ $sequence }）不符：最后一次保存后有记录被删除或改动，或封印是从其他文件复制而来
+error-finding-template = 内置示例{ $name }：是模板，不是记录（无封印）
+error-finding-legacy = 旧格式文件（筛选记录格式{ $format }，早于封印功能）：就旧格式文件所能显示的而言完整；无法判断其末尾是否有记录被截去
+error-finding-no-seal = 无封印：可能是模板，也可能是封印被移除的文件；无法判断其末尾是否有记录被截去
+error-finding-signature-established = 第{ $seq }条记录：{ $by }的电子签名，密钥{ $fingerprint }：该密钥属于{ $by }
+error-finding-signature-other-key = 第{ $seq }条记录：{ $by }的电子签名，密钥{ $fingerprint }：研究中心名册列有{ $by }，但不是此密钥
+error-finding-signature-key-of-other = 第{ $seq }条记录：{ $by }的电子签名，密钥{ $fingerprint }：研究中心名册将此密钥登记给{ $holder }，而非{ $by }
+error-finding-signature-unknown = 第{ $seq }条记录：{ $by }的电子签名，密钥{ $fingerprint }：研究中心名册既未列出{ $by }，也未列出此密钥
+error-finding-signature-no-roster = 第{ $seq }条记录：{ $by }的电子签名，密钥{ $fingerprint }（需要研究中心名册才能确认密钥归属）
+error-finding-typed-signature = 由{ $by }以键入姓名的方式签名（旧格式）：没有电子签名可证明签名人
+error-finding-no-roster = 无研究中心名册：无法确认封印者和签名人；请用{ $flag }指定名册
+error-finding-no-roster-because = 无研究中心名册（{ $why }）：无法确认封印者和签名人；请用{ $flag }指定名册
+error-finding-rolled-back = 此文件早于本机最后一次保存的版本（本机记录序号{ $recorded }，文件为{ $file }）；该次保存时间为{ $at }
+error-finding-diverged = 稽查轨迹与本机在序号{ $sequence }（{ $at }）保存的内容不同：自该处起被改写
+error-finding-saved-here-as = 本机曾将此筛选记录（相同的创建记录）封印保存为筛选记录{ $session }，序号{ $sequence }：此副本被重新标记或其封印被移除
+error-finding-witnessed = 包含本机为其记录的最后一次保存（序号{ $sequence }，{ $at }）
+error-finding-not-witnessed = 本机没有保存此筛选记录的记录
+error-finding-ledger = 见证账本：{ $problem }
+error-finding-ledger-unreadable = 无法读取（{ $problem }）
+error-finding-ledger-damaged = 跳过了{ $count }行损坏的内容，未予采信
+
+## 读取筛选记录文件
+error-session-too-large = { $size }字节超过了筛选记录文件允许的最大{ $max }字节
+error-session-syntax = 第{ $line }行第{ $column }列：{ $message }
+error-session-newer-format = 第{ $line }行第{ $column }列：文件格式版本{ $found }比本版本可读取的格式（{ $supported }）更新；请用更新版本的软件打开
+error-session-unknown-protocol = 第{ $line }行第{ $column }列：本版本及研究中心方案文件夹中均没有方案“{ $id }”的第{ $version }版
+error-session-unknown-cohort = 第{ $line }行第{ $column }列：“{ $cohort }”不是方案“{ $id }”的队列
+error-session-unknown-item = 第{ $line }行第{ $column }列：数据字典中没有条目“{ $item }”
+error-session-wrong-kind = 第{ $line }行第{ $column }列：条目“{ $item }”的值类型为{ $found }，而数据字典规定其类型为{ $expected }
+error-session-wrong-unit = 第{ $line }行第{ $column }列：条目“{ $item }”不能以{ $unit }录入
+error-session-unknown-option = 第{ $line }行第{ $column }列：“{ $option }”不是条目“{ $item }”的选项
+error-session-unknown-agent = 第{ $line }行第{ $column }列：药物目录中没有药物“{ $agent }”
+error-session-unknown-criterion = 第{ $line }行第{ $column }列：某项决定指向方案“{ $protocol }”的标准“{ $criterion }”，但该方案没有此标准
+error-session-no-protocol = 该筛选记录未列出任何方案
+error-session-text = 第{ $line }行第{ $column }列：{ $error }
+error-session-not-of-its-format = 第{ $line }行第{ $column }列：筛选记录格式{ $format }的文件缺少{ $what }；该文件被重新标记为旧格式
+
+## 保存与打开筛选记录文件
+error-store-io = 无法写入{ $path }：{ $error }
+error-store-serialize = 无法将筛选记录写成文件：{ $detail }
+error-store-read-back = 写入的文件读回时与原内容不一致（{ $detail }）；原文件未被改动
+error-store-not-sealable = 无法封印该筛选记录：{ $detail }
+error-store-signed-older-format = 该筛选记录以筛选记录格式{ $format }签署，将按签署时原样保留；如需更改，请修订（修订会将其转换为当前格式）
+error-store-installation-key = 筛选记录未保存：无法读取或创建本机的安装密钥：{ $detail }
+error-store-open-io = 无法读取{ $path }：{ $error }
+error-store-not-regular = { $path }是{ $kind }，不是筛选记录文件；未读取
+error-store-too-large = { $path }：{ $size }字节超过了筛选记录文件允许的最大{ $max }字节；未读取
+error-store-not-text = { $path }不是UTF-8文本；文件保持原样
+error-store-invalid = { $path }：{ $error }；文件保持原样
+
+## 文本字段
+error-plain-text-empty = { $what }为空
+error-plain-text-misleading = { $what }含有{ $character }，这可能使终端或打印件显示的文字与所存储的不同；请去掉该字符后重新输入
+error-plain-text-too-long = { $what }长{ $length }个字符；最多允许{ $max }个
+
+## 电子签名
+error-e-signing-trail-mismatch = 电子签名所指的稽查轨迹与其前面的轨迹不同
+error-e-signing-signer-name = 签名人姓名不能用于签名（{ $detail }）
+error-e-signing-content-mismatch = 与签名一同保存的内容哈希值不是签名时内容的哈希值
+error-e-signing-no-session-id = 该筛选记录没有记录编号，而电子签名需要注明记录编号
+error-e-signing-meaning = 未签署：{ $detail }
+
+## 对筛选记录的更改
+error-audit-signed = 该筛选记录已签署，为只读：请先修订并说明理由
+error-audit-reason-required = { $detail }需要填写理由
+error-audit-actor-required = 必须注明更改人
+error-audit-nothing-to-withdraw = { $criterion }上没有可撤回的{ $kind }
+error-audit-not-signed = 该筛选记录未签署，无需修订
+error-audit-signer-required = 签名需要签名人姓名
+error-audit-nothing-to-attest = “{ $detail }”没有可确认的列表
+error-audit-not-screened-for = 该筛选记录未针对方案“{ $detail }”进行筛选
+error-audit-not-migrated = 该筛选记录为格式{ $detail }：签署或修订前必须先转换为当前格式
+error-audit-signature-does-not-hold = 电子签名校验失败：{ $detail }
+error-audit-no-session-id = 该筛选记录尚无记录编号：请先保存，再签署
+error-migrate-migrate-error = 无法转换{ $what }
+
+## 文件
+error-kind-fifo = 命名管道（FIFO）
+error-kind-char-device = 字符设备
+error-kind-block-device = 块设备
+error-kind-socket = 套接字
+error-kind-folder = 文件夹
+error-kind-symlink = 符号链接
+error-kind-regular = 普通文件
+error-kind-not-regular = 非普通文件
+error-file-atomic-write-io = 无法写入{ $path }：{ $error }
+error-file-atomic-write-changed = 自您打开后，{ $path }已被其他程序更改；未予替换
+error-file-atomic-write-not-regular = { $path }是{ $kind }；未予替换
+error-file-atomic-write-broken-link = { $path }是指向{ $target }的符号链接，而该目标不存在；未写入任何内容
+error-file-atomic-write-read-back = 临时文件读回时与写入内容不一致；{ $path }未被改动
+error-file-bounded-read-io = 无法读取{ $path }：{ $error }
+error-file-bounded-read-not-regular = { $path }是{ $kind }，不是普通文件；未读取
+error-file-bounded-read-too-large = { $path }：{ $size }字节超过了此类文件允许的最大{ $max }字节；未读取
+error-file-lock-held = { $target }已在另一个窗口中打开，或正被另一个命令更改（其锁文件{ $lock }被占用）；请在那里关闭或稍候再试
+error-file-lock-unusable = 无法锁定{ $target }（锁文件{ $lock }）：{ $reason }
+error-file-private-io = 无法使用{ $path }：{ $error }
+error-file-private-not-regular = { $path }是{ $kind }，不是普通文件；未使用
+
+## 方案与词汇表文件
+error-library-syntax = { $file }：第{ $line }行第{ $column }列：{ $message }
+error-library-too-large = { $file }：{ $size }字节超过了数据文件允许的最大{ $max }字节
+error-library-site = { $file }，第{ $line }行第{ $column }列：{ $message }
+error-library-knowledge = { $file }：{ $error }
+error-library-duplicate-version = { $file }：方案{ $id }第{ $version }版已从{ $other }加载
+
+## 用户数据文件夹与小结缓存
+error-user-data-no-data-folder = 没有用户数据文件夹：请将XDG_DATA_HOME（或HOME）设为本软件可存放文件的绝对路径文件夹
+error-summary-cache-absent = 尚无小结缓存
+error-summary-cache-unreadable = 无法读取小结缓存：{ $detail }
+error-summary-cache-damaged = 小结缓存已损坏：{ $detail }
+error-summary-cache-stale = 小结缓存属于其他版本、方案库或日期
+
+## 计算器
+error-calculators-kidney-not-positive = { $input }必须为正数（实际为{ $value }）
+error-calculators-kidney-age-outside-method = { $method }适用于年龄{ $range }；所给年龄为{ $age_years }岁
+error-calculators-kidney-missing = { $method }需要{ $input }
+error-calculators-mod-unknown-item = { $instrument }没有条目“{ $key }”
+error-calculators-mod-invalid-answer = { $instrument }：“{ $key }”不接受{ $answer }
+error-calculators-mod-inconsistent = { $instrument }：“{ $key }”{ $reason }
+error-calculators-mod-excluding-not-supported = { $instrument }不允许在评分中略去条目
+error-calculators-steroids-invalid-dose = 剂量必须为0或以上的毫克数（实际为{ $detail }）
+error-calculators-steroids-invalid-equivalent-dose = 等效剂量必须为正的毫克数（实际为{ $detail }）
+error-library-protocol-problems = { $file }：方案{ $protocol }有{ $count }个问题：
+error-library-problem-at = 第{ $line }行第{ $column }列：{ $problem }
+
+## 字段下方的提示（所输入的数字与日期）
+input-not-a-number = 不是数字
+input-decimal-point = 请使用小数点：{ $number }
+input-remove-spaces = 请去掉空格：{ $number }
+input-censored = 请输入不带 < 或 > 的数字：低于或高于检验科限值的结果需要确切数值或研究者判断
+input-unit-typed = 请只输入数字（{ $number }），并在字段旁选择单位
+input-year-mistyped = 年份{ $year }似乎输错了
+input-not-a-calendar-date = { $date }不是有效的日历日期
+input-date-ambiguous = 请按{ $format }格式填写日期：{ $typed }可能是{ $one }，也可能是{ $other }
+input-date-reorder = 请按{ $format }格式填写日期：{ $date }
+input-date-format = 请按{ $format }格式填写日期，例如{ $example }
+input-date-in-future = { $date }是将来的日期（今天是{ $today }）
+input-born-after-screening = 出生日期{ $date }晚于筛选日期（{ $screening }）
+input-born-too-long-ago = 出生日期{ $date }：距今超过{ $years }年
+input-unit-not-allowed = { $label }不能以{ $unit }录入：请使用{ $allowed }
+input-unit-slip = { $label } { $entered }不合理——是否应为{ $unit }？
+input-out-of-range = { $label } { $entered }超出合理范围{ $min }–{ $max }
+input-sample-after-today = 采样日期{ $date }晚于今天（{ $today }）：请填写采样的日期
+input-date-problem = 日期：{ $problem }
+input-uln-not-positive = ULN必须大于0
+input-uln-problem = ULN：{ $problem }
+input-value-needed = 请填写{ $label }的数值：仅有ULN或日期不构成结果
+input-uln-of = { $label }的ULN
+input-titer-needed = 请填写滴度：仅有日期不构成结果
+input-result-needed = 请选择结果：仅有日期不构成结果
+error-audit-what-reference-dates = 参考日期
+error-audit-what-participant-code = 受试者编号
+error-audit-what-investigator = 研究者
+error-audit-what-protocols = 方案
+error-audit-what-signature = 签名
+error-audit-what-an-attestation = 一项确认
+error-audit-what-format-the-session-was-migrated-from = 该筛选记录转换前的格式
+error-audit-what-overrides-and-judgments = 酌情决定与研究者判断
+error-audit-what-attestations = 确认事项
+error-audit-what-file-format-version = 文件格式版本
+error-audit-what-session-id = 记录编号
+error-audit-what-item = 条目“{ $item }”
+error-audit-what-decision = 对{ $protocol } { $criterion }的决定
+error-audit-what-value = 条目“{ $item }”的值
+
+## 研究中心的词汇表文件
+error-site-clash = { $what }“{ $id }”已在{ $file }中定义；研究中心只能新增名称，不能重新定义内置名称：请另选编号
+error-site-bundled-class = 药物“{ $agent }”只能加入本研究中心定义的类别，不能加入“{ $class }”：内置类别保持其内置成员
+error-site-not-bundled-agent = “{ $agent }”不是内置药物；研究中心药物的类别请与该药物一起列出
+
+## 恢复提示：恢复的筛选记录所做的更改
+recovery-history-differs = 已保存文件的历史与恢复的版本不同
+recovery-empty = （空）
+recovery-created = 已创建筛选记录{ $code }
+recovery-dates = 日期：筛选{ $screening_old } → { $screening_new }，知情同意{ $consent_old } → { $consent_new }，入组{ $enrollment_old } → { $enrollment_new }
+recovery-participant-code = 受试者编号：{ $old } → { $new }
+recovery-investigator = 研究者：{ $old } → { $new }
+recovery-protocols = 方案：{ $protocols }
+recovery-decided = { $protocol } { $criterion }的{ $kind }：{ $reason }
+recovery-withdrawn = 已撤回{ $protocol } { $criterion }的{ $kind }
+recovery-signed = 由{ $by }签署（{ $meaning }）
+recovery-amended = 已重新打开以修订；{ $by }的签名不再有效
+recovery-attested = 已确认{ $item }完整
+recovery-migrated = 已从筛选记录格式{ $from }转换为{ $to }
+recovery-override = 酌情决定
+recovery-judgment-passes = 研究者判断（符合）
+recovery-judgment-fails = 研究者判断（不符合）
