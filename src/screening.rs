@@ -2,6 +2,7 @@
 
 use crate::engine::patient::PatientFacts;
 use crate::engine::protocol_eval::{Outcome, ProtocolResult, Verdict, evaluate_protocol};
+use crate::i18n;
 use crate::library::{Library, LoadedProtocol};
 use chrono::NaiveDate;
 
@@ -151,10 +152,12 @@ impl<'a> Screening<'a> {
     pub fn acknowledgement_refusal(&self, sign_off: &crate::session::sign_meaning::SignOff) -> Option<String> {
         let undecided = self.undecided();
         (sign_off.acknowledged != undecided).then(|| {
-            format!(
-                "not signed: {} criterion(s) are not decided ({}); acknowledge them to sign",
-                undecided.len(),
-                undecided.join("; ")
+            i18n::text_with(
+                "sign-refused-undecided",
+                &[
+                    ("count", undecided.len().to_string()),
+                    ("criteria", undecided.join(&i18n::text("explain-separator"))),
+                ],
             )
         })
     }
@@ -247,20 +250,20 @@ pub enum Pin {
 impl std::fmt::Display for PinMismatch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let Self { id, version, pinned, loaded, pin } = self;
-        match (pin, loaded) {
-            (Pin::Vocabulary, Some(loaded)) => write!(
-                f,
-                "the vocabulary protocol {id} v{version} uses (its items, drugs, classes or units) changed meaning since this session was screened: the session pinned SHA-256 {pinned}, the site folder loaded now gives {loaded}; load the site folder it was screened with, or re-screen under the current vocabulary"
-            ),
-            (Pin::Content, Some(loaded)) => write!(
-                f,
-                "protocol {id} v{version} changed since this session was screened: the session pinned content SHA-256 {pinned}, the file loaded now has {loaded}"
-            ),
-            (_, None) => write!(
-                f,
-                "protocol {id} v{version} is not loaded (not in this build or the site's protocol folder), so its pinned content SHA-256 {pinned} cannot be checked"
-            ),
-        }
+        let args = |loaded: &str| {
+            [
+                ("id", id.clone()),
+                ("version", version.to_string()),
+                ("pinned", pinned.clone()),
+                ("loaded", loaded.to_owned()),
+            ]
+        };
+        let text = match (pin, loaded) {
+            (Pin::Vocabulary, Some(loaded)) => i18n::text_with("pin-vocabulary-changed", &args(loaded)),
+            (Pin::Content, Some(loaded)) => i18n::text_with("pin-content-changed", &args(loaded)),
+            (_, None) => i18n::text_with("pin-not-loaded", &args("")),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -298,10 +301,7 @@ pub fn sign_refusal(library: &Library, session: &Session) -> Option<String> {
     let mismatches = pin_mismatches(library, session);
     (!mismatches.is_empty()).then(|| {
         let lines: Vec<String> = mismatches.iter().map(ToString::to_string).collect();
-        format!(
-            "not signed: {}. A signature would cover an evaluation against a protocol other than the one screened under; load the protocol file it was screened under, or screen again under the current one",
-            lines.join("; ")
-        )
+        i18n::text_with("sign-refused-pin", &[("problems", lines.join(&i18n::text("explain-separator")))])
     })
 }
 

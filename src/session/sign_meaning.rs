@@ -89,10 +89,14 @@ impl SignOff {
         if self.meaning_id == CUSTOM_MEANING_ID {
             return Ok(());
         }
-        let listed =
-            meaning(&self.meaning_id).ok_or_else(|| format!("\"{}\" is not a signature meaning", self.meaning_id))?;
+        let listed = meaning(&self.meaning_id)
+            .ok_or_else(|| i18n::text_with("sign-meaning-unknown", &[("id", self.meaning_id.clone())]))?;
         if !listed.is_worded(&self.statement) {
-            return Err(format!("the statement of \"{}\" is \"{}\"", listed.id, listed.statement));
+            let statement = listed.shown();
+            return Err(i18n::text_with(
+                "sign-meaning-worded",
+                &[("id", listed.id.to_owned()), ("statement", statement)],
+            ));
         }
         fits(listed, verdicts)
     }
@@ -118,14 +122,27 @@ pub fn fits(meaning: SignatureMeaning, verdicts: &[SignedVerdict]) -> Result<(),
     let Some(required) = meaning.requires else { return Ok(()) };
     match verdicts.iter().find(|signed| signed.verdict != required) {
         None if !verdicts.is_empty() => Ok(()),
-        None => Err(format!("\"{}\" needs a verdict to state", meaning.statement)),
-        Some(other) => Err(format!(
-            "\"{}\" cannot be signed: {} v{} is {}, not {required}",
-            meaning.statement,
-            other.protocol,
-            other.version,
-            other.verdict.to_uppercase()
+        None => Err(i18n::text_with("sign-meaning-needs-verdict", &[("statement", meaning.shown())])),
+        Some(other) => Err(i18n::text_with(
+            "sign-meaning-verdict-differs",
+            &[
+                ("statement", meaning.shown()),
+                ("protocol", other.protocol.clone()),
+                ("version", other.version.to_string()),
+                ("verdict", verdict_word(&other.verdict).to_owned()),
+                ("required", verdict_word(required).to_lowercase()),
+            ],
         )),
+    }
+}
+
+/// A verdict id's word as shown ("eligible" → ELIGIBLE, 合格); an unknown id as it is.
+fn verdict_word(id: &str) -> String {
+    match id {
+        "eligible" => i18n::text("verdict-eligible"),
+        "ineligible" => i18n::text("verdict-ineligible"),
+        "incomplete" => i18n::text("verdict-incomplete"),
+        other => other.to_uppercase(),
     }
 }
 
@@ -173,5 +190,19 @@ mod tests {
             recorded_text("Reviewed", &["p I3: missing".to_owned(), "p E2: judgment needed".to_owned()]),
             "Reviewed. Acknowledged as not decided: p I3: missing; p E2: judgment needed"
         );
+    }
+
+    #[test]
+    fn a_refusal_is_worded_in_the_readers_language() {
+        i18n::set_thread_language(Language::ZhCn);
+        let eligible = meaning("eligible").expect("listed");
+        let refused = fits(eligible, &verdicts(&["eligible", "incomplete"])).expect_err("refused");
+        let unknown = SignOff { meaning_id: "x".to_owned(), statement: String::new(), acknowledged: Vec::new() }
+            .check(&verdicts(&["eligible"]))
+            .expect_err("refused");
+        i18n::set_thread_language(Language::En);
+        assert!(refused.ends_with("：方案p1第1版的结论为不完整，而非合格"), "{refused}");
+        assert!(refused.starts_with("无法签署“合格性评估已完成"), "{refused}");
+        assert!(unknown.contains("不是可用的签名声明"), "{unknown}");
     }
 }

@@ -51,7 +51,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("library", &["files", "i18n", "user_data", "model", "calculators", "input", "engine", "records", "session"]),
     ("session_check", &["model", "library", "session"]),
     ("status", &["i18n", "model", "engine"]),
-    ("screening", &["model", "calculators", "engine", "library", "session", "session_check", "status"]),
+    ("screening", &["i18n", "model", "calculators", "engine", "library", "session", "session_check", "status"]),
     (
         "report",
         &[

@@ -204,3 +204,14 @@ recovery-migrated = migrated from session format { $from } to { $to }
 recovery-override = override
 recovery-judgment-passes = judgment (passes)
 recovery-judgment-fails = judgment (fails)
+
+## Signing refusals (screening.rs, session/sign_meaning.rs)
+pin-vocabulary-changed = the vocabulary protocol { $id } v{ $version } uses (its items, drugs, classes or units) changed meaning since this session was screened: the session pinned SHA-256 { $pinned }, the site folder loaded now gives { $loaded }; load the site folder it was screened with, or re-screen under the current vocabulary
+pin-content-changed = protocol { $id } v{ $version } changed since this session was screened: the session pinned content SHA-256 { $pinned }, the file loaded now has { $loaded }
+pin-not-loaded = protocol { $id } v{ $version } is not loaded (not in this build or the site's protocol folder), so its pinned content SHA-256 { $pinned } cannot be checked
+sign-refused-undecided = not signed: { $count } criterion(s) are not decided ({ $criteria }); acknowledge them to sign
+sign-refused-pin = not signed: { $problems }. A signature would cover an evaluation against a protocol other than the one screened under; load the protocol file it was screened under, or screen again under the current one
+sign-meaning-unknown = "{ $id }" is not a signature meaning
+sign-meaning-worded = the statement of "{ $id }" is "{ $statement }"
+sign-meaning-needs-verdict = "{ $statement }" needs a verdict to state
+sign-meaning-verdict-differs = "{ $statement }" cannot be signed: { $protocol } v{ $version } is { $verdict }, not { $required }

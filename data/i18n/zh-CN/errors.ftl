@@ -204,3 +204,14 @@ recovery-migrated = 已从筛选记录格式{ $from }转换为{ $to }
 recovery-override = 酌情决定
 recovery-judgment-passes = 研究者判断（符合）
 recovery-judgment-fails = 研究者判断（不符合）
+
+## 签署被拒（screening.rs、session/sign_meaning.rs）
+pin-vocabulary-changed = 方案{ $id }第{ $version }版所用的词汇（条目、药物、药物类别或单位）自本次筛选以来含义已改变：筛选记录锁定的SHA-256为{ $pinned }，现在加载的研究中心文件夹给出{ $loaded }；请加载筛选时所用的研究中心文件夹，或按当前词汇重新筛选
+pin-content-changed = 方案{ $id }第{ $version }版自本次筛选以来已改变：筛选记录锁定的内容SHA-256为{ $pinned }，现在加载的文件为{ $loaded }
+pin-not-loaded = 方案{ $id }第{ $version }版未加载（既不在本程序中，也不在研究中心的方案文件夹中），因此无法核对其锁定的内容SHA-256（{ $pinned }）
+sign-refused-undecided = 未签署：{ $count }条标准尚未判定（{ $criteria }）；确认这些标准后方可签署
+sign-refused-pin = 未签署：{ $problems }。签名所涵盖的评估将依据与筛选时不同的方案；请加载筛选时所用的方案文件，或按当前方案重新筛选
+sign-meaning-unknown = “{ $id }”不是可用的签名声明
+sign-meaning-worded = “{ $id }”的声明应为“{ $statement }”
+sign-meaning-needs-verdict = “{ $statement }”需要有可声明的结论
+sign-meaning-verdict-differs = 无法签署“{ $statement }”：方案{ $protocol }第{ $version }版的结论为{ $verdict }，而非{ $required }
