@@ -15,6 +15,7 @@ use crate::engine::items_read::items_read;
 use crate::engine::knowledge::ItemIdx;
 use crate::files::FileHead;
 use crate::files::lock::{FileLock, LockError};
+use crate::i18n;
 use crate::library::Library;
 use crate::model::dictionary::ItemKind;
 use crate::model::values::Value;
@@ -446,7 +447,7 @@ impl Workspace {
         let mut against: Vec<String> = audit::verify(session)
             .problems
             .iter()
-            .map(|problem| format!("the audit trail does not verify: {problem}"))
+            .map(|problem| i18n::text_with("integrity-trail-does-not-verify", &[("problem", problem.to_string())]))
             .collect();
         for finding in &findings {
             match finding {
@@ -456,7 +457,11 @@ impl Workspace {
                 // Otherwise the file may be a legacy file, a template, or one whose seal was
                 // removed: nothing here tells them apart (the ledger does, for a session saved
                 // on this computer). Saving it seals what it holds now.
-                Finding::Unsealed(_) => notes.notes.push(format!("{finding}. Saving it here seals it.")),
+                Finding::Unsealed(_) => {
+                    notes
+                        .notes
+                        .push(i18n::text_with("integrity-unsealed-saving-seals", &[("finding", finding.to_string())]));
+                }
                 Finding::LedgerProblem(_) => notes.notes.push(finding.to_string()),
                 _ if matches!(finding.class(), Class::Altered | Class::RolledBack) => {
                     against.push(finding.to_string());
@@ -465,7 +470,7 @@ impl Workspace {
             }
         }
         if !against.is_empty() {
-            notes.questioned = Some(against.join("; "));
+            notes.questioned = Some(against.join(&i18n::text("explain-separator")));
         }
         notes
     }

@@ -31,13 +31,19 @@ pub fn computed(value: f64) -> String {
 /// A number's text with its unit as printed: "52 ×10⁹/L", "62 %", "1:640", "negative".
 pub fn with_unit(number: &str, is_zero: bool, unit: Unit) -> String {
     if unit == Unit::Titer {
-        if is_zero { "negative".to_owned() } else { format!("1:{number}") }
+        if is_zero { crate::i18n::text("value-negative") } else { format!("1:{number}") }
     } else if unit == Unit::Ratio || unit == Unit::Count || unit.symbol().is_empty() {
         number.to_owned()
     } else if unit == Unit::Percent {
         format!("{number} %")
     } else {
-        format!("{number} {}", unit.symbol())
+        let shown = unit.shown();
+        // A Chinese unit word follows its number without a space (12个月), a symbol with one.
+        if shown.starts_with(|c: char| ('\u{2E80}'..='\u{9FFF}').contains(&c)) {
+            format!("{number}{shown}")
+        } else {
+            format!("{number} {shown}")
+        }
     }
 }
 
@@ -64,5 +70,22 @@ mod tests {
         assert_eq!(entered_with_unit(640.0, Unit::Titer), "1:640");
         assert_eq!(entered_with_unit(0.0, Unit::Titer), "negative");
         assert_eq!(entered_with_unit(62.0, Unit::Percent), "62 %");
+    }
+
+    #[test]
+    fn units_written_as_words_follow_the_language_and_symbols_do_not() {
+        use crate::i18n::{Language, set_thread_language};
+        set_thread_language(Language::ZhCn);
+        let chinese = [
+            with_unit("12", false, Unit::Months),
+            with_unit("0", true, Unit::Titer),
+            with_unit("52", false, Unit::GigaPerL),
+            Unit::Points.shown().to_owned(),
+        ];
+        set_thread_language(Language::En);
+        assert_eq!(chinese, ["12个月", "阴性", "52 ×10⁹/L", "分"]);
+        assert_eq!(with_unit("12", false, Unit::Months), "12 months");
+        assert_eq!(with_unit("0", true, Unit::Titer), "negative");
+        assert_eq!(Unit::MgPerDl.shown(), Unit::MgPerDl.symbol());
     }
 }

@@ -294,6 +294,23 @@ impl Unit {
         self.0.symbol
     }
 
+    /// The form shown to people in the current language: a symbol (`×10⁹/L`, `mg/dL`) as it
+    /// is everywhere; a unit written as a word (years, months, points, titer) in the reader's
+    /// language.
+    pub fn shown(self) -> &'static str {
+        if self == Self::Years {
+            crate::i18n::word("unit-word-years")
+        } else if self == Self::Months {
+            crate::i18n::word("unit-word-months")
+        } else if self == Self::Points {
+            crate::i18n::word("unit-word-points")
+        } else if self == Self::Titer {
+            crate::i18n::word("unit-word-titer")
+        } else {
+            self.symbol()
+        }
+    }
+
     /// The serialized name, as in data files.
     pub fn code(self) -> &'static str {
         self.0.code

@@ -44,12 +44,12 @@ pub fn number_field_ui(
             if units.len() > 1 {
                 let choices: Vec<Unit> = units.iter().map(|range| range.unit).collect();
                 let (response, picked) =
-                    pick_one_ui(ui, id.with("unit"), &unit, &choices, |u| u.symbol().to_owned(), 70.0);
+                    pick_one_ui(ui, id.with("unit"), &unit, &choices, |u| u.shown().to_owned(), 70.0);
                 let _named = response
                     .accessible_name(crate::i18n::text_with("field-unit-name", &[("item", item.label.clone())]));
                 picked_unit = picked;
-            } else if !unit.symbol().is_empty() {
-                ui.label(unit.symbol());
+            } else if !unit.shown().is_empty() {
+                ui.label(unit.shown());
             }
             if asks_uln {
                 ui.label(RichText::new(crate::i18n::text("field-uln")).weak());

@@ -225,7 +225,7 @@ pub fn draft_messages_ui(ui: &mut Ui, draft: &ItemDraft, keep_label: &str) -> Co
         );
         ui.horizontal_wrapped(|ui| {
             if let Some(unit) = confirmation.suggested_unit
-                && ui.button(crate::i18n::text_with("field-use-unit", &[("unit", unit.symbol().to_owned())])).clicked()
+                && ui.button(crate::i18n::text_with("field-use-unit", &[("unit", unit.shown().to_owned())])).clicked()
             {
                 choice = ConfirmChoice::UseUnit(unit);
             }

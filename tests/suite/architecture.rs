@@ -42,7 +42,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("files", &["i18n"]),
     ("i18n", &[]),
     ("user_data", &["i18n"]),
-    ("model", &[]),
+    ("model", &["i18n"]),
     ("calculators", &["i18n", "model"]),
     ("input", &["i18n", "model"]),
     ("engine", &["i18n", "model", "calculators"]),

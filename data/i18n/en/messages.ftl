@@ -172,3 +172,9 @@ header-enrollment = enrollment { $date }
 header-enrollment-unknown = enrollment not yet known
 filter-f8 = F8: next undecided
 filter-f8-at = F8: next undecided (at { $protocol } { $criterion })
+
+## Units written as words (a symbol such as mg/dL is the same in every language)
+unit-word-years = years
+unit-word-months = months
+unit-word-points = points
+unit-word-titer = titer

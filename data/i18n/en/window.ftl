@@ -280,3 +280,7 @@ refusal-unsealed = this file has no seal, so nothing shows that its trail is who
 field-clear-name = Clear { $item }
 field-clear-hint = Remove the answer (not entered)
 override-recorded-not-allowed = recorded, but the protocol does not allow it: { $why }
+
+## What opening a file found (app/workspace.rs)
+integrity-trail-does-not-verify = the audit trail does not verify: { $problem }
+integrity-unsealed-saving-seals = { $finding }. Saving it here seals it.

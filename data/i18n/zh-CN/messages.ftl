@@ -171,3 +171,9 @@ header-enrollment = 入组 { $date }
 header-enrollment-unknown = 入组日期尚未确定
 filter-f8 = F8：下一项待定
 filter-f8-at = F8：下一项待定（当前 { $protocol } { $criterion }）
+
+## 以文字书写的单位（mg/dL 等符号在各语言中相同）
+unit-word-years = 年
+unit-word-months = 个月
+unit-word-points = 分
+unit-word-titer = 滴度

@@ -280,3 +280,7 @@ refusal-unsealed = 此文件没有封印，无法证明其稽查轨迹完整：�
 field-clear-name = 清除 { $item }
 field-clear-hint = 删除该回答（改为未录入）
 override-recorded-not-allowed = 已记录，但方案不允许：{ $why }
+
+## 打开文件时的发现（app/workspace.rs）
+integrity-trail-does-not-verify = 稽查轨迹校验未通过：{ $problem }
+integrity-unsealed-saving-seals = { $finding }。在此保存即为其加封印。
