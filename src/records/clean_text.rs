@@ -8,13 +8,13 @@
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CleanTextError {
     /// Empty, or only spaces.
-    #[error("the {what} is empty")]
+    #[error("{}", crate::i18n::text_with("clean-text-empty", &[("what", shown(what))]))]
     Empty {
         /// What the text is ("signer's name").
         what: &'static str,
     },
     /// Longer than allowed.
-    #[error("the {what} has {length} characters; at most {max} are allowed")]
+    #[error("{}", crate::i18n::text_with("clean-text-too-long", &[("what", shown(what)), ("length", length.to_string()), ("max", max.to_string())]))]
     TooLong {
         /// What the text is.
         what: &'static str,
@@ -24,9 +24,7 @@ pub enum CleanTextError {
         max: usize,
     },
     /// A control, invisible, line-breaking or direction-changing character.
-    #[error(
-        "the {what} contains the invisible or control character {code} at position {position}; type it again without it"
-    )]
+    #[error("{}", crate::i18n::text_with("clean-text-invisible", &[("what", shown(what)), ("code", code.clone()), ("position", position.to_string())]))]
     Invisible {
         /// What the text is.
         what: &'static str,
@@ -36,11 +34,19 @@ pub enum CleanTextError {
         position: usize,
     },
     /// Spaces or other whitespace around the text, or two spaces in a row.
-    #[error("the {what} has spaces around it or two spaces in a row; use single spaces between words")]
+    #[error("{}", crate::i18n::text_with("clean-text-spacing", &[("what", shown(what))]))]
     Spacing {
         /// What the text is.
         what: &'static str,
     },
+}
+
+/// What a refused text is, in the reader's language ("signer's name", 签名人姓名).
+fn shown(what: &str) -> String {
+    match what {
+        "signer's name" => crate::i18n::text("clean-text-signer-name"),
+        other => other.to_owned(),
+    }
 }
 
 /// Whether a character changes how text is shown without being seen itself: controls
@@ -114,5 +120,15 @@ mod tests {
         {
             assert_eq!(check(text, "signer's name", 100), Ok(()), "{text}");
         }
+    }
+
+    #[test]
+    fn a_refusal_is_worded_in_the_readers_language() {
+        crate::i18n::set_thread_language(crate::i18n::Language::ZhCn);
+        let refused = [check(" ", "signer's name", 100), check("Dr  Li", "signer's name", 100)];
+        let refused = refused.map(|r| r.expect_err("refused").to_string());
+        crate::i18n::set_thread_language(crate::i18n::Language::En);
+        assert_eq!(refused, ["签名人姓名为空", "签名人姓名首尾有空格或含有连续空格；词与词之间请只用一个空格"]);
+        assert_eq!(check(" ", "signer's name", 100).expect_err("refused").to_string(), "the signer's name is empty");
     }
 }

@@ -97,9 +97,7 @@ pub enum IdentityError {
     #[error(transparent)]
     Key(#[from] KeyError),
     /// The passphrase does not open the identity.
-    #[error(
-        "wrong passphrase for the signing identity of {name} ({fingerprint}); nothing was signed. Type it again (it is case-sensitive)."
-    )]
+    #[error("{}", crate::i18n::text_with("identity-wrong-passphrase", &[("name", name.to_string()), ("fingerprint", fingerprint.to_string())]))]
     WrongPassphrase {
         /// Whose identity.
         name: SignerName,
@@ -107,17 +105,13 @@ pub enum IdentityError {
         fingerprint: Fingerprint,
     },
     /// The passphrase is too short or too long.
-    #[error(
-        "the passphrase must have at least {MIN_PASSPHRASE_CHARS} characters and at most {MAX_PASSPHRASE_BYTES} bytes"
-    )]
+    #[error("{}", crate::i18n::text_with("identity-weak-passphrase", &[("min", MIN_PASSPHRASE_CHARS.to_string()), ("max", MAX_PASSPHRASE_BYTES.to_string())]))]
     WeakPassphrase,
     /// KDF parameters out of range.
     #[error("Argon2id parameters {0:?} are out of range")]
     KdfParams(KdfParams),
     /// This computer already has an identity under that name.
-    #[error(
-        "a signing identity for {name} already exists on this computer (key {fingerprint}); sign with it, or ask the site to retire it before creating another"
-    )]
+    #[error("{}", crate::i18n::text_with("identity-name-taken", &[("name", name.to_string()), ("fingerprint", fingerprint.to_string())]))]
     NameTaken {
         /// The name.
         name: SignerName,
@@ -125,7 +119,7 @@ pub enum IdentityError {
         fingerprint: Fingerprint,
     },
     /// The file is not an identity this build can read; it is left as it is.
-    #[error("{path} is not a trialscreen signing identity ({reason}); it was left as it is")]
+    #[error("{}", crate::i18n::text_with("identity-damaged", &[("path", path.display().to_string()), ("reason", reason.clone())]))]
     Damaged {
         /// The file.
         path: PathBuf,
@@ -133,7 +127,7 @@ pub enum IdentityError {
         reason: String,
     },
     /// Facts to sign that name another person or key.
-    #[error("this identity is {name} with key {fingerprint}; the signature to make names someone or some key else")]
+    #[error("{}", crate::i18n::text_with("identity-not-this", &[("name", name.to_string()), ("fingerprint", fingerprint.to_string())]))]
     NotThisIdentity {
         /// The identity's name.
         name: SignerName,

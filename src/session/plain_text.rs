@@ -25,10 +25,10 @@ pub enum TextKind {
 impl TextKind {
     fn words(self) -> &'static str {
         match self {
-            Self::ParticipantCode => "the participant code",
-            Self::Name => "the name",
-            Self::Meaning => "the meaning of the signature",
-            Self::Reason => "the reason",
+            Self::ParticipantCode => crate::i18n::word("text-kind-participant-code"),
+            Self::Name => crate::i18n::word("text-kind-name"),
+            Self::Meaning => crate::i18n::word("text-kind-meaning"),
+            Self::Reason => crate::i18n::word("text-kind-reason"),
         }
     }
 }
@@ -121,5 +121,14 @@ mod tests {
         let long = check_text(TextKind::ParticipantCode, &"P".repeat(MAX_PARTICIPANT_CODE_CHARS + 1)).unwrap_err();
         assert!(matches!(long, TextError::TooLong { length: 65, max: 64, .. }), "{long}");
         assert!(check_text(TextKind::Reason, &"r".repeat(10_000)).is_ok());
+    }
+
+    #[test]
+    fn what_was_refused_is_named_in_the_readers_language() {
+        crate::i18n::set_thread_language(crate::i18n::Language::ZhCn);
+        let refused = check_text(TextKind::Reason, "  ").expect_err("refused").to_string();
+        crate::i18n::set_thread_language(crate::i18n::Language::En);
+        assert_eq!(refused, "理由为空");
+        assert_eq!(check_text(TextKind::Reason, "  ").expect_err("refused").to_string(), "the reason is empty");
     }
 }

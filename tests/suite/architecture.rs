@@ -46,7 +46,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("calculators", &["i18n", "model"]),
     ("input", &["i18n", "model"]),
     ("engine", &["i18n", "model", "calculators"]),
-    ("records", &["files", "user_data", "model"]),
+    ("records", &["files", "i18n", "user_data", "model"]),
     ("session", &["files", "i18n", "user_data", "model", "records"]),
     ("library", &["files", "i18n", "user_data", "model", "calculators", "input", "engine", "records", "session"]),
     ("session_check", &["model", "library", "session"]),

@@ -215,3 +215,21 @@ sign-meaning-unknown = "{ $id }" is not a signature meaning
 sign-meaning-worded = the statement of "{ $id }" is "{ $statement }"
 sign-meaning-needs-verdict = "{ $statement }" needs a verdict to state
 sign-meaning-verdict-differs = "{ $statement }" cannot be signed: { $protocol } v{ $version } is { $verdict }, not { $required }
+
+## What a refused text is (session/plain_text.rs, records/clean_text.rs)
+text-kind-participant-code = the participant code
+text-kind-name = the name
+text-kind-meaning = the meaning of the signature
+text-kind-reason = the reason
+clean-text-signer-name = signer's name
+clean-text-empty = the { $what } is empty
+clean-text-too-long = the { $what } has { $length } characters; at most { $max } are allowed
+clean-text-invisible = the { $what } contains the invisible or control character { $code } at position { $position }; type it again without it
+clean-text-spacing = the { $what } has spaces around it or two spaces in a row; use single spaces between words
+
+## Signing identities (records/identity.rs)
+identity-wrong-passphrase = wrong passphrase for the signing identity of { $name } ({ $fingerprint }); nothing was signed. Type it again (it is case-sensitive).
+identity-weak-passphrase = the passphrase must have at least { $min } characters and at most { $max } bytes
+identity-name-taken = a signing identity for { $name } already exists on this computer (key { $fingerprint }); sign with it, or ask the site to retire it before creating another
+identity-damaged = { $path } is not a trialscreen signing identity ({ $reason }); it was left as it is
+identity-not-this = this identity is { $name } with key { $fingerprint }; the signature to make names someone or some key else

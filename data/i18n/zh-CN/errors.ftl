@@ -215,3 +215,21 @@ sign-meaning-unknown = “{ $id }”不是可用的签名声明
 sign-meaning-worded = “{ $id }”的声明应为“{ $statement }”
 sign-meaning-needs-verdict = “{ $statement }”需要有可声明的结论
 sign-meaning-verdict-differs = 无法签署“{ $statement }”：方案{ $protocol }第{ $version }版的结论为{ $verdict }，而非{ $required }
+
+## 被拒文字的名称（session/plain_text.rs、records/clean_text.rs）
+text-kind-participant-code = 受试者编号
+text-kind-name = 姓名
+text-kind-meaning = 签名声明
+text-kind-reason = 理由
+clean-text-signer-name = 签名人姓名
+clean-text-empty = { $what }为空
+clean-text-too-long = { $what }有{ $length }个字符，最多允许{ $max }个
+clean-text-invisible = { $what }的第{ $position }个字符是不可见字符或控制字符（{ $code }）；请去掉后重新输入
+clean-text-spacing = { $what }首尾有空格或含有连续空格；词与词之间请只用一个空格
+
+## 签名身份（records/identity.rs）
+identity-wrong-passphrase = { $name }的签名身份（{ $fingerprint }）口令错误，未签署任何内容。请重新输入（区分大小写）。
+identity-weak-passphrase = 口令至少需要{ $min }个字符，且不超过{ $max }字节
+identity-name-taken = 本机已有{ $name }的签名身份（密钥{ $fingerprint }）；请用它签署，或请研究中心先将其停用再新建
+identity-damaged = { $path }不是可读取的签名身份文件（{ $reason }），已原样保留
+identity-not-this = 此签名身份为{ $name }（密钥{ $fingerprint }）；待签署的内容指向另一人或另一密钥
