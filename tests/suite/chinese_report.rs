@@ -6,7 +6,6 @@
 use std::collections::BTreeSet;
 
 use trialscreen::i18n::{Language, set_thread_language};
-use trialscreen::model::dictionary::ItemKind;
 use trialscreen::report::screening_view::ScreeningView;
 use trialscreen::screening::Screening;
 use trialscreen::session::model::Session;
@@ -69,6 +68,15 @@ const KEPT_LATIN: &[&str] = &[
     "HEp",
     "SSc",
     "LeRoy",
+    // Antibody, sign and test names the instruments' Chinese names keep (instruments.ron).
+    "Scl",
+    "Jo",
+    "tRNA",
+    "Velcro",
+    "Gottron",
+    "Schirmer",
+    "van",
+    "Bijsterveld",
 ];
 
 /// The examples and edits that bring out every kind of explanation: missing values, a
@@ -145,17 +153,12 @@ fn sentences(view: &ScreeningView) -> Vec<String> {
 }
 
 /// What a session holds in its own words (names, reasons, codes, typed text), and the words
-/// not translated yet (the instruments' item labels, as published; what the audit trail's
-/// verification reports): stripped before looking for English.
+/// not translated yet (what the audit trail's verification reports): stripped before looking
+/// for English. The instruments' item labels are all translated (`instruments.ron`).
 fn session_words(session: &Session, view: &ScreeningView) -> Vec<String> {
     let mut words = vec![session.participant_code.clone()];
     words.extend(view.verification.problems.iter().cloned());
     words.extend(view.protocols.iter().flat_map(|p| &p.criteria).map(|criterion| criterion.id.clone()));
-    for item in &common::library().knowledge.dictionary.items {
-        if let ItemKind::Instrument(instrument) = &item.kind {
-            words.extend(instrument.items().iter().map(|spec| spec.label.to_owned()));
-        }
-    }
     words.extend(session.investigator.clone());
     for decision in &session.decisions {
         words.extend([decision.by.clone(), decision.reason.clone(), decision.protocol.clone()]);

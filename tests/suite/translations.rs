@@ -25,7 +25,7 @@ fn parse<T: for<'de> Deserialize<'de>>(path: &str) -> T {
 }
 
 /// The numbers written in a text, as written ("0.5", "10", "2019").
-fn numbers(text: &str) -> BTreeSet<String> {
+pub(crate) fn numbers(text: &str) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
     let mut current = String::new();
     let mut chars = text.chars().peekable();
