@@ -291,10 +291,10 @@ pub struct ResolvedChange {
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ProtocolError {
     /// Two criteria share an id; the id.
-    #[error("criterion id \"{0}\" is used twice")]
+    #[error("{}", crate::i18n::text_with("protocol-duplicate-criterion", &[("id", .0.clone())]))]
     DuplicateCriterion(String),
     /// A rule names an item the data dictionary does not have.
-    #[error("{criterion}: item \"{item}\" is not in the data dictionary{hint}")]
+    #[error("{}", crate::i18n::text_with("protocol-unknown-item", &[("criterion", criterion.clone()), ("item", item.clone()), ("hint", hint.clone())]))]
     UnknownItem {
         /// The criterion's id.
         criterion: String,
@@ -304,7 +304,7 @@ pub enum ProtocolError {
         hint: String,
     },
     /// A rule uses an item of the wrong kind (a date where a number is needed).
-    #[error("{criterion}: item \"{item}\" is a {found} item; this rule needs a {expected} item")]
+    #[error("{}", crate::i18n::text_with("protocol-wrong-kind", &[("criterion", criterion.clone()), ("item", item.to_string()), ("found", found.to_string()), ("expected", expected.to_string())]))]
     WrongKind {
         /// The criterion's id.
         criterion: String,
@@ -316,7 +316,7 @@ pub enum ProtocolError {
         found: &'static str,
     },
     /// A rule compares an item in a unit it cannot be converted to.
-    #[error("{criterion}: item \"{item}\" cannot be compared in {unit} (it is entered in {allowed})")]
+    #[error("{}", crate::i18n::text_with("protocol-unit-mismatch", &[("criterion", criterion.clone()), ("item", item.clone()), ("unit", unit.clone()), ("allowed", allowed.clone())]))]
     UnitMismatch {
         /// The criterion's id.
         criterion: String,
@@ -328,7 +328,7 @@ pub enum ProtocolError {
         allowed: String,
     },
     /// A rule names a drug class the catalogue does not have.
-    #[error("{criterion}: \"{class}\" is not a drug class in the catalogue{hint}")]
+    #[error("{}", crate::i18n::text_with("protocol-unknown-class", &[("criterion", criterion.clone()), ("class", class.clone()), ("hint", hint.clone())]))]
     UnknownClass {
         /// The criterion's id.
         criterion: String,
@@ -338,9 +338,7 @@ pub enum ProtocolError {
         hint: String,
     },
     /// A rule that counts drug classes names an agent.
-    #[error(
-        "{criterion}: \"{agent}\" is an agent, not a drug class; name its class here ({classes}), or use a rule on agents"
-    )]
+    #[error("{}", crate::i18n::text_with("protocol-agent-not-class", &[("criterion", criterion.clone()), ("agent", agent.clone()), ("classes", classes.clone())]))]
     AgentWhereClassExpected {
         /// The criterion's id.
         criterion: String,
@@ -350,7 +348,7 @@ pub enum ProtocolError {
         classes: String,
     },
     /// A criterion names a cohort the protocol does not define.
-    #[error("{criterion}: cohort \"{cohort}\" is not one of the protocol's cohorts{hint}")]
+    #[error("{}", crate::i18n::text_with("protocol-unknown-cohort", &[("criterion", criterion.clone()), ("cohort", cohort.clone()), ("hint", hint.clone())]))]
     UnknownCohort {
         /// The criterion's id.
         criterion: String,
@@ -360,7 +358,7 @@ pub enum ProtocolError {
         hint: String,
     },
     /// A choice rule names an option the item does not offer.
-    #[error("{criterion}: \"{option}\" is not an option of item \"{item}\"{hint}")]
+    #[error("{}", crate::i18n::text_with("protocol-unknown-option", &[("criterion", criterion.clone()), ("option", option.clone()), ("item", item.clone()), ("hint", hint.clone())]))]
     UnknownOption {
         /// The criterion's id.
         criterion: String,
@@ -372,7 +370,7 @@ pub enum ProtocolError {
         hint: String,
     },
     /// A score or count names an answer the instrument does not have.
-    #[error("{criterion}: \"{answer}\" is not an item of {instrument}")]
+    #[error("{}", crate::i18n::text_with("protocol-unknown-instrument-item", &[("criterion", criterion.clone()), ("answer", answer.clone()), ("instrument", instrument.to_string())]))]
     UnknownInstrumentItem {
         /// The criterion's id.
         criterion: String,
@@ -382,7 +380,7 @@ pub enum ProtocolError {
         answer: String,
     },
     /// A rule that could never be decided (too few parts, a negative threshold, an empty judgment).
-    #[error("{criterion}: {what} can never be decided: {why}")]
+    #[error("{}", crate::i18n::text_with("protocol-undecidable", &[("criterion", criterion.clone()), ("what", what.to_string()), ("why", why.clone())]))]
     Undecidable {
         /// The criterion's id.
         criterion: String,
@@ -392,24 +390,22 @@ pub enum ProtocolError {
         why: String,
     },
     /// A kidney-function operand whose input items are not all in the dictionary.
-    #[error(
-        "{criterion}: the kidney-function items (date_of_birth, sex, height, weight, creatinine, egfr_reported) are not all in the dictionary"
-    )]
+    #[error("{}", crate::i18n::text_with("protocol-missing-kidney-items", &[("criterion", criterion.clone()), ("items", "date_of_birth, sex, height, weight, creatinine, egfr_reported".to_owned())]))]
     MissingKidneyItems {
         /// The criterion's id.
         criterion: String,
     },
     /// An age operand, and the dictionary has no date of birth.
-    #[error("{criterion}: the rule needs the date_of_birth item, which the dictionary lacks")]
+    #[error("{}", crate::i18n::text_with("protocol-missing-date-of-birth", &[("criterion", criterion.clone()), ("item", "date_of_birth".to_owned())]))]
     MissingDateOfBirth {
         /// The criterion's id.
         criterion: String,
     },
     /// The protocol has no criteria, so nothing could be screened.
-    #[error("the protocol has no criteria")]
+    #[error("{}", crate::i18n::text("protocol-no-criteria"))]
     NoCriteria,
     /// An exclusion carries a discretion rule; only an inclusion may be waived.
-    #[error("{criterion}: an exclusion cannot carry a discretion override")]
+    #[error("{}", crate::i18n::text_with("protocol-discretion-on-exclusion", &[("criterion", criterion.clone())]))]
     DiscretionOnExclusion {
         /// The criterion's id.
         criterion: String,
@@ -442,7 +438,7 @@ impl ProtocolError {
 
 /// All problems found in a protocol.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("protocol {protocol} has {} problem(s):\n  {}", problems.len(), problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n  "))]
+#[error("{}\n  {}", crate::i18n::text_with("protocol-problems", &[("protocol", protocol.clone()), ("count", problems.len().to_string())]), problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n  "))]
 pub struct ProtocolErrors {
     /// The protocol's id.
     pub protocol: String,

@@ -21,7 +21,9 @@ pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 
 /// "; did you mean \"platelets\"?" after a name that was not found, or nothing.
 pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    nearest(name, candidates).map(|near| format!("; did you mean \"{near}\"?")).unwrap_or_default()
+    nearest(name, candidates)
+        .map(|near| crate::i18n::text_with("did-you-mean", &[("name", near.to_owned())]))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -37,6 +39,10 @@ mod tests {
         assert_eq!(nearest("egrf", names), Some("egfr"));
         assert_eq!(nearest("rituximab", names), None);
         assert_eq!(did_you_mean("platelet", names), "; did you mean \"platelets\"?");
+        crate::i18n::set_thread_language(crate::i18n::Language::ZhCn);
+        let chinese = did_you_mean("platelet", names);
+        crate::i18n::set_thread_language(crate::i18n::Language::En);
+        assert_eq!(chinese, "；是否指“platelets”？");
         assert_eq!(did_you_mean("zzz", names), "");
     }
 

@@ -102,6 +102,8 @@ fn check_protocol_reports_a_protocol_error_in_chinese() {
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     assert!(text.contains("✖ ") && text.contains("个问题：") && text.contains("行第"), "{text}");
+    // The problem itself in Chinese too.
+    assert!(text.contains("I7.plt：条目“platelet_count_typo”不在数据字典中"), "{text}");
 
     let identical = format!("{}/data/protocols/refractory-sle-age5.v2.ron", env!("CARGO_MANIFEST_DIR"));
     let text = stdout(&chinese(dir.path(), &["check-protocol", &identical]));

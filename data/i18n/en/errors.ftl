@@ -233,3 +233,21 @@ identity-weak-passphrase = the passphrase must have at least { $min } characters
 identity-name-taken = a signing identity for { $name } already exists on this computer (key { $fingerprint }); sign with it, or ask the site to retire it before creating another
 identity-damaged = { $path } is not a trialscreen signing identity ({ $reason }); it was left as it is
 identity-not-this = this identity is { $name } with key { $fingerprint }; the signature to make names someone or some key else
+
+## A protocol's problems (engine/compile.rs)
+protocol-duplicate-criterion = criterion id "{ $id }" is used twice
+protocol-unknown-item = { $criterion }: item "{ $item }" is not in the data dictionary{ $hint }
+protocol-wrong-kind = { $criterion }: item "{ $item }" is a { $found } item; this rule needs a { $expected } item
+protocol-unit-mismatch = { $criterion }: item "{ $item }" cannot be compared in { $unit } (it is entered in { $allowed })
+protocol-unknown-class = { $criterion }: "{ $class }" is not a drug class in the catalogue{ $hint }
+protocol-agent-not-class = { $criterion }: "{ $agent }" is an agent, not a drug class; name its class here ({ $classes }), or use a rule on agents
+protocol-unknown-cohort = { $criterion }: cohort "{ $cohort }" is not one of the protocol's cohorts{ $hint }
+protocol-unknown-option = { $criterion }: "{ $option }" is not an option of item "{ $item }"{ $hint }
+protocol-unknown-instrument-item = { $criterion }: "{ $answer }" is not an item of { $instrument }
+protocol-undecidable = { $criterion }: { $what } can never be decided: { $why }
+protocol-missing-kidney-items = { $criterion }: the kidney-function items ({ $items }) are not all in the dictionary
+protocol-missing-date-of-birth = { $criterion }: the rule needs the { $item } item, which the dictionary lacks
+protocol-no-criteria = the protocol has no criteria
+protocol-discretion-on-exclusion = { $criterion }: an exclusion cannot carry a discretion override
+protocol-problems = protocol { $protocol } has { $count } problem(s):
+did-you-mean = ; did you mean "{ $name }"?

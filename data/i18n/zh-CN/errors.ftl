@@ -233,3 +233,21 @@ identity-weak-passphrase = 口令至少需要{ $min }个字符，且不超过{ $
 identity-name-taken = 本机已有{ $name }的签名身份（密钥{ $fingerprint }）；请用它签署，或请研究中心先将其停用再新建
 identity-damaged = { $path }不是可读取的签名身份文件（{ $reason }），已原样保留
 identity-not-this = 此签名身份为{ $name }（密钥{ $fingerprint }）；待签署的内容指向另一人或另一密钥
+
+## 方案的问题（engine/compile.rs）
+protocol-duplicate-criterion = 标准编号“{ $id }”被使用了两次
+protocol-unknown-item = { $criterion }：条目“{ $item }”不在数据字典中{ $hint }
+protocol-wrong-kind = { $criterion }：条目“{ $item }”的类型为{ $found }；此规则需要{ $expected }类型的条目
+protocol-unit-mismatch = { $criterion }：条目“{ $item }”不能以{ $unit }比较（其录入单位为{ $allowed }）
+protocol-unknown-class = { $criterion }：“{ $class }”不是药物目录中的药物类别{ $hint }
+protocol-agent-not-class = { $criterion }：“{ $agent }”是药物，不是药物类别；请在此写其类别（{ $classes }），或使用针对药物的规则
+protocol-unknown-cohort = { $criterion }：队列“{ $cohort }”不是本方案的队列{ $hint }
+protocol-unknown-option = { $criterion }：“{ $option }”不是条目“{ $item }”的选项{ $hint }
+protocol-unknown-instrument-item = { $criterion }：“{ $answer }”不是{ $instrument }的条目
+protocol-undecidable = { $criterion }：{ $what }永远无法判定：{ $why }
+protocol-missing-kidney-items = { $criterion }：肾功能所需条目（{ $items }）未全部在数据字典中
+protocol-missing-date-of-birth = { $criterion }：此规则需要条目{ $item }，但数据字典中没有
+protocol-no-criteria = 该方案没有任何标准
+protocol-discretion-on-exclusion = { $criterion }：排除标准不能设置酌情豁免
+protocol-problems = 方案{ $protocol }有{ $count }个问题：
+did-you-mean = ；是否指“{ $name }”？
