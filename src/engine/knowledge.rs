@@ -103,13 +103,13 @@ pub enum Polarity {
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum KnowledgeError {
     /// More items than an [`ItemIdx`] can index; the number of items.
-    #[error("the data dictionary has {0} items; at most 65535 are supported")]
+    #[error("{}", crate::i18n::text_with("knowledge-too-many-items", &[("count", .0.to_string()), ("max", 65535.to_string())]))]
     TooManyItems(usize),
     /// Two items share an id; the id.
-    #[error("the data dictionary defines item \"{0}\" twice")]
+    #[error("{}", crate::i18n::text_with("knowledge-duplicate-item", &[("item", .0.clone())]))]
     DuplicateItem(String),
     /// An item names a form section the dictionary does not define.
-    #[error("item \"{item}\" is in section \"{section}\", which the dictionary does not define")]
+    #[error("{}", crate::i18n::text_with("knowledge-unknown-section", &[("item", item.clone()), ("section", section.clone())]))]
     UnknownSection {
         /// The item's id.
         item: String,
@@ -117,25 +117,25 @@ pub enum KnowledgeError {
         section: String,
     },
     /// A number item allows no unit to enter it in.
-    #[error("item \"{item}\" must allow at least one unit")]
+    #[error("{}", crate::i18n::text_with("knowledge-no-units", &[("item", item.clone())]))]
     NoUnits {
         /// The item's id.
         item: String,
     },
     /// Methods listed on an item that is not a dated number, or more than 64 of them.
-    #[error("item \"{item}\" lists methods: only a dated number item may, with at most 64")]
+    #[error("{}", crate::i18n::text_with("knowledge-methods", &[("item", item.clone()), ("max", 64.to_string())]))]
     Methods {
         /// The item's id.
         item: String,
     },
     /// More drug classes than a [`ClassMask`] holds; the number of classes.
-    #[error("the drug catalogue has {0} classes; at most 64 are supported")]
+    #[error("{}", crate::i18n::text_with("knowledge-too-many-classes", &[("count", .0.to_string()), ("max", 64.to_string())]))]
     TooManyClasses(usize),
     /// Two classes or agents share an id; the id.
-    #[error("the drug catalogue defines \"{0}\" twice")]
+    #[error("{}", crate::i18n::text_with("knowledge-duplicate-drug", &[("id", .0.clone())]))]
     DuplicateDrug(String),
     /// An agent names a class the catalogue does not define.
-    #[error("agent \"{agent}\" names class \"{class}\", which the catalogue does not define")]
+    #[error("{}", crate::i18n::text_with("knowledge-unknown-class", &[("agent", agent.clone()), ("class", class.clone())]))]
     UnknownClass {
         /// The agent's id.
         agent: String,
@@ -143,7 +143,7 @@ pub enum KnowledgeError {
         class: String,
     },
     /// An item names a test kind the dictionary does not define.
-    #[error("item \"{item}\" names test kind \"{kind}\", which the dictionary does not define")]
+    #[error("{}", crate::i18n::text_with("knowledge-unknown-test-kind", &[("item", item.clone()), ("kind", kind.clone())]))]
     UnknownTestKind {
         /// The item's id.
         item: String,
@@ -152,13 +152,13 @@ pub enum KnowledgeError {
     },
     /// An item with a test kind is not a choice item, so its result cannot be read as negative or
     /// positive.
-    #[error("item \"{item}\" has a test kind but is not a choice item")]
+    #[error("{}", crate::i18n::text_with("knowledge-test-kind-not-choice", &[("item", item.clone())]))]
     TestKindNotChoice {
         /// The item's id.
         item: String,
     },
     /// A test kind's negative or positive options include one its item does not offer.
-    #[error("test kind \"{kind}\" lists \"{option}\", which is not an option of its item \"{item}\"")]
+    #[error("{}", crate::i18n::text_with("knowledge-test-kind-option", &[("kind", kind.clone()), ("option", option.clone()), ("item", item.clone())]))]
     TestKindOption {
         /// The test kind's id.
         kind: String,
@@ -168,10 +168,10 @@ pub enum KnowledgeError {
         option: String,
     },
     /// Two test kinds share an id; the id.
-    #[error("the dictionary defines test kind \"{0}\" twice")]
+    #[error("{}", crate::i18n::text_with("knowledge-duplicate-test-kind", &[("kind", .0.clone())]))]
     DuplicateTestKind(String),
     /// A contradiction's rules do not compile.
-    #[error("contradiction \"{id}\": {problems}")]
+    #[error("{}", crate::i18n::text_with("knowledge-contradiction", &[("id", id.clone()), ("problems", problems.clone())]))]
     Contradiction {
         /// The contradiction's id.
         id: String,
@@ -473,4 +473,26 @@ fn index_test_kinds(dictionary: &Dictionary) -> Result<(Vec<Option<u8>>, Vec<Vec
         }
     }
     Ok((per_item, per_kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::KnowledgeError;
+    use crate::i18n::{Language, set_thread_language};
+
+    #[test]
+    fn a_vocabulary_problem_is_worded_in_the_readers_language() {
+        let problem = KnowledgeError::UnknownClass { agent: "obinutuzumab".to_owned(), class: "anti_cd2O".to_owned() };
+        set_thread_language(Language::ZhCn);
+        let chinese = [problem.to_string(), KnowledgeError::TooManyItems(70_000).to_string()];
+        set_thread_language(Language::En);
+        assert_eq!(
+            chinese,
+            ["药物“obinutuzumab”所属的类别“anti_cd2O”未在药物目录中定义", "数据字典有70000个条目；最多支持65535个"]
+        );
+        assert_eq!(
+            problem.to_string(),
+            "agent \"obinutuzumab\" names class \"anti_cd2O\", which the catalogue does not define"
+        );
+    }
 }

@@ -251,3 +251,18 @@ protocol-no-criteria = the protocol has no criteria
 protocol-discretion-on-exclusion = { $criterion }: an exclusion cannot carry a discretion override
 protocol-problems = protocol { $protocol } has { $count } problem(s):
 did-you-mean = ; did you mean "{ $name }"?
+
+## The dictionary and the drug catalogue (engine/knowledge.rs)
+knowledge-too-many-items = the data dictionary has { $count } items; at most { $max } are supported
+knowledge-duplicate-item = the data dictionary defines item "{ $item }" twice
+knowledge-unknown-section = item "{ $item }" is in section "{ $section }", which the dictionary does not define
+knowledge-no-units = item "{ $item }" must allow at least one unit
+knowledge-methods = item "{ $item }" lists methods: only a dated number item may, with at most { $max }
+knowledge-too-many-classes = the drug catalogue has { $count } classes; at most { $max } are supported
+knowledge-duplicate-drug = the drug catalogue defines "{ $id }" twice
+knowledge-unknown-class = agent "{ $agent }" names class "{ $class }", which the catalogue does not define
+knowledge-unknown-test-kind = item "{ $item }" names test kind "{ $kind }", which the dictionary does not define
+knowledge-test-kind-not-choice = item "{ $item }" has a test kind but is not a choice item
+knowledge-test-kind-option = test kind "{ $kind }" lists "{ $option }", which is not an option of its item "{ $item }"
+knowledge-duplicate-test-kind = the dictionary defines test kind "{ $kind }" twice
+knowledge-contradiction = contradiction "{ $id }": { $problems }

@@ -251,3 +251,18 @@ protocol-no-criteria = 该方案没有任何标准
 protocol-discretion-on-exclusion = { $criterion }：排除标准不能设置酌情豁免
 protocol-problems = 方案{ $protocol }有{ $count }个问题：
 did-you-mean = ；是否指“{ $name }”？
+
+## 数据字典和药物目录（engine/knowledge.rs）
+knowledge-too-many-items = 数据字典有{ $count }个条目；最多支持{ $max }个
+knowledge-duplicate-item = 数据字典两次定义了条目“{ $item }”
+knowledge-unknown-section = 条目“{ $item }”属于栏目“{ $section }”，但数据字典未定义该栏目
+knowledge-no-units = 条目“{ $item }”必须允许至少一个单位
+knowledge-methods = 条目“{ $item }”列出了检测方法：只有带日期的数值条目可以列出，且最多{ $max }种
+knowledge-too-many-classes = 药物目录有{ $count }个药物类别；最多支持{ $max }个
+knowledge-duplicate-drug = 药物目录两次定义了“{ $id }”
+knowledge-unknown-class = 药物“{ $agent }”所属的类别“{ $class }”未在药物目录中定义
+knowledge-unknown-test-kind = 条目“{ $item }”指定的检测类型“{ $kind }”未在数据字典中定义
+knowledge-test-kind-not-choice = 条目“{ $item }”指定了检测类型，但不是选项型条目
+knowledge-test-kind-option = 检测类型“{ $kind }”列出的“{ $option }”不是其条目“{ $item }”的选项
+knowledge-duplicate-test-kind = 数据字典两次定义了检测类型“{ $kind }”
+knowledge-contradiction = 矛盾规则“{ $id }”：{ $problems }
