@@ -169,6 +169,9 @@ pub fn describe(change: &crate::session::audit::Change) -> String {
         Some(entry) => entry.raw.clone().unwrap_or_else(|| ron::to_string(&entry.value).unwrap_or_default()),
         None => text("recovery-empty"),
     };
+    // An optional date or name as a person reads it: the value, or "(empty)"; never Rust's
+    // `Some(…)`.
+    let optional = |shown: Option<String>| shown.unwrap_or_else(|| text("recovery-empty"));
     match change {
         Change::Created { participant_code, .. } => {
             text_with("recovery-created", &[("code", participant_code.clone())])
@@ -179,17 +182,17 @@ pub fn describe(change: &crate::session::audit::Change) -> String {
             &[
                 ("screening_old", old.screening.to_string()),
                 ("screening_new", new.screening.to_string()),
-                ("consent_old", format!("{:?}", old.consent)),
-                ("consent_new", format!("{:?}", new.consent)),
-                ("enrollment_old", format!("{:?}", old.enrollment)),
-                ("enrollment_new", format!("{:?}", new.enrollment)),
+                ("consent_old", optional(old.consent.map(|d| d.to_string()))),
+                ("consent_new", optional(new.consent.map(|d| d.to_string()))),
+                ("enrollment_old", optional(old.enrollment.map(|d| d.to_string()))),
+                ("enrollment_new", optional(new.enrollment.map(|d| d.to_string()))),
             ],
         ),
         Change::ParticipantCode { old, new } => {
             text_with("recovery-participant-code", &[("old", old.clone()), ("new", new.clone())])
         }
         Change::Investigator { old, new } => {
-            text_with("recovery-investigator", &[("old", format!("{old:?}")), ("new", format!("{new:?}"))])
+            text_with("recovery-investigator", &[("old", optional(old.clone())), ("new", optional(new.clone()))])
         }
         Change::Protocols { new, .. } => {
             let ids: Vec<String> = new
@@ -241,4 +244,25 @@ fn kind(decision: &crate::session::model::Decision) -> String {
         crate::session::model::DecisionKind::Judgment { passes: true } => "recovery-judgment-passes",
         crate::session::model::DecisionKind::Judgment { passes: false } => "recovery-judgment-fails",
     })
+}
+
+#[cfg(test)]
+mod describe_tests {
+    use super::describe;
+    use crate::model::record::ReferenceDates;
+    use crate::session::audit::Change;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn optional_dates_and_names_read_as_values_never_as_rust() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).expect("date");
+        let old = ReferenceDates { screening: day(2), consent: None, enrollment: Some(day(30)) };
+        let new = ReferenceDates { screening: day(2), consent: Some(day(3)), enrollment: Some(day(30)) };
+        assert_eq!(
+            describe(&Change::Dates { old, new }),
+            "dates: screening 2026-11-02 → 2026-11-02, consent (empty) → 2026-11-03, enrollment 2026-11-30 → 2026-11-30"
+        );
+        let named = describe(&Change::Investigator { old: None, new: Some("Dr Li".to_owned()) });
+        assert_eq!(named, "investigator: (empty) → Dr Li");
+    }
 }
