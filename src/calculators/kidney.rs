@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{text, text_with};
 use crate::model::sex::Sex;
 use crate::model::units::Unit;
 
@@ -116,6 +117,15 @@ impl WeightBasis {
             Self::Adjusted => "adjusted body weight",
         }
     }
+
+    /// The basis in words, in the reader's language.
+    pub fn shown(self) -> String {
+        match self {
+            Self::Actual => text("kidney-weight-actual"),
+            Self::Ideal => text("kidney-weight-ideal"),
+            Self::Adjusted => text("kidney-weight-adjusted"),
+        }
+    }
 }
 
 /// A body weight and which weight it is.
@@ -182,8 +192,24 @@ fn age_within(
     }
 }
 
+/// A creatinine as the explanation shows it: "1.0900 mg/dL".
+fn scr(creatinine: f64) -> String {
+    format!("{creatinine:.4} mg/dL")
+}
+
+/// The sex as the explanation names it.
+fn sex_word(sex: Sex) -> String {
+    match sex {
+        Sex::Female => text("kidney-sex-female"),
+        Sex::Male => text("kidney-sex-male"),
+    }
+}
+
 fn result(value: f64, unit: Unit, method: KidneyMethod, mut explanation: Vec<String>) -> KidneyResult {
-    explanation.push(format!("{} = {value:.1} {}.", method.label(), unit.symbol()));
+    explanation.push(text_with(
+        "kidney-result",
+        &[("method", method.label().to_owned()), ("value", format!("{value:.1} {}", unit.symbol()))],
+    ));
     KidneyResult { value, unit, method, explanation }
 }
 
@@ -204,11 +230,25 @@ pub fn ckd_epi_2021(creatinine_mg_dl: f64, age_years: f64, sex: Sex) -> Result<K
         * CKD_EPI_2021_AGE_BASE.powf(age)
         * sex_factor;
     let explanation = vec![
-        "CKD-EPI 2021 creatinine equation (Inker 2021, race-free): 142 × min(Scr/κ, 1)^α × max(Scr/κ, 1)^−1.200 \
-         × 0.9938^age × 1.012 if female."
-            .to_owned(),
-        format!("Scr {creatinine:.4} mg/dL; {sex}: κ {kappa}, α {alpha}, sex factor {sex_factor}; Scr/κ {ratio:.4}."),
-        format!("Age {age:.2} years (decimal)."),
+        text_with(
+            "kidney-ckd-epi-formula",
+            &[
+                ("source", "Inker 2021".to_owned()),
+                ("formula", "142 × min(Scr/κ, 1)^α × max(Scr/κ, 1)^−1.200 × 0.9938^age".to_owned()),
+            ],
+        ),
+        text_with(
+            "kidney-ckd-epi-inputs",
+            &[
+                ("scr", scr(creatinine)),
+                ("sex", sex_word(sex)),
+                ("kappa", kappa.to_string()),
+                ("alpha", alpha.to_string()),
+                ("factor", sex_factor.to_string()),
+                ("ratio", format!("{ratio:.4}")),
+            ],
+        ),
+        text_with("kidney-age-decimal", &[("age", format!("{age:.2}"))]),
     ];
     Ok(result(value, Unit::MlPerMinPer173, method, explanation))
 }
@@ -220,8 +260,15 @@ pub fn bedside_schwartz(creatinine_mg_dl: f64, height_cm: f64) -> Result<KidneyR
     let height = positive("height", height_cm)?;
     let value = BEDSIDE_SCHWARTZ_K * height / creatinine;
     let explanation = vec![
-        "Bedside Schwartz equation (Schwartz 2009), for children: 0.413 × height (cm) / Scr (mg/dL).".to_owned(),
-        format!("Height {height} cm; Scr {creatinine:.4} mg/dL."),
+        text_with(
+            "kidney-schwartz-formula",
+            &[
+                ("name", "Schwartz".to_owned()),
+                ("source", "Schwartz 2009".to_owned()),
+                ("formula", "0.413 × height (cm) / Scr (mg/dL)".to_owned()),
+            ],
+        ),
+        text_with("kidney-height-scr", &[("height", format!("{height} cm")), ("scr", scr(creatinine))]),
     ];
     Ok(result(value, Unit::MlPerMinPer173, KidneyMethod::BedsideSchwartz, explanation))
 }
@@ -242,13 +289,23 @@ pub fn ckid_u25(creatinine_mg_dl: f64, height_cm: f64, age_years: f64, sex: Sex)
     } else if age < ADULT_AGE_YEARS {
         (at_12 * adolescent_growth.powf(age - 12.0), format!("{at_12} × {adolescent_growth}^(age − 12)"))
     } else {
-        (adult, format!("{adult} from 18 years"))
+        (adult, text_with("kidney-ckid-adult-k", &[("k", adult.to_string())]))
     };
     let value = k * (height / 100.0) / creatinine;
     let explanation = vec![
-        "CKiD U25 creatinine equation (Pierce 2021): K × height (m) / Scr (mg/dL), K by sex and age.".to_owned(),
-        format!("{sex}, age {age:.2} years: K = {k_rule} = {k:.3}."),
-        format!("Height {height} cm; Scr {creatinine:.4} mg/dL."),
+        text_with(
+            "kidney-ckid-formula",
+            &[
+                ("name", "CKiD U25".to_owned()),
+                ("source", "Pierce 2021".to_owned()),
+                ("formula", "K × height (m) / Scr (mg/dL)".to_owned()),
+            ],
+        ),
+        text_with(
+            "kidney-ckid-k",
+            &[("sex", sex_word(sex)), ("age", format!("{age:.2}")), ("rule", k_rule), ("k", format!("{k:.3}"))],
+        ),
+        text_with("kidney-height-scr", &[("height", format!("{height} cm")), ("scr", scr(creatinine))]),
     ];
     Ok(result(value, Unit::MlPerMinPer173, method, explanation))
 }
@@ -272,11 +329,24 @@ pub fn cockcroft_gault(
     };
     let value = (140.0 - age) * weight_kg / (COCKCROFT_GAULT_DIVISOR * creatinine) * sex_factor;
     let explanation = vec![
-        "Cockcroft–Gault (1976): (140 − age) × weight (kg) / (72 × Scr mg/dL) × 0.85 if female; mL/min, not \
-         indexed to body surface area."
-            .to_owned(),
-        format!("Weight {weight_kg} kg ({}).", weight.basis.label()),
-        format!("Age {age:.2} years (decimal); {sex}, sex factor {sex_factor}; Scr {creatinine:.4} mg/dL."),
+        text_with(
+            "kidney-cg-formula",
+            &[
+                ("name", "Cockcroft–Gault".to_owned()),
+                ("formula", "(140 − age) × weight (kg) / (72 × Scr mg/dL)".to_owned()),
+                ("unit", "mL/min".to_owned()),
+            ],
+        ),
+        text_with("kidney-cg-weight", &[("weight", format!("{weight_kg} kg")), ("basis", weight.basis.shown())]),
+        text_with(
+            "kidney-cg-inputs",
+            &[
+                ("age", format!("{age:.2}")),
+                ("sex", sex_word(sex)),
+                ("factor", sex_factor.to_string()),
+                ("scr", scr(creatinine)),
+            ],
+        ),
     ];
     Ok(result(value, Unit::MlPerMin, method, explanation))
 }
@@ -297,14 +367,14 @@ pub fn egfr_for_age(
         let height = height_cm.ok_or(KidneyError::Missing { method, input: "height" })?;
         (
             bedside_schwartz(creatinine_mg_dl, height)?,
-            format!("Age {age_years:.2} years is under 18: bedside Schwartz."),
+            text_with("kidney-branch-child", &[("age", format!("{age_years:.2}")), ("name", "Schwartz".to_owned())]),
         )
     } else {
         let method = KidneyMethod::CkdEpi2021.label();
         let sex = sex.ok_or(KidneyError::Missing { method, input: "sex" })?;
         (
             ckd_epi_2021(creatinine_mg_dl, age_years, sex)?,
-            format!("Age {age_years:.2} years is 18 or over: CKD-EPI 2021."),
+            text_with("kidney-branch-adult", &[("age", format!("{age_years:.2}"))]),
         )
     };
     computed.explanation.insert(0, branch);

@@ -219,3 +219,18 @@ fn the_language_is_read_from_the_arguments_before_they_are_parsed() {
     assert_eq!(language_in_arguments(&words("trialscreen --lang fr verify")), None);
     assert_eq!(language_in_arguments(&words("trialscreen verify -- --lang zh-CN")), None);
 }
+
+#[test]
+fn a_kidney_calculation_explains_itself_in_chinese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let args = ["calc", "egfr-ckd-epi-2021", "creatinine=1.09mg/dL", "age=55", "sex=male"];
+    let text = stdout(&chinese(dir.path(), &args));
+    for words in [
+        "CKD-EPI 2021肌酐公式（Inker 2021，不含种族因素）",
+        "男性：κ 0.9",
+        "年龄55.00岁（小数）",
+        "80.2 mL/min/1.73 m²",
+    ] {
+        assert!(text.contains(words), "{words} missing in:\n{text}");
+    }
+}

@@ -266,3 +266,24 @@ knowledge-test-kind-not-choice = item "{ $item }" has a test kind but is not a c
 knowledge-test-kind-option = test kind "{ $kind }" lists "{ $option }", which is not an option of its item "{ $item }"
 knowledge-duplicate-test-kind = the dictionary defines test kind "{ $kind }" twice
 knowledge-contradiction = contradiction "{ $id }": { $problems }
+
+## How a kidney function was computed (calculators/kidney.rs; `calc` prints these lines)
+kidney-result = { $method } = { $value }.
+kidney-ckd-epi-formula = CKD-EPI 2021 creatinine equation ({ $source }, race-free): { $formula } × 1.012 if female.
+kidney-ckd-epi-inputs = Scr { $scr }; { $sex }: κ { $kappa }, α { $alpha }, sex factor { $factor }; Scr/κ { $ratio }.
+kidney-age-decimal = Age { $age } years (decimal).
+kidney-schwartz-formula = Bedside { $name } equation ({ $source }), for children: { $formula }.
+kidney-height-scr = Height { $height }; Scr { $scr }.
+kidney-ckid-formula = { $name } creatinine equation ({ $source }): { $formula }, K by sex and age.
+kidney-ckid-k = { $sex }, age { $age } years: K = { $rule } = { $k }.
+kidney-ckid-adult-k = { $k } from 18 years
+kidney-cg-formula = { $name } (1976): { $formula } × 0.85 if female; { $unit }, not indexed to body surface area.
+kidney-cg-weight = Weight { $weight } ({ $basis }).
+kidney-cg-inputs = Age { $age } years (decimal); { $sex }, sex factor { $factor }; Scr { $scr }.
+kidney-branch-child = Age { $age } years is under 18: bedside { $name }.
+kidney-branch-adult = Age { $age } years is 18 or over: CKD-EPI 2021.
+kidney-sex-female = female
+kidney-sex-male = male
+kidney-weight-actual = actual body weight
+kidney-weight-ideal = ideal body weight
+kidney-weight-adjusted = adjusted body weight

@@ -266,3 +266,24 @@ knowledge-test-kind-not-choice = 条目“{ $item }”指定了检测类型，�
 knowledge-test-kind-option = 检测类型“{ $kind }”列出的“{ $option }”不是其条目“{ $item }”的选项
 knowledge-duplicate-test-kind = 数据字典两次定义了检测类型“{ $kind }”
 knowledge-contradiction = 矛盾规则“{ $id }”：{ $problems }
+
+## 肾功能的计算过程（calculators/kidney.rs；calc 输出这些行）
+kidney-result = { $method } = { $value }。
+kidney-ckd-epi-formula = CKD-EPI 2021肌酐公式（{ $source }，不含种族因素）：{ $formula }，女性再×1.012。
+kidney-ckd-epi-inputs = 血肌酐{ $scr }；{ $sex }：κ { $kappa }，α { $alpha }，性别系数{ $factor }；血肌酐/κ { $ratio }。
+kidney-age-decimal = 年龄{ $age }岁（小数）。
+kidney-schwartz-formula = 床旁{ $name }公式（{ $source }），适用于儿童：{ $formula }。
+kidney-height-scr = 身高{ $height }；血肌酐{ $scr }。
+kidney-ckid-formula = { $name }肌酐公式（{ $source }）：{ $formula }，K随性别和年龄而定。
+kidney-ckid-k = { $sex }，年龄{ $age }岁：K = { $rule } = { $k }。
+kidney-ckid-adult-k = { $k }（18岁起）
+kidney-cg-formula = { $name }公式（1976）：{ $formula }，女性再×0.85；单位{ $unit }，未按体表面积标准化。
+kidney-cg-weight = 体重{ $weight }（{ $basis }）。
+kidney-cg-inputs = 年龄{ $age }岁（小数）；{ $sex }，性别系数{ $factor }；血肌酐{ $scr }。
+kidney-branch-child = 年龄{ $age }岁，未满18岁：采用床旁{ $name }公式。
+kidney-branch-adult = 年龄{ $age }岁，已满18岁：采用CKD-EPI 2021公式。
+kidney-sex-female = 女性
+kidney-sex-male = 男性
+kidney-weight-actual = 实际体重
+kidney-weight-ideal = 理想体重
+kidney-weight-adjusted = 校正体重
