@@ -84,7 +84,7 @@ pub struct CriterionTranslation {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TranslationProblem {
     /// The translation names another protocol or version.
-    #[error("the translation is of {found}, not of {expected}")]
+    #[error("{}", crate::i18n::text_with("translation-other-protocol", &[("found", found.clone()), ("expected", expected.clone())]))]
     OtherProtocol {
         /// The protocol and version checked against ("id version N").
         expected: String,
@@ -92,19 +92,19 @@ pub enum TranslationProblem {
         found: String,
     },
     /// A translated criterion the protocol does not have.
-    #[error("criterion {0} is not in the protocol")]
+    #[error("{}", crate::i18n::text_with("translation-unknown-criterion", &[("criterion", .0.clone())]))]
     UnknownCriterion(String),
     /// A criterion without a translation.
-    #[error("criterion {0} has no translation")]
+    #[error("{}", crate::i18n::text_with("translation-missing-criterion", &[("criterion", .0.clone())]))]
     MissingCriterion(String),
     /// The criterion has an interpretation and its translation does not.
-    #[error("criterion {0}: the protocol gives an interpretation and the translation does not")]
+    #[error("{}", crate::i18n::text_with("translation-missing-interpretation", &[("criterion", .0.clone())]))]
     MissingInterpretation(String),
     /// The translation gives an interpretation the criterion does not have.
-    #[error("criterion {0}: the translation gives an interpretation the protocol does not have")]
+    #[error("{}", crate::i18n::text_with("translation-unknown-interpretation", &[("criterion", .0.clone())]))]
     UnknownInterpretation(String),
     /// The number of judgment questions differs.
-    #[error("criterion {criterion}: the protocol asks {expected} judgment question(s), the translation has {found}")]
+    #[error("{}", crate::i18n::text_with("translation-judgment-count", &[("criterion", criterion.clone()), ("expected", expected.to_string()), ("found", found.to_string())]))]
     JudgmentCount {
         /// The criterion's id.
         criterion: String,
@@ -114,23 +114,23 @@ pub enum TranslationProblem {
         found: usize,
     },
     /// A translated cohort the protocol does not have.
-    #[error("cohort {0} is not in the protocol")]
+    #[error("{}", crate::i18n::text_with("translation-unknown-cohort", &[("cohort", .0.clone())]))]
     UnknownCohort(String),
     /// A cohort without a translated label.
-    #[error("cohort {0} has no translation")]
+    #[error("{}", crate::i18n::text_with("translation-missing-cohort", &[("cohort", .0.clone())]))]
     MissingCohort(String),
     /// A translated correction the protocol does not make.
-    #[error("the protocol makes no correction to criterion {0}")]
+    #[error("{}", crate::i18n::text_with("translation-unknown-correction", &[("criterion", .0.clone())]))]
     UnknownCorrection(String),
     /// A correction without a translation.
-    #[error("the correction to criterion {0} has no translation")]
+    #[error("{}", crate::i18n::text_with("translation-missing-correction", &[("criterion", .0.clone())]))]
     MissingCorrection(String),
     /// Two corrections of one criterion cannot be told apart by a translation keyed by
     /// criterion id.
-    #[error("the protocol corrects criterion {0} more than once; a translation keys corrections by criterion")]
+    #[error("{}", crate::i18n::text_with("translation-repeated-correction", &[("criterion", .0.clone())]))]
     RepeatedCorrection(String),
     /// The information lines do not pair up.
-    #[error("the protocol has {expected} information line(s), the translation has {found}")]
+    #[error("{}", crate::i18n::text_with("translation-information-count", &[("expected", expected.to_string()), ("found", found.to_string())]))]
     InformationCount {
         /// How many information lines the protocol has.
         expected: usize,
@@ -138,13 +138,13 @@ pub enum TranslationProblem {
         found: usize,
     },
     /// A field the protocol has and the translation lacks.
-    #[error("{0}: the protocol has it and the translation does not")]
+    #[error("{}", crate::i18n::text_with("translation-missing-field", &[("field", .0.to_string())]))]
     MissingField(&'static str),
     /// A field the translation has and the protocol lacks.
-    #[error("{0}: the translation has it and the protocol does not")]
+    #[error("{}", crate::i18n::text_with("translation-unknown-field", &[("field", .0.to_string())]))]
     UnknownField(&'static str),
     /// A text that is empty or only spaces.
-    #[error("{0} is empty")]
+    #[error("{}", crate::i18n::text_with("translation-empty", &[("field", .0.clone())]))]
     Empty(String),
 }
 
@@ -186,8 +186,14 @@ impl ProtocolTranslation {
         let mut problems = Vec::new();
         if *protocol_id != protocol.id || *version != protocol.version {
             problems.push(TranslationProblem::OtherProtocol {
-                expected: format!("{} version {}", protocol.id, protocol.version),
-                found: format!("{protocol_id} version {version}"),
+                expected: crate::i18n::text_with(
+                    "translation-protocol-version",
+                    &[("id", protocol.id.clone()), ("version", protocol.version.to_string())],
+                ),
+                found: crate::i18n::text_with(
+                    "translation-protocol-version",
+                    &[("id", protocol_id.clone()), ("version", version.to_string())],
+                ),
             });
         }
         let mut texts: Vec<(String, &str)> = vec![("language".to_owned(), language), ("title".to_owned(), title)];
@@ -445,5 +451,24 @@ mod tests {
                 "I1 title is empty",
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod wording_tests {
+    use super::TranslationProblem;
+    use crate::i18n::{Language, set_thread_language};
+
+    #[test]
+    fn a_translations_problems_are_worded_in_the_readers_language() {
+        let problems = [
+            TranslationProblem::MissingCriterion("I3".to_owned()),
+            TranslationProblem::JudgmentCount { criterion: "S1".to_owned(), expected: 1, found: 2 },
+        ];
+        set_thread_language(Language::ZhCn);
+        let chinese = problems.clone().map(|problem| problem.to_string());
+        set_thread_language(Language::En);
+        assert_eq!(chinese, ["标准I3没有译文", "标准S1：方案有1个判断问题，译文有2个"]);
+        assert_eq!(problems[0].to_string(), "criterion I3 has no translation");
     }
 }

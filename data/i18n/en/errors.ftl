@@ -287,3 +287,21 @@ kidney-sex-male = male
 kidney-weight-actual = actual body weight
 kidney-weight-ideal = ideal body weight
 kidney-weight-adjusted = adjusted body weight
+
+## A protocol translation that does not fit its protocol (model/protocol_translation.rs)
+translation-other-protocol = the translation is of { $found }, not of { $expected }
+translation-unknown-criterion = criterion { $criterion } is not in the protocol
+translation-missing-criterion = criterion { $criterion } has no translation
+translation-missing-interpretation = criterion { $criterion }: the protocol gives an interpretation and the translation does not
+translation-unknown-interpretation = criterion { $criterion }: the translation gives an interpretation the protocol does not have
+translation-judgment-count = criterion { $criterion }: the protocol asks { $expected } judgment question(s), the translation has { $found }
+translation-unknown-cohort = cohort { $cohort } is not in the protocol
+translation-missing-cohort = cohort { $cohort } has no translation
+translation-unknown-correction = the protocol makes no correction to criterion { $criterion }
+translation-missing-correction = the correction to criterion { $criterion } has no translation
+translation-repeated-correction = the protocol corrects criterion { $criterion } more than once; a translation keys corrections by criterion
+translation-information-count = the protocol has { $expected } information line(s), the translation has { $found }
+translation-missing-field = { $field }: the protocol has it and the translation does not
+translation-unknown-field = { $field }: the translation has it and the protocol does not
+translation-empty = { $field } is empty
+translation-protocol-version = { $id } version { $version }

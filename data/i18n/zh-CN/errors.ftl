@@ -287,3 +287,21 @@ kidney-sex-male = 男性
 kidney-weight-actual = 实际体重
 kidney-weight-ideal = 理想体重
 kidney-weight-adjusted = 校正体重
+
+## 与方案不相符的方案译文（model/protocol_translation.rs）
+translation-other-protocol = 该译文对应的是{ $found }，而不是{ $expected }
+translation-unknown-criterion = 方案中没有标准{ $criterion }
+translation-missing-criterion = 标准{ $criterion }没有译文
+translation-missing-interpretation = 标准{ $criterion }：方案给出了解读，译文却没有
+translation-unknown-interpretation = 标准{ $criterion }：译文给出了方案中没有的解读
+translation-judgment-count = 标准{ $criterion }：方案有{ $expected }个判断问题，译文有{ $found }个
+translation-unknown-cohort = 方案中没有队列{ $cohort }
+translation-missing-cohort = 队列{ $cohort }没有译文
+translation-unknown-correction = 方案未对标准{ $criterion }作任何更正
+translation-missing-correction = 对标准{ $criterion }的更正没有译文
+translation-repeated-correction = 方案对标准{ $criterion }作了不止一次更正；译文按标准编号对应更正
+translation-information-count = 方案有{ $expected }行研究信息，译文有{ $found }行
+translation-missing-field = { $field }：方案中有，译文中没有
+translation-unknown-field = { $field }：译文中有，方案中没有
+translation-empty = { $field }为空
+translation-protocol-version = 方案{ $id }第{ $version }版
