@@ -97,7 +97,9 @@ pub struct SiteUnitsError {
 }
 
 /// Where the bundled units are, as messages name it.
-const BUNDLED_UNITS: &str = "the bundled units (`trialscreen vocabulary units` lists them)";
+fn bundled_units() -> String {
+    crate::i18n::text_with("site-units-bundled-place", &[("command", "trialscreen vocabulary units".to_owned())])
+}
 
 /// What this process has registered.
 struct Registered {
@@ -172,7 +174,13 @@ impl Known {
         let folded = fold(code);
         self.units.iter().copied().find(|u| u.is_spelled(&folded)).ok_or_else(|| {
             let hint = did_you_mean(code, self.units.iter().map(|u| u.code()));
-            refuse(code, format!("\"{code}\" is not a unit known here{hint}; define it earlier in units.ron"))
+            refuse(
+                code,
+                crate::i18n::text_with(
+                    "site-units-unknown-unit",
+                    &[("code", code.to_owned()), ("hint", hint), ("file", "units.ron".to_owned())],
+                ),
+            )
         })
     }
 }
@@ -180,11 +188,23 @@ impl Known {
 /// "FACTOR CODE": an exact positive decimal and a known unit.
 fn quantity(text: &str, known: &Known) -> Result<(Decimal, Unit), SiteUnitsError> {
     let (number, code) = text.trim().split_once(char::is_whitespace).ok_or_else(|| {
-        refuse(text, format!("\"{text}\" is not a conversion: write a number and a unit, as \"1.73 mL/min/1.73m2\""))
+        refuse(
+            text,
+            crate::i18n::text_with(
+                "site-units-not-conversion",
+                &[("text", text.to_owned()), ("example", "1.73 mL/min/1.73m2".to_owned())],
+            ),
+        )
     })?;
     let factor =
         Decimal::from_str(number.trim()).ok().filter(|f| f.is_sign_positive() && !f.is_zero()).ok_or_else(|| {
-            refuse(text, format!("bad conversion \"{text}\": \"{number}\" is not an exact positive decimal number"))
+            refuse(
+                text,
+                crate::i18n::text_with(
+                    "site-units-bad-number",
+                    &[("text", text.to_owned()), ("number", number.to_owned())],
+                ),
+            )
         })?;
     Ok((factor, known.unit(code.trim())?))
 }
@@ -204,26 +224,27 @@ pub fn register(site: SiteUnits) -> Result<(), SiteUnitsError> {
     let (mut dimensions, mut units, mut analytes) = (Vec::new(), Vec::new(), Vec::new());
     for NewDimension { id, words } in &site.dimensions {
         if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
-            return Err(refuse(id, format!("dimension \"{id}\": an id is lower case letters, digits and _")));
+            return Err(refuse(id, crate::i18n::text_with("site-units-dimension-id", &[("id", id.clone())])));
         }
         if Dimension::BUNDLED.iter().any(|d| d.id() == id) {
             return Err(refuse(
                 id,
-                format!(
-                    "dimension \"{id}\" is already defined in {BUNDLED_UNITS}; a site adds names and never redefines a bundled one: use it, or choose another id"
+                crate::i18n::text_with(
+                    "site-units-dimension-bundled",
+                    &[("id", id.clone()), ("place", bundled_units())],
                 ),
             ));
         }
         if known.new_dimensions.iter().any(|d| d.id() == id) {
-            return Err(refuse_repeated(id, format!("dimension \"{id}\" is defined twice in this file")));
+            return Err(refuse_repeated(
+                id,
+                crate::i18n::text_with("site-units-dimension-twice", &[("id", id.clone())]),
+            ));
         }
         match registered.dimensions.iter().find(|d| d.id() == id) {
             Some(earlier) if earlier.words() == words => known.new_dimensions.push(*earlier),
             Some(_) => {
-                return Err(refuse(
-                    id,
-                    format!("dimension \"{id}\" was defined differently by a site folder loaded earlier in this run"),
-                ));
+                return Err(refuse(id, crate::i18n::text_with("site-units-dimension-earlier", &[("id", id.clone())])));
             }
             None => {
                 let dimension = Dimension::site(leak(id), leak(words));
@@ -242,10 +263,7 @@ pub fn register(site: SiteUnits) -> Result<(), SiteUnitsError> {
             if !same {
                 return Err(refuse(
                     &new.code,
-                    format!(
-                        "unit \"{}\" was defined differently by a site folder loaded earlier in this run",
-                        new.code
-                    ),
+                    crate::i18n::text_with("site-units-unit-earlier", &[("code", new.code.clone())]),
                 ));
             }
             if new.one_is.is_none() {
@@ -263,17 +281,15 @@ pub fn register(site: SiteUnits) -> Result<(), SiteUnitsError> {
     if let Some(bare) = known.new_dimensions.iter().find(|d| !known.with_reference.contains(d)) {
         return Err(refuse(
             bare.id(),
-            format!("dimension \"{}\" has no unit: define its reference unit (a unit of it with no one_is)", bare.id()),
+            crate::i18n::text_with(
+                "site-units-dimension-no-unit",
+                &[("id", bare.id().to_owned()), ("field", "one_is".to_owned())],
+            ),
         ));
     }
     for NewAnalyte { id, equivalences } in &site.analytes {
         if Analyte::BUNDLED.iter().any(|a| a.id() == id) {
-            return Err(refuse(
-                id,
-                format!(
-                    "analyte \"{id}\" is already defined in the bundled analytes; a site adds names and never redefines a bundled one: choose another id"
-                ),
-            ));
+            return Err(refuse(id, crate::i18n::text_with("site-units-analyte-bundled", &[("id", id.clone())])));
         }
         let mut bridges = Vec::new();
         for equivalence in equivalences {
@@ -282,10 +298,7 @@ pub fn register(site: SiteUnits) -> Result<(), SiteUnitsError> {
         match registered.analytes.iter().find(|a| a.id() == id) {
             Some(earlier) if earlier.bridges() == bridges.as_slice() => {}
             Some(_) => {
-                return Err(refuse(
-                    id,
-                    format!("analyte \"{id}\" was defined differently by a site folder loaded earlier in this run"),
-                ));
+                return Err(refuse(id, crate::i18n::text_with("site-units-analyte-earlier", &[("id", id.clone())])));
             }
             None => {
                 analytes.push(Analyte::site(Box::leak(Box::new(AnalyteDef { id: leak(id), bridges: bridges.leak() }))))
@@ -305,9 +318,9 @@ fn checked_unit(new: &NewUnit, known: &Known, index: usize) -> Result<UnitDef, S
     if code.is_empty() || !code.is_ascii() || code.contains(char::is_whitespace) {
         return Err(refuse(
             &new.code,
-            format!(
-                "unit code \"{}\" must be ASCII with no spaces, so a file can be typed on any keyboard; put the typographic form in symbol",
-                new.code
+            crate::i18n::text_with(
+                "site-units-code-ascii",
+                &[("code", new.code.clone()), ("field", "symbol".to_owned())],
             ),
         ));
     }
@@ -321,15 +334,15 @@ fn checked_unit(new: &NewUnit, known: &Known, index: usize) -> Result<UnitDef, S
         let clash = known.units.iter().find(|u| u.is_spelled(&folded));
         if let Some(other) = clash.filter(|other| !(known.earlier.contains(other) && other.code() == code)) {
             let (place, refuse) = if other.is_bundled() {
-                (BUNDLED_UNITS, refuse as fn(&str, String) -> SiteUnitsError)
+                (bundled_units(), refuse as fn(&str, String) -> SiteUnitsError)
             } else {
-                ("this site's units", refuse_repeated as fn(&str, String) -> SiteUnitsError)
+                (crate::i18n::text("site-units-this-site"), refuse_repeated as fn(&str, String) -> SiteUnitsError)
             };
             return Err(refuse(
                 text,
-                format!(
-                    "unit \"{text}\" is already defined in {place} as \"{}\"; a site adds units and never redefines one: use it, or choose another code",
-                    other.code()
+                crate::i18n::text_with(
+                    "site-units-unit-defined",
+                    &[("text", text.to_owned()), ("place", place), ("code", other.code().to_owned())],
                 ),
             ));
         }
@@ -339,7 +352,15 @@ fn checked_unit(new: &NewUnit, known: &Known, index: usize) -> Result<UnitDef, S
         let hint = did_you_mean(&new.dimension, known.dimensions.iter().map(|d| d.id()));
         refuse(
             &new.dimension,
-            format!("unit \"{code}\": there is no dimension \"{}\"{hint}; define it under dimensions", new.dimension),
+            crate::i18n::text_with(
+                "site-units-no-dimension",
+                &[
+                    ("code", code.to_owned()),
+                    ("dimension", new.dimension.clone()),
+                    ("hint", hint),
+                    ("field", "dimensions".to_owned()),
+                ],
+            ),
         )
     })?;
     let to_reference = match &new.one_is {
@@ -348,33 +369,45 @@ fn checked_unit(new: &NewUnit, known: &Known, index: usize) -> Result<UnitDef, S
             if unit.dimension() != dimension {
                 return Err(refuse(
                     text,
-                    format!(
-                        "unit \"{code}\" is a {}, but \"{}\" is a {}: one_is names a unit of the same dimension",
-                        dimension.words(),
-                        unit.code(),
-                        unit.dimension().words()
+                    crate::i18n::text_with(
+                        "site-units-other-dimension",
+                        &[
+                            ("code", code.to_owned()),
+                            ("dimension", dimension.words().to_owned()),
+                            ("other", unit.code().to_owned()),
+                            ("other_dimension", unit.dimension().words().to_owned()),
+                            ("field", "one_is".to_owned()),
+                        ],
                     ),
                 ));
             }
-            factor
-                .checked_mul(unit.to_reference())
-                .ok_or_else(|| refuse(text, format!("bad conversion \"{text}\": the factor is out of range")))?
+            factor.checked_mul(unit.to_reference()).ok_or_else(|| {
+                refuse(text, crate::i18n::text_with("site-units-out-of-range", &[("text", text.to_owned())]))
+            })?
         }
         None if !known.new_dimensions.contains(&dimension) => {
             return Err(refuse(
                 code,
-                format!(
-                    "unit \"{code}\" is of the {} dimension, which has its reference unit: give its size, as one_is: \"FACTOR UNIT\"",
-                    dimension.words()
+                crate::i18n::text_with(
+                    "site-units-needs-size",
+                    &[
+                        ("code", code.to_owned()),
+                        ("dimension", dimension.words().to_owned()),
+                        ("example", "one_is: \"FACTOR UNIT\"".to_owned()),
+                    ],
                 ),
             ));
         }
         None if known.with_reference.contains(&dimension) => {
             return Err(refuse(
                 code,
-                format!(
-                    "unit \"{code}\": dimension \"{}\" already has its reference unit; give this one's size, as one_is: \"FACTOR UNIT\"",
-                    dimension.id()
+                crate::i18n::text_with(
+                    "site-units-second-reference",
+                    &[
+                        ("code", code.to_owned()),
+                        ("dimension", dimension.id().to_owned()),
+                        ("example", "one_is: \"FACTOR UNIT\"".to_owned()),
+                    ],
                 ),
             ));
         }
@@ -397,7 +430,10 @@ fn bridge(equivalence: &str, known: &Known) -> Result<Bridge, SiteUnitsError> {
     let (left, right) = equivalence.split_once('=').ok_or_else(|| {
         refuse(
             equivalence,
-            format!("\"{equivalence}\" is not an equivalence: write it as \"1 mg/mg = 113.12 mg/mmol\""),
+            crate::i18n::text_with(
+                "site-units-not-equivalence",
+                &[("text", equivalence.to_owned()), ("example", "1 mg/mg = 113.12 mg/mmol".to_owned())],
+            ),
         )
     })?;
     let (a, from) = quantity(left, known)?;
@@ -405,9 +441,9 @@ fn bridge(equivalence: &str, known: &Known) -> Result<Bridge, SiteUnitsError> {
     if from.dimension() == to.dimension() {
         return Err(refuse(
             equivalence,
-            format!(
-                "\"{equivalence}\": both units are a {}, which convert without an analyte",
-                from.dimension().words()
+            crate::i18n::text_with(
+                "site-units-same-dimension",
+                &[("text", equivalence.to_owned()), ("dimension", from.dimension().words().to_owned())],
             ),
         ));
     }
@@ -415,7 +451,9 @@ fn bridge(equivalence: &str, known: &Known) -> Result<Bridge, SiteUnitsError> {
         .checked_mul(to.to_reference())
         .zip(a.checked_mul(from.to_reference()))
         .and_then(|(b, a)| b.checked_div(a))
-        .ok_or_else(|| refuse(equivalence, format!("bad conversion \"{equivalence}\": the factor is out of range")))?;
+        .ok_or_else(|| {
+            refuse(equivalence, crate::i18n::text_with("site-units-out-of-range", &[("text", equivalence.to_owned())]))
+        })?;
     Ok(Bridge { from: from.dimension(), to: to.dimension(), factor })
 }
 
@@ -538,5 +576,15 @@ mod tests {
             assert!(error.message.contains(message), "{file}: {error}");
         }
         assert!(Unit::parse("lib_z").is_none(), "a refused file registers nothing");
+    }
+
+    #[test]
+    fn a_refusal_is_worded_in_the_readers_language() {
+        let file = r#"(dimensions: [(id: "Lib Bad", words: "x")])"#;
+        crate::i18n::set_thread_language(crate::i18n::Language::ZhCn);
+        let chinese = refused(file).message;
+        crate::i18n::set_thread_language(crate::i18n::Language::En);
+        assert_eq!(chinese, "量纲“Lib Bad”：编号只能由小写字母、数字和_组成");
+        assert_eq!(refused(file).message, "dimension \"Lib Bad\": an id is lower case letters, digits and _");
     }
 }

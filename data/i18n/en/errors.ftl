@@ -305,3 +305,27 @@ translation-missing-field = { $field }: the protocol has it and the translation 
 translation-unknown-field = { $field }: the translation has it and the protocol does not
 translation-empty = { $field } is empty
 translation-protocol-version = { $id } version { $version }
+
+## A site's units file (model/site_units.rs)
+site-units-bundled-place = the bundled units (`{ $command }` lists them)
+site-units-unknown-unit = "{ $code }" is not a unit known here{ $hint }; define it earlier in { $file }
+site-units-not-conversion = "{ $text }" is not a conversion: write a number and a unit, as "{ $example }"
+site-units-bad-number = bad conversion "{ $text }": "{ $number }" is not an exact positive decimal number
+site-units-dimension-id = dimension "{ $id }": an id is lower case letters, digits and _
+site-units-dimension-bundled = dimension "{ $id }" is already defined in { $place }; a site adds names and never redefines a bundled one: use it, or choose another id
+site-units-dimension-twice = dimension "{ $id }" is defined twice in this file
+site-units-dimension-earlier = dimension "{ $id }" was defined differently by a site folder loaded earlier in this run
+site-units-unit-earlier = unit "{ $code }" was defined differently by a site folder loaded earlier in this run
+site-units-dimension-no-unit = dimension "{ $id }" has no unit: define its reference unit (a unit of it with no { $field })
+site-units-analyte-bundled = analyte "{ $id }" is already defined in the bundled analytes; a site adds names and never redefines a bundled one: choose another id
+site-units-analyte-earlier = analyte "{ $id }" was defined differently by a site folder loaded earlier in this run
+site-units-code-ascii = unit code "{ $code }" must be ASCII with no spaces, so a file can be typed on any keyboard; put the typographic form in { $field }
+site-units-this-site = this site's units
+site-units-unit-defined = unit "{ $text }" is already defined in { $place } as "{ $code }"; a site adds units and never redefines one: use it, or choose another code
+site-units-no-dimension = unit "{ $code }": there is no dimension "{ $dimension }"{ $hint }; define it under { $field }
+site-units-other-dimension = unit "{ $code }" is a { $dimension }, but "{ $other }" is a { $other_dimension }: { $field } names a unit of the same dimension
+site-units-out-of-range = bad conversion "{ $text }": the factor is out of range
+site-units-needs-size = unit "{ $code }" is of the { $dimension } dimension, which has its reference unit: give its size, as { $example }
+site-units-second-reference = unit "{ $code }": dimension "{ $dimension }" already has its reference unit; give this one's size, as { $example }
+site-units-not-equivalence = "{ $text }" is not an equivalence: write it as "{ $example }"
+site-units-same-dimension = "{ $text }": both units are a { $dimension }, which convert without an analyte

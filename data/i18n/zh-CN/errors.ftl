@@ -305,3 +305,27 @@ translation-missing-field = { $field }：方案中有，译文中没有
 translation-unknown-field = { $field }：译文中有，方案中没有
 translation-empty = { $field }为空
 translation-protocol-version = 方案{ $id }第{ $version }版
+
+## 研究中心的单位文件（model/site_units.rs）
+site-units-bundled-place = 内置单位（可用“{ $command }”列出）
+site-units-unknown-unit = “{ $code }”不是此处已知的单位{ $hint }；请在{ $file }中更早处定义它
+site-units-not-conversion = “{ $text }”不是换算关系：请写一个数和一个单位，如“{ $example }”
+site-units-bad-number = 换算关系“{ $text }”有误：“{ $number }”不是精确的正小数
+site-units-dimension-id = 量纲“{ $id }”：编号只能由小写字母、数字和_组成
+site-units-dimension-bundled = 量纲“{ $id }”已在{ $place }中定义；研究中心只能新增名称，不能重新定义内置名称：请直接使用，或另选编号
+site-units-dimension-twice = 量纲“{ $id }”在此文件中定义了两次
+site-units-dimension-earlier = 量纲“{ $id }”已由本次运行中先加载的研究中心文件夹作了不同定义
+site-units-unit-earlier = 单位“{ $code }”已由本次运行中先加载的研究中心文件夹作了不同定义
+site-units-dimension-no-unit = 量纲“{ $id }”没有单位：请定义其基准单位（该量纲下不带{ $field }的单位）
+site-units-analyte-bundled = 分析物“{ $id }”已在内置分析物中定义；研究中心只能新增名称，不能重新定义内置名称：请另选编号
+site-units-analyte-earlier = 分析物“{ $id }”已由本次运行中先加载的研究中心文件夹作了不同定义
+site-units-code-ascii = 单位代码“{ $code }”只能用ASCII字符且不含空格，以便在任何键盘上输入；排版形式请写在{ $field }中
+site-units-this-site = 本研究中心的单位
+site-units-unit-defined = 单位“{ $text }”已在{ $place }中定义为“{ $code }”；研究中心只能新增单位，不能重新定义：请直接使用，或另选代码
+site-units-no-dimension = 单位“{ $code }”：没有量纲“{ $dimension }”{ $hint }；请在{ $field }下定义它
+site-units-other-dimension = 单位“{ $code }”属于{ $dimension }，而“{ $other }”属于{ $other_dimension }：{ $field }须指定同一量纲的单位
+site-units-out-of-range = 换算关系“{ $text }”有误：系数超出范围
+site-units-needs-size = 单位“{ $code }”属于{ $dimension }量纲，该量纲已有基准单位：请给出其大小，写作{ $example }
+site-units-second-reference = 单位“{ $code }”：量纲“{ $dimension }”已有基准单位；请给出此单位的大小，写作{ $example }
+site-units-not-equivalence = “{ $text }”不是等量关系：请写作“{ $example }”
+site-units-same-dimension = “{ $text }”：两个单位都属于{ $dimension }，无需分析物即可换算
