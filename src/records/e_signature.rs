@@ -21,7 +21,7 @@ pub struct SignatureProof {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SignatureCheckError {
     /// The fingerprint recorded beside the signature is not its key's.
-    #[error("the signature names key {recorded} but was made with key {actual}")]
+    #[error("{}", crate::i18n::text_with("esig-fingerprint-mismatch", &[("recorded", recorded.to_string()), ("actual", actual.to_string())]))]
     FingerprintMismatch {
         /// What the record says.
         recorded: Fingerprint,
@@ -29,9 +29,7 @@ pub enum SignatureCheckError {
         actual: Fingerprint,
     },
     /// The signature was not made over these facts with this key.
-    #[error(
-        "the signature by key {fingerprint} does not match this record: what it covers (content, trail, name, time, meaning or session) changed, or it was copied from another file"
-    )]
+    #[error("{}", crate::i18n::text_with("esig-mismatch", &[("fingerprint", fingerprint.to_string())]))]
     Mismatch {
         /// The signing key.
         fingerprint: Fingerprint,

@@ -36,12 +36,10 @@ pub enum InstallationKeyError {
     #[error(transparent)]
     Key(#[from] KeyError),
     /// The key could not be written as RON (a defect of this build).
-    #[error("the installation key could not be written as RON: {0}")]
+    #[error("{}", crate::i18n::text_with("installation-key-write", &[("problem", .0.clone()), ("format", "RON".to_owned())]))]
     Write(String),
     /// The file is not a key this build can read; it is left as it is.
-    #[error(
-        "{path} is not a trialscreen installation key ({reason}); it was left as it is. Move it aside only if this computer's seals need not be recognised again."
-    )]
+    #[error("{}", crate::i18n::text_with("installation-key-damaged", &[("path", path.clone()), ("reason", reason.clone()), ("app", "trialscreen".to_owned())]))]
     Damaged {
         /// The file.
         path: String,

@@ -14,22 +14,22 @@ use crate::records::hex;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeyError {
     /// Not 64 lowercase hex digits.
-    #[error("\"{0}\" is not a public key (64 lowercase hex digits)")]
+    #[error("{}", crate::i18n::text_with("key-public-spelling", &[("text", .0.clone()), ("digits", 64.to_string())]))]
     PublicKeySpelling(String),
     /// 32 bytes that are not a point of the curve.
-    #[error("{0} is not a valid Ed25519 public key")]
+    #[error("{}", crate::i18n::text_with("key-not-on-curve", &[("key", .0.clone()), ("algorithm", "Ed25519".to_owned())]))]
     NotOnCurve(String),
     /// A small-order key, which would verify signatures it never made.
-    #[error("{0} is a weak Ed25519 public key and is refused")]
+    #[error("{}", crate::i18n::text_with("key-weak", &[("key", .0.clone()), ("algorithm", "Ed25519".to_owned())]))]
     WeakKey(String),
     /// Not 16 lowercase hex digits.
-    #[error("\"{0}\" is not a key fingerprint (16 lowercase hex digits)")]
+    #[error("{}", crate::i18n::text_with("key-fingerprint-spelling", &[("text", .0.clone()), ("digits", 16.to_string())]))]
     FingerprintSpelling(String),
     /// Not 128 lowercase hex digits.
-    #[error("\"{0}\" is not a signature (128 lowercase hex digits)")]
+    #[error("{}", crate::i18n::text_with("key-signature-spelling", &[("text", .0.clone()), ("digits", 128.to_string())]))]
     SignatureSpelling(String),
     /// The operating system gave no randomness.
-    #[error("the operating system's random number generator failed: {0}")]
+    #[error("{}", crate::i18n::text_with("key-randomness", &[("problem", .0.clone())]))]
     Randomness(String),
 }
 
@@ -260,5 +260,21 @@ mod tests {
         assert!(!PublicKey::of(&key).verify(b"messagf", &signature));
         assert!(!PublicKey::of(&other).verify(b"message", &signature));
         assert_eq!(SignatureValue::parse(&signature.to_string()).unwrap(), signature);
+    }
+}
+
+#[cfg(test)]
+mod wording_tests {
+    use super::KeyError;
+    use crate::i18n::{Language, set_thread_language};
+
+    #[test]
+    fn a_key_problem_is_worded_in_the_readers_language() {
+        let problem = KeyError::FingerprintSpelling("xyz".to_owned());
+        set_thread_language(Language::ZhCn);
+        let chinese = problem.to_string();
+        set_thread_language(Language::En);
+        assert_eq!(chinese, "“xyz”不是密钥指纹（应为16位小写十六进制数字）");
+        assert_eq!(problem.to_string(), "\"xyz\" is not a key fingerprint (16 lowercase hex digits)");
     }
 }

@@ -41,7 +41,7 @@ pub enum LedgerError {
     #[error(transparent)]
     File(#[from] FileError),
     /// A hash is not 64 lowercase hex digits (a defect of the caller).
-    #[error("\"{0}\" is not a trail hash (64 lowercase hex digits)")]
+    #[error("{}", crate::i18n::text_with("ledger-head-hash", &[("text", .0.clone()), ("digits", 64.to_string())]))]
     HeadHash(String),
 }
 

@@ -56,7 +56,7 @@ pub enum RosterError {
         message: String,
     },
     /// A roster format this build does not read.
-    #[error("{path} is roster format {format}; this build reads format {ROSTER_FORMAT}")]
+    #[error("{}", crate::i18n::text_with("roster-format", &[("path", path.clone()), ("format", format.to_string()), ("supported", ROSTER_FORMAT.to_string())]))]
     Format {
         /// The file.
         path: String,
@@ -64,7 +64,7 @@ pub enum RosterError {
         format: u32,
     },
     /// Entries that contradict each other.
-    #[error("{path}: {problem}; the roster was not used")]
+    #[error("{}", crate::i18n::text_with("roster-contradiction", &[("path", path.clone()), ("problem", problem.clone())]))]
     Contradiction {
         /// The file.
         path: String,

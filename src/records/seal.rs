@@ -23,9 +23,7 @@ pub struct Seal {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SealError {
     /// The seal was not made over this head by this key.
-    #[error(
-        "the seal of installation key {fingerprint} does not match the trail's head (sequence {sequence}): entries were removed or changed after the last save, or the seal was copied from another file"
-    )]
+    #[error("{}", crate::i18n::text_with("seal-mismatch", &[("fingerprint", fingerprint.to_string()), ("sequence", sequence.to_string())]))]
     Mismatch {
         /// The key the seal names.
         fingerprint: Fingerprint,

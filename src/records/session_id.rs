@@ -16,7 +16,7 @@ pub struct SessionId([u8; 16]);
 
 /// Why a text is not a session id.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("\"{0}\" is not a session id (32 lowercase hex digits)")]
+#[error("{}", crate::i18n::text_with("session-id-spelling", &[("text", .0.clone()), ("digits", 32.to_string())]))]
 pub struct SessionIdError(String);
 
 impl SessionId {

@@ -329,3 +329,20 @@ site-units-needs-size = unit "{ $code }" is of the { $dimension } dimension, whi
 site-units-second-reference = unit "{ $code }": dimension "{ $dimension }" already has its reference unit; give this one's size, as { $example }
 site-units-not-equivalence = "{ $text }" is not an equivalence: write it as "{ $example }"
 site-units-same-dimension = "{ $text }": both units are a { $dimension }, which convert without an analyte
+
+## Records: signatures, seals, keys, the roster and the ledger (records/)
+esig-fingerprint-mismatch = the signature names key { $recorded } but was made with key { $actual }
+esig-mismatch = the signature by key { $fingerprint } does not match this record: what it covers (content, trail, name, time, meaning or session) changed, or it was copied from another file
+roster-format = { $path } is roster format { $format }; this build reads format { $supported }
+roster-contradiction = { $path }: { $problem }; the roster was not used
+ledger-head-hash = "{ $text }" is not a trail hash ({ $digits } lowercase hex digits)
+session-id-spelling = "{ $text }" is not a session id ({ $digits } lowercase hex digits)
+key-public-spelling = "{ $text }" is not a public key ({ $digits } lowercase hex digits)
+key-not-on-curve = { $key } is not a valid { $algorithm } public key
+key-weak = { $key } is a weak { $algorithm } public key and is refused
+key-fingerprint-spelling = "{ $text }" is not a key fingerprint ({ $digits } lowercase hex digits)
+key-signature-spelling = "{ $text }" is not a signature ({ $digits } lowercase hex digits)
+key-randomness = the operating system's random number generator failed: { $problem }
+installation-key-write = the installation key could not be written as { $format }: { $problem }
+installation-key-damaged = { $path } is not a { $app } installation key ({ $reason }); it was left as it is. Move it aside only if this computer's seals need not be recognised again.
+seal-mismatch = the seal of installation key { $fingerprint } does not match the trail's head (sequence { $sequence }): entries were removed or changed after the last save, or the seal was copied from another file

@@ -329,3 +329,20 @@ site-units-needs-size = 单位“{ $code }”属于{ $dimension }量纲，该量
 site-units-second-reference = 单位“{ $code }”：量纲“{ $dimension }”已有基准单位；请给出此单位的大小，写作{ $example }
 site-units-not-equivalence = “{ $text }”不是等量关系：请写作“{ $example }”
 site-units-same-dimension = “{ $text }”：两个单位都属于{ $dimension }，无需分析物即可换算
+
+## 记录：签名、封印、密钥、名册和见证账本（records/）
+esig-fingerprint-mismatch = 签名记载的密钥为{ $recorded }，实际却由密钥{ $actual }签署
+esig-mismatch = 密钥{ $fingerprint }的签名与本记录不符：其涵盖的内容（内容、稽查轨迹、姓名、时间、声明或筛选记录）已被更改，或该签名是从其他文件复制而来
+roster-format = { $path }是第{ $format }版格式的名册；本程序读取第{ $supported }版格式
+roster-contradiction = { $path }：{ $problem }；未使用该名册
+ledger-head-hash = “{ $text }”不是稽查轨迹哈希值（应为{ $digits }位小写十六进制数字）
+session-id-spelling = “{ $text }”不是筛选记录编号（应为{ $digits }位小写十六进制数字）
+key-public-spelling = “{ $text }”不是公钥（应为{ $digits }位小写十六进制数字）
+key-not-on-curve = { $key }不是有效的{ $algorithm }公钥
+key-weak = { $key }是弱{ $algorithm }公钥，已拒绝
+key-fingerprint-spelling = “{ $text }”不是密钥指纹（应为{ $digits }位小写十六进制数字）
+key-signature-spelling = “{ $text }”不是签名（应为{ $digits }位小写十六进制数字）
+key-randomness = 操作系统的随机数生成器出错：{ $problem }
+installation-key-write = 无法将安装密钥写为{ $format }：{ $problem }
+installation-key-damaged = { $path }不是{ $app }的安装密钥（{ $reason }），已原样保留。只有在不再需要识别本机所加的封印时，才可将其移走。
+seal-mismatch = 安装密钥{ $fingerprint }的封印与稽查轨迹末条（序号{ $sequence }）不符：上次保存后有记录被删除或更改，或该封印是从其他文件复制而来
