@@ -264,7 +264,8 @@ struct Output {
 
 impl Output {
     fn text(&self) -> String {
-        let mut text = format!("{}: {} {}{}\n", self.title, self.shown, self.unit_symbol, self.qualifier);
+        let value = crate::model::number_format::number_then_unit(&self.shown, &self.unit_symbol);
+        let mut text = format!("{}: {value}{}\n", self.title, self.qualifier);
         for line in &self.explanation {
             text.push_str(&format!("- {line}\n"));
         }
@@ -636,6 +637,25 @@ fn classification_code(classification: Classification) -> &'static str {
     }
 }
 
+/// An item's name as the reader's language has it.
+fn contribution_label(report: &InstrumentReport, contribution: &crate::calculators::Contribution) -> &'static str {
+    report
+        .instrument
+        .item(contribution.key)
+        .map_or(contribution.label, |spec| crate::calculators::instrument_words::item_label(report.instrument, spec))
+}
+
+/// A classification decided, in the reader's language.
+fn classification_words(classification: Classification) -> String {
+    crate::i18n::text(match classification {
+        Classification::Classified => "cli-calc-classified",
+        Classification::NotClassified => "cli-calc-not-classified",
+        Classification::EntryNotMet => "cli-calc-entry-not-met",
+        Classification::Excluded => "cli-calc-excluded",
+        Classification::Undetermined => "cli-calc-undetermined",
+    })
+}
+
 fn instrument_output(report: &InstrumentReport) -> Output {
     let points = |value: f64| trimmed(value, 3);
     let (shown, qualifier) = match report.exact() {
@@ -648,13 +668,16 @@ fn instrument_output(report: &InstrumentReport) -> Output {
         .map(|contribution| {
             text_with(
                 "cli-calc-contribution",
-                &[("label", contribution.label.to_string()), ("points", points(contribution.points))],
+                &[
+                    ("label", contribution_label(report, contribution).to_owned()),
+                    ("points", points(contribution.points)),
+                ],
             )
         })
         .collect();
     if let Some(classification) = report.classification {
         explanation
-            .push(text_with("cli-calc-classification", &[("classification", classification.label().to_string())]));
+            .push(text_with("cli-calc-classification", &[("classification", classification_words(classification))]));
     }
     if let Some(category) = report.category {
         explanation.push(text_with("cli-calc-category", &[("category", category.to_string())]));
@@ -682,7 +705,7 @@ fn instrument_output(report: &InstrumentReport) -> Output {
         shown,
         qualifier,
         unit_code: Unit::Points.code().to_owned(),
-        unit_symbol: Unit::Points.symbol().to_owned(),
+        unit_symbol: Unit::Points.shown().to_owned(),
         explanation,
         extra,
     }

@@ -37,13 +37,17 @@ pub fn with_unit(number: &str, is_zero: bool, unit: Unit) -> String {
     } else if unit == Unit::Percent {
         format!("{number} %")
     } else {
-        let shown = unit.shown();
-        // A Chinese unit word follows its number without a space (12个月), a symbol with one.
-        if shown.starts_with(|c: char| ('\u{2E80}'..='\u{9FFF}').contains(&c)) {
-            format!("{number}{shown}")
-        } else {
-            format!("{number} {shown}")
-        }
+        number_then_unit(number, unit.shown())
+    }
+}
+
+/// A number and a unit as shown: a Chinese unit word follows its number without a space
+/// (12个月, 11分), a symbol or an English word with one (52 ×10⁹/L, 11 points).
+pub fn number_then_unit(number: &str, unit_shown: &str) -> String {
+    if unit_shown.starts_with(|c: char| ('\u{2E80}'..='\u{9FFF}').contains(&c)) {
+        format!("{number}{unit_shown}")
+    } else {
+        format!("{number} {unit_shown}")
     }
 }
 

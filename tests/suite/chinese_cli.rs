@@ -234,3 +234,13 @@ fn a_kidney_calculation_explains_itself_in_chinese() {
         assert!(text.contains(words), "{words} missing in:\n{text}");
     }
 }
+
+#[test]
+fn an_instrument_score_names_its_items_and_classification_in_chinese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = stdout(&chinese(dir.path(), &["calc", "sledai2k", "seizure=present"]));
+    assert!(text.starts_with("SLEDAI-2K: 8–105分（"), "{text}");
+    assert!(text.contains("- 癫痫发作：8。"), "{text}");
+    let text = stdout(&chinese(dir.path(), &["calc", "eular-acr-sle-2019", "ana_entry=present", "fever=present"]));
+    assert!(text.contains("- 发热>38.3 °C：2。") && text.contains("分类：尚未确定"), "{text}");
+}

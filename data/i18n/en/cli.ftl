@@ -196,3 +196,10 @@ help-flag-version = Print version
 help-arg-file = The session file.
 help-arg-folder = The folder of session files.
 help-usage = Usage: { $usage }
+
+## calc: a classification decided
+cli-calc-classified = classified
+cli-calc-not-classified = not classified
+cli-calc-entry-not-met = entry criterion not met: the criteria do not apply
+cli-calc-excluded = excluded: an exclusion of the criteria applies
+cli-calc-undetermined = undetermined: unassessed items could change the result

@@ -196,3 +196,10 @@ help-flag-version = 显示版本
 help-arg-file = 筛选记录文件。
 help-arg-folder = 筛选记录文件所在的文件夹。
 help-usage = 用法：{ $usage }
+
+## calc：分类结果
+cli-calc-classified = 符合分类标准
+cli-calc-not-classified = 不符合分类标准
+cli-calc-entry-not-met = 未满足入门标准：该分类标准不适用
+cli-calc-excluded = 排除：适用该分类标准的一项排除条件
+cli-calc-undetermined = 尚未确定：未评估的条目可能改变结果
