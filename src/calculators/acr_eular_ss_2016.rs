@@ -9,6 +9,7 @@
 
 use super::checklist::{self, Excluding, Gate, GroupRule, Sheet, SpecList, Weighted, presence, weighted};
 use super::{Answers, AssessmentError, Classification, InstrumentId, InstrumentReport, ItemSpec, ScoreOptions};
+use crate::i18n::text_with;
 
 /// The total that classifies.
 pub const THRESHOLD: u32 = 4;
@@ -93,8 +94,7 @@ pub fn evaluate(answers: &Answers, options: &ScoreOptions) -> Result<InstrumentR
         &tally,
         &gates,
         checklist::at_least(tally.min, tally.max, THRESHOLD),
-        "Entry: at least one dryness question answered yes, or ESSDAI suspicion; exclusions: a prior diagnosis \
-         listed; a total ≥ 4 classifies.",
+        &text_with("instrument-rule-ss-2016", &[("threshold", "4".to_owned())]),
     ))
 }
 

@@ -9,6 +9,7 @@
 
 use super::checklist::{self, Excluding, Gate, GroupRule, Sheet, SpecList, Weighted, presence, weighted};
 use super::{Answers, AssessmentError, Classification, InstrumentId, InstrumentReport, ItemSpec, ScoreOptions};
+use crate::i18n::text_with;
 
 /// The total that classifies.
 pub const THRESHOLD: u32 = 9;
@@ -95,8 +96,7 @@ pub fn evaluate(answers: &Answers, options: &ScoreOptions) -> Result<InstrumentR
         &tally,
         &gates,
         checklist::at_least(tally.min, tally.max, THRESHOLD),
-        "The highest weight of each category counts; a total ≥ 9 is definite SSc; skin thickening proximal to the \
-         MCP joints of both hands is sufficient.",
+        &text_with("instrument-rule-ssc-2013", &[("threshold", "9".to_owned()), ("disease", "SSc".to_owned())]),
     ))
 }
 

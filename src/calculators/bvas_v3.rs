@@ -20,6 +20,7 @@
 
 use super::checklist::{self, Excluding, GroupRule, ItemPoints, Sheet, SpecList, level, presence, unverified};
 use super::{Answers, AssessmentError, InstrumentId, InstrumentReport, ItemSpec, ScoreOptions};
+use crate::i18n::{text, text_with};
 
 /// Ticked when all abnormalities are due to persistent disease.
 pub const PERSISTENT: &str = "persistent";
@@ -224,7 +225,8 @@ pub fn evaluate(answers: &Answers, options: &ScoreOptions) -> Result<InstrumentR
         (Some(persistent), _) => Ok(column(&sheet, persistent)),
         (None, Some(row)) => {
             let mut report = column(&sheet, false);
-            report.notes.push(format!("{} is never persistent, so the new/worse column applies.", row.spec.label));
+            let item = crate::calculators::instrument_words::item_label(InstrumentId::BvasV3, &row.spec);
+            report.notes.push(text_with("instrument-bvas-never-persistent", &[("item", item.to_owned())]));
             Ok(report)
         }
         (None, None) => Ok(checklist::either_variant(PERSISTENT, column(&sheet, true), column(&sheet, false))),
@@ -264,16 +266,13 @@ fn column(sheet: &Sheet<'_>, persistent: bool) -> InstrumentReport {
     };
     let tally = checklist::tally(&points, cap);
     let mut report = sheet.report(&tally, 1.0);
-    let column = if persistent {
-        "Persistent column and section maxima (all abnormalities persistent)."
-    } else {
-        "New/worse column and section maxima."
-    };
-    report.notes.insert(0, column.to_owned());
+    let column =
+        if persistent { text("instrument-bvas-persistent-column") } else { text("instrument-bvas-new-column") };
+    report.notes.insert(0, column);
     let band = sheet.level(CREATININE_BAND);
     match sheet.presence(FIRST_ASSESSMENT) {
         Some(false) if band.is_some_and(|band| band > 0) => {
-            report.notes.push("Serum creatinine scores only at the first assessment: not counted.".to_owned());
+            report.notes.push(text("instrument-bvas-creatinine-first"));
         }
         // Whether the creatinine band scores depends on the first-assessment box.
         None if report.unassessed.contains(&CREATININE_BAND) => {

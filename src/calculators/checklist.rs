@@ -8,6 +8,7 @@
 //! when raising it alone, everything else at its lowest, raises the total: a domain's
 //! highest item and a capped sum both give an item the most room when the others are low.
 
+use crate::i18n::{text, text_with};
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
@@ -239,9 +240,9 @@ impl<'a> Sheet<'a> {
                 .items()
                 .iter()
                 .filter(|spec| self.excluded.contains(spec.key))
-                .map(|spec| spec.label)
+                .map(|spec| crate::calculators::instrument_words::item_label(self.instrument, spec))
                 .collect();
-            notes.push(format!("Left out of the score by the protocol: {}.", labels.join(", ")));
+            notes.push(text_with("instrument-left-out", &[("items", labels.join(&text("instrument-list-separator")))]));
         }
         InstrumentReport {
             instrument: self.instrument,
@@ -320,6 +321,16 @@ pub(crate) struct Tally {
 
 /// Adds up `items` group by group (items share a group when their specs name the same
 /// one; an item without a group stands alone), each group scored by `rule`.
+/// The instrument an item belongs to (items are statics of one instrument each).
+fn owner(spec: &'static ItemSpec) -> Option<InstrumentId> {
+    InstrumentId::all().iter().copied().find(|id| id.items().iter().any(|item| std::ptr::eq(item, spec)))
+}
+
+/// An item's name in the reader's language.
+fn item_name(spec: &'static ItemSpec) -> String {
+    owner(spec).map_or(spec.label, |id| crate::calculators::instrument_words::item_label(id, spec)).to_owned()
+}
+
 pub(crate) fn tally(items: &[ItemPoints], rule: impl Fn(Option<&str>) -> GroupRule) -> Tally {
     let groups = groups_of(items);
     let total = |pick: &dyn Fn(usize, &ItemPoints) -> u32| -> u32 {
@@ -352,17 +363,22 @@ pub(crate) fn tally(items: &[ItemPoints], rule: impl Fn(Option<&str>) -> GroupRu
                 .into_iter()
                 .collect(),
         };
-        let name = group.unwrap_or("this item");
+        let name = match (*group, members.first()) {
+            (Some(group), Some((_, first))) => owner(first.spec)
+                .map_or(group, |id| crate::calculators::instrument_words::group_label(id, group))
+                .to_owned(),
+            _ => text("instrument-this-item"),
+        };
         let uncounted = present.iter().filter(|item| !kept.iter().any(|k| k.spec.key == item.spec.key));
         for item in uncounted.filter(|item| item.spec.answer == AnswerKind::Presence) {
-            notes.push(format!(
-                "{} is present but not counted: only the highest item of {name} counts.",
-                item.spec.label
-            ));
+            notes.push(text_with("instrument-not-highest", &[("item", item_name(item.spec)), ("group", name.clone())]));
         }
         let raw: u32 = kept.iter().map(|item| item.low).sum();
         if let Some(cap) = rule.cap.filter(|cap| raw > *cap) {
-            notes.push(format!("{name} adds up to {raw}, capped at its maximum of {cap}."));
+            notes.push(text_with(
+                "instrument-capped",
+                &[("group", name.clone()), ("raw", raw.to_string()), ("cap", cap.to_string())],
+            ));
         }
         counted.extend(kept.iter().map(|item| (item.spec, item.low)));
     }
@@ -522,10 +538,11 @@ pub(crate) fn either_variant(selector: &'static str, a: InstrumentReport, b: Ins
     }
     let extra: Vec<&'static str> = high.unassessed.iter().copied().chain(decides.then_some(selector)).collect();
     add_unassessed(&mut low, &extra);
-    let label = low.instrument.item(selector).map_or(selector, |spec| spec.label);
-    low.notes.push(format!(
-        "\"{label}\" is not assessed: the range covers both ways of scoring, and the points shown are those of the lower one."
-    ));
+    let label = low
+        .instrument
+        .item(selector)
+        .map_or(selector, |spec| crate::calculators::instrument_words::item_label(low.instrument, spec));
+    low.notes.push(text_with("instrument-either-variant", &[("item", label.to_owned())]));
     low
 }
 

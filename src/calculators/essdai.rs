@@ -11,6 +11,7 @@
 
 use super::checklist::{self, Excluding, GroupRule, Sheet, SpecList, Weighted, level};
 use super::{Answers, AssessmentError, InstrumentId, InstrumentReport, ItemSpec, ScoreOptions};
+use crate::i18n::{text, text_with};
 
 /// The lowest score of moderate activity (Seror 2016).
 pub const MODERATE_FROM: u32 = 5;
@@ -72,13 +73,13 @@ pub fn evaluate(answers: &Answers, options: &ScoreOptions) -> Result<InstrumentR
     // Domains are independent: the shared group label is only for forms.
     let tally = checklist::tally(&points, |_| GroupRule::SUM);
     let mut report = sheet.report(&tally, 1.0);
-    report.notes.insert(0, "ESSDAI: the sum of domain weight × activity level.".to_owned());
+    report.notes.insert(0, text("instrument-rule-essdai"));
     if options.excluding.is_empty() {
         let (low, high) = (activity(tally.min), activity(tally.max));
         report.category = (low == high).then_some(low);
-        report.notes.push("Activity: low < 5, moderate 5–13, high ≥ 14 (Seror 2016).".to_owned());
+        report.notes.push(text_with("instrument-essdai-activity", &[("source", "Seror 2016".to_owned())]));
     } else {
-        report.notes.push("Activity categories apply to the full ESSDAI only, not to a subset of domains.".to_owned());
+        report.notes.push(text("instrument-essdai-subset"));
     }
     Ok(report)
 }

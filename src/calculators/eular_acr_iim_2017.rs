@@ -13,6 +13,7 @@ use super::checklist::{self, Excluding, GroupRule, ItemPoints, Sheet, SpecList, 
 use super::{
     AnswerKind, Answers, AssessmentError, Classification, InstrumentId, InstrumentReport, ItemSpec, ScoreOptions,
 };
+use crate::i18n::{text, text_with};
 
 /// The item whose answer says whether a muscle biopsy is available.
 pub const MUSCLE_BIOPSY: &str = "muscle_biopsy";
@@ -65,6 +66,16 @@ impl Certainty {
             Self::Probable => "probable IIM",
             Self::Definite => "definite IIM",
         }
+    }
+
+    /// The level in the reader's language.
+    pub fn shown(self) -> String {
+        text(match self {
+            Self::NotIim => "instrument-iim-not",
+            Self::Possible => "instrument-iim-possible",
+            Self::Probable => "instrument-iim-probable",
+            Self::Definite => "instrument-iim-definite",
+        })
     }
 }
 
@@ -326,25 +337,31 @@ fn variant(sheet: &Sheet<'_>, with_biopsy: bool) -> InstrumentReport {
     let classification = checklist::at_least(tally.min, tally.max, cutoffs.probable);
     let mut report = sheet.report(&tally, 10.0);
     report.classification = Some(classification);
-    let weights = if with_biopsy { "with muscle biopsy" } else { "without muscle biopsy" };
+    let weights = if with_biopsy { text("instrument-iim-with-biopsy") } else { text("instrument-iim-without-biopsy") };
     report.notes.insert(
         0,
-        format!(
-            "Weights {weights}; probable IIM from a score of {} (published cut-off, not the probability), \
-             definite from {}.",
-            format_points(f64::from(cutoffs.probable) / 10.0),
-            format_points(f64::from(cutoffs.definite) / 10.0),
+        text_with(
+            "instrument-rule-iim-2017",
+            &[
+                ("weights", weights.clone()),
+                ("probable", format_points(f64::from(cutoffs.probable) / 10.0)),
+                ("definite", format_points(f64::from(cutoffs.definite) / 10.0)),
+            ],
         ),
     );
     let bounds = if tally.min == tally.max { vec![tally.min] } else { vec![tally.min, tally.max] };
     for tenths in bounds {
         let score = f64::from(tenths) / 10.0;
-        report.notes.push(format!(
-            "Score {} {weights}: {}, probability {:.1} % (1 / (1 + exp({} − score))).",
-            format_points(score),
-            certainty(tenths, with_biopsy).label(),
-            100.0 * probability(score, with_biopsy),
-            if with_biopsy { LOGIT_OFFSET_WITH_BIOPSY } else { LOGIT_OFFSET_WITHOUT_BIOPSY },
+        let offset = if with_biopsy { LOGIT_OFFSET_WITH_BIOPSY } else { LOGIT_OFFSET_WITHOUT_BIOPSY };
+        report.notes.push(text_with(
+            "instrument-iim-score",
+            &[
+                ("score", format_points(score)),
+                ("weights", weights.clone()),
+                ("certainty", certainty(tenths, with_biopsy).shown()),
+                ("probability", format!("{:.1} %", 100.0 * probability(score, with_biopsy))),
+                ("formula", format!("1 / (1 + exp({offset} − score))")),
+            ],
         ));
     }
     if classification != Classification::NotClassified {
@@ -356,16 +373,12 @@ fn variant(sheet: &Sheet<'_>, with_biopsy: bool) -> InstrumentReport {
             report.category = subgroup.map(Subgroup::label);
         }
         if subgroup.is_none() {
-            report.notes.push("The subgroup depends on items not yet assessed.".to_owned());
+            report.notes.push(text("instrument-iim-subgroup-open"));
         }
     }
     let biopsy_advised = !with_biopsy && sheet.any_present(&SKIN_ITEMS) != Some(true);
     if classification == Classification::Classified && biopsy_advised {
-        report.notes.push(
-            "No heliotrope rash, Gottron's papules or Gottron's sign: a muscle biopsy is advised before \
-             classifying (KI calculator)."
-                .to_owned(),
-        );
+        report.notes.push(text_with("instrument-iim-biopsy-advised", &[("name", "Gottron".to_owned())]));
     }
     report
 }

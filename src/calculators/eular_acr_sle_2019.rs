@@ -10,6 +10,7 @@
 
 use super::checklist::{self, Excluding, Gate, GroupRule, Sheet, SpecList, Weighted, presence, weighted};
 use super::{Answers, AssessmentError, Classification, InstrumentId, InstrumentReport, ItemSpec, ScoreOptions};
+use crate::i18n::{text, text_with};
 
 /// The total that classifies.
 pub const THRESHOLD: u32 = 10;
@@ -102,11 +103,10 @@ pub fn evaluate(answers: &Answers, options: &ScoreOptions) -> Result<InstrumentR
         &tally,
         &[entry],
         by_score,
-        "Entry ANA ≥ 1:80; only the highest criterion of each domain counts; at least one clinical criterion \
-         is required; a total ≥ 10 classifies.",
+        &text_with("instrument-rule-sle-2019", &[("threshold", "10".to_owned())]),
     );
     if !clinical_present && tally.min > 0 {
-        report.notes.push("No clinical criterion is present: immunologic criteria alone never classify.".to_owned());
+        report.notes.push(text("instrument-sle-2019-no-clinical"));
     }
     if report.classification == Some(Classification::EntryNotMet) {
         report.notes.push("ANA ≥ 1:80 is absent: the criteria do not apply, whatever the points.".to_owned());

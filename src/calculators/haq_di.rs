@@ -15,6 +15,7 @@
 
 use super::checklist::{self, Excluding, GroupRule, Sheet, SpecList, Weighted, level, presence, unverified};
 use super::{AnswerKind, Answers, AssessmentError, InstrumentId, InstrumentReport, ItemSpec, ScoreOptions};
+use crate::i18n::text_with;
 
 /// The fewest answered categories the published rule scores.
 pub const MIN_CATEGORIES_ANSWERED: usize = 6;
@@ -119,9 +120,10 @@ pub fn evaluate(answers: &Answers, options: &ScoreOptions) -> Result<InstrumentR
     let mut report = sheet.report(&tally, CATEGORIES as f64);
     report.notes.insert(
         0,
-        "Standard HAQ-DI: each category scores its highest item, raised to 2 by an aid, device or help; \
-         the sum of the categories divided by the number answered (at least 6 of 8)."
-            .to_owned(),
+        text_with(
+            "instrument-rule-haq-di",
+            &[("aided", "2".to_owned()), ("least", "6".to_owned()), ("of", "8".to_owned())],
+        ),
     );
     let answered: Vec<u32> = [DRESSING, ARISING, EATING, WALKING, HYGIENE, REACH, GRIP, ACTIVITIES]
         .iter()
@@ -137,11 +139,14 @@ pub fn evaluate(answers: &Answers, options: &ScoreOptions) -> Result<InstrumentR
         let sum: u32 = answered.iter().sum();
         let score = f64::from(sum) / answered.len() as f64;
         report.published_score = Some(score);
-        report.notes.push(format!("Published rule: {sum} / {} categories answered = {score:.3}.", answered.len()));
+        report.notes.push(text_with(
+            "instrument-haq-di-published",
+            &[("sum", sum.to_string()), ("answered", answered.len().to_string()), ("score", format!("{score:.3}"))],
+        ));
     } else {
-        report.notes.push(format!(
-            "Only {} of 8 categories answered: the published rule gives no score below 6.",
-            answered.len()
+        report.notes.push(text_with(
+            "instrument-haq-di-too-few",
+            &[("answered", answered.len().to_string()), ("of", "8".to_owned()), ("least", "6".to_owned())],
         ));
     }
     Ok(report)

@@ -9,6 +9,7 @@
 
 use super::checklist::{self, SpecList, level};
 use super::{Answers, AssessmentError, InstrumentId, InstrumentReport, ItemSpec, ScoreOptions};
+use crate::i18n::text_with;
 
 /// The Kendall grades.
 const GRADES: &[u8] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -63,12 +64,7 @@ pub fn bilateral_items() -> &'static [ItemSpec] {
 
 /// Scores the bilateral MMT-8, 0–150.
 pub fn evaluate_bilateral(answers: &Answers, options: &ScoreOptions) -> Result<InstrumentReport, AssessmentError> {
-    evaluate(
-        InstrumentId::Mmt8,
-        answers,
-        options,
-        "Bilateral MMT-8: neck flexors once plus seven groups on both sides, 0–150.",
-    )
+    evaluate(InstrumentId::Mmt8, answers, options, &text_with("instrument-rule-mmt8", &[("range", "0–150".to_owned())]))
 }
 
 /// Scores the unilateral MMT-8, 0–80.
@@ -77,8 +73,7 @@ pub fn evaluate_unilateral(answers: &Answers, options: &ScoreOptions) -> Result<
         InstrumentId::Mmt8Unilateral,
         answers,
         options,
-        "Unilateral MMT-8: neck flexors plus seven groups on one side (right by default, left where the right \
-         cannot be tested), 0–80.",
+        &text_with("instrument-rule-mmt8-unilateral", &[("range", "0–80".to_owned())]),
     )
 }
 

@@ -8,6 +8,7 @@
 
 use super::checklist::{self, Excluding, GroupRule, Sheet, SpecList, Weighted, weighted};
 use super::{Answers, AssessmentError, InstrumentId, InstrumentReport, ItemSpec, ScoreOptions};
+use crate::i18n::text_with;
 
 const NEUROLOGICAL: &str = "Neurological";
 const VASCULAR: &str = "Vascular";
@@ -83,9 +84,7 @@ pub fn evaluate(answers: &Answers, options: &ScoreOptions) -> Result<InstrumentR
     let mut report = sheet.report(&tally, 1.0);
     report.notes.insert(
         0,
-        "SLEDAI-2K: the sum of the weights of the descriptors present at the visit or in the 10 days before \
-         (30 days where the protocol says so); persistent rash, alopecia, mucosal ulcers and proteinuria count."
-            .to_owned(),
+        text_with("instrument-rule-sledai2k", &[("days", "10".to_owned()), ("protocol_days", "30".to_owned())]),
     );
     Ok(report)
 }

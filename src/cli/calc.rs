@@ -173,7 +173,7 @@ pub fn list_text() -> String {
                 &[
                     ("key", spec.key.to_owned()),
                     ("answers", answers),
-                    ("label", spec.label.to_string()),
+                    ("label", crate::calculators::instrument_words::item_label(*instrument, spec).to_owned()),
                     ("points", spec.points.to_string()),
                 ],
             );

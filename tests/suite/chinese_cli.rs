@@ -244,3 +244,14 @@ fn an_instrument_score_names_its_items_and_classification_in_chinese() {
     let text = stdout(&chinese(dir.path(), &["calc", "eular-acr-sle-2019", "ana_entry=present", "fever=present"]));
     assert!(text.contains("- 发热>38.3 °C：2。") && text.contains("分类：尚未确定"), "{text}");
 }
+
+#[test]
+fn an_instruments_scoring_notes_and_item_list_are_in_chinese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = stdout(&chinese(dir.path(), &["calc", "sledai2k", "seizure=present"]));
+    assert!(text.contains("SLEDAI-2K：访视时或此前10天内"), "{text}");
+    let text = stdout(&chinese(dir.path(), &["calc", "essdai"]));
+    assert!(text.contains("疾病活动度：低<5，中5–13，高≥14（Seror 2016）"), "{text}");
+    let text = stdout(&chinese(dir.path(), &["calc", "--list"]));
+    assert!(text.contains("seizure=present|absent  癫痫发作 [8]"), "{text}");
+}
