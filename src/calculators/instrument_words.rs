@@ -60,3 +60,33 @@ pub fn item_label(instrument: InstrumentId, spec: &ItemSpec) -> &'static str {
 pub fn group_label(instrument: InstrumentId, group: &'static str) -> &'static str {
     names(instrument).and_then(|names| names.groups.get(group)).map_or(group, String::as_str)
 }
+
+/// An instrument's name in the reader's language: the names written with letters only
+/// (SLEDAI-2K, ESSDAI) are the same everywhere; the descriptive ones are translated.
+pub fn instrument_name(instrument: InstrumentId) -> String {
+    let id = match instrument {
+        InstrumentId::EularAcrSle2019 => "instrument-name-sle-2019",
+        InstrumentId::AcrEularSsc2013 => "instrument-name-ssc-2013",
+        InstrumentId::AcrEularSs2016 => "instrument-name-ss-2016",
+        InstrumentId::EularAcrIim2017 => "instrument-name-iim-2017",
+        InstrumentId::BvasV3 => "instrument-name-bvas-v3",
+        InstrumentId::Mmt8 => "instrument-name-mmt8",
+        InstrumentId::Mmt8Unilateral => "instrument-name-mmt8-unilateral",
+        InstrumentId::Mrss => return i18n::text_with("instrument-name-mrss", &[("name", "Rodnan".to_owned())]),
+        InstrumentId::Sledai2k | InstrumentId::Essdai | InstrumentId::HaqDi => return instrument.label().to_owned(),
+    };
+    i18n::text(id)
+}
+
+/// A score's category (ESSDAI activity, an IIM subgroup) in the reader's language; a category
+/// written as an abbreviation (DM, PM, IBM) is the same everywhere.
+pub fn category_name(category: &str) -> String {
+    let id = match category {
+        "low" => "instrument-category-low",
+        "moderate" => "instrument-category-moderate",
+        "high" => "instrument-category-high",
+        "juvenile myositis other than JDM" => "instrument-category-juvenile-other",
+        other => return other.to_owned(),
+    };
+    i18n::text(id)
+}

@@ -156,7 +156,7 @@ pub fn list_text() -> String {
             "cli-calc-instrument-heading",
             &[
                 ("name", instrument_name(*instrument)),
-                ("label", instrument.label().to_string()),
+                ("label", crate::calculators::instrument_words::instrument_name(*instrument)),
                 ("form", "key=answer".to_owned()),
             ],
         );
@@ -680,7 +680,10 @@ fn instrument_output(report: &InstrumentReport) -> Output {
             .push(text_with("cli-calc-classification", &[("classification", classification_words(classification))]));
     }
     if let Some(category) = report.category {
-        explanation.push(text_with("cli-calc-category", &[("category", category.to_string())]));
+        explanation.push(text_with(
+            "cli-calc-category",
+            &[("category", crate::calculators::instrument_words::category_name(category))],
+        ));
     }
     if let Some(score) = report.published_score {
         explanation.push(text_with("cli-calc-published-score", &[("score", points(score))]));
@@ -700,7 +703,7 @@ fn instrument_output(report: &InstrumentReport) -> Output {
         report.contributions.iter().map(|c| json!({"key": c.key, "label": c.label, "points": c.points})).collect();
     extra.insert("contributions".to_owned(), Value::Array(contributions));
     Output {
-        title: report.instrument.label().to_owned(),
+        title: crate::calculators::instrument_words::instrument_name(report.instrument),
         value: report.exact(),
         shown,
         qualifier,

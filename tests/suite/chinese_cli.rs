@@ -255,3 +255,17 @@ fn an_instruments_scoring_notes_and_item_list_are_in_chinese() {
     let text = stdout(&chinese(dir.path(), &["calc", "--list"]));
     assert!(text.contains("seizure=present|absent  癫痫发作 [8]"), "{text}");
 }
+
+#[test]
+fn an_instruments_name_and_category_are_in_chinese() {
+    use trialscreen::calculators::InstrumentId;
+    use trialscreen::calculators::instrument_words::{category_name, instrument_name};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = stdout(&chinese(dir.path(), &["calc", "eular-acr-sle-2019", "ana_entry=present", "fever=present"]));
+    assert!(text.starts_with("2019 EULAR/ACR SLE分类标准: 2–51分"), "{text}");
+    trialscreen::i18n::set_thread_language(trialscreen::i18n::Language::ZhCn);
+    let chinese_words = [category_name("moderate"), category_name("DM"), instrument_name(InstrumentId::Mrss)];
+    trialscreen::i18n::set_thread_language(trialscreen::i18n::Language::En);
+    assert_eq!(chinese_words, ["中", "DM", "改良Rodnan皮肤评分"]);
+    assert_eq!(instrument_name(InstrumentId::Mrss), InstrumentId::Mrss.label());
+}

@@ -381,3 +381,17 @@ instrument-not-highest = { $item } is present but not counted: only the highest 
 instrument-capped = { $group } adds up to { $raw }, capped at its maximum of { $cap }.
 instrument-either-variant = "{ $item }" is not assessed: the range covers both ways of scoring, and the points shown are those of the lower one.
 instrument-this-item = this item
+
+## Instruments' names and categories (calculators/instrument_words.rs)
+instrument-name-sle-2019 = 2019 EULAR/ACR SLE classification criteria
+instrument-name-ssc-2013 = 2013 ACR/EULAR systemic sclerosis classification criteria
+instrument-name-ss-2016 = 2016 ACR/EULAR Sjögren's syndrome classification criteria
+instrument-name-iim-2017 = 2017 EULAR/ACR idiopathic inflammatory myopathy classification criteria
+instrument-name-bvas-v3 = BVAS version 3
+instrument-name-mmt8 = MMT-8 (bilateral, 0–150)
+instrument-name-mmt8-unilateral = MMT-8 (unilateral, 0–80)
+instrument-name-mrss = Modified { $name } skin score
+instrument-category-low = low
+instrument-category-moderate = moderate
+instrument-category-high = high
+instrument-category-juvenile-other = juvenile myositis other than JDM

@@ -381,3 +381,17 @@ instrument-not-highest = { $item }存在但不计分：{ $group }只计最高的
 instrument-capped = { $group }合计{ $raw }分，按上限计为{ $cap }分。
 instrument-either-variant = “{ $item }”未评估：分数范围涵盖两种计分方式，所示分数为较低的一种。
 instrument-this-item = 该条目
+
+## 量表名称和分级（calculators/instrument_words.rs）
+instrument-name-sle-2019 = 2019 EULAR/ACR SLE分类标准
+instrument-name-ssc-2013 = 2013 ACR/EULAR系统性硬化症分类标准
+instrument-name-ss-2016 = 2016 ACR/EULAR干燥综合征分类标准
+instrument-name-iim-2017 = 2017 EULAR/ACR特发性炎性肌病分类标准
+instrument-name-bvas-v3 = BVAS第3版
+instrument-name-mmt8 = MMT-8（双侧，0–150）
+instrument-name-mmt8-unilateral = MMT-8（单侧，0–80）
+instrument-name-mrss = 改良{ $name }皮肤评分
+instrument-category-low = 低
+instrument-category-moderate = 中
+instrument-category-high = 高
+instrument-category-juvenile-other = JDM以外的幼年型肌炎
