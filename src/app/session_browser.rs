@@ -505,7 +505,7 @@ pub fn summarise(
     today: NaiveDate,
 ) -> (FileSummary, Option<(FileStamp, String)>) {
     if let Some(problem) = &file.problem {
-        let message = format!("{problem}; it was not read");
+        let message = crate::i18n::text_with("browser-not-read", &[("problem", problem.to_string())]);
         return (FileSummary::not_read(&file.name, message.clone(), message), None);
     }
     // Stamped before the read: a change during the read shows in the next scan.
@@ -518,7 +518,8 @@ pub fn summarise(
     let (text, head) = match store::read_text_with_head(&file.path) {
         Ok(read) => read,
         Err(error) => {
-            let message = error.to_string().replace(&file.path.display().to_string(), "the file");
+            let message =
+                error.to_string().replace(&file.path.display().to_string(), &crate::i18n::text("browser-the-file"));
             return (FileSummary::not_read(&file.name, error.to_string(), message), None);
         }
     };

@@ -360,12 +360,16 @@ pub fn cache_file(cache_folder: &Path, folder: &Path) -> PathBuf {
 }
 
 /// The context a cache is valid in: its format, this build (the running program's size and
-/// time), the library's dictionary, catalogue and protocol contents, and the evaluation day.
+/// time), the library's dictionary, catalogue and protocol contents, the evaluation day, and
+/// the language (a summary holds the words of a file that could not be read).
 pub fn context(library: &Library, today: NaiveDate) -> String {
     let build = std::env::current_exe().ok().and_then(|exe| FileStamp::at(&exe).ok());
     let knowledge = &library.knowledge;
-    let mut text =
-        format!("format {CACHE_FORMAT}\nversion {}\nbuild {build:?}\nday {today}\n", env!("CARGO_PKG_VERSION"));
+    let language = crate::i18n::language().tag();
+    let mut text = format!(
+        "format {CACHE_FORMAT}\nversion {}\nbuild {build:?}\nday {today}\nlanguage {language}\n",
+        env!("CARGO_PKG_VERSION")
+    );
     text.push_str(&ron::to_string(&knowledge.dictionary).unwrap_or_default());
     text.push('\n');
     text.push_str(&ron::to_string(&knowledge.catalogue).unwrap_or_default());

@@ -165,7 +165,10 @@ pub fn list_text() -> String {
             let answers = match spec.answer {
                 AnswerKind::Presence => "present|absent".to_owned(),
                 AnswerKind::Level { allowed } => allowed.iter().map(u8::to_string).collect::<Vec<_>>().join("|"),
-                AnswerKind::Number { min, max, unit } => format!("<number> ({unit}, {min}–{max})"),
+                AnswerKind::Number { min, max, unit } => {
+                    let unit = Unit::parse(unit).map_or(unit, Unit::shown);
+                    format!("<number> ({unit}, {min}–{max})")
+                }
             };
             let id = if spec.verified { "cli-calc-item" } else { "cli-calc-item-unverified" };
             let line = text_with(

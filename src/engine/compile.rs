@@ -304,7 +304,7 @@ pub enum ProtocolError {
         hint: String,
     },
     /// A rule uses an item of the wrong kind (a date where a number is needed).
-    #[error("{}", crate::i18n::text_with("protocol-wrong-kind", &[("criterion", criterion.clone()), ("item", item.to_string()), ("found", found.to_string()), ("expected", expected.to_string())]))]
+    #[error("{}", crate::i18n::text_with("protocol-wrong-kind", &[("criterion", criterion.clone()), ("item", item.to_string()), ("found", crate::model::dictionary::kind_words(found)), ("expected", crate::model::dictionary::kind_words(expected))]))]
     WrongKind {
         /// The criterion's id.
         criterion: String,

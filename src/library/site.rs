@@ -97,6 +97,18 @@ pub struct SiteFile<'a> {
     pub text: &'a str,
 }
 
+/// What a site file adds, named in the reader's language: item, section, class, agent.
+fn vocabulary_word(what: &str) -> String {
+    let id = match what {
+        "item" => "site-word-item",
+        "section" => "site-word-section",
+        "class" => "site-word-class",
+        "agent" => "site-word-agent",
+        other => return other.to_owned(),
+    };
+    crate::i18n::text(id)
+}
+
 fn clash(site: SiteFile<'_>, what: &str, id: &str, bundled_file: &str) -> LoadError {
     let (line, column) = locate_quoted(site.text, id);
     LoadError::Site {
@@ -105,7 +117,7 @@ fn clash(site: SiteFile<'_>, what: &str, id: &str, bundled_file: &str) -> LoadEr
         column,
         message: crate::i18n::text_with(
             "error-site-clash",
-            &[("what", what.to_owned()), ("id", id.to_owned()), ("file", bundled_file.to_owned())],
+            &[("what", vocabulary_word(what)), ("id", id.to_owned()), ("file", bundled_file.to_owned())],
         ),
     }
 }

@@ -209,3 +209,24 @@ impl ItemKind {
         }
     }
 }
+
+/// A kind of item as its English name says it ("number", "yes/no", "event or date"), in the
+/// reader's language, for messages; a name not listed is shown as it is.
+pub fn kind_words(name: &str) -> String {
+    let id = match name {
+        "number" => "item-kind-number",
+        "date" => "item-kind-date",
+        "yes/no" => "item-kind-yes-no",
+        "choice" => "item-kind-choice",
+        "titer" => "item-kind-titer",
+        "event" => "item-kind-event",
+        "instrument" => "item-kind-instrument",
+        "treatment history" => "item-kind-treatments",
+        "text" => "item-kind-text",
+        "event or date" => "item-kind-event-or-date",
+        "number with ULN" => "item-kind-number-with-uln",
+        "date, event or dated result" => "item-kind-date-event-or-dated",
+        other => return other.to_owned(),
+    };
+    crate::i18n::text(id)
+}

@@ -76,7 +76,7 @@ pub enum SessionError {
         item: String,
     },
     /// A value's kind does not match its item's kind in the dictionary.
-    #[error("{}", crate::i18n::text_with("error-session-wrong-kind", &[("line", line.to_string()), ("column", column.to_string()), ("item", item.to_string()), ("found", found.to_string()), ("expected", expected.to_string())]))]
+    #[error("{}", crate::i18n::text_with("error-session-wrong-kind", &[("line", line.to_string()), ("column", column.to_string()), ("item", item.to_string()), ("found", crate::model::dictionary::kind_words(found)), ("expected", crate::model::dictionary::kind_words(expected))]))]
     WrongKind {
         /// The line of the file (1-based) where the problem is.
         line: usize,

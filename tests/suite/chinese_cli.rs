@@ -269,3 +269,16 @@ fn an_instruments_name_and_category_are_in_chinese() {
     assert_eq!(chinese_words, ["中", "DM", "改良Rodnan皮肤评分"]);
     assert_eq!(instrument_name(InstrumentId::Mrss), InstrumentId::Mrss.label());
 }
+
+#[test]
+fn kinds_of_item_and_units_in_messages_are_in_chinese() {
+    use trialscreen::model::dictionary::kind_words;
+    trialscreen::i18n::set_thread_language(trialscreen::i18n::Language::ZhCn);
+    let words = [kind_words("yes/no"), kind_words("number with ULN"), kind_words("unlisted")];
+    trialscreen::i18n::set_thread_language(trialscreen::i18n::Language::En);
+    assert_eq!(words, ["是/否", "带ULN的数值", "unlisted"]);
+    assert_eq!(kind_words("date, event or dated result"), "date, event or dated result");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = stdout(&chinese(dir.path(), &["calc", "--list"]));
+    assert!(text.contains("age_at_onset=<number> (年, 0–120)"), "{text}");
+}

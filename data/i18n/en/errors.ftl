@@ -395,3 +395,23 @@ instrument-category-low = low
 instrument-category-moderate = moderate
 instrument-category-high = high
 instrument-category-juvenile-other = juvenile myositis other than JDM
+
+## Kinds of item, as messages name them (model/dictionary.rs)
+item-kind-number = number
+item-kind-date = date
+item-kind-yes-no = yes/no
+item-kind-choice = choice
+item-kind-titer = titer
+item-kind-event = event
+item-kind-instrument = instrument
+item-kind-treatments = treatment history
+item-kind-text = text
+item-kind-event-or-date = event or date
+item-kind-number-with-uln = number with ULN
+item-kind-date-event-or-dated = date, event or dated result
+
+## What a site's vocabulary adds (library/site.rs)
+site-word-item = item
+site-word-section = section
+site-word-class = class
+site-word-agent = agent

@@ -284,3 +284,7 @@ override-recorded-not-allowed = recorded, but the protocol does not allow it: { 
 ## What opening a file found (app/workspace.rs)
 integrity-trail-does-not-verify = the audit trail does not verify: { $problem }
 integrity-unsealed-saving-seals = { $finding }. Saving it here seals it.
+
+## The session browser's rows for files it could not read (app/session_browser.rs)
+browser-not-read = { $problem }; it was not read
+browser-the-file = the file

@@ -395,3 +395,23 @@ instrument-category-low = 低
 instrument-category-moderate = 中
 instrument-category-high = 高
 instrument-category-juvenile-other = JDM以外的幼年型肌炎
+
+## 条目类型（model/dictionary.rs）
+item-kind-number = 数值
+item-kind-date = 日期
+item-kind-yes-no = 是/否
+item-kind-choice = 选项
+item-kind-titer = 滴度
+item-kind-event = 事件
+item-kind-instrument = 量表
+item-kind-treatments = 治疗史
+item-kind-text = 文本
+item-kind-event-or-date = 事件或日期
+item-kind-number-with-uln = 带ULN的数值
+item-kind-date-event-or-dated = 日期、事件或带日期的结果
+
+## 研究中心词汇新增的内容（library/site.rs）
+site-word-item = 条目
+site-word-section = 栏目
+site-word-class = 药物类别
+site-word-agent = 药物

@@ -284,3 +284,7 @@ override-recorded-not-allowed = 已记录，但方案不允许：{ $why }
 ## 打开文件时的发现（app/workspace.rs）
 integrity-trail-does-not-verify = 稽查轨迹校验未通过：{ $problem }
 integrity-unsealed-saving-seals = { $finding }。在此保存即为其加封印。
+
+## 会话浏览器中无法读取的文件（app/session_browser.rs）
+browser-not-read = { $problem }；未读取
+browser-the-file = 该文件
