@@ -62,7 +62,13 @@ fn check_value(kind: &ItemKind, value: &Value, id: &str, library: &Library, text
     let at = || locate_quoted(text, id);
     let wrong_kind = || {
         let (line, column) = at();
-        SessionError::WrongKind { line, column, item: id.to_owned(), expected: kind.name(), found: value_kind(value) }
+        SessionError::WrongKind {
+            line,
+            column,
+            item: id.to_owned(),
+            expected: kind.name_message(),
+            found: value_kind(value),
+        }
     };
     match (kind, value) {
         (ItemKind::Number { units, .. }, Value::Number(m)) => {
@@ -110,14 +116,14 @@ fn check_value(kind: &ItemKind, value: &Value, id: &str, library: &Library, text
 
 fn value_kind(value: &Value) -> &'static str {
     match value {
-        Value::Number(_) => "number",
-        Value::Date(_) => "date",
-        Value::YesNo(_) => "yes/no",
-        Value::Choice(_) => "choice",
-        Value::Titer(_) => "titer",
-        Value::Event(_) => "event",
-        Value::Instrument(_) => "instrument",
-        Value::Treatments(_) => "treatment history",
-        Value::Text(_) => "text",
+        Value::Number(_) => "item-kind-number",
+        Value::Date(_) => "item-kind-date",
+        Value::YesNo(_) => "item-kind-yes-no",
+        Value::Choice(_) => "item-kind-choice",
+        Value::Titer(_) => "item-kind-titer",
+        Value::Event(_) => "item-kind-event",
+        Value::Instrument(_) => "item-kind-instrument",
+        Value::Treatments(_) => "item-kind-treatments",
+        Value::Text(_) => "item-kind-text",
     }
 }

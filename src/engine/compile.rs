@@ -304,15 +304,15 @@ pub enum ProtocolError {
         hint: String,
     },
     /// A rule uses an item of the wrong kind (a date where a number is needed).
-    #[error("{}", crate::i18n::text_with("protocol-wrong-kind", &[("criterion", criterion.clone()), ("item", item.to_string()), ("found", crate::model::dictionary::kind_words(found)), ("expected", crate::model::dictionary::kind_words(expected))]))]
+    #[error("{}", crate::i18n::text_with("protocol-wrong-kind", &[("criterion", criterion.clone()), ("item", item.to_string()), ("found", crate::i18n::text(found)), ("expected", crate::i18n::text(expected))]))]
     WrongKind {
         /// The criterion's id.
         criterion: String,
         /// The item's id.
         item: String,
-        /// The kind of item the rule needs.
+        /// The message id of the kind of item the rule needs ("item-kind-number").
         expected: &'static str,
-        /// The item's kind in the dictionary.
+        /// The message id of the item's kind in the dictionary.
         found: &'static str,
     },
     /// A rule compares an item in a unit it cannot be converted to.
@@ -598,9 +598,9 @@ impl Compiler<'_> {
                 Node::Compare(value, *cmp, exact)
             }
             Rule::Known(operand) => Node::Known(self.operand(operand)),
-            Rule::Yes(item) => Node::Yes(self.item_of_kind(item, "yes/no", |k| matches!(k, ItemKind::YesNo))),
+            Rule::Yes(item) => Node::Yes(self.item_of_kind(item, "item-kind-yes-no", |k| matches!(k, ItemKind::YesNo))),
             Rule::Choice(item, options) => {
-                let idx = self.item_of_kind(item, "choice", |k| matches!(k, ItemKind::Choice(_)));
+                let idx = self.item_of_kind(item, "item-kind-choice", |k| matches!(k, ItemKind::Choice(_)));
                 if options.is_empty() {
                     self.undecidable("a choice", format!("no option of \"{item}\" is listed"));
                 }
@@ -623,7 +623,8 @@ impl Compiler<'_> {
                 Node::Choice(idx, options.clone(), polarity)
             }
             Rule::Occurred(item, period) => {
-                let idx = self.item_of_kind(item, "event or date", |k| matches!(k, ItemKind::Event | ItemKind::Date));
+                let idx = self
+                    .item_of_kind(item, "item-kind-event-or-date", |k| matches!(k, ItemKind::Event | ItemKind::Date));
                 self.check_period(period);
                 Node::Occurred(idx, *period)
             }
@@ -679,8 +680,10 @@ impl Compiler<'_> {
                 Node::Combined(Combined { backbone: self.classes(&combined.with), groups, lasting: combined.lasting })
             }
             Rule::Change(change) => {
-                let baseline = self.item_of_kind(&change.baseline, "number", |k| matches!(k, ItemKind::Number { .. }));
-                let current = self.item_of_kind(&change.current, "number", |k| matches!(k, ItemKind::Number { .. }));
+                let baseline =
+                    self.item_of_kind(&change.baseline, "item-kind-number", |k| matches!(k, ItemKind::Number { .. }));
+                let current =
+                    self.item_of_kind(&change.current, "item-kind-number", |k| matches!(k, ItemKind::Number { .. }));
                 if change.measures.is_empty() {
                     self.undecidable("a change", "no measure of change is listed".to_owned());
                 }
@@ -710,7 +713,9 @@ impl Compiler<'_> {
                 let condition = Box::new(self.node(condition));
                 Node::JudgmentIf(condition, self.judgment(text))
             }
-            Rule::Attested(item) => Node::Attested(self.item_of_kind(item, "yes/no", |k| matches!(k, ItemKind::YesNo))),
+            Rule::Attested(item) => {
+                Node::Attested(self.item_of_kind(item, "item-kind-yes-no", |k| matches!(k, ItemKind::YesNo)))
+            }
             Rule::Always(why) => {
                 if why.trim().is_empty() {
                     self.undecidable("an always-met line", "it does not say why it constrains nothing".to_owned());
@@ -732,8 +737,8 @@ impl Compiler<'_> {
                 self.problems.push(ProtocolError::WrongKind {
                     criterion: self.criterion.clone(),
                     item: name.item().to_owned(),
-                    expected: "date, event or dated result",
-                    found: def.kind.name(),
+                    expected: "item-kind-date-event-or-dated",
+                    found: def.kind.name_message(),
                 });
             }
             if self.knowledge.item_idx(name.item()).is_some() {
@@ -757,7 +762,7 @@ impl Compiler<'_> {
     fn operand(&mut self, operand: &Operand) -> ResolvedOperand {
         match operand {
             Operand::Quantity { item, unit, observed, by } => {
-                let idx = self.item_of_kind(item, "number", |k| matches!(k, ItemKind::Number { .. }));
+                let idx = self.item_of_kind(item, "item-kind-number", |k| matches!(k, ItemKind::Number { .. }));
                 if let Some(def) = self.knowledge.item(idx) {
                     let analyte = def.kind.analyte();
                     let units = def.kind.units();
@@ -775,13 +780,14 @@ impl Compiler<'_> {
                 ResolvedOperand::Quantity { item: idx, unit: *unit, observed: *observed, by }
             }
             Operand::UlnRatio { item, observed } => {
-                let idx =
-                    self.item_of_kind(item, "number with ULN", |k| matches!(k, ItemKind::Number { uln: true, .. }));
+                let idx = self.item_of_kind(item, "item-kind-number-with-uln", |k| {
+                    matches!(k, ItemKind::Number { uln: true, .. })
+                });
                 self.check_optional_period(observed);
                 ResolvedOperand::UlnRatio { item: idx, observed: *observed }
             }
             Operand::Titer { item, observed } => {
-                let idx = self.item_of_kind(item, "titer", |k| matches!(k, ItemKind::Titer));
+                let idx = self.item_of_kind(item, "item-kind-titer", |k| matches!(k, ItemKind::Titer));
                 self.check_optional_period(observed);
                 ResolvedOperand::Titer { item: idx, observed: *observed }
             }
@@ -935,14 +941,14 @@ impl Compiler<'_> {
                 criterion: self.criterion.clone(),
                 item: id.to_owned(),
                 expected,
-                found: def.kind.name(),
+                found: def.kind.name_message(),
             });
         }
         idx
     }
 
     fn instrument(&mut self, id: &str) -> (ItemIdx, InstrumentId) {
-        let idx = self.item_of_kind(id, "instrument", |k| matches!(k, ItemKind::Instrument(_)));
+        let idx = self.item_of_kind(id, "item-kind-instrument", |k| matches!(k, ItemKind::Instrument(_)));
         let instrument = match self.knowledge.item(idx).map(|i| &i.kind) {
             Some(ItemKind::Instrument(instrument)) => *instrument,
             _ => InstrumentId::Sledai2k,

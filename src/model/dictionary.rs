@@ -194,39 +194,18 @@ impl ItemKind {
         }
     }
 
-    /// A short name of the kind for messages.
-    pub fn name(&self) -> &'static str {
+    /// The message id of the kind's name, for messages ("number", "yes/no" in English).
+    pub fn name_message(&self) -> &'static str {
         match self {
-            Self::Number { .. } => "number",
-            Self::Date => "date",
-            Self::YesNo => "yes/no",
-            Self::Choice(_) => "choice",
-            Self::Titer => "titer",
-            Self::Event => "event",
-            Self::Instrument(_) => "instrument",
-            Self::Treatments => "treatment history",
-            Self::Text => "text",
+            Self::Number { .. } => "item-kind-number",
+            Self::Date => "item-kind-date",
+            Self::YesNo => "item-kind-yes-no",
+            Self::Choice(_) => "item-kind-choice",
+            Self::Titer => "item-kind-titer",
+            Self::Event => "item-kind-event",
+            Self::Instrument(_) => "item-kind-instrument",
+            Self::Treatments => "item-kind-treatments",
+            Self::Text => "item-kind-text",
         }
     }
-}
-
-/// A kind of item as its English name says it ("number", "yes/no", "event or date"), in the
-/// reader's language, for messages; a name not listed is shown as it is.
-pub fn kind_words(name: &str) -> String {
-    let id = match name {
-        "number" => "item-kind-number",
-        "date" => "item-kind-date",
-        "yes/no" => "item-kind-yes-no",
-        "choice" => "item-kind-choice",
-        "titer" => "item-kind-titer",
-        "event" => "item-kind-event",
-        "instrument" => "item-kind-instrument",
-        "treatment history" => "item-kind-treatments",
-        "text" => "item-kind-text",
-        "event or date" => "item-kind-event-or-date",
-        "number with ULN" => "item-kind-number-with-uln",
-        "date, event or dated result" => "item-kind-date-event-or-dated",
-        other => return other.to_owned(),
-    };
-    crate::i18n::text(id)
 }

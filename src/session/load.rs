@@ -76,7 +76,7 @@ pub enum SessionError {
         item: String,
     },
     /// A value's kind does not match its item's kind in the dictionary.
-    #[error("{}", crate::i18n::text_with("error-session-wrong-kind", &[("line", line.to_string()), ("column", column.to_string()), ("item", item.to_string()), ("found", crate::model::dictionary::kind_words(found)), ("expected", crate::model::dictionary::kind_words(expected))]))]
+    #[error("{}", crate::i18n::text_with("error-session-wrong-kind", &[("line", line.to_string()), ("column", column.to_string()), ("item", item.to_string()), ("found", crate::i18n::text(found)), ("expected", crate::i18n::text(expected))]))]
     WrongKind {
         /// The line of the file (1-based) where the problem is.
         line: usize,
@@ -84,9 +84,9 @@ pub enum SessionError {
         column: usize,
         /// The item's id.
         item: String,
-        /// The kind the dictionary gives the item.
+        /// The message id of the kind the dictionary gives the item ("item-kind-number").
         expected: &'static str,
-        /// The kind of the value in the file.
+        /// The message id of the kind of the value in the file.
         found: &'static str,
     },
     /// A number is entered in a unit its item does not allow.

@@ -272,12 +272,30 @@ fn an_instruments_name_and_category_are_in_chinese() {
 
 #[test]
 fn kinds_of_item_and_units_in_messages_are_in_chinese() {
-    use trialscreen::model::dictionary::kind_words;
+    use trialscreen::engine::compile::ProtocolError;
+    let wrong_kind = |expected: &'static str, found: &'static str| ProtocolError::WrongKind {
+        criterion: "I1".to_owned(),
+        item: "x".to_owned(),
+        expected,
+        found,
+    };
+    let problems =
+        [wrong_kind("item-kind-yes-no", "item-kind-number"), wrong_kind("item-kind-number-with-uln", "item-kind-text")];
     trialscreen::i18n::set_thread_language(trialscreen::i18n::Language::ZhCn);
-    let words = [kind_words("yes/no"), kind_words("number with ULN"), kind_words("unlisted")];
+    let words = problems.clone().map(|problem| problem.to_string());
     trialscreen::i18n::set_thread_language(trialscreen::i18n::Language::En);
-    assert_eq!(words, ["是/否", "带ULN的数值", "unlisted"]);
-    assert_eq!(kind_words("date, event or dated result"), "date, event or dated result");
+    assert_eq!(
+        words,
+        [
+            "I1：条目“x”的类型为数值；此规则需要是/否类型的条目",
+            "I1：条目“x”的类型为文本；此规则需要带ULN的数值类型的条目"
+        ]
+    );
+    assert_eq!(problems[0].to_string(), "I1: item \"x\" is a number item; this rule needs a yes/no item");
+    assert_eq!(
+        wrong_kind("item-kind-date-event-or-dated", "item-kind-choice").to_string(),
+        "I1: item \"x\" is a choice item; this rule needs a date, event or dated result item"
+    );
     let dir = tempfile::tempdir().expect("temp dir");
     let text = stdout(&chinese(dir.path(), &["calc", "--list"]));
     assert!(text.contains("age_at_onset=<number> (年, 0–120)"), "{text}");
