@@ -23,6 +23,7 @@ use trialscreen::ui::print_dialog_ui::PrintState;
 
 use crate::common;
 use crate::common::installation::PASSPHRASE;
+use crate::common::window::{click, has_label_containing, type_into};
 use crate::translations::numbers;
 
 /// The investigator of the bundled examples, who signs.
@@ -49,24 +50,6 @@ fn with_example(folder: &Path, size: [f32; 2], name: &str) -> Harness<'static, A
     harness.state_mut().workspace.open_example(file, text).expect("example opens");
     harness.run();
     harness
-}
-
-fn click(harness: &mut Harness<'_, AppState>, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-fn type_into(harness: &mut Harness<'_, AppState>, label: &str, text: &str) {
-    harness.get_by_label(label).focus();
-    harness.run();
-    harness.get_by_label(label).type_text(text);
-    harness.run();
-}
-
-fn has_label_containing(harness: &Harness<'_, AppState>, text: &str) -> bool {
-    harness.query_all_by_label_contains(text).next().is_some()
 }
 
 /// Opens `dialog` and checks its title and that each of `buttons` is shown inside the window.

@@ -3,6 +3,7 @@
 //! the window has the glyphs (kittest panics on a glyph no font has), the record keeps the
 //! words, and the board shows them.
 
+use crate::common::window::{click, has_label_containing};
 use chrono::{DateTime, TimeZone as _, Utc};
 use egui::accesskit::Role;
 use egui::{Event, ImeEvent, Key};
@@ -23,13 +24,6 @@ fn workstation(folder: &std::path::Path) -> Harness<'static, AppState> {
     Harness::builder().with_size([1366.0, 768.0]).build_ui_state(|ui, state: &mut AppState| state.ui(ui), state)
 }
 
-fn click(harness: &mut Harness<'_, AppState>, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
 /// Composes `typed` as pinyin and commits `chosen`, as an input method does.
 fn compose(harness: &mut Harness<'_, AppState>, typed: &str, chosen: &str) {
     for end in 1..=typed.len() {
@@ -45,10 +39,6 @@ fn compose(harness: &mut Harness<'_, AppState>, typed: &str, chosen: &str) {
 fn preedit(text: &str) -> Event {
     let end = text.chars().count();
     Event::Ime(ImeEvent::Preedit { text: text.to_owned(), active_range_chars: Some(0..end) })
-}
-
-fn has_label_containing(harness: &Harness<'_, AppState>, text: &str) -> bool {
-    harness.query_all_by_label_contains(text).next().is_some()
 }
 
 #[test]

@@ -20,6 +20,7 @@ use trialscreen::ui::preferences::Preferences;
 use crate::common;
 
 use crate::common::installation::PASSPHRASE;
+use crate::common::window::{click, has_label_containing, type_into};
 
 const PLATELET_OVERRIDE: &str = "Override refractory-sle-age5 I7.plt";
 
@@ -56,28 +57,8 @@ fn enter(harness: &mut Harness<'_, AppState>, label: &str, text: &str) {
     harness.run();
 }
 
-/// Clicks the widget labelled `label`, scrolling it into view first as a person would.
-fn click(harness: &mut Harness<'_, AppState>, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-/// Types into an empty text field (a reason, a name) labelled `label`.
-fn type_into(harness: &mut Harness<'_, AppState>, label: &str, text: &str) {
-    harness.get_by_label(label).focus();
-    harness.run();
-    harness.get_by_label(label).type_text(text);
-    harness.run();
-}
-
 fn audit_len(harness: &Harness<'_, AppState>) -> usize {
     harness.state().workspace.document().map_or(0, |d| d.session().audit.len())
-}
-
-fn has_label_containing(harness: &Harness<'_, AppState>, text: &str) -> bool {
-    harness.query_all_by_label_contains(text).next().is_some()
 }
 
 #[test]

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod installation;
+pub mod window;
 
 use std::sync::OnceLock;
 
