@@ -64,6 +64,9 @@ pub struct CompiledCriterion {
     pub reads: Vec<ItemIdx>,
     /// The items holding the named anchor dates its windows and ages count from.
     pub anchors: Vec<ItemIdx>,
+    /// Whether it reads an item the dictionary marks as a dated result: only such a criterion
+    /// can stop passing because its evidence ages out of a window.
+    pub reads_dated_results: bool,
     /// The window its results are read in where the rule states none.
     pub window: Period,
     /// Its judgment texts, a range of [`CompiledProtocol::judgment_texts`]: a judgment's
@@ -501,7 +504,8 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
         let mut reads =
             crate::engine::items_read::criterion_items(applies_when.as_ref(), &rule, discretion.as_ref(), knowledge);
         reads.extend(compiler.anchors.iter().copied());
-        let reads = reads.into_iter().collect();
+        let reads: Vec<ItemIdx> = reads.into_iter().collect();
+        let reads_dated_results = reads.iter().any(|&item| knowledge.item(item).is_some_and(|def| def.dated));
         let anchors = compiler.anchors.iter().copied().collect();
         criteria.push(CompiledCriterion {
             kind: criterion.kind,
@@ -511,6 +515,7 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
             discretion,
             reads,
             anchors,
+            reads_dated_results,
             window,
             judgments: judgments_start..compiler.judgment_texts.len(),
         });

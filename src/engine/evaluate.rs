@@ -186,7 +186,10 @@ impl<'p> Evaluator<'p, '_> {
         let mut write = facts_start;
         for part in &evals {
             if deciding(part.eval.truth) {
-                self.facts.copy_within(part.facts.clone(), write);
+                // Facts already in place (every part so far kept) are not copied onto themselves.
+                if write != part.facts.start {
+                    self.facts.copy_within(part.facts.clone(), write);
+                }
                 write += part.facts.len();
             }
         }
@@ -195,7 +198,9 @@ impl<'p> Evaluator<'p, '_> {
             let mut write = missing_start;
             for part in &evals {
                 if part.eval.truth == Truth::Unknown {
-                    self.missing.copy_within(part.missing.clone(), write);
+                    if write != part.missing.start {
+                        self.missing.copy_within(part.missing.clone(), write);
+                    }
                     write += part.missing.len();
                 }
             }
@@ -287,7 +292,8 @@ impl<'p> Evaluator<'p, '_> {
                 let num = match measured {
                     Some(m) => {
                         let analyte = self.patient.knowledge.item(*item).and_then(|i| i.kind.analyte());
-                        Exact::from_f64(m.value)
+                        self.patient
+                            .entered_exact(*item)
                             .and_then(|value| units::convert_exact(value, m.unit, *unit, analyte).ok())
                             .map_or(Num::Unavailable, exact)
                     }
@@ -300,7 +306,8 @@ impl<'p> Evaluator<'p, '_> {
                     Some(m) => match m.uln.and_then(decimal_of).filter(|uln| *uln > Decimal::ZERO) {
                         // value / ULN kept as a fraction: compared by cross-multiplication.
                         Some(uln) => {
-                            decimal_of(m.value).and_then(|v| Exact::ratio(v, uln)).map_or(Num::Unavailable, exact)
+                            let value = self.patient.entered_exact(*item).and_then(Exact::as_decimal);
+                            value.and_then(|v| Exact::ratio(v, uln)).map_or(Num::Unavailable, exact)
                         }
                         None => {
                             self.facts.push(Fact::Missing(*item));
@@ -409,6 +416,10 @@ impl<'p> Evaluator<'p, '_> {
     /// after the evaluation day or the first dose. Records why not; a result that does not
     /// count is missing (a new or dated result is what the criterion needs).
     fn result_counts(&mut self, item: ItemIdx, observed: Option<Period>) -> bool {
+        // Answers and history items carry no date: they always count.
+        if !self.patient.knowledge.item(item).is_some_and(|def| def.dated) {
+            return true;
+        }
         let period = observed.unwrap_or(self.window);
         match self.result_status(item, period) {
             None => true,
@@ -459,7 +470,8 @@ impl<'p> Evaluator<'p, '_> {
         }
     }
 
-    /// Where a period counts from a named date not yet entered, says so once and asks for it.
+    /// Where a period counts from a named date not yet entered, says so and asks for it: in
+    /// every criterion that needs it (explanations drop repeats), never only in the first.
     fn note_missing_anchor(&mut self, period: Period) {
         let anchor = match period {
             Period::Within(_, anchor) | Period::AtLeastBefore(_, anchor) | Period::Since(anchor) => anchor,
@@ -468,9 +480,7 @@ impl<'p> Evaluator<'p, '_> {
         if self.patient.anchor(anchor).is_some() {
             return;
         }
-        if let Some((fact, item)) = self.missing_anchor(anchor)
-            && !self.facts.contains(&fact)
-        {
+        if let Some((fact, item)) = self.missing_anchor(anchor) {
             self.facts.push(fact);
             self.missing.extend(item);
         }
@@ -498,7 +508,9 @@ impl<'p> Evaluator<'p, '_> {
     fn anchor_date(&mut self, anchor: Anchor) -> Option<NaiveDate> {
         match self.patient.anchor(anchor) {
             Some((date, assumed)) => {
-                if assumed && !self.facts.contains(&Fact::EnrollmentAssumed) {
+                // Said by every part that counts from it (explanations drop repeats): a part
+                // kept alone still says which date it used.
+                if assumed {
                     self.facts.push(Fact::EnrollmentAssumed);
                 }
                 Some(date)
@@ -683,7 +695,7 @@ impl<'p> Evaluator<'p, '_> {
 
     /// Rows of the treatment history in `classes`, or `None` (recorded) when no history
     /// was entered.
-    fn rows(&mut self, classes: ClassMask) -> Option<smallvec::SmallVec<[ResolvedExposure<'p>; 8]>> {
+    fn rows(&mut self, classes: ClassMask) -> Option<Rows<'p>> {
         if !self.patient.has_treatment_history {
             self.facts.push(Fact::NoTreatmentHistory);
             if let Some(item) = self.patient.knowledge.treatment_history {
@@ -691,7 +703,8 @@ impl<'p> Evaluator<'p, '_> {
             }
             return None;
         }
-        Some(self.patient.exposures.iter().filter(|row| row.classes & classes != 0).copied().collect())
+        let patient: &'p PatientFacts<'p> = self.patient;
+        Some(Rows { all: patient.exposures.iter(), classes })
     }
 
     fn exposed(&mut self, classes: ClassMask, when: Period) -> Eval {
@@ -706,7 +719,7 @@ impl<'p> Evaluator<'p, '_> {
         }
         let mut truth = Truth::False;
         let mut flips: smallvec::SmallVec<[Option<NaiveDate>; 4]> = smallvec::SmallVec::new();
-        for row in &rows {
+        for row in rows.clone() {
             let row_eval = self.taken_in(row.exposure, when);
             self.facts.push(Fact::Exposure { row: row.row, truth: row_eval.truth, since: None, period: Some(when) });
             if row_eval.truth == Truth::True {
@@ -759,7 +772,7 @@ impl<'p> Evaluator<'p, '_> {
     fn started(&mut self, classes: ClassMask, when: Period) -> Eval {
         let Some(rows) = self.rows(classes) else { return Eval::of(Truth::Unknown) };
         let mut truth = Truth::False;
-        for row in &rows {
+        for row in rows.clone() {
             let start = row.exposure.start;
             let row_truth = match start {
                 Some(start) => self.in_period(start, when).truth,
@@ -810,7 +823,7 @@ impl<'p> Evaluator<'p, '_> {
             }
             _ => None,
         };
-        for row in &rows {
+        for row in rows.clone() {
             let exposure = row.exposure;
             if !exposure.is_ongoing_on(anchor) {
                 continue;
@@ -897,7 +910,7 @@ impl<'p> Evaluator<'p, '_> {
         let screening = self.patient.dates.screening;
         let mut definite: smallvec::SmallVec<[u64; 8]> = smallvec::SmallVec::new();
         let mut possible: smallvec::SmallVec<[u64; 8]> = smallvec::SmallVec::new();
-        for row in rows.iter().filter(|row| row.classes & count.except == 0) {
+        for row in rows.clone().filter(|row| row.classes & count.except == 0) {
             let exposure = row.exposure;
             let response = if count.responses.is_empty() {
                 Truth::True
@@ -956,7 +969,7 @@ impl<'p> Evaluator<'p, '_> {
         };
         let mut backbone: Vec<(NaiveDate, NaiveDate)> = Vec::new();
         let mut backbone_incomplete = false;
-        for row in rows.iter().filter(|row| row.classes & combined.backbone != 0) {
+        for row in rows.clone().filter(|row| row.classes & combined.backbone != 0) {
             match course(row.exposure) {
                 Some(interval) => backbone.push(interval),
                 None => backbone_incomplete = true,
@@ -967,7 +980,7 @@ impl<'p> Evaluator<'p, '_> {
         for &(classes, except, needed) in &combined.groups {
             let mut definite: smallvec::SmallVec<[u16; 8]> = smallvec::SmallVec::new();
             let mut possible: smallvec::SmallVec<[u16; 8]> = smallvec::SmallVec::new();
-            for row in rows.iter().filter(|row| row.classes & classes != 0 && row.classes & except == 0) {
+            for row in rows.clone().filter(|row| row.classes & classes != 0 && row.classes & except == 0) {
                 let longest = course(row.exposure).and_then(|interval| longest_overlap(interval, &backbone));
                 let long_enough =
                     longest.is_some_and(|(from, to)| combined.lasting.after(from).is_some_and(|d| d <= to));
@@ -1179,6 +1192,29 @@ impl<'p> Evaluator<'p, '_> {
             Some(Entered::Choice(sex)) => Sex::parse(sex),
             _ => None,
         }
+    }
+}
+
+/// The rows of the treatment history in some classes, read in place.
+#[derive(Clone)]
+struct Rows<'p> {
+    all: std::slice::Iter<'p, ResolvedExposure<'p>>,
+    classes: ClassMask,
+}
+
+impl Rows<'_> {
+    /// Whether no listed row is in the classes.
+    fn is_empty(&self) -> bool {
+        self.clone().next().is_none()
+    }
+}
+
+impl<'p> Iterator for Rows<'p> {
+    type Item = &'p ResolvedExposure<'p>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let classes = self.classes;
+        self.all.find(|row| row.classes & classes != 0)
     }
 }
 

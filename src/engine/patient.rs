@@ -1,7 +1,7 @@
 //! A session's values indexed for evaluation.
 
 use crate::calculators::kidney::KidneyMethod;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -10,8 +10,9 @@ use crate::calculators::{AssessmentError, Classification, InstrumentId, ScoreOpt
 
 use crate::engine::knowledge::{ClassMask, ItemIdx, Knowledge};
 use crate::model::dates::Span;
+use crate::model::exact::Exact;
 use crate::model::record::{Attestation, Entry, ReferenceDates};
-use crate::model::rule::Anchor;
+use crate::model::rule::{Anchor, Period};
 use crate::model::values::{Exposure, Occurrence, Value};
 
 /// The patient as the engine reads it: values by item index, the reference dates and the day
@@ -20,14 +21,16 @@ use crate::model::values::{Exposure, Occurrence, Value};
 pub struct PatientFacts<'a> {
     /// The indexed dictionary and catalogue the values are read against.
     pub knowledge: &'a Knowledge,
-    entries: Vec<Option<&'a Entry>>,
+    /// Shared with the patient [`Self::shifted_to`] another day: the values do not move.
+    entries: Rc<[Option<IndexedEntry<'a>>]>,
     /// The visit's reference dates.
     pub dates: ReferenceDates,
     /// The day evaluated for (the machine's date in use; a fixed date in tests): nothing dated
     /// after it counts. Never read from the clock inside the engine.
     pub evaluation_day: NaiveDate,
-    /// Treatment history rows with their agent's classes resolved.
-    pub exposures: Vec<ResolvedExposure<'a>>,
+    /// Treatment history rows with their agent's classes resolved (shared with the patient
+    /// [`Self::shifted_to`] another day).
+    pub exposures: Rc<[ResolvedExposure<'a>]>,
     /// Whether a treatment history was entered at all.
     pub has_treatment_history: bool,
     /// Where the treatment history stands as a closed list: attested complete as it is now,
@@ -44,7 +47,49 @@ pub struct PatientFacts<'a> {
     /// result read in it needs the day, and the reference dates cannot change while this
     /// lives.
     window_openings: RefCell<smallvec::SmallVec<[WindowOpening; 8]>>,
+    /// The window opening found last.
+    last_window_opening: Cell<Option<WindowOpening>>,
+    /// The contradictions that hold, by the window results are read in: found once however
+    /// many protocols are evaluated (the reference dates cannot change while this lives).
+    contradictions: RefCell<smallvec::SmallVec<[ContradictionsIn; 2]>>,
 }
+
+/// A contradiction that holds for the patient, with the facts that show it: either one of the
+/// dictionary's contradictions whose every side holds, or a test kind whose results disagree.
+#[derive(Debug)]
+pub struct ActiveContradiction {
+    /// The dictionary's contradiction, by index into [`Knowledge::contradictions`]; `None`
+    /// for a test kind's disagreeing results.
+    pub contradiction: Option<usize>,
+    /// For a test kind's disagreeing results, the items that hold them.
+    pub items: Vec<ItemIdx>,
+    /// The facts that show it.
+    pub facts: Vec<crate::engine::fact::Fact>,
+}
+
+impl ActiveContradiction {
+    /// Whether a criterion reading `reads` (sorted) is concerned: it reads an item of every
+    /// side of the contradiction, or one of the disagreeing results.
+    pub fn concerns(&self, reads: &[ItemIdx], knowledge: &Knowledge) -> bool {
+        let is_read = |item: &ItemIdx| reads.binary_search(item).is_ok();
+        match self.contradiction.and_then(|index| knowledge.contradictions.get(index)) {
+            Some(contradiction) => contradiction.side_items.iter().all(|side| side.iter().any(is_read)),
+            None => self.items.iter().any(is_read),
+        }
+    }
+}
+
+/// An entry and, once a rule has compared it, its number as an exact decimal.
+#[derive(Debug)]
+struct IndexedEntry<'a> {
+    entry: &'a Entry,
+    /// The shortest round-trip decimal of an entered number, found the first time it is read:
+    /// every criterion and protocol comparing the number reads the same digits.
+    exact: OnceCell<Option<Exact>>,
+}
+
+/// The contradictions that hold when results are read in a window.
+type ContradictionsIn = (Period, Rc<[ActiveContradiction]>);
 
 /// A window (`span` before an anchor) and its first day, once found.
 type WindowOpening = (Span, Anchor, Option<NaiveDate>);
@@ -102,14 +147,15 @@ impl<'a> PatientFacts<'a> {
         attestations: &[Attestation],
         evaluation_day: NaiveDate,
     ) -> Self {
-        let mut entries = vec![None; knowledge.dictionary.items.len()];
+        let mut entries: Vec<Option<IndexedEntry<'a>>> =
+            std::iter::repeat_with(|| None).take(knowledge.dictionary.items.len()).collect();
         let mut exposures = Vec::new();
         let mut has_treatment_history = false;
         let mut history_attestation = ListAttestation::None;
         for (id, entry) in values {
             let Some(idx) = knowledge.item_idx(id) else { continue };
             if let Some(slot) = entries.get_mut(usize::from(idx)) {
-                *slot = Some(entry);
+                *slot = Some(IndexedEntry { entry, exact: OnceCell::new() });
             }
             if let Value::Treatments(_) = &entry.value {
                 history_attestation = match attestations.iter().find(|a| &a.item == id) {
@@ -135,27 +181,40 @@ impl<'a> PatientFacts<'a> {
         }
         Self {
             knowledge,
-            entries,
+            entries: entries.into(),
             dates,
             evaluation_day,
-            exposures,
+            exposures: exposures.into(),
             has_treatment_history,
             history_attestation,
             scores: Rc::default(),
             kidney: Default::default(),
             window_openings: RefCell::default(),
+            last_window_opening: Cell::new(None),
+            contradictions: RefCell::default(),
         }
     }
 
     /// The first day of the window `span` before `anchor`; `None` when the anchor's date
     /// (consent) is not entered or the day is out of the calendar's range.
     pub fn window_opening(&self, span: Span, anchor: Anchor) -> Option<NaiveDate> {
-        if let Some(&(.., opening)) = self.window_openings.borrow().iter().find(|(s, a, _)| *s == span && *a == anchor)
+        // Consecutive reads are mostly in one criterion's window: that one is checked first.
+        if let Some((s, a, opening)) = self.last_window_opening.get()
+            && s == span
+            && a == anchor
         {
             return opening;
         }
-        let opening = self.anchor(anchor).and_then(|(on, _)| span.before(on));
-        self.window_openings.borrow_mut().push((span, anchor, opening));
+        let known = self.window_openings.borrow().iter().find(|(s, a, _)| *s == span && *a == anchor).copied();
+        let opening = match known {
+            Some((.., opening)) => opening,
+            None => {
+                let opening = self.anchor(anchor).and_then(|(on, _)| span.before(on));
+                self.window_openings.borrow_mut().push((span, anchor, opening));
+                opening
+            }
+        };
+        self.last_window_opening.set(Some((span, anchor, opening)));
         opening
     }
 
@@ -186,6 +245,21 @@ impl<'a> PatientFacts<'a> {
             Some(cell) => *cell.get_or_init(compute),
             None => compute(),
         }
+    }
+
+    /// The contradictions that hold when results are read in `window`, found by `find` the
+    /// first time they are asked for.
+    pub fn contradictions(
+        &self,
+        window: Period,
+        find: impl FnOnce() -> Vec<ActiveContradiction>,
+    ) -> Rc<[ActiveContradiction]> {
+        if let Some((_, found)) = self.contradictions.borrow().iter().find(|(w, _)| *w == window) {
+            return Rc::clone(found);
+        }
+        let found: Rc<[ActiveContradiction]> = find().into();
+        self.contradictions.borrow_mut().push((window, Rc::clone(&found)));
+        found
     }
 
     /// An instrument's score on the answers entered for `item`, leaving out `excluding`.
@@ -219,15 +293,17 @@ impl<'a> PatientFacts<'a> {
         };
         Self {
             knowledge: self.knowledge,
-            entries: self.entries.clone(),
+            entries: Rc::clone(&self.entries),
             dates,
             evaluation_day: self.evaluation_day.max(date),
-            exposures: self.exposures.clone(),
+            exposures: Rc::clone(&self.exposures),
             has_treatment_history: self.has_treatment_history,
             history_attestation: self.history_attestation,
             scores: Rc::clone(&self.scores),
             kidney: Default::default(),
             window_openings: RefCell::default(),
+            last_window_opening: Cell::new(None),
+            contradictions: RefCell::default(),
         }
     }
 
@@ -238,7 +314,17 @@ impl<'a> PatientFacts<'a> {
 
     /// The entry for an item: its value and the result's date.
     pub fn entry(&self, idx: ItemIdx) -> Option<&'a Entry> {
-        self.entries.get(usize::from(idx)).copied().flatten()
+        self.entries.get(usize::from(idx))?.as_ref().map(|indexed| indexed.entry)
+    }
+
+    /// The number entered for an item as an exact decimal, in the unit it was entered in;
+    /// `None` when no number is entered or it has no exact decimal (not finite, too long).
+    pub fn entered_exact(&self, idx: ItemIdx) -> Option<Exact> {
+        let indexed = self.entries.get(usize::from(idx))?.as_ref()?;
+        *indexed.exact.get_or_init(|| match &indexed.entry.value {
+            Value::Number(measurement) => Exact::from_f64(measurement.value),
+            _ => None,
+        })
     }
 
     /// The date of an item's result.

@@ -10,7 +10,7 @@ use crate::engine::compile::{CompiledCriterion, CompiledProtocol};
 use crate::engine::evaluate::{Eval, Evaluator};
 use crate::engine::fact::Fact;
 use crate::engine::knowledge::ItemIdx;
-use crate::engine::patient::PatientFacts;
+use crate::engine::patient::{ActiveContradiction, PatientFacts};
 use crate::engine::truth::Truth;
 use crate::model::protocol::CriterionKind;
 use crate::model::record::{Basis, Decision, DecisionKind, Recorded, ReferenceDates};
@@ -229,26 +229,20 @@ pub fn evaluate_protocol(
     let protocol = &compiled.protocol;
     let cohort_index = cohort.and_then(|id| protocol.cohorts.iter().position(|c| c.id == id));
     let cohort_missing = !protocol.cohorts.is_empty() && cohort_index.is_none();
-    let mut facts = Vec::with_capacity(compiled.criteria.len() * 3);
-    let mut missing = Vec::new();
+    let mut facts = Vec::with_capacity(compiled.criteria.len() * 6);
+    let mut missing = Vec::with_capacity(compiled.criteria.len());
     let mut results = Vec::with_capacity(compiled.criteria.len());
-    // The latest judgment and override per criterion, matched by id once.
-    let mut judgments: Vec<Option<usize>> = vec![None; compiled.criteria.len()];
-    let mut overrides: Vec<Option<usize>> = vec![None; compiled.criteria.len()];
-    for (index, decision) in decisions.iter().enumerate() {
-        if decision.protocol != protocol.id {
-            continue;
-        }
-        let Some(position) = compiled.position_of(&decision.criterion) else { continue };
-        let slot = match decision.kind {
-            DecisionKind::Judgment { .. } => judgments.get_mut(position),
-            DecisionKind::Override => overrides.get_mut(position),
-        };
-        if let Some(slot) = slot {
-            *slot = Some(index);
-        }
-    }
-    let contradictions = active_contradictions(patient, compiled.window);
+    // The protocol's decisions by criterion position, matched by id once; the criteria are
+    // visited in order, so a cursor finds each one's.
+    let mut by_position: smallvec::SmallVec<[(usize, usize); 8]> = decisions
+        .iter()
+        .enumerate()
+        .filter(|(_, decision)| decision.protocol == protocol.id)
+        .filter_map(|(index, decision)| Some((compiled.position_of(&decision.criterion)?, index)))
+        .collect();
+    by_position.sort_unstable();
+    let mut cursor = 0;
+    let contradictions = patient.contradictions(compiled.window, || active_contradictions(patient, compiled.window));
     for (position, criterion) in compiled.criteria.iter().enumerate() {
         let facts_start = facts.len();
         let missing_start = missing.len();
@@ -289,7 +283,7 @@ pub fn evaluate_protocol(
         // that reads them and would pass, or not apply, awaits the investigator's judgment.
         let mut not_applicable = not_applicable;
         if not_applicable != Some(NotApplicableReason::OtherCohort) {
-            for contradiction in contradictions.iter().filter(|c| c.concerns(&criterion.reads)) {
+            for contradiction in contradictions.iter().filter(|c| c.concerns(&criterion.reads, patient.knowledge)) {
                 facts.extend_from_slice(&contradiction.facts);
                 if matches!(outcome, Outcome::Passes | Outcome::NotApplicable) {
                     outcome = Outcome::Judgment;
@@ -307,7 +301,20 @@ pub fn evaluate_protocol(
             .flatten();
         let mut lapsed = Vec::new();
 
-        let judgment_decision = judgments.get(position).copied().flatten();
+        // The latest judgment and override recorded for this criterion.
+        let (mut judgment_decision, mut override_decision) = (None, None);
+        while let Some(&(at, index)) = by_position.get(cursor)
+            && at <= position
+        {
+            if at == position {
+                match decisions.get(index).map(|decision| &decision.kind) {
+                    Some(DecisionKind::Judgment { .. }) => judgment_decision = Some(index),
+                    Some(DecisionKind::Override) => override_decision = Some(index),
+                    None => {}
+                }
+            }
+            cursor += 1;
+        }
         let (judgment, unneeded_judgment) = match judgment_decision {
             Some(index) if outcome == Outcome::Judgment => match decisions.get(index) {
                 Some(decision) => {
@@ -330,7 +337,6 @@ pub fn evaluate_protocol(
             None => (None, None),
         };
 
-        let override_decision = overrides.get(position).copied().flatten();
         let discretion_start = facts.len();
         let discretion = match &criterion.discretion {
             Some(conditions) if outcome == Outcome::Fails && judgment.is_none() => {
@@ -398,29 +404,45 @@ pub const OVERRIDE_QUESTION: &str = "override";
 /// What a judgment on the criterion answers, from the facts that made it await one: the
 /// rule's own judgments by their position in the criterion, contradictions by id.
 fn question_of(facts: &[Fact], criterion: &CompiledCriterion, patient: &PatientFacts<'_>) -> Option<String> {
+    use std::borrow::Cow;
     let knowledge = patient.knowledge;
     let item_id = |item: ItemIdx| knowledge.item(item).map_or_else(|| item.to_string(), |def| def.id.clone());
-    let mut parts: Vec<String> = facts
-        .iter()
-        .filter_map(|fact| match *fact {
+    let tagged = |tag: &str, id: &str| -> Cow<'static, str> { Cow::Owned([tag, id].concat()) };
+    let mut parts: smallvec::SmallVec<[Cow<'static, str>; 4]> = smallvec::SmallVec::new();
+    for fact in facts {
+        let part = match *fact {
             Fact::Judgment(index) => {
-                Some(format!("rule:{}", usize::from(index).saturating_sub(criterion.judgments.start)))
+                let position = usize::from(index).saturating_sub(criterion.judgments.start);
+                match RULE_QUESTIONS.get(position) {
+                    Some(question) => Cow::Borrowed(*question),
+                    None => Cow::Owned(format!("rule:{position}")),
+                }
             }
-            Fact::Contradiction(index) => {
-                knowledge.contradictions.get(usize::from(index)).map(|c| format!("contradiction:{}", c.id))
-            }
-            Fact::ConflictingResults(kind) => {
-                knowledge.dictionary.test_kinds.get(usize::from(kind)).map(|k| format!("conflict:{}", k.id))
-            }
-            Fact::ChangeOutOfOrder { baseline, .. } => Some(format!("order:{}", item_id(baseline))),
-            Fact::Change { baseline, truth: Truth::Judgment, .. } => Some(format!("measures:{}", item_id(baseline))),
-            _ => None,
-        })
-        .collect();
+            Fact::Contradiction(index) => match knowledge.contradictions.get(usize::from(index)) {
+                Some(contradiction) => tagged("contradiction:", &contradiction.id),
+                None => continue,
+            },
+            Fact::ConflictingResults(kind) => match knowledge.dictionary.test_kinds.get(usize::from(kind)) {
+                Some(kind) => tagged("conflict:", &kind.id),
+                None => continue,
+            },
+            Fact::ChangeOutOfOrder { baseline, .. } => tagged("order:", &item_id(baseline)),
+            Fact::Change { baseline, truth: Truth::Judgment, .. } => tagged("measures:", &item_id(baseline)),
+            _ => continue,
+        };
+        parts.push(part);
+    }
     parts.sort();
     parts.dedup();
-    (!parts.is_empty()).then(|| parts.join("+"))
+    match parts.len() {
+        0 => None,
+        1 => parts.pop().map(Cow::into_owned),
+        _ => Some(parts.join("+")),
+    }
 }
+
+/// The questions of a criterion's first judgments ("rule:0", …), written once.
+const RULE_QUESTIONS: [&str; 8] = ["rule:0", "rule:1", "rule:2", "rule:3", "rule:4", "rule:5", "rule:6", "rule:7"];
 
 /// The facts a decision on a criterion rests on, as they are now: recorded with a new
 /// decision.
@@ -510,56 +532,46 @@ fn note_evidence_expiring(
 ) {
     let dates: Vec<(usize, NaiveDate)> =
         results.iter().enumerate().filter_map(|(i, r)| r.eligible_from.map(|d| (i, d))).collect();
-    for (position, date) in dates {
+    // The criteria whose evidence ages out by each date, found once per date; one buffer
+    // serves every evaluation.
+    let mut aged_out_by: Vec<(NaiveDate, Vec<usize>)> = Vec::new();
+    let (mut facts, mut missing) = (Vec::new(), Vec::new());
+    for &(_, date) in &dates {
+        if aged_out_by.iter().any(|(known, _)| *known == date) {
+            continue;
+        }
         let shifted = patient.shifted_to(date);
-        let mut expiring = Vec::new();
+        let mut aged = Vec::new();
         for (other, criterion) in compiled.criteria.iter().enumerate() {
             let passes_now = results.get(other).is_some_and(|r| r.outcome == Outcome::Passes && r.judgment.is_none());
             let in_scope = criterion.cohort.is_none_or(|wanted| Some(wanted) == cohort_index);
-            if other == position || !passes_now || !in_scope {
+            // Only a dated result can age out of its window.
+            if !passes_now || !in_scope || !criterion.reads_dated_results {
                 continue;
             }
-            let (mut facts, mut missing) = (Vec::new(), Vec::new());
+            facts.clear();
+            missing.clear();
             let mut evaluator =
                 Evaluator { patient: &shifted, facts: &mut facts, missing: &mut missing, window: criterion.window };
             let truth = evaluator.eval(&criterion.rule).truth;
-            let aged_out = facts.iter().any(|f| matches!(f, Fact::NotCounted { .. }));
-            if truth == Truth::Unknown && aged_out {
-                expiring.push(other);
+            if truth == Truth::Unknown && facts.iter().any(|f| matches!(f, Fact::NotCounted { .. })) {
+                aged.push(other);
             }
         }
-        if let Some(result) = results.get_mut(position) {
-            result.repeat_by_then = expiring;
-        }
+        aged_out_by.push((date, aged));
     }
-}
-
-/// A contradiction that holds for the patient, with the facts that show it.
-struct ActiveContradiction<'k> {
-    /// The items of each side: a criterion reading an item of every side is concerned.
-    sides: Vec<&'k std::collections::BTreeSet<ItemIdx>>,
-    /// For a test kind's disagreeing results, the items that hold them.
-    items: Vec<ItemIdx>,
-    facts: Vec<Fact>,
-}
-
-impl ActiveContradiction<'_> {
-    fn concerns(&self, reads: &[ItemIdx]) -> bool {
-        let is_read = |item: &ItemIdx| reads.binary_search(item).is_ok();
-        if self.sides.is_empty() {
-            self.items.iter().any(is_read)
-        } else {
-            self.sides.iter().all(|side| side.iter().any(is_read))
+    for (position, date) in dates {
+        let aged = aged_out_by.iter().find(|(known, _)| *known == date).map(|(_, aged)| aged.as_slice());
+        if let Some(result) = results.get_mut(position) {
+            result.repeat_by_then =
+                aged.unwrap_or_default().iter().copied().filter(|&other| other != position).collect();
         }
     }
 }
 
 /// The dictionary's contradictions that hold for the patient, and the test kinds whose
 /// results disagree.
-fn active_contradictions<'k>(
-    patient: &PatientFacts<'k>,
-    window: crate::model::rule::Period,
-) -> Vec<ActiveContradiction<'k>> {
+fn active_contradictions(patient: &PatientFacts<'_>, window: crate::model::rule::Period) -> Vec<ActiveContradiction> {
     let knowledge = patient.knowledge;
     let mut active = Vec::new();
     for (index, contradiction) in knowledge.contradictions.iter().enumerate() {
@@ -569,11 +581,7 @@ fn active_contradictions<'k>(
         let holds = contradiction.sides.iter().all(|side| evaluator.eval(side).truth == Truth::True);
         if holds {
             facts.insert(0, Fact::Contradiction(u16::try_from(index).unwrap_or(u16::MAX)));
-            active.push(ActiveContradiction {
-                sides: contradiction.side_items.iter().collect(),
-                items: Vec::new(),
-                facts,
-            });
+            active.push(ActiveContradiction { contradiction: Some(index), items: Vec::new(), facts });
         }
     }
     let (mut facts, mut missing) = (Vec::new(), Vec::new());
@@ -582,7 +590,7 @@ fn active_contradictions<'k>(
         if let Some(items) = patient.conflicting_results(kind, |item| checker.result_status(item, window).is_none()) {
             let mut facts = vec![Fact::ConflictingResults(u8::try_from(kind).unwrap_or(u8::MAX))];
             facts.extend(items.iter().map(|item| Fact::Answer { item: *item, truth: Truth::Unknown }));
-            active.push(ActiveContradiction { sides: Vec::new(), items, facts });
+            active.push(ActiveContradiction { contradiction: None, items, facts });
         }
     }
     active

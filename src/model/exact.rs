@@ -118,11 +118,73 @@ fn cross_compare_in_integers(left: Exact, right: Exact) -> Option<Ordering> {
     let mut right_mantissa = mantissa_product(c, b)?;
     let (left_scale, right_scale) = (a.scale() + d.scale(), c.scale() + b.scale());
     if left_scale < right_scale {
-        left_mantissa = left_mantissa.checked_mul(10i128.checked_pow(right_scale - left_scale)?)?;
+        left_mantissa = left_mantissa.checked_mul(power_of_ten(right_scale - left_scale)?)?;
     } else if right_scale < left_scale {
-        right_mantissa = right_mantissa.checked_mul(10i128.checked_pow(left_scale - right_scale)?)?;
+        right_mantissa = right_mantissa.checked_mul(power_of_ten(left_scale - right_scale)?)?;
     }
     Some(left_mantissa.cmp(&right_mantissa))
+}
+
+/// Two decimals (both denominators one, the usual case: an entered number against a
+/// threshold) compared by their `i64` mantissas, the one with fewer digits after the point
+/// scaled up; `None` when either is a fraction or does not fit (the general path answers).
+fn compare_decimals_in_integers(left: Exact, right: Exact) -> Option<Ordering> {
+    if !is_one(left.denominator) || !is_one(right.denominator) {
+        return None;
+    }
+    let (a, b) = (i64::try_from(left.numerator.mantissa()).ok()?, i64::try_from(right.numerator.mantissa()).ok()?);
+    let (a_scale, b_scale) = (left.numerator.scale(), right.numerator.scale());
+    // i64 × 10^k with k ≤ 18 fits in i128.
+    let scaled = |mantissa: i64, by: u32| -> Option<i128> {
+        (by <= 18).then(|| i128::from(mantissa) * i128::from(10i64.pow(by)))
+    };
+    let (a, b) = if a_scale <= b_scale {
+        (scaled(a, b_scale - a_scale)?, i128::from(b))
+    } else {
+        (i128::from(a), scaled(b, a_scale - b_scale)?)
+    };
+    Some(a.cmp(&b))
+}
+
+/// Whether a decimal is exactly one, written without digits after the point.
+fn is_one(value: Decimal) -> bool {
+    value.scale() == 0 && value.mantissa() == 1
+}
+
+/// `10^exponent` as an `i128`, read from a table; `None` beyond `10^38`.
+fn power_of_ten(exponent: u32) -> Option<i128> {
+    // Evaluated by the compiler: an index out of range fails the build, never a user's run.
+    #[allow(clippy::indexing_slicing)]
+    const POWERS: [i128; 39] = {
+        let mut powers = [1i128; 39];
+        let mut i = 1;
+        while i < 39 {
+            powers[i] = powers[i - 1] * 10;
+            i += 1;
+        }
+        powers
+    };
+    POWERS.get(usize::try_from(exponent).ok()?).copied()
+}
+
+/// `value` without trailing zeros after the point: as it is when it has none (no point, or a
+/// last digit other than zero), the usual case, which `Decimal::normalize` is slow to find.
+fn normalized(value: Decimal) -> Decimal {
+    if value.scale() == 0 {
+        return value;
+    }
+    match i64::try_from(value.mantissa()) {
+        Ok(mantissa) if mantissa % 10 != 0 => value,
+        _ => value.normalize(),
+    }
+}
+
+/// A decimal with no digits after the point, as an `i64` when it fits.
+fn whole_number(value: Decimal) -> Option<i64> {
+    if value.scale() != 0 {
+        return None;
+    }
+    i64::try_from(value.mantissa()).ok()
 }
 
 /// The product of two decimals' mantissas: widened from `i64` where both fit (the values
@@ -142,7 +204,7 @@ impl Exact {
 
     /// A decimal as itself.
     pub fn decimal(value: Decimal) -> Self {
-        Self { numerator: value.normalize(), denominator: Decimal::ONE }
+        Self { numerator: normalized(value), denominator: Decimal::ONE }
     }
 
     /// A whole number.
@@ -171,7 +233,7 @@ impl Exact {
     /// `numerator / denominator`; `None` when the denominator is not positive.
     pub fn ratio(numerator: Decimal, denominator: Decimal) -> Option<Self> {
         (denominator > Decimal::ZERO)
-            .then(|| Self { numerator: numerator.normalize(), denominator: denominator.normalize() })
+            .then(|| Self { numerator: normalized(numerator), denominator: normalized(denominator) })
     }
 
     /// This value times a decimal.
@@ -209,6 +271,9 @@ impl Exact {
 
     /// Exact comparison by cross-multiplication; `None` only when a product would overflow.
     pub fn compare(self, other: Self) -> Option<Ordering> {
+        if let Some(ordering) = compare_decimals_in_integers(self, other) {
+            return Some(ordering);
+        }
         if let Some(ordering) = cross_compare_in_integers(self, other) {
             return Some(ordering);
         }
@@ -249,6 +314,12 @@ impl Exact {
     /// An approximation for formulas and plots, never for a comparison.
     pub fn approximate(self) -> f64 {
         use rust_decimal::prelude::ToPrimitive as _;
+        // A whole number (an age, a count) over one, the usual case: its mantissa as it is.
+        if let (Some(whole), Some(1)) = (whole_number(self.numerator), whole_number(self.denominator))
+            && whole.unsigned_abs() < 1 << 53
+        {
+            return whole as f64;
+        }
         match (self.numerator.to_f64(), self.denominator.to_f64()) {
             (Some(n), Some(d)) if d != 0.0 => n / d,
             _ => f64::NAN,

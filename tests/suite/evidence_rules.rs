@@ -271,3 +271,16 @@ fn eligible_from_says_which_results_will_need_repeating() {
     let repeat: Vec<&str> = e13.repeat_by_then.iter().filter_map(|&i| criteria.get(i).map(|c| c.id.as_str())).collect();
     assert!(repeat.contains(&"I7.plt"), "{repeat:?}");
 }
+
+/// With no enrollment date, every criterion that counts from it says the screening date was
+/// used, not only the first one evaluated: I6 said so and E15, evaluated later in the same
+/// protocol, did not (the note was looked for among every earlier criterion's facts).
+#[test]
+fn each_criterion_counting_from_an_unknown_enrollment_says_the_screening_date_was_used() {
+    let mut session = example("v01-eligible-adolescent");
+    session.dates.enrollment = None;
+    for id in ["I6", "E15"] {
+        let (_, why) = judged(&session, id);
+        assert!(why.contains("enrollment date not yet known, so the screening date was used"), "{id}: {why}");
+    }
+}
