@@ -502,7 +502,7 @@ impl<'p> Evaluator<'p, '_> {
         let Some(birth_item) = self.patient.knowledge.date_of_birth else { return Num::Unavailable };
         let Some(birth) = self.patient.date_of_birth() else { return self.missing_num(birth_item) };
         let Some(on) = self.anchor_date(anchor) else { return Num::Unavailable };
-        dates::age_in_years(birth, on).map_or(Num::Unavailable, |years| exact(Exact::integer(i64::from(years))))
+        self.patient.age_on(birth, on).map_or(Num::Unavailable, |years| exact(Exact::integer(i64::from(years))))
     }
 
     fn anchor_date(&mut self, anchor: Anchor) -> Option<NaiveDate> {
@@ -1308,11 +1308,11 @@ fn count_keys(count: &Count, row: &ResolvedExposure<'_>) -> smallvec::SmallVec<[
     match count.by {
         CountKind::Agents => keys.push(AGENT | u64::from(row.agent)),
         CountKind::Classes => {
-            let covered = row.classes & count.classes;
-            for bit in 0..64 {
-                if covered & (1 << bit) != 0 {
-                    keys.push(bit);
-                }
+            // Each class bit the row covers, lowest first.
+            let mut covered = row.classes & count.classes;
+            while covered != 0 {
+                keys.push(u64::from(covered.trailing_zeros()));
+                covered &= covered - 1;
             }
         }
         CountKind::AgentsPooling(pooled) => {

@@ -22,7 +22,13 @@ pub struct PatientFacts<'a> {
     /// The indexed dictionary and catalogue the values are read against.
     pub knowledge: &'a Knowledge,
     /// Shared with the patient [`Self::shifted_to`] another day: the values do not move.
-    entries: Rc<[Option<IndexedEntry<'a>>]>,
+    entries: Rc<[Option<&'a Entry>]>,
+    /// The shortest round-trip decimal of each entered number, found the first time a rule
+    /// compares it (every criterion and protocol reads the same digits); by item, shared with
+    /// the patient [`Self::shifted_to`] another day.
+    exacts: Rc<[OnceCell<Option<Exact>>]>,
+    /// The last age asked for: (date of birth, on, age).
+    last_age: Cell<Option<(NaiveDate, NaiveDate, Option<u32>)>>,
     /// The visit's reference dates.
     pub dates: ReferenceDates,
     /// The day evaluated for (the machine's date in use; a fixed date in tests): nothing dated
@@ -77,15 +83,6 @@ impl ActiveContradiction {
             None => self.items.iter().any(is_read),
         }
     }
-}
-
-/// An entry and, once a rule has compared it, its number as an exact decimal.
-#[derive(Debug)]
-struct IndexedEntry<'a> {
-    entry: &'a Entry,
-    /// The shortest round-trip decimal of an entered number, found the first time it is read:
-    /// every criterion and protocol comparing the number reads the same digits.
-    exact: OnceCell<Option<Exact>>,
 }
 
 /// The contradictions that hold when results are read in a window.
@@ -147,15 +144,14 @@ impl<'a> PatientFacts<'a> {
         attestations: &[Attestation],
         evaluation_day: NaiveDate,
     ) -> Self {
-        let mut entries: Vec<Option<IndexedEntry<'a>>> =
-            std::iter::repeat_with(|| None).take(knowledge.dictionary.items.len()).collect();
+        let mut entries = vec![None; knowledge.dictionary.items.len()];
         let mut exposures = Vec::new();
         let mut has_treatment_history = false;
         let mut history_attestation = ListAttestation::None;
         for (id, entry) in values {
             let Some(idx) = knowledge.item_idx(id) else { continue };
             if let Some(slot) = entries.get_mut(usize::from(idx)) {
-                *slot = Some(IndexedEntry { entry, exact: OnceCell::new() });
+                *slot = Some(entry);
             }
             if let Value::Treatments(_) = &entry.value {
                 history_attestation = match attestations.iter().find(|a| &a.item == id) {
@@ -181,7 +177,9 @@ impl<'a> PatientFacts<'a> {
         }
         Self {
             knowledge,
+            exacts: std::iter::repeat_with(OnceCell::new).take(entries.len()).collect(),
             entries: entries.into(),
+            last_age: Cell::new(None),
             dates,
             evaluation_day,
             exposures: exposures.into(),
@@ -294,6 +292,8 @@ impl<'a> PatientFacts<'a> {
         Self {
             knowledge: self.knowledge,
             entries: Rc::clone(&self.entries),
+            exacts: Rc::clone(&self.exacts),
+            last_age: Cell::new(None),
             dates,
             evaluation_day: self.evaluation_day.max(date),
             exposures: Rc::clone(&self.exposures),
@@ -314,14 +314,28 @@ impl<'a> PatientFacts<'a> {
 
     /// The entry for an item: its value and the result's date.
     pub fn entry(&self, idx: ItemIdx) -> Option<&'a Entry> {
-        self.entries.get(usize::from(idx))?.as_ref().map(|indexed| indexed.entry)
+        self.entries.get(usize::from(idx)).copied().flatten()
+    }
+
+    /// Age in whole years on a day; the last answer is kept, since consecutive criteria mostly
+    /// ask it for the same day.
+    pub fn age_on(&self, birth: NaiveDate, on: NaiveDate) -> Option<u32> {
+        if let Some((b, o, age)) = self.last_age.get()
+            && b == birth
+            && o == on
+        {
+            return age;
+        }
+        let age = crate::model::dates::age_in_years(birth, on);
+        self.last_age.set(Some((birth, on, age)));
+        age
     }
 
     /// The number entered for an item as an exact decimal, in the unit it was entered in;
     /// `None` when no number is entered or it has no exact decimal (not finite, too long).
     pub fn entered_exact(&self, idx: ItemIdx) -> Option<Exact> {
-        let indexed = self.entries.get(usize::from(idx))?.as_ref()?;
-        *indexed.exact.get_or_init(|| match &indexed.entry.value {
+        let entry = self.entry(idx)?;
+        *self.exacts.get(usize::from(idx))?.get_or_init(|| match &entry.value {
             Value::Number(measurement) => Exact::from_f64(measurement.value),
             _ => None,
         })

@@ -16,10 +16,14 @@ pub enum Sex {
 impl Sex {
     /// Parses `male`/`m` or `female`/`f`, in any case.
     pub fn parse(text: &str) -> Option<Self> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "female" | "f" => Some(Self::Female),
-            "male" | "m" => Some(Self::Male),
-            _ => None,
+        // Compared without case and without allocating: it is read at every evaluation.
+        let word = text.trim();
+        if ["female", "f"].iter().any(|w| w.eq_ignore_ascii_case(word)) {
+            Some(Self::Female)
+        } else if ["male", "m"].iter().any(|w| w.eq_ignore_ascii_case(word)) {
+            Some(Self::Male)
+        } else {
+            None
         }
     }
 
