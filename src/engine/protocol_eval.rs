@@ -242,6 +242,7 @@ pub fn evaluate_protocol(
         .collect();
     by_position.sort_unstable();
     let mut cursor = 0;
+    let mut scratch = Scratch::default();
     let contradictions = patient.contradictions(compiled.window, || active_contradictions(patient, compiled.window));
     for (position, criterion) in compiled.criteria.iter().enumerate() {
         let facts_start = facts.len();
@@ -292,7 +293,7 @@ pub fn evaluate_protocol(
             }
         }
         let eligible_from = match (outcome, eval.flips_on) {
-            (Outcome::Fails, Some(candidate)) => confirmed_eligible_from(criterion, patient, candidate),
+            (Outcome::Fails, Some(candidate)) => confirmed_eligible_from(criterion, patient, candidate, &mut scratch),
             _ => None,
         };
         let facts_end = facts.len();
@@ -393,7 +394,7 @@ pub fn evaluate_protocol(
             repeat_by_then: Vec::new(),
         });
     }
-    note_evidence_expiring(compiled, patient, cohort_index, &mut results);
+    note_evidence_expiring(compiled, patient, cohort_index, &mut results, &mut scratch);
     let verdict = verdict(results.iter().map(|r| r.outcome), cohort_missing);
     ProtocolResult { verdict, criteria: results, cohort_missing, cohort: cohort_index, facts, missing }
 }
@@ -529,13 +530,14 @@ fn note_evidence_expiring(
     patient: &PatientFacts<'_>,
     cohort_index: Option<usize>,
     results: &mut [CriterionResult],
+    scratch: &mut Scratch,
 ) {
     let dates: Vec<(usize, NaiveDate)> =
         results.iter().enumerate().filter_map(|(i, r)| r.eligible_from.map(|d| (i, d))).collect();
     // The criteria whose evidence ages out by each date, found once per date; one buffer
     // serves every evaluation.
     let mut aged_out_by: Vec<(NaiveDate, Vec<usize>)> = Vec::new();
-    let (mut facts, mut missing) = (Vec::new(), Vec::new());
+    let Scratch { facts, missing } = scratch;
     for &(_, date) in &dates {
         if aged_out_by.iter().any(|(known, _)| *known == date) {
             continue;
@@ -551,8 +553,7 @@ fn note_evidence_expiring(
             }
             facts.clear();
             missing.clear();
-            let mut evaluator =
-                Evaluator { patient: &shifted, facts: &mut facts, missing: &mut missing, window: criterion.window };
+            let mut evaluator = Evaluator { patient: &shifted, facts, missing, window: criterion.window };
             let truth = evaluator.eval(&criterion.rule).truth;
             if truth == Truth::Unknown && facts.iter().any(|f| matches!(f, Fact::NotCounted { .. })) {
                 aged.push(other);
@@ -607,13 +608,14 @@ fn confirmed_eligible_from(
     criterion: &crate::engine::compile::CompiledCriterion,
     patient: &PatientFacts<'_>,
     mut candidate: NaiveDate,
+    scratch: &mut Scratch,
 ) -> Option<NaiveDate> {
-    let mut facts = Vec::new();
-    let mut missing = Vec::new();
+    let Scratch { facts, missing } = scratch;
     for _ in 0..ELIGIBLE_FROM_ATTEMPTS {
+        facts.clear();
+        missing.clear();
         let shifted = patient.shifted_to(candidate);
-        let mut evaluator =
-            Evaluator { patient: &shifted, facts: &mut facts, missing: &mut missing, window: criterion.window };
+        let mut evaluator = Evaluator { patient: &shifted, facts, missing, window: criterion.window };
         let eval = evaluator.eval(&criterion.rule);
         let passes = match criterion.kind {
             CriterionKind::Inclusion => eval.truth == Truth::True,
@@ -626,10 +628,16 @@ fn confirmed_eligible_from(
             Some(next) if next > candidate && eval.truth.is_definite() => candidate = next,
             _ => return None,
         }
-        facts.clear();
-        missing.clear();
     }
     None
+}
+
+/// Buffers for evaluating criteria again on another day ("eligible from", evidence that
+/// will have aged out), reused across the criteria of one evaluation.
+#[derive(Default)]
+struct Scratch {
+    facts: Vec<Fact>,
+    missing: Vec<ItemIdx>,
 }
 
 /// ELIGIBLE only when nothing fails and nothing is missing or awaiting judgment;
