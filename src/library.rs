@@ -210,6 +210,31 @@ pub struct SiteProblem {
     pub message: String,
 }
 
+impl SiteProblem {
+    /// Where the problem is (the file, with `:line:column` when the message gives them) and
+    /// why, so the file is named once: a parse error's message already starts with the path
+    /// ("PATH:4:1: missing field"), a protocol's problems with "PATH: protocol … has 1
+    /// problem(s)".
+    pub fn located(&self) -> (String, &str) {
+        let whole = (self.file.clone(), self.message.as_str());
+        let Some(rest) = self.message.strip_prefix(self.file.as_str()) else { return whole };
+        // Up to two ":digits" (line, column) follow the path, then ": " and the reason.
+        let mut position_len = 0;
+        let mut remaining = rest;
+        for _ in 0..2 {
+            let Some(after) = remaining.strip_prefix(':') else { break };
+            let digits = after.chars().take_while(char::is_ascii_digit).count();
+            let Some(tail) = after.get(digits..).filter(|_| digits > 0) else { break };
+            position_len += 1 + digits;
+            remaining = tail;
+        }
+        match (remaining.strip_prefix(':'), rest.get(..position_len)) {
+            (Some(reason), Some(position)) => (format!("{}{position}", self.file), reason.trim_start()),
+            _ => whole,
+        }
+    }
+}
+
 pub use crate::session::hashing::sha256_hex;
 
 /// Parses RON with ron's default recursion limit, reporting line and column.
@@ -401,6 +426,24 @@ pub fn parse_protocol(file_name: &str, text: &str) -> Result<Protocol, LoadError
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_problem_names_its_file_once() {
+        let problem = |message: &str| SiteProblem { file: "/s/p/bad.ron".into(), message: message.into() };
+        let syntax = problem("/s/p/bad.ron:4:1: Unexpected missing field named `title`");
+        assert_eq!(syntax.located(), ("/s/p/bad.ron:4:1".to_owned(), "Unexpected missing field named `title`"));
+        let compiled = problem("/s/p/bad.ron: protocol x has 1 problem(s):\n  line 3, column 2: …");
+        assert_eq!(
+            compiled.located(),
+            ("/s/p/bad.ron".to_owned(), "protocol x has 1 problem(s):\n  line 3, column 2: …")
+        );
+        // A message that does not start with the path keeps both.
+        let other = problem("not a regular file (a FIFO)");
+        assert_eq!(other.located(), ("/s/p/bad.ron".to_owned(), "not a regular file (a FIFO)"));
+        // A path that only begins another name is not taken for it.
+        let longer = problem("/s/p/bad.ron.bak: something");
+        assert_eq!(longer.located(), ("/s/p/bad.ron".to_owned(), "/s/p/bad.ron.bak: something"));
+    }
 
     #[test]
     fn every_example_file_is_bundled_and_described() {

@@ -106,7 +106,9 @@ fn run(cli: Cli, started: Instant) -> anyhow::Result<ExitCode> {
         None => open::window(library, started, None),
         Some(Command::Open(args)) => open::run(args, library, started),
         Some(Command::Evaluate(args)) => evaluate::run(args, &library),
-        Some(Command::CheckProtocol(args)) => check_protocol::run(args, &library, site.as_deref()),
+        Some(Command::CheckProtocol(args)) => {
+            check_protocol::run(args, &library, site.as_deref(), protocols.as_deref())
+        }
         Some(Command::Vocabulary(args)) => vocabulary::run(args, &library),
         Some(Command::NewProtocol(args)) => new_protocol::run(args, &library),
         Some(Command::Verify(args)) => verify::run(args, &library),

@@ -13,7 +13,8 @@ use crate::library::{Library, LoadedProtocol, ProtocolSource, parse_protocol, sh
 /// Checks protocol files: syntax, unknown items, units, duplicate ids, undecidable rules.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    // The protocol files; none with `--site DIR`: the site folder is checked as a whole.
+    // The protocol files; none with `--site DIR` (or `--protocols DIR`): the site folder (the
+    // protocol folder) is checked as a whole.
     // (Comments, not docs: `--help` stays as it was.)
     #[allow(missing_docs)] // a doc comment would become `--help` text
     pub files: Vec<PathBuf>,
@@ -24,12 +25,24 @@ pub struct Args {
 /// its own against the bundled library: a file that claims a bundled id and version is
 /// accepted only when it is that bundled file, byte for byte (after a byte-order mark);
 /// two of the files given with the same id and version are refused.
-pub fn run(args: Args, library: &Library, site: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+pub fn run(
+    args: Args,
+    library: &Library,
+    site: Option<&std::path::Path>,
+    protocols: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
     if args.files.is_empty() {
-        let Some(site) = site else {
-            anyhow::bail!(text_with("cli-check-name-files", &[("flag", "--site DIR".to_owned())]));
+        return match (site, protocols) {
+            (Some(site), _) => check_site(library, site),
+            // A protocol folder alone: its files, as the library loaded them.
+            (None, Some(folder)) => {
+                outln!("{}", text_with("cli-check-protocol-folder", &[("folder", folder.display().to_string())]));
+                site_protocols(library)
+            }
+            (None, None) => {
+                anyhow::bail!(text_with("cli-check-name-files", &[("flag", "--site DIR".to_owned())]))
+            }
         };
-        return check_site(library, site);
     }
     let mut failed = false;
     let mut unreadable = false;
@@ -73,13 +86,20 @@ fn check_site(library: &Library, site: &std::path::Path) -> anyhow::Result<ExitC
             outln!("{}", text_with("cli-check-vocabulary-added", &[("file", name)]));
         }
     }
+    site_protocols(library)
+}
+
+/// The site protocols as the library loaded them, ✔ or ✖ with why; exit 1 when one did not
+/// load.
+fn site_protocols(library: &Library) -> anyhow::Result<ExitCode> {
     for loaded in library.protocols() {
         if let ProtocolSource::Site(path) = &loaded.origin {
             outln!("✔ {path}: {}", described(loaded));
         }
     }
     for problem in &library.site_problems {
-        outln!("✖ {}: {}", problem.file, problem.message);
+        let (location, reason) = problem.located();
+        outln!("✖ {location}: {reason}");
     }
     Ok(if library.site_problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -69,13 +69,11 @@ pub fn library(site: Option<&Path>, protocols: Option<&Path>, per_user: bool) ->
     library.site_problems = problems;
     if !per_user {
         for problem in &library.site_problems {
+            let (location, reason) = problem.located();
             let _ = writeln!(
                 std::io::stderr().lock(),
                 "{}",
-                text_with(
-                    "cli-site-protocol-not-loaded",
-                    &[("file", problem.file.clone()), ("problem", problem.message.clone())]
-                )
+                text_with("cli-site-protocol-not-loaded", &[("file", location), ("problem", reason.to_owned())])
             );
         }
     }

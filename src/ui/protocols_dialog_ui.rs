@@ -62,12 +62,8 @@ pub fn protocols_dialog_ui(ctx: &egui::Context, library: &Library) -> DialogResu
                 ui.label(theme::bold(i18n::text("protocols-not-loaded")));
                 let error = theme::error_colour(ui.ctx().theme());
                 for problem in &library.site_problems {
-                    ui.add(
-                        egui::Label::new(
-                            RichText::new(format!("✖ {}: {}", problem.file, problem.message)).color(error),
-                        )
-                        .wrap(),
-                    );
+                    let (location, reason) = problem.located();
+                    ui.add(egui::Label::new(RichText::new(format!("✖ {location}: {reason}")).color(error)).wrap());
                 }
             }
         });

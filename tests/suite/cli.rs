@@ -558,6 +558,20 @@ fn a_bad_site_protocol_file_is_said_and_stops_no_other_trial() {
     assert_eq!(output.status.code(), Some(2), "{message}");
     assert!(message.contains("bad.ron was not loaded"), "{message}");
     assert!(message.contains("refractory-sle-age5") && message.contains("not loaded"), "{message}");
+
+    // `check-protocol` with the folder alone checks it, naming each file once.
+    let output = trialscreen(&["--protocols", &folder, "check-protocol"]);
+    let printed = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{printed}");
+    assert!(printed.contains(&format!("Protocol folder {folder}")), "{printed}");
+    assert!(printed.contains("✔ ") && printed.contains("good.ron: refractory-sle-age5 v5"), "{printed}");
+    let bad_line = printed.lines().find(|l| l.starts_with("✖ ")).expect("the bad file's line");
+    assert_eq!(bad_line.matches("bad.ron").count(), 1, "{printed}");
+    for stream in [String::from_utf8_lossy(&output.stderr), printed] {
+        for line in stream.lines().filter(|l| l.contains("bad.ron")) {
+            assert_eq!(line.matches("bad.ron").count(), 1, "the file named once: {line}");
+        }
+    }
 }
 
 /// `new-protocol` writes a commented skeleton that `check-protocol` accepts as written, and

@@ -52,6 +52,7 @@ cli-log-the-file = the file
 ## check-protocol
 cli-check-name-files = name the protocol files to check, or a site folder with { $flag }
 cli-check-site-folder = Site folder { $folder }
+cli-check-protocol-folder = Protocol folder { $folder }
 cli-check-no-vocabulary-file = {"  "}– { $file }: none (the bundled vocabulary only)
 cli-check-vocabulary-added = ✔ { $file }: added to the bundled vocabulary
 cli-check-also-in = { $file }: protocol { $id } version { $version } is also in { $other }

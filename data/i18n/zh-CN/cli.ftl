@@ -52,6 +52,7 @@ cli-log-the-file = 该文件
 ## check-protocol（检查方案）
 cli-check-name-files = 请指定要检查的方案文件，或用{ $flag }指定研究中心文件夹
 cli-check-site-folder = 研究中心文件夹{ $folder }
+cli-check-protocol-folder = 方案文件夹{ $folder }
 cli-check-no-vocabulary-file = {"  "}– { $file }：无（仅使用内置词汇表）
 cli-check-vocabulary-added = ✔ { $file }：已加入内置词汇表
 cli-check-also-in = { $file }：方案{ $id }第{ $version }版也在{ $other }中
