@@ -9,7 +9,7 @@ use crate::input::date_text::date_text;
 use crate::input::entry_text::{Composed, compose_dated_answer};
 use crate::model::dictionary::{ChoiceOption, ItemDef};
 use crate::model::values::{Value, YesNo};
-use crate::ui::field_draft::{ItemDraft, text_part_ui};
+use crate::ui::field_draft::ItemDraft;
 use crate::ui::patient_form_ui::{FormContext, draft_messages_ui, item_row_ui};
 use crate::ui::pick_one_ui::pick_one_ui;
 use crate::ui::radio_group_ui::{GroupOption, radio_group_ui};
@@ -164,16 +164,7 @@ fn date_part_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef, draft: &m
     ui.label(RichText::new(crate::i18n::text("field-date")).weak());
     let committed = cx.date(&item.id).map(date_text).unwrap_or_default();
     let name = date_part_name(&item.label);
-    let part = text_part_ui(
-        ui,
-        draft,
-        cx.draft_id(&item.id),
-        "date",
-        &committed,
-        &name,
-        92.0,
-        &crate::i18n::text("hint-date"),
-    );
+    let part = crate::ui::field_draft::date_part_ui(ui, draft, cx.draft_id(&item.id), &committed, &name, 92.0);
     if awaits_date(cx, item) {
         cx.take_focus(&item.id, &part.response);
     }

@@ -8,7 +8,7 @@ use crate::input::entry_text::{Composed, compose_date};
 use crate::model::dictionary::ItemDef;
 use crate::model::values::{Occurrence, Value};
 use crate::ui::answer_field_ui::{clear_button_ui, option_name};
-use crate::ui::field_draft::{Confirmation, ItemDraft, text_part_ui};
+use crate::ui::field_draft::{Confirmation, ItemDraft, date_part_ui};
 use crate::ui::patient_form_ui::{ConfirmChoice, FormContext, draft_messages_ui, item_row_ui};
 use crate::ui::radio_group_ui::{GroupOption, radio_group_ui};
 
@@ -73,17 +73,7 @@ pub fn event_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(crate::i18n::text(date_label)).weak());
                 let name = crate::i18n::text_with(date_name, &[("item", item.label.clone())]);
-                date_commit = text_part_ui(
-                    ui,
-                    &mut draft,
-                    id,
-                    "date",
-                    &committed_date,
-                    &name,
-                    92.0,
-                    &crate::i18n::text("hint-date"),
-                )
-                .commit;
+                date_commit = date_part_ui(ui, &mut draft, id, &committed_date, &name, 92.0).commit;
             });
         }
         draft_messages_ui(ui, &draft, &crate::i18n::text("field-keep-date"))

@@ -86,6 +86,19 @@ pub struct PartOutput {
     pub commit: bool,
 }
 
+/// The date part of a result (the part named "date", with the date hint): one of these
+/// beside every number, titer, event, answer and checklist that carries a date.
+pub fn date_part_ui(
+    ui: &mut Ui,
+    draft: &mut ItemDraft,
+    draft_memory: Id,
+    committed: &str,
+    accessible_name: &str,
+    width: f32,
+) -> PartOutput {
+    text_part_ui(ui, draft, draft_memory, "date", committed, accessible_name, width, &crate::i18n::text("hint-date"))
+}
+
 /// One text part of an item: shows the typed text (or the committed one), records typing
 /// in the draft, and asks for a commit on Enter or focus loss. Escape drops the draft. The
 /// field is never narrower than its hint, so "YYYY-MM-DD" is never cut off.

@@ -17,7 +17,7 @@ use crate::model::number_format::entered as number;
 use crate::model::values::{Assessment, Value};
 use crate::ui::answer_field_ui::option_name;
 use crate::ui::disclosure_ui::{disclosure_ui, set_disclosed};
-use crate::ui::field_draft::{ItemDraft, text_part_ui};
+use crate::ui::field_draft::{ItemDraft, date_part_ui, text_part_ui};
 use crate::ui::patient_form_ui::{ConfirmChoice, FormContext, draft_messages_ui, item_row_ui};
 use crate::ui::pick_one_ui::pick_one_ui;
 use crate::ui::radio_group_ui::{GroupOption, radio_group_ui};
@@ -91,8 +91,7 @@ pub fn instrument_checklist_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &Ite
                 ui.label(RichText::new(i18n::text("field-date")).weak());
                 let committed = cx.date(&item.id).map(date_text).unwrap_or_default();
                 let name = crate::ui::answer_field_ui::date_part_name(&item.label);
-                let part =
-                    text_part_ui(ui, &mut draft, id, "date", &committed, &name, 92.0, &crate::i18n::text("hint-date"));
+                let part = date_part_ui(ui, &mut draft, id, &committed, &name, 92.0);
                 let _named = part.response.clone().labelled_by(label);
                 cx.take_focus(&item.id, &part.response);
                 commit |= part.commit;

@@ -10,7 +10,7 @@ use crate::input::entry_text::{Composed, MeasurementTexts, compose_measurement, 
 use crate::model::dictionary::{ItemDef, UnitRange};
 use crate::model::units::{Analyte, Unit};
 use crate::model::values::{Measurement, Value};
-use crate::ui::field_draft::{Confirmation, ItemDraft, text_part_ui};
+use crate::ui::field_draft::{Confirmation, ItemDraft, date_part_ui, text_part_ui};
 use crate::ui::patient_form_ui::{ConfirmChoice, FormContext, draft_messages_ui, item_row_ui};
 use crate::ui::pick_one_ui::pick_one_ui;
 
@@ -61,8 +61,7 @@ pub fn number_field_ui(
                 // No "date" word: a date reads as one, and the empty field's hint says so.
                 let date = cx.date(&item.id).map(date_text).unwrap_or_default();
                 let name = crate::ui::answer_field_ui::date_part_name(&item.label);
-                commit |= text_part_ui(ui, &mut draft, id, "date", &date, &name, 90.0, &crate::i18n::text("hint-date"))
-                    .commit;
+                commit |= date_part_ui(ui, &mut draft, id, &date, &name, 90.0).commit;
             }
             crate::ui::method_picker_ui::method_picker_ui(ui, cx, item);
         });

@@ -7,7 +7,7 @@ use crate::input::entry_text::{Composed, compose_titer};
 use crate::input::titer_text::titer_text;
 use crate::model::dictionary::ItemDef;
 use crate::model::values::Value;
-use crate::ui::field_draft::{Confirmation, ItemDraft, text_part_ui};
+use crate::ui::field_draft::{Confirmation, ItemDraft, date_part_ui, text_part_ui};
 use crate::ui::patient_form_ui::{ConfirmChoice, FormContext, draft_messages_ui, item_row_ui};
 
 /// One titer item.
@@ -27,16 +27,7 @@ pub fn titer_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
                 cx.take_focus(&item.id, &titer.response);
                 ui.label(RichText::new(crate::i18n::text("field-date")).weak());
                 let name = crate::ui::answer_field_ui::date_part_name(&item.label);
-                let date = text_part_ui(
-                    ui,
-                    &mut draft,
-                    id,
-                    "date",
-                    &committed_date,
-                    &name,
-                    92.0,
-                    &crate::i18n::text("hint-date"),
-                );
+                let date = date_part_ui(ui, &mut draft, id, &committed_date, &name, 92.0);
                 titer.commit || date.commit
             })
             .inner;
