@@ -416,10 +416,6 @@ impl<'p> Evaluator<'p, '_> {
     /// after the evaluation day or the first dose. Records why not; a result that does not
     /// count is missing (a new or dated result is what the criterion needs).
     fn result_counts(&mut self, item: ItemIdx, observed: Option<Period>) -> bool {
-        // Answers and history items carry no date: they always count.
-        if !self.patient.knowledge.item(item).is_some_and(|def| def.dated) {
-            return true;
-        }
         let period = observed.unwrap_or(self.window);
         match self.result_status(item, period) {
             None => true,

@@ -561,11 +561,11 @@ fn note_evidence_expiring(
         }
         aged_out_by.push((date, aged));
     }
+    // A criterion with an eligible-from date fails now, so it is never among those that pass.
     for (position, date) in dates {
-        let aged = aged_out_by.iter().find(|(known, _)| *known == date).map(|(_, aged)| aged.as_slice());
+        let aged = aged_out_by.iter().find(|(known, _)| *known == date).map(|(_, aged)| aged.clone());
         if let Some(result) = results.get_mut(position) {
-            result.repeat_by_then =
-                aged.unwrap_or_default().iter().copied().filter(|&other| other != position).collect();
+            result.repeat_by_then = aged.unwrap_or_default();
         }
     }
 }
