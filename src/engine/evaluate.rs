@@ -871,28 +871,30 @@ impl<'p> Evaluator<'p, '_> {
     fn within_cap(&mut self, row: &ResolvedExposure<'_>, cap: &Cap, weight: Option<Exact>) -> Truth {
         let Some(dose) = row.exposure.dose else { return Truth::Unknown };
         let catalogue = &self.patient.knowledge.catalogue;
-        let per_day = dose.mg_per_day_exact(weight);
-        let rate = match cap.per {
-            DoseRate::MgPerDay => per_day,
-            DoseRate::MgPerWeek => per_day.and_then(|d| d.times(Decimal::new(7, 0))),
-            DoseRate::MgPerKgPerDay => weight.and_then(|w| {
-                let w = w.as_decimal().filter(|w| *w > Decimal::ZERO)?;
-                per_day?.divided_by(w)
-            }),
-            DoseRate::PrednisoneMgPerDay => {
-                // Prednisone-equivalent = dose × 5 / the agent's dose equivalent to 5 mg.
-                let equivalent = catalogue
-                    .agents
-                    .get(usize::from(row.agent))
-                    .and_then(|a| a.prednisone_equivalent_dose_mg)
-                    .and_then(decimal_of)
-                    .filter(|eq| *eq > Decimal::ZERO);
-                match (per_day, equivalent) {
-                    (Some(per_day), Some(eq)) => per_day.times(Decimal::new(5, 0)).and_then(|d| d.divided_by(eq)),
-                    _ => None,
+        let rate = self.patient.dose_rate(row.row, cap.per, weight, || {
+            let per_day = dose.mg_per_day_exact(weight);
+            match cap.per {
+                DoseRate::MgPerDay => per_day,
+                DoseRate::MgPerWeek => per_day.and_then(|d| d.times(Decimal::new(7, 0))),
+                DoseRate::MgPerKgPerDay => weight.and_then(|w| {
+                    let w = w.as_decimal().filter(|w| *w > Decimal::ZERO)?;
+                    per_day?.divided_by(w)
+                }),
+                DoseRate::PrednisoneMgPerDay => {
+                    // Prednisone-equivalent = dose × 5 / the agent's dose equivalent to 5 mg.
+                    let equivalent = catalogue
+                        .agents
+                        .get(usize::from(row.agent))
+                        .and_then(|a| a.prednisone_equivalent_dose_mg)
+                        .and_then(decimal_of)
+                        .filter(|eq| *eq > Decimal::ZERO);
+                    match (per_day, equivalent) {
+                        (Some(per_day), Some(eq)) => per_day.times(Decimal::new(5, 0)).and_then(|d| d.divided_by(eq)),
+                        _ => None,
+                    }
                 }
             }
-        };
+        });
         let Some(rate) = rate else { return Truth::Unknown };
         let Some(within) = rate.holds(Cmp::Le, cap.max) else { return Truth::Unknown };
         if !within {

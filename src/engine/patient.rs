@@ -12,7 +12,7 @@ use crate::engine::knowledge::{ClassMask, ItemIdx, Knowledge};
 use crate::model::dates::Span;
 use crate::model::exact::Exact;
 use crate::model::record::{Attestation, Entry, ReferenceDates};
-use crate::model::rule::{Anchor, Period};
+use crate::model::rule::{Anchor, DoseRate, Period};
 use crate::model::values::{Exposure, Occurrence, Value};
 
 /// The patient as the engine reads it: values by item index, the reference dates and the day
@@ -27,6 +27,10 @@ pub struct PatientFacts<'a> {
     /// compares it (every criterion and protocol reads the same digits); by item, shared with
     /// the patient [`Self::shifted_to`] another day.
     exacts: Rc<[OnceCell<Option<Exact>>]>,
+    /// Each treatment row's dose as the rate a cap reads it in, found the first time a cap
+    /// asks (converting a dose to prednisone equivalents divides decimals); shared with the
+    /// patient [`Self::shifted_to`] another day, since doses do not move.
+    dose_rates: Rc<RefCell<Vec<CachedDoseRate>>>,
     /// The last age asked for: (date of birth, on, age).
     last_age: Cell<Option<(NaiveDate, NaiveDate, Option<u32>)>>,
     /// The visit's reference dates.
@@ -113,6 +117,15 @@ pub struct Scored {
     pub classification: Option<Classification>,
 }
 
+/// A row's dose as a rate, for the body weight it was found with.
+#[derive(Clone, Copy, Debug)]
+struct CachedDoseRate {
+    row: u16,
+    per: DoseRate,
+    weight: Option<Exact>,
+    rate: Option<Exact>,
+}
+
 #[derive(Debug)]
 struct CachedScore {
     item: ItemIdx,
@@ -178,6 +191,7 @@ impl<'a> PatientFacts<'a> {
         Self {
             knowledge,
             exacts: std::iter::repeat_with(OnceCell::new).take(entries.len()).collect(),
+            dose_rates: Rc::default(),
             entries: entries.into(),
             last_age: Cell::new(None),
             dates,
@@ -293,6 +307,7 @@ impl<'a> PatientFacts<'a> {
             knowledge: self.knowledge,
             entries: Rc::clone(&self.entries),
             exacts: Rc::clone(&self.exacts),
+            dose_rates: Rc::clone(&self.dose_rates),
             last_age: Cell::new(None),
             dates,
             evaluation_day: self.evaluation_day.max(date),
@@ -339,6 +354,25 @@ impl<'a> PatientFacts<'a> {
             Value::Number(measurement) => Exact::from_f64(measurement.value),
             _ => None,
         })
+    }
+
+    /// A treatment row's dose as a rate `per`, for the body weight given: `compute` runs the
+    /// first time a row, rate and weight are asked for; later asks get the same answer.
+    pub fn dose_rate(
+        &self,
+        row: u16,
+        per: DoseRate,
+        weight: Option<Exact>,
+        compute: impl FnOnce() -> Option<Exact>,
+    ) -> Option<Exact> {
+        let known =
+            self.dose_rates.borrow().iter().find(|c| c.row == row && c.per == per && c.weight == weight).copied();
+        if let Some(known) = known {
+            return known.rate;
+        }
+        let rate = compute();
+        self.dose_rates.borrow_mut().push(CachedDoseRate { row, per, weight, rate });
+        rate
     }
 
     /// The date of an item's result.

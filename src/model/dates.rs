@@ -120,6 +120,10 @@ pub fn first_date_outside_window(event: NaiveDate, span: Span) -> Option<NaiveDa
 /// The first anchor date `d` with `d - span >= event`, i.e. on which something that started
 /// on `event` has lasted at least `span` ("stable for at least 7 days before first dose").
 pub fn first_date_lasting(event: NaiveDate, span: Span) -> Option<NaiveDate> {
+    // Days never clamp: `d - n days >= event` exactly when `d >= event + n days`.
+    if matches!(span, Span::Days(_) | Span::Weeks(_)) {
+        return span.after(event);
+    }
     let mut candidate = span.after(event)?.checked_sub_days(Days::new(4))?;
     for _ in 0..16 {
         if span.before(candidate)? >= event {
@@ -229,7 +233,8 @@ mod tests {
         assert_eq!(first_date_lasting(d("2026-11-23"), Span::Days(7)), Some(d("2026-11-30")));
         let mut start = d("2026-01-01");
         while start < d("2027-06-01") {
-            for span in [Span::Days(7), Span::Weeks(4), Span::Months(6)] {
+            for span in [Span::Days(1), Span::Days(7), Span::Weeks(4), Span::Months(1), Span::Months(6), Span::Years(1)]
+            {
                 let first = first_date_lasting(start, span).unwrap();
                 assert!(span.before(first).unwrap() >= start);
                 assert!(span.before(first.pred_opt().unwrap()).unwrap() < start);
