@@ -392,6 +392,15 @@ pub enum ProtocolError {
         /// Why it can never be decided.
         why: String,
     },
+    /// More of one kind of numbered part (judgments, always-met lines, score exclusions)
+    /// than a compiled protocol can number: refused, never numbered wrongly.
+    #[error("{}", crate::i18n::text_with("protocol-too-many", &[("what", crate::i18n::text(what)), ("limit", limit.to_string())]))]
+    TooMany {
+        /// The message id of the kind of part ("protocol-part-judgments").
+        what: &'static str,
+        /// How many a protocol may have.
+        limit: usize,
+    },
     /// A kidney-function operand whose input items are not all in the dictionary.
     #[error("{}", crate::i18n::text_with("protocol-missing-kidney-items", &[("criterion", criterion.clone()), ("items", "date_of_birth, sex, height, weight, creatinine, egfr_reported".to_owned())]))]
     MissingKidneyItems {
@@ -434,7 +443,7 @@ impl ProtocolError {
             | Self::MissingKidneyItems { criterion }
             | Self::MissingDateOfBirth { criterion }
             | Self::DiscretionOnExclusion { criterion } => (Some(criterion), None),
-            Self::NoCriteria => (None, None),
+            Self::TooMany { .. } | Self::NoCriteria => (None, None),
         }
     }
 }
@@ -726,7 +735,7 @@ impl Compiler<'_> {
                     self.undecidable("an always-met line", "it does not say why it constrains nothing".to_owned());
                 }
                 self.notes.push(why.clone());
-                Node::Always(u16::try_from(self.notes.len() - 1).unwrap_or(u16::MAX))
+                Node::Always(self.number_of(self.notes.len(), "protocol-part-notes"))
             }
         }
     }
@@ -817,7 +826,7 @@ impl Compiler<'_> {
                     item: idx,
                     instrument,
                     excluding: excluding.clone(),
-                    exclusion: u16::try_from(exclusion).unwrap_or(u16::MAX),
+                    exclusion: self.number_of(exclusion + 1, "protocol-part-score-exclusions"),
                     observed: *observed,
                 }
             }
@@ -1036,7 +1045,23 @@ impl Compiler<'_> {
             self.undecidable("a judgment", "it does not say what to decide".to_owned());
         }
         self.judgment_texts.push(text.to_owned());
-        u16::try_from(self.judgment_texts.len() - 1).unwrap_or(u16::MAX)
+        self.number_of(self.judgment_texts.len(), "protocol-part-judgments")
+    }
+
+    /// The number of the last of `count` parts of one kind: parts are numbered in 16 bits,
+    /// so a protocol with more is refused (said once per kind), never numbered wrongly.
+    fn number_of(&mut self, count: usize, what: &'static str) -> u16 {
+        match u16::try_from(count.saturating_sub(1)) {
+            Ok(number) => number,
+            Err(_) => {
+                let said =
+                    self.problems.iter().any(|p| matches!(p, ProtocolError::TooMany { what: w, .. } if *w == what));
+                if !said {
+                    self.problems.push(ProtocolError::TooMany { what, limit: usize::from(u16::MAX) + 1 });
+                }
+                u16::MAX
+            }
+        }
     }
 
     fn undecidable(&mut self, what: &'static str, why: String) {

@@ -128,6 +128,17 @@ pub enum KnowledgeError {
         /// The item's id.
         item: String,
     },
+    /// More test kinds or contradictions than an evaluation numbers (256 and 65 536): what
+    /// (a message id), how many, and the most supported.
+    #[error("{}", crate::i18n::text_with("knowledge-too-many", &[("what", crate::i18n::text(what)), ("count", count.to_string()), ("max", max.to_string())]))]
+    TooMany {
+        /// The message id of the kind of entry ("knowledge-part-test-kinds").
+        what: &'static str,
+        /// How many the dictionary has.
+        count: usize,
+        /// How many are supported.
+        max: usize,
+    },
     /// More drug classes than a [`ClassMask`] holds; the number of classes.
     #[error("{}", crate::i18n::text_with("knowledge-too-many-classes", &[("count", .0.to_string()), ("max", 64.to_string())]))]
     TooManyClasses(usize),
@@ -186,6 +197,23 @@ impl Knowledge {
         let item_count = dictionary.items.len();
         if item_count > usize::from(u16::MAX) {
             return Err(KnowledgeError::TooManyItems(item_count));
+        }
+        // Facts number test kinds in 8 bits and contradictions in 16.
+        let test_kinds = dictionary.test_kinds.len();
+        if test_kinds > usize::from(u8::MAX) + 1 {
+            return Err(KnowledgeError::TooMany {
+                what: "knowledge-part-test-kinds",
+                count: test_kinds,
+                max: usize::from(u8::MAX) + 1,
+            });
+        }
+        let contradictions = dictionary.contradictions.len();
+        if contradictions > usize::from(u16::MAX) + 1 {
+            return Err(KnowledgeError::TooMany {
+                what: "knowledge-part-contradictions",
+                count: contradictions,
+                max: usize::from(u16::MAX) + 1,
+            });
         }
         let mut item_index = HashMap::with_capacity(item_count);
         for (position, item) in dictionary.items.iter().enumerate() {

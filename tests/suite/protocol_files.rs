@@ -176,3 +176,59 @@ fn version_2_of_each_bundled_protocol_lists_its_corrections() {
         }
     }
 }
+
+#[test]
+fn a_protocol_with_more_judgments_than_can_be_numbered_is_refused_not_misnumbered() {
+    use trialscreen::engine::compile::{ProtocolError, compile};
+    use trialscreen::model::rule::Rule;
+    let library = Library::bundled().expect("bundled data loads");
+    let seed = library.get("refractory-sle-age5", 1).expect("seed 000");
+    let with_judgments = |count: usize| {
+        let mut protocol = seed.compiled.protocol.clone();
+        protocol.criteria.truncate(1);
+        let criterion = protocol.criteria.first_mut().expect("a criterion");
+        criterion.applies_when = None;
+        criterion.discretion = None;
+        criterion.rule = Rule::Any((0..count).map(|n| Rule::Judgment(format!("question {n}"))).collect());
+        protocol
+    };
+    // Judgments are numbered in 16 bits: 65 536 is the most, and compiles.
+    let most = compile(&with_judgments(65_536), &library.knowledge).expect("65 536 judgments compile");
+    assert_eq!(most.judgment_texts.len(), 65_536);
+    assert_eq!(most.judgment_texts.last().map(String::as_str), Some("question 65535"));
+    let error = compile(&with_judgments(65_537), &library.knowledge).expect_err("one more is refused");
+    let too_many: Vec<String> = error
+        .problems
+        .iter()
+        .filter(|problem| matches!(problem, ProtocolError::TooMany { .. }))
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        too_many,
+        ["the protocol has more judgments than the 65536 one protocol can hold: split it into several protocols"],
+        "said once"
+    );
+}
+
+#[test]
+fn a_dictionary_with_more_test_kinds_than_can_be_numbered_is_refused() {
+    use trialscreen::engine::knowledge::{Knowledge, KnowledgeError};
+    let library = Library::bundled().expect("bundled data loads");
+    let mut dictionary = library.knowledge.dictionary.clone();
+    let template = dictionary.test_kinds.first().cloned().expect("a test kind");
+    while dictionary.test_kinds.len() < 256 {
+        let mut kind = template.clone();
+        kind.id = format!("kind_{}", dictionary.test_kinds.len());
+        dictionary.test_kinds.push(kind);
+    }
+    assert!(Knowledge::new(dictionary.clone(), library.knowledge.catalogue.clone()).is_ok(), "256 test kinds load");
+    let mut kind = template;
+    kind.id = "one_too_many".to_owned();
+    dictionary.test_kinds.push(kind);
+    match Knowledge::new(dictionary, library.knowledge.catalogue.clone()) {
+        Err(error @ KnowledgeError::TooMany { .. }) => {
+            assert_eq!(error.to_string(), "the data dictionary has 257 test kinds; at most 256 are supported")
+        }
+        other => panic!("expected too many test kinds, got {:?}", other.map(|_| ())),
+    }
+}

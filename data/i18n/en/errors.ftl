@@ -253,6 +253,13 @@ protocol-problems = protocol { $protocol } has { $count } problem(s):
 did-you-mean = ; did you mean "{ $name }"?
 
 ## The dictionary and the drug catalogue (engine/knowledge.rs)
+protocol-too-many = the protocol has more { $what } than the { $limit } one protocol can hold: split it into several protocols
+protocol-part-judgments = judgments
+protocol-part-notes = always-met lines
+protocol-part-score-exclusions = distinct sets of score exclusions
+knowledge-too-many = the data dictionary has { $count } { $what }; at most { $max } are supported
+knowledge-part-test-kinds = test kinds
+knowledge-part-contradictions = contradictions
 knowledge-too-many-items = the data dictionary has { $count } items; at most { $max } are supported
 knowledge-duplicate-item = the data dictionary defines item "{ $item }" twice
 knowledge-unknown-section = item "{ $item }" is in section "{ $section }", which the dictionary does not define

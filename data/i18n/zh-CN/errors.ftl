@@ -253,6 +253,13 @@ protocol-problems = 方案{ $protocol }有{ $count }个问题：
 did-you-mean = ；是否指“{ $name }”？
 
 ## 数据字典和药物目录（engine/knowledge.rs）
+protocol-too-many = 该方案的{ $what }超过单个方案可容纳的{ $limit }个：请拆分为多个方案
+protocol-part-judgments = 判断
+protocol-part-notes = 恒满足条目
+protocol-part-score-exclusions = 不同的评分排除组合
+knowledge-too-many = 数据字典有{ $count }个{ $what }；最多支持{ $max }个
+knowledge-part-test-kinds = 检测类别
+knowledge-part-contradictions = 矛盾规则
 knowledge-too-many-items = 数据字典有{ $count }个条目；最多支持{ $max }个
 knowledge-duplicate-item = 数据字典两次定义了条目“{ $item }”
 knowledge-unknown-section = 条目“{ $item }”属于栏目“{ $section }”，但数据字典未定义该栏目
