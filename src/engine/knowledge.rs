@@ -199,21 +199,13 @@ impl Knowledge {
             return Err(KnowledgeError::TooManyItems(item_count));
         }
         // Facts number test kinds in 8 bits and contradictions in 16.
-        let test_kinds = dictionary.test_kinds.len();
-        if test_kinds > usize::from(u8::MAX) + 1 {
-            return Err(KnowledgeError::TooMany {
-                what: "knowledge-part-test-kinds",
-                count: test_kinds,
-                max: usize::from(u8::MAX) + 1,
-            });
-        }
-        let contradictions = dictionary.contradictions.len();
-        if contradictions > usize::from(u16::MAX) + 1 {
-            return Err(KnowledgeError::TooMany {
-                what: "knowledge-part-contradictions",
-                count: contradictions,
-                max: usize::from(u16::MAX) + 1,
-            });
+        for (what, count, max) in [
+            ("knowledge-part-test-kinds", dictionary.test_kinds.len(), usize::from(u8::MAX) + 1),
+            ("knowledge-part-contradictions", dictionary.contradictions.len(), usize::from(u16::MAX) + 1),
+        ] {
+            if count > max {
+                return Err(KnowledgeError::TooMany { what, count, max });
+            }
         }
         let mut item_index = HashMap::with_capacity(item_count);
         for (position, item) in dictionary.items.iter().enumerate() {
