@@ -192,6 +192,58 @@ fn a_named_anchor_date_is_asked_for_and_its_window_counts_its_cutoff_day() {
     assert!(why.contains("a continuing course, not a new start"), "{why}");
 }
 
+/// A named date not entered is said, and asked for, in every criterion whose results window
+/// counts from it, not only the first: a second criterion reading the biopsy 12 months
+/// before randomisation (a copy of I3.a in a copy of the site folder) says it too.
+#[test]
+fn a_missing_named_anchor_is_said_in_every_criterion_whose_window_counts_from_it() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let copy = folder.path().join(MSC_ROLE);
+    for sub in ["", "protocols"] {
+        std::fs::create_dir_all(copy.join(sub)).expect("folder");
+        for entry in std::fs::read_dir(site(MSC_ROLE).join(sub)).expect("site folder").flatten() {
+            if entry.path().is_file() {
+                std::fs::copy(entry.path(), copy.join(sub).join(entry.file_name())).expect("copy");
+            }
+        }
+    }
+    let protocol_path = copy.join("protocols/msc-role.v1.ron");
+    let text = std::fs::read_to_string(&protocol_path).expect("protocol");
+    let start = text.find("        (\n            id: \"I3.a\",").expect("I3.a");
+    let end = start + text[start..].find("\n        ),\n").expect("end of I3.a") + "\n        ),\n".len();
+    let twin = text[start..end].replacen("id: \"I3.a\"", "id: \"I3.a.twin\"", 1);
+    std::fs::write(&protocol_path, format!("{}{twin}{}", &text[..end], &text[end..])).expect("write");
+
+    let mut session = example(MSC_ROLE, "msc-role-a-eligible.ron");
+    session.values.remove("randomisation");
+    let path = folder.path().join("session.ron");
+    std::fs::write(&path, trialscreen::session::store::to_text(&session).expect("text")).expect("write");
+    let output = crate::common::trialscreen_command()
+        .arg("--site")
+        .arg(&copy)
+        .args(["evaluate", path.to_str().expect("path"), "--json"])
+        .output()
+        .expect("the binary runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let json: Json = serde_json::from_slice(&output.stdout).expect("JSON");
+    for id in ["I3.a", "I3.a.twin"] {
+        let (state, why) = outcome(&json, id);
+        assert_eq!(state, "missing", "{id}: {why}");
+        assert!(why.contains("Randomisation date not entered"), "{id}: {why}");
+    }
+    let still_needed = json["protocols"][0]["still_needed"].as_array().expect("still needed");
+    let randomisation = still_needed.iter().find(|needed| needed["item"] == "randomisation").expect("asked for");
+    // Asked for by as many criteria as say it is not entered (both twins among them).
+    let saying = json["protocols"][0]["criteria"]
+        .as_array()
+        .expect("criteria")
+        .iter()
+        .filter(|c| c["explanation"].as_str().is_some_and(|why| why.contains("Randomisation date not entered")))
+        .count();
+    assert!(saying >= 2);
+    assert_eq!(randomisation["criteria"], saying, "{randomisation}");
+}
+
 /// "Addition" is a new start: a course begun before the window that continues into it does
 /// not exclude; a row without its start date cannot tell, and is missing.
 #[test]
