@@ -13,9 +13,11 @@
 pub mod display_width;
 mod language;
 mod messages;
+mod said;
 
 pub use language::Language;
 pub use messages::{
     MESSAGE_FILES, MessageFile, language, message_ids, set_language, set_thread_language, text, text_in, text_with,
     word,
 };
+pub use said::Said;

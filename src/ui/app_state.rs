@@ -46,10 +46,11 @@ pub struct AppState {
     pub browser: SessionBrowser,
     /// What is typed into the new-screening form.
     pub new_screening: NewScreeningDraft,
-    /// What happened last ("Saved to …"), shown on the session line.
-    pub notice: Option<String>,
+    /// What happened last ("Saved to …"), shown on the session line in the language of the
+    /// frame.
+    pub notice: Option<crate::i18n::Said>,
     /// Why the recovery journal could not be written, shown until it can.
-    pub journal_problem: Option<String>,
+    pub journal_problem: Option<crate::i18n::Said>,
     commands: Vec<Command>,
     focus: Option<String>,
     file_dialogs: FileDialogs,
@@ -91,7 +92,8 @@ impl AppState {
         };
         let problems = state.workspace.library.site_problems.len();
         if problems > 0 {
-            state.notice = Some(crate::i18n::text_with("notice-site-problems", &[("count", problems.to_string())]));
+            state.notice =
+                Some(crate::i18n::Said::message("notice-site-problems", vec![("count", problems.to_string())]));
         }
         state
     }
@@ -279,8 +281,8 @@ impl AppState {
 fn session_line_ui(
     ui: &mut Ui,
     document: &crate::app::workspace::Document,
-    notice: &Option<String>,
-    journal_problem: &Option<String>,
+    notice: &Option<crate::i18n::Said>,
+    journal_problem: &Option<crate::i18n::Said>,
     commands: &mut Vec<Command>,
 ) {
     let session = &document.session();
@@ -327,7 +329,7 @@ fn session_line_ui(
                 let width = ui.available_width() * 0.4;
                 ui.scope(|ui| {
                     ui.set_max_width(width);
-                    ui.add(egui::Label::new(RichText::new(notice).weak()).truncate());
+                    ui.add(egui::Label::new(RichText::new(notice.text()).weak()).truncate());
                 });
             }
             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {

@@ -27,7 +27,7 @@ pub fn signer_identity_dialog_ui(
     ctx: &egui::Context,
     fields: IdentityFields<'_>,
     workspace: &Workspace,
-    notice: &mut Option<String>,
+    notice: &mut Option<i18n::Said>,
 ) -> DialogResult {
     let IdentityFields { name, passphrase, repeated, message } = fields;
     modal_ui(ctx, &i18n::text("identity-title"), |ui| {
@@ -42,9 +42,9 @@ pub fn signer_identity_dialog_ui(
             passphrase.clear();
             repeated.clear();
             let identity = result.map_err(|error| error.to_string())?;
-            *notice = Some(i18n::text_with(
+            *notice = Some(i18n::Said::message(
                 "identity-created",
-                &[
+                vec![
                     ("name", identity.name().to_string()),
                     ("fingerprint", identity.fingerprint().to_string()),
                     ("key", identity.public_key().to_string()),

@@ -167,6 +167,14 @@ fn saving_in_chinese_says_so_in_chinese() {
     click(&mut harness, "保存");
     assert!(has_label_containing(&harness, "已保存到 "), "the notice is Chinese");
     assert!(folder.path().join("sessions").join("v01-zh.ron").is_file());
+    // The notice follows a language chosen after it appeared, and back.
+    harness.state_mut().set_language(Language::En);
+    harness.run();
+    assert!(has_label_containing(&harness, "Saved to "), "the notice is said again in English");
+    assert!(!has_label_containing(&harness, "已保存到 "), "and no longer in Chinese");
+    harness.state_mut().set_language(Language::ZhCn);
+    harness.run();
+    assert!(has_label_containing(&harness, "已保存到 "), "and in Chinese again");
     // A name already taken is refused in Chinese.
     harness.state_mut().dialog = Some(Dialog::SaveAs {
         folder: folder.path().join("sessions"),

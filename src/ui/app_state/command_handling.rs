@@ -40,7 +40,7 @@ impl AppState {
                 (Ok(()), Some(id)) => ItemDraft::clear(ctx, id),
                 (Ok(()), None) => {}
                 (Err(error), Some(id)) => ItemDraft::set_message(ctx, id, error.to_string()),
-                (Err(error), None) => self.notice = Some(error.to_string()),
+                (Err(error), None) => self.notice = Some(crate::i18n::Said::new(move || error.to_string())),
             },
             Command::Focus(item) => self.focus = Some(item),
             Command::Show(dialog) => {
@@ -115,9 +115,9 @@ impl AppState {
         match self.workspace.open_path(path) {
             Ok(notes) => {
                 self.preferences.remember(path);
-                let mut lines: Vec<String> = stale_notice(&notes.removed).into_iter().collect();
-                lines.extend(notes.notes);
-                self.notice = (!lines.is_empty()).then(|| lines.join(" · "));
+                let mut lines: Vec<i18n::Said> = stale_notice(&notes.removed).into_iter().collect();
+                lines.extend(notes.notes.into_iter().map(|note| i18n::Said::new(move || note.clone())));
+                self.notice = (!lines.is_empty()).then(|| i18n::Said::joined(lines, " · "));
                 if let Some(why) = notes.questioned {
                     let advice = i18n::text_with("problem-read-only", &[("command", "trialscreen verify".to_owned())]);
                     self.problem(
@@ -194,7 +194,7 @@ impl AppState {
             Some(Ok(_)) => self.journal_problem = None,
             Some(Err(error)) => {
                 self.journal_problem =
-                    Some(i18n::text_with("notice-journal-cannot-write", &[("error", error.to_string())]));
+                    Some(i18n::Said::message("notice-journal-cannot-write", vec![("error", error.to_string())]));
             }
             None => {}
         }
@@ -205,10 +205,10 @@ impl AppState {
 }
 
 /// What the window says after removing temporaries an interrupted save left behind.
-pub(super) fn stale_notice(removed: &[std::path::PathBuf]) -> Option<String> {
+pub(super) fn stale_notice(removed: &[std::path::PathBuf]) -> Option<i18n::Said> {
     (!removed.is_empty()).then(|| {
         let names: Vec<String> = removed.iter().map(|path| path.display().to_string()).collect();
-        i18n::text_with("notice-stale", &[("count", names.len().to_string()), ("files", names.join(", "))])
+        i18n::Said::message("notice-stale", vec![("count", names.len().to_string()), ("files", names.join(", "))])
     })
 }
 
@@ -247,14 +247,14 @@ pub fn create_identity_command(name: Option<&str>) -> Command {
 /// What the window says after a save: where, and what could not be done beside it. `what`
 /// is the id of the message saying what was done (`notice-saved`, `notice-signed`,
 /// `notice-amended`), with the file's `path`.
-pub fn saved_notice(what: &str, workspace: &Workspace, outcome: &SaveOutcome) -> String {
+pub fn saved_notice(what: &'static str, workspace: &Workspace, outcome: &SaveOutcome) -> i18n::Said {
     let path = workspace.document().and_then(|d| d.path().as_ref()).map(|p| p.display().to_string());
-    let mut notice = i18n::text_with(what, &[("path", path.unwrap_or_default())]);
+    let mut parts = vec![i18n::Said::message(what, vec![("path", path.unwrap_or_default())])];
     if let Some(left) = &outcome.journal_left {
-        notice.push_str(&i18n::text_with("notice-journal-left", &[("left", left.clone())]));
+        parts.push(i18n::Said::message("notice-journal-left", vec![("left", left.clone())]));
     }
     if let Some(problem) = &outcome.ledger_problem {
-        notice.push_str(&i18n::text_with("notice-ledger-problem", &[("problem", problem.clone())]));
+        parts.push(i18n::Said::message("notice-ledger-problem", vec![("problem", problem.clone())]));
     }
-    notice
+    i18n::Said::joined(parts, "")
 }

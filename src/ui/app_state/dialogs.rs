@@ -142,9 +142,9 @@ impl AppState {
                     }
                     UnsavedChoice::Discard => {
                         if let Err(error) = self.workspace.discard_changes() {
-                            self.notice = Some(crate::i18n::text_with(
+                            self.notice = Some(crate::i18n::Said::message(
                                 "notice-journal-not-removed",
-                                &[("error", error.to_string())],
+                                vec![("error", error.to_string())],
                             ));
                         }
                         self.leave(then.clone(), ctx);

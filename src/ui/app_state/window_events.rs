@@ -83,9 +83,9 @@ impl AppState {
             crate::ui::file_dialog::DialogAnswer::Picked(path) => path,
             crate::ui::file_dialog::DialogAnswer::Cancelled => return,
             crate::ui::file_dialog::DialogAnswer::Unavailable => {
-                self.notice = Some(crate::i18n::text_with(
+                self.notice = Some(crate::i18n::Said::message(
                     "notice-no-file-dialog",
-                    &[("tool", "zenity".to_owned()), ("command", "trialscreen open FILE".to_owned())],
+                    vec![("tool", "zenity".to_owned()), ("command", "trialscreen open FILE".to_owned())],
                 ));
                 ctx.request_repaint();
                 return;
