@@ -172,7 +172,7 @@ pub enum OpenProblem {
     Unreadable(#[from] store::OpenError),
     /// The file reads, but its content does not agree with the library (an unknown item, protocol
     /// or cohort).
-    #[error("{path}: {error}; the file was left as it is")]
+    #[error("{}", crate::i18n::text_with("error-open-inconsistent", &[("path", path.display().to_string()), ("error", error.to_string())]))]
     Inconsistent {
         /// The file's path.
         path: PathBuf,
@@ -203,22 +203,22 @@ const WINDOW_LOCK_WAIT: Duration = Duration::from_millis(500);
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum NewScreeningError {
     /// No participant code was entered.
-    #[error("enter the participant code")]
+    #[error("{}", crate::i18n::text("error-new-no-participant"))]
     NoParticipantCode,
     /// No investigator was named.
-    #[error("enter the investigator's name: every change is recorded under it")]
+    #[error("{}", crate::i18n::text("error-new-no-investigator"))]
     NoInvestigator,
     /// No protocol was chosen.
-    #[error("choose at least one protocol")]
+    #[error("{}", crate::i18n::text("error-new-no-protocol"))]
     NoProtocol,
     /// A multi-cohort protocol has no cohort chosen; the protocol's id.
-    #[error("choose the cohort for {0}")]
+    #[error("{}", crate::i18n::text_with("error-new-no-cohort", &[("protocol", .0.clone())]))]
     NoCohort(String),
     /// No session id could be made (the system's random source failed); why.
     #[error("{0}")]
     Randomness(String),
     /// A chosen protocol is not in the library; its id.
-    #[error("protocol {0} is not loaded")]
+    #[error("{}", crate::i18n::text_with("error-new-unknown-protocol", &[("protocol", .0.clone())]))]
     UnknownProtocol(String),
     /// The participant code or the investigator's name holds a character that could show
     /// other text than is stored.
@@ -239,12 +239,10 @@ pub enum ApplyError {
     #[error("{0}")]
     SignRefused(String),
     /// The session lists a protocol more than once: it contradicts itself and is read-only.
-    #[error(
-        "the session lists a protocol more than once, so it contradicts itself and is read-only: save a copy with Save as… and correct the copy"
-    )]
+    #[error("{}", crate::i18n::text("error-lists-a-protocol-twice"))]
     ListsAProtocolTwice,
     /// The file as opened is not trusted; it is read-only.
-    #[error("this file is open read-only: {0}")]
+    #[error("{}", crate::i18n::text_with("error-open-read-only", &[("why", .0.clone())]))]
     ReadOnly(String),
 }
 
@@ -264,10 +262,10 @@ pub enum SigningProblem {
     #[error(transparent)]
     Signing(#[from] SigningError),
     /// The save failed, so nothing was signed.
-    #[error("nothing was signed, since the session could not be saved: {0}")]
+    #[error("{}", crate::i18n::text_with("error-sign-not-saved", &[("error", .0.to_string())]))]
     Save(#[from] SaveError),
     /// The two passphrases typed differ.
-    #[error("the two passphrases differ; type the same passphrase twice")]
+    #[error("{}", crate::i18n::text("error-passphrases-differ"))]
     PassphrasesDiffer,
 }
 
@@ -581,7 +579,7 @@ impl Workspace {
         }
         // A signature or an amendment is saved at once, through `sign` and `amend`.
         if matches!(edit, Edit::Sign { .. } | Edit::Amend { .. }) {
-            return Err(ApplyError::SignRefused("sign and amend with Sign… and Amend…, which save at once".to_owned()));
+            return Err(ApplyError::SignRefused(crate::i18n::text("error-sign-through-dialogs")));
         }
         let actor = Self::actor(document, &edit).ok_or(EditError::ActorRequired)?;
         let entries = document.session.audit.len();
@@ -606,7 +604,10 @@ impl Workspace {
         let now = (self.clock)();
         let Some(document) = &mut self.document else { return Ok(SaveOutcome::default()) };
         if let Some(why) = &document.questioned {
-            return Err(SaveError::NotSealable(format!("the file as opened is not trusted ({why})")));
+            return Err(SaveError::NotSealable(crate::i18n::text_with(
+                "error-not-trusted",
+                &[("why", why.to_string())],
+            )));
         }
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(folder).map_err(|error| SaveError::Io { path: folder.to_owned(), error })?;
@@ -709,7 +710,7 @@ impl Workspace {
         let now = (self.clock)();
         let today = self.today();
         let Some(document) = &mut self.document else {
-            return Err(SigningProblem::Refused("no session is open".to_owned()));
+            return Err(SigningProblem::Refused(crate::i18n::text("error-no-session-open")));
         };
         let screening = Screening::evaluate(&self.library, &document.session, today);
         if let Some(refusal) = screening.acknowledgement_refusal(sign_off) {
@@ -733,7 +734,7 @@ impl Workspace {
         let identity = self.unlock(by, passphrase)?;
         let now = (self.clock)();
         let Some(document) = &mut self.document else {
-            return Err(SigningProblem::Refused("no session is open".to_owned()));
+            return Err(SigningProblem::Refused(crate::i18n::text("error-no-session-open")));
         };
         let before = (document.session.clone(), document.is_dirty);
         e_signing::amend(&mut document.session, &identity, reason, now)?;
@@ -746,7 +747,7 @@ impl Workspace {
         let path = self.document.as_ref().and_then(|document| document.path.clone());
         let result = match path {
             Some(path) => self.save_to(&path).map_err(SigningProblem::from),
-            None => Err(SigningProblem::Refused("the session has no file".to_owned())),
+            None => Err(SigningProblem::Refused(crate::i18n::text("refusal-save-to-file"))),
         };
         if let (Err(_), Some(document)) = (&result, &mut self.document) {
             (document.session, document.is_dirty) = before;
@@ -761,8 +762,19 @@ impl Workspace {
     fn unlock(&self, by: &str, passphrase: &str) -> Result<UnlockedIdentity, SigningProblem> {
         let name = SignerName::parse(by).map_err(|error| SigningProblem::Refused(error.to_string()))?;
         let identity = self.identities().find(&name)?.into_iter().next().ok_or_else(|| {
-            SigningProblem::Refused(format!(
-                "there is no signing identity for {name} on this computer: create one with Session → Create signing identity…"
+            SigningProblem::Refused(crate::i18n::text_with(
+                "error-no-identity",
+                &[
+                    ("name", name.to_string()),
+                    (
+                        "menu",
+                        format!(
+                            "{} → {}",
+                            crate::i18n::text("menu-session"),
+                            crate::i18n::text("menu-create-identity")
+                        ),
+                    ),
+                ],
             ))
         })?;
         Ok(identity.unlock(passphrase)?)

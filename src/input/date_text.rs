@@ -45,6 +45,23 @@ pub fn parse_date(text: &str) -> Parsed<NaiveDate> {
 }
 
 fn invalid_format(text: &str) -> Parsed<NaiveDate> {
+    // Typed with an input method in full-width mode ("２０２６－１１－０２").
+    let half_width: String = text.chars().map(crate::input::half_width_of).collect();
+    if half_width != text && matches!(parse_date(&half_width), Parsed::Value(_)) {
+        return Parsed::Invalid(i18n::text_with("input-half-width", &[("text", half_width)]));
+    }
+    // "2026年11月2日", the Chinese way, year first: unambiguous, said as YYYY-MM-DD.
+    if let Some((year, rest)) = half_width.split_once('年')
+        && let Some((month, day)) = rest.split_once('月')
+        && let (Ok(year), Ok(month), Ok(day)) =
+            (year.trim().parse::<i32>(), month.trim().parse::<u32>(), day.trim().trim_end_matches('日').parse::<u32>())
+        && let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
+    {
+        return Parsed::Invalid(i18n::text_with(
+            "input-date-reorder",
+            &[("format", "YYYY-MM-DD".to_owned()), ("date", date_text(date))],
+        ));
+    }
     let numbers: Vec<&str> = text.split(['/', '.', ' ']).filter(|p| !p.is_empty()).collect();
     if let [first, second, year] = numbers.as_slice()
         && year.len() == 4
@@ -151,6 +168,12 @@ mod tests {
         assert_eq!(invalid("yesterday"), "write the date as YYYY-MM-DD, e.g. 2026-11-02");
         assert_eq!(invalid("2026-11"), "write the date as YYYY-MM-DD, e.g. 2026-11-02");
         assert_eq!(invalid("26-11-02"), "write the date as YYYY-MM-DD, e.g. 2026-11-02");
+        // Typed the Chinese way, or in full-width mode.
+        assert_eq!(invalid("2026年11月2日"), "write the date as YYYY-MM-DD: 2026-11-02");
+        assert_eq!(invalid("２０２６年１１月２日"), "write the date as YYYY-MM-DD: 2026-11-02");
+        assert_eq!(invalid("2026年2月30日"), "write the date as YYYY-MM-DD, e.g. 2026-11-02");
+        assert_eq!(invalid("２０２６－１１－０２"), "type it in half-width characters: 2026-11-02");
+        assert_eq!(invalid("２０２６－０２－３０"), "write the date as YYYY-MM-DD, e.g. 2026-11-02");
     }
 
     #[test]

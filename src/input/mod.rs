@@ -37,3 +37,12 @@ impl<T> Parsed<T> {
         }
     }
 }
+
+/// The half-width character of a full-width digit, colon, slash, point or minus (others as
+/// they are).
+pub fn half_width_of(c: char) -> char {
+    match c {
+        '０'..='９' | '：' | '／' | '．' | '－' | '＋' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        other => other,
+    }
+}

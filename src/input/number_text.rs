@@ -48,6 +48,10 @@ fn message_for(text: &str) -> String {
     if without_spaces != text && is_plain_number(&without_spaces) {
         return i18n::text_with("input-remove-spaces", &[("number", without_spaces)]);
     }
+    let half_width: String = text.chars().map(crate::input::half_width_of).collect();
+    if half_width != text && is_plain_number(&half_width) {
+        return i18n::text_with("input-half-width", &[("text", half_width)]);
+    }
     if text.starts_with(['<', '>', '≤', '≥']) {
         return i18n::text("input-censored");
     }
@@ -78,6 +82,8 @@ mod tests {
     fn text_that_is_not_a_number_says_what_to_type() {
         let cases = [
             ("abc", "not a number"),
+            ("５２", "type it in half-width characters: 52"),
+            ("１２．５", "type it in half-width characters: 12.5"),
             ("12,5", "use a decimal point: 12.5"),
             ("150 000", "remove the spaces: 150000"),
             ("1.2.3", "not a number"),

@@ -66,7 +66,7 @@ pub fn judgment_dialog_ui(ctx: &egui::Context, fields: JudgmentFields<'_>, works
         error_line_ui(ui, message);
         let ready = passes.is_some() && !reason.trim().is_empty() && !by.trim().is_empty();
         apply_buttons_ui(ui, &crate::i18n::text("judgment-record"), ready, message, || {
-            let passes = passes.ok_or("choose the outcome")?;
+            let passes = passes.ok_or_else(|| crate::i18n::text("judgment-choose-outcome"))?;
             let decision = workspace
                 .decision(
                     protocol,

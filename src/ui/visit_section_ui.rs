@@ -127,7 +127,7 @@ fn compose_dates(
         };
         match (part, date) {
             ("screening", Some(date)) => dates.screening = date,
-            ("screening", None) => return Composed::Invalid("the screening date is required".to_owned()),
+            ("screening", None) => return Composed::Invalid(text("visit-screening-date-required")),
             ("consent", date) => dates.consent = date,
             (_, date) => dates.enrollment = date,
         }

@@ -382,3 +382,34 @@ fn the_form_the_checklists_and_the_browser_speak_chinese() {
         assert!(has_label_containing(&harness, words), "{words} in the session browser");
     }
 }
+
+/// The refusals of the workspace the window shows (starting a screening, signing, a file
+/// that contradicts itself) are worded in the reader's language, not in English.
+#[test]
+fn the_workspaces_refusals_are_worded_in_chinese() {
+    use trialscreen::app::workspace::{ApplyError, NewScreeningError, SigningProblem};
+    trialscreen::i18n::set_thread_language(Language::ZhCn);
+    let said = [
+        NewScreeningError::NoParticipantCode.to_string(),
+        NewScreeningError::NoInvestigator.to_string(),
+        NewScreeningError::NoProtocol.to_string(),
+        NewScreeningError::NoCohort("refractory-autoimmune-5cohort".to_owned()).to_string(),
+        SigningProblem::PassphrasesDiffer.to_string(),
+        ApplyError::ListsAProtocolTwice.to_string(),
+        ApplyError::ReadOnly("封印不符".to_owned()).to_string(),
+    ];
+    trialscreen::i18n::set_thread_language(Language::En);
+    assert_eq!(
+        said,
+        [
+            "请填写受试者编号",
+            "请填写研究者姓名：每项更改都以此姓名记录",
+            "请至少选择一个方案",
+            "请为refractory-autoimmune-5cohort选择队列",
+            "两次输入的口令不一致；请输入相同的口令两次",
+            "本筛选记录多次列出同一方案，记录自相矛盾，为只读：请用“另存为…”保存副本并在副本中更正",
+            "此文件以只读方式打开：封印不符",
+        ]
+    );
+    assert_eq!(NewScreeningError::NoProtocol.to_string(), "choose at least one protocol");
+}

@@ -143,6 +143,26 @@ error-library-protocol-problems = { $file }: protocol { $protocol } has { $count
 error-library-problem-at = line { $line }, column { $column }: { $problem }
 
 ## The advice under a field (numbers and dates as typed)
+error-open-inconsistent = { $path }: { $error }; the file was left as it is
+error-new-no-participant = enter the participant code
+error-new-no-investigator = enter the investigator's name: every change is recorded under it
+error-new-no-protocol = choose at least one protocol
+error-new-no-cohort = choose the cohort for { $protocol }
+error-new-unknown-protocol = protocol { $protocol } is not loaded
+error-lists-a-protocol-twice = the session lists a protocol more than once, so it contradicts itself and is read-only: save a copy with Save as… and correct the copy
+error-open-read-only = this file is open read-only: { $why }
+error-sign-not-saved = nothing was signed, since the session could not be saved: { $error }
+error-passphrases-differ = the two passphrases differ; type the same passphrase twice
+error-sign-through-dialogs = sign and amend with Sign… and Amend…, which save at once
+error-not-trusted = the file as opened is not trusted ({ $why })
+error-no-session-open = no session is open
+error-no-identity = there is no signing identity for { $name } on this computer: create one with { $menu }
+input-titer-starts-with-one = a titer starts with 1: (1:80, 1:160, …)
+input-titer-form = write the titer as 1:80, 1:160, … or negative
+input-titer-colon = write the titer with a colon: 1:{ $dilution }
+input-titer-as = write the titer as 1:{ $dilution }
+input-titer-of-positive = give the titer of a positive result: 1:80, 1:160, …
+input-half-width = type it in half-width characters: { $text }
 input-not-a-number = not a number
 input-decimal-point = use a decimal point: { $number }
 input-remove-spaces = remove the spaces: { $number }

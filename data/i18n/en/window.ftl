@@ -288,3 +288,6 @@ integrity-unsealed-saving-seals = { $finding }. Saving it here seals it.
 ## The session browser's rows for files it could not read (app/session_browser.rs)
 browser-not-read = { $problem }; it was not read
 browser-the-file = the file
+visit-screening-date-required = the screening date is required
+judgment-choose-outcome = choose the outcome
+titer-negative = negative

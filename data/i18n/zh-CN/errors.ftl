@@ -143,6 +143,26 @@ error-library-protocol-problems = { $file }：方案{ $protocol }有{ $count }�
 error-library-problem-at = 第{ $line }行第{ $column }列：{ $problem }
 
 ## 字段下方的提示（所输入的数字与日期）
+error-open-inconsistent = { $path }：{ $error }；文件已原样保留
+error-new-no-participant = 请填写受试者编号
+error-new-no-investigator = 请填写研究者姓名：每项更改都以此姓名记录
+error-new-no-protocol = 请至少选择一个方案
+error-new-no-cohort = 请为{ $protocol }选择队列
+error-new-unknown-protocol = 方案{ $protocol }未加载
+error-lists-a-protocol-twice = 本筛选记录多次列出同一方案，记录自相矛盾，为只读：请用“另存为…”保存副本并在副本中更正
+error-open-read-only = 此文件以只读方式打开：{ $why }
+error-sign-not-saved = 筛选记录无法保存，因此未签署任何内容：{ $error }
+error-passphrases-differ = 两次输入的口令不一致；请输入相同的口令两次
+error-sign-through-dialogs = 请通过“签署…”和“修订…”进行签署和修订，二者会立即保存
+error-not-trusted = 所打开的文件不可信（{ $why }）
+error-no-session-open = 没有打开的筛选记录
+error-no-identity = 本机没有{ $name }的签名身份：请通过{ $menu }创建
+input-titer-starts-with-one = 滴度以1:开头（1:80、1:160……）
+input-titer-form = 请将滴度写作1:80、1:160……或阴性
+input-titer-colon = 请用冒号书写滴度：1:{ $dilution }
+input-titer-as = 请将滴度写作1:{ $dilution }
+input-titer-of-positive = 阳性结果请填写滴度：1:80、1:160……
+input-half-width = 请用半角字符输入：{ $text }
 input-not-a-number = 不是数字
 input-decimal-point = 请使用小数点：{ $number }
 input-remove-spaces = 请去掉空格：{ $number }

@@ -288,3 +288,6 @@ integrity-unsealed-saving-seals = { $finding }。在此保存即为其加封印�
 ## 会话浏览器中无法读取的文件（app/session_browser.rs）
 browser-not-read = { $problem }；未读取
 browser-the-file = 该文件
+visit-screening-date-required = 必须填写筛选日期
+judgment-choose-outcome = 请选择结果
+titer-negative = 阴性
