@@ -70,6 +70,8 @@ struct VocabularyWords {
     sections: HashMap<String, String>,
     classes: Vec<Option<String>>,
     agents: Vec<Option<String>>,
+    /// Per agent, its brand and common names in this language, for the search.
+    agent_aliases: Vec<Vec<String>>,
     test_kinds: Vec<Option<String>>,
     contradictions: HashMap<String, String>,
 }
@@ -372,6 +374,31 @@ impl Knowledge {
         translated.or_else(|| self.catalogue.agents.get(agent).map(|a| a.name.as_str()))
     }
 
+    /// The agents whose id, name or alias contains `query` (any case), in the catalogue's
+    /// words or in those of any language loaded: a Chinese investigator finds mycophenolate
+    /// by 吗替麦考酚酯 or its brand 骁悉 whatever the window's language. In catalogue order.
+    pub fn search_agents(&self, query: &str) -> Vec<&crate::model::drugs::Agent> {
+        let query = query.trim().to_lowercase();
+        let in_catalogue: std::collections::HashSet<String> =
+            self.catalogue.search(&query).map(|agent| agent.id.clone()).collect();
+        let translated = |index: usize| {
+            self.words.iter().any(|(_, words)| {
+                let name = words.agents.get(index).and_then(|name| name.as_deref());
+                let aliases = words.agent_aliases.get(index).map(Vec::as_slice).unwrap_or_default();
+                name.into_iter()
+                    .chain(aliases.iter().map(String::as_str))
+                    .any(|word| word.to_lowercase().contains(&query))
+            })
+        };
+        self.catalogue
+            .agents
+            .iter()
+            .enumerate()
+            .filter(|(index, agent)| in_catalogue.contains(&agent.id) || translated(*index))
+            .map(|(_, agent)| agent)
+            .collect()
+    }
+
     /// A test kind's label in the chosen language.
     pub fn test_kind_label(&self, kind: usize) -> &str {
         let translated = self.words().and_then(|w| w.test_kinds.get(kind)?.as_deref());
@@ -399,6 +426,12 @@ impl Knowledge {
             sections: dictionary.sections.clone().into_iter().collect(),
             classes: self.catalogue.classes.iter().map(|c| drugs.classes.get(&c.id).cloned()).collect(),
             agents: self.catalogue.agents.iter().map(|a| drugs.agents.get(&a.id).map(|t| t.name.clone())).collect(),
+            agent_aliases: self
+                .catalogue
+                .agents
+                .iter()
+                .map(|a| drugs.agents.get(&a.id).map(|t| t.aliases.clone()).unwrap_or_default())
+                .collect(),
             test_kinds: self.dictionary.test_kinds.iter().map(|k| dictionary.test_kinds.get(&k.id).cloned()).collect(),
             contradictions: dictionary.contradictions.clone().into_iter().collect(),
             options: HashMap::new(),

@@ -114,8 +114,11 @@ fn history_rows_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
             ui.label(RichText::new(crate::i18n::text("treatment-none")).weak());
         }
         for (index, row) in rows.iter().enumerate() {
+            let knowledge = &cx.library.knowledge;
             let agent = catalogue.agent(&row.agent);
-            let agent_name = agent.map_or(row.agent.as_str(), |a| a.name.as_str());
+            let agent_index = knowledge.agent_idx(&row.agent);
+            let agent_name =
+                agent_index.and_then(|index| knowledge.agent_name(usize::from(index))).unwrap_or(row.agent.as_str());
             let name = if rows.iter().filter(|r| r.agent == row.agent).count() > 1 {
                 format!("{agent_name} ({})", index + 1)
             } else {
@@ -124,12 +127,8 @@ fn history_rows_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef) {
             Frame::group(ui.style()).show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(&name).strong());
-                    if let Some(agent) = agent {
-                        let classes: Vec<&str> = agent
-                            .classes
-                            .iter()
-                            .filter_map(|c| catalogue.class(c).map(|class| class.label.as_str()))
-                            .collect();
+                    if let Some(index) = agent_index.filter(|_| agent.is_some()) {
+                        let classes: Vec<&str> = knowledge.class_labels(knowledge.agent_class_mask(index)).collect();
                         ui.label(RichText::new(classes.join(", ")).small().weak());
                     }
                     if ui
@@ -400,8 +399,9 @@ fn add_treatment_ui(
     if query.trim().is_empty() {
         return;
     }
-    let catalogue = &cx.library.knowledge.catalogue;
-    let matches: Vec<_> = catalogue.search(&query).take(SEARCH_RESULTS).collect();
+    let knowledge = &cx.library.knowledge;
+    let mut matches = knowledge.search_agents(&query);
+    matches.truncate(SEARCH_RESULTS);
     if matches.is_empty() {
         ui.label(
             RichText::new(crate::i18n::text_with("treatment-no-match", &[("query", query.trim().to_owned())])).weak(),
@@ -424,8 +424,12 @@ fn add_treatment_ui(
     let entered = response.lost_focus() && ui.input(|input| input.key_pressed(Key::Enter));
     ui.horizontal_wrapped(|ui| {
         for (index, agent) in matches.into_iter().enumerate() {
+            let name = knowledge
+                .agent_idx(&agent.id)
+                .and_then(|index| knowledge.agent_name(usize::from(index)))
+                .unwrap_or(agent.name.as_str());
             let button =
-                egui::Button::new(crate::i18n::text_with("treatment-add-agent", &[("agent", agent.name.clone())]))
+                egui::Button::new(crate::i18n::text_with("treatment-add-agent", &[("agent", name.to_owned())]))
                     .selected(index == highlighted);
             if ui.add(button).clicked() || (entered && index == highlighted) {
                 *change = Some(RowChange::Add(agent.id.clone()));

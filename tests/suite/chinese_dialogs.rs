@@ -413,3 +413,41 @@ fn the_workspaces_refusals_are_worded_in_chinese() {
     );
     assert_eq!(NewScreeningError::NoProtocol.to_string(), "choose at least one protocol");
 }
+
+/// The treatment history in Chinese: each row is named by its Chinese generic name and
+/// classes, and the drug search finds agents by their Chinese generic and brand names (the
+/// translation's aliases), adding the agent the catalogue knows.
+#[test]
+fn the_treatment_history_names_and_finds_drugs_in_chinese() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut harness = with_example(folder.path(), [1366.0, 768.0], "v01-");
+    for words in ["吗替麦考酚酯", "贝利尤单抗"] {
+        assert!(has_label_containing(&harness, words), "the row of {words} is named in Chinese");
+    }
+    assert!(!has_label_containing(&harness, "Mycophenolate mofetil"), "no English agent name in the rows");
+    for (typed, found) in
+        [("骁悉", "添加 吗替麦考酚酯"), ("利妥昔", "添加 利妥昔单抗"), ("rituximab", "添加 利妥昔单抗")]
+    {
+        type_into(&mut harness, "搜索药物目录", typed);
+        assert!(has_label_containing(&harness, found), "{typed} finds «{found}»");
+        harness.get_by_label("搜索药物目录").focus();
+        harness.run();
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness.key_press(egui::Key::Backspace);
+        harness.run();
+    }
+    type_into(&mut harness, "搜索药物目录", "骁悉");
+    click(&mut harness, "添加 吗替麦考酚酯");
+    let rows = match harness.state().workspace.document().expect("open").session().values.get("treatment_history") {
+        Some(entry) => match &entry.value {
+            trialscreen::model::values::Value::Treatments(rows) => rows.clone(),
+            _ => Vec::new(),
+        },
+        None => Vec::new(),
+    };
+    assert_eq!(
+        rows.iter().filter(|row| row.agent == "mycophenolate_mofetil").count(),
+        2,
+        "the catalogue's agent is added"
+    );
+}
