@@ -220,7 +220,7 @@ pub fn evaluate(answers: &Answers, options: &ScoreOptions) -> Result<InstrumentR
     match (sheet.presence(PERSISTENT), never_persistent) {
         (Some(true), Some(row)) => Err(sheet.inconsistent(
             PERSISTENT,
-            format!("is ticked while \"{}\", an item never persistent (*), is present", row.spec.key),
+            text_with("instrument-bvas-persistent-conflict", &[("item", sheet.label(row.spec.key).to_owned())]),
         )),
         (Some(persistent), _) => Ok(column(&sheet, persistent)),
         (None, Some(row)) => {

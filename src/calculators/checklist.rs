@@ -190,9 +190,24 @@ impl<'a> Sheet<'a> {
         keys.iter().copied().filter(|key| self.answer(key).is_none()).collect()
     }
 
-    /// The error for two answers that cannot both hold.
+    /// The error for two answers that cannot both hold: the item named as the reader reads
+    /// it, and `reason` already in the reader's language.
     pub fn inconsistent(&self, key: &'static str, reason: impl Into<String>) -> AssessmentError {
-        AssessmentError::Inconsistent { instrument: self.instrument.label(), key, reason: reason.into() }
+        AssessmentError::Inconsistent {
+            instrument: self.instrument.label(),
+            key: self.label(key),
+            reason: reason.into(),
+        }
+    }
+
+    /// An item's label in the reader's language (its key when the instrument has no such
+    /// item).
+    pub fn label(&self, key: &'static str) -> &'static str {
+        self.instrument
+            .items()
+            .iter()
+            .find(|spec| spec.key == key)
+            .map_or(key, |spec| crate::calculators::instrument_words::item_label(self.instrument, spec))
     }
 
     /// The points of a present / absent item worth `weight`.

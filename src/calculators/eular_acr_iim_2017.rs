@@ -304,7 +304,7 @@ pub fn evaluate(answers: &Answers, options: &ScoreOptions) -> Result<InstrumentR
         ROWS.iter().any(|row| row.without_biopsy.is_none() && sheet.presence(row.spec.key) == Some(true));
     match sheet.presence(MUSCLE_BIOPSY) {
         Some(false) if finding_present => {
-            Err(sheet.inconsistent(MUSCLE_BIOPSY, "is absent while a biopsy finding is present"))
+            Err(sheet.inconsistent(MUSCLE_BIOPSY, crate::i18n::text("instrument-iim-biopsy-conflict")))
         }
         Some(false) => Ok(variant(&sheet, false)),
         Some(true) => Ok(variant(&sheet, true)),

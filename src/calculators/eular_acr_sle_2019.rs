@@ -83,7 +83,9 @@ fn is_clinical(spec: &ItemSpec) -> bool {
 pub fn evaluate(answers: &Answers, options: &ScoreOptions) -> Result<InstrumentReport, AssessmentError> {
     let sheet = Sheet::new(InstrumentId::EularAcrSle2019, answers, options, Excluding::NotSupported)?;
     if sheet.presence("low_c3_and_low_c4") == Some(true) && sheet.presence("low_c3_or_low_c4") == Some(false) {
-        return Err(sheet.inconsistent("low_c3_and_low_c4", "is present while \"low_c3_or_low_c4\" is absent"));
+        let other = sheet.label("low_c3_or_low_c4").to_owned();
+        let reason = crate::i18n::text_with("instrument-sle-complement-conflict", &[("other", other)]);
+        return Err(sheet.inconsistent("low_c3_and_low_c4", reason));
     }
     let scored = sheet.points_of(&ITEMS, Sheet::presence_points);
     let tally = checklist::tally(&scored, |_| GroupRule::HIGHEST);
@@ -259,6 +261,18 @@ mod tests {
     fn both_complements_low_with_either_absent_is_inconsistent() {
         let answers = report_answers(&[("low_c3_and_low_c4", Answer::Present), ("low_c3_or_low_c4", Answer::Absent)]);
         assert!(matches!(ID.evaluate(&answers, &ScoreOptions::default()), Err(AssessmentError::Inconsistent { .. })));
+        // Said with the items' labels, in the reader's language: never the keys.
+        let said = |language| {
+            crate::i18n::set_thread_language(language);
+            let said = ID.evaluate(&answers, &ScoreOptions::default()).err().map(|error| error.to_string());
+            crate::i18n::set_thread_language(crate::i18n::Language::En);
+            said.unwrap_or_default()
+        };
+        let english = said(crate::i18n::Language::En);
+        assert!(!english.contains("low_c3"), "{english}");
+        assert!(english.contains("\" is present while \""), "{english}");
+        let chinese = said(crate::i18n::Language::ZhCn);
+        assert!(!chinese.contains("low_c3") && chinese.contains("为存在，但“"), "{chinese}");
     }
 
     #[test]

@@ -331,7 +331,7 @@ pub enum AssessmentError {
     Inconsistent {
         /// The instrument's label.
         instrument: &'static str,
-        /// The item whose answer contradicts another.
+        /// The label of the item whose answer contradicts another, in the reader's language.
         key: &'static str,
         /// What it contradicts.
         reason: String,
