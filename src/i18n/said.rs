@@ -37,6 +37,13 @@ impl fmt::Display for Said {
     }
 }
 
+/// The same words now: two `Said`s are equal when they say the same in the current language.
+impl PartialEq for Said {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.text() == other.text()
+    }
+}
+
 impl fmt::Debug for Said {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("Said").field(&self.text()).finish()

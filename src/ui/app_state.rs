@@ -253,10 +253,17 @@ impl AppState {
     }
 
     fn start_screening(&mut self) {
-        let result = self
-            .new_screening
-            .to_new_screening()
-            .and_then(|new| self.workspace.new_screening(new).map_err(|error| error.to_string()));
+        // Why it cannot start is said in the window's language, also after a change of it:
+        // the form's own check is made again, the workspace's refusal kept as it is.
+        let result = match self.new_screening.to_new_screening() {
+            Ok(new) => {
+                self.workspace.new_screening(new).map_err(|error| crate::i18n::Said::new(move || error.to_string()))
+            }
+            Err(_) => {
+                let draft = self.new_screening.clone();
+                Err(crate::i18n::Said::new(move || draft.to_new_screening().err().unwrap_or_default()))
+            }
+        };
         match result {
             Ok(()) => {
                 let today = self.workspace.today();

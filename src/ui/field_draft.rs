@@ -32,6 +32,9 @@ pub struct ItemDraft {
     pub message: Option<String>,
     /// A value held back until confirmed.
     pub confirmation: Option<Confirmation>,
+    /// The language the message or the confirmation was said in: in another, the field
+    /// composes its typed text again and says it in the window's language.
+    pub said_in: Option<crate::i18n::Language>,
 }
 
 /// The memory id of an item's draft. The document generation keeps a previous document's
@@ -51,8 +54,9 @@ impl ItemDraft {
         ui.data(|data| data.get_temp::<Self>(id)).unwrap_or_default()
     }
 
-    /// Stores the draft (an empty draft is removed).
-    pub fn store(self, ui: &Ui, id: Id) {
+    /// Stores the draft (an empty draft is removed), noting the language its message is in.
+    pub fn store(mut self, ui: &Ui, id: Id) {
+        self.note_language();
         ui.data_mut(|data| {
             if self == Self::default() {
                 data.remove::<Self>(id);
@@ -64,7 +68,30 @@ impl ItemDraft {
 
     /// Sets the message of the draft stored under `id`.
     pub fn set_message(ctx: &egui::Context, id: Id, message: String) {
-        ctx.data_mut(|data| data.get_temp_mut_or_default::<Self>(id).message = Some(message));
+        ctx.data_mut(|data| {
+            let draft = data.get_temp_mut_or_default::<Self>(id);
+            draft.message = Some(message);
+            draft.said_in = Some(crate::i18n::language());
+        });
+    }
+
+    /// Notes the language of a message or confirmation just made; none without them.
+    fn note_language(&mut self) {
+        if self.message.is_none() && self.confirmation.is_none() {
+            self.said_in = None;
+        } else if self.said_in.is_none() {
+            self.said_in = Some(crate::i18n::language());
+        }
+    }
+
+    /// Whether the message or confirmation was said in another language than the window's
+    /// now; if so, it is to be said again (the note is dropped until then).
+    pub fn take_outdated(&mut self) -> bool {
+        let outdated = self.said_in.is_some_and(|language| language != crate::i18n::language());
+        if outdated {
+            self.said_in = None;
+        }
+        outdated
     }
 
     /// Drops the draft stored under `id` (after a successful commit).
@@ -113,6 +140,9 @@ pub fn text_part_ui(
     width: f32,
     hint: &str,
 ) -> PartOutput {
+    // A message said in another language: the field composes its text again (as on Enter),
+    // so the message is said in the window's language.
+    let outdated = draft.take_outdated();
     let mut text = draft.text(part, committed);
     let width = width.max(hint_width(ui, hint));
     let response = ui
@@ -131,7 +161,7 @@ pub fn text_part_ui(
             commit = draft.texts.contains_key(part);
         }
     }
-    PartOutput { response, commit }
+    PartOutput { response, commit: commit || outdated }
 }
 
 /// The width a single-line field needs to show `hint` whole, at the current zoom.

@@ -32,8 +32,8 @@ pub struct NewScreeningDraft {
     pub enrollment: String,
     /// The investigator's name as typed.
     pub investigator: String,
-    /// Why the last attempt to start failed, shown under the form.
-    pub message: Option<String>,
+    /// Why the last attempt to start failed, shown under the form in the window's language.
+    pub message: Option<crate::i18n::Said>,
 }
 
 impl NewScreeningDraft {
@@ -224,7 +224,9 @@ fn new_screening_ui(ui: &mut Ui, library: &Library, draft: &mut NewScreeningDraf
     });
     // One line, always there, for why the last start failed.
     // A date typed wrong is said there at once, before Start.
-    let message = typed_wrong.or_else(|| draft.message.clone()).map_or(String::new(), |message| format!("✖ {message}"));
+    let message = typed_wrong
+        .or_else(|| draft.message.as_ref().map(|said| said.text()))
+        .map_or(String::new(), |message| format!("✖ {message}"));
     ui.add(egui::Label::new(RichText::new(message).color(error)).truncate());
     ui.horizontal(|ui| ui.button(crate::i18n::text("start-screening")).clicked()).inner || submitted
 }

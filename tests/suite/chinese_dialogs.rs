@@ -451,3 +451,18 @@ fn the_treatment_history_names_and_finds_drugs_in_chinese() {
         "the catalogue's agent is added"
     );
 }
+
+/// Why a new screening cannot start is said under the form in the window's language, also
+/// when the language is changed after it appeared.
+#[test]
+fn why_a_screening_cannot_start_follows_the_language() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut harness = chinese_workstation(folder.path(), [1366.0, 768.0]);
+    harness.run();
+    click(&mut harness, "开始筛选");
+    assert!(has_label_containing(&harness, "✖ 请填写受试者编号"), "refused in Chinese");
+    harness.state_mut().set_language(Language::En);
+    harness.run();
+    assert!(has_label_containing(&harness, "✖ enter the participant code"), "said again in English");
+    assert!(!has_label_containing(&harness, "请填写受试者编号"));
+}

@@ -126,6 +126,24 @@ fn text_that_is_not_a_number_is_refused_with_a_message_and_changes_nothing() {
     enter(&mut harness, "Platelet count", "12,5");
     assert!(has_label_containing(&harness, "✖ use a decimal point: 12.5"));
 
+    // Said again in the language chosen after it appeared, the typed text kept; and back.
+    harness.state_mut().set_language(trialscreen::i18n::Language::ZhCn);
+    harness.run();
+    assert!(has_label_containing(&harness, "✖ 请使用小数点：12.5"), "the message is said in Chinese");
+    assert!(!has_label_containing(&harness, "use a decimal point"), "no longer in English");
+    harness.state_mut().set_language(trialscreen::i18n::Language::En);
+    harness.run();
+    assert!(has_label_containing(&harness, "✖ use a decimal point: 12.5"));
+    // A value held back for confirmation is asked about in the new language too.
+    enter(&mut harness, "Haemoglobin", "13");
+    assert!(has_label_containing(&harness, "is implausible — did you mean g/dL?"));
+    harness.state_mut().set_language(trialscreen::i18n::Language::ZhCn);
+    harness.run();
+    assert!(!has_label_containing(&harness, "is implausible"), "the confirmation is said again");
+    assert!(has_label_containing(&harness, "13 g/L不合理——是否应为g/dL？"), "in Chinese");
+    harness.state_mut().set_language(trialscreen::i18n::Language::En);
+    harness.run();
+
     let after = harness.state().workspace.document().unwrap().session();
     assert_eq!(after, &before, "no value changed and no audit entry was written");
     assert!(!harness.state().is_dirty());
