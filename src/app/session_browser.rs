@@ -41,8 +41,9 @@ pub struct BrowserRow {
     pub screening: Option<NaiveDate>,
     /// Protocol ids, comma separated.
     pub protocols: String,
-    /// Each protocol's verdict, with its words.
-    pub verdicts: Vec<(Verdict, &'static str)>,
+    /// Each protocol's verdict, and whether its source is complete (how an eligible verdict
+    /// reads): worded when shown, in the window's language then.
+    pub verdicts: Vec<(Verdict, bool)>,
     /// Whether the session is signed.
     pub is_signed: bool,
     /// Why the file cannot be opened (with line and column).
@@ -349,7 +350,9 @@ impl SessionBrowser {
                     || [row.participant_code.as_str(), row.protocols.as_str(), row.file_name.as_str()]
                         .iter()
                         .any(|text| text.to_lowercase().contains(&needle))
-                    || row.verdicts.iter().any(|(_, words)| words.to_lowercase().contains(&needle))
+                    || row.verdicts.iter().any(|&(verdict, complete)| {
+                        crate::status::verdict_words(verdict, complete).to_lowercase().contains(&needle)
+                    })
                     || row.screening.is_some_and(|date| date.to_string().contains(&needle))
             })
             .map(|(index, _)| index)
@@ -489,7 +492,7 @@ fn row_of(file: &Listed, summary: &FileSummary) -> BrowserRow {
         participant_code: summary.participant_code.clone(),
         screening: summary.screening,
         protocols: summary.protocols.clone(),
-        verdicts: summary.rows.iter().map(|row| (row.verdict, row.verdict_words())).collect::<Vec<(Verdict, _)>>(),
+        verdicts: summary.rows.iter().map(|row| (row.verdict, row.source_complete)).collect(),
         is_signed: summary.is_signed,
         problem: summary.problem.clone(),
     }

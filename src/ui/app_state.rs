@@ -104,6 +104,11 @@ impl AppState {
         self.preferences.language = Some(language);
         crate::i18n::set_thread_language(language);
         self.workspace.refresh_words();
+        // The browser's rows word their verdicts when shown; what a scan worded (a file that
+        // does not read, the counts) is read again in the new language.
+        if !self.scan_at_start {
+            self.browser.start_scan(&self.workspace.library, self.workspace.today());
+        }
     }
 
     /// Looks for recovery journals (in the recovery folder and beside recent files).

@@ -136,11 +136,11 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
                         );
                     }
                     // Icon and word, on one line: a verdict never breaks mid-word.
-                    for (verdict, words) in &row.verdicts {
-                        let text = format!("{} {words}", verdict_icon(*verdict));
+                    for &(verdict, complete) in &row.verdicts {
+                        let words = crate::status::verdict_words(verdict, complete);
+                        let text = format!("{} {words}", verdict_icon(verdict));
                         ui.add(
-                            egui::Label::new(RichText::new(text).color(theme::verdict_colour(theme, *verdict)))
-                                .extend(),
+                            egui::Label::new(RichText::new(text).color(theme::verdict_colour(theme, verdict))).extend(),
                         );
                     }
                     if row.is_signed {

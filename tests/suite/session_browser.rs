@@ -132,3 +132,36 @@ fn the_start_view_is_drawn_before_the_scan_completes_and_the_rows_fill_in() {
     let opens = harness.query_all_by_label_contains("Open c").count();
     assert!(opens > 0 && opens <= PAGE_ROWS, "{opens} Open buttons");
 }
+
+/// The rows word their verdicts in the window's language when shown, and a change of
+/// language reads the folder again, so what a scan worded (a file that does not read)
+/// follows too.
+#[test]
+fn the_rows_follow_a_change_of_language() {
+    let dir = tempfile::tempdir().unwrap();
+    fill(&dir.path().join("sessions"), 1);
+    let library = Library::bundled().unwrap();
+    let state = AppState::new(library, Folders::under(dir.path()), fixed_clock, Preferences::default());
+    let mut harness =
+        Harness::builder().with_size([1366.0, 768.0]).build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+    let scanned = |harness: &mut Harness<'_, AppState>| {
+        let started = Instant::now();
+        harness.step();
+        while harness.state().browser.is_scanning() || !harness.state().browser.is_scanned {
+            assert!(started.elapsed() < DEADLINE, "the scan did not complete within {DEADLINE:?}");
+            std::thread::sleep(Duration::from_millis(20));
+            harness.step();
+        }
+        harness.run();
+    };
+    scanned(&mut harness);
+    assert!(harness.query_all_by_label_contains("✔ ELIGIBLE").next().is_some(), "verdicts in English");
+    harness.state_mut().set_language(trialscreen::i18n::Language::ZhCn);
+    scanned(&mut harness);
+    assert!(harness.query_all_by_label_contains("✔ 合格").next().is_some(), "verdicts in Chinese");
+    for english in ["✔ ELIGIBLE", "✖ INELIGIBLE", "? INCOMPLETE"] {
+        assert!(harness.query_all_by_label_contains(english).next().is_none(), "no «{english}» left");
+    }
+    harness.state_mut().set_language(trialscreen::i18n::Language::En);
+    scanned(&mut harness);
+}
