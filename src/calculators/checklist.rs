@@ -117,7 +117,7 @@ impl<'a> Sheet<'a> {
         options: &ScoreOptions,
         excluding: Excluding,
     ) -> Result<Self, AssessmentError> {
-        let name = instrument.label();
+        let name = instrument;
         let find = |key: &str| {
             instrument.item(key).ok_or_else(|| AssessmentError::UnknownItem { instrument: name, key: key.to_owned() })
         };
@@ -193,11 +193,7 @@ impl<'a> Sheet<'a> {
     /// The error for two answers that cannot both hold: the item named as the reader reads
     /// it, and `reason` already in the reader's language.
     pub fn inconsistent(&self, key: &'static str, reason: impl Into<String>) -> AssessmentError {
-        AssessmentError::Inconsistent {
-            instrument: self.instrument.label(),
-            key: self.label(key),
-            reason: reason.into(),
-        }
+        AssessmentError::Inconsistent { instrument: self.instrument, key: self.label(key), reason: reason.into() }
     }
 
     /// An item's label in the reader's language (its key when the instrument has no such

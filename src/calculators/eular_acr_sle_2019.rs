@@ -273,6 +273,7 @@ mod tests {
         assert!(english.contains("\" is present while \""), "{english}");
         let chinese = said(crate::i18n::Language::ZhCn);
         assert!(!chinese.contains("low_c3") && chinese.contains("为存在，但“"), "{chinese}");
+        assert!(chinese.starts_with("2019 EULAR/ACR SLE分类标准："), "the instrument named in Chinese: {chinese}");
     }
 
     #[test]

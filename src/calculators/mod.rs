@@ -309,37 +309,37 @@ impl InstrumentReport {
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum AssessmentError {
     /// A key that is not one of the instrument's items.
-    #[error("{}", crate::i18n::text_with("error-calculators-mod-unknown-item", &[("instrument", instrument.to_string()), ("key", key.to_string())]))]
+    #[error("{}", crate::i18n::text_with("error-calculators-mod-unknown-item", &[("instrument", crate::calculators::instrument_words::instrument_name(*instrument)), ("key", key.to_string())]))]
     UnknownItem {
-        /// The instrument's label.
-        instrument: &'static str,
+        /// The instrument (named in the reader's language when said).
+        instrument: InstrumentId,
         /// The key given.
         key: String,
     },
     /// An answer the item does not take (a level it lacks, a number out of range).
-    #[error("{}", crate::i18n::text_with("error-calculators-mod-invalid-answer", &[("instrument", instrument.to_string()), ("key", key.to_string()), ("answer", answer.to_string())]))]
+    #[error("{}", crate::i18n::text_with("error-calculators-mod-invalid-answer", &[("instrument", crate::calculators::instrument_words::instrument_name(*instrument)), ("key", key.to_string()), ("answer", answer.to_string())]))]
     InvalidAnswer {
-        /// The instrument's label.
-        instrument: &'static str,
+        /// The instrument (named in the reader's language when said).
+        instrument: InstrumentId,
         /// The item.
         key: &'static str,
         /// The answer given, in words.
         answer: String,
     },
     /// Two answers that cannot both be true (a * item of BVAS with "persistent").
-    #[error("{}", crate::i18n::text_with("error-calculators-mod-inconsistent", &[("instrument", instrument.to_string()), ("key", key.to_string()), ("reason", reason.to_string())]))]
+    #[error("{}", crate::i18n::text_with("error-calculators-mod-inconsistent", &[("instrument", crate::calculators::instrument_words::instrument_name(*instrument)), ("key", key.to_string()), ("reason", reason.to_string())]))]
     Inconsistent {
-        /// The instrument's label.
-        instrument: &'static str,
+        /// The instrument (named in the reader's language when said).
+        instrument: InstrumentId,
         /// The label of the item whose answer contradicts another, in the reader's language.
         key: &'static str,
         /// What it contradicts.
         reason: String,
     },
     /// `ScoreOptions::excluding` on an instrument whose items cannot be left out.
-    #[error("{}", crate::i18n::text_with("error-calculators-mod-excluding-not-supported", &[("instrument", instrument.to_string())]))]
+    #[error("{}", crate::i18n::text_with("error-calculators-mod-excluding-not-supported", &[("instrument", crate::calculators::instrument_words::instrument_name(*instrument))]))]
     ExcludingNotSupported {
-        /// The instrument's label.
-        instrument: &'static str,
+        /// The instrument (named in the reader's language when said).
+        instrument: InstrumentId,
     },
 }

@@ -624,7 +624,7 @@ fn score_options(instrument: InstrumentId, inputs: &Inputs) -> Result<ScoreOptio
         return Err(inputs.malformed(ONLY.key, text, "either only= or excluding=, not both"));
     }
     if let Some(unknown) = only.iter().find(|key| instrument.item(key).is_none()) {
-        return Err(AssessmentError::UnknownItem { instrument: instrument.label(), key: unknown.clone() }.into());
+        return Err(AssessmentError::UnknownItem { instrument, key: unknown.clone() }.into());
     }
     let kept: Vec<&str> = only.iter().map(String::as_str).collect();
     Ok(ScoreOptions::restricted_to(instrument, &kept))
