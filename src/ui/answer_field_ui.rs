@@ -123,7 +123,7 @@ pub fn choice_field_ui(ui: &mut Ui, cx: &mut FormContext<'_>, item: &ItemDef, op
                         choice
                             .as_deref()
                             .and_then(|id| options.iter().find(|o| o.id == id))
-                            .map_or_else(|| crate::i18n::text("treatment-not-entered"), |o| o.label.clone())
+                            .map_or_else(|| crate::i18n::text("answer-not-entered"), |o| o.label.clone())
                     };
                     let (response, chosen) = pick_one_ui(ui, id.with("choice"), &current, &choices, label, 220.0);
                     let response = response.labelled_by(label_id);

@@ -291,3 +291,4 @@ browser-the-file = the file
 visit-screening-date-required = the screening date is required
 judgment-choose-outcome = choose the outcome
 titer-negative = negative
+answer-not-entered = not entered

@@ -291,3 +291,4 @@ browser-the-file = 该文件
 visit-screening-date-required = 必须填写筛选日期
 judgment-choose-outcome = 请选择结果
 titer-negative = 阴性
+answer-not-entered = 未录入
