@@ -96,6 +96,19 @@ impl LoadedProtocol {
     ) -> Option<&crate::model::protocol_translation::ProtocolTranslation> {
         self.translations.iter().find(|translation| translation.language == language.tag())
     }
+
+    /// Its title in the reader's language (its own where not translated).
+    pub fn title(&self) -> &str {
+        self.translation(crate::i18n::language()).map_or(self.compiled.protocol.title.as_str(), |t| t.title.as_str())
+    }
+
+    /// A cohort's label in the reader's language (its own where not translated); `None` for
+    /// a cohort the protocol does not have.
+    pub fn cohort_label(&self, cohort: &str) -> Option<&str> {
+        let own = self.compiled.protocol.cohorts.iter().find(|c| c.id == cohort)?;
+        let translated = self.translation(crate::i18n::language()).and_then(|t| t.cohorts.get(cohort));
+        Some(translated.map_or(own.label.as_str(), String::as_str))
+    }
 }
 
 /// A problem loading data, naming the file and, for a syntax error, line and column.

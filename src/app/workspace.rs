@@ -378,7 +378,7 @@ impl Workspace {
             let loaded = self.library.latest(&id).ok_or_else(|| NewScreeningError::UnknownProtocol(id.clone()))?;
             let has_cohorts = !loaded.compiled.protocol.cohorts.is_empty();
             if has_cohorts && cohort.is_none() {
-                return Err(NewScreeningError::NoCohort(loaded.compiled.protocol.title.clone()));
+                return Err(NewScreeningError::NoCohort(loaded.title().to_owned()));
             }
             references.push(self.protocol_ref(&id, if has_cohorts { cohort } else { None })?);
         }

@@ -33,7 +33,7 @@ pub fn protocols_dialog_ui(ctx: &egui::Context, library: &Library) -> DialogResu
                 for loaded in library.protocols() {
                     let protocol = &loaded.compiled.protocol;
                     // The id keeps the dialog inside a 1024-pixel window; the title is on hover.
-                    ui.label(&protocol.id).on_hover_text(&protocol.title);
+                    ui.label(&protocol.id).on_hover_text(loaded.title());
                     ui.label(protocol.version.to_string());
                     ui.label(loaded.compiled.criteria.len().to_string());
                     match &loaded.origin {

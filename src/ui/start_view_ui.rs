@@ -162,7 +162,7 @@ fn new_screening_ui(ui: &mut Ui, library: &Library, draft: &mut NewScreeningDraf
         let Some(loaded) = library.latest(id) else { continue };
         let protocol = &loaded.compiled.protocol;
         let (chosen, cohort) = draft.protocols.entry(id.to_owned()).or_insert((false, None));
-        ui.checkbox(chosen, format!("{} (v{})", protocol.title, protocol.version));
+        ui.checkbox(chosen, format!("{} (v{})", loaded.title(), protocol.version));
         // The cohort row is always there for a protocol with cohorts, enabled once it is
         // ticked: ticking it never moves the fields below (a click meant for the consent
         // date once landed in the screening date).
@@ -173,7 +173,7 @@ fn new_screening_ui(ui: &mut Ui, library: &Library, draft: &mut NewScreeningDraf
                     ui.add_space(24.0);
                     ui.label(crate::i18n::text("start-cohort"));
                     let id = egui::Id::unique(("new cohort", id));
-                    if let (_, Some(picked)) = cohort_picker_ui(ui, id, protocol, cohort) {
+                    if let (_, Some(picked)) = cohort_picker_ui(ui, id, loaded, cohort) {
                         *cohort = picked;
                     }
                 });

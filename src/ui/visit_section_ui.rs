@@ -6,7 +6,7 @@ use egui::{Grid, RichText, Ui};
 use crate::i18n::text;
 use crate::input::date_text::{DateRule, date_text};
 use crate::input::entry_text::{Composed, compose_date};
-use crate::model::protocol::Protocol;
+use crate::library::LoadedProtocol;
 use crate::session::audit::Edit;
 use crate::session::model::{ProtocolRef, ReferenceDates};
 use crate::ui::command::Command;
@@ -144,15 +144,16 @@ fn compose_dates(
 pub fn cohort_picker_ui(
     ui: &mut Ui,
     id: egui::Id,
-    protocol: &Protocol,
+    loaded: &LoadedProtocol,
     current: &Option<String>,
 ) -> (egui::Response, Option<Option<String>>) {
+    let protocol = &loaded.compiled.protocol;
     let options: Vec<Option<String>> = protocol.cohorts.iter().map(|c| Some(c.id.clone())).collect();
     let label = |cohort: &Option<String>| {
         cohort
             .as_deref()
-            .and_then(|c| protocol.cohorts.iter().find(|x| x.id == c))
-            .map_or_else(|| text("visit-choose-cohort"), |c| c.label.clone())
+            .and_then(|c| loaded.cohort_label(c))
+            .map_or_else(|| text("visit-choose-cohort"), str::to_owned)
     };
     let (response, picked) = pick_one_ui(ui, id, current, &options, label, 240.0);
     (
@@ -180,7 +181,7 @@ fn protocols_ui(ui: &mut Ui, cx: &FormContext<'_>, edits: &mut Vec<Edit>) {
             let mut checked = reference.is_some();
             // The id keeps the line short enough for a narrow panel; the title is on hover.
             let text = format!("{} v{}", protocol.id, protocol.version);
-            let response = ui.checkbox(&mut checked, text).on_hover_text(&protocol.title);
+            let response = ui.checkbox(&mut checked, text).on_hover_text(loaded.title());
             if response.changed() {
                 let mut protocols: Vec<ProtocolRef> = selected.clone();
                 if checked {
@@ -198,7 +199,7 @@ fn protocols_ui(ui: &mut Ui, cx: &FormContext<'_>, edits: &mut Vec<Edit>) {
             }
             if let Some(reference) = reference.filter(|_| !protocol.cohorts.is_empty()) {
                 let (_, picked) =
-                    cohort_picker_ui(ui, egui::Id::unique(("cohort", &protocol.id)), protocol, &reference.cohort);
+                    cohort_picker_ui(ui, egui::Id::unique(("cohort", &protocol.id)), loaded, &reference.cohort);
                 if let Some(chosen) = picked {
                     let protocols = selected
                         .iter()

@@ -466,3 +466,23 @@ fn why_a_screening_cannot_start_follows_the_language() {
     assert!(has_label_containing(&harness, "✖ enter the participant code"), "said again in English");
     assert!(!has_label_containing(&harness, "请填写受试者编号"));
 }
+
+/// The start view's protocols and cohorts are named in Chinese (the protocols'
+/// translations), as the board names them.
+#[test]
+fn the_new_screening_form_names_protocols_and_cohorts_in_chinese() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut harness = chinese_workstation(folder.path(), [1366.0, 768.0]);
+    harness.run();
+    assert!(
+        has_label_containing(&harness, "难治性系统性红斑狼疮，5岁及以上（细胞治疗） (v2)"),
+        "the protocol's Chinese title"
+    );
+    assert!(!has_label_containing(&harness, "Refractory systemic lupus erythematosus"), "not its English one");
+    click(&mut harness, "复发或难治性自身免疫病，五个队列（SLE、dcSSc、AAV、IIM、SS），18–65岁 (v2)");
+    click(&mut harness, "refractory-autoimmune-5cohort 的队列");
+    for cohort in ["ANCA相关性血管炎", "特发性炎性肌病", "干燥综合征"] {
+        assert!(has_label_containing(&harness, cohort), "the cohort {cohort} named in Chinese");
+    }
+    assert!(!has_label_containing(&harness, "ANCA-associated vasculitis"), "not in English");
+}
