@@ -58,6 +58,22 @@ pub fn example_description<'a>(file_name: &'a str, text: &'a str) -> &'a str {
     text.lines().next().and_then(|line| line.strip_prefix("//")).map_or(file_name, str::trim)
 }
 
+/// The bundled examples' descriptions in Simplified Chinese, by file name.
+pub const BUNDLED_EXAMPLE_WORDS_ZH_CN: &str = include_str!("../data/i18n/zh-CN/examples.ron");
+
+/// An example's description in the reader's language: its translation where the language has
+/// one, else [`example_description`].
+pub fn example_description_shown<'a>(file_name: &'a str, text: &'a str) -> std::borrow::Cow<'a, str> {
+    static ZH_CN: std::sync::OnceLock<std::collections::BTreeMap<String, String>> = std::sync::OnceLock::new();
+    if crate::i18n::language() == crate::i18n::Language::ZhCn {
+        let words = ZH_CN.get_or_init(|| ron::from_str(BUNDLED_EXAMPLE_WORDS_ZH_CN).unwrap_or_default());
+        if let Some(description) = words.get(file_name) {
+            return std::borrow::Cow::Owned(description.clone());
+        }
+    }
+    std::borrow::Cow::Borrowed(example_description(file_name, text))
+}
+
 /// Largest data file accepted (protocol, dictionary, catalogue).
 pub const MAX_DATA_FILE_BYTES: usize = 4 * 1024 * 1024;
 
@@ -472,5 +488,20 @@ mod tests {
         let (name, text) = BUNDLED_EXAMPLES[0];
         assert_eq!(example_description(name, text), "V1: eligible adolescent (seed 000). Expected: ELIGIBLE.");
         assert_eq!(example_description("x.ron", "(format_version: 1)"), "x.ron");
+    }
+
+    #[test]
+    fn every_bundled_example_is_described_in_chinese() {
+        let words: std::collections::BTreeMap<String, String> =
+            ron::from_str(BUNDLED_EXAMPLE_WORDS_ZH_CN).expect("the Chinese descriptions parse");
+        let bundled: std::collections::BTreeSet<&str> = BUNDLED_EXAMPLES.iter().map(|(name, _)| *name).collect();
+        let described: std::collections::BTreeSet<&str> = words.keys().map(String::as_str).collect();
+        assert_eq!(described, bundled, "one description per bundled example, no other");
+        crate::i18n::set_thread_language(crate::i18n::Language::ZhCn);
+        let (name, text) = BUNDLED_EXAMPLES.first().copied().unwrap_or(("", ""));
+        let shown = example_description_shown(name, text).into_owned();
+        crate::i18n::set_thread_language(crate::i18n::Language::En);
+        assert_eq!(shown, "V1：符合条件的青少年（种子方案000）。预期：合格。");
+        assert_eq!(example_description_shown(name, text), example_description(name, text));
     }
 }

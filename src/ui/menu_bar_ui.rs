@@ -5,7 +5,7 @@ use crate::i18n::text;
 use egui::{Button, Key, KeyboardShortcut, Modifiers, ThemePreference, Ui};
 
 use crate::app::workspace::Workspace;
-use crate::library::{BUNDLED_EXAMPLES, example_description};
+use crate::library::{BUNDLED_EXAMPLES, example_description_shown};
 use crate::ui::app_state::{amend_command, create_identity_command, sign_command};
 use crate::ui::command::{Command, Leave};
 use crate::ui::dialog::Dialog;
@@ -39,7 +39,7 @@ pub fn menu_bar_ui(ui: &mut Ui, workspace: &Workspace, preferences: &Preferences
             });
             ui.menu_button(text("menu-open-example"), |ui| {
                 for (file_name, text) in BUNDLED_EXAMPLES {
-                    if ui.button(example_description(file_name, text)).clicked() {
+                    if ui.button(example_description_shown(file_name, text)).clicked() {
                         commands.push(Command::Leave(Leave::OpenExample((*file_name).to_owned())));
                     }
                 }

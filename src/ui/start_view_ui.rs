@@ -10,7 +10,7 @@ use crate::app::session_browser::SessionBrowser;
 use crate::app::workspace::NewScreening;
 use crate::input::Parsed;
 use crate::input::date_text::{date_text, parse_date};
-use crate::library::{BUNDLED_EXAMPLES, Library, example_description};
+use crate::library::{BUNDLED_EXAMPLES, Library, example_description_shown};
 use crate::session::model::ReferenceDates;
 use crate::ui::command::{Command, Leave};
 use crate::ui::session_browser_ui::session_browser_ui;
@@ -144,7 +144,7 @@ pub fn start_view_ui(ui: &mut Ui, view: StartView<'_>, commands: &mut Vec<Comman
                             {
                                 commands.push(Command::Leave(Leave::OpenExample((*file_name).to_owned())));
                             }
-                            ui.label(RichText::new(example_description(file_name, text)).small());
+                            ui.label(RichText::new(example_description_shown(file_name, text)).small());
                         });
                     }
                 });

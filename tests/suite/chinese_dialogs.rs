@@ -468,7 +468,7 @@ fn why_a_screening_cannot_start_follows_the_language() {
 }
 
 /// The start view's protocols and cohorts are named in Chinese (the protocols'
-/// translations), as the board names them.
+/// translations), as the board names them, and the bundled examples are described in Chinese.
 #[test]
 fn the_new_screening_form_names_protocols_and_cohorts_in_chinese() {
     let folder = tempfile::tempdir().expect("temp dir");
@@ -479,6 +479,11 @@ fn the_new_screening_form_names_protocols_and_cohorts_in_chinese() {
         "the protocol's Chinese title"
     );
     assert!(!has_label_containing(&harness, "Refractory systemic lupus erythematosus"), "not its English one");
+    assert!(
+        has_label_containing(&harness, "V1：符合条件的青少年（种子方案000）。预期：合格。"),
+        "examples described in Chinese"
+    );
+    assert!(!has_label_containing(&harness, "Expected:"), "no English description left");
     click(&mut harness, "复发或难治性自身免疫病，五个队列（SLE、dcSSc、AAV、IIM、SS），18–65岁 (v2)");
     click(&mut harness, "refractory-autoimmune-5cohort 的队列");
     for cohort in ["ANCA相关性血管炎", "特发性炎性肌病", "干燥综合征"] {
