@@ -130,10 +130,19 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
                 ui.label(RichText::new(&row.protocols).small());
                 ui.vertical(|ui| {
                     if let Some(problem) = &row.problem {
+                        // The file's name is in its own column: the reason is said without
+                        // the path, wrapped in a column wide enough to read (a path, or
+                        // Chinese, would otherwise break every few characters), whole on hover.
+                        let path = row.path.display().to_string();
+                        let reason = problem
+                            .strip_prefix(path.as_str())
+                            .map_or(problem.as_str(), |rest| rest.trim_start_matches([':', '：', ' ']));
+                        ui.set_min_width(150.0);
                         ui.add(
-                            egui::Label::new(RichText::new(format!("✖ {problem}")).color(theme::error_colour(theme)))
+                            egui::Label::new(RichText::new(format!("✖ {reason}")).color(theme::error_colour(theme)))
                                 .wrap(),
-                        );
+                        )
+                        .on_hover_text(problem.as_str());
                     }
                     // Icon and word, on one line: a verdict never breaks mid-word.
                     for &(verdict, complete) in &row.verdicts {
