@@ -38,11 +38,11 @@ impl<T> Parsed<T> {
     }
 }
 
-/// The half-width character of a full-width digit, colon, slash, point or minus (others as
-/// they are).
+/// The half-width character of a full-width one (U+FF01 to U+FF5E: digits, letters, colon,
+/// slash, point, signs, as an input method types them in full-width mode); others as they are.
 pub fn half_width_of(c: char) -> char {
     match c {
-        '０'..='９' | '：' | '／' | '．' | '－' | '＋' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
         other => other,
     }
 }

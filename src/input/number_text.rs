@@ -38,6 +38,22 @@ fn is_plain_number(text: &str) -> bool {
 
 /// Says what is wrong with a text that is not a plain number.
 fn message_for(text: &str) -> String {
+    // Typed with a Chinese input method: full-width digits (５２), its full stop for the
+    // point (12。5) or its comma (12，5). Said as the half-width text to type, never taken.
+    let half_width: String = text
+        .chars()
+        .map(|c| match c {
+            '。' => '.',
+            '，' => ',',
+            other => crate::input::half_width_of(other),
+        })
+        .collect();
+    if half_width != text {
+        if is_plain_number(&half_width) {
+            return i18n::text_with("input-half-width", &[("text", half_width)]);
+        }
+        return message_for(&half_width);
+    }
     if text.matches(',').count() == 1 {
         let with_point = text.replace(',', ".");
         if is_plain_number(&with_point) {
@@ -47,10 +63,6 @@ fn message_for(text: &str) -> String {
     let without_spaces: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\u{202f}').collect();
     if without_spaces != text && is_plain_number(&without_spaces) {
         return i18n::text_with("input-remove-spaces", &[("number", without_spaces)]);
-    }
-    let half_width: String = text.chars().map(crate::input::half_width_of).collect();
-    if half_width != text && is_plain_number(&half_width) {
-        return i18n::text_with("input-half-width", &[("text", half_width)]);
     }
     if text.starts_with(['<', '>', '≤', '≥']) {
         return i18n::text("input-censored");
@@ -84,6 +96,12 @@ mod tests {
             ("abc", "not a number"),
             ("５２", "type it in half-width characters: 52"),
             ("１２．５", "type it in half-width characters: 12.5"),
+            ("12。5", "type it in half-width characters: 12.5"),
+            ("12，5", "use a decimal point: 12.5"),
+            (
+                "＜0.5",
+                "type the number without < or >: a result below or above the lab's limit needs the exact value or a judgment",
+            ),
             ("12,5", "use a decimal point: 12.5"),
             ("150 000", "remove the spaces: 150000"),
             ("1.2.3", "not a number"),
