@@ -109,8 +109,11 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
             }
         });
     }
-    ScrollArea::vertical().id_salt("session browser").max_height(320.0).show(ui, |ui| {
+    // Open comes first, so it is in reach in a narrow window (at 1024 pixels the file name
+    // column lies past the panel's edge); the rest scrolls sideways.
+    ScrollArea::both().id_salt("session browser").max_height(320.0).show(ui, |ui| {
         Grid::new("session browser grid").striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+            ui.label("");
             for (key, title) in &headers {
                 let name = if *key == SortKey::Participant { "browser-sort-participant" } else { "browser-sort-date" };
                 if ui.button(title).accessible_name(i18n::text(name)).clicked() {
@@ -122,9 +125,19 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
             if ui.button(&file_header).accessible_name(i18n::text("browser-sort-file")).clicked() {
                 sort = Some(SortKey::FileName);
             }
-            ui.label("");
             ui.end_row();
             for row in rows {
+                if row.problem.is_none() {
+                    if ui
+                        .button(i18n::text("browser-open"))
+                        .accessible_name(i18n::text_with("browser-open-name", &[("file", row.file_name.clone())]))
+                        .clicked()
+                    {
+                        commands.push(Command::Leave(Leave::OpenPath(row.path.clone())));
+                    }
+                } else {
+                    ui.label("");
+                }
                 ui.label(&row.participant_code);
                 ui.label(row.screening.map(|d| d.to_string()).unwrap_or_default());
                 ui.label(RichText::new(&row.protocols).small());
@@ -157,14 +170,6 @@ pub fn session_browser_ui(ui: &mut Ui, browser: &mut SessionBrowser, commands: &
                     }
                 });
                 ui.label(RichText::new(&row.file_name).monospace().small());
-                if row.problem.is_none()
-                    && ui
-                        .button(i18n::text("browser-open"))
-                        .accessible_name(i18n::text_with("browser-open-name", &[("file", row.file_name.clone())]))
-                        .clicked()
-                {
-                    commands.push(Command::Leave(Leave::OpenPath(row.path.clone())));
-                }
                 ui.end_row();
             }
         });

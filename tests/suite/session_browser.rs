@@ -165,3 +165,35 @@ fn the_rows_follow_a_change_of_language() {
     harness.state_mut().set_language(trialscreen::i18n::Language::En);
     scanned(&mut harness);
 }
+
+/// In a 1024×700 window every listed session's Open button lies inside the window (it comes
+/// first in its row; the columns after it scroll sideways).
+#[test]
+fn open_is_in_reach_in_a_narrow_window() {
+    let dir = tempfile::tempdir().unwrap();
+    fill(&dir.path().join("sessions"), 1);
+    let library = Library::bundled().unwrap();
+    let state = AppState::new(library, Folders::under(dir.path()), fixed_clock, Preferences::default());
+    let size = [1024.0, 700.0];
+    let mut harness = Harness::builder().with_size(size).build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+    let started = Instant::now();
+    harness.step();
+    while harness.state().browser.is_scanning() || !harness.state().browser.is_scanned {
+        assert!(started.elapsed() < DEADLINE, "the scan did not complete within {DEADLINE:?}");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size[0], size[1]));
+    let opens: Vec<egui::Rect> = harness.query_all_by_label_contains("Open c0-").map(|node| node.rect()).collect();
+    assert!(!opens.is_empty(), "rows are listed");
+    for rect in opens {
+        if rect.min.y < window.max.y {
+            assert!(
+                window.contains_rect(rect) || rect.max.y > window.max.y,
+                "Open at {rect:?} lies outside {window:?}"
+            );
+            assert!(rect.max.x <= window.max.x, "Open at {rect:?} is past the window's right edge");
+        }
+    }
+}
