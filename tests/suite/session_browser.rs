@@ -133,49 +133,19 @@ fn the_start_view_is_drawn_before_the_scan_completes_and_the_rows_fill_in() {
     assert!(opens > 0 && opens <= PAGE_ROWS, "{opens} Open buttons");
 }
 
-/// The rows word their verdicts in the window's language when shown, and a change of
-/// language reads the folder again, so what a scan worded (a file that does not read)
-/// follows too.
-#[test]
-fn the_rows_follow_a_change_of_language() {
-    let dir = tempfile::tempdir().unwrap();
-    fill(&dir.path().join("sessions"), 1);
+/// A workstation at `size` over one copy of the examples (and a broken file), its browser's
+/// first scan done.
+fn scanned_workstation(dir: &Path, size: [f32; 2]) -> Harness<'static, AppState> {
+    fill(&dir.join("sessions"), 1);
     let library = Library::bundled().unwrap();
-    let state = AppState::new(library, Folders::under(dir.path()), fixed_clock, Preferences::default());
-    let mut harness =
-        Harness::builder().with_size([1366.0, 768.0]).build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
-    let scanned = |harness: &mut Harness<'_, AppState>| {
-        let started = Instant::now();
-        harness.step();
-        while harness.state().browser.is_scanning() || !harness.state().browser.is_scanned {
-            assert!(started.elapsed() < DEADLINE, "the scan did not complete within {DEADLINE:?}");
-            std::thread::sleep(Duration::from_millis(20));
-            harness.step();
-        }
-        harness.run();
-    };
-    scanned(&mut harness);
-    assert!(harness.query_all_by_label_contains("✔ ELIGIBLE").next().is_some(), "verdicts in English");
-    harness.state_mut().set_language(trialscreen::i18n::Language::ZhCn);
-    scanned(&mut harness);
-    assert!(harness.query_all_by_label_contains("✔ 合格").next().is_some(), "verdicts in Chinese");
-    for english in ["✔ ELIGIBLE", "✖ INELIGIBLE", "? INCOMPLETE"] {
-        assert!(harness.query_all_by_label_contains(english).next().is_none(), "no «{english}» left");
-    }
-    harness.state_mut().set_language(trialscreen::i18n::Language::En);
-    scanned(&mut harness);
+    let state = AppState::new(library, Folders::under(dir), fixed_clock, Preferences::default());
+    let mut harness = Harness::builder().with_size(size).build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+    wait_for_scan(&mut harness);
+    harness
 }
 
-/// In a 1024×700 window every listed session's Open button lies inside the window (it comes
-/// first in its row; the columns after it scroll sideways).
-#[test]
-fn open_is_in_reach_in_a_narrow_window() {
-    let dir = tempfile::tempdir().unwrap();
-    fill(&dir.path().join("sessions"), 1);
-    let library = Library::bundled().unwrap();
-    let state = AppState::new(library, Folders::under(dir.path()), fixed_clock, Preferences::default());
-    let size = [1024.0, 700.0];
-    let mut harness = Harness::builder().with_size(size).build_ui_state(|ui, state: &mut AppState| state.ui(ui), state);
+/// Steps the window until the browser's scan under way (or about to start) is done.
+fn wait_for_scan(harness: &mut Harness<'_, AppState>) {
     let started = Instant::now();
     harness.step();
     while harness.state().browser.is_scanning() || !harness.state().browser.is_scanned {
@@ -184,16 +154,37 @@ fn open_is_in_reach_in_a_narrow_window() {
         harness.step();
     }
     harness.run();
+}
+
+/// The rows word their verdicts in the window's language when shown, and a change of
+/// language reads the folder again, so what a scan worded (a file that does not read)
+/// follows too.
+#[test]
+fn the_rows_follow_a_change_of_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = scanned_workstation(dir.path(), [1366.0, 768.0]);
+    assert!(harness.query_all_by_label_contains("✔ ELIGIBLE").next().is_some(), "verdicts in English");
+    harness.state_mut().set_language(trialscreen::i18n::Language::ZhCn);
+    wait_for_scan(&mut harness);
+    assert!(harness.query_all_by_label_contains("✔ 合格").next().is_some(), "verdicts in Chinese");
+    for english in ["✔ ELIGIBLE", "✖ INELIGIBLE", "? INCOMPLETE"] {
+        assert!(harness.query_all_by_label_contains(english).next().is_none(), "no «{english}» left");
+    }
+    harness.state_mut().set_language(trialscreen::i18n::Language::En);
+    wait_for_scan(&mut harness);
+}
+
+/// In a 1024×700 window every listed session's Open button lies inside the window (it comes
+/// first in its row; the columns after it scroll sideways).
+#[test]
+fn open_is_in_reach_in_a_narrow_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let size = [1024.0, 700.0];
+    let harness = scanned_workstation(dir.path(), size);
     let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size[0], size[1]));
     let opens: Vec<egui::Rect> = harness.query_all_by_label_contains("Open c0-").map(|node| node.rect()).collect();
     assert!(!opens.is_empty(), "rows are listed");
-    for rect in opens {
-        if rect.min.y < window.max.y {
-            assert!(
-                window.contains_rect(rect) || rect.max.y > window.max.y,
-                "Open at {rect:?} lies outside {window:?}"
-            );
-            assert!(rect.max.x <= window.max.x, "Open at {rect:?} is past the window's right edge");
-        }
+    for rect in opens.into_iter().filter(|rect| rect.min.y < window.max.y) {
+        assert!(rect.min.x >= 0.0 && rect.max.x <= window.max.x, "Open at {rect:?} is past the window's edge");
     }
 }
