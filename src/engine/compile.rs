@@ -7,6 +7,7 @@ use crate::calculators::InstrumentId;
 use crate::engine::knowledge::{
     ClassMask, CompiledContradiction, ItemIdx, KidneyItems, Knowledge, KnowledgeError, Polarity,
 };
+use crate::i18n::Said;
 use crate::model::dates::Span;
 use crate::model::dictionary::ItemKind;
 use crate::model::exact::Exact;
@@ -383,14 +384,14 @@ pub enum ProtocolError {
         answer: String,
     },
     /// A rule that could never be decided (too few parts, a negative threshold, an empty judgment).
-    #[error("{}", crate::i18n::text_with("protocol-undecidable", &[("criterion", criterion.clone()), ("what", what.to_string()), ("why", why.clone())]))]
+    #[error("{}", crate::i18n::text_with("protocol-undecidable", &[("criterion", criterion.clone()), ("what", what.text()), ("why", why.text())]))]
     Undecidable {
         /// The criterion's id.
         criterion: String,
-        /// The part of the rule at fault ("a dose cap").
-        what: &'static str,
-        /// Why it can never be decided.
-        why: String,
+        /// The part of the rule at fault ("a dose cap"), said in the reader's language.
+        what: Said,
+        /// Why it can never be decided, said in the reader's language.
+        why: Said,
     },
     /// More of one kind of numbered part (judgments, always-met lines, score exclusions)
     /// than a compiled protocol can number: refused, never numbered wrongly.
@@ -563,11 +564,11 @@ pub fn compile_contradictions(knowledge: &Knowledge) -> Result<Vec<CompiledContr
             anchors: BTreeSet::new(),
         };
         if contradiction.sides.len() < 2 {
-            compiler.undecidable("a contradiction", "it needs at least two sides".to_owned());
+            compiler.undecidable(said("protocol-what-contradiction"), said("protocol-why-two-sides"));
         }
         let sides: Vec<Node> = contradiction.sides.iter().map(|side| compiler.node(side)).collect();
         if !compiler.judgment_texts.is_empty() {
-            compiler.undecidable("a contradiction", "a side cannot ask for a judgment".to_owned());
+            compiler.undecidable(said("protocol-what-contradiction"), said("protocol-why-side-judgment"));
         }
         if !compiler.problems.is_empty() {
             let problems: Vec<String> = compiler.problems.iter().map(ToString::to_string).collect();
@@ -606,7 +607,7 @@ impl Compiler<'_> {
             }
             Rule::Not(part) => Node::Not(Box::new(self.node(part))),
             Rule::Compare(operand, cmp, threshold) => {
-                let exact = self.exact(*threshold, "a comparison", "threshold");
+                let exact = self.exact(*threshold, "protocol-what-comparison", "protocol-name-threshold");
                 let value = self.operand(operand);
                 self.check_threshold_is_plausible(&value, *cmp, exact);
                 Node::Compare(value, *cmp, exact)
@@ -616,7 +617,8 @@ impl Compiler<'_> {
             Rule::Choice(item, options) => {
                 let idx = self.item_of_kind(item, "item-kind-choice", |k| matches!(k, ItemKind::Choice(_)));
                 if options.is_empty() {
-                    self.undecidable("a choice", format!("no option of \"{item}\" is listed"));
+                    let why = Said::message("protocol-why-no-option", vec![("item", item.clone())]);
+                    self.undecidable(said("protocol-what-choice"), why);
                 }
                 if let Some(ItemKind::Choice(allowed)) = self.knowledge.item(idx).map(|i| &i.kind) {
                     for option in options {
@@ -649,7 +651,7 @@ impl Compiler<'_> {
             Rule::Started { classes, when } => {
                 self.check_period(when);
                 if *when == Period::Ever {
-                    self.undecidable("a start", "a start at any time is every course: give a period".to_owned());
+                    self.undecidable(said("protocol-what-start"), said("protocol-why-start-any-time"));
                 }
                 Node::Started { classes: self.classes(classes), when: *when }
             }
@@ -665,9 +667,14 @@ impl Compiler<'_> {
                             None => CapTarget::Classes(self.classes(std::slice::from_ref(&cap.applies_to))),
                         };
                         if cap.max < 0.0 {
-                            self.undecidable("a dose cap", format!("the cap {} is not a dose", cap.max));
+                            let why = Said::message("protocol-why-cap-not-dose", vec![("cap", cap.max.to_string())]);
+                            self.undecidable(said("protocol-what-dose-cap"), why);
                         }
-                        Cap { target, max: self.exact(cap.max, "a dose cap", "cap"), per: cap.per }
+                        Cap {
+                            target,
+                            max: self.exact(cap.max, "protocol-what-dose-cap", "protocol-name-cap"),
+                            per: cap.per,
+                        }
                     })
                     .collect(),
             },
@@ -677,7 +684,7 @@ impl Compiler<'_> {
             }
             Rule::Combined(combined) => {
                 if combined.courses.is_empty() {
-                    self.undecidable("a combined treatment", "no course is listed".to_owned());
+                    self.undecidable(said("protocol-what-combined"), said("protocol-why-no-course"));
                 }
                 self.check_period(&Period::Within(combined.lasting, Anchor::Screening));
                 let groups = combined
@@ -685,7 +692,7 @@ impl Compiler<'_> {
                     .iter()
                     .map(|group| {
                         if group.at_least == 0 {
-                            self.undecidable("a combined treatment", "a group asks for no agent".to_owned());
+                            self.undecidable(said("protocol-what-combined"), said("protocol-why-group-no-agent"));
                         }
                         let except = if group.except.is_empty() { 0 } else { self.classes(&group.except) };
                         (self.classes(&group.classes), except, group.at_least)
@@ -699,15 +706,12 @@ impl Compiler<'_> {
                 let current =
                     self.item_of_kind(&change.current, "item-kind-number", |k| matches!(k, ItemKind::Number { .. }));
                 if change.measures.is_empty() {
-                    self.undecidable("a change", "no measure of change is listed".to_owned());
+                    self.undecidable(said("protocol-what-change"), said("protocol-why-no-measure"));
                 }
-                let at_least = self.exact(change.at_least, "a change", "threshold");
+                let at_least = self.exact(change.at_least, "protocol-what-change", "protocol-name-threshold");
                 let unit_of = |idx| self.knowledge.item(idx).and_then(|i| i.kind.units().first().map(|u| u.unit));
                 if unit_of(baseline) != unit_of(current) {
-                    self.undecidable(
-                        "a change",
-                        "baseline and current items are measured in different units".to_owned(),
-                    );
+                    self.undecidable(said("protocol-what-change"), said("protocol-why-units-differ"));
                 }
                 for period in [change.baseline_observed, change.current_observed].iter().flatten() {
                     self.check_period(period);
@@ -732,7 +736,7 @@ impl Compiler<'_> {
             }
             Rule::Always(why) => {
                 if why.trim().is_empty() {
-                    self.undecidable("an always-met line", "it does not say why it constrains nothing".to_owned());
+                    self.undecidable(said("protocol-what-always"), said("protocol-why-always-why"));
                 }
                 self.notes.push(why.clone());
                 Node::Always(self.number_of(self.notes.len(), "protocol-part-notes"))
@@ -768,7 +772,11 @@ impl Compiler<'_> {
 
     fn parts(&mut self, what: &'static str, parts: &[Rule], needed: usize) -> Vec<Node> {
         if parts.len() < needed {
-            self.undecidable(what, format!("it has {} part(s) and needs at least {needed}", parts.len()));
+            let why = Said::message(
+                "protocol-why-parts",
+                vec![("count", parts.len().to_string()), ("needed", needed.to_string())],
+            );
+            self.undecidable(Said::message("protocol-what-rule", vec![("rule", what.to_owned())]), why);
         }
         parts.iter().map(|part| self.node(part)).collect()
     }
@@ -841,10 +849,17 @@ impl Compiler<'_> {
         }
     }
 
-    /// A number of the protocol as the exact decimal written in the file.
-    fn exact(&mut self, value: f64, what: &'static str, name: &str) -> Exact {
+    /// A number of the protocol as the exact decimal written in the file; `what` and `name`
+    /// are the message ids of the part and of the number ("a dose cap", "cap").
+    fn exact(&mut self, value: f64, what: &'static str, name: &'static str) -> Exact {
         Exact::from_f64(value).unwrap_or_else(|| {
-            self.undecidable(what, format!("the {name} {value} is not a number"));
+            let why = Said::new(move || {
+                crate::i18n::text_with(
+                    "protocol-why-not-a-number",
+                    &[("name", crate::i18n::text(name)), ("value", value.to_string())],
+                )
+            });
+            self.undecidable(said(what), why);
             Exact::integer(0)
         })
     }
@@ -875,17 +890,29 @@ impl Compiler<'_> {
         let (always, never) =
             (at_low == Some(true) && at_high == Some(true), at_low == Some(false) && at_high == Some(false));
         if always || never {
-            self.undecidable(
-                "a comparison",
-                format!(
-                    "{} {} {threshold} {} is {} for every plausible value ({low} to {high} {})",
-                    def.label,
-                    cmp.symbol(),
-                    unit.symbol(),
-                    if always { "true" } else { "false" },
-                    unit.symbol()
-                ),
-            );
+            let id = if always { "protocol-why-always-true" } else { "protocol-why-always-false" };
+            // The item's label in each language, so the message names it in the reader's.
+            let labels: Vec<(crate::i18n::Language, String)> = crate::i18n::Language::ALL
+                .iter()
+                .map(|&language| (language, self.knowledge.item_label_in(*item, language).to_owned()))
+                .collect();
+            let args = [
+                ("cmp", cmp.symbol().to_owned()),
+                ("threshold", threshold.to_string()),
+                ("unit", unit.symbol().to_owned()),
+                ("low", low.to_string()),
+                ("high", high.to_string()),
+            ];
+            let own = def.label.clone();
+            let why = Said::new(move || {
+                let language = crate::i18n::language();
+                let label =
+                    labels.iter().find(|(l, _)| *l == language).map_or(own.as_str(), |(_, label)| label.as_str());
+                let mut all = vec![("label", label.to_owned())];
+                all.extend(args.iter().cloned());
+                crate::i18n::text_with(id, &all)
+            });
+            self.undecidable(said("protocol-what-comparison"), why);
         }
     }
 
@@ -914,7 +941,10 @@ impl Compiler<'_> {
         for method in by {
             match def.methods.iter().position(|m| &m.id == method) {
                 Some(position) if position < 64 => mask |= 1 << position,
-                Some(_) => self.undecidable("a method", format!("\"{item}\" lists more than 64 methods")),
+                Some(_) => self.undecidable(
+                    said("protocol-what-method"),
+                    Said::message("protocol-why-methods", vec![("item", item.to_owned())]),
+                ),
                 None => self.problems.push(ProtocolError::UnknownOption {
                     criterion: self.criterion.clone(),
                     item: item.to_owned(),
@@ -986,7 +1016,7 @@ impl Compiler<'_> {
 
     fn classes(&mut self, ids: &[String]) -> ClassMask {
         if ids.is_empty() {
-            self.undecidable("a treatment rule", "no drug class is listed".to_owned());
+            self.undecidable(said("protocol-what-treatment-rule"), said("protocol-why-no-class"));
         }
         let mut mask = 0;
         for id in ids {
@@ -1036,13 +1066,13 @@ impl Compiler<'_> {
             Span::Days(n) | Span::Weeks(n) | Span::Months(n) | Span::Years(n) => n,
         };
         if length == 0 {
-            self.undecidable("a period", "its length is zero".to_owned());
+            self.undecidable(said("protocol-what-period"), said("protocol-why-zero-period"));
         }
     }
 
     fn judgment(&mut self, text: &str) -> u16 {
         if text.trim().is_empty() {
-            self.undecidable("a judgment", "it does not say what to decide".to_owned());
+            self.undecidable(said("protocol-what-judgment"), said("protocol-why-judgment-empty"));
         }
         self.judgment_texts.push(text.to_owned());
         self.number_of(self.judgment_texts.len(), "protocol-part-judgments")
@@ -1064,7 +1094,12 @@ impl Compiler<'_> {
         }
     }
 
-    fn undecidable(&mut self, what: &'static str, why: String) {
+    fn undecidable(&mut self, what: Said, why: Said) {
         self.problems.push(ProtocolError::Undecidable { criterion: self.criterion.clone(), what, why });
     }
+}
+
+/// A message of the message files without arguments, said in the reader's language.
+fn said(id: &'static str) -> Said {
+    Said::message(id, Vec::new())
 }

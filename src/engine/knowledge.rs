@@ -327,6 +327,13 @@ impl Knowledge {
         translated.unwrap_or_else(|| self.item(idx).map_or("?", |item| item.label.as_str()))
     }
 
+    /// The label of an item in `language` (its own where not translated into it).
+    pub fn item_label_in(&self, idx: ItemIdx, language: Language) -> &str {
+        let words = self.words.iter().find(|(l, _)| *l == language).map(|(_, words)| words);
+        let translated = words.and_then(|w| w.items.get(usize::from(idx))?.as_deref());
+        translated.unwrap_or_else(|| self.item(idx).map_or("?", |item| item.label.as_str()))
+    }
+
     /// An item as the form shows it: its label, help and option labels in the chosen language
     /// where translated (a copy then; the item itself otherwise).
     pub fn shown_item(&self, idx: ItemIdx) -> Option<std::borrow::Cow<'_, crate::model::dictionary::ItemDef>> {

@@ -3,16 +3,16 @@
 //! language chosen after they appeared is the language they are read in.
 
 use std::fmt;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Words said again in the current language each time they are shown.
 #[derive(Clone)]
-pub struct Said(Rc<dyn Fn() -> String>);
+pub struct Said(Arc<dyn Fn() -> String + Send + Sync>);
 
 impl Said {
     /// Words made by `say`, called in the language in force each time they are shown.
-    pub fn new(say: impl Fn() -> String + 'static) -> Self {
-        Self(Rc::new(say))
+    pub fn new(say: impl Fn() -> String + Send + Sync + 'static) -> Self {
+        Self(Arc::new(say))
     }
 
     /// A message of the message files with its arguments.
@@ -40,7 +40,7 @@ impl fmt::Display for Said {
 /// The same words now: two `Said`s are equal when they say the same in the current language.
 impl PartialEq for Said {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0) || self.text() == other.text()
+        Arc::ptr_eq(&self.0, &other.0) || self.text() == other.text()
     }
 }
 

@@ -300,3 +300,31 @@ fn kinds_of_item_and_units_in_messages_are_in_chinese() {
     let text = stdout(&chinese(dir.path(), &["calc", "--list"]));
     assert!(text.contains("age_at_onset=<number> (年, 0–120)"), "{text}");
 }
+
+/// `check-protocol` says why a rule can never be decided in Chinese: the part, the reason and
+/// the item's label (an English protocol file's problems, worded for a Shenzhen coordinator).
+#[test]
+fn check_protocol_says_why_a_rule_can_never_be_decided_in_chinese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/protocols/refractory-sle-age5.v1.ron"))
+            .expect("protocol")
+            .replacen("version: 1,", "version: 93,", 1)
+            .replacen("rule: Compare(Age(Screening), Ge, 5.0),", "rule: All([]),", 1)
+            .replacen(
+                "Quantity(item: \"haemoglobin\", unit: \"g/L\"), Ge, 80.0",
+                "Quantity(item: \"haemoglobin\", unit: \"g/L\"), Ge, 800.0",
+                1,
+            );
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, text).expect("write");
+    let output = chinese(dir.path(), &["check-protocol", path.to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = stdout(&output);
+    assert!(report.contains("I1：All永远无法判定：它有0个部分，至少需要1个"), "{report}");
+    assert!(
+        report.contains("一项比较永远无法判定：血红蛋白 ≥ 800 g/L对所有合理取值（19.34至250 g/L）均不成立"),
+        "{report}"
+    );
+    assert!(!report.contains("can never be decided") && !report.contains("plausible"), "{report}");
+}
