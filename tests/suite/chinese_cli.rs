@@ -306,16 +306,7 @@ fn kinds_of_item_and_units_in_messages_are_in_chinese() {
 #[test]
 fn check_protocol_says_why_a_rule_can_never_be_decided_in_chinese() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let text =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/protocols/refractory-sle-age5.v1.ron"))
-            .expect("protocol")
-            .replacen("version: 1,", "version: 93,", 1)
-            .replacen("rule: Compare(Age(Screening), Ge, 5.0),", "rule: All([]),", 1)
-            .replacen(
-                "Quantity(item: \"haemoglobin\", unit: \"g/L\"), Ge, 80.0",
-                "Quantity(item: \"haemoglobin\", unit: \"g/L\"), Ge, 800.0",
-                1,
-            );
+    let text = crate::common::undecidable_seed000(93);
     let path = dir.path().join("broken.ron");
     std::fs::write(&path, text).expect("write");
     let output = chinese(dir.path(), &["check-protocol", path.to_str().expect("path")]);

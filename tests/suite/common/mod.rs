@@ -138,3 +138,17 @@ pub fn trialscreen_command() -> std::process::Command {
     command.env("LC_ALL", "C");
     command
 }
+
+/// Seed 000 v1 as a site's file, version `version`, with two rules that can never be decided:
+/// I1 as `All([])` and a haemoglobin threshold of 800 g/L (no plausible value reaches it).
+pub fn undecidable_seed000(version: u32) -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/protocols/refractory-sle-age5.v1.ron"))
+        .expect("protocol")
+        .replacen("version: 1,", &format!("version: {version},"), 1)
+        .replacen("rule: Compare(Age(Screening), Ge, 5.0),", "rule: All([]),", 1)
+        .replacen(
+            "Quantity(item: \"haemoglobin\", unit: \"g/L\"), Ge, 80.0",
+            "Quantity(item: \"haemoglobin\", unit: \"g/L\"), Ge, 800.0",
+            1,
+        )
+}
