@@ -63,6 +63,18 @@ fn invalid_format(text: &str) -> Parsed<NaiveDate> {
         ));
     }
     let numbers: Vec<&str> = text.split(['/', '.', ' ']).filter(|p| !p.is_empty()).collect();
+    // Year first with slashes or points (2026/11/02, 2026.11.2): the ISO order, only written
+    // otherwise, so unambiguous.
+    if let [year, month, day] = numbers.as_slice()
+        && year.len() == 4
+        && let (Ok(year), Ok(month), Ok(day)) = (year.parse::<i32>(), month.parse::<u32>(), day.parse::<u32>())
+        && let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
+    {
+        return Parsed::Invalid(i18n::text_with(
+            "input-date-reorder",
+            &[("format", "YYYY-MM-DD".to_owned()), ("date", date_text(date))],
+        ));
+    }
     if let [first, second, year] = numbers.as_slice()
         && year.len() == 4
         && let (Ok(first), Ok(second)) = (first.parse::<u32>(), second.parse::<u32>())
@@ -173,6 +185,9 @@ mod tests {
         assert_eq!(invalid("２０２６年１１月２日"), "write the date as YYYY-MM-DD: 2026-11-02");
         assert_eq!(invalid("2026年2月30日"), "write the date as YYYY-MM-DD, e.g. 2026-11-02");
         assert_eq!(invalid("２０２６－１１－０２"), "type it in half-width characters: 2026-11-02");
+        assert_eq!(invalid("2026/11/02"), "write the date as YYYY-MM-DD: 2026-11-02");
+        assert_eq!(invalid("2026.11.2"), "write the date as YYYY-MM-DD: 2026-11-02");
+        assert_eq!(invalid("2026/02/30"), "write the date as YYYY-MM-DD, e.g. 2026-11-02");
         assert_eq!(invalid("２０２６－０２－３０"), "write the date as YYYY-MM-DD, e.g. 2026-11-02");
     }
 
