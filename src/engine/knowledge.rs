@@ -323,8 +323,7 @@ impl Knowledge {
     /// The label of an item by index, or its position when out of range.
     /// In the chosen language where the item is translated.
     pub fn item_label(&self, idx: ItemIdx) -> &str {
-        let translated = self.words().and_then(|w| w.items.get(usize::from(idx))?.as_deref());
-        translated.unwrap_or_else(|| self.item(idx).map_or("?", |item| item.label.as_str()))
+        self.item_label_in(idx, crate::i18n::language())
     }
 
     /// The label of an item in `language` (its own where not translated into it).
@@ -386,8 +385,6 @@ impl Knowledge {
     /// by 吗替麦考酚酯 or its brand 骁悉 whatever the window's language. In catalogue order.
     pub fn search_agents(&self, query: &str) -> Vec<&crate::model::drugs::Agent> {
         let query = query.trim().to_lowercase();
-        let in_catalogue: std::collections::HashSet<String> =
-            self.catalogue.search(&query).map(|agent| agent.id.clone()).collect();
         let translated = |index: usize| {
             self.words.iter().any(|(_, words)| {
                 let name = words.agents.get(index).and_then(|name| name.as_deref());
@@ -401,7 +398,7 @@ impl Knowledge {
             .agents
             .iter()
             .enumerate()
-            .filter(|(index, agent)| in_catalogue.contains(&agent.id) || translated(*index))
+            .filter(|(index, agent)| agent.matches(&query) || translated(*index))
             .map(|(_, agent)| agent)
             .collect()
     }

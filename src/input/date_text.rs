@@ -50,20 +50,10 @@ fn invalid_format(text: &str) -> Parsed<NaiveDate> {
     if half_width != text && matches!(parse_date(&half_width), Parsed::Value(_)) {
         return Parsed::Invalid(i18n::text_with("input-half-width", &[("text", half_width)]));
     }
-    // "2026年11月2日", the Chinese way, year first: unambiguous, said as YYYY-MM-DD.
-    if let Some((year, rest)) = half_width.split_once('年')
-        && let Some((month, day)) = rest.split_once('月')
-        && let (Ok(year), Ok(month), Ok(day)) =
-            (year.trim().parse::<i32>(), month.trim().parse::<u32>(), day.trim().trim_end_matches('日').parse::<u32>())
-        && let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
-    {
-        return Parsed::Invalid(i18n::text_with(
-            "input-date-reorder",
-            &[("format", "YYYY-MM-DD".to_owned()), ("date", date_text(date))],
-        ));
-    }
-    let numbers: Vec<&str> = text.split(['/', '.', ' ']).filter(|p| !p.is_empty()).collect();
-    // Year first with slashes or points (2026/11/02, 2026.11.2): the ISO order, only written
+    // "2026年11月2日", the Chinese way, reads as 2026/11/2.
+    let separated = half_width.replace(['年', '月'], "/").replace('日', "");
+    let numbers: Vec<&str> = separated.split(['/', '.', ' ']).filter(|p| !p.is_empty()).collect();
+    // Year first (2026/11/02, 2026.11.2, 2026年11月2日): the ISO order, only written
     // otherwise, so unambiguous.
     if let [year, month, day] = numbers.as_slice()
         && year.len() == 4

@@ -57,16 +57,20 @@ impl DrugCatalogue {
     /// Agents whose name, id or alias contains `query`, case-insensitively.
     pub fn search<'a>(&'a self, query: &'a str) -> impl Iterator<Item = &'a Agent> + 'a {
         let query = query.trim().to_lowercase();
-        self.agents.iter().filter(move |agent| {
-            query.is_empty()
-                || agent.name.to_lowercase().contains(&query)
-                || agent.id.contains(&query)
-                || agent.aliases.iter().any(|alias| alias.to_lowercase().contains(&query))
-        })
+        self.agents.iter().filter(move |agent| agent.matches(&query))
     }
 }
 
 impl Agent {
+    /// Whether its name, id or an alias contains `query` (already trimmed and lowercase);
+    /// an empty query matches every agent.
+    pub fn matches(&self, query: &str) -> bool {
+        query.is_empty()
+            || self.name.to_lowercase().contains(query)
+            || self.id.contains(query)
+            || self.aliases.iter().any(|alias| alias.to_lowercase().contains(query))
+    }
+
     /// Whether the agent belongs to the class.
     pub fn is_in(&self, class: &str) -> bool {
         self.classes.iter().any(|c| c == class)
