@@ -20,9 +20,10 @@
 //!   `log` does not do (the SHA-256 of the bytes the browser takes, the audit chain's
 //!   entry hashes `verify` recomputes), then writing the CSV.
 //!
-//! `cargo run --release --example bench_sessions -- browser FOLDER CACHE_FOLDER`
+//! `cargo run --release --example bench_sessions -- browser FOLDER DATA_ROOT`
 //!   times the session browser's background scan of FOLDER to completion, cold (no summary
-//!   cache in CACHE_FOLDER) then warm (the cache the cold scan wrote), and prints both.
+//!   cache in the per-user data folder DATA_ROOT) then warm (the cache the cold scan wrote,
+//!   signed by DATA_ROOT's installation key), and prints both.
 
 // A developer's tool, run by hand: it may panic with a message when its data are missing
 // (the lints in Cargo.toml are for code a user can reach).
@@ -34,6 +35,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveTime, TimeZone as _, Utc};
 use trialscreen::app::session_browser::SessionBrowser;
+use trialscreen::app::summary_cache::CacheStore;
 use trialscreen::app::workspace::Folders;
 use trialscreen::files::FileHead;
 use trialscreen::library::{BUNDLED_EXAMPLES, Library};
@@ -50,11 +52,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["generate", folder, count] => generate(Path::new(folder), count.parse()?),
-        ["browser", folder, cache] => browser(Path::new(folder), Path::new(cache)),
+        ["browser", folder, root] => browser(Path::new(folder), Path::new(root)),
         ["frames", root] => frames(Path::new(root)),
         ["profile", folder] => profile(Path::new(folder)),
         _ => Err(
-            "usage: bench_sessions generate FOLDER COUNT | browser FOLDER CACHE_FOLDER | frames DATA_ROOT | profile FOLDER"
+            "usage: bench_sessions generate FOLDER COUNT | browser FOLDER DATA_ROOT | frames DATA_ROOT | profile FOLDER"
                 .into(),
         ),
     }
@@ -131,12 +133,13 @@ fn generate(folder: &Path, count: usize) -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-fn browser(folder: &Path, cache: &Path) -> Result<(), Box<dyn Error>> {
+fn browser(folder: &Path, root: &Path) -> Result<(), Box<dyn Error>> {
     let library = Library::bundled()?;
     let today = chrono::Local::now().date_naive();
-    let _ = std::fs::remove_dir_all(cache);
-    let cold = time_scan(folder, cache, &library, today)?;
-    let warm = time_scan(folder, cache, &library, today)?;
+    let cache = CacheStore::of(&UserData::at(root));
+    let _ = std::fs::remove_dir_all(&cache.folder);
+    let cold = time_scan(folder, &cache, &library, today)?;
+    let warm = time_scan(folder, &cache, &library, today)?;
     println!("browser cold: {:.3} s ({} rows)", cold.0.as_secs_f64(), cold.1);
     println!("browser warm: {:.3} s ({} rows)", warm.0.as_secs_f64(), warm.1);
     Ok(())
@@ -145,11 +148,11 @@ fn browser(folder: &Path, cache: &Path) -> Result<(), Box<dyn Error>> {
 /// Time from starting the scan to its completion, and the rows listed.
 fn time_scan(
     folder: &Path,
-    cache: &Path,
+    cache: &CacheStore,
     library: &Library,
     today: chrono::NaiveDate,
 ) -> Result<(Duration, usize), Box<dyn Error>> {
-    let mut browser = SessionBrowser::new(PathBuf::from(folder)).with_cache(cache.to_owned());
+    let mut browser = SessionBrowser::new(PathBuf::from(folder)).with_cache(cache.clone());
     let started = Instant::now();
     browser.start_scan(library, today);
     while browser.is_scanning() {

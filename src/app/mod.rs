@@ -2,6 +2,7 @@
 //! workspace with the screening's view, the session browser). No egui: the window (`ui`)
 //! renders it and sends edits; tests and tools drive it directly.
 
+pub mod folder_scan;
 pub mod printing;
 pub mod session_browser;
 pub mod summary_cache;

@@ -9,24 +9,20 @@
 //! its summary: a folder listed before is listed again from the cache, reading only the
 //! files that changed.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
-use crate::app::summary_cache::{self, FileStamp, FileSummary, Lookup, SummaryCache, SummaryRow};
+use crate::app::folder_scan::{CacheProblemSaid, FolderScan, Sink};
+use crate::app::summary_cache::{CacheProblem, CacheStore, FileSummary, Trust};
 use crate::engine::protocol_eval::Verdict;
-use crate::files::FileHead;
 use crate::files::folder::Listed;
 use crate::library::Library;
-use crate::report::log::ScreeningLog;
-use crate::screening::Screening;
-use crate::session::load::parse_session;
-use crate::session::store::{self, OpenError};
-use crate::session_check::check_session;
+use crate::session::store;
 
 /// One file of the folder.
 #[derive(Clone, Debug, PartialEq)]
@@ -85,8 +81,8 @@ pub struct SessionBrowser {
     pub counts: String,
     /// The page of the visible rows shown (0: the first [`PAGE_ROWS`]).
     pub page: usize,
-    /// The per-user cache folder where summaries are kept; `None`: every file is read.
-    pub cache_folder: Option<PathBuf>,
+    /// Where summaries are kept and the key that signs them; `None`: every file is read.
+    pub cache: Option<CacheStore>,
     /// Why the summary cache could not be used or written by the last scan (it is rebuilt).
     pub cache_problem: Option<String>,
     scan: Option<Scan>,
@@ -143,7 +139,7 @@ impl SessionBrowser {
             filter: String::new(),
             counts: String::new(),
             page: 0,
-            cache_folder: None,
+            cache: None,
             cache_problem: None,
             scan: None,
             view: View::default(),
@@ -151,9 +147,9 @@ impl SessionBrowser {
         }
     }
 
-    /// The same browser, keeping summaries in `cache_folder` (the per-user cache folder).
-    pub fn with_cache(mut self, cache_folder: PathBuf) -> Self {
-        self.cache_folder = Some(cache_folder);
+    /// The same browser, keeping summaries in `cache` (the per-user cache folder).
+    pub fn with_cache(mut self, cache: CacheStore) -> Self {
+        self.cache = Some(cache);
         self
     }
 
@@ -177,7 +173,7 @@ impl SessionBrowser {
         let (sender, receiver) = mpsc::channel();
         let job = ScanJob {
             folder: self.folder.clone(),
-            cache_file: self.cache_folder.as_deref().map(|cache| summary_cache::cache_file(cache, &self.folder)),
+            cache: self.cache.clone(),
             library: library.clone(),
             today,
             cancel: Arc::clone(&cancel),
@@ -194,7 +190,7 @@ impl SessionBrowser {
             let (sender, receiver) = mpsc::channel();
             ScanJob {
                 folder: self.folder.clone(),
-                cache_file: None,
+                cache: None,
                 library: library.clone(),
                 today,
                 cancel: Arc::clone(&cancel),
@@ -378,109 +374,60 @@ const BATCH: usize = 64;
 /// One scan's work, moved to its thread.
 struct ScanJob {
     folder: PathBuf,
-    cache_file: Option<PathBuf>,
+    cache: Option<CacheStore>,
     library: Library,
     today: NaiveDate,
     cancel: Arc<AtomicBool>,
 }
 
-/// One file's result: its place in the listing, its summary, and the cache entry to record
-/// (its stamp and the SHA-256 of what was read) when it was read.
-type Summarised = (usize, FileSummary, Option<(FileStamp, String)>);
-
 impl ScanJob {
     fn run(self, sender: &Sender<ScanMessage>) {
-        let scan_start = SystemTime::now();
         let listed = store::list_session_files(&self.folder).unwrap_or_default();
         if sender.send(ScanMessage::Listed(listed.len())).is_err() {
             return;
         }
-        let context = summary_cache::context(&self.library, self.today);
-        let (mut cache, mut cache_problem) = match &self.cache_file {
-            Some(file) => {
-                let (cache, problem) = SummaryCache::load(file, &context);
-                // No cache yet is not a problem to report.
-                (cache, problem.filter(|p| *p != summary_cache::CacheProblem::Absent).map(|p| p.to_string()))
-            }
-            None => (SummaryCache::empty(context), None),
-        };
-        let Some(summaries) = self.summarise_all(&listed, &cache, sender) else { return };
-        let mut log = ScreeningLog::new();
-        let mut changed = false;
-        for (index, summary, read) in &summaries {
-            let Some(file) = listed.get(*index) else { continue };
-            summary.add_to(&mut log, &file.name);
-            if let Some((stamp, sha256)) = read {
-                cache.insert(file.path.clone(), *stamp, sha256.clone(), scan_start, summary.clone());
-                changed = true;
-            }
-        }
-        let before = cache.len();
-        cache.retain_paths(&listed.iter().map(|file| file.path.clone()).collect());
-        changed |= cache.len() != before || cache_problem.is_some();
-        if let Some(file) = &self.cache_file
-            && changed
-            && let Err(error) = cache.save(file)
-        {
-            cache_problem = Some(crate::i18n::text_with("browser-cache-not-written", &[("error", error.to_string())]));
-        }
-        let counts = if listed.is_empty() { String::new() } else { log.finish().counts_text() };
-        let _ = sender.send(ScanMessage::Done { counts, cache_problem });
-    }
-
-    /// Summarises every file on every core, sending rows as they are made; `None` when the
-    /// scan was stopped.
-    fn summarise_all(
-        &self,
-        listed: &[Listed],
-        cache: &SummaryCache,
-        sender: &Sender<ScanMessage>,
-    ) -> Option<Vec<Summarised>> {
         // Every core but one: the window's thread keeps a core for its frames.
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
-        let next = AtomicUsize::new(0);
-        let parts: Vec<Option<Vec<Summarised>>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..threads.min(listed.len().max(1)))
-                .map(|_| {
-                    let sender = sender.clone();
-                    let next = &next;
-                    scope.spawn(move || {
-                        let mut done = Vec::new();
-                        let mut batch = Vec::with_capacity(BATCH);
-                        let mut last_sent = Instant::now();
-                        loop {
-                            if self.cancel.load(Ordering::Relaxed) {
-                                return None;
-                            }
-                            let index = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(file) = listed.get(index) else { break };
-                            let (summary, read) = summarise(file, cache, &self.library, self.today);
-                            batch.push(row_of(file, &summary));
-                            done.push((index, summary, read));
-                            if batch.len() >= BATCH || last_sent.elapsed() > Duration::from_millis(50) {
-                                sender.send(ScanMessage::Rows(std::mem::take(&mut batch))).ok()?;
-                                last_sent = Instant::now();
-                            }
-                        }
-                        if !batch.is_empty() {
-                            sender.send(ScanMessage::Rows(batch)).ok()?;
-                        }
-                        Some(done)
-                    })
-                })
-                .collect();
-            // A worker that panicked would lose its files: re-raise rather than list fewer.
-            workers
-                .into_iter()
-                .map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-                .collect()
-        });
-        let mut all: Vec<Summarised> = Vec::with_capacity(listed.len());
-        for part in parts {
-            all.extend(part?);
+        let scan = FolderScan {
+            library: &self.library,
+            today: self.today,
+            cache: self.cache.as_ref(),
+            trust: Trust::Stamp,
+            threads,
+            cancel: &self.cancel,
+        };
+        let new_sink =
+            || RowBatches { sender: sender.clone(), batch: Vec::with_capacity(BATCH), last_sent: Instant::now() };
+        let Some(scanned) = scan.run(&self.folder, &listed, new_sink) else { return };
+        let counts = if listed.is_empty() { String::new() } else { scanned.log.counts_text() };
+        // No cache yet is not a problem to report.
+        let cache_problem = scanned
+            .cache_problem
+            .filter(|problem| *problem != CacheProblemSaid::NotUsed(CacheProblem::Absent))
+            .map(|problem| problem.to_string());
+        let _ = sender.send(ScanMessage::Done { counts, cache_problem });
+    }
+}
+
+/// A worker's rows, sent to the window in batches as they are made.
+struct RowBatches {
+    sender: Sender<ScanMessage>,
+    batch: Vec<BrowserRow>,
+    last_sent: Instant,
+}
+
+impl Sink for RowBatches {
+    fn take(&mut self, file: &Listed, summary: &FileSummary) -> bool {
+        self.batch.push(row_of(file, summary));
+        if self.batch.len() >= BATCH || self.last_sent.elapsed() > Duration::from_millis(50) {
+            self.last_sent = Instant::now();
+            return self.sender.send(ScanMessage::Rows(std::mem::take(&mut self.batch))).is_ok();
         }
-        all.sort_by_key(|(index, _, _)| *index);
-        Some(all)
+        true
+    }
+
+    fn finish(&mut self) -> bool {
+        self.batch.is_empty() || self.sender.send(ScanMessage::Rows(std::mem::take(&mut self.batch))).is_ok()
     }
 }
 
@@ -496,89 +443,4 @@ fn row_of(file: &Listed, summary: &FileSummary) -> BrowserRow {
         is_signed: summary.is_signed,
         problem: summary.problem.clone(),
     }
-}
-
-/// A file's summary: from the cache when its entry is fresh (the file is not read), else
-/// from the file, read once (its cache entry is reused when it holds what was read). The
-/// second value is the cache entry to record when the file was read.
-pub fn summarise(
-    file: &Listed,
-    cache: &SummaryCache,
-    library: &Library,
-    today: NaiveDate,
-) -> (FileSummary, Option<(FileStamp, String)>) {
-    if let Some(problem) = &file.problem {
-        let message = crate::i18n::text_with("browser-not-read", &[("problem", problem.to_string())]);
-        return (FileSummary::not_read(&file.name, message.clone(), message), None);
-    }
-    // Stamped before the read: a change during the read shows in the next scan.
-    let stamp = FileStamp::at(&file.path).ok();
-    let entry = match stamp.map(|stamp| cache.lookup(&file.path, stamp)) {
-        Some(Lookup::Fresh(summary)) => return (summary.clone(), None),
-        Some(Lookup::Check(entry)) => Some(entry),
-        Some(Lookup::Missing) | None => None,
-    };
-    let (text, head) = match store::read_text_with_head(&file.path) {
-        Ok(read) => read,
-        Err(error) => {
-            let message =
-                error.to_string().replace(&file.path.display().to_string(), &crate::i18n::text("browser-the-file"));
-            return (FileSummary::not_read(&file.name, error.to_string(), message), None);
-        }
-    };
-    let FileHead::Sha256(sha256) = head else {
-        return (summarise_text(&file.path, &file.name, &text, library, today), None);
-    };
-    let summary = match entry {
-        Some(entry) if entry.holds(&sha256) => entry.summary.clone(),
-        _ => summarise_text(&file.path, &file.name, &text, library, today),
-    };
-    (summary, stamp.map(|stamp| (stamp, sha256)))
-}
-
-/// Parses, checks and evaluates a session file's text, once, for both the browser's row and
-/// the log's counts.
-pub fn summarise_text(path: &Path, file_name: &str, text: &str, library: &Library, today: NaiveDate) -> FileSummary {
-    let mut summary = FileSummary {
-        participant_code: String::new(),
-        screening: None,
-        protocols: String::new(),
-        is_signed: false,
-        problem: None,
-        rows: Vec::new(),
-        unreadable: None,
-        evaluated: false,
-    };
-    let mut log = ScreeningLog::new();
-    match parse_session(text) {
-        Err(error) => {
-            log.add_session_error(file_name, &error);
-            summary.problem = Some(OpenError::Invalid { path: path.to_owned(), error }.to_string());
-        }
-        Ok(session) => {
-            summary.participant_code.clone_from(&session.participant_code);
-            summary.screening = Some(session.dates.screening);
-            summary.is_signed = session.is_signed();
-            summary.protocols = session.protocols.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ");
-            match check_session(&session, text, library) {
-                Err(error) => {
-                    log.add_session_error(file_name, &error);
-                    summary.problem = Some(error.to_string());
-                }
-                Ok(()) => {
-                    let screening = Screening::evaluate(library, &session, today);
-                    log.add_screening(&screening, file_name);
-                    summary.rows = log
-                        .rows
-                        .iter()
-                        .zip(&screening.protocols)
-                        .map(|(row, screened)| SummaryRow::of(row, screened.loaded.compiled.protocol.source_complete))
-                        .collect();
-                    summary.evaluated = true;
-                }
-            }
-        }
-    }
-    summary.unreadable = log.unreadable.pop();
-    summary
 }

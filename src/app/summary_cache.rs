@@ -12,10 +12,17 @@
 //! file system's time resolution would not show in the time.
 //!
 //! The whole cache is also keyed by a context: its format, this build, the library's
-//! dictionary, catalogue and protocol contents, and the evaluation day. A cache of another
-//! context, a file that does not read, parse or match its own checksum, is discarded and
-//! rebuilt, never trusted. The cache decides only what the browser displays: `trialscreen
-//! log`, Open and signing always read the session file itself.
+//! dictionary, catalogue and protocol contents, the evaluation day and the language. It is
+//! signed by this installation's key (the key that seals every save), over its context and
+//! the SHA-256 of its entries. A cache of another context, a file that does not read, parse
+//! or match its own checksum, or that this installation did not sign, is discarded and
+//! rebuilt, never trusted.
+//!
+//! What it may decide: the browser shows a settled entry whose size and time are unchanged
+//! without reading the file. `trialscreen log` reads and hashes every file and uses an entry
+//! only when the file's SHA-256 is the entry's ([`Trust::Hash`]): the row is then the one
+//! this build made from exactly these bytes, on this day, under this library. Open and
+//! signing always read and check the session file itself.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -28,12 +35,14 @@ use crate::engine::protocol_eval::Verdict;
 use crate::files::atomic_write::{WriteError, write_private};
 use crate::files::bounded_read::read_regular;
 use crate::library::Library;
+use crate::records::installation_key::{InstallationKey, InstallationKeyError};
+use crate::records::keys::SignatureValue;
 use crate::report::log::{LogRow, RecordState, ScreeningLog, SignatureState, UnreadableFile};
 use crate::session::hashing::sha256_hex;
 use crate::status::verdict_words;
 
-/// The cache file's format; another number is discarded.
-pub const CACHE_FORMAT: u32 = 1;
+/// The cache file's format; another number is discarded (1: no installation's signature).
+pub const CACHE_FORMAT: u32 = 2;
 
 /// The first line of a cache file.
 const MAGIC: &str = "trialscreen session summary cache";
@@ -243,6 +252,46 @@ pub enum CacheProblem {
     /// It was made for another build, library or day.
     #[error("{}", crate::i18n::text("error-summary-cache-stale"))]
     Stale,
+    /// This installation's key did not sign it (another installation's, or changed since).
+    #[error("{}", crate::i18n::text("error-summary-cache-not-vouched"))]
+    NotVouched,
+}
+
+/// Where a folder's summaries are kept, and the installation key that signs them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CacheStore {
+    /// The per-user cache folder (`UserData::cache`).
+    pub folder: PathBuf,
+    /// This installation's key file (`UserData::installation_key`).
+    pub installation_key: PathBuf,
+}
+
+impl CacheStore {
+    /// The cache folder and installation key of a per-user data folder.
+    pub fn of(user_data: &crate::user_data::UserData) -> Self {
+        Self { folder: user_data.cache(), installation_key: user_data.installation_key() }
+    }
+
+    /// The cache file of the session folder `folder` ([`cache_file`]).
+    pub fn file_for(&self, folder: &Path) -> PathBuf {
+        cache_file(&self.folder, folder)
+    }
+
+    /// This installation's key, made on first use as a save would.
+    pub fn key(&self) -> Result<InstallationKey, InstallationKeyError> {
+        InstallationKey::load_or_create(&self.installation_key)
+    }
+}
+
+/// What a cached summary may be used on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trust {
+    /// A settled entry whose file has the same size and time is used without reading the
+    /// file (the browser's display).
+    Stamp,
+    /// Every file is read and hashed; an entry is used only when the hash is its own
+    /// (the screening log).
+    Hash,
 }
 
 impl SummaryCache {
@@ -251,15 +300,16 @@ impl SummaryCache {
         Self { context, entries: HashMap::new() }
     }
 
-    /// The cache in `path` if it is whole and of `context`, else an empty one and why.
-    pub fn load(path: &Path, context: &str) -> (Self, Option<CacheProblem>) {
-        match Self::read(path, context) {
+    /// The cache in `path` if it is whole, of `context` and signed by `key`, else an empty
+    /// one and why.
+    pub fn load(path: &Path, context: &str, key: &InstallationKey) -> (Self, Option<CacheProblem>) {
+        match Self::read(path, context, key) {
             Ok(cache) => (cache, None),
             Err(problem) => (Self::empty(context.to_owned()), Some(problem)),
         }
     }
 
-    fn read(path: &Path, context: &str) -> Result<Self, CacheProblem> {
+    fn read(path: &Path, context: &str, key: &InstallationKey) -> Result<Self, CacheProblem> {
         let bytes = match read_regular(path, MAX_CACHE_BYTES) {
             Ok(bytes) => bytes,
             Err(crate::files::bounded_read::ReadError::Io { error, .. })
@@ -270,19 +320,30 @@ impl SummaryCache {
             Err(error) => return Err(CacheProblem::Unreadable(error.to_string())),
         };
         let text = String::from_utf8(bytes).map_err(|_| CacheProblem::Damaged("not UTF-8".to_owned()))?;
-        let mut parts = text.splitn(4, '\n');
-        let (Some(magic), Some(context_line), Some(checksum_line), Some(body)) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
+        let mut parts = text.splitn(5, '\n');
+        let (Some(magic), Some(context_line), Some(checksum_line), Some(signature_line), Some(body)) =
+            (parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
         else {
             return Err(CacheProblem::Damaged("too short".to_owned()));
         };
         if magic != format!("{MAGIC} {CACHE_FORMAT}") {
             return Err(CacheProblem::Damaged("not a summary cache of this format".to_owned()));
         }
-        if checksum_line.strip_prefix("sha256 ") != Some(sha256_hex(body).as_str()) {
+        let body_sha256 = sha256_hex(body);
+        if checksum_line.strip_prefix("sha256 ") != Some(body_sha256.as_str()) {
             return Err(CacheProblem::Damaged("its checksum does not match its content".to_owned()));
         }
-        if context_line.strip_prefix("context ") != Some(context) {
+        let Some(written_in) = context_line.strip_prefix("context ") else {
+            return Err(CacheProblem::Damaged("no context line".to_owned()));
+        };
+        let signature = signature_line
+            .strip_prefix("signature ")
+            .and_then(|hex| SignatureValue::parse(hex).ok())
+            .ok_or_else(|| CacheProblem::Damaged("no signature line".to_owned()))?;
+        if !key.vouched_for_cache(written_in, &body_sha256, &signature) {
+            return Err(CacheProblem::NotVouched);
+        }
+        if written_in != context {
             return Err(CacheProblem::Stale);
         }
         let entries: Vec<(PathBuf, CacheEntry)> =
@@ -290,28 +351,33 @@ impl SummaryCache {
         Ok(Self { context: context.to_owned(), entries: entries.into_iter().collect() })
     }
 
-    /// The cache as its file holds it: a header (format, context, checksum of the rest),
-    /// then the entries as JSON, by path.
-    pub fn to_text(&self) -> String {
+    /// The cache as its file holds it: a header (format, context, checksum of the rest,
+    /// `key`'s signature of the context and checksum), then the entries as JSON, by path.
+    pub fn to_text(&self, key: &InstallationKey) -> String {
         let mut entries: Vec<(&PathBuf, &CacheEntry)> = self.entries.iter().collect();
         entries.sort_by(|a, b| a.0.cmp(b.0));
         // Plain data (strings, numbers, enums): serialising it cannot fail.
         let body = serde_json::to_string(&entries).unwrap_or_default();
-        format!("{MAGIC} {CACHE_FORMAT}\ncontext {}\nsha256 {}\n{body}", self.context, sha256_hex(&body))
+        let body_sha256 = sha256_hex(&body);
+        let signature = key.vouch_for_cache(&self.context, &body_sha256);
+        format!("{MAGIC} {CACHE_FORMAT}\ncontext {}\nsha256 {body_sha256}\nsignature {signature}\n{body}", self.context)
     }
 
-    /// Writes the cache atomically (temporary file, fsync, rename), creating its folder.
-    pub fn save(&self, path: &Path) -> Result<(), WriteError> {
+    /// Writes the cache, signed by `key`, atomically (temporary file, fsync, rename),
+    /// creating its folder.
+    pub fn save(&self, path: &Path, key: &InstallationKey) -> Result<(), WriteError> {
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder).map_err(|error| WriteError::Io { path: folder.to_owned(), error })?;
         }
-        write_private(path, self.to_text().as_bytes())
+        write_private(path, self.to_text(key).as_bytes())
     }
 
-    /// What the cache knows of the file at `path` with `stamp`.
-    pub fn lookup(&self, path: &Path, stamp: FileStamp) -> Lookup<'_> {
+    /// What the cache knows of the file at `path` with `stamp`, for a use that trusts it so far.
+    pub fn lookup(&self, path: &Path, stamp: FileStamp, trust: Trust) -> Lookup<'_> {
         match self.entries.get(path) {
-            Some(entry) if entry.settled && entry.stamp == stamp && stamp.modified.is_some() => {
+            Some(entry)
+                if trust == Trust::Stamp && entry.settled && entry.stamp == stamp && stamp.modified.is_some() =>
+            {
                 Lookup::Fresh(&entry.summary)
             }
             Some(entry) => Lookup::Check(entry),
@@ -321,7 +387,8 @@ impl SummaryCache {
 
     /// Records a file's summary: `stamp` as it was before it was read, `sha256` of the
     /// bytes read, `scan_start` when the scan began (an entry of a file modified close to
-    /// it is unsettled).
+    /// it is unsettled). Whether the cache changed (an entry the same in every field is
+    /// not a change, so a log over an unchanged folder does not rewrite the cache).
     pub fn insert(
         &mut self,
         path: PathBuf,
@@ -329,11 +396,16 @@ impl SummaryCache {
         sha256: String,
         scan_start: SystemTime,
         summary: FileSummary,
-    ) {
+    ) -> bool {
         let settled = stamp
             .modified_time()
             .is_some_and(|modified| modified.checked_add(SETTLE).is_some_and(|settles| settles < scan_start));
-        self.entries.insert(path, CacheEntry { stamp, sha256, settled, summary });
+        let entry = CacheEntry { stamp, sha256, settled, summary };
+        if self.entries.get(&path) == Some(&entry) {
+            return false;
+        }
+        self.entries.insert(path, entry);
+        true
     }
 
     /// Keeps only the entries of these paths (files gone from the folder are forgotten).
@@ -384,7 +456,7 @@ pub fn context(library: &Library, today: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::session_browser::summarise;
+    use crate::app::folder_scan::summarise;
     use crate::files::folder::Listed;
     use crate::library::BUNDLED_EXAMPLES;
 
@@ -404,7 +476,7 @@ mod tests {
     /// A cache holding `file` as summarised now, its entry settled (the scan began later).
     fn cached(file: &Listed, library: &Library) -> (SummaryCache, FileSummary) {
         let mut cache = SummaryCache::empty("test".to_owned());
-        let (summary, read) = summarise(file, &cache, library, day());
+        let (summary, read) = summarise(file, &cache, library, day(), Trust::Stamp);
         let (stamp, sha256) = read.unwrap();
         cache.insert(file.path.clone(), stamp, sha256, SystemTime::now() + SETTLE * 10, summary.clone());
         (cache, summary)
@@ -420,14 +492,14 @@ mod tests {
         let (cache, summary) = cached(&file, &library);
         assert!(summary.evaluated && !summary.participant_code.is_empty(), "{summary:?}");
         let stamp = FileStamp::at(&file.path).unwrap();
-        assert_eq!(cache.lookup(&file.path, stamp), Lookup::Fresh(&summary));
+        assert_eq!(cache.lookup(&file.path, stamp, Trust::Stamp), Lookup::Fresh(&summary));
         // Same size and time, other bytes: not read, so the cached summary is what is shown.
         let modified = std::fs::metadata(&file.path).unwrap().modified().unwrap();
         let size = usize::try_from(stamp.size).unwrap();
         std::fs::write(&file.path, "x".repeat(size)).unwrap();
         set_modified(&file.path, modified);
         assert_eq!(FileStamp::at(&file.path).unwrap(), stamp);
-        let (again, read) = summarise(&file, &cache, &library, day());
+        let (again, read) = summarise(&file, &cache, &library, day(), Trust::Stamp);
         assert_eq!(again, summary);
         assert!(read.is_none(), "a fresh entry is not read, so not recorded again");
     }
@@ -438,16 +510,16 @@ mod tests {
         let (cache, summary) = cached(&file, &library);
         let stamp = FileStamp::at(&file.path).unwrap();
         let bigger = FileStamp { size: stamp.size + 1, ..stamp };
-        assert!(matches!(cache.lookup(&file.path, bigger), Lookup::Check(_)));
+        assert!(matches!(cache.lookup(&file.path, bigger, Trust::Stamp), Lookup::Check(_)));
         let later = FileStamp { modified: stamp.modified.map(|(s, n)| (s + 1, n)), ..stamp };
-        assert!(matches!(cache.lookup(&file.path, later), Lookup::Check(_)));
-        assert_eq!(cache.lookup(Path::new("/elsewhere/s.ron"), stamp), Lookup::Missing);
+        assert!(matches!(cache.lookup(&file.path, later, Trust::Stamp), Lookup::Check(_)));
+        assert_eq!(cache.lookup(Path::new("/elsewhere/s.ron"), stamp, Trust::Stamp), Lookup::Missing);
 
         // The participant code changed: another size, read and summarised afresh.
         let text = std::fs::read_to_string(&file.path).unwrap();
         let code = &summary.participant_code;
         std::fs::write(&file.path, text.replace(&format!("\"{code}\""), &format!("\"{code}-2\""))).unwrap();
-        let (again, read) = summarise(&file, &cache, &library, day());
+        let (again, read) = summarise(&file, &cache, &library, day(), Trust::Stamp);
         assert_eq!(again.participant_code, format!("{code}-2"));
         assert!(read.is_some());
     }
@@ -464,7 +536,7 @@ mod tests {
         let (_, sha256) = store_head(&file.path);
         cache.insert(file.path.clone(), stamp, sha256, SystemTime::now() + SETTLE * 10, marked.clone());
         set_modified(&file.path, SystemTime::now() - Duration::from_secs(3600));
-        let (again, read) = summarise(&file, &cache, &library, day());
+        let (again, read) = summarise(&file, &cache, &library, day(), Trust::Stamp);
         assert_eq!(again, marked, "the time changed, the hash did not: the entry is reused");
         assert!(read.is_some(), "recorded again with the new time");
     }
@@ -478,13 +550,13 @@ mod tests {
         forged.participant_code = "FORGED".to_owned();
         // Same stamp but unsettled (made while the file was being written): checked by hash.
         cache.insert(file.path.clone(), stamp, "0".repeat(64), SystemTime::now() - SETTLE * 10, forged.clone());
-        assert!(matches!(cache.lookup(&file.path, stamp), Lookup::Check(_)));
-        let (again, _) = summarise(&file, &cache, &library, day());
+        assert!(matches!(cache.lookup(&file.path, stamp, Trust::Stamp), Lookup::Check(_)));
+        let (again, _) = summarise(&file, &cache, &library, day(), Trust::Stamp);
         assert_eq!(again, summary, "the file itself is summarised");
         // A time change with another hash: not trusted either.
         cache.insert(file.path.clone(), stamp, "0".repeat(64), SystemTime::now() + SETTLE * 10, forged);
         set_modified(&file.path, SystemTime::now() - Duration::from_secs(3600));
-        let (again, _) = summarise(&file, &cache, &library, day());
+        let (again, _) = summarise(&file, &cache, &library, day(), Trust::Stamp);
         assert_eq!(again, summary);
     }
 
@@ -494,35 +566,103 @@ mod tests {
         (text, sha256)
     }
 
+    fn key(dir: &Path) -> InstallationKey {
+        InstallationKey::load_or_create(&dir.join("installation.key")).unwrap()
+    }
+
     #[test]
     fn a_cache_file_round_trips_and_a_damaged_or_stale_one_is_rebuilt() {
         let (dir, file, library) = one_session();
+        let key = key(dir.path());
         let (cache, summary) = cached(&file, &library);
         let path = cache_file(&dir.path().join("cache"), dir.path());
-        cache.save(&path).unwrap();
-        let (loaded, problem) = SummaryCache::load(&path, "test");
+        cache.save(&path, &key).unwrap();
+        let (loaded, problem) = SummaryCache::load(&path, "test", &key);
         assert_eq!(problem, None);
         assert_eq!(loaded, cache);
         let stamp = FileStamp::at(&file.path).unwrap();
-        assert_eq!(loaded.lookup(&file.path, stamp), Lookup::Fresh(&summary));
+        assert_eq!(loaded.lookup(&file.path, stamp, Trust::Stamp), Lookup::Fresh(&summary));
 
-        let (_, problem) = SummaryCache::load(&path, "another library or day");
+        let (_, problem) = SummaryCache::load(&path, "another library or day", &key);
         assert_eq!(problem, Some(CacheProblem::Stale));
         let text = std::fs::read_to_string(&path).unwrap();
         // One character of the entries changed: the checksum no longer matches.
         std::fs::write(&path, text.replacen(&summary.participant_code, "FORGED", 1)).unwrap();
-        let (rebuilt, problem) = SummaryCache::load(&path, "test");
+        let (rebuilt, problem) = SummaryCache::load(&path, "test", &key);
         assert!(matches!(problem, Some(CacheProblem::Damaged(_))), "{problem:?}");
         assert!(rebuilt.is_empty());
-        // Cut short, not a cache at all, another format.
-        for damaged in [&text[..text.len() / 2], "garbage", &text.replacen(" 1\n", " 999\n", 1)] {
+        // Cut short, not a cache at all, another format (the unsigned format 1 among them).
+        let format_1 = text.replacen(" 2\n", " 1\n", 1);
+        for damaged in [&text[..text.len() / 2], "garbage", &text.replacen(" 2\n", " 999\n", 1), &format_1] {
             std::fs::write(&path, damaged).unwrap();
-            let (rebuilt, problem) = SummaryCache::load(&path, "test");
+            let (rebuilt, problem) = SummaryCache::load(&path, "test", &key);
             assert!(matches!(problem, Some(CacheProblem::Damaged(_))), "{problem:?}");
             assert!(rebuilt.is_empty());
         }
         std::fs::remove_file(&path).unwrap();
-        assert_eq!(SummaryCache::load(&path, "test").1, Some(CacheProblem::Absent));
+        assert_eq!(SummaryCache::load(&path, "test", &key).1, Some(CacheProblem::Absent));
+    }
+
+    #[test]
+    fn a_cache_this_installation_did_not_sign_is_rebuilt() {
+        let (dir, file, library) = one_session();
+        let (key, other) = (key(dir.path()), key(&dir.path().join("elsewhere")));
+        let (cache, summary) = cached(&file, &library);
+        let path = cache_file(&dir.path().join("cache"), dir.path());
+        // Another installation's cache, copied here: its signature is not this key's.
+        cache.save(&path, &other).unwrap();
+        let (rebuilt, problem) = SummaryCache::load(&path, "test", &key);
+        assert_eq!(problem, Some(CacheProblem::NotVouched));
+        assert!(rebuilt.is_empty());
+
+        // A forger who edits an entry and recomputes the checksum, as an unkeyed cache
+        // would have let them: the signature no longer covers the entries.
+        cache.save(&path, &key).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut lines: Vec<String> = text.splitn(5, '\n').map(str::to_owned).collect();
+        let body = lines.pop().unwrap().replacen(&summary.participant_code, "FORGED", 1);
+        lines[2] = format!("sha256 {}", sha256_hex(&body));
+        lines.push(body);
+        std::fs::write(&path, lines.join("\n")).unwrap();
+        let (rebuilt, problem) = SummaryCache::load(&path, "test", &key);
+        assert_eq!(problem, Some(CacheProblem::NotVouched));
+        assert!(rebuilt.is_empty());
+        // Moved to another context line with the rest kept: not vouched for either.
+        cache.save(&path, &key).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replacen("context test\n", "context other\n", 1)).unwrap();
+        assert_eq!(SummaryCache::load(&path, "other", &key).1, Some(CacheProblem::NotVouched));
+    }
+
+    #[test]
+    fn trusting_by_hash_reads_every_file_and_uses_an_entry_only_for_its_bytes() {
+        let (_dir, file, library) = one_session();
+        let (mut cache, summary) = cached(&file, &library);
+        let stamp = FileStamp::at(&file.path).unwrap();
+        assert!(matches!(cache.lookup(&file.path, stamp, Trust::Hash), Lookup::Check(_)), "never fresh by stamp");
+        // The entry of exactly these bytes is used (marked, to see that it was).
+        let mut marked = summary.clone();
+        marked.participant_code = "FROM-THE-CACHE".to_owned();
+        let (_, sha256) = store_head(&file.path);
+        let later = SystemTime::now() + SETTLE * 10;
+        cache.insert(file.path.clone(), stamp, sha256.clone(), later, marked.clone());
+        let (again, read) = summarise(&file, &cache, &library, day(), Trust::Hash);
+        assert_eq!(again, marked);
+        assert_eq!(read, Some((stamp, sha256.clone())));
+        assert!(!cache.insert(file.path.clone(), stamp, sha256, later, marked), "the same entry is no change");
+
+        // Other bytes of the same size and time: the browser would show the entry, the log
+        // summarises what the file holds now.
+        let modified = std::fs::metadata(&file.path).unwrap().modified().unwrap();
+        let text = std::fs::read_to_string(&file.path).unwrap();
+        let code = &summary.participant_code;
+        let renamed = text.replacen(&format!("\"{code}\""), &format!("\"{}\"", "Z".repeat(code.len())), 1);
+        assert_eq!(renamed.len(), text.len());
+        std::fs::write(&file.path, renamed).unwrap();
+        set_modified(&file.path, modified);
+        assert_eq!(summarise(&file, &cache, &library, day(), Trust::Stamp).0.participant_code, "FROM-THE-CACHE");
+        let (logged, _) = summarise(&file, &cache, &library, day(), Trust::Hash);
+        assert_eq!(logged.participant_code, "Z".repeat(code.len()));
     }
 
     #[test]

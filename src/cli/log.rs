@@ -5,13 +5,14 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
+use crate::app::folder_scan::{CacheProblemSaid, Scanned, canonical_folder, screening_log};
+use crate::app::summary_cache::{CacheProblem, CacheStore};
 use crate::cli::common::{PaperArg, refuse_overwriting, write_report};
 use crate::cli::{out, outln};
-use crate::files::folder::Listed;
-use crate::i18n::{text, text_with};
+use crate::i18n::text_with;
 use crate::library::Library;
-use crate::report::log::ScreeningLog;
 use crate::session::store;
+use crate::user_data::UserData;
 
 /// Writes the screening log of a folder of session files as CSV and prints the counts.
 /// Exit 0 when every file was read, 1 when some could not be (they are listed).
@@ -34,6 +35,8 @@ pub struct Args {
 /// Writes the CSV (and the counts PDF), prints the counts.
 pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     let Args { folder, output, pdf, paper } = args;
+    // One cache per folder, however it is named (the window names it absolutely).
+    let folder = canonical_folder(&folder);
     let files = store::list_session_files(&folder)
         .with_context(|| text_with("cli-folder-unreadable", &[("folder", folder.display().to_string())]))?;
     let paths: Vec<PathBuf> = files.iter().map(|file| file.path.clone()).collect();
@@ -41,7 +44,17 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
     if let Some(pdf) = &pdf {
         refuse_overwriting(pdf, &paths)?;
     }
-    let log = build_log(library, &files);
+    // Every file is read and hashed; the signed summary cache saves parsing, checking and
+    // evaluating a file whose bytes it summarised (same build, library, day and language).
+    let cache = UserData::from_env().ok().map(|user_data| CacheStore::of(&user_data));
+    let Scanned { log, cache_problem } =
+        screening_log(&folder, &files, cache.as_ref(), library, crate::cli::common::today());
+    // A cache of another day, or none yet, is the usual case, not a problem to report.
+    if let Some(problem) = cache_problem
+        .filter(|problem| !matches!(problem, CacheProblemSaid::NotUsed(CacheProblem::Absent | CacheProblem::Stale)))
+    {
+        eprintln!("{}", text_with("cli-log-cache-problem", &[("problem", problem.to_string())]));
+    }
     write_report(&output, log.to_csv().as_bytes())?;
     out!("{}", log.counts_text());
     if let Some(pdf) = &pdf {
@@ -56,19 +69,4 @@ pub fn run(args: Args, library: &Library) -> anyhow::Result<ExitCode> {
         )
     );
     Ok(if log.unreadable.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
-}
-
-/// The log of session files; a file that cannot be read (or is not a file) is listed,
-/// never skipped.
-fn build_log(library: &Library, files: &[Listed]) -> ScreeningLog {
-    ScreeningLog::build(library, crate::cli::common::today(), files, |file| {
-        let text = match &file.problem {
-            Some(problem) => Err(text_with("cli-log-not-read", &[("problem", problem.to_string())])),
-            // The log names the file already; the message need not repeat its path.
-            None => store::read_text(&file.path).map_err(|error| {
-                error.to_string().replace(&file.path.display().to_string(), &text("cli-log-the-file"))
-            }),
-        };
-        (file.name.clone(), text)
-    })
 }

@@ -17,7 +17,7 @@ use crate::files::bounded_read::{ReadError, read_regular};
 use crate::files::private::{self, Created, FileError};
 use crate::records::hex;
 use crate::records::keys::{self, Fingerprint, KeyError, PublicKey, SignatureValue};
-use crate::records::payload::{SealedHead, seal_payload};
+use crate::records::payload::{SealedHead, cache_payload, seal_payload};
 use crate::records::seal::Seal;
 
 /// The largest installation key file read.
@@ -128,6 +128,17 @@ impl InstallationKey {
     /// Seals the head of a session's trail.
     pub fn seal(&self, head: &SealedHead<'_>) -> Seal {
         Seal { key: self.public_key, signature: SignatureValue::sign(&self.signing_key, &seal_payload(head)) }
+    }
+
+    /// Vouches for a summary cache made in `context` whose entries hash to `body_sha256`
+    /// (a payload of its own domain: never usable as a seal or a signature).
+    pub fn vouch_for_cache(&self, context: &str, body_sha256: &str) -> SignatureValue {
+        SignatureValue::sign(&self.signing_key, &cache_payload(context, body_sha256))
+    }
+
+    /// Whether this installation vouched for a summary cache with `signature`.
+    pub fn vouched_for_cache(&self, context: &str, body_sha256: &str, signature: &SignatureValue) -> bool {
+        self.public_key.verify(&cache_payload(context, body_sha256), signature)
     }
 }
 

@@ -17,6 +17,10 @@ pub const SEAL_DOMAIN: &str = "trialscreen installation seal v1";
 /// The domain prefix of an electronic signature's payload.
 pub const SIGNATURE_DOMAIN: &str = "trialscreen electronic signature v1";
 
+/// The domain prefix of the payload by which an installation vouches for its session
+/// summary cache (`app::summary_cache`): never a seal's or a signature's bytes.
+pub const CACHE_DOMAIN: &str = "trialscreen summary cache v1";
+
 /// What an installation seals at every save: the head of the audit trail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SealedHead<'a> {
@@ -59,6 +63,16 @@ pub fn seal_payload(head: &SealedHead<'_>) -> Vec<u8> {
     push_field(&mut payload, session_id.to_string().as_bytes());
     push_field(&mut payload, &sequence.to_be_bytes());
     push_field(&mut payload, head_hash.as_bytes());
+    payload
+}
+
+/// The bytes an installation signs to vouch for a summary cache: the context it was made
+/// in and the SHA-256 of its entries.
+pub fn cache_payload(context: &str, body_sha256: &str) -> Vec<u8> {
+    let mut payload = Vec::with_capacity(160);
+    push_field(&mut payload, CACHE_DOMAIN.as_bytes());
+    push_field(&mut payload, context.as_bytes());
+    push_field(&mut payload, body_sha256.as_bytes());
     payload
 }
 

@@ -76,7 +76,8 @@ impl AppState {
             workspace,
             preferences,
             dialog: None,
-            browser: SessionBrowser::new(folders.sessions).with_cache(folders.user_data.cache()),
+            browser: SessionBrowser::new(folders.sessions)
+                .with_cache(crate::app::summary_cache::CacheStore::of(&folders.user_data)),
             new_screening: NewScreeningDraft::new(today),
             notice: None,
             journal_problem: None,

@@ -255,3 +255,50 @@ fn a_value_edited_outside_trialscreen_is_not_a_sealed_record_in_the_log() {
     assert!(report.contains("Not sealed records, listed apart"), "{report}");
     assert!(report.contains("edited.ron"), "{report}");
 }
+
+/// `log` keeps the folder's summaries in the per-user cache, signed by the installation's
+/// key: a second run reads every file again, uses the summaries of unchanged bytes and
+/// writes the same log; a cache whose entries were edited (with its checksum recomputed) is
+/// not this installation's signature and is rebuilt, never believed.
+#[test]
+fn a_second_log_uses_the_signed_cache_and_a_forged_cache_is_not_believed() {
+    let installation = crate::common::installation::Installation::new();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("sessions");
+    std::fs::create_dir(&folder).expect("folder");
+    installation.sealed_example("v01-eligible-adolescent", &folder.join("a.ron"));
+    installation.sealed_example("v02b-low-platelets-override", &folder.join("b.ron"));
+    let log = |csv: &std::path::Path| {
+        let output = installation
+            .command(&["log", &folder.display().to_string(), "-o", &csv.display().to_string()])
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+        (std::fs::read_to_string(csv).expect("csv"), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    let (cold, _) = log(&dir.path().join("cold.csv"));
+    let cache_folder = installation.user_data.cache();
+    let caches: Vec<_> = std::fs::read_dir(&cache_folder).expect("a cache folder").collect();
+    assert_eq!(caches.len(), 1, "one cache file for the folder");
+    let cache_file = caches.into_iter().next().expect("one").expect("entry").path();
+    let (warm, stderr) = log(&dir.path().join("warm.csv"));
+    assert_eq!(warm, cold);
+    assert!(stderr.is_empty(), "{stderr}");
+
+    // Forge: b.ron's verdict in the cache said otherwise, checksum recomputed.
+    let text = std::fs::read_to_string(&cache_file).expect("cache");
+    let mut lines: Vec<String> = text.splitn(5, '\n').map(str::to_owned).collect();
+    let body = lines.pop().expect("entries").replace("\"V02B\"", "\"FORGED\"");
+    assert!(body.contains("FORGED"));
+    let digest = {
+        use sha2::Digest as _;
+        sha2::Sha256::digest(body.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect::<String>()
+    };
+    *lines.get_mut(2).expect("checksum line") = format!("sha256 {digest}");
+    lines.push(body);
+    std::fs::write(&cache_file, lines.join("\n")).expect("write");
+    let (after, stderr) = log(&dir.path().join("after.csv"));
+    assert_eq!(after, cold, "the forged summaries are not used");
+    assert!(!after.contains("FORGED"));
+    assert!(stderr.contains("not signed by this installation"), "{stderr}");
+}

@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, TimeZone as _, Utc};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use trialscreen::app::folder_scan::{canonical_folder, screening_log};
 use trialscreen::app::session_browser::{PAGE_ROWS, SessionBrowser};
+use trialscreen::app::summary_cache::CacheStore;
 use trialscreen::app::workspace::Folders;
 use trialscreen::library::{BUNDLED_EXAMPLES, Library};
 use trialscreen::report::log::ScreeningLog;
@@ -25,6 +27,11 @@ fn day() -> chrono::NaiveDate {
 
 fn fixed_clock() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).single().expect("a valid time")
+}
+
+/// The summary cache and installation key of a per-user data folder under `root`.
+fn cache_store(root: &Path) -> CacheStore {
+    CacheStore { folder: root.join("cache"), installation_key: root.join("installation.key") }
 }
 
 /// `copies` of every bundled example in `folder` (names differ), and a file that does not
@@ -55,7 +62,7 @@ fn the_background_scan_lists_every_file_once_with_the_logs_counts_and_the_cache_
     let folder = dir.path().join("sessions");
     let files = fill(&folder, 2);
     let library = Library::bundled().unwrap();
-    let mut browser = SessionBrowser::new(folder.clone()).with_cache(dir.path().join("cache"));
+    let mut browser = SessionBrowser::new(folder.clone()).with_cache(cache_store(dir.path()));
     browser.start_scan(&library, day());
     assert!(browser.is_scanning());
     finish(&mut browser);
@@ -79,7 +86,7 @@ fn the_background_scan_lists_every_file_once_with_the_logs_counts_and_the_cache_
 
     // Warm: served from the cache it wrote, the same rows and counts.
     assert!(std::fs::read_dir(dir.path().join("cache")).unwrap().count() == 1, "one cache file");
-    let mut warm = SessionBrowser::new(folder.clone()).with_cache(dir.path().join("cache"));
+    let mut warm = SessionBrowser::new(folder.clone()).with_cache(cache_store(dir.path()));
     warm.scan(&library, day());
     assert_eq!(warm.cache_problem, None);
     let sorted = |browser: &SessionBrowser| {
@@ -93,7 +100,7 @@ fn the_background_scan_lists_every_file_once_with_the_logs_counts_and_the_cache_
     // A damaged cache is rebuilt, and the listing is the same.
     let cache_file = std::fs::read_dir(dir.path().join("cache")).unwrap().next().unwrap().unwrap().path();
     std::fs::write(&cache_file, "not a cache").unwrap();
-    let mut rebuilt = SessionBrowser::new(folder).with_cache(dir.path().join("cache"));
+    let mut rebuilt = SessionBrowser::new(folder).with_cache(cache_store(dir.path()));
     rebuilt.scan(&library, day());
     assert!(rebuilt.cache_problem.as_deref().is_some_and(|p| p.contains("damaged")), "{:?}", rebuilt.cache_problem);
     assert_eq!(sorted(&rebuilt), sorted(&browser));
@@ -187,4 +194,61 @@ fn open_is_in_reach_in_a_narrow_window() {
     for rect in opens.into_iter().filter(|rect| rect.min.y < window.max.y) {
         assert!(rect.min.x >= 0.0 && rect.max.x <= window.max.x, "Open at {rect:?} is past the window's edge");
     }
+}
+
+/// `trialscreen log` reads every file and hashes it, and takes a file's summary from the
+/// signed cache only when the file's SHA-256 is the entry's: cold, warm, after a file
+/// changed (another size), and after a file changed in place (same size, same time, which
+/// the browser's stamps cannot see), the log is the log of the files read by themselves.
+#[test]
+fn the_log_through_the_cache_is_the_log_of_the_files_cold_warm_and_after_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sessions")).unwrap();
+    let folder = canonical_folder(&dir.path().join("sessions"));
+    fill(&folder, 1);
+    let library = Library::bundled().unwrap();
+    let store = cache_store(dir.path());
+    let of_the_files = || {
+        let listed = trialscreen::session::store::list_session_files(&folder).unwrap();
+        let log = ScreeningLog::build(&library, day(), &listed, |file| {
+            (file.name.clone(), Ok(std::fs::read_to_string(&file.path).unwrap()))
+        });
+        (log.to_csv(), log.counts_text())
+    };
+    let through_the_cache = |store: Option<&CacheStore>| {
+        let listed = trialscreen::session::store::list_session_files(&folder).unwrap();
+        let scanned = screening_log(&folder, &listed, store, &library, day());
+        (scanned.log.to_csv(), scanned.log.counts_text(), scanned.cache_problem)
+    };
+    let expected = of_the_files();
+    let (csv, counts, _) = through_the_cache(None);
+    assert_eq!((csv, counts), expected, "no cache");
+    let (csv, counts, problem) = through_the_cache(Some(&store));
+    assert_eq!((csv, counts), expected, "cold");
+    assert_eq!(problem.map(|p| p.to_string()), Some("no summary cache yet".to_owned()));
+    let cache_file = store.file_for(&folder);
+    let written = std::fs::read(&cache_file).unwrap();
+    let (csv, counts, problem) = through_the_cache(Some(&store));
+    assert_eq!((csv, counts), expected, "warm");
+    assert_eq!(problem, None);
+    assert_eq!(std::fs::read(&cache_file).unwrap(), written, "nothing changed: the cache is not rewritten");
+
+    // A file changed (its participant code, so another size).
+    let (name, text) = BUNDLED_EXAMPLES.first().unwrap();
+    let path = folder.join(format!("c0-{name}"));
+    let code = text.split("participant_code: \"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    std::fs::write(&path, text.replacen(&format!("\"{code}\""), &format!("\"{code}-2\""), 1)).unwrap();
+    let expected = of_the_files();
+    assert!(expected.0.contains(&format!("{code}-2")));
+    assert_eq!(through_the_cache(Some(&store)).0, expected.0, "a changed file");
+
+    // Changed in place: same size and modification time, other bytes.
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let same_size = std::fs::read_to_string(&path).unwrap().replacen(&format!("{code}-2"), &format!("{code}-3"), 1);
+    std::fs::write(&path, same_size).unwrap();
+    std::fs::File::options().write(true).open(&path).unwrap().set_modified(modified).unwrap();
+    let expected = of_the_files();
+    assert!(expected.0.contains(&format!("{code}-3")));
+    let (csv, counts, _) = through_the_cache(Some(&store));
+    assert_eq!((csv, counts), expected, "changed in place");
 }

@@ -46,8 +46,7 @@ cli-summary-does-not-verify = ⚠ { $file } does not verify; the summary says so
 cli-summary-written = ✔ summary of { $code } written to { $output }
 cli-folder-unreadable = cannot read the folder { $folder }
 cli-log-written = ✔ { $count } rows written to { $output }
-cli-log-not-read = { $problem }; it was not read
-cli-log-the-file = the file
+cli-log-cache-problem = note: { $problem }
 
 ## check-protocol
 cli-check-name-files = name the protocol files to check, or a site folder with { $flag }

@@ -128,6 +128,7 @@ error-summary-cache-absent = no summary cache yet
 error-summary-cache-unreadable = the summary cache could not be read: { $detail }
 error-summary-cache-damaged = the summary cache is damaged: { $detail }
 error-summary-cache-stale = the summary cache is of another build, library or day
+error-summary-cache-not-vouched = the summary cache was not signed by this installation, or was changed since
 
 ## Calculators
 error-calculators-kidney-not-positive = { $input } must be a positive number (got { $value })

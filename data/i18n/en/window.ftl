@@ -244,6 +244,7 @@ checklist-undetermined = undetermined: unassessed items could change the result
 ## The session browser's scan
 browser-no-thread = the folder was read without a background thread: { $error }
 browser-cache-not-written = the summary cache could not be written: { $error }
+browser-cache-no-key = this installation's key could not be read, so no summary cache is kept: { $error }
 
 ## The criteria board's buttons and notes
 board-withdraw = Withdraw…

@@ -46,8 +46,7 @@ cli-summary-does-not-verify = ⚠ { $file }未通过校验；小结中已注明
 cli-summary-written = ✔ { $code }的筛选小结已写入{ $output }
 cli-folder-unreadable = 无法读取文件夹{ $folder }
 cli-log-written = ✔ 已将{ $count }行写入{ $output }
-cli-log-not-read = { $problem }；未读取
-cli-log-the-file = 该文件
+cli-log-cache-problem = 注意：{ $problem }
 
 ## check-protocol（检查方案）
 cli-check-name-files = 请指定要检查的方案文件，或用{ $flag }指定研究中心文件夹

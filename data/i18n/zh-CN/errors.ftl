@@ -128,6 +128,7 @@ error-summary-cache-absent = 尚无小结缓存
 error-summary-cache-unreadable = 无法读取小结缓存：{ $detail }
 error-summary-cache-damaged = 小结缓存已损坏：{ $detail }
 error-summary-cache-stale = 小结缓存属于其他版本、方案库或日期
+error-summary-cache-not-vouched = 小结缓存不是本机安装签署的，或签署后已被更改
 
 ## 计算器
 error-calculators-kidney-not-positive = { $input }必须为正数（实际为{ $value }）

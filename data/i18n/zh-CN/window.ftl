@@ -243,7 +243,8 @@ checklist-undetermined = 未确定：未评估的条目可能改变结果
 
 ## 筛选记录浏览的扫描
 browser-no-thread = 文件夹未使用后台线程读取：{ $error }
-browser-cache-not-written = 无法写入摘要缓存：{ $error }
+browser-cache-not-written = 无法写入小结缓存：{ $error }
+browser-cache-no-key = 无法读取本机安装的密钥，因此不保留小结缓存：{ $error }
 
 ## 标准列表的按钮与说明
 board-withdraw = 撤回…

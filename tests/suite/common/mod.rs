@@ -132,10 +132,14 @@ pub fn entry(ron_text: &str) -> Entry {
 }
 
 /// The binary, with its language pinned to English (`LC_ALL=C`), so that a developer whose
-/// machine is in Chinese sees the same results.
+/// machine is in Chinese sees the same results, and its per-user data folder in a temporary
+/// folder of this test run (shared by its commands), never the developer's own: `log` keeps
+/// its summary cache there. A test that needs a folder of its own sets `XDG_DATA_HOME` again.
 pub fn trialscreen_command() -> std::process::Command {
+    static DATA_HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let data_home = DATA_HOME.get_or_init(|| tempfile::tempdir().expect("a temporary data folder"));
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_trialscreen"));
-    command.env("LC_ALL", "C");
+    command.env("LC_ALL", "C").env("XDG_DATA_HOME", data_home.path());
     command
 }
 
