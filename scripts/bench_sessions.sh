@@ -43,19 +43,26 @@ echo "folder: $(du -sh "$folder" | cut -f1) in $(ls "$folder" | wc -l) files; $(
 
 if [ -z "${SKIP_LOG:-}" ]; then
     echo "== log over $count sessions"
+    # Each build's per-user data folder is its own ($work/data-*): `log` keeps its signed
+    # summary cache there (this build). "this, cold": no cache before each run; "this,
+    # warm": the cache of the run before (every file still read and hashed).
     if command -v hyperfine >/dev/null; then
-        hyperfine --warmup 1 --runs 5 --prepare "rm -f $work/base.csv $work/new.csv" \
-            -n previous "$base log $folder -o $work/base.csv" \
-            -n this "$new log $folder -o $work/new.csv"
+        hyperfine --warmup 1 --runs 5 \
+            --prepare "rm -f $work/base.csv" \
+            --prepare "rm -rf $work/new.csv $work/data-cold" \
+            --prepare "rm -f $work/new.csv" \
+            -n previous "XDG_DATA_HOME=$work/data-base $base log $folder -o $work/base.csv" \
+            -n "this, cold" "XDG_DATA_HOME=$work/data-cold $new log $folder -o $work/new.csv" \
+            -n "this, warm" "XDG_DATA_HOME=$work/data-warm $new log $folder -o $work/new.csv"
     else
         /usr/bin/time -f "previous: %e s, %M KB" "$base" log "$folder" -o "$work/base.csv" >/dev/null
         /usr/bin/time -f "this: %e s, %M KB" "$new" log "$folder" -o "$work/new.csv" >/dev/null
     fi
     # The same output path for both, so that the printed counts may be compared whole.
     rm -f "$work/log.csv"
-    "$base" log "$folder" -o "$work/log.csv" >"$work/base.counts" || true
+    XDG_DATA_HOME="$work/data-base" "$base" log "$folder" -o "$work/log.csv" >"$work/base.counts" || true
     mv "$work/log.csv" "$work/base.csv"
-    "$new" log "$folder" -o "$work/log.csv" >"$work/new.counts" || true
+    XDG_DATA_HOME="$work/data-warm" "$new" log "$folder" -o "$work/log.csv" >"$work/new.counts" || true
     if cmp -s "$work/base.csv" "$work/log.csv" && cmp -s "$work/base.counts" "$work/new.counts"; then
         echo "log: the same CSV and counts from both builds"
     else
@@ -64,7 +71,7 @@ if [ -z "${SKIP_LOG:-}" ]; then
 fi
 
 echo "== session browser scan to completion (this build)"
-"$examples_bin" browser "$folder" "$work/cache"
+"$examples_bin" browser "$folder" "$work/browser-data"
 echo "== frames of the start view while the browser scans (cold, this build)"
 mkdir -p "$work/frames-root"
 ln -s "$folder" "$work/frames-root/sessions"
