@@ -10,6 +10,7 @@ use std::time::SystemTime;
 
 use chrono::NaiveDate;
 
+use crate::app::scan_priority::ScanPriority;
 use crate::app::summary_cache::{
     self, CacheProblem, CacheStore, FileStamp, FileSummary, Lookup, SummaryCache, SummaryRow, Trust,
 };
@@ -55,6 +56,8 @@ pub struct FolderScan<'a> {
     pub trust: Trust,
     /// Worker threads (at least one).
     pub threads: usize,
+    /// How the workers are scheduled against the machine's other threads.
+    pub priority: ScanPriority,
     /// Set to stop the scan.
     pub cancel: &'a AtomicBool,
 }
@@ -160,8 +163,9 @@ impl FolderScan<'_> {
         let (next, new_sink) = (&next, &new_sink);
         let parts: Vec<Option<Vec<Summarised>>> = std::thread::scope(|scope| {
             let workers: Vec<_> = (0..self.threads.clamp(1, listed.len().max(1)))
-                .map(|_| {
+                .map(|worker| {
                     scope.spawn(move || {
+                        self.priority.apply_to_this_thread(worker);
                         let mut sink = new_sink();
                         let mut done = Vec::new();
                         loop {
@@ -206,7 +210,15 @@ pub fn screening_log(
 ) -> Scanned {
     let cancel = AtomicBool::new(false);
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let scan = FolderScan { library, today, cache, trust: Trust::Hash, threads, cancel: &cancel };
+    let scan = FolderScan {
+        library,
+        today,
+        cache,
+        trust: Trust::Hash,
+        threads,
+        priority: ScanPriority::Normal,
+        cancel: &cancel,
+    };
     // Never cancelled and the sink never refuses: the scan always completes.
     scan.run(folder, listed, || Discard).unwrap_or_else(|| Scanned { log: ScreeningLog::new(), cache_problem: None })
 }

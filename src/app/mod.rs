@@ -4,6 +4,7 @@
 
 pub mod folder_scan;
 pub mod printing;
+pub mod scan_priority;
 pub mod session_browser;
 pub mod summary_cache;
 pub mod workspace;

@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::app::folder_scan::{CacheProblemSaid, FolderScan, Sink};
+use crate::app::scan_priority::ScanPriority;
 use crate::app::summary_cache::{CacheProblem, CacheStore, FileSummary, Trust};
 use crate::engine::protocol_eval::Verdict;
 use crate::files::folder::Listed;
@@ -386,14 +387,17 @@ impl ScanJob {
         if sender.send(ScanMessage::Listed(listed.len())).is_err() {
             return;
         }
-        // Every core but one: the window's thread keeps a core for its frames.
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
+        // Every core: one worker at normal priority, the others only on cores nothing else
+        // wants, so a frame of the window never waits behind them (`ScanPriority`; measured
+        // with `examples/bench_sessions.rs frames`).
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         let scan = FolderScan {
             library: &self.library,
             today: self.today,
             cache: self.cache.as_ref(),
             trust: Trust::Stamp,
             threads,
+            priority: ScanPriority::BesideTheWindow,
             cancel: &self.cancel,
         };
         let new_sink =
