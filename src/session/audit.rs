@@ -533,7 +533,7 @@ pub fn content_hash(session: &Session) -> String {
 /// ordered). A value that cannot be serialized hashes as the error text, which never
 /// matches a real hash.
 pub(crate) fn canonical<T: Serialize>(value: &T) -> String {
-    ron::to_string(value).unwrap_or_else(|error| format!("unserializable: {error}"))
+    crate::session::canonical_text::canonical(value)
 }
 
 /// What `verify` found wrong.

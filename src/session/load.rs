@@ -218,7 +218,9 @@ pub fn parse_session(text: &str) -> Result<Session, SessionError> {
             message: error.to_string(),
         })
     };
-    let session: Session = match ron::Options::default().from_str::<Session>(text) {
+    // The plain form every save writes is read by `written_form`, which leaves anything
+    // else, and every error, to ron.
+    let session: Session = match crate::session::written_form::read::<Session>(text) {
         Ok(session) if session.format_version > FORMAT_VERSION => return Err(newer(session.format_version)),
         Ok(session) if session.format_version == crate::session::format_v1::VERSION => read_v1()?,
         Ok(session) => session,

@@ -3,6 +3,7 @@
 //! computer's ledger say about it.
 
 pub mod audit;
+pub mod canonical_text;
 pub mod e_signing;
 pub mod format_v1;
 pub mod hashing;
@@ -16,3 +17,6 @@ pub mod sealing;
 pub mod sign_meaning;
 pub mod store;
 pub mod templates;
+#[cfg(test)]
+mod test_shapes;
+pub mod written_form;
