@@ -72,19 +72,21 @@ impl<'de> Reader<'de> {
     /// Spaces, tabs, line ends and line comments; a block comment is left to ron, as is a
     /// line comment that the text ends in (ron refuses one without its line end).
     fn skip_space(&mut self) -> Result<()> {
+        let text = self.text;
+        let mut at = self.at;
         loop {
-            match self.peek() {
-                Some(b' ' | b'\n' | b'\t' | b'\r') => self.at += 1,
-                Some(b'/') => {
-                    if self.text.get(self.at + 1) != Some(&b'/') {
-                        return Err(GiveUp);
-                    }
-                    let rest = self.text.get(self.at..).ok_or(GiveUp)?;
-                    let end = rest.iter().position(|&b| b == b'\n').ok_or(GiveUp)?;
-                    self.at += end + 1;
-                }
-                _ => return Ok(()),
+            while text.get(at).is_some_and(|&b| matches!(b, b' ' | b'\n' | b'\t' | b'\r')) {
+                at += 1;
             }
+            if text.get(at) != Some(&b'/') {
+                self.at = at;
+                return Ok(());
+            }
+            if text.get(at + 1) != Some(&b'/') {
+                return Err(GiveUp);
+            }
+            let rest = text.get(at..).unwrap_or_default();
+            at += rest.iter().position(|&b| b == b'\n').ok_or(GiveUp)? + 1;
         }
     }
 
