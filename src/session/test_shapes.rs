@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Serialize, Deserialize)]
-pub struct Unit;
+pub struct UnitStruct;
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Newtype(pub String);
@@ -42,7 +42,7 @@ pub struct Everything {
     nothing: Option<String>,
     something: Option<Option<i32>>,
     unit: (),
-    unit_struct: Unit,
+    unit_struct: UnitStruct,
     newtype: Newtype,
     pair: Pair,
     tuple: (u8, String, ()),
@@ -71,7 +71,7 @@ pub fn everything(text: String, double: f64, long: i64) -> Everything {
         nothing: None,
         something: Some(None),
         unit: (),
-        unit_struct: Unit,
+        unit_struct: UnitStruct,
         newtype: Newtype(text.clone()),
         pair: Pair(-3, -double),
         tuple: (1, text.clone(), ()),
