@@ -606,6 +606,12 @@ mod tests {
     fn nesting_deeper_than_it_goes_is_left_to_ron() {
         let text = ron::to_string(&nested(60)).unwrap();
         assert!(read_plain::<Shape>(&text).is_none());
+        // At every depth, what this reader accepts ron accepts too (its recursion limit is
+        // never the only thing that refuses a text this reader read).
+        for levels in 0..80 {
+            let text = ron::Options::default().without_recursion_limit().to_string(&nested(levels)).unwrap();
+            assert_ne!(agrees_with_ron::<Shape>(&text), Some(false), "{levels} levels");
+        }
         let by_ron = read::<Shape>(&text);
         assert_eq!(by_ron.is_ok(), ron::Options::default().from_str::<Shape>(&text).is_ok());
     }
