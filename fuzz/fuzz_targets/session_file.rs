@@ -5,17 +5,22 @@ use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
 use trialscreen::library::Library;
+use trialscreen::report::screening_view::ScreeningView;
 use trialscreen::screening::Screening;
 use trialscreen::session::{audit, load};
+use trialscreen::session_check::check_session;
 
 static LIBRARY: LazyLock<Option<Library>> = LazyLock::new(|| Library::bundled().ok());
 
+/// A fixed evaluation day: a run is reproducible whatever the date.
+static DAY: LazyLock<Option<chrono::NaiveDate>> = LazyLock::new(|| chrono::NaiveDate::from_ymd_opt(2026, 12, 1));
+
 fuzz_target!(|data: &[u8]| {
-    let (Ok(text), Some(library)) = (std::str::from_utf8(data), LIBRARY.as_ref()) else { return };
+    let (Ok(text), Some(library), Some(day)) = (std::str::from_utf8(data), LIBRARY.as_ref(), *DAY) else { return };
     let Ok(session) = load::parse_session(text) else { return };
     let _ = audit::verify(&session);
-    if load::check_session(&session, text, library).is_ok() {
-        let screening = Screening::evaluate(library, &session);
-        let _ = trialscreen::cli::evaluate::to_text(&screening);
+    if check_session(&session, text, library).is_ok() {
+        let screening = Screening::evaluate(library, &session, day);
+        let _ = trialscreen::cli::evaluate::to_text(&ScreeningView::of(&screening));
     }
 });
