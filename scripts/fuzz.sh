@@ -10,7 +10,7 @@ seconds="${1:-300}"
 for target in session_file session_reader protocol_file; do
     corpus="fuzz/corpus/$target"
     mkdir -p "$corpus"
-    if [ "$target" != protocol_file ]; then cp data/examples/*.ron "$corpus/"; else cp data/protocols/*.ron "$corpus/"; fi
+    if [ "$target" != protocol_file ]; then cp data/examples/*.ron tests/golden/*.ron "$corpus/"; else cp data/protocols/*.ron "$corpus/"; fi
     cargo +nightly fuzz run "$target" "$corpus" -- -max_total_time="$seconds" -max_len=200000 2>&1 | tail -n 3
 done
 PROPTEST_CASES=100000 cargo test --release --locked parser_mutation

@@ -13,10 +13,10 @@ use trialscreen::session_check::check_session;
 static LIBRARY: LazyLock<Option<Library>> = LazyLock::new(|| Library::bundled().ok());
 
 /// A fixed evaluation day: a run is reproducible whatever the date.
-static DAY: LazyLock<Option<chrono::NaiveDate>> = LazyLock::new(|| chrono::NaiveDate::from_ymd_opt(2026, 12, 1));
+const DAY: Option<chrono::NaiveDate> = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
 
 fuzz_target!(|data: &[u8]| {
-    let (Ok(text), Some(library), Some(day)) = (std::str::from_utf8(data), LIBRARY.as_ref(), *DAY) else { return };
+    let (Ok(text), Some(library), Some(day)) = (std::str::from_utf8(data), LIBRARY.as_ref(), DAY) else { return };
     let Ok(session) = load::parse_session(text) else { return };
     let _ = audit::verify(&session);
     if check_session(&session, text, library).is_ok() {
