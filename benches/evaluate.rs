@@ -1,7 +1,9 @@
 //! Evaluation speed. `seed000_v1`: the V1 patient against `refractory-sle-age5` (41
 //! criteria, dates, three-valued logic, explanation facts; text built lazily, only when
 //! shown). `all_seed_protocols`: a V1-like patient against all three seed protocols.
-//! The `_with_*` variants add indexing the session and rendering every explanation.
+//! `only_<protocol>`: that patient against each seed protocol alone, to see where
+//! `all_seed_protocols` spends. The `_with_*` variants add indexing the session and rendering
+//! every explanation.
 
 // A developer's tool, run by hand: it may panic with a message when its data are missing
 // (the lints in Cargo.toml are for code a user can reach).
@@ -62,6 +64,13 @@ fn benches(c: &mut Criterion) {
             }
         })
     });
+
+    for (loaded, cohort) in &selected {
+        let name = format!("only_{}", loaded.compiled.protocol.id);
+        c.bench_function(&name, |b| {
+            b.iter(|| black_box(evaluate_protocol(&loaded.compiled, black_box(&all_patient), *cohort, &all.decisions)))
+        });
+    }
 
     c.bench_function("seed000_v1_with_indexing", |b| {
         b.iter(|| {

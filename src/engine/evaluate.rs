@@ -415,55 +415,29 @@ impl<'p> Evaluator<'p, '_> {
     /// only with its date, inside `observed` or else the criterion's window, and never dated
     /// after the evaluation day or the first dose. Records why not; a result that does not
     /// count is missing (a new or dated result is what the criterion needs).
+    #[inline]
     fn result_counts(&mut self, item: ItemIdx, observed: Option<Period>) -> bool {
         let period = observed.unwrap_or(self.window);
-        match self.result_status(item, period) {
+        match self.patient.result_status(item, period) {
             None => true,
-            Some(reason) => {
-                self.facts.push(Fact::NotCounted { item, date: self.patient.date(item), period, reason });
-                self.missing.push(item);
-                self.note_missing_anchor(period);
-                false
-            }
+            Some(reason) => self.not_counted(item, period, reason),
         }
+    }
+
+    /// Records why a result does not count, and what would let it: out of line, so the path
+    /// taken for results that count stays short.
+    #[inline(never)]
+    fn not_counted(&mut self, item: ItemIdx, period: Period, reason: NotCounted) -> bool {
+        self.facts.push(Fact::NotCounted { item, date: self.patient.date(item), period, reason });
+        self.missing.push(item);
+        self.note_missing_anchor(period);
+        false
     }
 
     /// Why an item's result does not count in `period` (`None`: it counts). Answers and
     /// history items, which carry no date, always count.
     pub fn result_status(&self, item: ItemIdx, period: Period) -> Option<NotCounted> {
-        let is_result = self.patient.knowledge.item(item).is_some_and(|def| def.dated);
-        if !is_result {
-            return None;
-        }
-        let Some(date) = self.patient.date(item) else {
-            return (period != Period::Ever).then_some(NotCounted::Undated);
-        };
-        if date > self.patient.evaluation_day {
-            return Some(NotCounted::AfterToday);
-        }
-        if self.patient.dates.enrollment.is_some_and(|enrollment| date > enrollment) {
-            return Some(NotCounted::AfterEnrollment);
-        }
-        let opens = match period {
-            Period::Ever => return None,
-            Period::Within(span, anchor) => self.patient.window_opening(span, anchor),
-            Period::Since(anchor) => self.patient.anchor(anchor).map(|(on, _)| on),
-            Period::DuringScreening => Some(self.patient.dates.screening),
-            Period::AtLeastBefore(span, anchor) => {
-                let cutoff = self.patient.window_opening(span, anchor);
-                return match cutoff {
-                    Some(cutoff) if date <= cutoff => None,
-                    _ => Some(NotCounted::Outside),
-                };
-            }
-        };
-        match (opens, period) {
-            (Some(opens), Period::DuringScreening) if date < opens => Some(NotCounted::Outside),
-            (Some(opens), _) if date < opens => Some(NotCounted::TooOld),
-            (Some(_), _) => None,
-            // The consent date the window counts from is not entered.
-            (None, _) => Some(NotCounted::Outside),
-        }
+        self.patient.result_status(item, period)
     }
 
     /// Where a period counts from a named date not yet entered, says so and asks for it: in
@@ -906,8 +880,8 @@ impl<'p> Evaluator<'p, '_> {
     fn count(&mut self, count: &Count) -> Num {
         let Some(rows) = self.rows(count.classes) else { return Num::Unavailable };
         let screening = self.patient.dates.screening;
-        let mut definite: smallvec::SmallVec<[u64; 8]> = smallvec::SmallVec::new();
-        let mut possible: smallvec::SmallVec<[u64; 8]> = smallvec::SmallVec::new();
+        let mut definite = Counted::default();
+        let mut possible = Counted::default();
         for row in rows.clone().filter(|row| row.classes & count.except == 0) {
             let exposure = row.exposure;
             let response = if count.responses.is_empty() {
@@ -935,17 +909,12 @@ impl<'p> Evaluator<'p, '_> {
             if counts == Truth::False {
                 continue;
             }
-            let keys = count_keys(count, row);
             if counts == Truth::True {
                 self.facts.push(Fact::Exposure { row: row.row, truth: Truth::True, since: None, period: None });
-                definite.extend(keys.iter().copied());
+                definite.add(count, row);
             }
-            possible.extend(keys);
+            possible.add(count, row);
         }
-        definite.sort_unstable();
-        definite.dedup();
-        possible.sort_unstable();
-        possible.dedup();
         // Agents not listed may still have been taken unless the list is attested complete.
         if self.patient.history_is_complete() {
             counted(definite.len(), possible.len())
@@ -1299,30 +1268,43 @@ fn cap_applies(cap: &Cap, row: &ResolvedExposure<'_>) -> bool {
     }
 }
 
-/// What one counted row contributes: its agent, its classes, or its pool.
-fn count_keys(count: &Count, row: &ResolvedExposure<'_>) -> smallvec::SmallVec<[u64; 4]> {
-    const AGENT: u64 = 1 << 63;
-    let mut keys = smallvec::SmallVec::new();
-    match count.by {
-        CountKind::Agents => keys.push(AGENT | u64::from(row.agent)),
-        CountKind::Classes => {
-            // Each class bit the row covers, lowest first.
-            let mut covered = row.classes & count.classes;
-            while covered != 0 {
-                keys.push(u64::from(covered.trailing_zeros()));
-                covered &= covered - 1;
-            }
-        }
-        CountKind::AgentsPooling(pooled) => {
-            let in_pool = row.classes & pooled;
-            if in_pool == 0 {
-                keys.push(AGENT | u64::from(row.agent));
-            } else {
-                keys.push(u64::from(in_pool.trailing_zeros()));
+/// The distinct things a treatment count has counted: classes (or pools) as bits of a class
+/// mask, agents by catalogue index, each once.
+#[derive(Default)]
+struct Counted {
+    classes: ClassMask,
+    agents: smallvec::SmallVec<[u16; 8]>,
+}
+
+impl Counted {
+    /// Counts what one row contributes: its agent, each counted class it belongs to, or the
+    /// pool it falls in (an agent outside every pool counts on its own).
+    fn add(&mut self, count: &Count, row: &ResolvedExposure<'_>) {
+        match count.by {
+            CountKind::Agents => self.add_agent(row.agent),
+            CountKind::Classes => self.classes |= row.classes & count.classes,
+            CountKind::AgentsPooling(pooled) => {
+                let in_pool = row.classes & pooled;
+                if in_pool == 0 {
+                    self.add_agent(row.agent);
+                } else {
+                    // The pool is the row's lowest pooled class.
+                    self.classes |= in_pool & in_pool.wrapping_neg();
+                }
             }
         }
     }
-    keys
+
+    fn add_agent(&mut self, agent: u16) {
+        if !self.agents.contains(&agent) {
+            self.agents.push(agent);
+        }
+    }
+
+    /// How many distinct classes, pools and agents were counted.
+    fn len(&self) -> usize {
+        self.classes.count_ones() as usize + self.agents.len()
+    }
 }
 
 fn count_present(

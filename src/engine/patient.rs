@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use crate::calculators::{AssessmentError, Classification, InstrumentId, ScoreOptions};
 
+use crate::engine::evaluate::NotCounted;
 use crate::engine::knowledge::{ClassMask, ItemIdx, Knowledge};
 use crate::model::dates::Span;
 use crate::model::exact::Exact;
@@ -209,6 +210,7 @@ impl<'a> PatientFacts<'a> {
 
     /// The first day of the window `span` before `anchor`; `None` when the anchor's date
     /// (consent) is not entered or the day is out of the calendar's range.
+    #[inline]
     pub fn window_opening(&self, span: Span, anchor: Anchor) -> Option<NaiveDate> {
         // Consecutive reads are mostly in one criterion's window: that one is checked first.
         if let Some((s, a, opening)) = self.last_window_opening.get()
@@ -217,6 +219,13 @@ impl<'a> PatientFacts<'a> {
         {
             return opening;
         }
+        self.window_opening_found(span, anchor)
+    }
+
+    /// [`Self::window_opening`] for another window than the last: from the windows found so
+    /// far, or found now.
+    #[inline(never)]
+    fn window_opening_found(&self, span: Span, anchor: Anchor) -> Option<NaiveDate> {
         let known = self.window_openings.borrow().iter().find(|(s, a, _)| *s == span && *a == anchor).copied();
         let opening = match known {
             Some((.., opening)) => opening,
@@ -228,6 +237,51 @@ impl<'a> PatientFacts<'a> {
         };
         self.last_window_opening.set(Some((span, anchor, opening)));
         opening
+    }
+
+    /// Why an item's result does not count in `period` (`None`: it counts): undated, dated
+    /// after the evaluation day or the first dose, or outside the period. Answers and history
+    /// items, which carry no date, always count.
+    #[inline]
+    pub fn result_status(&self, item: ItemIdx, period: Period) -> Option<NotCounted> {
+        let is_result = self.knowledge.item(item).is_some_and(|def| def.dated);
+        if !is_result {
+            return None;
+        }
+        self.dated_result_status(item, period)
+    }
+
+    /// [`Self::result_status`] of an item the dictionary marks as a dated result.
+    fn dated_result_status(&self, item: ItemIdx, period: Period) -> Option<NotCounted> {
+        let Some(date) = self.date(item) else {
+            return (period != Period::Ever).then_some(NotCounted::Undated);
+        };
+        if date > self.evaluation_day {
+            return Some(NotCounted::AfterToday);
+        }
+        if self.dates.enrollment.is_some_and(|enrollment| date > enrollment) {
+            return Some(NotCounted::AfterEnrollment);
+        }
+        let opens = match period {
+            Period::Ever => return None,
+            Period::Within(span, anchor) => self.window_opening(span, anchor),
+            Period::Since(anchor) => self.anchor(anchor).map(|(on, _)| on),
+            Period::DuringScreening => Some(self.dates.screening),
+            Period::AtLeastBefore(span, anchor) => {
+                let cutoff = self.window_opening(span, anchor);
+                return match cutoff {
+                    Some(cutoff) if date <= cutoff => None,
+                    _ => Some(NotCounted::Outside),
+                };
+            }
+        };
+        match (opens, period) {
+            (Some(opens), Period::DuringScreening) if date < opens => Some(NotCounted::Outside),
+            (Some(opens), _) if date < opens => Some(NotCounted::TooOld),
+            (Some(_), _) => None,
+            // The consent date the window counts from is not entered.
+            (None, _) => Some(NotCounted::Outside),
+        }
     }
 
     /// The latest date a result or event may carry and still count: the evaluation day, or

@@ -229,7 +229,7 @@ pub fn evaluate_protocol(
     let protocol = &compiled.protocol;
     let cohort_index = cohort.and_then(|id| protocol.cohorts.iter().position(|c| c.id == id));
     let cohort_missing = !protocol.cohorts.is_empty() && cohort_index.is_none();
-    let mut facts = Vec::with_capacity(compiled.criteria.len() * 6);
+    let mut facts = Vec::with_capacity(compiled.criteria.len() * 4);
     let mut missing = Vec::with_capacity(compiled.criteria.len());
     let mut results = Vec::with_capacity(compiled.criteria.len());
     // The protocol's decisions by criterion position, matched by id once; the criteria are
@@ -532,42 +532,51 @@ fn note_evidence_expiring(
     results: &mut [CriterionResult],
     scratch: &mut Scratch,
 ) {
-    let dates: Vec<(usize, NaiveDate)> =
-        results.iter().enumerate().filter_map(|(i, r)| r.eligible_from.map(|d| (i, d))).collect();
-    // The criteria whose evidence ages out by each date, found once per date; one buffer
-    // serves every evaluation.
-    let mut aged_out_by: Vec<(NaiveDate, Vec<usize>)> = Vec::new();
-    let Scratch { facts, missing } = scratch;
-    for &(_, date) in &dates {
-        if aged_out_by.iter().any(|(known, _)| *known == date) {
+    // Mostly one date (a birthday, a treatment that must have lasted): each distinct date's
+    // criteria are found once, by evaluating again as if the visit happened then.
+    let mut dates: smallvec::SmallVec<[NaiveDate; 2]> = smallvec::SmallVec::new();
+    for date in results.iter().filter_map(|r| r.eligible_from) {
+        if !dates.contains(&date) {
+            dates.push(date);
+        }
+    }
+    for date in dates {
+        let aged = aged_out_by(date, compiled, patient, cohort_index, results, scratch);
+        // A criterion with an eligible-from date fails now, so it is never among those that pass.
+        for result in results.iter_mut().filter(|r| r.eligible_from == Some(date)) {
+            result.repeat_by_then.clone_from(&aged);
+        }
+    }
+}
+
+/// The criteria that pass now on dated results that will no longer count on `date`.
+fn aged_out_by(
+    date: NaiveDate,
+    compiled: &CompiledProtocol,
+    patient: &PatientFacts<'_>,
+    cohort_index: Option<usize>,
+    results: &[CriterionResult],
+    scratch: &mut Scratch,
+) -> Vec<usize> {
+    let (facts, missing) = scratch.buffers();
+    let shifted = patient.shifted_to(date);
+    let mut aged = Vec::new();
+    for (other, criterion) in compiled.criteria.iter().enumerate() {
+        let passes_now = results.get(other).is_some_and(|r| r.outcome == Outcome::Passes && r.judgment.is_none());
+        let in_scope = criterion.cohort.is_none_or(|wanted| Some(wanted) == cohort_index);
+        // Only a dated result can age out of its window.
+        if !passes_now || !in_scope || !criterion.reads_dated_results {
             continue;
         }
-        let shifted = patient.shifted_to(date);
-        let mut aged = Vec::new();
-        for (other, criterion) in compiled.criteria.iter().enumerate() {
-            let passes_now = results.get(other).is_some_and(|r| r.outcome == Outcome::Passes && r.judgment.is_none());
-            let in_scope = criterion.cohort.is_none_or(|wanted| Some(wanted) == cohort_index);
-            // Only a dated result can age out of its window.
-            if !passes_now || !in_scope || !criterion.reads_dated_results {
-                continue;
-            }
-            facts.clear();
-            missing.clear();
-            let mut evaluator = Evaluator { patient: &shifted, facts, missing, window: criterion.window };
-            let truth = evaluator.eval(&criterion.rule).truth;
-            if truth == Truth::Unknown && facts.iter().any(|f| matches!(f, Fact::NotCounted { .. })) {
-                aged.push(other);
-            }
-        }
-        aged_out_by.push((date, aged));
-    }
-    // A criterion with an eligible-from date fails now, so it is never among those that pass.
-    for (position, date) in dates {
-        let aged = aged_out_by.iter().find(|(known, _)| *known == date).map(|(_, aged)| aged.clone());
-        if let Some(result) = results.get_mut(position) {
-            result.repeat_by_then = aged.unwrap_or_default();
+        facts.clear();
+        missing.clear();
+        let mut evaluator = Evaluator { patient: &shifted, facts, missing, window: criterion.window };
+        let truth = evaluator.eval(&criterion.rule).truth;
+        if truth == Truth::Unknown && facts.iter().any(|f| matches!(f, Fact::NotCounted { .. })) {
+            aged.push(other);
         }
     }
+    aged
 }
 
 /// The dictionary's contradictions that hold for the patient, and the test kinds whose
@@ -610,7 +619,7 @@ fn confirmed_eligible_from(
     mut candidate: NaiveDate,
     scratch: &mut Scratch,
 ) -> Option<NaiveDate> {
-    let Scratch { facts, missing } = scratch;
+    let (facts, missing) = scratch.buffers();
     for _ in 0..ELIGIBLE_FROM_ATTEMPTS {
         facts.clear();
         missing.clear();
@@ -638,6 +647,18 @@ fn confirmed_eligible_from(
 struct Scratch {
     facts: Vec<Fact>,
     missing: Vec<ItemIdx>,
+}
+
+impl Scratch {
+    /// The buffers, allocated at the first use with room for a criterion's facts, so that
+    /// an evaluation that needs none allocates none and one that does grows them rarely.
+    fn buffers(&mut self) -> (&mut Vec<Fact>, &mut Vec<ItemIdx>) {
+        self.facts.clear();
+        self.missing.clear();
+        self.facts.reserve(32);
+        self.missing.reserve(16);
+        (&mut self.facts, &mut self.missing)
+    }
 }
 
 /// ELIGIBLE only when nothing fails and nothing is missing or awaiting judgment;

@@ -4,18 +4,22 @@
 //!
 //! Names are interned, once per distinct name for the life of the process, so that a rule's
 //! anchor stays a copyable value (periods are compared and cached by value in the engine).
-//! Protocols name a handful of anchors; the memory kept is a few bytes each.
+//! Protocols name a handful of anchors; the memory kept is a few bytes each. A name is one
+//! pointer: the engine copies and compares periods on every result it reads, and two names
+//! are equal exactly when they are the same interned text.
 
-use std::collections::BTreeSet;
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The id of the dictionary item that holds an anchor date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct AnchorName(&'static str);
+#[derive(Clone, Copy, Debug)]
+pub struct AnchorName(&'static String);
 
-static NAMES: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+static NAMES: Mutex<BTreeMap<&'static str, &'static String>> = Mutex::new(BTreeMap::new());
 
 impl AnchorName {
     /// The anchor held by the item with this id.
@@ -24,25 +28,53 @@ impl AnchorName {
         if let Some(known) = names.get(item) {
             return Self(known);
         }
-        let name: &'static str = Box::leak(item.to_owned().into_boxed_str());
-        names.insert(name);
+        let name: &'static String = Box::leak(Box::new(item.to_owned()));
+        names.insert(name.as_str(), name);
         Self(name)
     }
 
     /// The item id.
     pub fn item(self) -> &'static str {
-        self.0
+        self.0.as_str()
     }
 
     /// The anchor in words: the item id with spaces for underscores ("transplant date").
     pub fn words(self) -> String {
-        self.0.replace('_', " ")
+        self.0.as_str().replace('_', " ")
+    }
+}
+
+// Interned: the same text is the same name, so equality compares the pointers; order and
+// hash read the text, which agrees with that equality.
+impl PartialEq for AnchorName {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for AnchorName {}
+
+impl PartialOrd for AnchorName {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for AnchorName {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.as_str().cmp(other.0.as_str())
+    }
+}
+
+impl Hash for AnchorName {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.as_str().hash(state);
     }
 }
 
 impl Serialize for AnchorName {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.0)
+        serializer.serialize_str(self.0.as_str())
     }
 }
 
@@ -64,5 +96,8 @@ mod tests {
         assert!(std::ptr::eq(first.item(), second.item()));
         assert_eq!(first.words(), "transplant date");
         assert_ne!(first, AnchorName::new("randomisation"));
+        assert_eq!(first, second);
+        assert!(AnchorName::new("a_date") < AnchorName::new("b_date"), "ordered by their text");
+        assert_eq!(std::mem::size_of::<AnchorName>(), std::mem::size_of::<usize>(), "one pointer");
     }
 }

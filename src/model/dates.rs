@@ -105,16 +105,11 @@ pub fn is_within(event: NaiveDate, span: Span, anchor: NaiveDate) -> bool {
 /// The first anchor date on which an event on `event` is no longer within `span` before
 /// it: the first `d` with `d - span > event`.
 pub fn first_date_outside_window(event: NaiveDate, span: Span) -> Option<NaiveDate> {
-    // `d ↦ d - span` is monotone, so start a little before the naive answer and step
-    // forward; month-end clamping moves the answer by at most three days.
-    let mut candidate = span.after(event)?.checked_sub_days(Days::new(4))?;
-    for _ in 0..16 {
-        if span.before(candidate)? > event {
-            return Some(candidate);
-        }
-        candidate = candidate.succ_opt()?;
+    // Days never clamp: `d - n days > event` exactly when `d > event + n days`.
+    if matches!(span, Span::Days(_) | Span::Weeks(_)) {
+        return span.after(event)?.succ_opt();
     }
-    None
+    first_date_near(span.after(event)?, |day| Some(span.before(day)? > event))
 }
 
 /// The first anchor date `d` with `d - span >= event`, i.e. on which something that started
@@ -124,12 +119,34 @@ pub fn first_date_lasting(event: NaiveDate, span: Span) -> Option<NaiveDate> {
     if matches!(span, Span::Days(_) | Span::Weeks(_)) {
         return span.after(event);
     }
-    let mut candidate = span.after(event)?.checked_sub_days(Days::new(4))?;
-    for _ in 0..16 {
-        if span.before(candidate)? >= event {
+    first_date_near(span.after(event)?, |day| Some(span.before(day)? >= event))
+}
+
+/// The first day from `start - 4` to `start + 11` on which `holds`, for a `holds` that turns
+/// true once and stays true (`d ↦ d - span` is monotone); `None` when none does or a day
+/// leaves the calendar. Month-end clamping moves the answer at most three days from
+/// `start` (`event + span`), so it is found in two checks, mostly: `start`, then the day
+/// before or after.
+fn first_date_near(start: NaiveDate, holds: impl Fn(NaiveDate) -> Option<bool>) -> Option<NaiveDate> {
+    const EARLIER: usize = 4;
+    const LATER: usize = 11;
+    if holds(start)? {
+        let mut first = start;
+        for _ in 0..EARLIER {
+            let previous = first.pred_opt()?;
+            if !holds(previous)? {
+                break;
+            }
+            first = previous;
+        }
+        return Some(first);
+    }
+    let mut candidate = start;
+    for _ in 0..LATER {
+        candidate = candidate.succ_opt()?;
+        if holds(candidate)? {
             return Some(candidate);
         }
-        candidate = candidate.succ_opt()?;
     }
     None
 }
@@ -160,6 +177,35 @@ pub fn decimal_age(birth: NaiveDate, on: NaiveDate) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    /// The first date from `start - 4` on which `holds`, scanning forward over 16 days: what
+    /// the search near `event + span` must find.
+    fn scanned(start: NaiveDate, holds: impl Fn(NaiveDate) -> bool) -> Option<NaiveDate> {
+        let mut day = start.checked_sub_days(Days::new(4))?;
+        for _ in 0..16 {
+            if holds(day) {
+                return Some(day);
+            }
+            day = day.succ_opt()?;
+        }
+        None
+    }
+
+    #[test]
+    fn first_dates_near_a_span_match_a_plain_scan_over_every_day_of_four_years() {
+        let spans = [Span::Days(28), Span::Weeks(6), Span::Months(1), Span::Months(3), Span::Months(6), Span::Years(1)];
+        let mut event = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap();
+        while event < NaiveDate::from_ymd_opt(2027, 1, 1).unwrap() {
+            for span in spans {
+                let start = span.after(event).unwrap();
+                let outside = scanned(start, |d| span.before(d).unwrap() > event);
+                let lasting = scanned(start, |d| span.before(d).unwrap() >= event);
+                assert_eq!(first_date_outside_window(event, span), outside, "outside {span:?} after {event}");
+                assert_eq!(first_date_lasting(event, span), lasting, "lasting {span:?} from {event}");
+            }
+            event = event.succ_opt().unwrap();
+        }
+    }
+
     use super::*;
 
     fn d(text: &str) -> NaiveDate {
