@@ -95,7 +95,7 @@ impl<'a> Screening<'a> {
         let result = screened.result.criteria.get(position)?;
         let question = match kind {
             DecisionKind::Override => Some(crate::engine::protocol_eval::OVERRIDE_QUESTION.to_owned()),
-            DecisionKind::Judgment { .. } => result.question.clone(),
+            DecisionKind::Judgment { .. } => result.question.as_deref().map(str::to_owned),
         };
         let cohort = screened.reference.cohort.as_deref();
         let basis = decision_basis(&screened.loaded.compiled, position, cohort, &self.patient);

@@ -97,19 +97,42 @@ pub struct CriterionResult {
     /// Why it does not apply, when its outcome is not applicable.
     pub not_applicable: Option<NotApplicableReason>,
     /// Deciding facts, a range of [`ProtocolResult::facts`].
-    pub facts: Range<usize>,
+    pub facts: Range<u32>,
     /// Facts about the discretion's conditions.
-    pub discretion_facts: Range<usize>,
+    pub discretion_facts: Range<u32>,
     /// Items whose entry would help decide, a range of [`ProtocolResult::missing`].
-    pub missing: Range<usize>,
+    pub missing: Range<u32>,
     /// What a decision on the criterion now answers (`override`, `rule:0`,
     /// `contradiction:…`): recorded with a new decision, so it lapses when the question
     /// changes.
-    pub question: Option<String>,
+    pub question: Option<Box<str>>,
+    /// Lapsed decisions and evidence to repeat, when there are any (see
+    /// [`Self::lapsed`], [`Self::repeat_by_then`]).
+    pub follow_ups: Option<Box<FollowUps>>,
+}
+
+impl CriterionResult {
     /// Recorded decisions that no longer apply because what they were made on changed.
-    pub lapsed: Vec<Lapse>,
+    pub fn lapsed(&self) -> &[Lapse] {
+        self.follow_ups.as_deref().map_or(&[], |follow_ups| &follow_ups.lapsed)
+    }
+
     /// For an "eligible from" date: the criteria (by position) that pass now on evidence
     /// that will be outside its window by then ("labs will need repeating").
+    pub fn repeat_by_then(&self) -> &[usize] {
+        self.follow_ups.as_deref().map_or(&[], |follow_ups| &follow_ups.repeat_by_then)
+    }
+}
+
+/// What a criterion's result asks the investigator to revisit: decisions that lapsed, and
+/// evidence that will need repeating by its "eligible from" date. Rarely any, so kept out of
+/// line: a result stays small enough to be copied without a call.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FollowUps {
+    /// Recorded decisions that no longer apply because what they were made on changed.
+    pub lapsed: Vec<Lapse>,
+    /// The criteria (by position) that pass now on evidence outside its window by the
+    /// criterion's "eligible from" date.
     pub repeat_by_then: Vec<usize>,
 }
 
@@ -183,17 +206,17 @@ pub struct ProtocolResult {
 impl ProtocolResult {
     /// The facts of a criterion.
     pub fn facts_of(&self, criterion: &CriterionResult) -> &[Fact] {
-        self.facts.get(criterion.facts.clone()).unwrap_or(&[])
+        self.facts.get(positions(&criterion.facts)).unwrap_or(&[])
     }
 
     /// The facts about a criterion's discretion conditions.
     pub fn discretion_facts_of(&self, criterion: &CriterionResult) -> &[Fact] {
-        self.facts.get(criterion.discretion_facts.clone()).unwrap_or(&[])
+        self.facts.get(positions(&criterion.discretion_facts)).unwrap_or(&[])
     }
 
     /// The missing items of a criterion.
     pub fn missing_of(&self, criterion: &CriterionResult) -> &[ItemIdx] {
-        self.missing.get(criterion.missing.clone()).unwrap_or(&[])
+        self.missing.get(positions(&criterion.missing)).unwrap_or(&[])
     }
 
     /// Missing items with the number of undecided criteria each would help decide, most
@@ -214,6 +237,18 @@ impl ProtocolResult {
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked
     }
+}
+
+/// A range of a result's buffers as positions.
+fn positions(range: &Range<u32>) -> Range<usize> {
+    let at = |position: u32| usize::try_from(position).unwrap_or(usize::MAX);
+    at(range.start)..at(range.end)
+}
+
+/// A range of a result's buffers as it is kept (a buffer never holds 2^32 entries).
+fn kept(range: Range<usize>) -> Range<u32> {
+    let at = |position: usize| u32::try_from(position).unwrap_or(u32::MAX);
+    at(range.start)..at(range.end)
 }
 
 /// Evaluates a protocol for a patient. `decisions` are the session's decisions (all
@@ -299,8 +334,10 @@ pub fn evaluate_protocol(
         let facts_end = facts.len();
         let mut question = (outcome == Outcome::Judgment)
             .then(|| question_of(facts.get(facts_start..facts_end).unwrap_or(&[]), criterion, patient))
-            .flatten();
-        let mut lapsed = Vec::new();
+            .flatten()
+            .map(String::into_boxed_str);
+        // Lapsed decisions, when any: none is the usual case, and then nothing is allocated.
+        let mut follow_ups: Option<Box<FollowUps>> = None;
 
         // The latest judgment and override recorded for this criterion.
         let (mut judgment_decision, mut override_decision) = (None, None);
@@ -321,7 +358,7 @@ pub fn evaluate_protocol(
                 Some(decision) => {
                     match lapse_of(decision, index, question.as_deref(), criterion, compiled, cohort, patient) {
                         Some(lapse) => {
-                            lapsed.push(lapse);
+                            follow_ups.get_or_insert_with(Box::default).lapsed.push(lapse);
                             (None, None)
                         }
                         None => {
@@ -341,7 +378,7 @@ pub fn evaluate_protocol(
         let discretion_start = facts.len();
         let discretion = match &criterion.discretion {
             Some(conditions) if outcome == Outcome::Fails && judgment.is_none() => {
-                question = Some(OVERRIDE_QUESTION.to_owned());
+                question = Some(OVERRIDE_QUESTION.into());
                 let mut evaluator =
                     Evaluator { patient, facts: &mut facts, missing: &mut missing, window: criterion.window };
                 let conditions = evaluator.eval(conditions).truth;
@@ -351,7 +388,7 @@ pub fn evaluate_protocol(
                     });
                     match lapse {
                         Some(lapse) => {
-                            lapsed.push(lapse);
+                            follow_ups.get_or_insert_with(Box::default).lapsed.push(lapse);
                             false
                         }
                         None => true,
@@ -386,12 +423,11 @@ pub fn evaluate_protocol(
             judgment,
             unneeded_judgment,
             not_applicable,
-            facts: facts_start..facts_end,
-            discretion_facts: discretion_start..facts.len(),
-            missing: missing_start..missing.len(),
+            facts: kept(facts_start..facts_end),
+            discretion_facts: kept(discretion_start..facts.len()),
+            missing: kept(missing_start..missing.len()),
             question,
-            lapsed,
-            repeat_by_then: Vec::new(),
+            follow_ups,
         });
     }
     note_evidence_expiring(compiled, patient, cohort_index, &mut results, &mut scratch);
@@ -541,10 +577,16 @@ fn note_evidence_expiring(
         }
     }
     for date in dates {
-        let aged = aged_out_by(date, compiled, patient, cohort_index, results, scratch);
+        let mut aged = aged_out_by(date, compiled, patient, cohort_index, results, scratch);
         // A criterion with an eligible-from date fails now, so it is never among those that pass.
-        for result in results.iter_mut().filter(|r| r.eligible_from == Some(date)) {
-            result.repeat_by_then.clone_from(&aged);
+        if aged.is_empty() {
+            continue;
+        }
+        // Mostly one criterion waits for a date: the list is moved to the last, copied to others.
+        let mut waiting = results.iter_mut().filter(|r| r.eligible_from == Some(date)).peekable();
+        while let Some(result) = waiting.next() {
+            let list = if waiting.peek().is_some() { aged.clone() } else { std::mem::take(&mut aged) };
+            result.follow_ups.get_or_insert_with(Box::default).repeat_by_then = list;
         }
     }
 }
@@ -560,7 +602,7 @@ fn aged_out_by(
 ) -> Vec<usize> {
     let (facts, missing) = scratch.buffers();
     let shifted = patient.shifted_to(date);
-    let mut aged = Vec::new();
+    let mut aged = Vec::with_capacity(compiled.criteria.len());
     for (other, criterion) in compiled.criteria.iter().enumerate() {
         let passes_now = results.get(other).is_some_and(|r| r.outcome == Outcome::Passes && r.judgment.is_none());
         let in_scope = criterion.cohort.is_none_or(|wanted| Some(wanted) == cohort_index);
@@ -641,23 +683,44 @@ fn confirmed_eligible_from(
     None
 }
 
+thread_local! {
+    /// The buffers for evaluating criteria again on another day, kept between evaluations
+    /// on a thread: an evaluation that needs them allocates nothing once they have grown.
+    static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
+}
+
 /// Buffers for evaluating criteria again on another day ("eligible from", evidence that
-/// will have aged out), reused across the criteria of one evaluation.
+/// will have aged out), reused across the criteria of one evaluation: the thread's, taken at
+/// the first use (most evaluations need none) and given back when the evaluation ends.
 #[derive(Default)]
 struct Scratch {
+    taken: Option<Buffers>,
+}
+
+/// The facts and missing items of one criterion evaluated again.
+#[derive(Default)]
+struct Buffers {
     facts: Vec<Fact>,
     missing: Vec<ItemIdx>,
 }
 
 impl Scratch {
-    /// The buffers, allocated at the first use with room for a criterion's facts, so that
-    /// an evaluation that needs none allocates none and one that does grows them rarely.
+    /// The buffers, emptied, with room for a criterion's facts.
     fn buffers(&mut self) -> (&mut Vec<Fact>, &mut Vec<ItemIdx>) {
-        self.facts.clear();
-        self.missing.clear();
-        self.facts.reserve(32);
-        self.missing.reserve(16);
-        (&mut self.facts, &mut self.missing)
+        let Buffers { facts, missing } = self.taken.get_or_insert_with(|| BUFFERS.take());
+        facts.clear();
+        missing.clear();
+        facts.reserve(32);
+        missing.reserve(16);
+        (facts, missing)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if let Some(buffers) = self.taken.take() {
+            BUFFERS.set(buffers);
+        }
     }
 }
 

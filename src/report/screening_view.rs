@@ -1025,7 +1025,7 @@ fn recorded_decisions(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>
             let words = decision_words(found.map(|(criterion, _)| criterion.kind), decision);
             let effect = match found {
                 None => DecisionEffect::UnknownCriterion,
-                Some((_, result)) => match result.lapsed.iter().find(|lapse| lapse.decision == index) {
+                Some((_, result)) => match result.lapsed().iter().find(|lapse| lapse.decision == index) {
                     Some(lapse) => DecisionEffect::Lapsed(LapseNote::of(lapse, compiled, screening.patient.knowledge)),
                     None => effect_of(index, result),
                 },
@@ -1077,7 +1077,7 @@ fn lapsed_decisions(
 ) -> Vec<LapsedDecision> {
     let knowledge = screening.patient.knowledge;
     result
-        .lapsed
+        .lapsed()
         .iter()
         .filter_map(|lapse| {
             let decision = screening.session.decisions.get(lapse.decision)?;

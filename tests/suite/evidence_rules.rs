@@ -206,7 +206,7 @@ fn s1_judged_then_sledai_changed_is_a_decision_out_of_date() {
     edit(&mut session, &[("sledai2k", Some(zero))]);
     let (s1, why) = judged(&session, "S1");
     assert_eq!(s1.outcome, Judgment, "{why}");
-    let lapse = s1.lapsed.first().expect("the judgment lapsed");
+    let lapse = s1.lapsed().first().expect("the judgment lapsed");
     assert!(lapse.changes.iter().any(|change| matches!(change, BasisChange::Item { .. })), "{lapse:?}");
 }
 
@@ -218,7 +218,7 @@ fn an_override_recorded_at_52_lapses_when_platelets_are_4() {
     edit(&mut session, &[("platelets", Some("Number((value: 4.0, unit: \"10^9/L\", date: Some(\"2026-10-28\")))"))]);
     let (plt, _) = judged(&session, "I7.plt");
     assert_eq!(plt.outcome, Fails);
-    assert!(!plt.lapsed.is_empty());
+    assert!(!plt.lapsed().is_empty());
 }
 
 /// A format-1 override recorded at 52: its basis is rebuilt from the trail, so platelets
@@ -239,7 +239,7 @@ fn a_format_1_override_lapses_on_the_facts_of_its_trail() {
         let at = screened.loaded.compiled.protocol.criteria.iter().position(|c| c.id == "I7.plt").expect("I7.plt");
         screened.result.criteria.get(at).cloned().expect("result")
     };
-    assert!(plt(&session).lapsed.iter().all(|l| !l.basis_unknown), "{:?}", plt(&session).lapsed);
+    assert!(plt(&session).lapsed().iter().all(|l| !l.basis_unknown), "{:?}", plt(&session).lapsed());
     let at = session.format1_audit.last().map(|e| e.at).expect("trail") + chrono::Duration::minutes(1);
     let entry = common::entry("Number((value: 4.0, unit: \"10^9/L\", date: Some(\"2026-10-28\")))");
     apply(&mut session, Edit::SetValue { item: "platelets".into(), entry: Some(entry) }, "Dr X", at).expect("edit");
@@ -256,7 +256,7 @@ fn a_format_1_override_lapses_on_the_facts_of_its_trail() {
     );
     let result = plt(&session);
     assert_eq!(result.outcome, Fails);
-    assert!(!result.lapsed.is_empty(), "the override lapsed");
+    assert!(!result.lapsed().is_empty(), "the override lapsed");
 }
 
 /// "Eligible from" says when other evidence will be outside its window by then.
@@ -268,7 +268,8 @@ fn eligible_from_says_which_results_will_need_repeating() {
     let criteria = &screened.loaded.compiled.protocol.criteria;
     let e13 = criteria.iter().position(|c| c.id == "E13").and_then(|i| screened.result.criteria.get(i)).expect("E13");
     assert!(e13.eligible_from.is_some());
-    let repeat: Vec<&str> = e13.repeat_by_then.iter().filter_map(|&i| criteria.get(i).map(|c| c.id.as_str())).collect();
+    let repeat: Vec<&str> =
+        e13.repeat_by_then().iter().filter_map(|&i| criteria.get(i).map(|c| c.id.as_str())).collect();
     assert!(repeat.contains(&"I7.plt"), "{repeat:?}");
 }
 
