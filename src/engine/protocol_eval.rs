@@ -112,6 +112,26 @@ pub struct CriterionResult {
 }
 
 impl CriterionResult {
+    /// The result of a criterion of a cohort other than the one chosen, on which nothing was
+    /// decided: not applicable; `facts` and `missing` are the (empty) ranges where its facts
+    /// and missing items would be.
+    fn of_another_cohort(facts: Range<u32>, missing: Range<u32>) -> Self {
+        Self {
+            outcome: Outcome::NotApplicable,
+            truth: Truth::False,
+            eligible_from: None,
+            discretion: DiscretionStatus::NotOffered,
+            judgment: None,
+            unneeded_judgment: None,
+            not_applicable: Some(NotApplicableReason::OtherCohort),
+            discretion_facts: facts.clone(),
+            facts,
+            missing,
+            question: None,
+            follow_ups: None,
+        }
+    }
+
     /// Recorded decisions that no longer apply because what they were made on changed.
     pub fn lapsed(&self) -> &[Lapse] {
         self.follow_ups.as_deref().map_or(&[], |follow_ups| &follow_ups.lapsed)
@@ -282,11 +302,20 @@ pub fn evaluate_protocol(
     for (position, criterion) in compiled.criteria.iter().enumerate() {
         let facts_start = facts.len();
         let missing_start = missing.len();
-        let mut evaluator = Evaluator { patient, facts: &mut facts, missing: &mut missing, window: criterion.window };
         let other_cohort = match (criterion.cohort, cohort_index) {
             (Some(wanted), Some(chosen)) => wanted != chosen,
             _ => false,
         };
+        // Another cohort's criterion, with no decision recorded on it: not applicable, with
+        // nothing to read or show (a protocol with five cohorts has most of its criteria so).
+        if other_cohort && by_position.get(cursor).is_none_or(|&(at, _)| at > position) {
+            results.push(CriterionResult::of_another_cohort(
+                kept(facts_start..facts_start),
+                kept(missing_start..missing_start),
+            ));
+            continue;
+        }
+        let mut evaluator = Evaluator { patient, facts: &mut facts, missing: &mut missing, window: criterion.window };
         let (scope, not_applicable) = if other_cohort {
             (Truth::False, Some(NotApplicableReason::OtherCohort))
         } else if criterion.cohort.is_some() && cohort_missing {

@@ -128,12 +128,12 @@ fn cross_compare_in_integers(left: Exact, right: Exact) -> Option<Ordering> {
 /// Two decimals (both denominators one, the usual case: an entered number against a
 /// threshold) compared by their `i64` mantissas, the one with fewer digits after the point
 /// scaled up; `None` when either is a fraction or does not fit (the general path answers).
+#[inline]
 fn compare_decimals_in_integers(left: Exact, right: Exact) -> Option<Ordering> {
     if !is_one(left.denominator) || !is_one(right.denominator) {
         return None;
     }
-    let (a, b) = (i64::try_from(left.numerator.mantissa()).ok()?, i64::try_from(right.numerator.mantissa()).ok()?);
-    let (a_scale, b_scale) = (left.numerator.scale(), right.numerator.scale());
+    let ((a, a_scale), (b, b_scale)) = (small_digits(left.numerator)?, small_digits(right.numerator)?);
     // i64 × 10^k with k ≤ 18 fits in i128.
     let scaled = |mantissa: i64, by: u32| -> Option<i128> {
         (by <= 18).then(|| i128::from(mantissa) * i128::from(10i64.pow(by)))
@@ -146,9 +146,23 @@ fn compare_decimals_in_integers(left: Exact, right: Exact) -> Option<Ordering> {
     Some(a.cmp(&b))
 }
 
-/// Whether a decimal is exactly one, written without digits after the point.
+/// A decimal's mantissa as an `i64`, with its scale, when it fits in one (the values forms
+/// hold): read from its parts, without building the `i128` mantissa.
+#[inline]
+fn small_digits(value: Decimal) -> Option<(i64, u32)> {
+    let parts = value.unpack();
+    if parts.hi != 0 {
+        return None;
+    }
+    let magnitude = i64::try_from((u64::from(parts.mid) << 32) | u64::from(parts.lo)).ok()?;
+    Some((if parts.negative { -magnitude } else { magnitude }, parts.scale))
+}
+
+/// Whether a decimal is exactly one, written without digits after the point: its sixteen
+/// bytes are those of `1` (sign and scale live in the flags, so `1.0` and `-1` differ).
 fn is_one(value: Decimal) -> bool {
-    value.scale() == 0 && value.mantissa() == 1
+    const ONE: [u8; 16] = Decimal::ONE.serialize();
+    value.serialize() == ONE
 }
 
 /// `10^exponent` as an `i128`, read from a table; `None` beyond `10^38`.
@@ -173,27 +187,26 @@ fn normalized(value: Decimal) -> Decimal {
     if value.scale() == 0 {
         return value;
     }
-    match i64::try_from(value.mantissa()) {
-        Ok(mantissa) if mantissa % 10 != 0 => value,
+    match small_digits(value) {
+        Some((mantissa, _)) if mantissa % 10 != 0 => value,
         _ => value.normalize(),
     }
 }
 
 /// A decimal with no digits after the point, as an `i64` when it fits.
 fn whole_number(value: Decimal) -> Option<i64> {
-    if value.scale() != 0 {
-        return None;
+    match small_digits(value) {
+        Some((whole, 0)) => Some(whole),
+        _ => None,
     }
-    i64::try_from(value.mantissa()).ok()
 }
 
 /// The product of two decimals' mantissas: widened from `i64` where both fit (the values
 /// forms hold), which cannot overflow; checked otherwise.
 fn mantissa_product(x: Decimal, y: Decimal) -> Option<i128> {
-    let (mx, my) = (x.mantissa(), y.mantissa());
-    match (i64::try_from(mx), i64::try_from(my)) {
-        (Ok(small_x), Ok(small_y)) => Some(i128::from(small_x) * i128::from(small_y)),
-        _ => mx.checked_mul(my),
+    match (small_digits(x), small_digits(y)) {
+        (Some((small_x, _)), Some((small_y, _))) => Some(i128::from(small_x) * i128::from(small_y)),
+        _ => x.mantissa().checked_mul(y.mantissa()),
     }
 }
 
@@ -270,10 +283,18 @@ impl Exact {
     }
 
     /// Exact comparison by cross-multiplication; `None` only when a product would overflow.
+    #[inline]
     pub fn compare(self, other: Self) -> Option<Ordering> {
-        if let Some(ordering) = compare_decimals_in_integers(self, other) {
-            return Some(ordering);
+        match compare_decimals_in_integers(self, other) {
+            Some(ordering) => Some(ordering),
+            None => self.compare_fractions(other),
         }
+    }
+
+    /// [`Self::compare`] where either side is a fraction or a long decimal: out of line, so
+    /// the usual comparison of two short decimals stays inline.
+    #[inline(never)]
+    fn compare_fractions(self, other: Self) -> Option<Ordering> {
         if let Some(ordering) = cross_compare_in_integers(self, other) {
             return Some(ordering);
         }
