@@ -434,12 +434,6 @@ impl<'p> Evaluator<'p, '_> {
         false
     }
 
-    /// Why an item's result does not count in `period` (`None`: it counts). Answers and
-    /// history items, which carry no date, always count.
-    pub fn result_status(&self, item: ItemIdx, period: Period) -> Option<NotCounted> {
-        self.patient.result_status(item, period)
-    }
-
     /// Where a period counts from a named date not yet entered, says so and asks for it: in
     /// every criterion that needs it (explanations drop repeats), never only in the first.
     fn note_missing_anchor(&mut self, period: Period) {
@@ -585,7 +579,8 @@ impl<'p> Evaluator<'p, '_> {
             && polarity != Polarity::Other
         {
             let window = self.window;
-            let positive = self.patient.positive_result(kind, |result| self.result_status(result, window).is_none());
+            let positive =
+                self.patient.positive_result(kind, |result| self.patient.result_status(result, window).is_none());
             if let Some(positive) = positive {
                 let truth = Truth::from_bool(polarity == Polarity::Positive);
                 self.facts.push(Fact::Answer { item: positive, truth });
@@ -1078,7 +1073,7 @@ impl<'p> Evaluator<'p, '_> {
         // computed from creatinine.
         let window = self.window;
         if let Some(Entered::Number(reported)) = self.patient.value(items.egfr_reported)
-            && self.result_status(items.egfr_reported, window).is_none()
+            && self.patient.result_status(items.egfr_reported, window).is_none()
             && let Some(value) = Exact::from_f64(reported.value)
                 .and_then(|value| units::convert_exact(value, reported.unit, Unit::MlPerMinPer173, None).ok())
         {

@@ -606,8 +606,8 @@ fn note_evidence_expiring(
         }
     }
     for date in dates {
-        let mut aged = aged_out_by(date, compiled, patient, cohort_index, results, scratch);
         // A criterion with an eligible-from date fails now, so it is never among those that pass.
+        let mut aged = aged_out_by(date, compiled, patient, cohort_index, results, scratch);
         if aged.is_empty() {
             continue;
         }
@@ -665,10 +665,8 @@ fn active_contradictions(patient: &PatientFacts<'_>, window: crate::model::rule:
             active.push(ActiveContradiction { contradiction: Some(index), items: Vec::new(), facts });
         }
     }
-    let (mut facts, mut missing) = (Vec::new(), Vec::new());
-    let checker = Evaluator { patient, facts: &mut facts, missing: &mut missing, window };
     for kind in 0..knowledge.dictionary.test_kinds.len() {
-        if let Some(items) = patient.conflicting_results(kind, |item| checker.result_status(item, window).is_none()) {
+        if let Some(items) = patient.conflicting_results(kind, |item| patient.result_status(item, window).is_none()) {
             let mut facts = vec![Fact::ConflictingResults(u8::try_from(kind).unwrap_or(u8::MAX))];
             facts.extend(items.iter().map(|item| Fact::Answer { item: *item, truth: Truth::Unknown }));
             active.push(ActiveContradiction { contradiction: None, items, facts });
