@@ -35,7 +35,7 @@ pub struct CompiledProtocol {
     /// The protocol's current-results window.
     pub window: Period,
     /// Each criterion's position by id: decisions name criteria by id.
-    positions: std::collections::HashMap<String, usize>,
+    positions: std::collections::HashMap<String, usize, foldhash::fast::FixedState>,
 }
 
 impl CompiledProtocol {
@@ -532,7 +532,10 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
     }
     if compiler.problems.is_empty() {
         // Ids are unique within a protocol (checked when it is loaded); the first wins regardless.
-        let mut positions = std::collections::HashMap::with_capacity(protocol.criteria.len());
+        let mut positions = std::collections::HashMap::with_capacity_and_hasher(
+            protocol.criteria.len(),
+            foldhash::fast::FixedState::default(),
+        );
         for (position, criterion) in protocol.criteria.iter().enumerate() {
             positions.entry(criterion.id.clone()).or_insert(position);
         }

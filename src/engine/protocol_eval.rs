@@ -106,8 +106,7 @@ pub struct CriterionResult {
     /// `contradiction:…`): recorded with a new decision, so it lapses when the question
     /// changes.
     pub question: Option<Box<str>>,
-    /// Lapsed decisions and evidence to repeat, when there are any (see
-    /// [`Self::lapsed`], [`Self::repeat_by_then`]).
+    /// Lapsed decisions, when there are any (see [`Self::lapsed`]).
     pub follow_ups: Option<Box<FollowUps>>,
 }
 
@@ -136,24 +135,14 @@ impl CriterionResult {
     pub fn lapsed(&self) -> &[Lapse] {
         self.follow_ups.as_deref().map_or(&[], |follow_ups| &follow_ups.lapsed)
     }
-
-    /// For an "eligible from" date: the criteria (by position) that pass now on evidence
-    /// that will be outside its window by then ("labs will need repeating").
-    pub fn repeat_by_then(&self) -> &[usize] {
-        self.follow_ups.as_deref().map_or(&[], |follow_ups| &follow_ups.repeat_by_then)
-    }
 }
 
-/// What a criterion's result asks the investigator to revisit: decisions that lapsed, and
-/// evidence that will need repeating by its "eligible from" date. Rarely any, so kept out of
-/// line: a result stays small enough to be copied without a call.
+/// What a criterion's result asks the investigator to revisit: decisions that lapsed. Rarely
+/// any, so kept out of line: a result stays small enough to be copied without a call.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FollowUps {
     /// Recorded decisions that no longer apply because what they were made on changed.
     pub lapsed: Vec<Lapse>,
-    /// The criteria (by position) that pass now on evidence outside its window by the
-    /// criterion's "eligible from" date.
-    pub repeat_by_then: Vec<usize>,
 }
 
 /// A recorded decision that no longer resolves its criterion: it was made on facts that
@@ -459,7 +448,6 @@ pub fn evaluate_protocol(
             follow_ups,
         });
     }
-    note_evidence_expiring(compiled, patient, cohort_index, &mut results, &mut scratch);
     let verdict = verdict(results.iter().map(|r| r.outcome), cohort_missing);
     ProtocolResult { verdict, criteria: results, cohort_missing, cohort: cohort_index, facts, missing }
 }
@@ -588,36 +576,18 @@ fn lapse_of(
     })
 }
 
-/// For each "eligible from" date, the criteria that pass now on results that will be outside
-/// their window by then: stating the date alone would mislead.
-fn note_evidence_expiring(
+/// For a criterion's "eligible from" date: the criteria (by position) that pass now on dated
+/// results that will be outside their window by then ("labs will need repeating"), found by
+/// evaluating them again as if the visit happened on `date`. Stating the date alone would
+/// mislead; asked where the date is shown, not with every evaluation (the session browser
+/// and the screening log read only verdicts).
+pub fn repeat_by_then(
     compiled: &CompiledProtocol,
     patient: &PatientFacts<'_>,
-    cohort_index: Option<usize>,
-    results: &mut [CriterionResult],
-    scratch: &mut Scratch,
-) {
-    // Mostly one date (a birthday, a treatment that must have lasted): each distinct date's
-    // criteria are found once, by evaluating again as if the visit happened then.
-    let mut dates: smallvec::SmallVec<[NaiveDate; 2]> = smallvec::SmallVec::new();
-    for date in results.iter().filter_map(|r| r.eligible_from) {
-        if !dates.contains(&date) {
-            dates.push(date);
-        }
-    }
-    for date in dates {
-        // A criterion with an eligible-from date fails now, so it is never among those that pass.
-        let mut aged = aged_out_by(date, compiled, patient, cohort_index, results, scratch);
-        if aged.is_empty() {
-            continue;
-        }
-        // Mostly one criterion waits for a date: the list is moved to the last, copied to others.
-        let mut waiting = results.iter_mut().filter(|r| r.eligible_from == Some(date)).peekable();
-        while let Some(result) = waiting.next() {
-            let list = if waiting.peek().is_some() { aged.clone() } else { std::mem::take(&mut aged) };
-            result.follow_ups.get_or_insert_with(Box::default).repeat_by_then = list;
-        }
-    }
+    result: &ProtocolResult,
+    date: NaiveDate,
+) -> Vec<usize> {
+    aged_out_by(date, compiled, patient, result.cohort, &result.criteria, &mut Scratch::default())
 }
 
 /// The criteria that pass now on dated results that will no longer count on `date`.

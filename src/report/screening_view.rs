@@ -864,7 +864,16 @@ fn criterion_view(
         NotApplicableReason::Condition => word("not-applicable-condition"),
     });
     let lapsed = lapsed_decisions(screening, screened, criterion, outcome);
-    let notes = criterion_notes(criterion.kind, not_applicable, outcome.eligible_from, &discretion, &judgment, &lapsed);
+    let repeat = outcome.eligible_from.map(|date| repeat_by_then(screening, screened, date)).unwrap_or_default();
+    let notes = criterion_notes(
+        criterion.kind,
+        not_applicable,
+        outcome.eligible_from,
+        &repeat,
+        &discretion,
+        &judgment,
+        &lapsed,
+    );
     let words = screened.loaded.translation(crate::i18n::language()).and_then(|w| w.criterion(&criterion.id));
     CriterionView {
         id: criterion.id.clone(),
@@ -885,6 +894,21 @@ fn criterion_view(
         lapsed,
         notes,
     }
+}
+
+/// The criteria, by id and title, that pass now on results that will be too old to count by
+/// `date`, a criterion's "eligible from" date: they will need repeating.
+fn repeat_by_then(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>, date: NaiveDate) -> Vec<String> {
+    let compiled = &screened.loaded.compiled;
+    let words = screened.loaded.translation(crate::i18n::language());
+    crate::engine::protocol_eval::repeat_by_then(compiled, &screening.patient, &screened.result, date)
+        .into_iter()
+        .filter_map(|position| compiled.protocol.criteria.get(position))
+        .map(|criterion| {
+            let title = words.and_then(|w| w.criterion(&criterion.id)).map_or(&criterion.title, |w| &w.title);
+            format!("{} {title}", criterion.id)
+        })
+        .collect()
 }
 
 /// The criterion's judgment questions in the chosen language, where its protocol is
@@ -919,6 +943,7 @@ fn criterion_notes(
     kind: CriterionKind,
     not_applicable: Option<&str>,
     eligible_from: Option<NaiveDate>,
+    repeat_by_then: &[String],
     discretion: &DiscretionView,
     judgment: &JudgmentView,
     lapsed: &[LapsedDecision],
@@ -928,8 +953,18 @@ fn criterion_notes(
     if let Some(reason) = not_applicable {
         add(NoteKind::NotApplicable, text_with("note-not-applicable", &[("reason", reason.to_owned())]));
     }
-    if let Some(date) = eligible_from {
-        add(NoteKind::EligibleFrom, text_with("note-eligible-from", &[("date", date.to_string())]));
+    match eligible_from {
+        Some(date) if repeat_by_then.is_empty() => {
+            add(NoteKind::EligibleFrom, text_with("note-eligible-from", &[("date", date.to_string())]));
+        }
+        Some(date) => add(
+            NoteKind::EligibleFrom,
+            text_with(
+                "note-eligible-from-repeat",
+                &[("date", date.to_string()), ("criteria", repeat_by_then.join(&separator()))],
+            ),
+        ),
+        None => {}
     }
     match discretion {
         DiscretionView::None => {}

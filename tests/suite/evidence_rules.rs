@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use common::{criterion, edit, edit_undated, example, library, screen};
 use trialscreen::engine::explain::explain;
 use trialscreen::engine::protocol_eval::Outcome::{Fails, Judgment, Missing, Passes};
-use trialscreen::engine::protocol_eval::{BasisChange, CriterionResult};
+use trialscreen::engine::protocol_eval::{BasisChange, CriterionResult, repeat_by_then};
+use trialscreen::report::screening_view::{NoteKind, ScreeningView};
 use trialscreen::screening::Screening;
 use trialscreen::session::audit::{Edit, apply};
 use trialscreen::session::model::Session;
@@ -267,10 +268,29 @@ fn eligible_from_says_which_results_will_need_repeating() {
     let screened = screening.protocols.first().expect("protocol");
     let criteria = &screened.loaded.compiled.protocol.criteria;
     let e13 = criteria.iter().position(|c| c.id == "E13").and_then(|i| screened.result.criteria.get(i)).expect("E13");
-    assert!(e13.eligible_from.is_some());
-    let repeat: Vec<&str> =
-        e13.repeat_by_then().iter().filter_map(|&i| criteria.get(i).map(|c| c.id.as_str())).collect();
+    let date = e13.eligible_from.expect("E13 eligible from a date");
+    let positions = repeat_by_then(&screened.loaded.compiled, &screening.patient, &screened.result, date);
+    let repeat: Vec<&str> = positions.iter().filter_map(|&i| criteria.get(i).map(|c| c.id.as_str())).collect();
     assert!(repeat.contains(&"I7.plt"), "{repeat:?}");
+    // Each one passes today: only evidence that counts now can age out.
+    for &i in &positions {
+        assert_eq!(screened.result.criteria.get(i).map(|r| r.outcome), Some(Passes), "{:?}", criteria.get(i));
+    }
+    // Asked for the screening date itself, nothing moves and nothing is too old.
+    let today =
+        repeat_by_then(&screened.loaded.compiled, &screening.patient, &screened.result, session.dates.screening);
+    assert!(today.is_empty(), "{today:?}");
+
+    // The board and the printout say it where they say the date.
+    let view = ScreeningView::of(&screening);
+    let note = view
+        .protocols
+        .first()
+        .and_then(|p| p.criteria.iter().find(|c| c.id == "E13"))
+        .and_then(|c| c.notes.iter().find(|n| n.kind == NoteKind::EligibleFrom))
+        .map(|n| n.text.clone())
+        .expect("E13's eligible-from note");
+    assert!(note.contains(&date.to_string()) && note.contains("repeat") && note.contains("I7.plt"), "{note}");
 }
 
 /// With no enrollment date, every criterion that counts from it says the screening date was

@@ -139,6 +139,7 @@ not-applicable-other-cohort = belongs to another cohort
 not-applicable-condition = does not apply to this participant
 note-not-applicable = Not applicable: { $reason }
 note-eligible-from = Eligible from { $date }
+note-eligible-from-repeat = Eligible from { $date }; by then the results these criteria rest on will be too old to count: repeat them for { $criteria }
 note-discretion-available = Discretion available: the investigator may override this criterion
 note-overridden = Overridden { $decision }
 note-overridden-conditions = Overridden { $decision } (override conditions hold: { $conditions })

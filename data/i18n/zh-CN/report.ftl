@@ -139,6 +139,7 @@ not-applicable-other-cohort = 属于其他队列
 not-applicable-condition = 不适用于该受试者
 note-not-applicable = 不适用：{ $reason }
 note-eligible-from = 自{ $date }起符合
+note-eligible-from-repeat = 自{ $date }起符合；届时以下标准所依据的结果将超出时间窗，需复查：{ $criteria }
 note-discretion-available = 可酌情决定：研究者可对此标准作酌情决定
 note-overridden = 已酌情决定，{ $decision }
 note-overridden-conditions = 已酌情决定，{ $decision }（酌情决定的条件成立：{ $conditions }）
