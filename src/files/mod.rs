@@ -11,11 +11,13 @@
 //!   fsynced and renamed over it; a session is replaced only while it still holds the
 //!   version its writer read ([`FileHead`]), and a link is written through to its target;
 //! - [`lock`]: the advisory lock (`NAME.lock`) a session's writers hold;
-//! - [`private`]: keys and identities, created once exclusively (0600, folders 0700).
+//! - [`private`]: keys and identities, created once exclusively (0600, folders 0700);
+//! - [`hex`]: the one spelling (lowercase hex) of hashes, keys and signatures in the files.
 
 pub mod atomic_write;
 pub mod bounded_read;
 pub mod folder;
+pub mod hex;
 pub mod lock;
 pub mod private;
 
@@ -34,7 +36,7 @@ impl FileHead {
     /// The head of these bytes.
     pub fn of(bytes: &[u8]) -> Self {
         // Digit by digit, not a `format!` per byte: every file a folder scan reads has a head.
-        Self::Sha256(crate::records::hex::encode(&Sha256::digest(bytes)))
+        Self::Sha256(hex::encode(&Sha256::digest(bytes)))
     }
 }
 

@@ -22,9 +22,9 @@ use zeroize::Zeroizing;
 
 use crate::files::bounded_read::read_regular;
 use crate::files::folder;
+use crate::files::hex;
 use crate::files::private::{self, Created, FileError};
 use crate::records::e_signature::SignatureProof;
-use crate::records::hex;
 use crate::records::keys::{self, Fingerprint, KeyError, PublicKey, SignatureValue};
 use crate::records::payload::{SignedFacts, push_field, signature_payload};
 use crate::records::signer_name::SignerName;

@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use crate::files::bounded_read::{ReadError, read_regular};
+use crate::files::hex;
 use crate::files::private::{self, Created, FileError};
-use crate::records::hex;
 use crate::records::keys::{self, Fingerprint, KeyError, PublicKey, SignatureValue};
 use crate::records::payload::{SealedHead, cache_payload, seal_payload};
 use crate::records::seal::Seal;

@@ -8,7 +8,7 @@ use ed25519_dalek::{SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
-use crate::records::hex;
+use crate::files::hex;
 
 /// Why a key or signature could not be made or read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

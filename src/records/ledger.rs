@@ -20,9 +20,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, SecondsFormat, Utc};
 use sha2::{Digest as _, Sha256};
 
+use crate::files::hex;
 use crate::files::kind_words;
 use crate::files::private::{self, FileError};
-use crate::records::hex;
 use crate::records::session_id::SessionId;
 
 /// The version tag that starts every line this build writes.

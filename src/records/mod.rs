@@ -16,7 +16,6 @@
 
 pub mod clean_text;
 pub mod e_signature;
-pub mod hex;
 pub mod identity;
 pub mod installation_key;
 pub mod keys;

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::records::hex;
+use crate::files::hex;
 use crate::records::keys::{KeyError, os_random};
 
 /// 128 random bits, written as 32 lowercase hex digits. Given once, when a session is

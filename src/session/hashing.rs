@@ -6,7 +6,7 @@ use sha2::{Digest as _, Sha256};
 pub fn sha256_hex(text: &str) -> String {
     // Digit by digit rather than through `write!`: every audit entry of every file a folder
     // scan reads is hashed, and formatting each byte cost as much as the digest of a short entry.
-    crate::records::hex::encode(&Sha256::digest(text.as_bytes()))
+    crate::files::hex::encode(&Sha256::digest(text.as_bytes()))
 }
 
 #[cfg(test)]

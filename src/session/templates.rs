@@ -68,7 +68,7 @@ fn first_entry_hash_in(text: &str) -> Option<String> {
     let after = text.get(text.find(&genesis)? + genesis.len()..)?;
     let start = after.find("sha256: \"")? + "sha256: \"".len();
     let hash = after.get(start..start + 64)?;
-    crate::records::hex::is_hex_of_len(hash, 32).then(|| hash.to_owned())
+    crate::files::hex::is_hex_of_len(hash, 32).then(|| hash.to_owned())
 }
 
 #[cfg(test)]
