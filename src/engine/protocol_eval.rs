@@ -587,24 +587,14 @@ pub fn repeat_by_then(
     result: &ProtocolResult,
     date: NaiveDate,
 ) -> Vec<usize> {
-    aged_out_by(date, compiled, patient, result.cohort, &result.criteria, &mut Scratch::default())
-}
-
-/// The criteria that pass now on dated results that will no longer count on `date`.
-fn aged_out_by(
-    date: NaiveDate,
-    compiled: &CompiledProtocol,
-    patient: &PatientFacts<'_>,
-    cohort_index: Option<usize>,
-    results: &[CriterionResult],
-    scratch: &mut Scratch,
-) -> Vec<usize> {
+    let mut scratch = Scratch::default();
     let (facts, missing) = scratch.buffers();
     let shifted = patient.shifted_to(date);
     let mut aged = Vec::with_capacity(compiled.criteria.len());
     for (other, criterion) in compiled.criteria.iter().enumerate() {
-        let passes_now = results.get(other).is_some_and(|r| r.outcome == Outcome::Passes && r.judgment.is_none());
-        let in_scope = criterion.cohort.is_none_or(|wanted| Some(wanted) == cohort_index);
+        let passes_now =
+            result.criteria.get(other).is_some_and(|r| r.outcome == Outcome::Passes && r.judgment.is_none());
+        let in_scope = criterion.cohort.is_none_or(|wanted| Some(wanted) == result.cohort);
         // Only a dated result can age out of its window.
         if !passes_now || !in_scope || !criterion.reads_dated_results {
             continue;

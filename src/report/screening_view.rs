@@ -768,11 +768,25 @@ fn protocol_view(screening: &Screening<'_>, screened: &ScreenedProtocol<'_>) -> 
     let compiled = &screened.loaded.compiled;
     let protocol = &compiled.protocol;
     let result = &screened.result;
+    // What will need repeating by each "eligible from" date, found once per date: criteria
+    // waiting for the same birthday or washout end share it.
+    let mut repeats: Vec<(NaiveDate, Vec<String>)> = Vec::new();
+    for date in result.criteria.iter().filter_map(|r| r.eligible_from) {
+        if !repeats.iter().any(|(known, _)| *known == date) {
+            repeats.push((date, repeat_by_then(screening, screened, date)));
+        }
+    }
     let criteria = protocol
         .criteria
         .iter()
         .zip(&result.criteria)
-        .map(|(criterion, outcome)| criterion_view(screening, screened, criterion, outcome))
+        .map(|(criterion, outcome)| {
+            let repeat = outcome
+                .eligible_from
+                .and_then(|date| repeats.iter().find(|(known, _)| *known == date))
+                .map_or(&[][..], |(_, list)| list.as_slice());
+            criterion_view(screening, screened, criterion, outcome, repeat)
+        })
         .collect();
     // The protocol's own words, or their translation in the chosen language; source texts stay.
     let words = screened.loaded.translation(crate::i18n::language());
@@ -819,6 +833,7 @@ fn criterion_view(
     screened: &ScreenedProtocol<'_>,
     criterion: &Criterion,
     outcome: &CriterionResult,
+    repeat_by_then: &[String],
 ) -> CriterionView {
     let compiled = &screened.loaded.compiled;
     let result = &screened.result;
@@ -864,12 +879,11 @@ fn criterion_view(
         NotApplicableReason::Condition => word("not-applicable-condition"),
     });
     let lapsed = lapsed_decisions(screening, screened, criterion, outcome);
-    let repeat = outcome.eligible_from.map(|date| repeat_by_then(screening, screened, date)).unwrap_or_default();
     let notes = criterion_notes(
         criterion.kind,
         not_applicable,
         outcome.eligible_from,
-        &repeat,
+        repeat_by_then,
         &discretion,
         &judgment,
         &lapsed,
