@@ -6,7 +6,10 @@
 //!   own session API, as the workstation records edits: a new session with its own
 //!   participant code and the example's dates shifted by up to two years, each of the
 //!   example's values entered (results dated with the shift, numbers scaled by 0.70–1.30),
-//!   and a trail lengthened by up to 24 corrections; then sealed and saved by `store::save`.
+//!   and a trail lengthened by up to 24 corrections; then sealed, two sessions in three
+//!   signed electronically (with the verdicts of their screening day, as a site's folder
+//!   holds mostly signed visits: a signature adds a second Ed25519 check and the content
+//!   hash to every read) and saved by `store::save`.
 //!
 //! `cargo run --release --example bench_sessions -- frames DATA_ROOT`
 //!   the start view (1366×768) over the per-user data folder DATA_ROOT (its `sessions/`
@@ -17,7 +20,7 @@
 //! `cargo run --release --example bench_sessions -- profile FOLDER`
 //!   where the time of `log` goes, per file, on one thread: reading, RON parsing, the
 //!   library check, evaluation, the log row (content hash, seal), and for comparison what
-//!   `log` does not do (the SHA-256 of the bytes the browser takes, the audit chain's
+//!   `log` does not do (the BLAKE3 head of the bytes the scan takes, the audit chain's
 //!   entry hashes `verify` recomputes), then writing the CSV.
 //!
 //! `cargo run --release --example bench_sessions -- browser FOLDER DATA_ROOT`
@@ -40,9 +43,14 @@ use trialscreen::app::workspace::Folders;
 use trialscreen::files::FileHead;
 use trialscreen::library::{BUNDLED_EXAMPLES, Library};
 use trialscreen::model::values::Value;
+use trialscreen::records::identity::{IdentityStore, KdfParams};
+use trialscreen::records::signer_name::SignerName;
+use trialscreen::screening::Screening;
 use trialscreen::session::audit::{Edit, apply};
+use trialscreen::session::e_signing;
 use trialscreen::session::load::parse_session;
 use trialscreen::session::sealing::{self, Sealer};
+use trialscreen::session::sign_meaning::SignOff;
 use trialscreen::session::store;
 use trialscreen::ui::app_state::AppState;
 use trialscreen::ui::preferences::Preferences;
@@ -67,6 +75,13 @@ fn generate(folder: &Path, count: usize) -> Result<(), Box<dyn Error>> {
     let keys = tempfile::tempdir()?;
     let sealer = Sealer::of(&UserData::at(keys.path()))?;
     let examples: Vec<_> = BUNDLED_EXAMPLES.iter().map(|(_, text)| parse_session(text)).collect::<Result<_, _>>()?;
+    let library = Library::bundled()?;
+    let signer_name = SignerName::parse("Dr Bench Signer")?;
+    let cheap = KdfParams { memory_kib: 64, iterations: 1, parallelism: 1 };
+    let signer = IdentityStore::at(UserData::at(keys.path()).signer_identities())
+        .create(&signer_name, "bench passphrase", cheap, Utc::now())?
+        .unlock("bench passphrase")?;
+    let sign_off = SignOff::custom("I confirm the eligibility assessment above.");
     let started = Instant::now();
     for index in 0..count {
         let example = &examples[index % examples.len()];
@@ -124,6 +139,11 @@ fn generate(folder: &Path, count: usize) -> Result<(), Box<dyn Error>> {
             }
         }
         sealing::prepare(&mut session, &actor, at)?;
+        if index % 3 != 2 {
+            let verdicts = Screening::evaluate(&library, &session, session.dates.screening).verdicts();
+            let by = signer_name.as_str().to_owned();
+            e_signing::sign(&mut session, &signer, &sign_off, verdicts, &by, at + chrono::Duration::minutes(5))?;
+        }
         let path = folder.join(format!("S{:05}-{}.ron", index + 1, session.dates.screening));
         store::save(&mut session, &path, &FileHead::Absent, &sealer)?;
         // Keep only the file: backups are not listed, but make the folder heavier to list.
@@ -214,7 +234,6 @@ fn frames(root: &Path) -> Result<(), Box<dyn Error>> {
 /// Per-stage CPU time over every file of `folder`, one thread, in file order.
 fn profile(folder: &Path) -> Result<(), Box<dyn Error>> {
     use trialscreen::report::log::ScreeningLog;
-    use trialscreen::screening::Screening;
     use trialscreen::session::audit::{content_hash, entry_hash};
     use trialscreen::session::integrity::seal_state;
     use trialscreen::session_check::check_session;
@@ -229,7 +248,7 @@ fn profile(folder: &Path) -> Result<(), Box<dyn Error>> {
         "log row",
         "  of which content hash",
         "  of which seal",
-        "(sha-256 of bytes)",
+        "(head: BLAKE3 of bytes)",
         "(entry hashes)",
         "csv",
     ];
@@ -259,7 +278,7 @@ fn profile(folder: &Path) -> Result<(), Box<dyn Error>> {
         timed(5, &mut at);
         std::hint::black_box(seal_state(&session));
         timed(6, &mut at);
-        std::hint::black_box(trialscreen::session::hashing::sha256_hex(&text));
+        std::hint::black_box(FileHead::of(text.as_bytes()));
         timed(7, &mut at);
         entries += session.audit.len();
         for entry in &session.audit {

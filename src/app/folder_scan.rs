@@ -97,7 +97,7 @@ impl std::fmt::Display for CacheProblemSaid {
 }
 
 /// One file's result: its place in the listing, its summary, and the cache entry to record
-/// (its stamp and the SHA-256 of what was read) when it was read.
+/// (its stamp and the digest of what was read) when it was read.
 type Summarised = (usize, FileSummary, Option<(FileStamp, String)>);
 
 impl FolderScan<'_> {
@@ -136,8 +136,8 @@ impl FolderScan<'_> {
         for (index, summary, read) in summaries {
             let Some(file) = listed.get(index) else { continue };
             summary.add_to(&mut log, &file.name);
-            if let Some((stamp, sha256)) = read {
-                changed |= cache.insert(file.path.clone(), stamp, sha256, scan_start, summary);
+            if let Some((stamp, digest)) = read {
+                changed |= cache.insert(file.path.clone(), stamp, digest, scan_start, summary);
             }
         }
         let before = cache.len();
@@ -252,14 +252,14 @@ pub fn summarise(
             return (FileSummary::not_read(&file.name, error.to_string(), message), None);
         }
     };
-    let FileHead::Sha256(sha256) = head else {
+    let FileHead::Digest(digest) = head else {
         return (summarise_text(&file.path, &file.name, &text, library, today), None);
     };
     let summary = match entry {
-        Some(entry) if entry.holds(&sha256) => entry.summary.clone(),
+        Some(entry) if entry.holds(&digest) => entry.summary.clone(),
         _ => summarise_text(&file.path, &file.name, &text, library, today),
     };
-    (summary, stamp.map(|stamp| (stamp, sha256)))
+    (summary, stamp.map(|stamp| (stamp, digest)))
 }
 
 /// Parses, checks and evaluates a session file's text, once, for both the browser's row and

@@ -3,10 +3,10 @@
 //! of the screening-log counts), kept in the per-user data folder so that listing a folder
 //! again reads only the files that changed.
 //!
-//! An entry is keyed by the file's path, size and modification time, and holds the SHA-256
-//! of the bytes it summarises. A file whose size and modification time are those of its
+//! An entry is keyed by the file's path, size and modification time, and holds the digest
+//! of the bytes it summarises (the file's head, BLAKE3: [`crate::files::FileHead`]). A file whose size and modification time are those of its
 //! entry is not read; one whose size or time changed is read, and its entry is used only if
-//! the SHA-256 of what was read is the entry's (a file touched or copied back), else it is
+//! the digest of what was read is the entry's (a file touched or copied back), else it is
 //! summarised afresh. An entry made while its file was being modified (its time within
 //! [`SETTLE`] of the scan) is checked by hash the next time, since a change within the
 //! file system's time resolution would not show in the time.
@@ -20,7 +20,7 @@
 //!
 //! What it may decide: the browser shows a settled entry whose size and time are unchanged
 //! without reading the file. `trialscreen log` reads and hashes every file and uses an entry
-//! only when the file's SHA-256 is the entry's ([`Trust::Hash`]): the row is then the one
+//! only when the file's digest is the entry's ([`Trust::Hash`]): the row is then the one
 //! this build made from exactly these bytes, on this day, under this library. Open and
 //! signing always read and check the session file itself.
 
@@ -41,8 +41,9 @@ use crate::report::log::{LogRow, RecordState, ScreeningLog, SignatureState, Unre
 use crate::session::hashing::sha256_hex;
 use crate::status::verdict_words;
 
-/// The cache file's format; another number is discarded (1: no installation's signature).
-pub const CACHE_FORMAT: u32 = 2;
+/// The cache file's format; another number is discarded (1: no installation's signature;
+/// 2: entries by the SHA-256 of the file, now its BLAKE3 head).
+pub const CACHE_FORMAT: u32 = 3;
 
 /// The first line of a cache file.
 const MAGIC: &str = "trialscreen session summary cache";
@@ -202,8 +203,8 @@ impl FileSummary {
 pub struct CacheEntry {
     /// The file's size and modification time when it was summarised.
     pub stamp: FileStamp,
-    /// SHA-256 (lowercase hex) of the bytes summarised.
-    pub sha256: String,
+    /// The digest of the bytes summarised, as the file's head has it ([`crate::files::FileHead`]).
+    pub digest: String,
     /// The file's modification time was well before the scan: a change since would show
     /// in its time. An unsettled entry is checked by hash.
     pub settled: bool,
@@ -212,9 +213,9 @@ pub struct CacheEntry {
 }
 
 impl CacheEntry {
-    /// Whether this entry summarises bytes whose SHA-256 is `sha256`.
-    pub fn holds(&self, sha256: &str) -> bool {
-        self.sha256 == sha256
+    /// Whether this entry summarises bytes whose digest is `digest`.
+    pub fn holds(&self, digest: &str) -> bool {
+        self.digest == digest
     }
 }
 
@@ -385,22 +386,22 @@ impl SummaryCache {
         }
     }
 
-    /// Records a file's summary: `stamp` as it was before it was read, `sha256` of the
-    /// bytes read, `scan_start` when the scan began (an entry of a file modified close to
+    /// Records a file's summary: `stamp` as it was before it was read, `digest` of the
+    /// bytes read (the file's head), `scan_start` when the scan began (an entry of a file modified close to
     /// it is unsettled). Whether the cache changed (an entry the same in every field is
     /// not a change, so a log over an unchanged folder does not rewrite the cache).
     pub fn insert(
         &mut self,
         path: PathBuf,
         stamp: FileStamp,
-        sha256: String,
+        digest: String,
         scan_start: SystemTime,
         summary: FileSummary,
     ) -> bool {
         let settled = stamp
             .modified_time()
             .is_some_and(|modified| modified.checked_add(SETTLE).is_some_and(|settles| settles < scan_start));
-        let entry = CacheEntry { stamp, sha256, settled, summary };
+        let entry = CacheEntry { stamp, digest, settled, summary };
         if self.entries.get(&path) == Some(&entry) {
             return false;
         }
@@ -477,8 +478,8 @@ mod tests {
     fn cached(file: &Listed, library: &Library) -> (SummaryCache, FileSummary) {
         let mut cache = SummaryCache::empty("test".to_owned());
         let (summary, read) = summarise(file, &cache, library, day(), Trust::Stamp);
-        let (stamp, sha256) = read.unwrap();
-        cache.insert(file.path.clone(), stamp, sha256, SystemTime::now() + SETTLE * 10, summary.clone());
+        let (stamp, digest) = read.unwrap();
+        cache.insert(file.path.clone(), stamp, digest, SystemTime::now() + SETTLE * 10, summary.clone());
         (cache, summary)
     }
 
@@ -533,8 +534,8 @@ mod tests {
         // if the entry is used.
         let mut marked = summary.clone();
         marked.participant_code = "FROM-THE-CACHE".to_owned();
-        let (_, sha256) = store_head(&file.path);
-        cache.insert(file.path.clone(), stamp, sha256, SystemTime::now() + SETTLE * 10, marked.clone());
+        let (_, digest) = store_head(&file.path);
+        cache.insert(file.path.clone(), stamp, digest, SystemTime::now() + SETTLE * 10, marked.clone());
         set_modified(&file.path, SystemTime::now() - Duration::from_secs(3600));
         let (again, read) = summarise(&file, &cache, &library, day(), Trust::Stamp);
         assert_eq!(again, marked, "the time changed, the hash did not: the entry is reused");
@@ -562,8 +563,8 @@ mod tests {
 
     fn store_head(path: &Path) -> (String, String) {
         let (text, head) = crate::session::store::read_text_with_head(path).unwrap();
-        let crate::files::FileHead::Sha256(sha256) = head else { panic!("a head") };
-        (text, sha256)
+        let crate::files::FileHead::Digest(digest) = head else { panic!("a head") };
+        (text, digest)
     }
 
     fn key(dir: &Path) -> InstallationKey {
@@ -591,9 +592,11 @@ mod tests {
         let (rebuilt, problem) = SummaryCache::load(&path, "test", &key);
         assert!(matches!(problem, Some(CacheProblem::Damaged(_))), "{problem:?}");
         assert!(rebuilt.is_empty());
-        // Cut short, not a cache at all, another format (the unsigned format 1 among them).
-        let format_1 = text.replacen(" 2\n", " 1\n", 1);
-        for damaged in [&text[..text.len() / 2], "garbage", &text.replacen(" 2\n", " 999\n", 1), &format_1] {
+        // Cut short, not a cache at all, another format (the unsigned format 1 and format 2,
+        // keyed by SHA-256, among them).
+        let format = |number: &str| text.replacen(&format!(" {CACHE_FORMAT}\n"), &format!(" {number}\n"), 1);
+        let (format_1, format_2, format_999) = (format("1"), format("2"), format("999"));
+        for damaged in [&text[..text.len() / 2], "garbage", &format_999, &format_1, &format_2] {
             std::fs::write(&path, damaged).unwrap();
             let (rebuilt, problem) = SummaryCache::load(&path, "test", &key);
             assert!(matches!(problem, Some(CacheProblem::Damaged(_))), "{problem:?}");
@@ -643,13 +646,13 @@ mod tests {
         // The entry of exactly these bytes is used (marked, to see that it was).
         let mut marked = summary.clone();
         marked.participant_code = "FROM-THE-CACHE".to_owned();
-        let (_, sha256) = store_head(&file.path);
+        let (_, digest) = store_head(&file.path);
         let later = SystemTime::now() + SETTLE * 10;
-        cache.insert(file.path.clone(), stamp, sha256.clone(), later, marked.clone());
+        cache.insert(file.path.clone(), stamp, digest.clone(), later, marked.clone());
         let (again, read) = summarise(&file, &cache, &library, day(), Trust::Hash);
         assert_eq!(again, marked);
-        assert_eq!(read, Some((stamp, sha256.clone())));
-        assert!(!cache.insert(file.path.clone(), stamp, sha256, later, marked), "the same entry is no change");
+        assert_eq!(read, Some((stamp, digest.clone())));
+        assert!(!cache.insert(file.path.clone(), stamp, digest, later, marked), "the same entry is no change");
 
         // Other bytes of the same size and time: the browser would show the entry, the log
         // summarises what the file holds now.

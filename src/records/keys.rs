@@ -59,10 +59,14 @@ impl PublicKey {
     /// Parses 64 lowercase hex digits, refusing a value off the curve or of small order.
     pub fn parse(text: &str) -> Result<Self, KeyError> {
         let bytes = hex::decode::<32>(text).ok_or_else(|| KeyError::PublicKeySpelling(shorten(text)))?;
+        if let Some(key) = recently_parsed(&bytes) {
+            return Ok(Self(key));
+        }
         let key = VerifyingKey::from_bytes(&bytes).map_err(|_| KeyError::NotOnCurve(text.to_owned()))?;
         if key.is_weak() {
             return Err(KeyError::WeakKey(text.to_owned()));
         }
+        remember_parsed(bytes, key);
         Ok(Self(key))
     }
 
@@ -99,6 +103,30 @@ impl fmt::Debug for PublicKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "PublicKey({self})")
     }
+}
+
+/// How many keys each thread keeps decompressed: a folder of sessions names a few keys (the
+/// installation's, each signer's) in every file.
+const RECENT_KEYS: usize = 8;
+
+std::thread_local! {
+    /// The keys this thread parsed last, by their bytes, checked (on the curve, not weak).
+    static RECENT: std::cell::RefCell<Vec<([u8; 32], VerifyingKey)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A key parsed before from these bytes. Decompressing a point costs a field exponentiation
+/// (about 7 µs, with two keys in a signed session file); a key is a function of its bytes.
+fn recently_parsed(bytes: &[u8; 32]) -> Option<VerifyingKey> {
+    RECENT.with_borrow(|recent| recent.iter().find(|(known, _)| known == bytes).map(|(_, key)| *key))
+}
+
+fn remember_parsed(bytes: [u8; 32], key: VerifyingKey) {
+    RECENT.with_borrow_mut(|recent| {
+        if recent.len() == RECENT_KEYS {
+            recent.remove(0);
+        }
+        recent.push((bytes, key));
+    });
 }
 
 impl TryFrom<String> for PublicKey {
@@ -226,6 +254,26 @@ mod tests {
         let public = PublicKey::of(&key);
         assert_eq!(PublicKey::parse(&public.to_string()).unwrap(), public);
         assert_eq!(public.to_string().len(), 64);
+    }
+
+    #[test]
+    fn a_key_parsed_again_is_the_same_key_and_a_weak_one_is_refused_every_time() {
+        let keys: Vec<PublicKey> =
+            (0..RECENT_KEYS as u8 + 3).map(|seed| PublicKey::of(&SigningKey::from_bytes(&[seed; 32]))).collect();
+        // More keys than are kept: the first ones are decompressed again, the same keys.
+        for _ in 0..2 {
+            for key in &keys {
+                assert_eq!(PublicKey::parse(&key.to_string()).unwrap(), *key);
+            }
+        }
+        assert_eq!(RECENT.with_borrow(Vec::len), RECENT_KEYS);
+        let signature = SignatureValue::sign(&SigningKey::from_bytes(&[1; 32]), b"m");
+        let again = PublicKey::parse(&keys[1].to_string()).unwrap();
+        assert!(again.verify(b"m", &signature));
+        let identity = format!("01{}", "0".repeat(62));
+        for _ in 0..2 {
+            assert!(matches!(PublicKey::parse(&identity), Err(KeyError::WeakKey(_))));
+        }
     }
 
     #[test]

@@ -86,8 +86,8 @@ impl RecordState {
 
     /// The trail first (the seal covers only its head: a value edited in the file leaves the
     /// seal holding), then the seal.
-    fn of(session: &Session) -> Self {
-        if !crate::session::audit::verify(session).is_intact() {
+    fn of(session: &Session, verification: &crate::session::audit::Verification) -> Self {
+        if !verification.is_intact() {
             return Self::TrailAltered;
         }
         match crate::session::integrity::seal_state(session) {
@@ -263,12 +263,16 @@ impl ScreeningLog {
     /// Adds the rows of an evaluated screening.
     pub fn add_screening(&mut self, screening: &Screening<'_>, file_name: &str) {
         let session = screening.session;
+        let verification = crate::session::audit::verify(session);
         let signature = match &session.signature {
             None => SignatureState::Unsigned,
-            Some(signature) if signature.content_sha256 == content_hash(session) => SignatureState::Signed,
-            Some(_) => SignatureState::NotCovering,
+            Some(signature) => {
+                // Verifying hashed the content to check the signature: hashed once per file.
+                let content = verification.content_sha256.clone().unwrap_or_else(|| content_hash(session));
+                if signature.content_sha256 == content { SignatureState::Signed } else { SignatureState::NotCovering }
+            }
         };
-        let record = RecordState::of(session);
+        let record = RecordState::of(session, &verification);
         self.sessions += 1;
         for screened in &screening.protocols {
             let protocol = &screened.loaded.compiled.protocol;

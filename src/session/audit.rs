@@ -627,6 +627,10 @@ pub struct Verification {
     pub clock_went_back: Vec<u64>,
     /// How many audit entries were checked.
     pub entries: usize,
+    /// The SHA-256 of the session's content (see [`content_hash`]) when checking its
+    /// signature needed it: a caller that needs it too takes it from here rather than hash
+    /// the whole content again.
+    pub content_sha256: Option<String>,
 }
 
 impl Verification {
@@ -723,7 +727,7 @@ pub fn verify(session: &Session) -> Verification {
             // A signature written by format 1 covers format 1's content.
             let covered = match (&legacy_content, replayed.format_version) {
                 (Some(content), 1) => content.clone(),
-                _ => content_hash(session),
+                _ => report.content_sha256.insert(content_hash(session)).clone(),
             };
             if signature.content_sha256 != covered {
                 report.problems.push(Problem::SignatureMismatch);

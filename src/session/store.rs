@@ -217,8 +217,8 @@ pub fn read_text(path: &Path) -> Result<String, OpenError> {
     text_of(path, read_regular(path, MAX_SESSION_BYTES)?)
 }
 
-/// Reads a session file's text as [`read_text`] does, with the version read (the SHA-256
-/// of its bytes): read once, hashed once.
+/// Reads a session file's text as [`read_text`] does, with the version read (the digest
+/// of its bytes, [`FileHead`]): read once, hashed once.
 pub fn read_text_with_head(path: &Path) -> Result<(String, FileHead), OpenError> {
     let bytes = read_regular(path, MAX_SESSION_BYTES)?;
     let head = FileHead::of(&bytes);

@@ -75,7 +75,15 @@ impl<'de> Reader<'de> {
         let text = self.text;
         let mut at = self.at;
         loop {
-            while text.get(at).is_some_and(|&b| matches!(b, b' ' | b'\n' | b'\t' | b'\r')) {
+            loop {
+                // A saved file is indented with runs of spaces (over 40 % of its bytes):
+                // eight at a time.
+                while text.get(at..at + 8).is_some_and(|chunk| chunk == b"        ") {
+                    at += 8;
+                }
+                if !text.get(at).is_some_and(|&b| matches!(b, b' ' | b'\n' | b'\t' | b'\r')) {
+                    break;
+                }
                 at += 1;
             }
             if text.get(at) != Some(&b'/') {
@@ -131,6 +139,9 @@ impl<'de> Reader<'de> {
         let mut owned: Option<Vec<u8>> = None;
         let mut plain_from = start;
         loop {
+            // Straight to the next quote or backslash: everything else is the string's own.
+            let rest = self.text.get(self.at..).ok_or(GiveUp)?;
+            self.at += memchr::memchr2(b'"', b'\\', rest).ok_or(GiveUp)?;
             let byte = self.peek().ok_or(GiveUp)?;
             match byte {
                 b'"' => {
