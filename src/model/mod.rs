@@ -6,6 +6,7 @@ pub mod dates;
 pub mod dictionary;
 pub mod drugs;
 pub mod exact;
+pub mod file_dates;
 pub mod instrument;
 pub mod instrument_answers;
 pub mod number_format;

@@ -15,12 +15,13 @@ use crate::model::values::Value;
 #[serde(deny_unknown_fields)]
 pub struct ReferenceDates {
     /// The screening visit date.
+    #[serde(with = "crate::model::file_dates::date")]
     pub screening: NaiveDate,
     /// The date informed consent was signed, once known.
-    #[serde(default)]
+    #[serde(default, with = "crate::model::file_dates::optional_date")]
     pub consent: Option<NaiveDate>,
     /// Planned enrollment / first dose, when known.
-    #[serde(default)]
+    #[serde(default, with = "crate::model::file_dates::optional_date")]
     pub enrollment: Option<NaiveDate>,
 }
 
@@ -32,7 +33,7 @@ pub struct Entry {
     pub value: Value,
     /// The date the sample was taken or the assessment made, for a result (a dictionary item
     /// marked `dated`); a result counts only with its date.
-    #[serde(default)]
+    #[serde(default, with = "crate::model::file_dates::optional_date")]
     pub date: Option<NaiveDate>,
     /// What the investigator typed, kept for the record ("12,5" corrected to "12.5").
     #[serde(default)]
@@ -50,7 +51,7 @@ pub struct Recorded {
     /// The value as it was then.
     pub value: Value,
     /// The result's date as it was then.
-    #[serde(default)]
+    #[serde(default, with = "crate::model::file_dates::optional_date")]
     pub date: Option<NaiveDate>,
 }
 
@@ -75,6 +76,7 @@ pub struct Decision {
     /// Who decided.
     pub by: String,
     /// When the decision was recorded (UTC).
+    #[serde(with = "crate::model::file_dates::utc_time")]
     pub at: DateTime<Utc>,
     /// The facts it was made on. `None` for a decision recorded by format 1: its basis is
     /// rebuilt from the audit trail, never from today's values.
@@ -122,6 +124,7 @@ pub struct Attestation {
     /// Who attested.
     pub by: String,
     /// When (UTC).
+    #[serde(with = "crate::model::file_dates::utc_time")]
     pub at: DateTime<Utc>,
     /// The list as it was attested.
     pub list: Value,

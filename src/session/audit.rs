@@ -30,6 +30,7 @@ pub struct AuditEntry {
     /// 1, 2, 3 … with no gap.
     pub seq: u64,
     /// When the change was made (UTC).
+    #[serde(with = "crate::model::file_dates::utc_time")]
     pub at: DateTime<Utc>,
     /// Who made the change (the investigator's or coordinator's name).
     pub actor: String,

@@ -122,6 +122,7 @@ pub struct Signature {
     /// The signer's name.
     pub by: String,
     /// When the session was signed (UTC).
+    #[serde(with = "crate::model::file_dates::utc_time")]
     pub at: DateTime<Utc>,
     /// What the signature means: "I confirm the eligibility assessment above".
     pub meaning: String,
