@@ -275,7 +275,13 @@ pub fn evaluate_protocol(
     let cohort_missing = !protocol.cohorts.is_empty() && cohort_index.is_none();
     let mut facts = Vec::with_capacity(compiled.criteria.len() * 4);
     let mut missing = Vec::with_capacity(compiled.criteria.len());
+    // Every result starts as "another cohort's" and is then written field by field where it
+    // stays. A result built whole on the stack and pushed is copied in 16-byte loads of what
+    // was just stored in other widths, which the processor cannot forward: each such load
+    // waits for the stores to reach the cache (that push was a tenth of the time). The
+    // placeholders are constants, written as such.
     let mut results = Vec::with_capacity(compiled.criteria.len());
+    results.resize_with(compiled.criteria.len(), || CriterionResult::of_another_cohort(0..0, 0..0));
     // The protocol's decisions by criterion position, matched by id once; the criteria are
     // visited in order, so a cursor finds each one's.
     let mut by_position: smallvec::SmallVec<[(usize, usize); 8]> = decisions
@@ -298,10 +304,11 @@ pub fn evaluate_protocol(
         // Another cohort's criterion, with no decision recorded on it: not applicable, with
         // nothing to read or show (a protocol with five cohorts has most of its criteria so).
         if other_cohort && by_position.get(cursor).is_none_or(|&(at, _)| at > position) {
-            results.push(CriterionResult::of_another_cohort(
-                kept(facts_start..facts_start),
-                kept(missing_start..missing_start),
-            ));
+            if let Some(result) = results.get_mut(position) {
+                result.facts = kept(facts_start..facts_start);
+                result.discretion_facts = kept(facts_start..facts_start);
+                result.missing = kept(missing_start..missing_start);
+            }
             continue;
         }
         let mut evaluator = Evaluator { patient, facts: &mut facts, missing: &mut missing, window: criterion.window };
@@ -433,20 +440,19 @@ pub fn evaluate_protocol(
         if !matches!(outcome, Outcome::Missing | Outcome::Judgment) {
             missing.truncate(missing_start);
         }
-        results.push(CriterionResult {
-            outcome,
-            truth: eval.truth,
-            eligible_from,
-            discretion,
-            judgment,
-            unneeded_judgment,
-            not_applicable,
-            facts: kept(facts_start..facts_end),
-            discretion_facts: kept(discretion_start..facts.len()),
-            missing: kept(missing_start..missing.len()),
-            question,
-            follow_ups,
-        });
+        let Some(result) = results.get_mut(position) else { continue };
+        result.outcome = outcome;
+        result.truth = eval.truth;
+        result.eligible_from = eligible_from;
+        result.discretion = discretion;
+        result.judgment = judgment;
+        result.unneeded_judgment = unneeded_judgment;
+        result.not_applicable = not_applicable;
+        result.facts = kept(facts_start..facts_end);
+        result.discretion_facts = kept(discretion_start..facts.len());
+        result.missing = kept(missing_start..missing.len());
+        result.question = question;
+        result.follow_ups = follow_ups;
     }
     let verdict = verdict(results.iter().map(|r| r.outcome), cohort_missing);
     ProtocolResult { verdict, criteria: results, cohort_missing, cohort: cohort_index, facts, missing }
