@@ -268,8 +268,11 @@ impl ScreeningLog {
             None => SignatureState::Unsigned,
             Some(signature) => {
                 // Verifying hashed the content to check the signature: hashed once per file.
-                let content = verification.content_sha256.clone().unwrap_or_else(|| content_hash(session));
-                if signature.content_sha256 == content { SignatureState::Signed } else { SignatureState::NotCovering }
+                let covers = match &verification.content_sha256 {
+                    Some(content) => *content == signature.content_sha256,
+                    None => content_hash(session) == signature.content_sha256,
+                };
+                if covers { SignatureState::Signed } else { SignatureState::NotCovering }
             }
         };
         let record = RecordState::of(session, &verification);

@@ -142,38 +142,33 @@ impl<'de> Reader<'de> {
             // Straight to the next quote or backslash: everything else is the string's own.
             let rest = self.text.get(self.at..).ok_or(GiveUp)?;
             self.at += memchr::memchr2(b'"', b'\\', rest).ok_or(GiveUp)?;
-            let byte = self.peek().ok_or(GiveUp)?;
-            match byte {
-                b'"' => {
-                    let tail = self.text.get(plain_from..self.at).ok_or(GiveUp)?;
-                    self.at += 1;
-                    return match owned {
-                        None => Ok(Text::Borrowed(self.source.get(start..self.at - 1).ok_or(GiveUp)?)),
-                        Some(mut bytes) => {
-                            bytes.extend_from_slice(tail);
-                            String::from_utf8(bytes).map(Text::Owned).map_err(|_| GiveUp)
-                        }
-                    };
-                }
-                b'\\' => {
-                    let bytes = owned.get_or_insert_with(Vec::new);
-                    bytes.extend_from_slice(self.text.get(plain_from..self.at).ok_or(GiveUp)?);
-                    let escaped = match self.text.get(self.at + 1) {
-                        Some(b'\\') => b'\\',
-                        Some(b'"') => b'"',
-                        Some(b'\'') => b'\'',
-                        Some(b'n') => b'\n',
-                        Some(b'r') => b'\r',
-                        Some(b't') => b'\t',
-                        Some(b'0') => 0,
-                        _ => return Err(GiveUp),
-                    };
-                    bytes.push(escaped);
-                    self.at += 2;
-                    plain_from = self.at;
-                }
-                _ => self.at += 1,
+            if self.peek() == Some(b'"') {
+                let tail = self.text.get(plain_from..self.at).ok_or(GiveUp)?;
+                self.at += 1;
+                return match owned {
+                    None => Ok(Text::Borrowed(self.source.get(start..self.at - 1).ok_or(GiveUp)?)),
+                    Some(mut bytes) => {
+                        bytes.extend_from_slice(tail);
+                        String::from_utf8(bytes).map(Text::Owned).map_err(|_| GiveUp)
+                    }
+                };
             }
+            // A backslash: its escape.
+            let bytes = owned.get_or_insert_with(Vec::new);
+            bytes.extend_from_slice(self.text.get(plain_from..self.at).ok_or(GiveUp)?);
+            let escaped = match self.text.get(self.at + 1) {
+                Some(b'\\') => b'\\',
+                Some(b'"') => b'"',
+                Some(b'\'') => b'\'',
+                Some(b'n') => b'\n',
+                Some(b'r') => b'\r',
+                Some(b't') => b'\t',
+                Some(b'0') => 0,
+                _ => return Err(GiveUp),
+            };
+            bytes.push(escaped);
+            self.at += 2;
+            plain_from = self.at;
         }
     }
 
