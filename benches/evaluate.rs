@@ -72,6 +72,28 @@ fn benches(c: &mut Criterion) {
         });
     }
 
+    // Like for like with the benches before protocol version 2: `seed000_v1` and
+    // `all_seed_protocols` pin version 1, and V1's decisions, recorded under version 2 since
+    // the examples moved to it, lapse there on every call (a path that did not exist before).
+    // These evaluate the same patients against the versions their sessions name, where the
+    // decisions apply as they did then.
+    let Some(own) = session.protocols.first().and_then(|r| library.get(&r.id, r.version)) else {
+        panic!("V1's protocol")
+    };
+    c.bench_function("seed000_v1_own_version", |b| {
+        b.iter(|| evaluate_protocol(&own.compiled, black_box(&patient), None, &session.decisions))
+    });
+    let current: Vec<_> =
+        all.protocols.iter().filter_map(|r| library.get(&r.id, 2).map(|p| (p, r.cohort.as_deref()))).collect();
+    assert_eq!(current.len(), 3, "every seed protocol has a version 2");
+    c.bench_function("all_seed_protocols_current", |b| {
+        b.iter(|| {
+            for (loaded, cohort) in &current {
+                black_box(evaluate_protocol(&loaded.compiled, black_box(&all_patient), *cohort, &all.decisions));
+            }
+        })
+    });
+
     c.bench_function("seed000_v1_with_indexing", |b| {
         b.iter(|| {
             let session = black_box(&session);

@@ -884,12 +884,12 @@ impl Compiler<'_> {
             }
         }
         let (Some(low), Some(high)) = (
-            bounds.iter().copied().min_by(|a, b| a.compare(*b).unwrap_or(std::cmp::Ordering::Equal)),
-            bounds.iter().copied().max_by(|a, b| a.compare(*b).unwrap_or(std::cmp::Ordering::Equal)),
+            bounds.iter().copied().min_by(|a, b| a.compare(b).unwrap_or(std::cmp::Ordering::Equal)),
+            bounds.iter().copied().max_by(|a, b| a.compare(b).unwrap_or(std::cmp::Ordering::Equal)),
         ) else {
             return;
         };
-        let (at_low, at_high) = (low.holds(cmp, threshold), high.holds(cmp, threshold));
+        let (at_low, at_high) = (low.holds(cmp, &threshold), high.holds(cmp, &threshold));
         let (always, never) =
             (at_low == Some(true) && at_high == Some(true), at_low == Some(false) && at_high == Some(false));
         if always || never {

@@ -96,7 +96,7 @@ impl<'p> Evaluator<'p, '_> {
                 let inner = self.eval(part);
                 Eval { truth: !inner.truth, flips_on: inner.flips_on }
             }
-            Node::Compare(value, cmp, threshold) => self.compare(value, *cmp, *threshold),
+            Node::Compare(value, cmp, threshold) => self.compare(value, *cmp, threshold),
             Node::Known(value) => {
                 let (num, subject, unit) = self.number(value);
                 match num {
@@ -106,7 +106,7 @@ impl<'p> Evaluator<'p, '_> {
                     }
                     Num::Range { low, high } => {
                         self.facts.push(Fact::Known { subject, low, high, unit });
-                        let is_exact = low.compare(high) == Some(std::cmp::Ordering::Equal);
+                        let is_exact = low.compare(&high) == Some(std::cmp::Ordering::Equal);
                         Eval::of(if is_exact { Truth::True } else { Truth::Unknown })
                     }
                     Num::Unavailable => Eval::of(Truth::Unknown),
@@ -233,34 +233,33 @@ impl<'p> Evaluator<'p, '_> {
         Eval::of(Truth::Unknown)
     }
 
-    fn compare(&mut self, value: &ResolvedOperand, cmp: Cmp, threshold: Exact) -> Eval {
+    fn compare(&mut self, value: &ResolvedOperand, cmp: Cmp, threshold: &Exact) -> Eval {
         let (num, subject, unit) = self.number(value);
         // Exact: ratios cross-multiplied, conversions by exact factors (see `model::exact`).
-        let (low, high, truth) = match num {
-            Num::Exact(value) => {
-                let truth = match value.holds(cmp, threshold) {
-                    Some(holds) => Truth::from_bool(holds),
-                    None => Truth::Unknown,
-                };
-                (value, value, truth)
-            }
-            Num::Range { low, high } => {
-                let truth = match (low.holds(cmp, threshold), high.holds(cmp, threshold)) {
-                    (Some(true), Some(true)) => Truth::True,
-                    (Some(false), Some(false)) => Truth::False,
-                    _ => Truth::Unknown,
-                };
-                (low, high, truth)
-            }
+        let truth = match &num {
+            Num::Exact(value) => match value.holds(cmp, threshold) {
+                Some(holds) => Truth::from_bool(holds),
+                None => Truth::Unknown,
+            },
+            Num::Range { low, high } => match (low.holds(cmp, threshold), high.holds(cmp, threshold)) {
+                (Some(true), Some(true)) => Truth::True,
+                (Some(false), Some(false)) => Truth::False,
+                _ => Truth::Unknown,
+            },
             Num::Unavailable => return Eval::of(Truth::Unknown),
         };
-        self.facts.push(Fact::Compared { subject, low, high, unit, cmp, threshold, truth });
+        let (low, high) = match num {
+            Num::Exact(value) => (value, value),
+            Num::Range { low, high } => (low, high),
+            Num::Unavailable => return Eval::of(Truth::Unknown),
+        };
+        self.facts.push(Fact::Compared { subject, low, high, unit, cmp, threshold: *threshold, truth });
         if truth == Truth::Unknown && matches!(value, ResolvedOperand::Treatments(_)) {
             // Only an unlisted agent could change it: say the list needs attesting.
             let _ = self.absence_is_known();
         }
         let flips_on = match value {
-            ResolvedOperand::Age(_) if truth.is_definite() => self.age_flip(cmp, threshold, truth),
+            ResolvedOperand::Age(_) if truth.is_definite() => self.age_flip(cmp, *threshold, truth),
             _ => None,
         };
         Eval { truth, flips_on }
@@ -869,7 +868,7 @@ impl<'p> Evaluator<'p, '_> {
             }
         });
         let Some(rate) = rate else { return Truth::Unknown };
-        let Some(within) = rate.holds(Cmp::Le, cap.max) else { return Truth::Unknown };
+        let Some(within) = rate.holds(Cmp::Le, &cap.max) else { return Truth::Unknown };
         if !within {
             self.facts.push(Fact::OverCap { row: row.row, per_day_mg: rate, cap: cap.max });
         }
@@ -1048,7 +1047,7 @@ impl<'p> Evaluator<'p, '_> {
                 ChangeMeasure::Relative => relative,
                 ChangeMeasure::Absolute => Some(absolute),
             };
-            let holds = match value.and_then(|v| v.holds(Cmp::Ge, change.at_least)) {
+            let holds = match value.and_then(|v| v.holds(Cmp::Ge, &change.at_least)) {
                 Some(holds) => Truth::from_bool(holds),
                 None => Truth::Unknown,
             };

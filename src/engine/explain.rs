@@ -110,7 +110,7 @@ impl ShownComparison {
     /// suite checks it over generated patients).
     pub fn reads_true(&self) -> bool {
         let Relation::Holds(cmp) = self.relation else { return true };
-        let holds = |value: Decimal| Exact::decimal(value).holds(cmp, Exact::decimal(self.threshold)) == Some(true);
+        let holds = |value: Decimal| Exact::decimal(value).holds(cmp, &Exact::decimal(self.threshold)) == Some(true);
         match self.value {
             ShownValue::One(value) | ShownValue::AtLeast(value) => holds(value),
             ShownValue::Between(low, high) => holds(low) && holds(high),
@@ -258,7 +258,7 @@ fn shown_relation(cmp: Cmp, truth: Truth) -> Relation {
 fn shown_value(low: Exact, high: Exact, cmp: Cmp, threshold: Exact) -> ShownValue {
     if high == Exact::UNBOUNDED {
         ShownValue::AtLeast(low.shown(cmp, threshold, MIN_PLACES))
-    } else if low.compare(high) == Some(std::cmp::Ordering::Equal) {
+    } else if low.compare(&high) == Some(std::cmp::Ordering::Equal) {
         ShownValue::One(low.shown(cmp, threshold, MIN_PLACES))
     } else {
         ShownValue::Between(low.shown(cmp, threshold, MIN_PLACES), high.shown(cmp, threshold, MIN_PLACES))
@@ -428,7 +428,7 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
                 Some(id) => text_with(id, &[("n", exact_text(value))]),
                 None => unit_text(&exact_text(value), false, unit),
             };
-            let value = if low.compare(high) == Some(std::cmp::Ordering::Equal) {
+            let value = if low.compare(&high) == Some(std::cmp::Ordering::Equal) {
                 with_unit(low)
             } else {
                 text_with("explain-between", &[("low", exact_text(low)), ("high", with_unit(high))])
@@ -549,7 +549,7 @@ fn describe(compiled: &CompiledProtocol, fact: Fact, patient: &PatientFacts<'_>)
         Fact::InvalidAssessment(item) => text_with("explain-invalid-assessment", &[("what", label(item))]),
         Fact::Change { baseline, current, relative, absolute, threshold, truth } => {
             let measure = |value: Exact, unit: Unit| {
-                let holds = value.holds(Cmp::Ge, threshold);
+                let holds = value.holds(Cmp::Ge, &threshold);
                 let relation = match holds {
                     Some(true) => Relation::Holds(Cmp::Ge),
                     Some(false) => Relation::Holds(Cmp::Lt),

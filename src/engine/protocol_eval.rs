@@ -1,6 +1,7 @@
 //! Evaluates every criterion of a protocol, applies the investigator's judgments and
 //! overrides, and decides the overall verdict.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -105,7 +106,8 @@ pub struct CriterionResult {
     /// What a decision on the criterion now answers (`override`, `rule:0`,
     /// `contradiction:…`): recorded with a new decision, so it lapses when the question
     /// changes.
-    pub question: Option<Box<str>>,
+    /// The usual questions are constants, borrowed rather than allocated.
+    pub question: Option<Cow<'static, str>>,
     /// Lapsed decisions, when there are any (see [`Self::lapsed`]).
     pub follow_ups: Option<Box<FollowUps>>,
 }
@@ -141,8 +143,9 @@ impl CriterionResult {
 /// any, so kept out of line: a result stays small enough to be copied without a call.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FollowUps {
-    /// Recorded decisions that no longer apply because what they were made on changed.
-    pub lapsed: Vec<Lapse>,
+    /// Recorded decisions that no longer apply because what they were made on changed: at
+    /// most a judgment and an override, kept in the one allocation of the box.
+    pub lapsed: smallvec::SmallVec<[Lapse; 2]>,
 }
 
 /// A recorded decision that no longer resolves its criterion: it was made on facts that
@@ -283,7 +286,7 @@ pub fn evaluate_protocol(
     let mut results = Vec::with_capacity(compiled.criteria.len());
     results.resize_with(compiled.criteria.len(), || CriterionResult::of_another_cohort(0..0, 0..0));
     // The protocol's decisions by criterion position, matched by id once; the criteria are
-    // visited in order, so a cursor finds each one's.
+    // visited in order, so the front of what is pending is each one's.
     let mut by_position: smallvec::SmallVec<[(usize, usize); 8]> = decisions
         .iter()
         .enumerate()
@@ -291,7 +294,8 @@ pub fn evaluate_protocol(
         .filter_map(|(index, decision)| Some((compiled.position_of(&decision.criterion)?, index)))
         .collect();
     by_position.sort_unstable();
-    let mut cursor = 0;
+    // Read as a plain slice: a small vector checks where it keeps its items on every access.
+    let mut pending: &[(usize, usize)] = &by_position;
     let mut scratch = Scratch::default();
     let contradictions = patient.contradictions(compiled.window, || active_contradictions(patient, compiled.window));
     for (position, criterion) in compiled.criteria.iter().enumerate() {
@@ -303,7 +307,8 @@ pub fn evaluate_protocol(
         };
         // Another cohort's criterion, with no decision recorded on it: not applicable, with
         // nothing to read or show (a protocol with five cohorts has most of its criteria so).
-        if other_cohort && by_position.get(cursor).is_none_or(|&(at, _)| at > position) {
+        let decided_here = pending.first().is_some_and(|&(at, _)| at <= position);
+        if other_cohort && !decided_here {
             if let Some(result) = results.get_mut(position) {
                 result.facts = kept(facts_start..facts_start);
                 result.discretion_facts = kept(facts_start..facts_start);
@@ -343,7 +348,7 @@ pub fn evaluate_protocol(
         // Facts that contradict each other are never resolved toward eligibility: a criterion
         // that reads them and would pass, or not apply, awaits the investigator's judgment.
         let mut not_applicable = not_applicable;
-        if not_applicable != Some(NotApplicableReason::OtherCohort) {
+        if !contradictions.is_empty() && not_applicable != Some(NotApplicableReason::OtherCohort) {
             for contradiction in contradictions.iter().filter(|c| c.concerns(&criterion.reads, patient.knowledge)) {
                 facts.extend_from_slice(&contradiction.facts);
                 if matches!(outcome, Outcome::Passes | Outcome::NotApplicable) {
@@ -359,14 +364,13 @@ pub fn evaluate_protocol(
         let facts_end = facts.len();
         let mut question = (outcome == Outcome::Judgment)
             .then(|| question_of(facts.get(facts_start..facts_end).unwrap_or(&[]), criterion, patient))
-            .flatten()
-            .map(String::into_boxed_str);
+            .flatten();
         // Lapsed decisions, when any: none is the usual case, and then nothing is allocated.
         let mut follow_ups: Option<Box<FollowUps>> = None;
 
         // The latest judgment and override recorded for this criterion.
         let (mut judgment_decision, mut override_decision) = (None, None);
-        while let Some(&(at, index)) = by_position.get(cursor)
+        while let Some((&(at, index), rest)) = pending.split_first()
             && at <= position
         {
             if at == position {
@@ -376,7 +380,7 @@ pub fn evaluate_protocol(
                     None => {}
                 }
             }
-            cursor += 1;
+            pending = rest;
         }
         let (judgment, unneeded_judgment) = match judgment_decision {
             Some(index) if outcome == Outcome::Judgment => match decisions.get(index) {
@@ -403,7 +407,7 @@ pub fn evaluate_protocol(
         let discretion_start = facts.len();
         let discretion = match &criterion.discretion {
             Some(conditions) if outcome == Outcome::Fails && judgment.is_none() => {
-                question = Some(OVERRIDE_QUESTION.into());
+                question = Some(Cow::Borrowed(OVERRIDE_QUESTION));
                 let mut evaluator =
                     Evaluator { patient, facts: &mut facts, missing: &mut missing, window: criterion.window };
                 let conditions = evaluator.eval(conditions).truth;
@@ -463,8 +467,7 @@ pub const OVERRIDE_QUESTION: &str = "override";
 
 /// What a judgment on the criterion answers, from the facts that made it await one: the
 /// rule's own judgments by their position in the criterion, contradictions by id.
-fn question_of(facts: &[Fact], criterion: &CompiledCriterion, patient: &PatientFacts<'_>) -> Option<String> {
-    use std::borrow::Cow;
+fn question_of(facts: &[Fact], criterion: &CompiledCriterion, patient: &PatientFacts<'_>) -> Option<Cow<'static, str>> {
     let knowledge = patient.knowledge;
     let item_id = |item: ItemIdx| knowledge.item(item).map_or_else(|| item.to_string(), |def| def.id.clone());
     let tagged = |tag: &str, id: &str| -> Cow<'static, str> { Cow::Owned([tag, id].concat()) };
@@ -496,8 +499,8 @@ fn question_of(facts: &[Fact], criterion: &CompiledCriterion, patient: &PatientF
     parts.dedup();
     match parts.len() {
         0 => None,
-        1 => parts.pop().map(Cow::into_owned),
-        _ => Some(parts.join("+")),
+        1 => parts.pop(),
+        _ => Some(Cow::Owned(parts.join("+"))),
     }
 }
 

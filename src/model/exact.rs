@@ -112,7 +112,7 @@ fn unnormalised_product(a: Decimal, b: Decimal) -> Option<Decimal> {
 /// `a/b` against `c/d` by cross-multiplying the decimals' integer mantissas in `i128`, the
 /// scales brought level by powers of ten; `None` when a product would overflow (the caller
 /// then multiplies decimals). Every step is an exact integer operation.
-fn cross_compare_in_integers(left: Exact, right: Exact) -> Option<Ordering> {
+fn cross_compare_in_integers(left: &Exact, right: &Exact) -> Option<Ordering> {
     let (a, b, c, d) = (left.numerator, left.denominator, right.numerator, right.denominator);
     let mut left_mantissa = mantissa_product(a, d)?;
     let mut right_mantissa = mantissa_product(c, b)?;
@@ -129,14 +129,19 @@ fn cross_compare_in_integers(left: Exact, right: Exact) -> Option<Ordering> {
 /// threshold) compared by their `i64` mantissas, the one with fewer digits after the point
 /// scaled up; `None` when either is a fraction or does not fit (the general path answers).
 #[inline]
-fn compare_decimals_in_integers(left: Exact, right: Exact) -> Option<Ordering> {
+fn compare_decimals_in_integers(left: &Exact, right: &Exact) -> Option<Ordering> {
     if !is_one(left.denominator) || !is_one(right.denominator) {
         return None;
     }
     let ((a, a_scale), (b, b_scale)) = (small_digits(left.numerator)?, small_digits(right.numerator)?);
-    // i64 × 10^k with k ≤ 18 fits in i128.
+    // The same number of digits after the point (an entered value against a threshold
+    // written alike): the mantissas compare as they are.
+    if a_scale == b_scale {
+        return Some(a.cmp(&b));
+    }
+    // i64 × 10^k with k ≤ 18 fits in i128; the power is read from a table.
     let scaled = |mantissa: i64, by: u32| -> Option<i128> {
-        (by <= 18).then(|| i128::from(mantissa) * i128::from(10i64.pow(by)))
+        (by <= 18).then(|| power_of_ten(by).map(|power| i128::from(mantissa) * power)).flatten()
     };
     let (a, b) = if a_scale <= b_scale {
         (scaled(a, b_scale - a_scale)?, i128::from(b))
@@ -284,7 +289,7 @@ impl Exact {
 
     /// Exact comparison by cross-multiplication; `None` only when a product would overflow.
     #[inline]
-    pub fn compare(self, other: Self) -> Option<Ordering> {
+    pub fn compare(&self, other: &Self) -> Option<Ordering> {
         match compare_decimals_in_integers(self, other) {
             Some(ordering) => Some(ordering),
             None => self.compare_fractions(other),
@@ -294,7 +299,7 @@ impl Exact {
     /// [`Self::compare`] where either side is a fraction or a long decimal: out of line, so
     /// the usual comparison of two short decimals stays inline.
     #[inline(never)]
-    fn compare_fractions(self, other: Self) -> Option<Ordering> {
+    fn compare_fractions(&self, other: &Self) -> Option<Ordering> {
         if let Some(ordering) = cross_compare_in_integers(self, other) {
             return Some(ordering);
         }
@@ -306,8 +311,10 @@ impl Exact {
         Some(left.cmp(&right))
     }
 
-    /// Whether `self cmp threshold` holds, exactly.
-    pub fn holds(self, cmp: Cmp, threshold: Self) -> Option<bool> {
+    /// Whether `self cmp threshold` holds, exactly. Both sides by reference: copied into a
+    /// call, the values are read back in loads wider than the stores that wrote them.
+    #[inline]
+    pub fn holds(&self, cmp: Cmp, threshold: &Self) -> Option<bool> {
         let ordering = self.compare(threshold)?;
         Some(match cmp {
             Cmp::Ge => ordering != Ordering::Less,
@@ -355,10 +362,10 @@ impl Exact {
         if let Some(exact) = self.as_decimal() {
             return exact;
         }
-        let truth = self.holds(cmp, threshold);
+        let truth = self.holds(cmp, &threshold);
         for places in min_places..=MAX_SCALE {
             let Some(rounded) = self.rounded(places) else { break };
-            if Self::decimal(rounded).holds(cmp, threshold) == truth {
+            if Self::decimal(rounded).holds(cmp, &threshold) == truth {
                 return rounded;
             }
         }
@@ -456,10 +463,29 @@ mod tests {
             // The integer path may give way (levelling scales can overflow `i128`); when it
             // answers, it agrees, and `compare` always agrees with the decimal products.
             if let Some(expected) = by_decimals {
-                if let Some(ordering) = cross_compare_in_integers(left, right) {
+                if let Some(ordering) = cross_compare_in_integers(&left, &right) {
                     proptest::prop_assert_eq!(ordering, expected);
                 }
-                proptest::prop_assert_eq!(left.compare(right), Some(expected));
+                proptest::prop_assert_eq!(left.compare(&right), Some(expected));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn decimals_compare_as_rust_decimal_orders_them(
+            a in -100_000_000_000i64..100_000_000_000, sa in 0u32..4,
+            c in -100_000_000_000i64..100_000_000_000, sc in 0u32..4,
+        ) {
+            // Short decimals, often written with as many digits after the point (the path
+            // that compares their mantissas as they are), and the same digits at two scales.
+            let (x, y) = (Decimal::new(a, sa), Decimal::new(c, sc));
+            for (left, right) in [(x, y), (x, Decimal::new(a, sc)), (Decimal::new(c, sa), y)] {
+                proptest::prop_assert_eq!(
+                    Exact::decimal(left).compare(&Exact::decimal(right)),
+                    Some(left.cmp(&right)),
+                    "{} against {}", left, right
+                );
             }
         }
     }
@@ -502,13 +528,13 @@ mod tests {
         // Levelling the scales (10^28) overflows i128; decimal products still compare them.
         let huge = Exact::ratio(d("7922816251426433759354395033"), d("1")).unwrap();
         let tiny = Exact::ratio(d("0.0000000000000000000000000001"), d("2")).unwrap();
-        assert_eq!(cross_compare_in_integers(huge, tiny), None);
-        assert_eq!(huge.compare(tiny), Some(Ordering::Greater));
-        assert_eq!(tiny.compare(huge), Some(Ordering::Less));
+        assert_eq!(cross_compare_in_integers(&huge, &tiny), None);
+        assert_eq!(huge.compare(&tiny), Some(Ordering::Greater));
+        assert_eq!(tiny.compare(&huge), Some(Ordering::Less));
         // Found by the property test: levelling scales 11 and 10 against 0 overflows `i128`.
         let left = Exact::ratio(Decimal::new(183_991, 11), Decimal::new(285_041_602, 0)).unwrap();
         let right = Exact::ratio(Decimal::new(596_899_479, 0), Decimal::new(33_301, 10)).unwrap();
-        assert_eq!(left.compare(right), Some(Ordering::Less));
+        assert_eq!(left.compare(&right), Some(Ordering::Less));
     }
 
     #[test]
@@ -525,13 +551,13 @@ mod tests {
     fn ratio_to_uln_is_exact() {
         // 11.4 / 7.6 in floating point is 1.5000000000000002.
         let ratio = Exact::ratio(d("11.4"), d("7.6")).unwrap();
-        assert_eq!(ratio.holds(Cmp::Gt, Exact::decimal(d("1.5"))), Some(false));
-        assert_eq!(ratio.holds(Cmp::Le, Exact::decimal(d("1.5"))), Some(true));
+        assert_eq!(ratio.holds(Cmp::Gt, &Exact::decimal(d("1.5"))), Some(false));
+        assert_eq!(ratio.holds(Cmp::Le, &Exact::decimal(d("1.5"))), Some(true));
         assert_eq!(ratio.as_decimal(), Some(d("1.5")));
         let inr = Exact::ratio(d("2.1"), d("1.4")).unwrap();
-        assert_eq!(inr.holds(Cmp::Le, Exact::decimal(d("1.5"))), Some(true));
+        assert_eq!(inr.holds(Cmp::Le, &Exact::decimal(d("1.5"))), Some(true));
         let alt = Exact::ratio(d("11.4"), d("3.8")).unwrap();
-        assert_eq!(alt.holds(Cmp::Le, Exact::decimal(d("3"))), Some(true));
+        assert_eq!(alt.holds(Cmp::Le, &Exact::decimal(d("3"))), Some(true));
     }
 
     #[test]
@@ -542,7 +568,7 @@ mod tests {
         assert!(shown < d("60"), "{shown}");
         let hb = Exact::ratio(d("3.7"), d("0.06206")).unwrap();
         assert_eq!(hb.shown(Cmp::Ge, sixty, 1), d("59.6"));
-        assert_eq!(hb.holds(Cmp::Ge, sixty), Some(false));
+        assert_eq!(hb.holds(Cmp::Ge, &sixty), Some(false));
         let exactly = Exact::ratio(d("3.7236"), d("0.06206")).unwrap();
         assert_eq!(exactly.as_decimal(), Some(d("60")));
     }

@@ -500,7 +500,7 @@ mod tests {
         let upcr = Analyte::find("lib_upcr");
         assert!(upcr.is_some());
         let ratio = convert_exact(exact("56.56"), unit("lib_mg/mmol"), unit("lib_mg/mg"), upcr).expect("bridged");
-        assert_eq!(ratio.compare(exact("0.5")), Some(std::cmp::Ordering::Equal));
+        assert_eq!(ratio.compare(&exact("0.5")), Some(std::cmp::Ordering::Equal));
         let per_gram = convert_exact(exact("0.5"), unit("lib_mg/mg"), unit("lib_mg/g"), None).expect("mass ratio");
         assert_eq!(per_gram.as_decimal(), Some(Decimal::from(500)));
         assert!(
