@@ -3,13 +3,14 @@
 //! shown). `all_seed_protocols`: a V1-like patient against all three seed protocols.
 //! `only_<protocol>`: that patient against each seed protocol alone, to see where
 //! `all_seed_protocols` spends. The `_with_*` variants add indexing the session and rendering
-//! every explanation.
+//! every explanation. The `_cold` variants evict the engine from the core's caches before each call,
+//! as in the app, where a frame of the window runs between two evaluations.
 
 // A developer's tool, run by hand: it may panic with a message when its data are missing
 // (the lints in Cargo.toml are for code a user can reach).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 use trialscreen::engine::explain::explain;
@@ -92,6 +93,39 @@ fn benches(c: &mut Criterion) {
                 black_box(evaluate_protocol(&loaded.compiled, black_box(&all_patient), *cohort, &all.decisions));
             }
         })
+    });
+
+    // Cold, as in the app, where a frame of the window runs between two evaluations: before
+    // each call 8 MiB are written, which evicts the engine's code and data from the core's
+    // own caches (its L2 holds its L1s), so they come from the shared cache. Only the call is
+    // timed.
+    let mut junk = vec![0u8; 8 << 20];
+    c.bench_function("seed000_v1_own_version_cold", |b| {
+        b.iter_batched(
+            || {
+                for byte in junk.iter_mut().step_by(64) {
+                    *byte = byte.wrapping_add(1);
+                }
+            },
+            |()| evaluate_protocol(&own.compiled, black_box(&patient), None, &session.decisions),
+            BatchSize::PerIteration,
+        )
+    });
+
+    c.bench_function("all_seed_protocols_current_cold", |b| {
+        b.iter_batched(
+            || {
+                for byte in junk.iter_mut().step_by(64) {
+                    *byte = byte.wrapping_add(1);
+                }
+            },
+            |()| {
+                for (loaded, cohort) in &current {
+                    black_box(evaluate_protocol(&loaded.compiled, black_box(&all_patient), *cohort, &all.decisions));
+                }
+            },
+            BatchSize::PerIteration,
+        )
     });
 
     c.bench_function("seed000_v1_with_indexing", |b| {
