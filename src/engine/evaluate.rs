@@ -236,21 +236,22 @@ impl<'p> Evaluator<'p, '_> {
     fn compare(&mut self, value: &ResolvedOperand, cmp: Cmp, threshold: &Exact) -> Eval {
         let (num, subject, unit) = self.number(value);
         // Exact: ratios cross-multiplied, conversions by exact factors (see `model::exact`).
-        let truth = match &num {
-            Num::Exact(value) => match value.holds(cmp, threshold) {
-                Some(holds) => Truth::from_bool(holds),
-                None => Truth::Unknown,
-            },
-            Num::Range { low, high } => match (low.holds(cmp, threshold), high.holds(cmp, threshold)) {
-                (Some(true), Some(true)) => Truth::True,
-                (Some(false), Some(false)) => Truth::False,
-                _ => Truth::Unknown,
-            },
-            Num::Unavailable => return Eval::of(Truth::Unknown),
-        };
-        let (low, high) = match num {
-            Num::Exact(value) => (value, value),
-            Num::Range { low, high } => (low, high),
+        let (low, high, truth) = match num {
+            Num::Exact(value) => {
+                let truth = match value.holds(cmp, threshold) {
+                    Some(holds) => Truth::from_bool(holds),
+                    None => Truth::Unknown,
+                };
+                (value, value, truth)
+            }
+            Num::Range { low, high } => {
+                let truth = match (low.holds(cmp, threshold), high.holds(cmp, threshold)) {
+                    (Some(true), Some(true)) => Truth::True,
+                    (Some(false), Some(false)) => Truth::False,
+                    _ => Truth::Unknown,
+                };
+                (low, high, truth)
+            }
             Num::Unavailable => return Eval::of(Truth::Unknown),
         };
         self.facts.push(Fact::Compared { subject, low, high, unit, cmp, threshold: *threshold, truth });

@@ -141,7 +141,10 @@ fn compare_decimals_in_integers(left: &Exact, right: &Exact) -> Option<Ordering>
     }
     // i64 × 10^k with k ≤ 18 fits in i128; the power is read from a table.
     let scaled = |mantissa: i64, by: u32| -> Option<i128> {
-        (by <= 18).then(|| power_of_ten(by).map(|power| i128::from(mantissa) * power)).flatten()
+        if by > 18 {
+            return None;
+        }
+        Some(i128::from(mantissa) * power_of_ten(by)?)
     };
     let (a, b) = if a_scale <= b_scale {
         (scaled(a, b_scale - a_scale)?, i128::from(b))
