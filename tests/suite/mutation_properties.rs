@@ -270,7 +270,7 @@ fn random_combinations_never_make_a_verdict_eligible() {
         Err(_) => 0x9e37_79b9_7f4a_7c15,
     };
     let examples = examples();
-    // xorshift never leaves zero.
+    // Zero is xorshift's fixed point: a zero seed would draw zero forever.
     let mut state: u64 = seed.max(1);
     let mut next = move || {
         state ^= state << 13;
