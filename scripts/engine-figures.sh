@@ -76,7 +76,10 @@ hot = {address >> 6 for address, count in executed.items() if count >= iteration
 by_event = dict(zip(events, totals))
 print(f"{by_event['Ir'] / calls:.0f} {by_event.get('I1mr', 0) / calls:.1f} {len(hot)}")
 PY
+    # A command substitution runs without `set -e`: the status is passed on by hand.
+    local status=$?
     rm -f "$work"/cg.*
+    return $status
 }
 
 # criterion's median estimate of one bench, in µs.
@@ -95,8 +98,12 @@ for pair in "${pairs[@]}"; do
     new_name=${pair%%=*}
     base_name=$new_name
     case $pair in *=*) base_name=${pair#*=} ;; esac
-    read -r new_ir new_miss new_lines < <(simulate "$new" "$new_name" "$evaluations")
-    read -r base_ir base_miss base_lines < <(simulate "$base" "$base_name" "$evaluations")
+    # Through command substitution, so a failed simulation stops the script (`set -e`) with
+    # its own message; a process substitution's failure would go unseen.
+    new_figures=$(simulate "$new" "$new_name" "$evaluations")
+    base_figures=$(simulate "$base" "$base_name" "$evaluations")
+    read -r new_ir new_miss new_lines <<<"$new_figures"
+    read -r base_ir base_miss base_lines <<<"$base_figures"
     : >"$work/new.times"
     : >"$work/base.times"
     for _ in $(seq "$rounds"); do
