@@ -34,14 +34,17 @@ pub struct CompiledProtocol {
     pub notes: Vec<String>,
     /// The protocol's current-results window.
     pub window: Period,
-    /// Each criterion's position by id: decisions name criteria by id.
-    positions: std::collections::HashMap<String, usize, foldhash::fast::FixedState>,
+    /// Each criterion's position, sorted by id: decisions name criteria by id. A sorted list
+    /// rather than a hash map: a lookup is a few comparisons of short ids, in less code than
+    /// hashing (the engine's code must stay small enough for the instruction cache).
+    positions: Vec<(String, usize)>,
 }
 
 impl CompiledProtocol {
     /// The position of the criterion with this id, in protocol order.
     pub fn position_of(&self, criterion: &str) -> Option<usize> {
-        self.positions.get(criterion).copied()
+        let at = self.positions.binary_search_by(|(id, _)| id.as_str().cmp(criterion)).ok()?;
+        self.positions.get(at).map(|&(_, position)| position)
     }
 }
 
@@ -532,13 +535,15 @@ pub fn compile(protocol: &Protocol, knowledge: &Knowledge) -> Result<CompiledPro
     }
     if compiler.problems.is_empty() {
         // Ids are unique within a protocol (checked when it is loaded); the first wins regardless.
-        let mut positions = std::collections::HashMap::with_capacity_and_hasher(
-            protocol.criteria.len(),
-            foldhash::fast::FixedState::default(),
-        );
-        for (position, criterion) in protocol.criteria.iter().enumerate() {
-            positions.entry(criterion.id.clone()).or_insert(position);
-        }
+        let mut positions: Vec<(String, usize)> = protocol
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(position, criterion)| (criterion.id.clone(), position))
+            .collect();
+        // A stable sort keeps each id's first position first; the repeats after it go.
+        positions.sort_by(|a, b| a.0.cmp(&b.0));
+        positions.dedup_by(|later, first| later.0 == first.0);
         Ok(CompiledProtocol {
             protocol: protocol.clone(),
             criteria,

@@ -10,7 +10,7 @@ use crate::calculators::{Classification, InstrumentId};
 use crate::engine::compile::{Cap, CapTarget, Combined, Count, CountKind, Node, ResolvedChange, ResolvedOperand};
 use crate::engine::fact::{EgfrSource, Fact, Subject};
 use crate::engine::knowledge::{ClassMask, ItemIdx, KidneyItems, Polarity};
-use crate::engine::patient::{ListAttestation, PatientFacts, ResolvedExposure};
+use crate::engine::patient::{ListAttestation, PatientFacts, ResolvedExposure, UlnRatio};
 use crate::engine::truth::{Truth, at_least};
 use crate::model::dates::{self, Span};
 use crate::model::exact::{Exact, decimal_of};
@@ -307,17 +307,9 @@ impl<'p> Evaluator<'p, '_> {
             }
             ResolvedOperand::UlnRatio { item, observed } => {
                 let num = match self.measurement(*item, *observed) {
-                    Some(m) => match m.uln.and_then(decimal_of).filter(|uln| *uln > Decimal::ZERO) {
-                        // value / ULN kept as a fraction: compared by cross-multiplication.
-                        Some(uln) => {
-                            let value = self.patient.entered_exact(*item).and_then(Exact::as_decimal);
-                            value.and_then(|v| Exact::ratio(v, uln)).map_or(Num::Unavailable, exact)
-                        }
-                        None => {
-                            self.facts.push(Fact::Missing(*item));
-                            self.missing.push(*item);
-                            Num::Unavailable
-                        }
+                    Some(_) => match self.patient.uln_ratio(*item) {
+                        UlnRatio::Ratio(ratio) => ratio.map_or(Num::Unavailable, exact),
+                        UlnRatio::NoUln => self.missing_num(*item),
                     },
                     None => Num::Unavailable,
                 };
@@ -340,8 +332,8 @@ impl<'p> Evaluator<'p, '_> {
             ResolvedOperand::Score { item, instrument, excluding, exclusion, observed } => {
                 let num = match self.assessment(*item, *observed) {
                     Some(answers) => match self.patient.score(*item, *instrument, answers, excluding) {
-                        Ok(scored) => range(scored.min, scored.max),
-                        Err(_) => {
+                        Some(scored) => scored.exact.map_or(Num::Unavailable, |(low, high)| Num::Range { low, high }),
+                        None => {
                             self.facts.push(Fact::InvalidAssessment(*item));
                             Num::Unavailable
                         }
@@ -995,7 +987,7 @@ impl<'p> Evaluator<'p, '_> {
 
     fn classified(&mut self, item: ItemIdx, instrument: InstrumentId) -> Eval {
         let Some(answers) = self.assessment(item, None) else { return Eval::of(Truth::Unknown) };
-        let Ok(report) = self.patient.score(item, instrument, answers, &[]) else {
+        let Some(report) = self.patient.score(item, instrument, answers, &[]) else {
             self.facts.push(Fact::InvalidAssessment(item));
             return Eval::of(Truth::Unknown);
         };
@@ -1026,8 +1018,9 @@ impl<'p> Evaluator<'p, '_> {
             return Eval::of(Truth::Judgment);
         }
         let (Some(baseline_value), Some(current_value)) = (
-            Exact::from_f64(baseline.value),
-            Exact::from_f64(current.value)
+            self.patient.entered_exact(change.baseline),
+            self.patient
+                .entered_exact(change.current)
                 .and_then(|v| units::convert_exact(v, current.unit, baseline.unit, None).ok()),
         ) else {
             return Eval::of(Truth::Unknown);
@@ -1078,7 +1071,9 @@ impl<'p> Evaluator<'p, '_> {
         let window = self.window;
         if let Some(Entered::Number(reported)) = self.patient.value(items.egfr_reported)
             && self.patient.result_status(items.egfr_reported, window).is_none()
-            && let Some(value) = Exact::from_f64(reported.value)
+            && let Some(value) = self
+                .patient
+                .entered_exact(items.egfr_reported)
                 .and_then(|value| units::convert_exact(value, reported.unit, Unit::MlPerMinPer173, None).ok())
         {
             return (exact(value), EgfrSource::LabReported);
@@ -1127,24 +1122,27 @@ impl<'p> Evaluator<'p, '_> {
     }
 
     /// Creatinine in mg/dL and the decimal age on the sample date (the screening date when
-    /// the sample is undated).
+    /// the sample is undated), when the creatinine counts (see [`Self::measurement`]) and the
+    /// date of birth is known.
     fn creatinine_and_age(&mut self, items: KidneyItems) -> Option<(f64, f64)> {
-        let creatinine = self.measurement(items.creatinine, None).and_then(|m| {
-            let analyte = self.patient.knowledge.item(items.creatinine).and_then(|i| i.kind.analyte());
-            units::convert(m.value, m.unit, Unit::MgPerDl, analyte)
-                .ok()
-                .map(|mg| (mg, self.patient.date(items.creatinine)))
-        });
+        let counts = self.measurement(items.creatinine, None).is_some();
         let birth = self.patient.date_of_birth();
         if birth.is_none() {
             self.missing_num(items.date_of_birth);
         }
-        let ((creatinine, sampled), birth) = (creatinine?, birth?);
-        let on = sampled.unwrap_or(self.patient.dates.screening);
-        if creatinine <= 0.0 || on < birth {
-            return None;
-        }
-        Some((creatinine, dates::decimal_age(birth, on)))
+        let birth = birth.filter(|_| counts)?;
+        let patient = self.patient;
+        // The values do not depend on the window the creatinine was read in: found once.
+        patient.kidney_inputs(|| {
+            let Some(Entered::Number(m)) = patient.value(items.creatinine) else { return None };
+            let analyte = patient.knowledge.item(items.creatinine).and_then(|i| i.kind.analyte());
+            let creatinine = units::convert(m.value, m.unit, Unit::MgPerDl, analyte).ok()?;
+            let on = patient.date(items.creatinine).unwrap_or(patient.dates.screening);
+            if creatinine <= 0.0 || on < birth {
+                return None;
+            }
+            Some((creatinine, dates::decimal_age(birth, on)))
+        })
     }
 
     /// A number item in `unit`, when entered and counting (recorded as missing otherwise).
@@ -1202,17 +1200,9 @@ fn exact(value: Exact) -> Num {
     Num::Exact(value)
 }
 
-/// A range from an instrument's lowest and highest possible score.
-fn range(low: f64, high: f64) -> Num {
-    match (Exact::from_f64(low), Exact::from_f64(high)) {
-        (Some(low), Some(high)) => Num::Range { low, high },
-        _ => Num::Unavailable,
-    }
-}
-
 /// A formula's result, compared at 0.01 of its unit (see `Exact::formula_result`).
-fn formula(value: Option<f64>) -> Num {
-    value.and_then(Exact::formula_result).map_or(Num::Unavailable, exact)
+fn formula(value: Option<Exact>) -> Num {
+    value.map_or(Num::Unavailable, exact)
 }
 
 /// The upper end of a count over a list not known to be complete.

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
-use crate::calculators::{AssessmentError, Classification, InstrumentId, ScoreOptions};
+use crate::calculators::{Classification, InstrumentId, ScoreOptions};
 
 use crate::engine::evaluate::NotCounted;
 use crate::engine::knowledge::{ClassMask, ItemIdx, Knowledge};
@@ -15,6 +15,7 @@ use crate::model::exact::Exact;
 use crate::model::record::{Attestation, Entry, ReferenceDates};
 use crate::model::rule::{Anchor, DoseRate, Period};
 use crate::model::values::{Exposure, Occurrence, Value};
+use rust_decimal::Decimal;
 
 /// The patient as the engine reads it: values by item index, the reference dates and the day
 /// the evaluation is for.
@@ -24,10 +25,11 @@ pub struct PatientFacts<'a> {
     pub knowledge: &'a Knowledge,
     /// Shared with the patient [`Self::shifted_to`] another day: the values do not move.
     entries: Rc<[Option<&'a Entry>]>,
-    /// The shortest round-trip decimal of each entered number, found the first time a rule
-    /// compares it (every criterion and protocol reads the same digits); by item, shared with
-    /// the patient [`Self::shifted_to`] another day.
-    exacts: Rc<[OnceCell<Option<Exact>>]>,
+    /// The shortest round-trip decimal of each entered number and its ratio to the upper
+    /// limit of normal entered with it, found the first time a rule compares it (every
+    /// criterion and protocol reads the same digits); by item, shared with the patient
+    /// [`Self::shifted_to`] another day.
+    exacts: Rc<[OnceCell<EnteredExact>]>,
     /// Each treatment row's dose as the rate a cap reads it in, found the first time a cap
     /// asks (converting a dose to prednisone equivalents divides decimals); shared with the
     /// patient [`Self::shifted_to`] another day, since doses do not move.
@@ -52,8 +54,11 @@ pub struct PatientFacts<'a> {
     /// and shared with the patient [`Self::shifted_to`] another day (a score reads the answers,
     /// never the dates).
     scores: Rc<RefCell<Vec<CachedScore>>>,
-    /// Kidney-function values, computed once: the formulas also write explanations.
-    kidney: [OnceCell<Option<f64>>; 4],
+    /// Kidney-function values as the rules compare them (to 0.01 of their unit), computed
+    /// once: the formulas also write explanations.
+    kidney: [OnceCell<Option<Exact>>; 4],
+    /// The kidney formulas' inputs: creatinine in mg/dL and the decimal age on its sample date.
+    kidney_inputs: OnceCell<Option<(f64, f64)>>,
     /// The first day of each window read so far ("within 28 days before screening"): every
     /// result read in it needs the day, and the reference dates cannot change while this
     /// lives.
@@ -116,6 +121,42 @@ pub struct Scored {
     pub max: f64,
     /// The instrument's classification, for a classification instrument.
     pub classification: Option<Classification>,
+    /// `min` and `max` as exact decimals, as the rules compare them; `None` when either has
+    /// none.
+    pub exact: Option<(Exact, Exact)>,
+}
+
+/// An entered number as the rules compare it, found once per item.
+#[derive(Clone, Copy, Debug)]
+struct EnteredExact {
+    /// The shortest round-trip decimal of the value.
+    value: Option<Exact>,
+    /// The value over the upper limit of normal entered with it.
+    uln_ratio: UlnRatio,
+}
+
+/// An entered number over the upper limit of normal (ULN) entered with it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum UlnRatio {
+    /// No ULN, or none above zero, was entered with the value.
+    NoUln,
+    /// value / ULN, kept as a fraction and compared by cross-multiplication; `None` when the
+    /// value has no exact decimal.
+    Ratio(Option<Exact>),
+}
+
+impl EnteredExact {
+    fn of(value: &Value) -> Self {
+        let Value::Number(measurement) = value else { return Self { value: None, uln_ratio: UlnRatio::NoUln } };
+        let exact = Exact::from_f64(measurement.value);
+        let uln = measurement.uln.and_then(crate::model::exact::decimal_of).filter(|uln| *uln > Decimal::ZERO);
+        let uln_ratio = match uln {
+            // value / ULN kept as a fraction: compared by cross-multiplication.
+            Some(uln) => UlnRatio::Ratio(exact.and_then(Exact::as_decimal).and_then(|v| Exact::ratio(v, uln))),
+            None => UlnRatio::NoUln,
+        };
+        Self { value: exact, uln_ratio }
+    }
 }
 
 /// A row's dose as a rate, for the body weight it was found with.
@@ -131,7 +172,7 @@ struct CachedDoseRate {
 struct CachedScore {
     item: ItemIdx,
     excluding: Vec<String>,
-    result: Result<Scored, AssessmentError>,
+    result: Option<Scored>,
 }
 
 /// One treatment-history row with its agent resolved.
@@ -202,6 +243,7 @@ impl<'a> PatientFacts<'a> {
             history_attestation,
             scores: Rc::default(),
             kidney: Default::default(),
+            kidney_inputs: OnceCell::new(),
             window_openings: RefCell::default(),
             last_window_opening: Cell::new(None),
             contradictions: RefCell::default(),
@@ -300,7 +342,7 @@ impl<'a> PatientFacts<'a> {
 
     /// A kidney-function value, computed by `compute` the first time it is asked for. The
     /// inputs are the patient's own values, so the result cannot change while this lives.
-    pub fn kidney_value(&self, method: KidneyMethod, compute: impl FnOnce() -> Option<f64>) -> Option<f64> {
+    pub fn kidney_value(&self, method: KidneyMethod, compute: impl FnOnce() -> Option<f64>) -> Option<Exact> {
         let slot = match method {
             KidneyMethod::CkdEpi2021 => 0,
             KidneyMethod::BedsideSchwartz => 1,
@@ -308,9 +350,16 @@ impl<'a> PatientFacts<'a> {
             KidneyMethod::CockcroftGault => 3,
         };
         match self.kidney.get(slot) {
-            Some(cell) => *cell.get_or_init(compute),
-            None => compute(),
+            Some(cell) => *cell.get_or_init(|| compute().and_then(Exact::formula_result)),
+            None => compute().and_then(Exact::formula_result),
         }
+    }
+
+    /// The kidney formulas' inputs (creatinine in mg/dL, the decimal age on its sample date),
+    /// found by `compute` the first time they are asked for: they read the patient's values
+    /// and the screening date, which cannot change while this lives.
+    pub fn kidney_inputs(&self, compute: impl FnOnce() -> Option<(f64, f64)>) -> Option<(f64, f64)> {
+        *self.kidney_inputs.get_or_init(compute)
     }
 
     /// The contradictions that hold when results are read in `window`, found by `find` the
@@ -328,24 +377,26 @@ impl<'a> PatientFacts<'a> {
         found
     }
 
-    /// An instrument's score on the answers entered for `item`, leaving out `excluding`.
+    /// An instrument's score on the answers entered for `item`, leaving out `excluding`;
+    /// `None` when the answers cannot be scored (the explanation says why).
     pub fn score(
         &self,
         item: ItemIdx,
         instrument: InstrumentId,
         answers: &crate::calculators::Answers,
         excluding: &[String],
-    ) -> Result<Scored, AssessmentError> {
+    ) -> Option<Scored> {
         if let Some(cached) = self.scores.borrow().iter().find(|c| c.item == item && c.excluding == excluding) {
-            return cached.result.clone();
+            return cached.result;
         }
         let options = ScoreOptions { excluding: excluding.to_vec() };
-        let result = instrument.evaluate(answers, &options).map(|report| Scored {
+        let result = instrument.evaluate(answers, &options).ok().map(|report| Scored {
             min: report.min,
             max: report.max,
             classification: report.classification,
+            exact: Exact::from_f64(report.min).zip(Exact::from_f64(report.max)),
         });
-        self.scores.borrow_mut().push(CachedScore { item, excluding: excluding.to_vec(), result: result.clone() });
+        self.scores.borrow_mut().push(CachedScore { item, excluding: excluding.to_vec(), result });
         result
     }
 
@@ -370,6 +421,7 @@ impl<'a> PatientFacts<'a> {
             history_attestation: self.history_attestation,
             scores: Rc::clone(&self.scores),
             kidney: Default::default(),
+            kidney_inputs: OnceCell::new(),
             window_openings: RefCell::default(),
             last_window_opening: Cell::new(None),
             contradictions: RefCell::default(),
@@ -403,11 +455,17 @@ impl<'a> PatientFacts<'a> {
     /// The number entered for an item as an exact decimal, in the unit it was entered in;
     /// `None` when no number is entered or it has no exact decimal (not finite, too long).
     pub fn entered_exact(&self, idx: ItemIdx) -> Option<Exact> {
+        self.exacts_of(idx)?.value
+    }
+
+    /// The number entered for an item over the upper limit of normal entered with it.
+    pub fn uln_ratio(&self, idx: ItemIdx) -> UlnRatio {
+        self.exacts_of(idx).map_or(UlnRatio::Ratio(None), |exacts| exacts.uln_ratio)
+    }
+
+    fn exacts_of(&self, idx: ItemIdx) -> Option<EnteredExact> {
         let entry = self.entry(idx)?;
-        *self.exacts.get(usize::from(idx))?.get_or_init(|| match &entry.value {
-            Value::Number(measurement) => Exact::from_f64(measurement.value),
-            _ => None,
-        })
+        Some(*self.exacts.get(usize::from(idx))?.get_or_init(|| EnteredExact::of(&entry.value)))
     }
 
     /// A treatment row's dose as a rate `per`, for the body weight given: `compute` runs the

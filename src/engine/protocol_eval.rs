@@ -285,17 +285,21 @@ pub fn evaluate_protocol(
     // placeholders are constants, written as such.
     let mut results = Vec::with_capacity(compiled.criteria.len());
     results.resize_with(compiled.criteria.len(), || CriterionResult::of_another_cohort(0..0, 0..0));
-    // The protocol's decisions by criterion position, matched by id once; the criteria are
-    // visited in order, so the front of what is pending is each one's.
-    let mut by_position: smallvec::SmallVec<[(usize, usize); 8]> = decisions
-        .iter()
-        .enumerate()
-        .filter(|(_, decision)| decision.protocol == protocol.id)
-        .filter_map(|(index, decision)| Some((compiled.position_of(&decision.criterion)?, index)))
-        .collect();
-    by_position.sort_unstable();
-    // Read as a plain slice: a small vector checks where it keeps its items on every access.
-    let mut pending: &[(usize, usize)] = &by_position;
+    // The latest judgment and override recorded on each criterion, matched by id once and
+    // noted in its placeholder result as recorded but not (yet) in force: `unneeded_judgment`
+    // and `DiscretionStatus::Unneeded`. Visiting the criterion settles what each means.
+    for (index, decision) in decisions.iter().enumerate() {
+        if decision.protocol != protocol.id {
+            continue;
+        }
+        let Some(result) = compiled.position_of(&decision.criterion).and_then(|at| results.get_mut(at)) else {
+            continue;
+        };
+        match decision.kind {
+            DecisionKind::Judgment { .. } => result.unneeded_judgment = Some(index),
+            DecisionKind::Override => result.discretion = DiscretionStatus::Unneeded { decision: index },
+        }
+    }
     let mut scratch = Scratch::default();
     let contradictions = patient.contradictions(compiled.window, || active_contradictions(patient, compiled.window));
     for (position, criterion) in compiled.criteria.iter().enumerate() {
@@ -305,15 +309,18 @@ pub fn evaluate_protocol(
             (Some(wanted), Some(chosen)) => wanted != chosen,
             _ => false,
         };
+        let Some(result) = results.get_mut(position) else { continue };
+        let judgment_decision = result.unneeded_judgment.take();
+        let override_decision = match result.discretion {
+            DiscretionStatus::Unneeded { decision } => Some(decision),
+            _ => None,
+        };
         // Another cohort's criterion, with no decision recorded on it: not applicable, with
         // nothing to read or show (a protocol with five cohorts has most of its criteria so).
-        let decided_here = pending.first().is_some_and(|&(at, _)| at <= position);
-        if other_cohort && !decided_here {
-            if let Some(result) = results.get_mut(position) {
-                result.facts = kept(facts_start..facts_start);
-                result.discretion_facts = kept(facts_start..facts_start);
-                result.missing = kept(missing_start..missing_start);
-            }
+        if other_cohort && judgment_decision.is_none() && override_decision.is_none() {
+            result.facts = kept(facts_start..facts_start);
+            result.discretion_facts = kept(facts_start..facts_start);
+            result.missing = kept(missing_start..missing_start);
             continue;
         }
         let mut evaluator = Evaluator { patient, facts: &mut facts, missing: &mut missing, window: criterion.window };
@@ -368,20 +375,6 @@ pub fn evaluate_protocol(
         // Lapsed decisions, when any: none is the usual case, and then nothing is allocated.
         let mut follow_ups: Option<Box<FollowUps>> = None;
 
-        // The latest judgment and override recorded for this criterion.
-        let (mut judgment_decision, mut override_decision) = (None, None);
-        while let Some((&(at, index), rest)) = pending.split_first()
-            && at <= position
-        {
-            if at == position {
-                match decisions.get(index).map(|decision| &decision.kind) {
-                    Some(DecisionKind::Judgment { .. }) => judgment_decision = Some(index),
-                    Some(DecisionKind::Override) => override_decision = Some(index),
-                    None => {}
-                }
-            }
-            pending = rest;
-        }
         let (judgment, unneeded_judgment) = match judgment_decision {
             Some(index) if outcome == Outcome::Judgment => match decisions.get(index) {
                 Some(decision) => {
@@ -444,7 +437,6 @@ pub fn evaluate_protocol(
         if !matches!(outcome, Outcome::Missing | Outcome::Judgment) {
             missing.truncate(missing_start);
         }
-        let Some(result) = results.get_mut(position) else { continue };
         result.outcome = outcome;
         result.truth = eval.truth;
         result.eligible_from = eligible_from;
@@ -466,42 +458,55 @@ pub fn evaluate_protocol(
 pub const OVERRIDE_QUESTION: &str = "override";
 
 /// What a judgment on the criterion answers, from the facts that made it await one: the
-/// rule's own judgments by their position in the criterion, contradictions by id.
+/// rule's own judgments by their position in the criterion, contradictions by id. Mostly
+/// one part, returned as it is; several are sorted and joined by `+`.
 fn question_of(facts: &[Fact], criterion: &CompiledCriterion, patient: &PatientFacts<'_>) -> Option<Cow<'static, str>> {
+    let mut first: Option<Cow<'static, str>> = None;
+    let mut others: Vec<Cow<'static, str>> = Vec::new();
+    for fact in facts {
+        let Some(part) = question_part(fact, criterion, patient) else { continue };
+        match &first {
+            None => first = Some(part),
+            Some(seen) if *seen == part => {}
+            Some(_) => others.push(part),
+        }
+    }
+    if others.is_empty() {
+        return first;
+    }
+    Some(joined_question(first, others))
+}
+
+/// The part of a judgment's question one fact asks, if any.
+fn question_part(fact: &Fact, criterion: &CompiledCriterion, patient: &PatientFacts<'_>) -> Option<Cow<'static, str>> {
     let knowledge = patient.knowledge;
     let item_id = |item: ItemIdx| knowledge.item(item).map_or_else(|| item.to_string(), |def| def.id.clone());
     let tagged = |tag: &str, id: &str| -> Cow<'static, str> { Cow::Owned([tag, id].concat()) };
-    let mut parts: smallvec::SmallVec<[Cow<'static, str>; 4]> = smallvec::SmallVec::new();
-    for fact in facts {
-        let part = match *fact {
-            Fact::Judgment(index) => {
-                let position = usize::from(index).saturating_sub(criterion.judgments.start);
-                match RULE_QUESTIONS.get(position) {
-                    Some(question) => Cow::Borrowed(*question),
-                    None => Cow::Owned(format!("rule:{position}")),
-                }
+    Some(match *fact {
+        Fact::Judgment(index) => {
+            let position = usize::from(index).saturating_sub(criterion.judgments.start);
+            match RULE_QUESTIONS.get(position) {
+                Some(question) => Cow::Borrowed(*question),
+                None => Cow::Owned(format!("rule:{position}")),
             }
-            Fact::Contradiction(index) => match knowledge.contradictions.get(usize::from(index)) {
-                Some(contradiction) => tagged("contradiction:", &contradiction.id),
-                None => continue,
-            },
-            Fact::ConflictingResults(kind) => match knowledge.dictionary.test_kinds.get(usize::from(kind)) {
-                Some(kind) => tagged("conflict:", &kind.id),
-                None => continue,
-            },
-            Fact::ChangeOutOfOrder { baseline, .. } => tagged("order:", &item_id(baseline)),
-            Fact::Change { baseline, truth: Truth::Judgment, .. } => tagged("measures:", &item_id(baseline)),
-            _ => continue,
-        };
-        parts.push(part);
-    }
-    parts.sort();
-    parts.dedup();
-    match parts.len() {
-        0 => None,
-        1 => parts.pop(),
-        _ => Some(Cow::Owned(parts.join("+"))),
-    }
+        }
+        Fact::Contradiction(index) => tagged("contradiction:", &knowledge.contradictions.get(usize::from(index))?.id),
+        Fact::ConflictingResults(kind) => {
+            tagged("conflict:", &knowledge.dictionary.test_kinds.get(usize::from(kind))?.id)
+        }
+        Fact::ChangeOutOfOrder { baseline, .. } => tagged("order:", &item_id(baseline)),
+        Fact::Change { baseline, truth: Truth::Judgment, .. } => tagged("measures:", &item_id(baseline)),
+        _ => return None,
+    })
+}
+
+/// A question of several parts: sorted, without repeats, joined by `+`.
+#[cold]
+fn joined_question(first: Option<Cow<'static, str>>, mut others: Vec<Cow<'static, str>>) -> Cow<'static, str> {
+    others.extend(first);
+    others.sort();
+    others.dedup();
+    Cow::Owned(others.join("+"))
 }
 
 /// The questions of a criterion's first judgments ("rule:0", …), written once.
@@ -553,36 +558,69 @@ fn lapse_of(
     let Some(basis) = &decision.basis else {
         return Some(Lapse { decision: index, changes: Vec::new(), question_changed, basis_unknown: true });
     };
-    let mut changes = Vec::new();
-    if basis.version != compiled.protocol.version {
-        changes.push(BasisChange::Version { old: basis.version, new: compiled.protocol.version });
+    let now = Present { criterion, compiled, cohort, patient };
+    if !question_changed && now.holds(basis) {
+        return None;
     }
-    if basis.cohort.as_deref() != cohort {
-        changes.push(BasisChange::Cohort { old: basis.cohort.clone(), new: cohort.map(str::to_owned) });
+    Some(Lapse { decision: index, changes: now.changes_since(basis), question_changed, basis_unknown: false })
+}
+
+/// What a decision on a criterion rests on, as it stands now.
+struct Present<'a, 'p> {
+    criterion: &'a CompiledCriterion,
+    compiled: &'a CompiledProtocol,
+    cohort: Option<&'a str>,
+    patient: &'a PatientFacts<'p>,
+}
+
+impl Present<'_, '_> {
+    /// Whether every fact a decision rested on is as it was: the usual case, checked without
+    /// building anything.
+    fn holds(&self, basis: &Basis) -> bool {
+        basis.version == self.compiled.protocol.version
+            && basis.cohort.as_deref() == self.cohort
+            && basis.dates == self.patient.dates
+            && self.criterion.reads.iter().all(|&item| item_change(basis, item, self.patient).is_none())
     }
-    if basis.dates != patient.dates {
-        changes.push(BasisChange::Dates { old: basis.dates, new: patient.dates });
-    }
-    for &item in &criterion.reads {
-        let Some(id) = patient.knowledge.item(item).map(|def| def.id.as_str()) else { continue };
-        let old = basis.values.get(id);
-        let now = patient.entry(item);
-        // Compared in place: the value is copied only when it changed.
-        let unchanged = match (old, now) {
-            (Some(old), Some(now)) => now.is_recorded_as(old),
-            (None, None) => true,
-            _ => false,
-        };
-        if !unchanged {
-            changes.push(BasisChange::Item { item, old: old.cloned(), new: now.map(|entry| entry.recorded()) });
+
+    /// What changed of the facts a decision rested on (empty when only its question did).
+    #[inline(never)]
+    fn changes_since(&self, basis: &Basis) -> Vec<BasisChange> {
+        let Self { criterion, compiled, cohort, patient } = *self;
+        let mut changes = Vec::new();
+        if basis.version != compiled.protocol.version {
+            changes.push(BasisChange::Version { old: basis.version, new: compiled.protocol.version });
         }
+        if basis.cohort.as_deref() != cohort {
+            changes.push(BasisChange::Cohort { old: basis.cohort.clone(), new: cohort.map(str::to_owned) });
+        }
+        if basis.dates != patient.dates {
+            changes.push(BasisChange::Dates { old: basis.dates, new: patient.dates });
+        }
+        for &item in &criterion.reads {
+            if let Some((old, now)) = item_change(basis, item, patient) {
+                changes.push(BasisChange::Item { item, old: old.cloned(), new: now.map(|entry| entry.recorded()) });
+            }
+        }
+        changes
     }
-    (question_changed || !changes.is_empty()).then_some(Lapse {
-        decision: index,
-        changes,
-        question_changed,
-        basis_unknown: false,
-    })
+}
+
+/// An item's value and date when the decision was recorded and now, when they differ.
+fn item_change<'b, 'p>(
+    basis: &'b Basis,
+    item: ItemIdx,
+    patient: &PatientFacts<'p>,
+) -> Option<(Option<&'b Recorded>, Option<&'p crate::model::record::Entry>)> {
+    let def = patient.knowledge.item(item)?;
+    let (old, now) = (basis.values.get(&def.id), patient.entry(item));
+    // Compared in place: the value is copied only when it changed.
+    let unchanged = match (old, now) {
+        (Some(old), Some(now)) => now.is_recorded_as(old),
+        (None, None) => true,
+        _ => false,
+    };
+    (!unchanged).then_some((old, now))
 }
 
 /// For a criterion's "eligible from" date: the criteria (by position) that pass now on dated
