@@ -1082,15 +1082,15 @@ impl<'p> Evaluator<'p, '_> {
             return (Num::Unavailable, EgfrSource::Computed(KidneyMethod::CkdEpi2021));
         };
         if age < 18.0 {
-            match self.number_in(items.height, Unit::Cm) {
-                Some(height) => {
-                    let value = self.patient.kidney_value(KidneyMethod::BedsideSchwartz, || {
-                        kidney::bedside_schwartz(creatinine, height).ok().map(|r| r.value)
-                    });
-                    (formula(value), EgfrSource::Computed(KidneyMethod::BedsideSchwartz))
-                }
-                None => (Num::Unavailable, EgfrSource::Computed(KidneyMethod::BedsideSchwartz)),
-            }
+            // The height is converted only the first time: the result is kept.
+            let value = match self.measurement(items.height, None) {
+                Some(height) => self.patient.kidney_value(KidneyMethod::BedsideSchwartz, || {
+                    let height = positive_in(height, Unit::Cm)?;
+                    kidney::bedside_schwartz(creatinine, height).ok().map(|r| r.value)
+                }),
+                None => None,
+            };
+            (formula(value), EgfrSource::Computed(KidneyMethod::BedsideSchwartz))
         } else {
             match self.sex(items.sex) {
                 Some(sex) => {
@@ -1106,14 +1106,16 @@ impl<'p> Evaluator<'p, '_> {
 
     fn creatinine_clearance(&mut self, items: KidneyItems) -> Num {
         let inputs = self.creatinine_and_age(items);
-        let weight = self.number_in(items.weight, Unit::Kg);
+        let weight = self.measurement(items.weight, None);
         let sex = self.sex(items.sex);
         if sex.is_none() {
             self.missing_num(items.sex);
         }
         match (inputs, weight, sex) {
+            // The weight is converted only the first time: the result is kept.
             (Some((creatinine, age)), Some(weight), Some(sex)) => {
                 formula(self.patient.kidney_value(KidneyMethod::CockcroftGault, || {
+                    let weight = positive_in(weight, Unit::Kg)?;
                     kidney::cockcroft_gault(creatinine, age, sex, BodyWeight::actual(weight)).ok().map(|r| r.value)
                 }))
             }
@@ -1147,8 +1149,7 @@ impl<'p> Evaluator<'p, '_> {
 
     /// A number item in `unit`, when entered and counting (recorded as missing otherwise).
     fn number_in(&mut self, item: ItemIdx, unit: Unit) -> Option<f64> {
-        let measurement = self.measurement(item, None)?;
-        units::convert(measurement.value, measurement.unit, unit, None).ok().filter(|v| *v > 0.0)
+        positive_in(self.measurement(item, None)?, unit)
     }
 
     fn sex(&self, item: ItemIdx) -> Option<Sex> {
@@ -1198,6 +1199,11 @@ enum Combine {
 
 fn exact(value: Exact) -> Num {
     Num::Exact(value)
+}
+
+/// A measurement in `unit` when it converts and is above zero (a height, a weight).
+fn positive_in(measurement: crate::model::values::Measurement, unit: Unit) -> Option<f64> {
+    units::convert(measurement.value, measurement.unit, unit, None).ok().filter(|v| *v > 0.0)
 }
 
 /// A formula's result, compared at 0.01 of its unit (see `Exact::formula_result`).

@@ -305,3 +305,64 @@ fn each_criterion_counting_from_an_unknown_enrollment_says_the_screening_date_wa
         assert!(why.contains("enrollment date not yet known, so the screening date was used"), "{id}: {why}");
     }
 }
+
+/// A patient's kidney formula inputs and results are computed once and kept, but whether the
+/// creatinine and height count is asked in each criterion's own window: a value read inside
+/// one window never counts in a narrower one because the formula was already computed.
+#[test]
+fn computed_kidney_values_count_only_inside_each_window_reading_them() {
+    use trialscreen::engine::evaluate::Evaluator;
+    use trialscreen::engine::truth::Truth;
+    use trialscreen::model::dates::Span;
+    use trialscreen::model::rule::{Anchor, Period};
+
+    let mut session = example("v01-eligible-adolescent");
+    // Screening is 2026-11-02: 40 days before it, outside 28 days, inside 90.
+    edit(
+        &mut session,
+        &[
+            ("creatinine", Some("Number((value: 0.6, unit: \"mg/dL\", date: Some(\"2026-09-23\")))")),
+            ("height", Some("Number((value: 158.0, unit: \"cm\", date: Some(\"2026-09-23\")))")),
+        ],
+    );
+    let library = library();
+    let loaded = library.get("refractory-sle-age5", 2).expect("seed 000 version 2");
+    let position = loaded.compiled.protocol.criteria.iter().position(|c| c.id == "I7.egfr").expect("I7.egfr");
+    let rule = &loaded.compiled.criteria.get(position).expect("compiled").rule;
+    let patient = facts_of(library, &session);
+    let within = |days| Period::Within(Span::Days(days), Anchor::Screening);
+    let truth_in = |window: Period| {
+        let (mut facts, mut missing) = (Vec::new(), Vec::new());
+        let mut evaluator = Evaluator { patient: &patient, facts: &mut facts, missing: &mut missing, window };
+        (evaluator.eval(rule).truth, missing)
+    };
+    let (narrow, missing) = truth_in(within(28));
+    assert_eq!(narrow, Truth::Unknown, "a creatinine 40 days old does not count in 28 days");
+    assert!(!missing.is_empty(), "it is asked for again");
+    assert_eq!(truth_in(within(90)).0, Truth::True, "in 90 days it counts: bedside Schwartz, well above 30");
+    assert_eq!(truth_in(within(28)).0, Truth::Unknown, "the kept result does not make it count in 28 days");
+    // The height alone out of the narrower window: the kept result does not count either.
+    edit(&mut session, &[("creatinine", Some("Number((value: 0.6, unit: \"mg/dL\", date: Some(\"2026-10-28\")))"))]);
+    let patient = facts_of(library, &session);
+    let truth_in = |window: Period| {
+        let (mut facts, mut missing) = (Vec::new(), Vec::new());
+        Evaluator { patient: &patient, facts: &mut facts, missing: &mut missing, window }.eval(rule).truth
+    };
+    assert_eq!(truth_in(within(90)), Truth::True);
+    assert_eq!(truth_in(within(28)), Truth::Unknown, "a height 40 days old does not count in 28 days");
+}
+
+/// The patient's facts as the app indexes them, on the suite's evaluation day.
+fn facts_of<'a>(
+    library: &'a trialscreen::library::Library,
+    session: &'a Session,
+) -> trialscreen::engine::patient::PatientFacts<'a> {
+    let day = common::EVALUATION_DAY;
+    trialscreen::engine::patient::PatientFacts::new(
+        &library.knowledge,
+        &session.values,
+        session.dates,
+        &session.attestations,
+        day,
+    )
+}
