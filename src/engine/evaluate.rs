@@ -1127,16 +1127,15 @@ impl<'p> Evaluator<'p, '_> {
     /// the sample is undated), when the creatinine counts (see [`Self::measurement`]) and the
     /// date of birth is known.
     fn creatinine_and_age(&mut self, items: KidneyItems) -> Option<(f64, f64)> {
-        let counts = self.measurement(items.creatinine, None).is_some();
+        let creatinine = self.measurement(items.creatinine, None);
         let birth = self.patient.date_of_birth();
         if birth.is_none() {
             self.missing_num(items.date_of_birth);
         }
-        let birth = birth.filter(|_| counts)?;
+        let (m, birth) = (creatinine?, birth?);
         let patient = self.patient;
         // The values do not depend on the window the creatinine was read in: found once.
         patient.kidney_inputs(|| {
-            let Some(Entered::Number(m)) = patient.value(items.creatinine) else { return None };
             let analyte = patient.knowledge.item(items.creatinine).and_then(|i| i.kind.analyte());
             let creatinine = units::convert(m.value, m.unit, Unit::MgPerDl, analyte).ok()?;
             let on = patient.date(items.creatinine).unwrap_or(patient.dates.screening);

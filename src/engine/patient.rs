@@ -340,7 +340,8 @@ impl<'a> PatientFacts<'a> {
         self.history_attestation == ListAttestation::Current
     }
 
-    /// A kidney-function value, computed by `compute` the first time it is asked for. The
+    /// A kidney-function value as the rules compare it (to 0.01 of its unit, see
+    /// [`Exact::formula_result`]), computed by `compute` the first time it is asked for. The
     /// inputs are the patient's own values, so the result cannot change while this lives.
     pub fn kidney_value(&self, method: KidneyMethod, compute: impl FnOnce() -> Option<f64>) -> Option<Exact> {
         let slot = match method {
@@ -349,9 +350,10 @@ impl<'a> PatientFacts<'a> {
             KidneyMethod::CkidU25 => 2,
             KidneyMethod::CockcroftGault => 3,
         };
+        let compared = || compute().and_then(Exact::formula_result);
         match self.kidney.get(slot) {
-            Some(cell) => *cell.get_or_init(|| compute().and_then(Exact::formula_result)),
-            None => compute().and_then(Exact::formula_result),
+            Some(cell) => *cell.get_or_init(compared),
+            None => compared(),
         }
     }
 
@@ -460,7 +462,7 @@ impl<'a> PatientFacts<'a> {
 
     /// The number entered for an item over the upper limit of normal entered with it.
     pub fn uln_ratio(&self, idx: ItemIdx) -> UlnRatio {
-        self.exacts_of(idx).map_or(UlnRatio::Ratio(None), |exacts| exacts.uln_ratio)
+        self.exacts_of(idx).map_or(UlnRatio::NoUln, |exacts| exacts.uln_ratio)
     }
 
     fn exacts_of(&self, idx: ItemIdx) -> Option<EnteredExact> {

@@ -350,6 +350,27 @@ fn computed_kidney_values_count_only_inside_each_window_reading_them() {
     };
     assert_eq!(truth_in(within(90)), Truth::True);
     assert_eq!(truth_in(within(28)), Truth::Unknown, "a height 40 days old does not count in 28 days");
+    // Kin: Cockcroft-Gault (adults) in seed 003 ALL.10 ("creatinine <= 1.5 x ULN or creatinine
+    // clearance >= 30 mL/min"; no ULN entered), with the weight 40 days old.
+    let mut session = example("v10a-sle-cohort-sledai-10");
+    edit(
+        &mut session,
+        &[
+            ("creatinine", Some("Number((value: 0.8, unit: \"mg/dL\", date: Some(\"2026-10-28\")))")),
+            ("weight", Some("Number((value: 62.0, unit: \"kg\", date: Some(\"2026-09-23\")))")),
+        ],
+    );
+    let seed003 = library.get("refractory-autoimmune-5cohort", 2).expect("seed 003 version 2");
+    let position = seed003.compiled.protocol.criteria.iter().position(|c| c.id == "ALL.10").expect("ALL.10");
+    let clearance = &seed003.compiled.criteria.get(position).expect("compiled").rule;
+    let patient = facts_of(library, &session);
+    let truth_in = |window: Period| {
+        let (mut facts, mut missing) = (Vec::new(), Vec::new());
+        Evaluator { patient: &patient, facts: &mut facts, missing: &mut missing, window }.eval(clearance).truth
+    };
+    assert_eq!(truth_in(within(28)), Truth::Unknown, "a weight 40 days old does not count in 28 days");
+    assert_eq!(truth_in(within(90)), Truth::True, "in 90 days it counts: well above 30 mL/min");
+    assert_eq!(truth_in(within(28)), Truth::Unknown, "the kept clearance does not make it count in 28 days");
 }
 
 /// The patient's facts as the app indexes them, on the suite's evaluation day.
